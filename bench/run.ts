@@ -1,0 +1,8 @@
+/**
+ * @module
+ * `npm run bench`: runs every benchmark in turn and prints its numbers with ratios to the
+ * baseline measured in the same run.
+ */
+import { runEvaluateBench } from './evaluate.bench.js';
+
+runEvaluateBench();

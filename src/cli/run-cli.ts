@@ -1,0 +1,64 @@
+/**
+ * @module
+ * The command line. `evaluate FILE [--format json|table]` re-computes a lot from a dossier,
+ * the way an auditor checks an award without the server. Exit codes are the contract of
+ * evaluation.md: 1 for an invalid dossier, 2 for a file that cannot be read or is not JSON.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { renderEvaluationTable } from './evaluation-table.js';
+import { parseDossier } from '../domain/evaluation/dossier.schema.js';
+import { evaluateDossier } from '../domain/evaluation/evaluate.js';
+
+export type Outcome = { code: number; stdout?: string; stderr?: string };
+
+function readJson(file: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ok: false, message: `${file}: bestand kan niet worden gelezen (${(error as NodeJS.ErrnoException).code ?? 'onbekende fout'})` };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, message: `${file}: geen geldige JSON (${(error as Error).message})` };
+  }
+}
+
+function evaluateCommand(args: string[]): Outcome {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'json' } },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) return { code: 2, stderr: 'gebruik: evaluate BESTAND.json [--format json|table]' };
+  if (values.format !== 'json' && values.format !== 'table') {
+    return { code: 2, stderr: `--format: onbekend formaat '${values.format}' (json of table)` };
+  }
+  const read = readJson(file);
+  if (!read.ok) return { code: 2, stderr: read.message };
+  const parsed = parseDossier(read.value);
+  if (!parsed.ok) return { code: 1, stderr: parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n') };
+  const result = evaluateDossier(parsed.dossier);
+  return {
+    code: 0,
+    stdout: values.format === 'table' ? renderEvaluationTable(parsed.dossier, result) : JSON.stringify(result, null, 2),
+  };
+}
+
+const COMMANDS: Record<string, (args: string[]) => Outcome> = {
+  evaluate: evaluateCommand,
+};
+
+export function runCli(argv: string[]): Outcome {
+  const [command, ...rest] = argv;
+  const run = command === undefined ? undefined : COMMANDS[command];
+  if (!run) return { code: 2, stderr: `gebruik: ${Object.keys(COMMANDS).join(' | ')} ...` };
+  try {
+    return run(rest);
+  } catch (error) {
+    return { code: 2, stderr: (error as Error).message };
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * @module
+ * Validation of a dossier (`../shared/spec/evaluation.md`, "The dossier" and "Validation
+ * errors"). One schema serves the CLI, the import endpoint and the OpenAPI description, so
+ * that all three accept and reject the same files with the same messages. Every object is
+ * strict because the spec makes unknown fields an error (a misspelt optional field would
+ * otherwise be silently ignored and change an award).
+ */
+import { z } from 'zod';
+import {
+  AWARD_METHODS,
+  DOSSIER_FORMAT,
+  LOW_BID_PRESETS,
+  LOW_BID_RULE_IDS,
+  REVIEW_STATES,
+  TIE_BREAKS,
+  type Dossier,
+} from './dossier.js';
+import { hasAtMostTwoDecimals, isMoneyEuros } from '../money.js';
+import {
+  checkAward,
+  checkBidPriceLines,
+  checkCriterion,
+  checkDossier,
+  checkReview,
+  checkRuleList,
+  checkRuleSetting,
+  checkTieBreak,
+  checkUniqueIds,
+  ID_MESSAGE,
+  ID_PATTERN,
+  isIsoDate,
+  MONEY_MESSAGE,
+  priceLinesTotalCents,
+  type Report,
+} from './dossier-rules.js';
+
+export type ValidationProblem = { path: string; message: string };
+export type ParseResult = { ok: true; dossier: Dossier } | { ok: false; problems: ValidationProblem[] };
+
+// Checks that read more than their own field run even when parsing found other problems,
+// so that one pass reports everything (the spec: "All problems are reported").
+const always = { when: () => true };
+const reporter =
+  (ctx: z.core.$RefinementCtx): Report =>
+  (path, message) =>
+    ctx.addIssue({ code: 'custom', path: [...path], message, input: undefined });
+
+const text = z.string().refine((s) => s.trim() !== '', { error: 'mag niet leeg zijn' });
+const id = z.string().regex(ID_PATTERN, { error: ID_MESSAGE });
+const money = z.number().refine(isMoneyEuros, { error: MONEY_MESSAGE });
+const positiveTwoDecimals = z
+  .number()
+  .refine((x) => x > 0 && hasAtMostTwoDecimals(x), { error: 'moet groter dan 0 zijn met hoogstens 2 decimalen' });
+const positiveInteger = z
+  .number()
+  .refine((x) => Number.isSafeInteger(x) && x >= 1, { error: 'moet een geheel getal van minstens 1 zijn' });
+const isoDate = z.string().refine(isIsoDate, { error: 'moet een bestaande datum zijn in de vorm JJJJ-MM-DD' });
+
+export const tenderSchema = z.strictObject({
+  reference: text,
+  title: text,
+  buyer: text,
+  lot: text,
+  estimatedValue: money.optional(),
+  expectedLearners: positiveInteger.optional(),
+});
+
+export const awardSchema = z
+  .strictObject({
+    method: z.enum(AWARD_METHODS),
+    priceWeight: positiveTwoDecimals.optional(),
+    priceFloor: money.optional(),
+    priceCeiling: money.optional(),
+    fixedPrice: money.optional(),
+    tieBreak: z.array(z.enum(TIE_BREAKS)).superRefine((v, ctx) => checkTieBreak(v, reporter(ctx)), always).optional(),
+  })
+  .superRefine((v, ctx) => checkAward(v, reporter(ctx)), always);
+
+export const criterionSchema = z
+  .strictObject({
+    id,
+    title: text,
+    weight: positiveTwoDecimals,
+    scale: z.array(z.number()).min(2, { error: 'schaal moet minstens twee waarden hebben' }),
+    minimum: z.number().optional(),
+    value: money.optional(),
+  })
+  .superRefine((v, ctx) => checkCriterion(v, reporter(ctx)), always);
+
+export const lowBidRuleSettingSchema = z
+  .strictObject({
+    id: z.enum(LOW_BID_RULE_IDS),
+    threshold: z.number().optional(),
+    enabled: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => checkRuleSetting(v, reporter(ctx)), always);
+
+export const costFloorSchema = z.strictObject({
+  contactHours: positiveInteger,
+  teacherHourlyCost: money,
+  groupSize: positiveInteger,
+  overheadShare: z.number().refine((x) => x >= 0 && x <= 5 && hasAtMostTwoDecimals(x), {
+    error: 'moet tussen 0 en 5 liggen met hoogstens 2 decimalen',
+  }),
+  // The spec's default is 0, so 0 is a valid amount here although money is otherwise >= 0,01.
+  fixedCostPerLearner: z
+    .number()
+    .refine((x) => x === 0 || isMoneyEuros(x), { error: `0 of een ${MONEY_MESSAGE}` })
+    .optional(),
+});
+
+export const lowBidRulesSchema = z.strictObject({
+  preset: z.enum(LOW_BID_PRESETS).optional(),
+  rules: z
+    .array(lowBidRuleSettingSchema)
+    .superRefine((v, ctx) => checkRuleList(v, reporter(ctx)), always)
+    .optional(),
+  costFloor: costFloorSchema.optional(),
+});
+
+export const lowBidReviewSchema = z
+  .strictObject({
+    state: z.enum(REVIEW_STATES),
+    requestedAt: isoDate.optional(),
+    deadline: isoDate.optional(),
+    questions: z.string().optional(),
+    explanation: z.string().optional(),
+    receivedAt: isoDate.optional(),
+    decision: z.enum(['accepted', 'rejected']).optional(),
+    motivation: z.string().optional(),
+    decidedAt: isoDate.optional(),
+  })
+  .superRefine((v, ctx) => checkReview(v, reporter(ctx)), always);
+
+export const priceLineSchema = z.strictObject({
+  description: text,
+  quantity: positiveTwoDecimals,
+  unitPrice: money,
+});
+
+export const bidSchema = z
+  .strictObject({
+    id,
+    provider: z.strictObject({
+      name: text,
+      kvk: z.string().regex(/^\d{8}$/, { error: 'KvK-nummer moet precies 8 cijfers zijn' }),
+      keurmerk: z.boolean(),
+    }),
+    price: money.optional(),
+    priceLines: z.array(priceLineSchema).min(1, { error: 'geef minstens één prijsregel of laat priceLines weg' }).optional(),
+    scores: z.record(z.string(), z.number()),
+    lowBidReview: lowBidReviewSchema.optional(),
+  })
+  .superRefine((v, ctx) => checkBidPriceLines(v, reporter(ctx)), always)
+  // The spec: without `price` the price is the sum of the lines; it runs only on a valid bid.
+  .overwrite((bid) => {
+    if (bid.price !== undefined || bid.priceLines === undefined) return bid;
+    const total = priceLinesTotalCents(bid.priceLines);
+    return total === null ? bid : { ...bid, price: Number(total) / 100 };
+  });
+
+export const dossierSchema = z
+  .strictObject({
+    format: z.literal(DOSSIER_FORMAT),
+    tender: tenderSchema,
+    award: awardSchema,
+    criteria: z
+      .array(criterionSchema)
+      .min(1, { error: 'geef minstens één criterium' })
+      .superRefine((v, ctx) => checkUniqueIds(v, 'criteria', reporter(ctx)), always),
+    lowBidRules: lowBidRulesSchema.optional(),
+    bids: z.array(bidSchema).superRefine((v, ctx) => checkUniqueIds(v, 'bids', reporter(ctx)), always),
+  })
+  .superRefine((v, ctx) => checkDossier(v, reporter(ctx)), always);
+
+// The schema and the hand-written types must describe the same dossier, in both directions.
+type Assert<T extends true> = T;
+export type _OutputIsDossier = Assert<z.output<typeof dossierSchema> extends Dossier ? true : false>;
+export type _DossierIsInput = Assert<Dossier extends z.input<typeof dossierSchema> ? true : false>;
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'een tekst',
+  number: 'een getal',
+  boolean: 'true of false',
+  object: 'een object',
+  array: 'een lijst',
+};
+
+function describeValue(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'een lijst';
+  if (typeof x === 'number' && !Number.isFinite(x)) return 'geen eindig getal';
+  return TYPE_NAMES[typeof x] ?? typeof x;
+}
+
+/** Dutch messages for zod's own issues (type, enum, length); the schema's checks carry their own. */
+export function dutchErrorMap(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'verplicht veld ontbreekt';
+      return `moet ${TYPE_NAMES[issue.expected] ?? issue.expected} zijn, niet ${describeValue(issue.input)}`;
+    case 'invalid_value': {
+      if (issue.input === undefined) return 'verplicht veld ontbreekt';
+      const values = issue.values.map((v) => JSON.stringify(v));
+      return values.length === 1 ? `moet precies ${values[0]} zijn` : `moet een van ${values.join(', ')} zijn`;
+    }
+    case 'unrecognized_keys':
+      return 'onbekend veld';
+    case 'too_small':
+      return `moet minstens ${String(issue.minimum)} bevatten`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A path as the spec writes it, from the dossier's root and counting from 0.
+ * @example formatPath(['bids', 2, 'scores', 'K1']) // 'bids[2].scores.K1'
+ */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'symbol') out += `[${String(segment)}]`;
+    else if (/^[A-Za-z0-9_-]+$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+/** One problem per unknown key, at the key itself, so that each can be found and fixed. */
+export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const seen = new Set<string>();
+  const add = (path: readonly PropertyKey[], message: string) => {
+    // A problem on the root itself (not an object) has no field name to show.
+    const problem = { path: path.length === 0 ? 'dossier' : formatPath(path), message };
+    const key = `${problem.path}\u0000${message}`;
+    if (!seen.has(key)) problems.push(problem);
+    seen.add(key);
+  };
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add([...issue.path, key], `onbekend veld "${key}"`);
+    } else add(issue.path, issue.message);
+  }
+  return problems;
+}
+
+export function parseDossier(input: unknown): ParseResult {
+  const result = dossierSchema.safeParse(input, { error: dutchErrorMap });
+  if (result.success) return { ok: true, dossier: result.data };
+  return { ok: false, problems: issuesToProblems(result.error.issues) };
+}

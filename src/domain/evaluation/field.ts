@@ -1,0 +1,88 @@
+/**
+ * @module
+ * The field: the ranked bids of a lot (exclusions removed) with everything needed to score
+ * and rank them again. The analysis re-scores the field with one bid moved or removed;
+ * quality stays as prepared, only prices change. Scores go into buffers owned by the field,
+ * so re-scoring does not allocate.
+ */
+import { AWARD_METHOD_DEFINITIONS, type AwardMethodDefinition, type ScoringInput } from './methods/index.js';
+import type { AwardParams, PreparedBid } from './prepare.js';
+import { findWinner, rankCandidates, type RankInput, type Ranking } from './ranking.js';
+
+export type Field = ScoringInput & {
+  ids: string[];
+  pricesCents: Float64Array;
+  params: AwardParams;
+  method: AwardMethodDefinition;
+  /** Scratch buffers for re-scoring. */
+  scratch: { scores: Float64Array; pricePoints: Float64Array; rankInput: RankInput };
+};
+
+function createScratch(field: Omit<Field, 'scratch'>): Field['scratch'] {
+  const n = field.ids.length;
+  const scores = new Float64Array(n);
+  return { scores, pricePoints: new Float64Array(n), rankInput: rankInput(field, scores, field.pricesCents) };
+}
+
+export function createField(params: AwardParams, bids: readonly PreparedBid[]): Field {
+  const field = {
+    ids: bids.map((b) => b.id),
+    qualityPoints: Float64Array.from(bids, (b) => b.qualityPoints),
+    qualityFractions: Float64Array.from(bids, (b) => b.qualityFraction),
+    fictiveDiscounts: Float64Array.from(bids, (b) => b.fictiveDiscount),
+    pricesCents: Float64Array.from(bids, (b) => b.priceCents),
+    params,
+    method: AWARD_METHOD_DEFINITIONS[params.method],
+  };
+  return { ...field, scratch: createScratch(field) };
+}
+
+/** Scores the field at its own prices into fresh arrays (for the result). */
+export function scoreField(field: Field): { scores: Float64Array; pricePoints: Float64Array | null } {
+  const scores = new Float64Array(field.ids.length);
+  const pricePoints = new Float64Array(field.ids.length);
+  field.method.score(field.params, field, field.pricesCents, scores, pricePoints);
+  return { scores, pricePoints: field.method.hasPricePoints ? pricePoints : null };
+}
+
+function rankInput(field: Omit<Field, 'scratch'>, scores: ArrayLike<number>, pricesCents: ArrayLike<number>): RankInput {
+  return {
+    ids: field.ids,
+    scores,
+    qualityPoints: field.qualityPoints,
+    pricesCents,
+    higherIsBetter: field.method.higherIsBetter,
+    tieBreak: field.params.tieBreak,
+  };
+}
+
+export function rankField(field: Field, scores: ArrayLike<number>): Ranking {
+  return rankCandidates(rankInput(field, scores, field.pricesCents));
+}
+
+/** The winner's index when the field is scored at these prices. */
+export function winnerAt(field: Field, pricesCents: ArrayLike<number>): number | null {
+  const { scores, pricePoints, rankInput: input } = field.scratch;
+  field.method.score(field.params, field, pricesCents, scores, pricePoints);
+  input.pricesCents = pricesCents;
+  return findWinner(input);
+}
+
+/** The same field without the bid at `index`. */
+export function withoutBid(field: Field, index: number): Field {
+  const drop = (values: Float64Array) => {
+    const out = new Float64Array(values.length - 1);
+    out.set(values.subarray(0, index));
+    out.set(values.subarray(index + 1), index);
+    return out;
+  };
+  const reduced = {
+    ...field,
+    ids: field.ids.filter((_, i) => i !== index),
+    qualityPoints: drop(field.qualityPoints),
+    qualityFractions: drop(field.qualityFractions),
+    fictiveDiscounts: drop(field.fictiveDiscounts),
+    pricesCents: drop(field.pricesCents),
+  };
+  return { ...reduced, scratch: createScratch(reduced) };
+}
