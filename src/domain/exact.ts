@@ -44,6 +44,11 @@ export function toBasisPoints(threshold: number): bigint {
  * @example isAtOrBelowThreshold(80, rational(100), toBasisPoints(20)) // true: exactly at it
  */
 export function isAtOrBelowThreshold(price: number, reference: Rational, thresholdBp: bigint): boolean {
+  // Doubles decide when the two sides are clearly apart (their relative error is ~1e-16);
+  // only a near-equality, where "exactly at the threshold" matters, needs BigInt.
+  const left = price * 10000 * Number(reference.d);
+  const right = Number(10000n - thresholdBp) * Number(reference.n);
+  if (Math.abs(left - right) > 1e-9 * Math.max(Math.abs(left), Math.abs(right))) return left < right;
   return BigInt(price) * 10000n * reference.d <= (10000n - thresholdBp) * reference.n;
 }
 

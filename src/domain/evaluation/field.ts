@@ -68,21 +68,33 @@ export function winnerAt(field: Field, pricesCents: ArrayLike<number>): number |
   return findWinner(input);
 }
 
-/** The same field without the bid at `index`. */
-export function withoutBid(field: Field, index: number): Field {
-  const drop = (values: Float64Array) => {
-    const out = new Float64Array(values.length - 1);
-    out.set(values.subarray(0, index));
-    out.set(values.subarray(index + 1), index);
-    return out;
-  };
+/**
+ * A field with room for one bid fewer, to be filled by `removeBidInto` again and again: rank
+ * reversal removes every non-winner in turn, and reusing the buffers keeps that cheap.
+ */
+export function createReducedField(field: Field): Field {
+  const n = Math.max(0, field.ids.length - 1);
   const reduced = {
     ...field,
-    ids: field.ids.filter((_, i) => i !== index),
-    qualityPoints: drop(field.qualityPoints),
-    qualityFractions: drop(field.qualityFractions),
-    fictiveDiscounts: drop(field.fictiveDiscounts),
-    pricesCents: drop(field.pricesCents),
+    ids: new Array<string>(n).fill(''),
+    qualityPoints: new Float64Array(n),
+    qualityFractions: new Float64Array(n),
+    fictiveDiscounts: new Float64Array(n),
+    pricesCents: new Float64Array(n),
   };
   return { ...reduced, scratch: createScratch(reduced) };
+}
+
+/** Fills `target` (from `createReducedField`) with `field` less the bid at `index`. */
+export function removeBidInto(target: Field, field: Field, index: number): Field {
+  const copy = (from: Float64Array, to: Float64Array) => {
+    to.set(from.subarray(0, index));
+    to.set(from.subarray(index + 1), index);
+  };
+  copy(field.qualityPoints, target.qualityPoints);
+  copy(field.qualityFractions, target.qualityFractions);
+  copy(field.fictiveDiscounts, target.fictiveDiscounts);
+  copy(field.pricesCents, target.pricesCents);
+  for (let i = 0, k = 0; i < field.ids.length; i++) if (i !== index) target.ids[k++] = field.ids[i] as string;
+  return target;
 }

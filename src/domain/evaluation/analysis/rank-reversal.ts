@@ -6,15 +6,16 @@
  * alternative, which a court may ask about. Only for relative methods with a winner.
  */
 import type { Field } from '../field.js';
-import { winnerAt, withoutBid } from '../field.js';
+import { createReducedField, removeBidInto, winnerAt } from '../field.js';
 import type { Warning } from '../result.js';
 
 export function findRankReversals(field: Field, winner: number, order: readonly number[]): Warning[] {
   const warnings: Warning[] = [];
   const winnerId = field.ids[winner] ?? '';
+  const buffer = createReducedField(field);
   for (const removed of order) {
     if (removed === winner) continue;
-    const reduced = withoutBid(field, removed);
+    const reduced = removeBidInto(buffer, field, removed);
     const newWinner = winnerAt(reduced, reduced.pricesCents);
     const winnerWithout = newWinner === null ? null : (reduced.ids[newWinner] ?? null);
     if (winnerWithout !== winnerId) {
