@@ -1,0 +1,156 @@
+/**
+ * @module
+ * What a tender's status allows: the transitions between statuses and which data may change
+ * in each. Services ask here and answer a refusal with 409 (`tender-locked`) and its message.
+ *
+ *   draft --open--> open --award-decision--> award-proposed --award--> awarded
+ *                     ^                            |
+ *                     +--- withdraw the decision --+
+ *
+ * | change                 | draft | open | award-proposed | awarded |
+ * |------------------------|-------|------|----------------|---------|
+ * | settings (criteria, weights, method, price formula, low-bid rules, tender fields) | yes | | | |
+ * | bids                   | yes   |      |                |         |
+ * | evaluators, conflict declarations | yes | yes |           |         |
+ * | individual scores, seals, consensus scores, low-bid reviews | | yes | |   |
+ *
+ * Decisions, where issue 5 is silent:
+ * - Bids only while draft: `open` closes bidding (spec api.md), and a bid registered once
+ *   the others are known would break equal treatment.
+ * - Evaluators and conflict declarations while draft or open: the panel can be formed before
+ *   the bids are in, and an evaluator who declares a conflict can be replaced while scoring
+ *   runs. Scoring, sealing, consensus and low-bid reviews only while open: the criteria are
+ *   frozen by then, and the award decision rests on them, so they freeze with it.
+ * - `award-proposed -> open` is allowed: a buyer may withdraw an award decision (after an
+ *   objection during the standstill, or an error found) and evaluate again; the API has no
+ *   route for it yet. Nothing returns to draft, and nothing leaves `awarded`.
+ * - The table knows statuses, not dates or completeness: `award` also needs the standstill
+ *   to have passed (standstill.ts), and the award decision complete scores and no open
+ *   low-bid review; the service checks those.
+ * - Reports (evaluation report, award letters) change no tender data and are not in the
+ *   table: they are made in every status, award letters typically after the decision.
+ */
+
+export const TENDER_STATUSES = ['draft', 'open', 'award-proposed', 'awarded'] as const;
+export type TenderStatus = (typeof TENDER_STATUSES)[number];
+
+export const TENDER_CHANGES = [
+  'settings',
+  'bids',
+  'evaluators',
+  'conflict-declarations',
+  'individual-scores',
+  'seals',
+  'consensus-scores',
+  'low-bid-reviews',
+] as const;
+export type TenderChange = (typeof TENDER_CHANGES)[number];
+
+export type LifecycleCheck = { ok: true } | { ok: false; code: 'tender-locked'; message: string };
+
+/** How a Dutch sentence names the status: "de aanbesteding is nu ...". */
+export const TENDER_STATUS_LABELS: Record<TenderStatus, string> = {
+  draft: 'in voorbereiding',
+  open: 'geopend',
+  'award-proposed': 'voorlopig gegund',
+  awarded: 'definitief gegund',
+};
+
+const LOCKED_MESSAGE = 'De aanbesteding is definitief gegund en daarmee vergrendeld; er kan niets meer worden gewijzigd.';
+
+/** `tooEarly` for a status before the first allowed one; rules allowed from draft have none. */
+type ChangeRule = { allowedIn: readonly TenderStatus[]; tooEarly?: string; tooLate: string };
+
+const NOT_BEFORE_OPEN = 'kan pas als de aanbesteding is geopend en de criteria vastliggen';
+
+const CHANGE_RULES: Record<TenderChange, ChangeRule> = {
+  settings: {
+    allowedIn: ['draft'],
+    tooLate:
+      'Criteria, wegingen, gunningsmethode, prijsformule en regels voor lage inschrijvingen liggen vast sinds de aanbesteding is geopend (gelijke behandeling en transparantie).',
+  },
+  bids: {
+    allowedIn: ['draft'],
+    tooLate: 'Inschrijvingen registreren kan alleen zolang de aanbesteding in voorbereiding is; bij het openen sluit de inschrijving.',
+  },
+  evaluators: {
+    allowedIn: ['draft', 'open'],
+    tooLate: 'Beoordelaars toewijzen kan alleen tot de gunningsbeslissing.',
+  },
+  'conflict-declarations': {
+    allowedIn: ['draft', 'open'],
+    tooLate: 'Een verklaring over belangenverstrengeling kan alleen tot de gunningsbeslissing worden afgelegd.',
+  },
+  'individual-scores': {
+    allowedIn: ['open'],
+    tooEarly: `Beoordelen ${NOT_BEFORE_OPEN}.`,
+    tooLate: 'De beoordeling is afgesloten: de gunningsbeslissing is genomen.',
+  },
+  seals: {
+    allowedIn: ['open'],
+    tooEarly: `Scores verzegelen ${NOT_BEFORE_OPEN}.`,
+    tooLate: 'De beoordeling is afgesloten: de gunningsbeslissing is genomen.',
+  },
+  'consensus-scores': {
+    allowedIn: ['open'],
+    tooEarly: `Een consensusscore vastleggen ${NOT_BEFORE_OPEN}.`,
+    tooLate: 'De consensusscores liggen vast sinds de gunningsbeslissing.',
+  },
+  'low-bid-reviews': {
+    allowedIn: ['open'],
+    tooEarly: `Het onderzoek naar een abnormaal lage inschrijving ${NOT_BEFORE_OPEN}.`,
+    tooLate: 'Het onderzoek naar abnormaal lage inschrijvingen is afgesloten: de gunningsbeslissing is genomen.',
+  },
+};
+
+const TRANSITIONS: Record<TenderStatus, readonly TenderStatus[]> = {
+  draft: ['open'],
+  open: ['award-proposed'],
+  'award-proposed': ['awarded', 'open'],
+  awarded: [],
+};
+
+/** Why a move to the status is refused, when it is not already that status or locked. */
+const TRANSITION_REFUSALS: Record<TenderStatus, string> = {
+  draft: 'Een geopende aanbesteding kan niet terug naar de voorbereiding: de criteria liggen vast zodra de inschrijvingen bekend zijn.',
+  open: 'Openen kan alleen vanuit de voorbereiding, of door de gunningsbeslissing in te trekken.',
+  'award-proposed': 'Een gunningsbeslissing kan alleen worden genomen als de aanbesteding is geopend en beoordeeld.',
+  awarded: 'Definitief gunnen kan pas na de gunningsbeslissing en de opschortende termijn.',
+};
+
+function refuse(message: string): LifecycleCheck {
+  return { ok: false, code: 'tender-locked', message };
+}
+
+/** @example canTransition('open', 'award-proposed') // true */
+export function canTransition(from: TenderStatus, to: TenderStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/**
+ * @example checkTransition('open', 'awarded')
+ * // { ok: false, code: 'tender-locked', message: 'Definitief gunnen kan pas na de gunningsbeslissing en de opschortende termijn.' }
+ */
+export function checkTransition(from: TenderStatus, to: TenderStatus): LifecycleCheck {
+  if (canTransition(from, to)) return { ok: true };
+  if (from === 'awarded') return refuse(LOCKED_MESSAGE);
+  if (from === to) return refuse(`De aanbesteding is al ${TENDER_STATUS_LABELS[to]}.`);
+  return refuse(TRANSITION_REFUSALS[to]);
+}
+
+/** @example canChange('open', 'bids') // false */
+export function canChange(status: TenderStatus, change: TenderChange): boolean {
+  return CHANGE_RULES[change].allowedIn.includes(status);
+}
+
+/**
+ * @example checkChange('award-proposed', 'consensus-scores')
+ * // { ok: false, code: 'tender-locked', message: 'De consensusscores liggen vast sinds de gunningsbeslissing.' }
+ */
+export function checkChange(status: TenderStatus, change: TenderChange): LifecycleCheck {
+  if (canChange(status, change)) return { ok: true };
+  if (status === 'awarded') return refuse(LOCKED_MESSAGE);
+  const rule = CHANGE_RULES[change];
+  const first = TENDER_STATUSES.indexOf(rule.allowedIn[0] as TenderStatus);
+  return refuse(TENDER_STATUSES.indexOf(status) < first ? (rule.tooEarly ?? rule.tooLate) : rule.tooLate);
+}
