@@ -101,6 +101,23 @@ export function checkCriterion(criterion: unknown, report: Report): void {
   if (isNumber(minimum) && isValidScale(scale) && !scale.includes(minimum)) {
     report(['minimum'], `minimum ${formatNumberNl(minimum)} komt niet voor op de schaal ${formatScale(scale)}`);
   }
+  if (isValidScale(scale)) checkLevels(criterion['levels'], scale, report);
+}
+
+/** A meaning must belong to a score an evaluator can give, and say one thing per score. */
+function checkLevels(levels: unknown, scale: readonly number[], report: Report): void {
+  if (!Array.isArray(levels)) return;
+  const firstIndex = new Map<number, number>();
+  levels.forEach((level, i) => {
+    if (!isRecord(level) || !isNumber(level['score'])) return;
+    const score = level['score'];
+    const first = firstIndex.get(score);
+    if (!scale.includes(score)) {
+      report(['levels', i, 'score'], `score ${formatNumberNl(score)} komt niet voor op de schaal ${formatScale(scale)}`);
+    } else if (first !== undefined) {
+      report(['levels', i, 'score'], `score ${formatNumberNl(score)} is al beschreven in levels[${first}]`);
+    } else firstIndex.set(score, i);
+  });
 }
 
 /** `lot` cannot be decided by the tool, so anything after it would never be applied. */

@@ -77,12 +77,16 @@ export const awardSchema = z
   })
   .superRefine((v, ctx) => checkAward(v, reporter(ctx)), always);
 
+export const criterionLevelSchema = z.strictObject({ score: z.number(), meaning: text });
+
 export const criterionSchema = z
   .strictObject({
     id,
     title: text,
+    description: text.optional(),
     weight: positiveTwoDecimals,
     scale: z.array(z.number()).min(2, { error: 'schaal moet minstens twee waarden hebben' }),
+    levels: z.array(criterionLevelSchema).optional(),
     minimum: z.number().optional(),
     value: money.optional(),
   })
@@ -229,13 +233,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** One problem per unknown key, at the key itself, so that each can be found and fixed. */
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[]): ValidationProblem[] {
+/**
+ * One problem per unknown key, at the key itself, so that each can be found and fixed.
+ * `rootName` names a problem of the document itself (a tender template reuses this).
+ */
+export function issuesToProblems(issues: readonly z.core.$ZodIssue[], rootName = 'dossier'): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const seen = new Set<string>();
   const add = (path: readonly PropertyKey[], message: string) => {
     // A problem on the root itself (not an object) has no field name to show.
-    const problem = { path: path.length === 0 ? 'dossier' : formatPath(path), message };
+    const problem = { path: path.length === 0 ? rootName : formatPath(path), message };
     const key = `${problem.path}\u0000${message}`;
     if (!seen.has(key)) problems.push(problem);
     seen.add(key);

@@ -53,11 +53,18 @@ export type Award = {
   tieBreak?: TieBreak[] | undefined;
 };
 
+/** What one score on a criterion's scale means, so evaluators score against the same yardstick. */
+export type CriterionLevel = { score: number; meaning: string };
+
 export type Criterion = {
   id: string;
   title: string;
+  /** What the criterion asks of a bid (Dutch); shown to evaluators and bidders. */
+  description?: string | undefined;
   weight: number;
   scale: number[];
+  /** The meaning of scale values; each `score` is a value of `scale`, at most once. */
+  levels?: CriterionLevel[] | undefined;
   minimum?: number | undefined;
   /** `gunnen-op-waarde`: the fictive discount in euros at the maximum score. */
   value?: number | undefined;

@@ -15,6 +15,7 @@ import { computeEffectiveWeights } from './analysis/effective-weights.js';
 import { computePriceShareRange } from './analysis/price-share-range.js';
 import { computePriceToWin } from './analysis/price-to-win.js';
 import { findRankReversals } from './analysis/rank-reversal.js';
+import { computeRejectionImpact } from './analysis/rejection-impact.js';
 import { type Dossier, POINTS_METHODS_WITH_PRICE } from './dossier.js';
 import { createField, rankField, scoreField } from './field.js';
 import { utilityNumerator } from './methods/utility-index.js';
@@ -127,7 +128,7 @@ export function evaluatePreparedLot(
     if (computed.warning) warnings.push(computed.warning);
   }
 
-  return {
+  const result: EvaluationResult = {
     method: award.method,
     scoreKind: field.method.scoreKind,
     winner: winner === null ? null : (field.ids[winner] ?? null),
@@ -136,6 +137,9 @@ export function evaluatePreparedLot(
     sensitivity,
     effectiveWeights,
   };
+  const flagged = [...flags].filter(([, list]) => list.length > 0).map(([bidId]) => bidId);
+  if (withAnalysis && flagged.length > 0) result.lowBidImpact = computeRejectionImpact(field, winner, flagged);
+  return result;
 }
 
 function utilityNonPositive(bids: readonly PreparedBid[], qualityWeight: number, priceWeight: number): string[] {

@@ -32,6 +32,13 @@ export type Sensitivity = {
   priceToWin: Record<string, number | null>;
 };
 
+/** What rejecting one flagged bid under art. 2.116 would do to the award (analysis/rejection-impact.ts). */
+export type RejectionImpact = {
+  /** The winner without the bid; null when rank 1 would be shared or no bid would remain. */
+  winnerIfRejected: string | null;
+  changesWinner: boolean;
+};
+
 export type EvaluationResult = {
   method: AwardMethod;
   scoreKind: ScoreKind;
@@ -40,4 +47,6 @@ export type EvaluationResult = {
   warnings: Warning[];
   sensitivity: Sensitivity;
   effectiveWeights: { quality: number; price: number } | null;
+  /** Per flagged bid id; present only when some bid is flagged (and the analysis runs). */
+  lowBidImpact?: Record<string, RejectionImpact>;
 };
