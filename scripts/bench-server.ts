@@ -1,0 +1,139 @@
+/**
+ * @module
+ * Server benchmark (issue "Speed"): the real server in a child process on a temporary
+ * database with an imported 20-bid tender, driven over loopback by 10 concurrent
+ * keep-alive connections. Prints the evaluation route's throughput as a ratio of the bare
+ * `/health` JSON route measured in the same run, its p99 latency, and the import time of a
+ * 20-bid dossier. Exit code 1 when a target is missed.
+ *
+ * Usage: `npm run bench:server -- [SECONDS_PER_ROUTE]` (default 5).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateDossier } from '../tests/helpers/dossiers.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ADMIN = { email: 'bench@gunningswijzer.test', password: 'bench password 12345' };
+const CONNECTIONS = 10;
+
+function startServer(databasePath: string): Promise<{ child: ChildProcess; baseUrl: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/index.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    // A server that never says it listens must not outlive the script.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${buffer}`));
+    }, 30_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(buffer);
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve({ child, baseUrl: match[1] });
+      }
+    });
+  });
+}
+
+async function call(baseUrl: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...init.headers },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+}
+
+/** Sets up an organisation, an inkoper with a bearer token and an imported 20-bid tender. */
+async function seed(baseUrl: string) {
+  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const admin = { cookie };
+  const org = await call(baseUrl, '/api/v1/organisations', { method: 'POST', headers: admin, body: { name: 'Gemeente Almere', kind: 'gemeente' } });
+  const password = 'inkoper password 123';
+  await call(baseUrl, '/api/v1/users', { method: 'POST', headers: admin, body: { email: 'inkoper@almere.nl', name: 'Inkoper', password, memberships: [{ organisationId: org.body.id, role: 'inkoper' }] } });
+  const inkoperLogin = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'inkoper@almere.nl', password }) });
+  const inkoperCookie = inkoperLogin.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const token = (await call(baseUrl, '/api/v1/auth/tokens', { method: 'POST', headers: { cookie: inkoperCookie }, body: { name: 'bench' } })).body.token as string;
+  const auth = { authorization: `Bearer ${token}` };
+  const importTimes: number[] = [];
+  let tenderId = '';
+  for (let i = 0; i < 30; i += 1) {
+    const started = performance.now();
+    const imported = await call(baseUrl, '/api/v1/tenders/import', { method: 'POST', headers: auth, body: { organisationId: org.body.id, dossier: generateDossier(20) } });
+    importTimes.push(performance.now() - started);
+    if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
+    tenderId = imported.body.id;
+  }
+  return { auth, tenderId, importMedianMs: percentile(importTimes, 0.5) };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+/**
+ * `CONNECTIONS` keep-alive connections requesting `path` back to back for `seconds`;
+ * answers requests per second and p99. `node:http` rather than `fetch`: undici's per-request
+ * cost would make the client, not the server, the bottleneck being measured.
+ */
+async function load(baseUrl: string, path: string, headers: Record<string, string>, seconds: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const url = new URL(path, baseUrl);
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const request = httpRequest(url, { agent, headers }, (response) => {
+        response.on('data', () => {});
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+  const loop = async () => {
+    while (performance.now() < until) {
+      const started = performance.now();
+      const status = await once();
+      if (status !== 200) throw new Error(`${path}: ${status}`);
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
+  agent.destroy();
+  return { rps: latencies.length / seconds, p99: percentile(latencies, 0.99) };
+}
+
+const seconds = Number(process.argv[2] ?? 5);
+const dir = mkdtempSync(join(tmpdir(), 'gw-bench-'));
+const { child, baseUrl } = await startServer(join(dir, 'bench.db'));
+try {
+  const { auth, tenderId, importMedianMs } = await seed(baseUrl);
+  await load(baseUrl, '/health', {}, 1); // warm-up
+  await load(baseUrl, `/api/v1/tenders/${tenderId}/evaluation`, auth, 1);
+  const bare = await load(baseUrl, '/health', {}, seconds);
+  const evaluation = await load(baseUrl, `/api/v1/tenders/${tenderId}/evaluation`, auth, seconds);
+  const ratio = evaluation.rps / bare.rps;
+  const lines = [
+    `bare /health: ${bare.rps.toFixed(0)} req/s, p99 ${bare.p99.toFixed(2)} ms`,
+    `evaluation (20 bids): ${evaluation.rps.toFixed(0)} req/s, p99 ${evaluation.p99.toFixed(2)} ms`,
+    `evaluation / bare throughput: ${(ratio * 100).toFixed(1)}% (target >= 30%)`,
+    `evaluation p99: ${evaluation.p99.toFixed(2)} ms (target < 5 ms)`,
+    `import of a 20-bid dossier, median over 30: ${importMedianMs.toFixed(2)} ms (target < 20 ms)`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  process.exitCode = ratio >= 0.3 && evaluation.p99 < 5 && importMedianMs < 20 ? 0 : 1;
+} finally {
+  child.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}

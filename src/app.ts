@@ -1,0 +1,106 @@
+/**
+ * @module
+ * Builds the HTTP application from its dependencies. Tests import `createApp` and drive it
+ * with `app.request()` on a temporary database; `index.ts` adds only the listening socket.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Db } from './db/client.js';
+import { authenticate } from './http/authenticate.js';
+import { rejectCrossSiteRequests } from './http/csrf.js';
+import { createErrorHandler, renderProblem } from './http/problem.js';
+import type { AppConfig, AppContext, AppEnv, Clock } from './http/types.js';
+import { AppError } from './lib/app-error.js';
+import { createLogger, type Logger } from './lib/logger.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { DEFAULT_SCRYPT_PARAMS } from './modules/auth/passwords.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { organisationRoutes } from './modules/organisations/organisations.routes.js';
+import { providerRoutes } from './modules/providers/providers.routes.js';
+import { createQueries } from './modules/queries.js';
+import { createEvaluationCache } from './modules/evaluation/evaluation-cache.js';
+import { userRoutes } from './modules/users/users.routes.js';
+import { bidRoutes } from './modules/bids/bids.routes.js';
+import { tenderScope } from './modules/tenders/tender-access.js';
+import { tenderRoutes } from './modules/tenders/tenders.routes.js';
+import { templateRoutes } from './modules/templates/templates.routes.js';
+
+export const DEFAULT_CONFIG: AppConfig = {
+  sessionIdleMs: 30 * 60_000,
+  sessionAbsoluteMs: 12 * 60 * 60_000,
+  tokenLifetimeMs: 90 * 24 * 60 * 60_000,
+  // A 200-bid dossier with price lines is well under 1 MiB; anything larger is a mistake or an attack.
+  bodyLimitBytes: 1024 * 1024,
+  cookieSecure: false,
+  loginMaxAttempts: 10,
+  loginWindowMs: 15 * 60_000,
+  passwordHash: DEFAULT_SCRYPT_PARAMS,
+};
+
+export type AppDeps = {
+  db: Db;
+  clock?: Clock;
+  config?: Partial<AppConfig>;
+  logger?: Logger;
+};
+
+export type App = ReturnType<typeof createApp>['app'];
+
+/**
+ * @example const { app, ctx } = createApp({ db: openDatabase({ path: ':memory:' }) }); await app.request('/health');
+ */
+export function createApp(deps: AppDeps) {
+  const ctx: AppContext = {
+    db: deps.db,
+    queries: createQueries(deps.db),
+    clock: deps.clock ?? (() => new Date()),
+    config: { ...DEFAULT_CONFIG, ...deps.config },
+    logger: deps.logger ?? createLogger({ level: 'info' }),
+    evaluationCache: createEvaluationCache(),
+  };
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.use(secureHeaders());
+  // A JSON API renders nothing: forbid every resource and framing outright.
+  app.use('/api/*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: ctx.config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError('payload-too-large', { detail: `the body exceeds ${ctx.config.bodyLimitBytes} bytes` });
+      },
+    }),
+  );
+  app.use('/api/*', rejectCrossSiteRequests());
+  app.use('/api/*', authenticate(ctx));
+  // Before any route's validation: a tender that is not yours is 404 whatever the body says.
+  app.use('/api/v1/tenders/:id/*', tenderScope(ctx));
+
+  app.route('/', healthRoutes());
+  app.route('/', authRoutes(ctx));
+  app.route('/', organisationRoutes(ctx));
+  app.route('/', userRoutes(ctx));
+  app.route('/', providerRoutes(ctx));
+  app.route('/', auditRoutes(ctx));
+  app.route('/', templateRoutes());
+  app.route('/', tenderRoutes(ctx));
+  app.route('/', bidRoutes(ctx));
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Gunningswijzer API',
+      version: '1',
+      description: 'Evaluating civic-integration tenders. Errors are RFC 9457 problem details.',
+    },
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'gw_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+
+  app.notFound((c) => renderProblem(new AppError('not-found', { detail: `no route for ${c.req.method} ${c.req.path}` })));
+  app.onError(createErrorHandler(ctx.logger));
+  return { app, ctx };
+}

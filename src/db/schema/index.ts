@@ -1,0 +1,9 @@
+/**
+ * @module
+ * Every table, for drizzle-kit and for the typed client.
+ */
+export * from './organisations.js';
+export * from './auth.js';
+export * from './providers.js';
+export * from './tenders.js';
+export * from './audit.js';

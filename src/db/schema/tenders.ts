@@ -1,0 +1,115 @@
+/**
+ * @module
+ * Tenders, their criteria, bids, price lines and consensus scores. Money is integer cents
+ * (`*_cents`); weights, scores and quantities are stored as given (doubles) so that an
+ * exported dossier is byte-for-byte the numbers that were imported. Bid and criterion ids
+ * are local to their tender (`B1`, `K1`), hence the composite keys.
+ */
+import { integer, primaryKey, real, sqliteTable, text, index, foreignKey } from 'drizzle-orm/sqlite-core';
+import { organisations, users } from './organisations.js';
+
+export const TENDER_STATUSES = ['draft', 'open', 'award-proposed', 'awarded'] as const;
+export type TenderStatus = (typeof TENDER_STATUSES)[number];
+
+export const tenders = sqliteTable(
+  'tenders',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    status: text('status', { enum: TENDER_STATUSES }).notNull(),
+    reference: text('reference').notNull(),
+    title: text('title').notNull(),
+    buyer: text('buyer').notNull(),
+    lot: text('lot').notNull(),
+    estimatedValueCents: integer('estimated_value_cents'),
+    expectedLearners: integer('expected_learners'),
+    awardMethod: text('award_method').notNull(),
+    priceWeight: real('price_weight'),
+    priceFloorCents: integer('price_floor_cents'),
+    priceCeilingCents: integer('price_ceiling_cents'),
+    fixedPriceCents: integer('fixed_price_cents'),
+    /** JSON array, or null when the dossier left the default. */
+    tieBreak: text('tie_break'),
+    /** JSON of the dossier's `lowBidRules` (a rule configuration, amounts in euros as in the dossier), or null. */
+    lowBidRules: text('low_bid_rules'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    openedAt: text('opened_at'),
+  },
+  (t) => [index('tenders_org_idx').on(t.organisationId)],
+);
+
+export const criteria = sqliteTable(
+  'criteria',
+  {
+    tenderId: text('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    weight: real('weight').notNull(),
+    /** JSON array of ascending numbers. */
+    scale: text('scale').notNull(),
+    minimum: real('minimum'),
+    valueCents: integer('value_cents'),
+  },
+  (t) => [primaryKey({ columns: [t.tenderId, t.id] })],
+);
+
+export const bids = sqliteTable(
+  'bids',
+  {
+    tenderId: text('tender_id')
+      .notNull()
+      .references(() => tenders.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    position: integer('position').notNull(),
+    providerName: text('provider_name').notNull(),
+    providerKvk: text('provider_kvk').notNull(),
+    providerKeurmerk: integer('provider_keurmerk', { mode: 'boolean' }).notNull(),
+    priceCents: integer('price_cents'),
+    /** JSON of the dossier's `lowBidReview`, or null. */
+    lowBidReview: text('low_bid_review'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenderId, t.id] })],
+);
+
+export const bidPriceLines = sqliteTable(
+  'bid_price_lines',
+  {
+    tenderId: text('tender_id').notNull(),
+    bidId: text('bid_id').notNull(),
+    position: integer('position').notNull(),
+    description: text('description').notNull(),
+    quantity: real('quantity').notNull(),
+    unitPriceCents: integer('unit_price_cents').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenderId, t.bidId, t.position] }),
+    foreignKey({ columns: [t.tenderId, t.bidId], foreignColumns: [bids.tenderId, bids.id] }).onDelete('cascade'),
+  ],
+);
+
+export const consensusScores = sqliteTable(
+  'consensus_scores',
+  {
+    tenderId: text('tender_id').notNull(),
+    bidId: text('bid_id').notNull(),
+    criterionId: text('criterion_id').notNull(),
+    score: real('score').notNull(),
+    /** Null for scores that came in with an imported dossier, which carries none. */
+    motivation: text('motivation'),
+    updatedAt: text('updated_at').notNull(),
+    updatedBy: text('updated_by').references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenderId, t.bidId, t.criterionId] }),
+    foreignKey({ columns: [t.tenderId, t.bidId], foreignColumns: [bids.tenderId, bids.id] }).onDelete('cascade'),
+    // No cascade: a criterion that has scores must not vanish with them (PATCH checks first).
+    foreignKey({ columns: [t.tenderId, t.criterionId], foreignColumns: [criteria.tenderId, criteria.id] }),
+  ],
+);

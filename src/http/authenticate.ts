@@ -1,0 +1,38 @@
+/**
+ * @module
+ * Who is calling. `authenticate` resolves a bearer token or the session cookie into an
+ * `Actor`; `denyAnonymous` then answers 401 for every API path except the few that must be
+ * public, so a new route is protected without anyone remembering to protect it.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { AppError } from '../lib/app-error.js';
+import { resolveActor, SESSION_COOKIE } from '../modules/auth/auth.service.js';
+import type { Actor, AppContext, AppEnv } from './types.js';
+
+/** API paths reachable without logging in. */
+const PUBLIC_API_PATHS = new Set(['/api/v1/auth/login']);
+
+export function authenticate(ctx: AppContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const actor = resolveActor(ctx, {
+      authorization: c.req.header('authorization'),
+      sessionToken: getCookie(c, SESSION_COOKIE),
+    });
+    c.set('actor', actor);
+    if (actor === null && c.req.path.startsWith('/api/') && !PUBLIC_API_PATHS.has(c.req.path)) {
+      throw new AppError('unauthenticated', { detail: 'log in or send a bearer token' });
+    }
+    await next();
+  };
+}
+
+/**
+ * The caller, for a handler behind `authenticate`.
+ * @example const actor = requireActor(c);
+ */
+export function requireActor(c: Context<AppEnv>): Actor {
+  const actor = c.get('actor');
+  if (actor === null || actor === undefined) throw new AppError('unauthenticated');
+  return actor;
+}

@@ -1,0 +1,66 @@
+/**
+ * @module
+ * What every request handler can rely on: the dependencies the app was built with and, once
+ * `authenticate` ran, the caller.
+ */
+import type { Db } from '../db/client.js';
+import type { Role } from '../db/schema/index.js';
+import type { Logger } from '../lib/logger.js';
+import type { Queries } from '../modules/queries.js';
+import type { ScryptParams } from '../modules/auth/passwords.js';
+import type { TenderAccess } from '../modules/tenders/tender-access.js';
+import type { EvaluationCache } from '../modules/evaluation/evaluation-cache.js';
+
+/** The time source; tests pass a fixed or stepping clock. */
+export type Clock = () => Date;
+
+export type AppConfig = {
+  /** A session ends after this long without a request. */
+  sessionIdleMs: number;
+  /** A session ends this long after login, however active. */
+  sessionAbsoluteMs: number;
+  /** Bearer tokens live this long. */
+  tokenLifetimeMs: number;
+  /** Request bodies above this size answer 413. */
+  bodyLimitBytes: number;
+  /** Adds `Secure` to the session cookie (set behind HTTPS). */
+  cookieSecure: boolean;
+  /** Login attempts per e-mail address and client IP within `loginWindowMs`. */
+  loginMaxAttempts: number;
+  loginWindowMs: number;
+  /** scrypt cost for new password hashes; stored hashes carry their own. */
+  passwordHash: ScryptParams;
+};
+
+export type Membership = { organisationId: string; role: Role };
+
+/** The authenticated caller. */
+export type Actor = {
+  userId: string;
+  email: string;
+  name: string;
+  isPlatformAdmin: boolean;
+  memberships: Membership[];
+  /** Cookie sessions are CSRF-checked; bearer tokens are not (a browser never adds them). */
+  via: 'session' | 'token';
+  /** The session's or token's hash, to end it at logout. */
+  credentialHash: string;
+};
+
+/** Everything services need, built once per app. */
+export type AppContext = {
+  db: Db;
+  queries: Queries;
+  clock: Clock;
+  config: AppConfig;
+  logger: Logger;
+  evaluationCache: EvaluationCache;
+};
+
+export type AppEnv = {
+  Variables: {
+    actor: Actor | null;
+    /** Set by `tenderScope` on every route under `/api/v1/tenders/:id`. */
+    tenderAccess?: TenderAccess;
+  };
+};

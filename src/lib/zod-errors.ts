@@ -1,0 +1,42 @@
+/**
+ * @module
+ * Zod issues as `FieldError`s. An unknown key is reported at its own path (`award.extra`)
+ * rather than at the object holding it, so a client can point at the offending field.
+ */
+import type { z } from 'zod';
+import { formatFieldPath, prefixFieldPath } from './field-path.js';
+import type { FieldError } from './app-error.js';
+
+/**
+ * @example zodIssuesToFieldErrors(result.error.issues) // [{ path: 'bids[0].price', message: '...' }]
+ */
+export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of issues) {
+    const base = formatFieldPath(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        errors.push({ path: prefixFieldPath(prefix, prefixFieldPath(base, key)), message: 'unknown field' });
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // Report the branch that got furthest rather than "invalid input" at the union.
+      const best = [...issue.errors].sort((a, b) => deepestPath(b) - deepestPath(a))[0] ?? [];
+      const nested = zodIssuesToFieldErrors(
+        best.map((i) => ({ ...i, path: [...issue.path, ...i.path] })),
+        prefix,
+      );
+      if (nested.length > 0) {
+        errors.push(...nested);
+        continue;
+      }
+    }
+    errors.push({ path: prefixFieldPath(prefix, base), message: issue.message });
+  }
+  return errors;
+}
+
+function deepestPath(issues: readonly z.core.$ZodIssue[]): number {
+  return Math.max(0, ...issues.map((i) => i.path.length));
+}

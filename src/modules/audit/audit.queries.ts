@@ -1,0 +1,57 @@
+/**
+ * @module
+ * Audit log queries. The append path is prepared once: it runs in every write.
+ */
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import type { Orm } from '../../db/client.js';
+import { auditEvents } from '../../db/schema/index.js';
+import type { StoredAuditEvent } from './audit-chain.js';
+
+const columns = {
+  seq: auditEvents.seq,
+  at: auditEvents.at,
+  actorUserId: auditEvents.actorUserId,
+  organisationId: auditEvents.organisationId,
+  action: auditEvents.action,
+  entityType: auditEvents.entityType,
+  entityId: auditEvents.entityId,
+  tenderId: auditEvents.tenderId,
+  change: auditEvents.change,
+  prevHash: auditEvents.prevHash,
+  hash: auditEvents.hash,
+};
+
+export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
+  const lastEvent = orm
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1)
+    .prepare();
+  const eventsOfTender = orm
+    .select(columns)
+    .from(auditEvents)
+    .where(eq(auditEvents.tenderId, sql.placeholder('tenderId')))
+    .orderBy(asc(auditEvents.seq))
+    .prepare();
+  // Raw statement: drizzle's prepared queries cannot stream rows, and verify reads them all.
+  const allEvents = sqlite.prepare<[], StoredAuditEvent>(
+    `SELECT seq, at, actor_user_id AS actorUserId, organisation_id AS organisationId, action,
+            entity_type AS entityType, entity_id AS entityId, tender_id AS tenderId, change,
+            prev_hash AS prevHash, hash
+       FROM audit_events ORDER BY seq`,
+  );
+
+  return {
+    findLastEvent: (): { seq: number; hash: string } | undefined => lastEvent.get(),
+    insertEvent: (event: StoredAuditEvent): void => {
+      orm.insert(auditEvents).values(event).run();
+    },
+    listEventsOfTender: (tenderId: string): StoredAuditEvent[] => eventsOfTender.all({ tenderId }),
+    /** Streams the whole log in seq order without holding it in memory. */
+    iterateAllEvents: (): IterableIterator<StoredAuditEvent> => allEvents.iterate(),
+  };
+}
+
+export type AuditQueries = ReturnType<typeof createAuditQueries>;

@@ -1,0 +1,30 @@
+/**
+ * @module
+ * Who counts as a member of an organisation (api.md "Roles"): its own users and, for a
+ * regio, the users of its member gemeenten. Every access decision about an organisation's
+ * data starts here, so that rule lives in one place.
+ */
+import type { Role } from '../../db/schema/index.js';
+import type { Actor, AppContext } from '../../http/types.js';
+import type { OrganisationRow } from './organisations.queries.js';
+
+/**
+ * The roles the actor holds that count for `organisation`.
+ * @example rolesForOrganisation(ctx, actor, regio) // Set { 'inkoper' } for an inkoper of a member gemeente
+ */
+export function rolesForOrganisation(
+  ctx: Pick<AppContext, 'queries'>,
+  actor: Actor,
+  organisation: Pick<OrganisationRow, 'id' | 'kind'>,
+): Set<Role> {
+  const roles = new Set<Role>();
+  if (actor.memberships.length === 0) return roles;
+  const counting = new Set([organisation.id]);
+  if (organisation.kind === 'regio') {
+    for (const memberId of ctx.queries.organisations.listRegionMemberIds(organisation.id)) counting.add(memberId);
+  }
+  for (const membership of actor.memberships) {
+    if (counting.has(membership.organisationId)) roles.add(membership.role);
+  }
+  return roles;
+}

@@ -1,0 +1,38 @@
+/**
+ * @module
+ * `POST /api/v1/organisations` (platform administrator).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { ORGANISATION_KINDS } from '../../db/schema/index.js';
+import { createRouter, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { requireActor } from '../../http/authenticate.js';
+import type { AppContext } from '../../http/types.js';
+import { createOrganisation } from './organisations.service.js';
+
+const CreateOrganisationBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    kind: z.enum(ORGANISATION_KINDS),
+    memberIds: z.array(z.string().min(1)).max(500).optional(),
+  })
+  .openapi('CreateOrganisation');
+
+const Organisation = z
+  .object({ id: z.string(), name: z.string(), kind: z.enum(ORGANISATION_KINDS), memberIds: z.array(z.string()) })
+  .openapi('Organisation');
+
+const createOrganisationRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/organisations',
+  tags: ['organisations'],
+  summary: 'Create an organisation (platform administrator)',
+  request: { body: jsonBody(CreateOrganisationBody) },
+  responses: { 201: jsonContent(Organisation, 'The new organisation'), ...problemResponses },
+});
+
+export function organisationRoutes(ctx: AppContext) {
+  return createRouter().openapi(createOrganisationRoute, (c) => {
+    const organisation = createOrganisation(ctx, { actor: requireActor(c), input: c.req.valid('json') });
+    return c.json(organisation, 201);
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * @module
+ * `GET /api/v1/providers`, `POST /api/v1/providers` (inkoper).
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireActor } from '../../http/authenticate.js';
+import { conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import type { AppContext } from '../../http/types.js';
+import { createProvider, listProviders } from './providers.service.js';
+
+/** The dossier's provider fields (spec: `kvk` is 8 digits). */
+export const ProviderFields = {
+  name: z.string().trim().min(1).max(200),
+  kvk: z.string().regex(/^\d{8}$/, 'must be 8 digits'),
+  keurmerk: z.boolean(),
+};
+
+const CreateProviderBody = z
+  .strictObject({ organisationId: z.string().min(1).optional(), ...ProviderFields })
+  .openapi('CreateProvider');
+
+const Provider = z
+  .object({ id: z.string(), organisationId: z.string(), name: z.string(), kvk: z.string(), keurmerk: z.boolean() })
+  .openapi('Provider');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/providers',
+  tags: ['providers'],
+  summary: "The providers of the caller's organisations",
+  responses: { 200: jsonContent(z.array(Provider), 'Providers'), ...problemResponses },
+});
+const createProviderRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/providers',
+  tags: ['providers'],
+  summary: 'Register a provider (school)',
+  request: { body: jsonBody(CreateProviderBody) },
+  responses: { 201: jsonContent(Provider, 'The new provider'), ...problemResponses, ...conflictResponse },
+});
+
+export function providerRoutes(ctx: AppContext) {
+  return createRouter()
+    .openapi(listRoute, (c) => c.json(listProviders(ctx, { actor: requireActor(c) }), 200))
+    .openapi(createProviderRoute, (c) =>
+      c.json(createProvider(ctx, { actor: requireActor(c), input: c.req.valid('json') }), 201),
+    );
+}

@@ -1,0 +1,71 @@
+/**
+ * @module
+ * Providers (schools) per organisation, for its inkopers.
+ */
+import { writeTransaction } from '../../db/client.js';
+import type { Actor, AppContext } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
+import { newId } from '../../lib/secrets.js';
+import { recordAuditEvent } from '../audit/audit.service.js';
+
+export type ProviderView = { id: string; organisationId: string; name: string; kvk: string; keurmerk: boolean };
+export type CreateProviderInput = { organisationId?: string | undefined; name: string; kvk: string; keurmerk: boolean };
+
+/** The organisations where the actor is an inkoper. */
+function inkoperOrganisations(actor: Actor): string[] {
+  return actor.memberships.filter((m) => m.role === 'inkoper').map((m) => m.organisationId);
+}
+
+/** The providers of every organisation the caller is an inkoper of. */
+export function listProviders(ctx: AppContext, { actor }: { actor: Actor }): ProviderView[] {
+  const organisationIds = inkoperOrganisations(actor);
+  if (organisationIds.length === 0) throw new AppError('forbidden', { detail: 'only an inkoper lists providers' });
+  return ctx.queries.providers.listProvidersOf(organisationIds).map(toView);
+}
+
+/**
+ * Adds a provider to one of the caller's organisations: `organisationId` may be left out
+ * by an inkoper of exactly one organisation.
+ */
+export function createProvider(
+  ctx: AppContext,
+  { actor, input }: { actor: Actor; input: CreateProviderInput },
+): ProviderView {
+  const organisationIds = inkoperOrganisations(actor);
+  if (organisationIds.length === 0) throw new AppError('forbidden', { detail: 'only an inkoper adds providers' });
+  const organisationId = input.organisationId ?? (organisationIds.length === 1 ? organisationIds[0] : undefined);
+  if (organisationId === undefined) {
+    throw new AppError('invalid-input', {
+      errors: [{ path: 'organisationId', message: 'required: you are an inkoper of several organisations' }],
+    });
+  }
+  if (!organisationIds.includes(organisationId)) {
+    // Not one of yours: the same answer whether or not it exists.
+    if (actor.memberships.some((m) => m.organisationId === organisationId)) throw new AppError('forbidden');
+    throw new AppError('not-found', { detail: 'organisation not found' });
+  }
+  return writeTransaction(ctx.db, () => {
+    if (ctx.queries.providers.findProviderByKvk(organisationId, input.kvk) !== undefined) {
+      throw new AppError('conflict', {
+        detail: 'a provider with this KvK number exists',
+        errors: [{ path: 'kvk', message: 'already registered' }],
+      });
+    }
+    const row = { id: newId(), organisationId, name: input.name, kvk: input.kvk, keurmerk: input.keurmerk, createdAt: ctx.clock().toISOString() };
+    ctx.queries.providers.insertProvider(row);
+    const view = toView(row);
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId,
+      action: 'provider.create',
+      entityType: 'provider',
+      entityId: row.id,
+      change: { after: view },
+    });
+    return view;
+  });
+}
+
+function toView(row: ProviderView & { createdAt?: string }): ProviderView {
+  return { id: row.id, organisationId: row.organisationId, name: row.name, kvk: row.kvk, keurmerk: row.keurmerk };
+}

@@ -1,0 +1,22 @@
+/**
+ * @module
+ * Every module's prepared queries, built once per database connection.
+ */
+import type { Db } from '../db/client.js';
+import { createAuditQueries } from './audit/audit.queries.js';
+import { createAuthQueries } from './auth/auth.queries.js';
+import { createOrganisationQueries } from './organisations/organisations.queries.js';
+import { createProviderQueries } from './providers/providers.queries.js';
+import { createTenderQueries } from './tenders/tenders.queries.js';
+
+export function createQueries(db: Db) {
+  return {
+    audit: createAuditQueries(db.orm, db.sqlite),
+    auth: createAuthQueries(db.orm),
+    organisations: createOrganisationQueries(db.orm),
+    providers: createProviderQueries(db.orm),
+    tenders: createTenderQueries(db.orm),
+  };
+}
+
+export type Queries = ReturnType<typeof createQueries>;

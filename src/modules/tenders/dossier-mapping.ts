@@ -1,0 +1,193 @@
+/**
+ * @module
+ * Between a dossier (euros, nested) and the stored rows (cents, flat). The export must give
+ * back exactly the numbers that came in, so that `GET .../dossier` re-imports to the same
+ * tender and the CLI evaluates it to the same result: cents / 100 is the double nearest the
+ * two-decimal amount, which is the double the JSON parser made of it. Absent optional fields
+ * stay absent (never `null`), as the dossier spec requires.
+ */
+import type { Award, Bid, Criterion, Dossier, LowBidReview, LowBidRules, Tender } from '../../domain/evaluation/dossier.js';
+import { DOSSIER_FORMAT } from '../../domain/evaluation/dossier.js';
+import { centsToEuros, eurosToCents } from '../../domain/money.js';
+import type { TenderStatus } from '../../db/schema/index.js';
+import type { BidRow, ConsensusScoreRow, CriterionRow, PriceLineRow, StoredTender, TenderRow } from './tenders.queries.js';
+
+const toCents = (euros: number | undefined): number | null => (euros === undefined ? null : eurosToCents(euros));
+const toEuros = (cents: number | null): number | undefined => (cents === null ? undefined : centsToEuros(cents));
+const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+
+/** Drops keys whose value is undefined, so the JSON has no `"key": undefined` ghosts and equality is exact. */
+function compact<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export type TenderFields = { tender: Tender; award: Award; criteria: Criterion[]; lowBidRules?: LowBidRules | undefined };
+
+/** The tender-level columns of a dossier. */
+export function tenderColumns(fields: TenderFields): Omit<TenderRow, 'id' | 'organisationId' | 'status' | 'createdAt' | 'updatedAt' | 'openedAt'> {
+  const { tender, award } = fields;
+  return {
+    reference: tender.reference,
+    title: tender.title,
+    buyer: tender.buyer,
+    lot: tender.lot,
+    estimatedValueCents: toCents(tender.estimatedValue),
+    expectedLearners: orNull(tender.expectedLearners),
+    awardMethod: award.method,
+    priceWeight: orNull(award.priceWeight),
+    priceFloorCents: toCents(award.priceFloor),
+    priceCeilingCents: toCents(award.priceCeiling),
+    fixedPriceCents: toCents(award.fixedPrice),
+    tieBreak: award.tieBreak === undefined ? null : JSON.stringify(award.tieBreak),
+    lowBidRules: fields.lowBidRules === undefined ? null : JSON.stringify(fields.lowBidRules),
+  };
+}
+
+export function criterionRows(tenderId: string, list: Criterion[]): CriterionRow[] {
+  return list.map((c, position) => ({
+    tenderId,
+    id: c.id,
+    position,
+    title: c.title,
+    weight: c.weight,
+    scale: JSON.stringify(c.scale),
+    minimum: orNull(c.minimum),
+    valueCents: toCents(c.value),
+  }));
+}
+
+/** A bid's own row and its price lines; scores are separate (they have an author and a time). */
+export function bidRows(
+  tenderId: string,
+  bid: Omit<Bid, 'scores'>,
+  position: number,
+  createdAt: string,
+): { bid: BidRow; priceLines: PriceLineRow[] } {
+  return {
+    bid: {
+      tenderId,
+      id: bid.id,
+      position,
+      providerName: bid.provider.name,
+      providerKvk: bid.provider.kvk,
+      providerKeurmerk: bid.provider.keurmerk,
+      priceCents: toCents(bid.price),
+      lowBidReview: bid.lowBidReview === undefined ? null : JSON.stringify(bid.lowBidReview),
+      createdAt,
+    },
+    priceLines: (bid.priceLines ?? []).map((line, index) => ({
+      tenderId,
+      bidId: bid.id,
+      position: index,
+      description: line.description,
+      quantity: line.quantity,
+      unitPriceCents: eurosToCents(line.unitPrice),
+    })),
+  };
+}
+
+/** All rows of a dossier for a new tender with the given id. */
+export function dossierRows(
+  dossier: Dossier,
+  { id, organisationId, status, now, userId }: { id: string; organisationId: string; status: TenderStatus; now: string; userId: string },
+): Omit<StoredTender, 'tender'> & { tender: TenderRow } {
+  const bids = dossier.bids.map((bid, position) => bidRows(id, bid, position, now));
+  const scores: ConsensusScoreRow[] = dossier.bids.flatMap((bid) =>
+    Object.entries(bid.scores).map(([criterionId, score]) => ({
+      tenderId: id,
+      bidId: bid.id,
+      criterionId,
+      score,
+      motivation: null,
+      updatedAt: now,
+      updatedBy: userId,
+    })),
+  );
+  return {
+    tender: { id, organisationId, status, ...tenderColumns(dossier), createdAt: now, updatedAt: now, openedAt: null },
+    criteria: criterionRows(id, dossier.criteria),
+    bids: bids.map((b) => b.bid),
+    priceLines: bids.flatMap((b) => b.priceLines),
+    scores,
+  };
+}
+
+export function tenderFieldsOf(tender: TenderRow, criteria: CriterionRow[]): TenderFields {
+  return compact({
+    tender: compact({
+      reference: tender.reference,
+      title: tender.title,
+      buyer: tender.buyer,
+      lot: tender.lot,
+      estimatedValue: toEuros(tender.estimatedValueCents),
+      expectedLearners: tender.expectedLearners ?? undefined,
+    }),
+    award: compact({
+      method: tender.awardMethod as Award['method'],
+      priceWeight: tender.priceWeight ?? undefined,
+      priceFloor: toEuros(tender.priceFloorCents),
+      priceCeiling: toEuros(tender.priceCeilingCents),
+      fixedPrice: toEuros(tender.fixedPriceCents),
+      tieBreak: tender.tieBreak === null ? undefined : (JSON.parse(tender.tieBreak) as Award['tieBreak']),
+    }),
+    criteria: criteria.map((c) =>
+      compact({
+        id: c.id,
+        title: c.title,
+        weight: c.weight,
+        scale: JSON.parse(c.scale) as number[],
+        minimum: c.minimum ?? undefined,
+        value: toEuros(c.valueCents),
+      }),
+    ),
+    lowBidRules: tender.lowBidRules === null ? undefined : (JSON.parse(tender.lowBidRules) as LowBidRules),
+  });
+}
+
+/** A bid as the dossier writes it, with the consensus scores it has so far. */
+export function bidOf(row: BidRow, lines: PriceLineRow[], scores: ConsensusScoreRow[]): Bid {
+  return compact({
+    id: row.id,
+    provider: { name: row.providerName, kvk: row.providerKvk, keurmerk: row.providerKeurmerk },
+    price: toEuros(row.priceCents),
+    priceLines:
+      lines.length === 0
+        ? undefined
+        : lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPrice: centsToEuros(l.unitPriceCents) })),
+    scores: Object.fromEntries(scores.map((s) => [s.criterionId, s.score])),
+    lowBidReview: row.lowBidReview === null ? undefined : (JSON.parse(row.lowBidReview) as LowBidReview),
+  });
+}
+
+/**
+ * The dossier of a stored tender. Scores are listed in criterion order so that the file
+ * reads like the tender; bids keep their stored order.
+ */
+export function storedTenderToDossier(stored: StoredTender): Dossier {
+  const fields = tenderFieldsOf(stored.tender, stored.criteria);
+  const criterionOrder = new Map(stored.criteria.map((c) => [c.id, c.position]));
+  const linesByBid = groupBy(stored.priceLines, (l) => l.bidId);
+  const scoresByBid = groupBy(
+    [...stored.scores].sort((a, b) => (criterionOrder.get(a.criterionId) ?? 0) - (criterionOrder.get(b.criterionId) ?? 0)),
+    (s) => s.bidId,
+  );
+  return compact({
+    format: DOSSIER_FORMAT,
+    tender: fields.tender,
+    award: fields.award,
+    criteria: fields.criteria,
+    lowBidRules: fields.lowBidRules,
+    bids: stored.bids.map((row) => bidOf(row, linesByBid.get(row.id) ?? [], scoresByBid.get(row.id) ?? [])),
+  });
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [item]);
+    else group.push(item);
+  }
+  return groups;
+}

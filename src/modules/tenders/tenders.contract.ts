@@ -1,0 +1,98 @@
+/**
+ * @module
+ * Request and response schemas of the tender routes. Dossier fields are accepted as any
+ * JSON here and checked by `parseDossier` in the service (same rules and messages as the
+ * CLI); the OpenAPI document shows them with the dossier's own schemas.
+ */
+import { z } from '@hono/zod-openapi';
+import { TENDER_STATUSES } from '../../db/schema/index.js';
+import {
+  awardSchema,
+  criterionSchema,
+  dossierSchema,
+  lowBidRulesSchema,
+  tenderSchema,
+} from '../../domain/evaluation/dossier.schema.js';
+import { documentedBy } from '../../http/documented.js';
+
+const tenderFieldDocs = {
+  reference: documentedBy(tenderSchema.shape.reference),
+  title: documentedBy(tenderSchema.shape.title),
+  buyer: documentedBy(tenderSchema.shape.buyer).openapi({ description: "Defaults to the organisation's name" }),
+  lot: documentedBy(tenderSchema.shape.lot),
+  estimatedValue: documentedBy(tenderSchema.shape.estimatedValue),
+  expectedLearners: documentedBy(tenderSchema.shape.expectedLearners),
+  award: documentedBy(awardSchema, 'Award'),
+  criteria: documentedBy(z.array(criterionSchema), 'Criteria'),
+  lowBidRules: documentedBy(lowBidRulesSchema, 'LowBidRules'),
+};
+
+/** Each field optional here: a missing required one is reported by `parseDossier`, in its words. */
+const optionalFields = Object.fromEntries(Object.entries(tenderFieldDocs).map(([k, v]) => [k, v.optional()])) as {
+  [K in keyof typeof tenderFieldDocs]: z.ZodOptional<(typeof tenderFieldDocs)[K]>;
+};
+
+export const CreateTenderBody = z
+  .strictObject({
+    organisationId: z.string().min(1),
+    template: z
+      .string()
+      .min(1)
+      .optional()
+      .openapi({ description: 'Start from this template of `GET /api/v1/templates` instead of giving lot, award, criteria and lowBidRules' }),
+    ...optionalFields,
+  })
+  .openapi('CreateTender', {
+    required: ['organisationId', 'reference', 'title'],
+    description: 'Either `template` or `lot`, `award` and `criteria` (and optionally `lowBidRules`).',
+  });
+
+export const PatchTenderBody = z
+  .strictObject(optionalFields)
+  .openapi('PatchTender', { description: 'Any of the fields; `null` removes an optional one. Only while draft.' });
+
+/** One registered component, used by the import body and the export response. */
+export const DossierDoc = documentedBy(dossierSchema, 'Dossier');
+
+export const ImportTenderBody = z
+  .strictObject({ organisationId: z.string().min(1), dossier: DossierDoc })
+  .openapi('ImportTender');
+
+export const TenderResponse = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    status: z.enum(TENDER_STATUSES),
+    tender: z.unknown(),
+    award: z.unknown(),
+    criteria: z.unknown(),
+    lowBidRules: z.unknown().optional(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    openedAt: z.string().nullable(),
+  })
+  .openapi('Tender');
+
+export const EvaluationResponse = z
+  .looseObject({
+    incomplete: z.array(z.object({ bidId: z.string(), criterionId: z.string() })),
+  })
+  .openapi('Evaluation', {
+    description:
+      'The result of evaluation.md for the exported dossier (method, scoreKind, winner, bids, warnings, sensitivity, effectiveWeights) plus `incomplete`: missing consensus scores. While that is non-empty, only the complete bids are evaluated.',
+  });
+
+export const AuditEventResponse = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    actorUserId: z.string().nullable(),
+    organisationId: z.string().nullable(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    change: z.unknown(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .openapi('AuditEvent');

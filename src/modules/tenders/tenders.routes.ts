@@ -1,0 +1,103 @@
+/**
+ * @module
+ * `/api/v1/tenders`: create, import, list, read, patch, open, and the tender's dossier,
+ * evaluation and audit events. Everything under `/tenders/:id` is scoped by `tenderScope`.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireActor } from '../../http/authenticate.js';
+import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import type { AppContext } from '../../http/types.js';
+import { listTenderAuditEvents } from '../audit/audit.service.js';
+import { evaluateTenderJson, exportDossier } from '../evaluation/evaluation.service.js';
+import { requireTenderRole, tenderAccessOf } from './tender-access.js';
+import {
+  AuditEventResponse,
+  CreateTenderBody,
+  DossierDoc,
+  EvaluationResponse,
+  ImportTenderBody,
+  PatchTenderBody,
+  TenderResponse,
+} from './tenders.contract.js';
+import { createTender, getTender, importTender, listTenders, openTender, patchTender } from './tenders.service.js';
+
+const tags = ['tenders'];
+const idRequest = { params: IdParams };
+
+const routes = {
+  create: createRoute({
+    method: 'post', path: '/api/v1/tenders', tags, summary: 'Create a draft tender from dossier fields or a template (inkoper)',
+    request: { body: jsonBody(CreateTenderBody) },
+    responses: { 201: jsonContent(TenderResponse, 'The new tender'), ...problemResponses },
+  }),
+  import: createRoute({
+    method: 'post', path: '/api/v1/tenders/import', tags, summary: 'Import a whole dossier as a draft tender (inkoper)',
+    request: { body: jsonBody(ImportTenderBody) },
+    responses: { 201: jsonContent(TenderResponse, 'The imported tender'), ...problemResponses },
+  }),
+  list: createRoute({
+    method: 'get', path: '/api/v1/tenders', tags, summary: 'The tenders the caller may read',
+    responses: { 200: jsonContent(z.array(TenderResponse), 'Tenders'), ...problemResponses },
+  }),
+  get: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}', tags, summary: 'One tender',
+    request: idRequest,
+    responses: { 200: jsonContent(TenderResponse, 'The tender'), ...problemResponses },
+  }),
+  patch: createRoute({
+    method: 'patch', path: '/api/v1/tenders/{id}', tags, summary: 'Change a draft tender (inkoper); 409 once opened',
+    request: { ...idRequest, body: jsonBody(PatchTenderBody) },
+    responses: { 200: jsonContent(TenderResponse, 'The changed tender'), ...problemResponses, ...conflictResponse },
+  }),
+  open: createRoute({
+    method: 'post', path: '/api/v1/tenders/{id}/open', tags, summary: 'Close bidding and freeze the award rules (inkoper)',
+    request: idRequest,
+    responses: { 200: jsonContent(TenderResponse, 'The opened tender'), ...problemResponses, ...conflictResponse },
+  }),
+  dossier: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}/dossier', tags, summary: 'The tender as a dossier (inkoper, auditor)',
+    request: idRequest,
+    responses: { 200: jsonContent(DossierDoc, 'The dossier; re-imports to the same tender'), ...problemResponses },
+  }),
+  evaluation: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}/evaluation', tags, summary: 'The evaluation of the exported dossier (inkoper, auditor)',
+    request: idRequest,
+    responses: { 200: jsonContent(EvaluationResponse, 'The evaluation'), ...problemResponses },
+  }),
+  auditEvents: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}/audit-events', tags: ['audit'], summary: "The tender's audit events (inkoper, auditor)",
+    request: idRequest,
+    responses: { 200: jsonContent(z.array(AuditEventResponse), 'Oldest first'), ...problemResponses },
+  }),
+};
+
+export function tenderRoutes(ctx: AppContext) {
+  const router = createRouter();
+  // The evaluation goes out as already-serialised (usually cached) JSON text, which the typed
+  // `openapi()` handler cannot return: documented here, served by a plain route below.
+  router.openAPIRegistry.registerPath(routes.evaluation);
+  router.get('/api/v1/tenders/:id/evaluation', (c) =>
+    c.body(evaluateTenderJson(ctx, { access: tenderAccessOf(c) }), 200, { 'content-type': 'application/json' }),
+  );
+  return router
+    .openapi(routes.create, (c) => {
+      const { organisationId, ...input } = c.req.valid('json');
+      return c.json(createTender(ctx, { actor: requireActor(c), organisationId, input }), 201);
+    })
+    .openapi(routes.import, (c) => {
+      const { organisationId, dossier } = c.req.valid('json');
+      return c.json(importTender(ctx, { actor: requireActor(c), organisationId, dossier }), 201);
+    })
+    .openapi(routes.list, (c) => c.json(listTenders(ctx, { actor: requireActor(c) }), 200))
+    .openapi(routes.get, (c) => c.json(getTender(ctx, { access: tenderAccessOf(c) }), 200))
+    .openapi(routes.patch, (c) =>
+      c.json(patchTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c), patch: c.req.valid('json') }), 200),
+    )
+    .openapi(routes.open, (c) => c.json(openTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
+    .openapi(routes.dossier, (c) => c.json(exportDossier(ctx, { access: tenderAccessOf(c) }), 200))
+    .openapi(routes.auditEvents, (c) => {
+      const access = tenderAccessOf(c);
+      requireTenderRole(access, ['inkoper', 'auditor'], "read the tender's audit events");
+      return c.json(listTenderAuditEvents(ctx, access.tender.id), 200);
+    });
+}

@@ -1,0 +1,200 @@
+/**
+ * @module
+ * Tenders: create, import, list, read, change while draft, open. Every write is one
+ * transaction with its audit event. After `open` the criteria, weights, method and low-bid
+ * rules are frozen (equal treatment: they must be known before the bids are opened).
+ */
+import { writeTransaction } from '../../db/client.js';
+import type { Role } from '../../db/schema/index.js';
+import type { Dossier } from '../../domain/evaluation/dossier.js';
+import type { Actor, AppContext } from '../../http/types.js';
+import { AppError, type FieldError } from '../../lib/app-error.js';
+import { newId } from '../../lib/secrets.js';
+import { dossierFromTemplate } from '../../domain/templates/dossier-from-template.js';
+import { getTemplate } from '../templates/templates.service.js';
+import { recordAuditEvent } from '../audit/audit.service.js';
+import { rolesForOrganisation } from '../organisations/organisation-access.js';
+import { criterionRows, dossierRows, tenderColumns, tenderFieldsOf, type TenderFields } from './dossier-mapping.js';
+import { requireTenderRole, type TenderAccess } from './tender-access.js';
+import { parseImportedDossier, parseTenderFields, type FlatTenderInput } from './tender-input.js';
+import type { TenderRow } from './tenders.queries.js';
+
+/** Roles that see a tender (a beoordelaar sees only the tenders it is assigned to: a later issue). */
+export const TENDER_READERS: readonly Role[] = ['admin', 'inkoper', 'auditor'];
+
+export type TenderView = TenderFields & {
+  id: string;
+  organisationId: string;
+  status: TenderRow['status'];
+  createdAt: string;
+  updatedAt: string;
+  openedAt: string | null;
+};
+
+export function toTenderView(ctx: AppContext, tender: TenderRow): TenderView {
+  const fields = tenderFieldsOf(tender, ctx.queries.tenders.listCriteria(tender.id));
+  const { id, organisationId, status, createdAt, updatedAt, openedAt } = tender;
+  return { id, organisationId, status, ...fields, createdAt, updatedAt, openedAt };
+}
+
+/** The organisation a new tender goes to, if the actor is an inkoper for it. */
+function requireInkoperOf(ctx: AppContext, actor: Actor, organisationId: string) {
+  const organisation = ctx.queries.organisations.findOrganisation(organisationId);
+  const roles = organisation ? rolesForOrganisation(ctx, actor, organisation) : new Set<Role>();
+  if (organisation === undefined || roles.size === 0) throw new AppError('not-found', { detail: 'organisation not found' });
+  if (!roles.has('inkoper')) throw new AppError('forbidden', { detail: 'only an inkoper starts a tender' });
+  return organisation;
+}
+
+/**
+ * `POST /tenders`: the dossier's tender fields, flattened, or a template plus the buyer's
+ * own facts; `buyer` defaults to the organisation's name.
+ */
+export function createTender(
+  ctx: AppContext,
+  { actor, organisationId, input }: { actor: Actor; organisationId: string; input: FlatTenderInput & { template?: string | undefined } },
+): TenderView {
+  const organisation = requireInkoperOf(ctx, actor, organisationId);
+  const { template, ...flat } = input;
+  const withBuyer = { ...flat, buyer: flat.buyer ?? organisation.name };
+  const fields = parseTenderFields(template === undefined ? withBuyer : fromTemplate(template, withBuyer));
+  return insertDossier(ctx, { actor, organisationId, dossier: { format: 'gunningswijzer/dossier@1', ...fields, bids: [] }, action: 'tender.create' });
+}
+
+/** A template's award rules with the buyer's facts; the template's own fields may not be overridden here (PATCH the draft). */
+function fromTemplate(templateId: string, input: FlatTenderInput): FlatTenderInput {
+  const template = getTemplate(templateId);
+  if (template === undefined) throw new AppError('invalid-input', { errors: [{ path: 'template', message: `onbekende template "${templateId}"` }] });
+  const clashes = (['award', 'criteria', 'lowBidRules'] as const).filter((key) => input[key] !== undefined);
+  if (clashes.length > 0) {
+    throw new AppError('invalid-input', {
+      errors: clashes.map((key) => ({ path: key, message: 'komt uit de template; wijzig het concept daarna met PATCH' })),
+    });
+  }
+  const { tender, award, criteria, lowBidRules } = dossierFromTemplate(template, { reference: '', title: '', buyer: '' });
+  return { ...input, lot: input.lot ?? tender.lot, award, criteria, lowBidRules };
+}
+
+/** `POST /tenders/import`: a whole dossier, bids and consensus scores included, as one draft tender. */
+export function importTender(
+  ctx: AppContext,
+  { actor, organisationId, dossier }: { actor: Actor; organisationId: string; dossier: unknown },
+): TenderView {
+  requireInkoperOf(ctx, actor, organisationId);
+  return insertDossier(ctx, { actor, organisationId, dossier: parseImportedDossier(dossier), action: 'tender.import' });
+}
+
+function insertDossier(
+  ctx: AppContext,
+  { actor, organisationId, dossier, action }: { actor: Actor; organisationId: string; dossier: Dossier; action: string },
+): TenderView {
+  const id = newId();
+  const rows = dossierRows(dossier, { id, organisationId, status: 'draft', now: ctx.clock().toISOString(), userId: actor.userId });
+  writeTransaction(ctx.db, () => {
+    const q = ctx.queries.tenders;
+    q.insertTender(rows.tender);
+    q.replaceCriteria(id, rows.criteria);
+    q.insertBids(rows.bids);
+    q.insertPriceLines(rows.priceLines);
+    q.insertScores(rows.scores);
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId,
+      action,
+      entityType: 'tender',
+      entityId: id,
+      tenderId: id,
+      change: { after: dossier },
+    });
+  });
+  return toTenderView(ctx, rows.tender);
+}
+
+/** The tenders of every organisation the actor reads for, directly or as a member gemeente of a regio. */
+export function listTenders(ctx: AppContext, { actor }: { actor: Actor }): TenderView[] {
+  const direct = actor.memberships.filter((m) => TENDER_READERS.includes(m.role)).map((m) => m.organisationId);
+  const viaRegion = direct.flatMap((id) => ctx.queries.tenders.listRegionsOfMember(id));
+  const organisationIds = [...new Set([...direct, ...viaRegion])];
+  return ctx.queries.tenders.listTendersOf(organisationIds).map((t) => toTenderView(ctx, t));
+}
+
+export function getTender(ctx: AppContext, { access }: { access: TenderAccess }): TenderView {
+  requireTenderRole(access, TENDER_READERS, 'read this tender');
+  return toTenderView(ctx, access.tender);
+}
+
+/** A patch value of `null` removes an optional field. */
+export type TenderPatch = { [K in keyof FlatTenderInput]?: unknown };
+
+/** `PATCH /tenders/:id`: only while draft; the result must still be a valid dossier. */
+export function patchTender(
+  ctx: AppContext,
+  { actor, access, patch }: { actor: Actor; access: TenderAccess; patch: TenderPatch },
+): TenderView {
+  requireTenderRole(access, ['inkoper'], 'change a tender');
+  return writeTransaction(ctx.db, () => {
+    const current = ctx.queries.tenders.findTender(access.tender.id);
+    if (current === undefined) throw new AppError('not-found');
+    if (current.status !== 'draft') {
+      throw new AppError('tender-locked', { detail: `the tender is ${current.status}; it changes only while draft` });
+    }
+    const before = tenderFieldsOf(current, ctx.queries.tenders.listCriteria(current.id));
+    const merged: FlatTenderInput = { ...before.tender, award: before.award, criteria: before.criteria, lowBidRules: before.lowBidRules };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      merged[key as keyof FlatTenderInput] = value === null ? undefined : value;
+    }
+    const after = parseTenderFields(merged);
+    assertScoresStillFit(ctx, current.id, after);
+    const updatedAt = ctx.clock().toISOString();
+    ctx.queries.tenders.updateTender(current.id, { ...tenderColumns(after), updatedAt });
+    ctx.queries.tenders.replaceCriteria(current.id, criterionRows(current.id, after.criteria));
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId: current.organisationId,
+      action: 'tender.update',
+      entityType: 'tender',
+      entityId: current.id,
+      tenderId: current.id,
+      change: { before, after },
+    });
+    return toTenderView(ctx, { ...current, ...tenderColumns(after), updatedAt });
+  });
+}
+
+/** Imported consensus scores must still name a criterion and sit on its scale. */
+function assertScoresStillFit(ctx: AppContext, tenderId: string, fields: TenderFields): void {
+  const scales = new Map(fields.criteria.map((c) => [c.id, c.scale]));
+  const errors: FieldError[] = [];
+  for (const score of ctx.queries.tenders.listScores(tenderId)) {
+    const scale = scales.get(score.criterionId);
+    if (scale === undefined) errors.push({ path: 'criteria', message: `bid ${score.bidId} has a score for ${score.criterionId}` });
+    else if (!scale.includes(score.score)) {
+      errors.push({ path: 'criteria', message: `score ${score.score} of bid ${score.bidId} is not on the new scale of ${score.criterionId}` });
+    }
+  }
+  if (errors.length > 0) throw new AppError('conflict', { detail: 'existing consensus scores do not fit the new criteria', errors });
+}
+
+/** `POST /tenders/:id/open`: bidding closes, the award rules are frozen. */
+export function openTender(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): TenderView {
+  requireTenderRole(access, ['inkoper'], 'open a tender');
+  return writeTransaction(ctx.db, () => {
+    const current = ctx.queries.tenders.findTender(access.tender.id);
+    if (current === undefined) throw new AppError('not-found');
+    if (current.status !== 'draft') throw new AppError('tender-locked', { detail: `the tender is already ${current.status}` });
+    const now = ctx.clock().toISOString();
+    ctx.queries.tenders.updateTender(current.id, { status: 'open', openedAt: now, updatedAt: now });
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId: current.organisationId,
+      action: 'tender.open',
+      entityType: 'tender',
+      entityId: current.id,
+      tenderId: current.id,
+      change: { before: { status: current.status }, after: { status: 'open' } },
+    });
+    return toTenderView(ctx, { ...current, status: 'open', openedAt: now, updatedAt: now });
+  });
+}
+

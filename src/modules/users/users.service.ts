@@ -1,0 +1,108 @@
+/**
+ * @module
+ * Creating users: the platform administrator for any organisation, an organisation's
+ * `admin` for its own. And the first platform administrator of an empty database.
+ */
+import { writeTransaction } from '../../db/client.js';
+import type { Role } from '../../db/schema/index.js';
+import type { Actor, AppContext, Membership } from '../../http/types.js';
+import { AppError, type FieldError } from '../../lib/app-error.js';
+import { generateSecret, newId } from '../../lib/secrets.js';
+import { recordAuditEvent } from '../audit/audit.service.js';
+import { hashPassword } from '../auth/passwords.js';
+
+export type CreateUserInput = { email: string; name: string; password: string; memberships: Membership[] };
+
+export type UserView = { id: string; email: string; name: string; isPlatformAdmin: boolean; memberships: Membership[] };
+
+/**
+ * @example await createUser(ctx, { actor, input: { email, name, password, memberships: [{ organisationId, role: 'inkoper' }] } })
+ */
+export async function createUser(
+  ctx: AppContext,
+  { actor, input }: { actor: Actor; input: CreateUserInput },
+): Promise<UserView> {
+  assertMayCreateUsers(ctx, actor, input.memberships);
+  // scrypt runs before the transaction: a write lock must never wait on the thread pool.
+  const passwordHash = await hashPassword(input.password, ctx.config.passwordHash);
+  const email = input.email.trim().toLowerCase();
+  return writeTransaction(ctx.db, () => {
+    if (ctx.queries.auth.findUserByEmail(email) !== undefined) {
+      throw new AppError('conflict', { detail: 'a user with this e-mail address exists', errors: [{ path: 'email', message: 'already in use' }] });
+    }
+    const user = { id: newId(), email, name: input.name, passwordHash, isPlatformAdmin: false, createdAt: ctx.clock().toISOString() };
+    ctx.queries.auth.insertUser(user);
+    ctx.queries.auth.insertMemberships(input.memberships.map((m) => ({ userId: user.id, ...m })));
+    const view: UserView = { id: user.id, email, name: user.name, isPlatformAdmin: false, memberships: input.memberships };
+    for (const membership of input.memberships) {
+      recordAuditEvent(ctx, {
+        actorUserId: actor.userId,
+        organisationId: membership.organisationId,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        change: { after: { email, name: user.name, role: membership.role } },
+      });
+    }
+    return view;
+  });
+}
+
+/**
+ * The platform administrator may name any existing organisation; an org admin only those
+ * it administers. For a non-platform caller an organisation it does not belong to is "not
+ * found", whether or not it exists.
+ */
+function assertMayCreateUsers(ctx: AppContext, actor: Actor, memberships: Membership[]): void {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  const existing = new Set(ctx.queries.organisations.findOrganisations(memberships.map((m) => m.organisationId)).map((o) => o.id));
+  memberships.forEach(({ organisationId }, index) => {
+    const path = `memberships[${index}].organisationId`;
+    if (seen.has(organisationId)) errors.push({ path, message: 'one membership per organisation' });
+    seen.add(organisationId);
+    if (actor.isPlatformAdmin) {
+      if (!existing.has(organisationId)) errors.push({ path, message: 'no such organisation' });
+      return;
+    }
+    const role = roleIn(actor, organisationId);
+    if (role === undefined || !existing.has(organisationId)) throw new AppError('not-found', { detail: 'organisation not found' });
+    if (role !== 'admin') throw new AppError('forbidden', { detail: 'only an admin of the organisation adds its users' });
+  });
+  if (!actor.isPlatformAdmin && memberships.length === 0) throw new AppError('forbidden');
+  if (errors.length > 0) throw new AppError('invalid-input', { errors });
+}
+
+function roleIn(actor: Actor, organisationId: string): Role | undefined {
+  return actor.memberships.find((m) => m.organisationId === organisationId)?.role;
+}
+
+/**
+ * On an empty database, creates the platform administrator. Without a password it makes
+ * one and returns it, to be printed once; with users present it does nothing.
+ * @example await ensurePlatformAdmin(ctx, { email: 'admin@example.nl' }) // { created: true, generatedPassword: '...' }
+ */
+export async function ensurePlatformAdmin(
+  ctx: AppContext,
+  { email = 'admin@localhost', password }: { email?: string | undefined; password?: string | undefined },
+): Promise<{ created: false } | { created: true; email: string; generatedPassword: string | null }> {
+  if (ctx.queries.auth.countUsers() > 0) return { created: false };
+  const generatedPassword = password === undefined ? generateSecret().slice(0, 24) : null;
+  const passwordHash = await hashPassword(password ?? generatedPassword ?? '', ctx.config.passwordHash);
+  const normalised = email.trim().toLowerCase();
+  const created = writeTransaction(ctx.db, () => {
+    if (ctx.queries.auth.countUsers() > 0) return false;
+    const id = newId();
+    ctx.queries.auth.insertUser({ id, email: normalised, name: 'Platformbeheerder', passwordHash, isPlatformAdmin: true, createdAt: ctx.clock().toISOString() });
+    recordAuditEvent(ctx, {
+      actorUserId: null,
+      organisationId: null,
+      action: 'user.create-platform-admin',
+      entityType: 'user',
+      entityId: id,
+      change: { after: { email: normalised, isPlatformAdmin: true } },
+    });
+    return true;
+  });
+  return created ? { created: true, email: normalised, generatedPassword } : { created: false };
+}

@@ -1,0 +1,64 @@
+/**
+ * The real entry point (`npm start`): bad configuration stops it with one line per problem;
+ * a fresh database file is created and migrated before `/health` answers.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ENTRY = ['--import', 'tsx', join(ROOT, 'src/index.ts')];
+
+describe('starting the server', () => {
+  it('refuses invalid configuration with one clear line per problem and exit code 1', () => {
+    const result = spawnSync(process.execPath, ENTRY, {
+      cwd: ROOT,
+      env: { ...process.env, PORT: 'abc', LOG_LEVEL: 'loud', ADMIN_EMAIL: 'x@y.nl', ADMIN_PASSWORD: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'Invalid configuration: PORT: must be a whole number',
+      'Invalid configuration: LOG_LEVEL: must be one of debug, info, warn, error, silent',
+      'Invalid configuration: ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+    ]);
+  });
+
+  it('creates and migrates the database, prints a one-time admin password, then serves /health', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-start-'));
+    const databasePath = join(dir, 'data', 'gunningswijzer.db');
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATABASE_PATH: databasePath };
+    delete env.ADMIN_EMAIL;
+    delete env.ADMIN_PASSWORD;
+    const child = spawn(process.execPath, ENTRY, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(stderr)), 30_000);
+        child.stderr.on('data', (d: Buffer) => {
+          stderr += d.toString();
+          const match = /"url":"(http:[^"]+)"/.exec(stderr);
+          if (match?.[1] !== undefined) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+      });
+      expect(existsSync(databasePath)).toBe(true);
+      expect(stdout).toMatch(/^Platform administrator created: admin@localhost\nOne-time generated password: \S{24}\n/);
+      const health = await fetch(`${url}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

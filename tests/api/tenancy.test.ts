@@ -1,0 +1,80 @@
+/**
+ * Walks every route of the app that takes an id and calls it, with a real id of Almere's,
+ * as users of another organisation: each must answer 404. The list comes from the app
+ * itself, so a new route without scoping fails here without anyone adding a case.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleDossier } from '../helpers/dossiers.js';
+import { seedWorld, type World } from '../helpers/seed.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+let w: World;
+let tenderId: string;
+
+beforeAll(async () => {
+  t = createTestApp();
+  w = await seedWorld(t);
+  const imported = await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() });
+  tenderId = imported.body.id;
+});
+afterAll(() => t.close());
+
+/** Real ids per kind of path; a route this does not know must be added here, on purpose. */
+function fillPath(path: string): string {
+  if (!path.startsWith('/api/v1/tenders/:id')) {
+    throw new Error(`no real id for ${path}: teach the tenancy test which resource it names`);
+  }
+  return path.replace(':id', tenderId).replace(':bidId', 'B1').replace(':criterionId', 'K1');
+}
+
+function routesWithIds(): { method: string; path: string }[] {
+  const seen = new Map<string, { method: string; path: string }>();
+  for (const route of t.app.routes) {
+    if (route.method === 'ALL' || !route.path.includes('/:')) continue;
+    seen.set(`${route.method} ${route.path}`, { method: route.method, path: route.path });
+  }
+  return [...seen.values()];
+}
+
+describe('tenancy', () => {
+  it('finds the id routes of the app', () => {
+    const listed = routesWithIds().map((r) => `${r.method} ${r.path}`);
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/tenders/:id',
+        'PATCH /api/v1/tenders/:id',
+        'POST /api/v1/tenders/:id/open',
+        'GET /api/v1/tenders/:id/dossier',
+        'GET /api/v1/tenders/:id/evaluation',
+        'GET /api/v1/tenders/:id/audit-events',
+        'POST /api/v1/tenders/:id/bids',
+        'GET /api/v1/tenders/:id/bids',
+        'PUT /api/v1/tenders/:id/bids/:bidId/consensus/:criterionId',
+      ]),
+    );
+  });
+
+  it('answers 404 on every id route to users of another organisation', async () => {
+    const leaks: string[] = [];
+    for (const { method, path } of routesWithIds()) {
+      for (const [who, client] of [
+        ['utrecht inkoper', w.utrechtInkoper],
+        ['utrecht auditor', w.utrechtAuditor],
+        ['platform admin', w.admin],
+      ] as const) {
+        // An empty body: scoping must come before validation, or a 400 would tell that the id exists.
+        const response = await client.request(method, fillPath(path), method === 'GET' ? {} : { json: {} });
+        if (response.status !== 404) leaks.push(`${method} ${path} as ${who}: ${response.status}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('answers the owning organisation with something other than 404 on the same ids', async () => {
+    for (const { method, path } of routesWithIds().filter((r) => r.method === 'GET')) {
+      const response = await w.almereInkoper.request(method, fillPath(path));
+      expect(response.status, `${method} ${path}`).toBe(200);
+    }
+  });
+});
