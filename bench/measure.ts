@@ -21,6 +21,20 @@ export function measure(name: string, fn: () => unknown, options: { runs?: numbe
   return { name, medianMs: samples[Math.floor(samples.length / 2)] ?? NaN, runs };
 }
 
+/** As `measure`, for work that returns a promise (rendering and signing PDFs). */
+export async function measureAsync(name: string, fn: () => Promise<unknown>, options: { runs?: number; warmup?: number } = {}): Promise<Measurement> {
+  const runs = options.runs ?? 50;
+  for (let i = 0; i < (options.warmup ?? 5); i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { name, medianMs: samples[Math.floor(samples.length / 2)] ?? NaN, runs };
+}
+
 export function report(lines: { label: string; value: string; target?: string; ok?: boolean }[]): void {
   for (const line of lines) {
     const verdict = line.ok === undefined ? '' : line.ok ? '  ok' : '  MISSED';

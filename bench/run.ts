@@ -4,5 +4,7 @@
  * baseline measured in the same run.
  */
 import { runEvaluateBench } from './evaluate.bench.js';
+import { runReportBench } from './report.bench.js';
 
 runEvaluateBench();
+await runReportBench();

@@ -3,10 +3,13 @@
  * The command line. `evaluate FILE [--format json|table]` re-computes a lot from a dossier,
  * the way an auditor checks an award without the server. Exit codes are the contract of
  * evaluation.md: 1 for an invalid dossier, 2 for a file that cannot be read or is not JSON.
+ * `verify FILE.pdf` checks a signed report (verify-command.ts); it is asynchronous, so
+ * `runCli` answers with a promise for it and at once for the synchronous commands.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { renderEvaluationTable } from './evaluation-table.js';
+import { verifyCommand } from './verify-command.js';
 import { parseDossier } from '../domain/evaluation/dossier.schema.js';
 import { evaluateDossier } from '../domain/evaluation/evaluate.js';
 
@@ -48,17 +51,26 @@ function evaluateCommand(args: string[]): Outcome {
   };
 }
 
-const COMMANDS: Record<string, (args: string[]) => Outcome> = {
+const COMMANDS: Record<string, (args: string[]) => Outcome | Promise<Outcome>> = {
   evaluate: evaluateCommand,
+  verify: verifyCommand,
 };
 
-export function runCli(argv: string[]): Outcome {
+function crashed(error: unknown): Outcome {
+  return { code: 2, stderr: (error as Error).message };
+}
+
+/** `evaluate` is synchronous, so its callers (and tests) get the outcome without awaiting. */
+export function runCli(argv: ['evaluate', ...string[]]): Outcome;
+export function runCli(argv: string[]): Outcome | Promise<Outcome>;
+export function runCli(argv: string[]): Outcome | Promise<Outcome> {
   const [command, ...rest] = argv;
   const run = command === undefined ? undefined : COMMANDS[command];
   if (!run) return { code: 2, stderr: `gebruik: ${Object.keys(COMMANDS).join(' | ')} ...` };
   try {
-    return run(rest);
+    const outcome = run(rest);
+    return outcome instanceof Promise ? outcome.catch(crashed) : outcome;
   } catch (error) {
-    return { code: 2, stderr: (error as Error).message };
+    return crashed(error);
   }
 }

@@ -1,0 +1,68 @@
+/**
+ * @module
+ * Speed of a signed evaluation report for 20 bids, against rendering the same report unsigned
+ * in the same run (issue 6). Targets: under 150 ms signed; signing adds under 50%. The
+ * signer is made once, as the server makes it once at start: the P12 is not parsed per report.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Dossier } from '../src/domain/evaluation/dossier.js';
+import { renderEvaluationReport } from '../src/reports/render-evaluation-report.js';
+import { createDevelopmentSigner } from '../src/reports/signing/development-certificate.js';
+import { buildEvaluationReportData } from '../tests/fixtures/evaluation-report-data.js';
+import { measureAsync, report } from './measure.js';
+
+function generateDossier(bidCount: number): Dossier {
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const scale = [0, 2, 4, 6, 8, 10];
+  const titles = ['Didactische aanpak', 'Duale trajecten', 'Voortgangsgesprekken', 'Kwalificaties docenten', 'Samenwerking met de gemeente'];
+  const criteria = titles.map((title, c) => ({ id: `K${c + 1}`, title, weight: [25, 20, 15, 10, 5][c] ?? 5, scale, minimum: c < 2 ? 4 : undefined }));
+  const bids = Array.from({ length: bidCount }, (_, b) => ({
+    id: `B${b + 1}`,
+    provider: { name: `Taalschool ${b + 1}`, kvk: String(30000000 + b), keurmerk: true },
+    price: 380000 + Math.round(random() * 200000),
+    scores: Object.fromEntries(criteria.map((c) => [c.id, scale[2 + Math.floor(random() * 4)] as number])),
+  }));
+  return {
+    format: 'gunningswijzer/dossier@1',
+    tender: { reference: 'BENCH-REPORT', title: 'Benchmark rapport', buyer: 'Gemeente Bench', lot: 'B1-route', estimatedValue: 500000, expectedLearners: 80 },
+    award: { method: 'lowest-relative', priceWeight: 30 },
+    criteria,
+    lowBidRules: { preset: 'nl-default' },
+    bids,
+  };
+}
+
+export async function runReportBench(): Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), 'gw-bench-cert-'));
+  try {
+    const signer = createDevelopmentSigner({ directory });
+    const data = buildEvaluationReportData({ dossier: generateDossier(20), certificate: signer.certificate });
+    const signingTime = new Date(data.generatedAt);
+    const sample = await renderEvaluationReport(data);
+    const unsigned = await measureAsync('unsigned', () => renderEvaluationReport(data));
+    const signed = await measureAsync('signed', async () => signer.sign(await renderEvaluationReport(data), { signingTime }));
+    const signOnly = await measureAsync('sign only', () => signer.sign(sample, { signingTime }));
+    const overhead = signed.medianMs / unsigned.medianMs - 1;
+
+    console.log(`\nBeoordelingsrapport, 20 inschrijvingen x 5 criteria (${Math.round(sample.length / 1024)} KiB; mediaan per rapport)`);
+    report([
+      { label: 'rapport renderen zonder handtekening', value: `${unsigned.medianMs.toFixed(1)} ms` },
+      { label: 'rapport renderen en ondertekenen', value: `${signed.medianMs.toFixed(1)} ms`, target: '< 150 ms', ok: signed.medianMs < 150 },
+      {
+        label: '  extra tijd door ondertekenen',
+        value: `${(overhead * 100).toFixed(0)}%`,
+        target: '< 50%',
+        ok: overhead < 0.5,
+      },
+      { label: 'alleen ondertekenen', value: `${signOnly.medianMs.toFixed(1)} ms` },
+    ]);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}

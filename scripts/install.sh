@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs everything Gunningswijzer needs on a fresh Debian machine: the system tools the
+# tests use (poppler-utils: pdfsig and pdftotext check the signed reports) and the npm
+# packages from the lockfile. Nothing downloads a browser or a prebuilt binary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v pdfsig >/dev/null || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+npm ci --no-audit --no-fund

@@ -1,0 +1,54 @@
+/**
+ * @module
+ * Derives one bidder's award letter from the evaluation report's data, so the letter and the
+ * report can never disagree on a score, a price or a motivation.
+ */
+import type { AwardLetterData, EvaluationReportData, LetterParty } from './report-data.js';
+
+function partyOf(report: EvaluationReportData, bidId: string): LetterParty {
+  const result = report.result.bids.find((bid) => bid.bidId === bidId);
+  const bid = report.bids.find((candidate) => candidate.id === bidId);
+  if (!result || !bid) throw new RangeError(`inschrijving ${bidId} komt niet voor in de beoordeling`);
+  const motivations = Object.fromEntries(
+    (report.consensus?.motivations ?? [])
+      .filter((motivation) => motivation.bidId === bidId)
+      .map((motivation) => [motivation.criterionId, motivation.motivation]),
+  );
+  return { bidId, providerName: bid.providerName, price: bid.price, result, scores: bid.scores, motivations };
+}
+
+export type BuildAwardLetterOptions = {
+  report: EvaluationReportData;
+  bidId: string;
+  /** The letter's own id; the report id is the evaluation report's. */
+  reportId: string;
+  decisionDate: string;
+  standstillEndsOn: string;
+  contact?: string | undefined;
+};
+
+/**
+ * @example const letter = buildAwardLetterData({ report, bidId: 'B1', reportId: 'R-2', decisionDate: '2027-03-01', standstillEndsOn: '2027-03-21' });
+ * @throws RangeError when the lot has no winner (a tie at rank 1 needs a drawing of lots first) or the bid is unknown.
+ */
+export function buildAwardLetterData(options: BuildAwardLetterOptions): AwardLetterData {
+  const { report } = options;
+  if (report.result.winner === null) throw new RangeError('er is geen winnaar: zonder winnaar is er geen gunningsbeslissing');
+  return {
+    reportId: options.reportId,
+    generatedAt: report.generatedAt,
+    generatedBy: report.generatedBy,
+    tender: report.tender,
+    award: report.award,
+    scoreKind: report.result.scoreKind,
+    criteria: report.criteria,
+    decisionDate: options.decisionDate,
+    standstillEndsOn: options.standstillEndsOn,
+    bidCount: report.result.bids.length,
+    rankedCount: report.result.bids.filter((bid) => bid.status === 'ranked').length,
+    recipient: partyOf(report, options.bidId),
+    winner: partyOf(report, report.result.winner),
+    ...(options.contact === undefined ? {} : { contact: options.contact }),
+    certificate: report.certificate,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * @module
+ * Section 9: how robust the outcome is, in the same Dutch sentences as the command line
+ * (explain.ts): rank reversals, the price share within which the winner stays the winner,
+ * the price at which each loser would have won, the effective weights, and a chart.
+ */
+import { POINTS_METHODS_WITH_PRICE } from '../../domain/evaluation/dossier.js';
+import {
+  explainEffectiveWeights,
+  explainPriceShareRange,
+  explainPriceToWin,
+  explainWarning,
+} from '../../domain/evaluation/explain.js';
+import { COLOR, SIZE, bulletList, ensureSpace, heading, paragraph } from '../pdf/layout.js';
+import { CHART_HEIGHT, type ChartPoint, drawQualityPriceChart } from '../pdf/quality-price-chart.js';
+import { wording } from '../wording.js';
+import type { SectionContext } from './context.js';
+
+function sensitivitySentences(context: SectionContext): string[] {
+  const { result } = context.data;
+  const words = wording.evaluation.analysis;
+  const withPrice = POINTS_METHODS_WITH_PRICE.includes(result.method);
+  const sentences = [
+    withPrice && result.winner !== null ? explainPriceShareRange(result.sensitivity.priceShareRange) : words.priceShareNotApplicable,
+  ];
+  const priceToWin = Object.entries(result.sensitivity.priceToWin);
+  if (priceToWin.length === 0) sentences.push(words.priceToWinNone);
+  for (const [bidId, price] of priceToWin) sentences.push(explainPriceToWin(bidId, price));
+  if (!withPrice) sentences.push(words.effectiveWeightsNotApplicable);
+  else sentences.push(explainEffectiveWeights(result.effectiveWeights) ?? words.effectiveWeightsNull);
+  return sentences;
+}
+
+function chartPoints(context: SectionContext): ChartPoint[] {
+  const { data } = context;
+  const totalWeight = data.criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
+  return data.result.bids.flatMap((result) => {
+    // A fixed-price bid without a price is at the fixed price (docs/decisions.md).
+    const price = context.bidsById.get(result.bidId)?.price ?? data.award.fixedPrice;
+    if (price === undefined || price === null || totalWeight <= 0) return [];
+    const kind: ChartPoint['kind'] = result.bidId === data.result.winner ? 'winner' : result.status === 'excluded' ? 'excluded' : 'ranked';
+    return [{ label: result.bidId, price, quality: result.qualityPoints / totalWeight, kind }];
+  });
+}
+
+export function drawAnalysisSection(context: SectionContext): void {
+  const { doc, data } = context;
+  const words = wording.evaluation.analysis;
+  heading(doc, { text: wording.evaluation.sections.analysis, level: 1 });
+  heading(doc, { text: words.warningsTitle, level: 2 });
+  if (data.result.warnings.length === 0) paragraph(doc, { text: words.noWarnings });
+  else bulletList(doc, { items: data.result.warnings.map(explainWarning) });
+  heading(doc, { text: words.sensitivityTitle, level: 2 });
+  bulletList(doc, { items: sensitivitySentences(context) });
+  // The chart's title belongs on the chart's page.
+  ensureSpace(doc, CHART_HEIGHT + 80);
+  heading(doc, { text: words.chartTitle, level: 2 });
+  drawQualityPriceChart(doc, { points: chartPoints(context), xLabel: words.chartX, yLabel: words.chartY, winnerLabel: wording.common.winnerMark });
+  paragraph(doc, { text: words.chartCaption, size: SIZE.small, color: COLOR.muted });
+}

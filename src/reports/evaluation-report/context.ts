@@ -1,0 +1,29 @@
+/**
+ * @module
+ * What every section of the evaluation report reads: the document, the data and lookups by
+ * id, built once per report.
+ */
+import type { PdfDocument } from '../pdf/pdf-document.js';
+import type { EvaluationReportData, ReportBid, ReportCriterion } from '../report-data.js';
+
+export type SectionContext = {
+  doc: PdfDocument;
+  data: EvaluationReportData;
+  bidsById: ReadonlyMap<string, ReportBid>;
+  criteriaById: ReadonlyMap<string, ReportCriterion>;
+};
+
+export function createSectionContext(doc: PdfDocument, data: EvaluationReportData): SectionContext {
+  return {
+    doc,
+    data,
+    bidsById: new Map(data.bids.map((bid) => [bid.id, bid])),
+    criteriaById: new Map(data.criteria.map((criterion) => [criterion.id, criterion])),
+  };
+}
+
+/** "B2 - NT2 Centrum Zwolle"; a bid the data does not name keeps its id alone. */
+export function bidTitle(context: SectionContext, bidId: string): string {
+  const bid = context.bidsById.get(bidId);
+  return bid ? `${bidId} - ${bid.providerName}` : bidId;
+}

@@ -1,0 +1,52 @@
+/**
+ * @module
+ * The cover: what was evaluated, by whom and when, the outcome in one line, and who signed
+ * the file. A development certificate gets a framed warning here, where nobody can miss it.
+ */
+import { formatEuros } from '../../domain/money.js';
+import { drawCertificate } from '../certificate-block.js';
+import { formatInstant } from '../format-dates.js';
+import { COLOR, FONT, SIZE, contentWidth, labelledRows } from '../pdf/layout.js';
+import { toWinAnsi } from '../pdf/win-ansi.js';
+import { statusName } from '../report-format.js';
+import { fill, wording } from '../wording.js';
+import { type SectionContext, bidTitle } from './context.js';
+
+function winnerLine(context: SectionContext): string {
+  const { result } = context.data;
+  if (result.winner !== null) return bidTitle(context, result.winner);
+  const tied = result.warnings.some((warning) => warning.code === 'tie-unresolved' && warning.rank === 1);
+  return fill(wording.evaluation.noWinner, {
+    reason: tied ? wording.evaluation.noWinnerTie : wording.evaluation.noWinnerNoBids,
+  });
+}
+
+export function drawCover(context: SectionContext): void {
+  const { doc, data } = context;
+  const words = wording.evaluation;
+  const fields = words.coverFields;
+  doc.y = doc.page.margins.top + 20;
+  doc.font(FONT.bold).fontSize(24).fillColor(COLOR.accent).text(toWinAnsi(words.title), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc.font(FONT.regular).fontSize(SIZE.h2).fillColor(COLOR.muted).text(toWinAnsi(words.subtitle), { width: contentWidth(doc) });
+  doc.y += 16;
+  doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.text).text(toWinAnsi(data.tender.title), { width: contentWidth(doc) });
+  doc.y += 12;
+  const rows: [string, string][] = [
+    [fields.reference, data.tender.reference],
+    [fields.buyer, data.tender.buyer],
+    [fields.lot, data.tender.lot],
+    [fields.status, statusName(data.tender.status)],
+  ];
+  if (data.tender.estimatedValue !== undefined) rows.push([fields.estimatedValue, formatEuros(data.tender.estimatedValue)]);
+  if (data.tender.expectedLearners !== undefined) rows.push([fields.expectedLearners, String(data.tender.expectedLearners)]);
+  rows.push(
+    [fields.bidCount, String(data.result.bids.length)],
+    [fields.winner, winnerLine(context)],
+    [fields.generatedAt, formatInstant(data.generatedAt)],
+    [fields.generatedBy, data.generatedBy],
+    [fields.reportId, data.reportId],
+  );
+  labelledRows(doc, { rows });
+  doc.y += 10;
+  drawCertificate(doc, { certificate: data.certificate, warnForDevelopment: true });
+}

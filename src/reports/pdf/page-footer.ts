@@ -1,0 +1,30 @@
+/**
+ * @module
+ * Writes the footer on every page once all pages exist: the report id on the left (a page
+ * that is printed or copied on its own still names its report) and "pagina X van Y".
+ */
+import { COLOR, FONT, SIZE, contentWidth } from './layout.js';
+import type { PdfDocument } from './pdf-document.js';
+import { toWinAnsi } from './win-ansi.js';
+
+export function addPageFooters(doc: PdfDocument, options: { left: string; pageLabel: (page: number, pages: number) => string }): void {
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index++) {
+    doc.switchToPage(index);
+    const bottomMargin = doc.page.margins.bottom;
+    // pdfkit starts a new page for text below the bottom margin; the footer lives there.
+    doc.page.margins.bottom = 0;
+    const left = doc.page.margins.left;
+    const width = contentWidth(doc);
+    const y = doc.page.height - 40;
+    doc.save().lineWidth(0.5).strokeColor(COLOR.rule).moveTo(left, y - 6).lineTo(left + width, y - 6).stroke().restore();
+    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
+    doc.text(toWinAnsi(options.left), left, y, { width: width * 0.7, lineBreak: false });
+    doc.text(toWinAnsi(options.pageLabel(index - range.start + 1, range.count)), left + width * 0.7, y, {
+      width: width * 0.3,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottomMargin;
+  }
+}

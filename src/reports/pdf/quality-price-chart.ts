@@ -1,0 +1,107 @@
+/**
+ * @module
+ * A scatter chart of quality against price, drawn with pdfkit's vector paths (no image, so
+ * it stays sharp, small and deterministic). It shows at a glance whether the winner bought
+ * its place with quality or with price, and how far a suspiciously cheap bid lies from the rest.
+ */
+import { formatDutchNumber } from '../../domain/money.js';
+import { COLOR, FONT, SIZE, contentWidth, ensureSpace } from './layout.js';
+import type { PdfDocument } from './pdf-document.js';
+import { toWinAnsi } from './win-ansi.js';
+
+export type ChartPoint = {
+  label: string;
+  /** Euros. */
+  price: number;
+  /** Quality as a share of the maximum, 0 to 1. */
+  quality: number;
+  kind: 'winner' | 'ranked' | 'excluded';
+};
+
+type Axis = { min: number; max: number; step: number };
+
+/** The plot's height; with its axis labels the chart needs about 40 points more. */
+export const CHART_HEIGHT = 210;
+
+/** Round axis bounds on a 1-2-5 step so tick labels are numbers a reader can use. */
+export function niceAxis(options: { min: number; max: number; ticks: number }): Axis {
+  let { min, max } = options;
+  if (max - min < 1e-9 * Math.max(1, Math.abs(max))) {
+    const pad = Math.abs(max) * 0.1 || 1;
+    min -= pad;
+    max += pad;
+  }
+  const rough = (max - min) / options.ticks;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power);
+  return { min: Math.floor(min / step) * step, max: Math.ceil(max / step) * step, step };
+}
+
+function ticksOf(axis: Axis): number[] {
+  const count = Math.round((axis.max - axis.min) / axis.step);
+  return Array.from({ length: count + 1 }, (_, i) => axis.min + i * axis.step);
+}
+
+export function drawQualityPriceChart(
+  doc: PdfDocument,
+  options: { points: readonly ChartPoint[]; xLabel: string; yLabel: string; winnerLabel: string },
+): void {
+  if (options.points.length === 0) return;
+  const height = CHART_HEIGHT;
+  ensureSpace(doc, height + 40);
+  const plotLeft = doc.page.margins.left + 46;
+  const plotTop = doc.y + 6;
+  const plotWidth = contentWidth(doc) - 60;
+  const prices = options.points.map((p) => p.price);
+  const qualities = options.points.map((p) => p.quality * 100);
+  // A margin of 5% keeps the cheapest and dearest bids off the frame.
+  const priceSpan = Math.max(...prices) - Math.min(...prices);
+  const xAxis = niceAxis({ min: Math.min(...prices) - 0.05 * priceSpan, max: Math.max(...prices) + 0.05 * priceSpan, ticks: 5 });
+  const yAxis = niceAxis({ min: Math.max(0, Math.min(...qualities) - 5), max: Math.min(100, Math.max(...qualities) + 5), ticks: 5 });
+  const toX = (price: number) => plotLeft + ((price - xAxis.min) / (xAxis.max - xAxis.min)) * plotWidth;
+  const toY = (quality: number) => plotTop + height - ((quality - yAxis.min) / (yAxis.max - yAxis.min)) * height;
+
+  doc.save().lineWidth(0.4).strokeColor(COLOR.rule);
+  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
+  for (const tick of ticksOf(yAxis)) {
+    doc.moveTo(plotLeft, toY(tick)).lineTo(plotLeft + plotWidth, toY(tick)).stroke();
+    doc.text(`${formatDutchNumber(tick, 0)}%`, plotLeft - 44, toY(tick) - 3.5, { width: 40, align: 'right', lineBreak: false });
+  }
+  for (const tick of ticksOf(xAxis)) {
+    doc.moveTo(toX(tick), plotTop).lineTo(toX(tick), plotTop + height).stroke();
+    doc.text(formatDutchNumber(tick, 0), toX(tick) - 40, plotTop + height + 4, { width: 80, align: 'center', lineBreak: false });
+  }
+  doc.restore();
+  doc.save().lineWidth(0.8).strokeColor(COLOR.muted).rect(plotLeft, plotTop, plotWidth, height).stroke().restore();
+
+  // Losers first, so the winner is drawn on top where points overlap.
+  const ordered = [...options.points].sort((a, b) => Number(a.kind === 'winner') - Number(b.kind === 'winner'));
+  for (const point of ordered) {
+    const x = toX(point.price);
+    const y = toY(point.quality * 100);
+    if (point.kind === 'excluded') {
+      doc.save().lineWidth(1).circle(x, y, 3.5).stroke(COLOR.muted).restore();
+    } else if (point.kind === 'winner') {
+      doc.save().circle(x, y, 4.5).fill(COLOR.winner).restore();
+      doc.save().lineWidth(1.2).circle(x, y, 8).stroke(COLOR.winner).restore();
+    } else {
+      doc.save().circle(x, y, 3.5).fill(COLOR.accent).restore();
+    }
+    const label = toWinAnsi(point.kind === 'winner' ? `${point.label} (${options.winnerLabel})` : point.label);
+    doc.font(point.kind === 'winner' ? FONT.bold : FONT.regular).fontSize(SIZE.small).fillColor(point.kind === 'winner' ? COLOR.winner : COLOR.text);
+    // Labels right of the point, or left of it near the right edge so they stay in the frame.
+    const labelWidth = doc.widthOfString(label);
+    const labelX = x + 10 + labelWidth > plotLeft + plotWidth ? x - 10 - labelWidth : x + 10;
+    doc.text(label, labelX, y - 4, { lineBreak: false });
+  }
+
+  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
+  doc.text(toWinAnsi(options.xLabel), plotLeft, plotTop + height + 16, { width: plotWidth, align: 'center', lineBreak: false });
+  // The y label reads bottom to top along the axis.
+  doc.save().rotate(-90, { origin: [doc.page.margins.left + 4, plotTop + height / 2] });
+  doc.text(toWinAnsi(options.yLabel), doc.page.margins.left + 4 - height / 2, plotTop + height / 2 - 8, { width: height, align: 'center', lineBreak: false });
+  doc.restore();
+  doc.x = doc.page.margins.left;
+  doc.y = plotTop + height + 32;
+  doc.fillColor(COLOR.text).fontSize(SIZE.body);
+}

@@ -1,0 +1,166 @@
+/**
+ * @module
+ * The award letter (gunningsbeslissing) to one bidder: the decision, its own scores next to
+ * the winner's per criterion with the consensus motivations (the relative advantages that
+ * art. 2.130 Aanbestedingswet requires), the end of the standstill period, and how to object.
+ * The winner's letter says it is the intended winner and that no contract exists yet.
+ *
+ * @example
+ * const letter = buildAwardLetterData({ report, bidId: 'B1', reportId, decisionDate, standstillEndsOn });
+ * const signed = await signer.sign(await renderAwardLetter(letter));
+ */
+import { formatDutchTrimmed } from '../domain/money.js';
+import { drawCertificate, drawDevelopmentWarning } from './certificate-block.js';
+import { formatDate } from './format-dates.js';
+import { COLOR, FONT, SIZE, bulletList, contentWidth, heading, labelledRows, paragraph } from './pdf/layout.js';
+import { addPageFooters } from './pdf/page-footer.js';
+import { type PdfDocument, startPdf } from './pdf/pdf-document.js';
+import { drawTable } from './pdf/table.js';
+import { toWinAnsi } from './pdf/win-ansi.js';
+import type { AwardLetterData, LetterParty } from './report-data.js';
+import {
+  formatBidScore,
+  formatCriterionScore,
+  formatPoints,
+  formatPrice,
+  formatPricePart,
+  methodFormula,
+  methodName,
+} from './report-format.js';
+import { fill, wording } from './wording.js';
+
+const words = wording.letter;
+
+function isWinner(data: AwardLetterData): boolean {
+  return data.recipient.bidId === data.winner.bidId;
+}
+
+function drawLetterHead(doc: PdfDocument, data: AwardLetterData): void {
+  const left = doc.page.margins.left;
+  doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.accent).text(toWinAnsi(data.tender.buyer), left, doc.page.margins.top, { width: contentWidth(doc) });
+  doc.y += 18;
+  doc.font(FONT.regular).fontSize(SIZE.body + 1).fillColor(COLOR.text);
+  doc.text(toWinAnsi(data.recipient.providerName), left, doc.y, { width: contentWidth(doc) });
+  doc.text(toWinAnsi(fill(words.recipientBid, { bidId: data.recipient.bidId })));
+  doc.y += 14;
+  doc.text(toWinAnsi(fill(words.date, { date: formatDate(data.decisionDate) })));
+  doc.y += 10;
+  doc
+    .font(FONT.bold)
+    .text(toWinAnsi(fill(words.subject, { title: data.tender.title, reference: data.tender.reference, lot: data.tender.lot })), left, doc.y, {
+      width: contentWidth(doc),
+    });
+  doc.font(FONT.regular).fontSize(SIZE.body);
+  doc.y += 10;
+}
+
+function drawDecision(doc: PdfDocument, data: AwardLetterData): void {
+  const { recipient, winner } = data;
+  const score = (party: LetterParty) => formatBidScore(data.scoreKind, party.result.score);
+  paragraph(doc, { text: words.salutation, after: 8 });
+  paragraph(doc, {
+    text: fill(words.intro, { title: data.tender.title, reference: data.tender.reference, lot: data.tender.lot, bidCount: data.bidCount, bidId: recipient.bidId }),
+    after: 8,
+  });
+  if (isWinner(data)) {
+    paragraph(doc, { text: fill(words.winnerDecision, { score: score(recipient) }), font: FONT.bold, after: 8 });
+    paragraph(doc, { text: words.winnerCaveat, after: 8 });
+    return;
+  }
+  const winnerValues = { winnerName: winner.providerName, winnerId: winner.bidId, winnerScore: score(winner) };
+  if (recipient.result.status === 'excluded') {
+    paragraph(doc, { text: fill(words.excludedDecision, winnerValues), after: 4 });
+    bulletList(doc, { items: recipient.result.exclusionReasons });
+    return;
+  }
+  paragraph(doc, {
+    text: fill(words.rankedDecision, { ...winnerValues, rank: recipient.result.rank ?? '-', ranked: data.rankedCount, score: score(recipient) }),
+    after: 8,
+  });
+}
+
+function drawComparison(doc: PdfDocument, data: AwardLetterData): void {
+  const winner = isWinner(data);
+  heading(doc, { text: words.methodTitle, level: 2 });
+  paragraph(doc, { text: fill(words.method, { method: methodName(data.award) }) });
+  paragraph(doc, { text: methodFormula(data.award) });
+  heading(doc, { text: winner ? words.comparisonTitleWinner : words.comparisonTitle, level: 2 });
+  const headers = winner ? words.comparisonColumnsWinner : words.comparisonColumns;
+  const widths = winner ? [0.6, 0.15, 0.25] : [0.5, 0.12, 0.19, 0.19];
+  drawTable(doc, {
+    columns: headers.map((header, i) => ({ header, width: widths[i] ?? 0, ...(i > 0 ? { align: 'right' as const } : {}) })),
+    rows: data.criteria.map((criterion) => {
+      const cells = [`${criterion.id} ${criterion.title}`, formatDutchTrimmed(criterion.weight), formatCriterionScore(criterion, data.recipient.scores[criterion.id])];
+      if (!winner) cells.push(formatCriterionScore(criterion, data.winner.scores[criterion.id]));
+      return { cells };
+    }),
+  });
+  const bidWords = wording.evaluation.bids;
+  const parties = winner ? [data.recipient] : [data.recipient, data.winner];
+  const rows: string[][] = [
+    [bidWords.price, ...parties.map((party) => formatPrice(party.price))],
+    [bidWords.qualityPoints, ...parties.map((party) => formatPoints(party.result.qualityPoints))],
+  ];
+  if (data.recipient.result.pricePoints !== undefined || data.winner.result.pricePoints !== undefined) {
+    rows.push([bidWords.pricePoints, ...parties.map((party) => formatPricePart(party.result))]);
+  } else if (data.recipient.result.fictiveDiscount !== undefined || data.winner.result.fictiveDiscount !== undefined) {
+    rows.push([bidWords.fictiveDiscount, ...parties.map((party) => formatPricePart(party.result))]);
+  }
+  rows.push([bidWords.score, ...parties.map((party) => formatBidScore(data.scoreKind, party.result.score))]);
+  rows.push([bidWords.rank, ...parties.map((party) => (party.result.rank === null ? wording.common.excluded : String(party.result.rank)))]);
+  const totalHeaders = winner ? words.totalsColumnsWinner : words.totalsColumns;
+  const totalWidths = winner ? [0.6, 0.4] : [0.4, 0.3, 0.3];
+  drawTable(doc, {
+    columns: totalHeaders.map((header, i) => ({ header, width: totalWidths[i] ?? 0, ...(i > 0 ? { align: 'right' as const } : {}) })),
+    rows: rows.map((cells) => ({ cells })),
+  });
+}
+
+function drawMotivations(doc: PdfDocument, data: AwardLetterData): void {
+  const winner = isWinner(data);
+  heading(doc, { text: winner ? words.motivationsTitleWinner : words.motivationsTitle, level: 2 });
+  for (const criterion of data.criteria) {
+    heading(doc, { text: `${criterion.id} ${criterion.title}`, level: 3 });
+    const line = (template: string, party: LetterParty) =>
+      fill(template, {
+        score: formatCriterionScore(criterion, party.scores[criterion.id]),
+        motivation: party.motivations[criterion.id] ?? words.noMotivation,
+      });
+    paragraph(doc, { text: line(words.yourMotivation, data.recipient), after: winner ? 6 : 3 });
+    if (!winner) paragraph(doc, { text: line(words.winnerMotivation, data.winner), after: 6 });
+  }
+}
+
+function drawStandstillAndObjection(doc: PdfDocument, data: AwardLetterData): void {
+  heading(doc, { text: words.standstillTitle, level: 2 });
+  paragraph(doc, { text: fill(words.standstill, { date: formatDate(data.standstillEndsOn) }) });
+  heading(doc, { text: words.objectionTitle, level: 2 });
+  const contact = data.contact ? fill(words.contact, { contact: data.contact }) : '';
+  paragraph(doc, { text: fill(words.clarification, { contact }) });
+  paragraph(doc, { text: words.summaryProceedings, after: 12 });
+  paragraph(doc, { text: words.closing, after: 2 });
+  paragraph(doc, { text: fill(words.signedBy, { buyer: data.tender.buyer, name: data.generatedBy }), after: 12 });
+}
+
+export async function renderAwardLetter(data: AwardLetterData): Promise<Buffer> {
+  const { doc, finished } = startPdf({
+    title: `${words.kind} ${data.tender.reference} - ${data.recipient.providerName}`,
+    author: data.generatedBy,
+    subject: `${data.tender.buyer}, ${data.tender.lot}`,
+    createdAt: new Date(data.generatedAt),
+  });
+  drawLetterHead(doc, data);
+  if (data.certificate.development) drawDevelopmentWarning(doc);
+  drawDecision(doc, data);
+  drawComparison(doc, data);
+  drawMotivations(doc, data);
+  drawStandstillAndObjection(doc, data);
+  drawCertificate(doc, { certificate: data.certificate, warnForDevelopment: false });
+  labelledRows(doc, { rows: [[wording.evaluation.coverFields.reportId, data.reportId]] });
+  addPageFooters(doc, {
+    left: fill(wording.common.reportFooter, { kind: words.kind, reportId: data.reportId, reference: data.tender.reference }),
+    pageLabel: (page, pages) => fill(wording.common.pageFooter, { page, pages }),
+  });
+  doc.end();
+  return finished;
+}

@@ -1,0 +1,54 @@
+/**
+ * @module
+ * The evaluation report (proces-verbaal) as an unsigned PDF, in the sections of issue 6.
+ * Pure apart from pdfkit: the same data gives the same bytes, which is what lets a test (and
+ * an auditor with the same data) check that nothing but the signature differs.
+ *
+ * @example
+ * const pdf = await renderEvaluationReport(data);
+ * const signed = await signer.sign(pdf, { signingTime: new Date(data.generatedAt) });
+ */
+import { drawAnalysisSection } from './evaluation-report/analysis-section.js';
+import { drawAuditSection } from './evaluation-report/audit-section.js';
+import { drawBidsSection } from './evaluation-report/bids-section.js';
+import { drawConsensusSection } from './evaluation-report/consensus-section.js';
+import { createSectionContext } from './evaluation-report/context.js';
+import { drawCover } from './evaluation-report/cover.js';
+import { drawCriteriaSection } from './evaluation-report/criteria-section.js';
+import { drawExclusionsSection } from './evaluation-report/exclusions-section.js';
+import { drawLowBidsSection } from './evaluation-report/low-bids-section.js';
+import { drawMethodSection } from './evaluation-report/method-section.js';
+import { drawPanelSection } from './evaluation-report/panel-section.js';
+import { drawRankingSection } from './evaluation-report/ranking-section.js';
+import { addPageFooters } from './pdf/page-footer.js';
+import { startPdf } from './pdf/pdf-document.js';
+import type { EvaluationReportData } from './report-data.js';
+import { fill, wording } from './wording.js';
+
+export async function renderEvaluationReport(data: EvaluationReportData): Promise<Buffer> {
+  const { doc, finished } = startPdf({
+    title: `${wording.evaluation.title} ${data.tender.reference} - ${data.tender.title}`,
+    author: data.generatedBy,
+    subject: `${data.tender.buyer}, ${data.tender.lot}`,
+    createdAt: new Date(data.generatedAt),
+  });
+  const context = createSectionContext(doc, data);
+  drawCover(context);
+  doc.addPage();
+  drawMethodSection(context);
+  drawCriteriaSection(context);
+  drawRankingSection(context);
+  drawBidsSection(context);
+  drawExclusionsSection(context);
+  drawLowBidsSection(context);
+  drawPanelSection(context);
+  drawConsensusSection(context);
+  drawAnalysisSection(context);
+  drawAuditSection(context);
+  addPageFooters(doc, {
+    left: fill(wording.common.reportFooter, { kind: wording.evaluation.kind, reportId: data.reportId, reference: data.tender.reference }),
+    pageLabel: (page, pages) => fill(wording.common.pageFooter, { page, pages }),
+  });
+  doc.end();
+  return finished;
+}

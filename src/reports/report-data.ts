@@ -1,0 +1,115 @@
+/**
+ * @module
+ * What a report needs, and nothing it has to look up: the server fills these from the
+ * database, tests from a dossier. Every date in a report comes from here; the only clock
+ * value is `generatedAt`, the moment of signing, so the same tender state renders to the same
+ * content (issue 6, "Deterministic"). Amounts are euros as in the dossier; dates of the
+ * procedure are `YYYY-MM-DD`, instants (declarations, seals, generation) ISO 8601.
+ */
+import type { Award, Criterion, LowBidReview, Tender } from '../domain/evaluation/dossier.js';
+import type { BidResult, EvaluationResult } from '../domain/evaluation/result.js';
+import type { CertificateInfo } from './signing/signer.js';
+
+/** The tender as its cover shows it; `status` is the server's (`draft`, `open`, `award-proposed`, `awarded`). */
+export type ReportTender = Tender & { status: string };
+
+/** A criterion with what its scale values mean, when the tender defined that. */
+export type ReportCriterion = Criterion & {
+  description?: string | undefined;
+  levels?: readonly { score: number; meaning: string }[] | undefined;
+};
+
+/** A bid as the report names it. */
+export type ReportBid = {
+  id: string;
+  providerName: string;
+  /** Euros; null for a `fixed-price` bid that gave no price. */
+  price: number | null;
+  /** The consensus score per criterion id. */
+  scores: Record<string, number>;
+  /** The art. 2.116 review of a flagged bid (low-bids.md). */
+  lowBidReview?: LowBidReview | undefined;
+};
+
+export type PanelMemberRecord = {
+  name: string;
+  /** When the member declared no conflict of interest; null if not (yet) declared. */
+  conflictDeclaredAt: string | null;
+  conflictRemarks?: string | undefined;
+  /** When the member sealed its scores; null if not sealed. */
+  sealedAt: string | null;
+};
+
+export type ConsensusMotivation = {
+  bidId: string;
+  criterionId: string;
+  score: number;
+  motivation: string;
+  /** Why the consensus lies outside the individual scores, when it does. */
+  deviationReason?: string | undefined;
+};
+
+/** A bid x criterion where the individual scores lay far apart before the consensus. */
+export type Disagreement = {
+  bidId: string;
+  criterionId: string;
+  individualScores: readonly { evaluator: string; score: number }[];
+  consensusScore: number | null;
+};
+
+export type EvaluationReportData = {
+  reportId: string;
+  /** ISO 8601 instant: when the report was made and signed. */
+  generatedAt: string;
+  /** The name of the user who asked for the report. */
+  generatedBy: string;
+  tender: ReportTender;
+  award: Award;
+  criteria: readonly ReportCriterion[];
+  bids: readonly ReportBid[];
+  result: EvaluationResult;
+  /** Absent when the scores were imported rather than given by a panel in the tool. */
+  panel?: { members: readonly PanelMemberRecord[] } | undefined;
+  consensus?:
+    | {
+        motivations: readonly ConsensusMotivation[];
+        disagreements: readonly Disagreement[];
+      }
+    | undefined;
+  /** The hash of the audit chain's head when the report was made. */
+  auditHeadHash: string;
+  certificate: CertificateInfo;
+};
+
+/** One side of an award letter's comparison. */
+export type LetterParty = {
+  bidId: string;
+  providerName: string;
+  price: number | null;
+  result: BidResult;
+  scores: Record<string, number>;
+  /** Consensus motivation per criterion id. */
+  motivations: Record<string, string>;
+};
+
+export type AwardLetterData = {
+  reportId: string;
+  generatedAt: string;
+  generatedBy: string;
+  tender: ReportTender;
+  award: Award;
+  scoreKind: EvaluationResult['scoreKind'];
+  criteria: readonly ReportCriterion[];
+  /** `YYYY-MM-DD`: the date of the award decision. */
+  decisionDate: string;
+  /** `YYYY-MM-DD`: the last day of the standstill period (Alcatel-termijn). */
+  standstillEndsOn: string;
+  /** How many bids were received on the lot, and how many of them were ranked. */
+  bidCount: number;
+  rankedCount: number;
+  recipient: LetterParty;
+  winner: LetterParty;
+  /** Where the bidder sends questions, e.g. an e-mail address; omitted if unknown. */
+  contact?: string | undefined;
+  certificate: CertificateInfo;
+};

@@ -1,0 +1,100 @@
+/**
+ * @module
+ * A report signer backed by a PKCS#12 file (`SIGNING_P12`). The P12 is parsed once, here:
+ * decrypting it (password-based key derivation) costs far more than a signature, so parsing
+ * per report would make signing slower than rendering (issue 6 asks for under 50% overhead).
+ */
+import { type KeyObject, X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
+import forge from 'node-forge';
+import * as pkijs from 'pkijs';
+import { describeCertificate } from './certificate-info.js';
+import { createDetachedCms } from './cms-signed-data.js';
+import { signPdf } from './sign-pdf.js';
+import type { ReportSigner } from './signer.js';
+
+type ParsedP12 = { privateKey: KeyObject; certificates: Buffer[] };
+
+// PKCS#12 bag types (RFC 7292, 4.2).
+const BAG = {
+  key: '1.2.840.113549.1.12.10.1.1',
+  shroudedKey: '1.2.840.113549.1.12.10.1.2',
+  certificate: '1.2.840.113549.1.12.10.1.3',
+} as const;
+
+type P12Bag = forge.pkcs12.Bag & { asn1?: forge.asn1.Asn1 };
+
+function bagsOf(pfx: forge.pkcs12.Pkcs12Pfx, bagType: string): P12Bag[] {
+  return pfx.getBags({ bagType })[bagType] ?? [];
+}
+
+function derOf(asn1: forge.asn1.Asn1): Buffer {
+  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+}
+
+function parseP12(p12: Buffer, password: string): ParsedP12 {
+  const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), false, password);
+  const keyBag = [...bagsOf(pfx, BAG.shroudedKey), ...bagsOf(pfx, BAG.key)][0];
+  if (!keyBag) throw new Error('het P12-bestand bevat geen privésleutel');
+  // forge decodes only RSA keys; for other keys it leaves the PrivateKeyInfo as ASN.1.
+  const keyInfo = keyBag.key
+    ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(keyBag.key))
+    : keyBag.asn1;
+  if (!keyInfo) throw new Error('de privésleutel in het P12-bestand kan niet worden gelezen');
+  const privateKey = createPrivateKey({ key: derOf(keyInfo), format: 'der', type: 'pkcs8' });
+  const certificates = bagsOf(pfx, BAG.certificate).flatMap((bag) => {
+    if (bag.cert) return [derOf(forge.pki.certificateToAsn1(bag.cert))];
+    return bag.asn1 ? [derOf(bag.asn1)] : [];
+  });
+  return { privateKey, certificates };
+}
+
+function spki(key: KeyObject): Buffer {
+  return key.export({ type: 'spki', format: 'der' });
+}
+
+/** The signer's certificate first (the one whose public key matches), then the chain. */
+function orderCertificates(parsed: ParsedP12): Buffer[] {
+  const own = spki(createPublicKey(parsed.privateKey));
+  const index = parsed.certificates.findIndex((der) => spki(new X509Certificate(der).publicKey).equals(own));
+  if (index === -1) throw new Error('geen certificaat in het P12-bestand past bij de privésleutel');
+  return [parsed.certificates[index] as Buffer, ...parsed.certificates.filter((_, i) => i !== index)];
+}
+
+export type P12SignerOptions = {
+  p12: Buffer;
+  password: string;
+  /** True for the self-signed development certificate: the cover then warns. */
+  development?: boolean;
+  /** Where the signature says it was made (a PDF reader shows it). */
+  location?: string;
+};
+
+/**
+ * @example
+ * const signer = createP12Signer({ p12: readFileSync(env.SIGNING_P12), password: env.SIGNING_P12_PASSWORD });
+ * const signed = await signer.sign(pdf, { signingTime: new Date(data.generatedAt) });
+ */
+export function createP12Signer(options: P12SignerOptions): ReportSigner {
+  const parsed = parseP12(options.p12, options.password);
+  const ordered = orderCertificates(parsed);
+  const certificates = ordered.map((der) => pkijs.Certificate.fromBER(der));
+  const certificate = describeCertificate({ der: ordered[0] as Buffer, development: options.development ?? false });
+  // The CMS carries every certificate plus signed attributes and the signature; 4 KiB of room
+  // beyond the certificates is ample for RSA up to 8192 bits.
+  const signatureLength = ordered.reduce((sum, der) => sum + der.length, 0) + 4096;
+  const key = { privateKey: parsed.privateKey, certificates };
+  return {
+    certificate,
+    sign(pdf, signOptions = {}) {
+      return signPdf({
+        pdf,
+        signingTime: signOptions.signingTime ?? new Date(),
+        signatureLength,
+        name: certificate.subject,
+        reason: 'Gunningswijzer: ondertekend rapport',
+        location: options.location ?? '',
+        createCms: (content, signingTime) => createDetachedCms({ content, key, signingTime }),
+      });
+    },
+  };
+}

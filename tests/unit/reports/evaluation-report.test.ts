@@ -1,0 +1,116 @@
+import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderEvaluationReport } from '../../../src/reports/render-evaluation-report.js';
+import type { EvaluationReportData } from '../../../src/reports/report-data.js';
+import { createDevelopmentSigner } from '../../../src/reports/signing/development-certificate.js';
+import type { ReportSigner } from '../../../src/reports/signing/signer.js';
+import { verifyPdfSignature } from '../../../src/reports/signing/verify-pdf-signature.js';
+import { b1RouteDossier, buildEvaluationReportData } from '../../fixtures/evaluation-report-data.js';
+import { normaliseWhitespace, pdfText, pdfsig } from './poppler.js';
+
+let signer: ReportSigner;
+let data: EvaluationReportData;
+let unsigned: Buffer;
+let signed: Buffer;
+let text: string;
+
+beforeAll(async () => {
+  signer = createDevelopmentSigner({ directory: mkdtempSync(join(tmpdir(), 'gw-cert-')) });
+  data = buildEvaluationReportData({ dossier: b1RouteDossier(), certificate: signer.certificate });
+  unsigned = await renderEvaluationReport(data);
+  signed = await signer.sign(unsigned, { signingTime: new Date(data.generatedAt) });
+  text = pdfText(signed);
+});
+
+/** A copy with one byte changed at `offset`. */
+function flipByte(pdf: Buffer, offset: number): Buffer {
+  const copy = Buffer.from(pdf);
+  copy[offset] = (copy[offset] as number) ^ 0x01;
+  return copy;
+}
+
+describe('signed evaluation report', () => {
+  it('is a PDF signature over the whole document that pdfsig calls valid', () => {
+    const report = pdfsig(signed);
+    expect(report).toContain('Signature is Valid.');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain('adbe.pkcs7.detached');
+  });
+
+  it('verifies with our own verifier and names the development certificate', async () => {
+    const check = await verifyPdfSignature(signed);
+    expect(check).toEqual({
+      signatureValid: true,
+      coversWholeDocument: true,
+      signer: { subject: signer.certificate.subject, fingerprintSha256: signer.certificate.fingerprintSha256 },
+      sha256: createHash('sha256').update(signed).digest('hex'),
+      problems: [],
+    });
+  });
+
+  it('fails in pdfsig and in the verifier after a one-byte change in the signed content', async () => {
+    const tampered = flipByte(signed, Math.floor(unsigned.length / 2));
+    const report = pdfsig(tampered);
+    expect(report).not.toContain('Signature is Valid.');
+    const check = await verifyPdfSignature(tampered);
+    expect(check.signatureValid).toBe(false);
+    expect(check.problems.join(' ')).toContain('klopt niet met de inhoud');
+  });
+
+  it('fails in the verifier after a change in the unused padding of the signature', async () => {
+    const [, , holeEnd] = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/.exec(signed.toString('latin1'))?.slice(1).map(Number) ?? [];
+    expect(holeEnd).toBeDefined();
+    // The hole ends in '...000>': zeros after the DER, outside what the CMS signs.
+    const tampered = Buffer.from(signed);
+    expect(String.fromCharCode(tampered[(holeEnd as number) - 2] as number)).toBe('0');
+    tampered[(holeEnd as number) - 2] = '1'.charCodeAt(0);
+    const check = await verifyPdfSignature(tampered);
+    expect(check.signatureValid).toBe(false);
+    expect(check.problems.join(' ')).toContain('niet ondertekend');
+  });
+
+  it('renders the same bytes twice from the same data', async () => {
+    expect((await renderEvaluationReport(data)).equals(unsigned)).toBe(true);
+  });
+
+  it('shows the winner, every criterion, the flags, the review and the audit hash', () => {
+    expect(text).toContain('Winnaar volgens de beoordeling B2 - NT2 Centrum Zwolle');
+    for (const criterion of data.criteria) expect(text).toContain(criterion.title);
+    const flags = data.result.bids.flatMap((bid) => bid.lowBidFlags);
+    expect(flags.length).toBeGreaterThanOrEqual(5);
+    for (const flag of flags) expect(text).toContain(normaliseWhitespace(flag.message));
+    const review = data.bids.find((bid) => bid.id === 'B3')?.lowBidReview;
+    for (const field of [review?.questions, review?.explanation, review?.motivation]) expect(text).toContain(field);
+    expect(text).toContain('12 februari 2027');
+    expect(text).toContain(data.auditHeadHash);
+  });
+
+  it('prints every consensus motivation, the disagreements and the panel', () => {
+    for (const motivation of data.consensus?.motivations ?? []) expect(text).toContain(normaliseWhitespace(motivation.motivation));
+    expect(text).toContain('Verschillen van inzicht');
+    expect(text).toContain('Fatima El Amrani: 4; Joost van den Berg: 8; Chloë Jansen: 6');
+    expect(text).toContain('Tot 2019 docent bij Taalschool IJsselland; geen huidige banden.');
+    expect(text).toContain('20 januari 2027, 09:15'); // 08:15 UTC is 09:15 in Amsterdam in winter
+  });
+
+  it('states the method, the exclusion and the analysis in Dutch', () => {
+    expect(text).toContain('Laagste prijs relatief');
+    expect(text).toContain('De laagste geldige prijs krijgt alle 30 prijspunten');
+    expect(text).toContain('afgewezen als abnormaal lage inschrijving (art. 2.116 Aanbestedingswet)');
+    expect(text).toContain('B1 had gewonnen bij een prijs van ten hoogste EUR 428.999,99.');
+    expect(text).toContain('Feitelijk gewicht: kwaliteit 79,33%, prijs 20,67%.');
+    expect(text).toContain('Kwaliteit tegen prijs');
+  });
+
+  it('warns on the cover about the development certificate and numbers every page', () => {
+    expect(text).toContain('LET OP: ONTWIKKELCERTIFICAAT');
+    expect(text).toContain('pagina 1 van');
+    const pages = Number(/pagina 1 van (\d+)/.exec(text)?.[1]);
+    expect(pages).toBeGreaterThan(3);
+    expect(text).toContain(`pagina ${pages} van ${pages}`);
+    expect(text.split(`Beoordelingsrapport ${data.reportId}`).length - 1).toBe(pages);
+  });
+});

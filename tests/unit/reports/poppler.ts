@@ -1,0 +1,38 @@
+/**
+ * pdfsig and pdftotext from poppler-utils: the PDF reader's own view of a report. A missing
+ * tool fails the test with the command to install it; skipping would hide an unsigned report.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function run(tool: 'pdfsig' | 'pdftotext', args: string[]): { stdout: string; status: number | null } {
+  const result = spawnSync(tool, args, { encoding: 'utf8' });
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
+    throw new Error(`${tool} is not installed; install poppler-utils (apt-get install -y poppler-utils)`);
+  }
+  if (result.error) throw result.error;
+  return { stdout: `${result.stdout}${result.stderr}`, status: result.status };
+}
+
+export function writeTemp(name: string, bytes: Buffer): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'gw-report-')), name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** pdfsig's report on the file's signatures. */
+export function pdfsig(pdf: Buffer): string {
+  return run('pdfsig', [writeTemp('signed.pdf', pdf)]).stdout;
+}
+
+/** The text of the PDF with all whitespace runs (line breaks included) as one space. */
+export function pdfText(pdf: Buffer): string {
+  const { stdout } = run('pdftotext', ['-enc', 'UTF-8', writeTemp('report.pdf', pdf), '-']);
+  return normaliseWhitespace(stdout);
+}
+
+export function normaliseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
