@@ -1,10 +1,20 @@
 /**
  * @module
  * `npm run bench`: runs every benchmark in turn and prints its numbers with ratios to the
- * baseline measured in the same run.
+ * baseline measured in the same run. `npm run bench -- NAME` runs one (evaluate, report,
+ * server).
  */
 import { runEvaluateBench } from './evaluate.bench.js';
 import { runReportBench } from './report.bench.js';
+import { runServerBench } from './server.bench.js';
 
-runEvaluateBench();
-await runReportBench();
+const benches: Record<string, () => unknown> = {
+  evaluate: runEvaluateBench,
+  report: runReportBench,
+  server: runServerBench,
+};
+
+const chosen = process.argv.slice(2);
+for (const [name, run] of Object.entries(benches)) {
+  if (chosen.length === 0 || chosen.includes(name)) await run();
+}
