@@ -6,41 +6,15 @@
  * `/health` JSON route measured in the same run, its p99 latency, and the import time of a
  * 20-bid dossier. Part of `npm run bench`; `npm run bench -- server` runs it alone.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateDossier } from '../tests/helpers/dossiers.js';
+import { startServerProcess } from '../scripts/server-process.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ADMIN = { email: 'bench@gunningswijzer.test', password: 'bench password 12345' };
 const CONNECTIONS = 10;
-
-function startServer(databasePath: string): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/index.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    // A server that never says it listens must not outlive the script.
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start: ${buffer}`));
-    }, 30_000);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(buffer);
-      if (match?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolve({ child, baseUrl: match[1] });
-      }
-    });
-  });
-}
 
 async function call(baseUrl: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
   const response = await fetch(`${baseUrl}${path}`, {
@@ -115,7 +89,7 @@ async function load(baseUrl: string, path: string, headers: Record<string, strin
 /** Runs the server benchmark; answers whether every target was met. */
 export async function runServerBench(seconds = 5): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'gw-bench-'));
-  const { child, baseUrl } = await startServer(join(dir, 'bench.db'));
+  const { child, baseUrl } = await startServerProcess({ databasePath: join(dir, 'bench.db'), admin: ADMIN });
   try {
     const { auth, tenderId, importMedianMs } = await seed(baseUrl);
     await load(baseUrl, '/health', {}, 1); // warm-up

@@ -7,43 +7,18 @@
  *
  * Usage: `npm run test:crash -- [ROUNDS]` (default 20). Only loopback traffic.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { verifyChain, type StoredAuditEvent } from '../src/modules/audit/audit-chain.js';
+import { startServerProcess } from './server-process.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ADMIN = { email: 'crash@gunningswijzer.test', password: 'crash test password 1' };
 
 export type RoundResult = { round: number; acknowledged: number; integrity: string; lost: string[]; chainValid: boolean };
-
-function startServer(databasePath: string): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/index.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: databasePath, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    // A server that never says it listens must not outlive the script.
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`server did not start: ${buffer}`));
-    }, 30_000);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = /"message":"listening","url":"(http:\/\/[^"]+)"/.exec(buffer);
-      if (match?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolve({ child, baseUrl: match[1] });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${buffer}`)));
-  });
-}
 
 async function getToken(baseUrl: string): Promise<string> {
   const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
@@ -108,7 +83,7 @@ export async function runCrashTest({
   const results: RoundResult[] = [];
   try {
     for (let round = 1; round <= rounds; round += 1) {
-      const { child, baseUrl } = await startServer(databasePath);
+      const { child, baseUrl } = await startServerProcess({ databasePath: databasePath, admin: ADMIN });
       const token = await getToken(baseUrl).catch((error: unknown) => {
         child.kill('SIGKILL');
         throw error;

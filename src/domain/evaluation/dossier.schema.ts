@@ -40,13 +40,13 @@ export type ParseResult = { ok: true; dossier: Dossier } | { ok: false; problems
 
 // Checks that read more than their own field run even when parsing found other problems,
 // so that one pass reports everything (the spec: "All problems are reported").
-const always = { when: () => true };
-const reporter =
+export const always = { when: () => true };
+export const reporter =
   (ctx: z.core.$RefinementCtx): Report =>
   (path, message) =>
     ctx.addIssue({ code: 'custom', path: [...path], message, input: undefined });
 
-const text = z.string().refine((s) => s.trim() !== '', { error: 'mag niet leeg zijn' });
+export const text = z.string().refine((s) => s.trim() !== '', { error: 'mag niet leeg zijn' });
 const id = z.string().regex(ID_PATTERN, { error: ID_MESSAGE });
 const money = z.number().refine(isMoneyEuros, { error: MONEY_MESSAGE });
 const positiveTwoDecimals = z

@@ -10,15 +10,18 @@
  */
 import { z } from 'zod';
 import {
+  always,
   awardSchema,
   costFloorSchema,
   criterionSchema,
   dutchErrorMap,
   issuesToProblems,
   lowBidRulesSchema,
+  reporter,
+  text,
   type ValidationProblem,
 } from '../evaluation/dossier.schema.js';
-import { checkUniqueIds, type Report } from '../evaluation/dossier-rules.js';
+import { checkUniqueIds } from '../evaluation/dossier-rules.js';
 import { checkAssumptions, checkLevelsComplete } from './template-rules.js';
 
 export const TEMPLATE_FORMAT = 'gunningswijzer/tender-template@1' as const;
@@ -26,12 +29,6 @@ export const TEMPLATE_FORMAT = 'gunningswijzer/tender-template@1' as const;
 /** Template ids appear in URLs and in `POST /api/v1/tenders {template}`: lower-case kebab. */
 export const TEMPLATE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const always = { when: () => true };
-const reporter =
-  (ctx: z.core.$RefinementCtx): Report =>
-  (path, message) =>
-    ctx.addIssue({ code: 'custom', path: [...path], message, input: undefined });
-const text = z.string().refine((s) => s.trim() !== '', { error: 'mag niet leeg zijn' });
 
 export const assumptionSchema = z.strictObject({
   /** The assumed number, in the dossier notation: `lowBidRules.costFloor.groupSize`. */
