@@ -2,8 +2,9 @@
  * @module
  * `npm run bench`: runs every benchmark in turn and prints its numbers with ratios to the
  * baseline measured in the same run. `npm run bench -- NAME` runs one (evaluate, report,
- * server).
+ * server, comparison).
  */
+import { runComparisonBench } from './comparison.bench.js';
 import { runEvaluateBench } from './evaluate.bench.js';
 import { runReportBench } from './report.bench.js';
 import { runServerBench } from './server.bench.js';
@@ -12,6 +13,7 @@ const benches: Record<string, () => unknown> = {
   evaluate: runEvaluateBench,
   report: runReportBench,
   server: runServerBench,
+  comparison: runComparisonBench,
 };
 
 const chosen = process.argv.slice(2);
