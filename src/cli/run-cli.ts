@@ -6,28 +6,15 @@
  * `verify FILE.pdf` checks a signed report (verify-command.ts); it is asynchronous, so
  * `runCli` answers with a promise for it and at once for the synchronous commands.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { renderEvaluationTable } from './evaluation-table.js';
+import { formulaCheckCommand } from './formula-check-command.js';
+import { readJson, type Outcome } from './read-json.js';
 import { verifyCommand } from './verify-command.js';
 import { parseDossier } from '../domain/evaluation/dossier.schema.js';
 import { evaluateDossier } from '../domain/evaluation/evaluate.js';
 
-export type Outcome = { code: number; stdout?: string; stderr?: string };
-
-function readJson(file: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { ok: false, message: `${file}: bestand kan niet worden gelezen (${(error as NodeJS.ErrnoException).code ?? 'onbekende fout'})` };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, message: `${file}: geen geldige JSON (${(error as Error).message})` };
-  }
-}
+export type { Outcome } from './read-json.js';
 
 function evaluateCommand(args: string[]): Outcome {
   const { values, positionals } = parseArgs({
@@ -53,6 +40,7 @@ function evaluateCommand(args: string[]): Outcome {
 
 const COMMANDS: Record<string, (args: string[]) => Outcome | Promise<Outcome>> = {
   evaluate: evaluateCommand,
+  'formula-check': formulaCheckCommand,
   verify: verifyCommand,
 };
 

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { verifyPdfSignature } from '../reports/signing/verify-pdf-signature.js';
-import type { Outcome } from './run-cli.js';
+import type { Outcome } from './read-json.js';
 
 export async function verifyCommand(args: string[]): Promise<Outcome> {
   const [file, ...rest] = args;

@@ -1,0 +1,81 @@
+/**
+ * @module
+ * `formula-check FILE.json [--format json|table] [--estimated-value EUR] [--expected-learners N]`:
+ * the formula check of a draft tender (issue 10), before any bid exists. FILE is a dossier,
+ * with or without `bids` (bids are ignored), or a tender template (`format`
+ * `gunningswijzer/tender-template@1`), which is turned into a dossier first. A template
+ * carries no estimate and no number of learners (those are the buyer's own facts), so the two
+ * options supply them; on a dossier they override the dossier's own values, to try a variant.
+ * Exit codes as `evaluate`: 0 the check ran (whatever its verdict), 1 an invalid file, 2 a
+ * file that cannot be read or is not JSON, or a wrong command line.
+ */
+import { parseArgs } from 'node:util';
+import { parseDossier } from '../domain/evaluation/dossier.schema.js';
+import { checkFormula } from '../domain/formula-check/check-formula.js';
+import { dossierFromTemplate } from '../domain/templates/dossier-from-template.js';
+import { parseTemplate, TEMPLATE_FORMAT } from '../domain/templates/template.schema.js';
+import { renderFormulaCheckText } from './formula-check-text.js';
+import { readJson, type Outcome } from './read-json.js';
+
+const USAGE = 'gebruik: formula-check BESTAND.json [--format json|table] [--estimated-value EUR] [--expected-learners N]';
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Option values are passed on as numbers (NaN when not a number) so the dossier schema judges them, with its paths. */
+function facts(values: { 'estimated-value'?: string | undefined; 'expected-learners'?: string | undefined }): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (values['estimated-value'] !== undefined) out['estimatedValue'] = Number(values['estimated-value']);
+  if (values['expected-learners'] !== undefined) out['expectedLearners'] = Number(values['expected-learners']);
+  return out;
+}
+
+type Input = { ok: true; dossier: unknown; heading: string } | { ok: false; outcome: Outcome };
+
+function toDossier(json: unknown, overrides: Record<string, number>): Input {
+  if (isRecord(json) && json['format'] === TEMPLATE_FORMAT) {
+    const parsed = parseTemplate(json);
+    if (!parsed.ok) return { ok: false, outcome: { code: 1, stderr: parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n') } };
+    const { template } = parsed;
+    const dossier = dossierFromTemplate(template, { reference: template.id, title: template.name, buyer: 'template', ...overrides });
+    return { ok: true, dossier, heading: `template ${template.id} - ${template.name} (${template.lot})` };
+  }
+  if (!isRecord(json)) return { ok: true, dossier: json, heading: '' };
+  const tender = isRecord(json['tender']) ? { ...json['tender'], ...overrides } : json['tender'];
+  const dossier = { ...json, tender, bids: json['bids'] ?? [] };
+  const t = isRecord(tender) ? tender : {};
+  return { ok: true, dossier, heading: `${String(t['reference'])} - ${String(t['title'])} (${String(t['lot'])})` };
+}
+
+export function formulaCheckCommand(args: string[]): Outcome {
+  let parsedArgs;
+  try {
+    parsedArgs = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'json' },
+        'estimated-value': { type: 'string' },
+        'expected-learners': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    return { code: 2, stderr: `${(error as Error).message}\n${USAGE}` };
+  }
+  const { values, positionals } = parsedArgs;
+  const file = positionals[0];
+  if (!file || positionals.length > 1) return { code: 2, stderr: USAGE };
+  if (values.format !== 'json' && values.format !== 'table') {
+    return { code: 2, stderr: `--format: onbekend formaat '${values.format}' (json of table)` };
+  }
+  const read = readJson(file);
+  if (!read.ok) return { code: 2, stderr: read.message };
+  const input = toDossier(read.value, facts(values));
+  if (!input.ok) return input.outcome;
+  const parsed = parseDossier(input.dossier);
+  if (!parsed.ok) return { code: 1, stderr: parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n') };
+  const check = checkFormula(parsed.dossier);
+  return {
+    code: 0,
+    stdout: values.format === 'table' ? renderFormulaCheckText(input.heading, check) : JSON.stringify(check, null, 2),
+  };
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formulaCheckCommand } from '../../src/cli/formula-check-command.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const b1Template = join(root, 'templates/tenders/b1-route.json');
+const example = join(root, 'templates/examples/b1-route-ijsselland.dossier.json');
+
+function tempFile(name: string, content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'gw-formula-')), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+const badDossier = {
+  format: 'gunningswijzer/dossier@1',
+  tender: { reference: 'SLECHT-01', title: 'Slechte formule', buyer: 'Gemeente Test', lot: 'B1-route', estimatedValue: 520000, expectedLearners: 60 },
+  award: { method: 'lowest-relative', priceWeight: 60 },
+  criteria: [
+    { id: 'K1', title: 'Didactiek', weight: 20, scale: [0, 25, 50, 75, 100] },
+    { id: 'K2', title: 'Begeleiding', weight: 20, scale: [0, 25, 50, 75, 100] },
+  ],
+  lowBidRules: { costFloor: { contactHours: 600, teacherHourlyCost: 55, groupSize: 12, overheadShare: 0.35, fixedCostPerLearner: 350 } },
+};
+
+describe('formula-check command', () => {
+  it('checks a template with the facts given as options', () => {
+    const outcome = formulaCheckCommand([b1Template, '--estimated-value', '520000', '--expected-learners', '100']);
+    expect(outcome.code).toBe(0);
+    const check = JSON.parse(outcome.stdout ?? '');
+    expect(check.verdict).toBe('resists-underbidding');
+    expect(check.underbidderTest.testPrice).toBe(406250);
+  });
+
+  it('checks a template as shipped: not computable, with the reason', () => {
+    const check = JSON.parse(formulaCheckCommand([b1Template]).stdout ?? '');
+    expect(check.verdict).toBe('not-computable');
+  });
+
+  it('checks a dossier without bids and prints Dutch text with --format table', () => {
+    const file = tempFile('slecht.json', JSON.stringify(badDossier));
+    const outcome = formulaCheckCommand([file, '--format', 'table']);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('Formulecheck: SLECHT-01 - Slechte formule (B1-route)');
+    expect(outcome.stdout).toContain('Oordeel: Deze formule lokt onderbieden uit (invites-underbidding).');
+    expect(outcome.stdout).toContain('Bij een verwachte prijs van EUR 520.000,00 is één kwaliteitspunt EUR 8.666,67 prijsverlaging waard.');
+    expect(outcome.stdout).toContain('Suggesties (elk nagerekend met de gewijzigde aanbesteding)');
+    expect(outcome.stdout).toContain('Wijziging: /award/priceWeight = ');
+  });
+
+  it('ignores the bids of a full dossier', () => {
+    const check = JSON.parse(formulaCheckCommand([example]).stdout ?? '');
+    expect(check.method).toBe('lowest-relative');
+    expect(check.underbidderTest.qualityBidder.bid.id).toBe('kwaliteitsbieder');
+  });
+
+  it('exits 1 for an invalid dossier or template, with every problem', () => {
+    const file = tempFile('fout.json', JSON.stringify({ ...badDossier, award: { method: 'lowest-relative' } }));
+    expect(formulaCheckCommand([file])).toEqual({ code: 1, stderr: 'award.priceWeight: ontbreekt; verplicht bij methode "lowest-relative"' });
+    const template = tempFile('t.json', JSON.stringify({ format: 'gunningswijzer/tender-template@1' }));
+    expect(formulaCheckCommand([template]).code).toBe(1);
+    expect(formulaCheckCommand([b1Template, '--expected-learners', '0']).stderr).toBe('tender.expectedLearners: moet een geheel getal van minstens 1 zijn');
+  });
+
+  it('exits 2 for a file that cannot be read, is not JSON, or a wrong command line', () => {
+    expect(formulaCheckCommand([join(root, 'bestaat-niet.json')]).code).toBe(2);
+    expect(formulaCheckCommand([tempFile('x.json', '{ nee')]).code).toBe(2);
+    expect(formulaCheckCommand([]).code).toBe(2);
+    expect(formulaCheckCommand([b1Template, '--format', 'pdf']).code).toBe(2);
+    expect(formulaCheckCommand([b1Template, '--onbekend']).code).toBe(2);
+  });
+});
