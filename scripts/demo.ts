@@ -11,6 +11,7 @@ import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/client.js';
 import { loadEnvOrExit } from '../src/env.js';
 import { createLogger } from '../src/lib/logger.js';
+import { addCalendarDays, todayInAmsterdam } from '../src/domain/dates.js';
 import { ensurePlatformAdmin } from '../src/modules/users/users.service.js';
 
 const env = loadEnvOrExit();
@@ -55,16 +56,40 @@ for (const user of users) {
   await call('POST', '/api/v1/users', { email, name, password: PASSWORD, memberships: [{ organisationId, role }] }, admin, 201);
 }
 
-const dossier: unknown = JSON.parse(readFileSync(new URL('./demo/regional-tender.dossier.json', import.meta.url), 'utf8'));
+type DemoDossier = { bids: { provider: unknown; price?: number }[] };
+const dossier = JSON.parse(readFileSync(new URL('./demo/regional-tender.dossier.json', import.meta.url), 'utf8')) as DemoDossier;
 const inkoper = await login(users[0].email);
 const tender = await call('POST', '/api/v1/tenders/import', { organisationId: regio, dossier }, inkoper, 201);
 await call('POST', `/api/v1/tenders/${tender.json.id}/open`, {}, inkoper, 200);
+// B3 (EUR 318.000) is flagged as possibly abnormally low: the art. 2.116 review is under way.
+const explanationRequest = {
+  action: 'request-explanation',
+  deadline: addCalendarDays(todayInAmsterdam(new Date()), 14),
+  questions: ['Hoeveel contacturen per inburgeraar rekent u?', 'Welke groepsgrootte en docentkosten liggen aan uw prijs ten grondslag?'],
+};
+await call('POST', `/api/v1/tenders/${tender.json.id}/bids/B3/low-bid-review`, explanationRequest, inkoper, 200);
+
+// A second tender, from the B1-route template, still to be scored by the panel: Bea is on it.
+const panelTender = await call(
+  'POST',
+  '/api/v1/tenders',
+  { organisationId: regio, template: 'b1-route', reference: 'FLV-2027-INB-B1-P', title: 'Inburgering B1-route regio Flevoland 2028 (panel)', expectedLearners: 100 },
+  inkoper,
+  201,
+);
+for (const bid of dossier.bids) {
+  await call('POST', `/api/v1/tenders/${panelTender.json.id}/bids`, { provider: bid.provider, price: bid.price }, inkoper, 201);
+}
+await call('POST', `/api/v1/tenders/${panelTender.json.id}/open`, {}, inkoper, 200);
+const bea = await call('POST', '/api/v1/auth/login', { email: users[2].email, password: PASSWORD }, {}, 200);
+await call('POST', `/api/v1/tenders/${panelTender.json.id}/evaluators`, { userId: bea.json.id }, inkoper, 201);
 
 serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const address = `http://${env.HOST}:${info.port}`;
   const lines = [
     `Gunningswijzer demo: ${address}  (API: ${address}/openapi.json, database ${DATABASE_PATH})`,
-    `Demo tender: ${address}/api/v1/tenders/${tender.json.id} (evaluation: .../evaluation)`,
+    `Demo tender: ${address}/api/v1/tenders/${tender.json.id} (evaluation: .../evaluation; letter to B3: .../bids/B3/low-bid-review/letter)`,
+    `Panel tender: ${address}/api/v1/tenders/${panelTender.json.id} (Bea Beoordelaar declares, scores and seals; .../panel)`,
     `Logins (password for all: ${PASSWORD}):`,
     `  ${ADMIN_EMAIL}  platform administrator`,
     ...users.map((u) => `  ${u.email}  ${u.what}`),

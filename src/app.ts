@@ -26,6 +26,9 @@ import { bidRoutes } from './modules/bids/bids.routes.js';
 import { tenderScope } from './modules/tenders/tender-access.js';
 import { tenderRoutes } from './modules/tenders/tenders.routes.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
+import { panelRoutes } from './modules/panel/panel.routes.js';
+import { lowBidReviewRoutes } from './modules/low-bid-reviews/low-bid-reviews.routes.js';
+import { awardRoutes } from './modules/award/award.routes.js';
 
 export const DEFAULT_CONFIG: AppConfig = {
   sessionIdleMs: 30 * 60_000,
@@ -88,6 +91,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', templateRoutes());
   app.route('/', tenderRoutes(ctx));
   app.route('/', bidRoutes(ctx));
+  app.route('/', panelRoutes(ctx));
+  app.route('/', lowBidReviewRoutes(ctx));
+  app.route('/', awardRoutes(ctx));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

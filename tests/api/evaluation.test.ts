@@ -21,6 +21,11 @@ async function importDossier(dossier: unknown): Promise<string> {
   return response.body.id as string;
 }
 
+/** The engine's result inside the server's: without `lowBidReview` per bid (the server's addition). */
+function withoutServerFields(result: { bids: Record<string, unknown>[] }): { bids: Record<string, unknown>[]; [key: string]: unknown } {
+  return { ...result, bids: result.bids.map(({ lowBidReview: _review, ...bid }) => bid) };
+}
+
 /** What `npm run evaluate -- FILE` prints for the dossier, written to a file as an auditor would. */
 function evaluateWithTheCli(dossier: unknown): unknown {
   const dir = mkdtempSync(join(tmpdir(), 'gw-cli-'));
@@ -41,9 +46,13 @@ describe('GET /api/v1/tenders/:id/evaluation', () => {
     const exported = (await w.almereAuditor.get(`/api/v1/tenders/${id}/dossier`)).body;
     const response = await w.almereAuditor.get(`/api/v1/tenders/${id}/evaluation`);
     expect(response.status).toBe(200);
-    const { incomplete, ...result } = response.body;
+    const { incomplete, blockingReviews, ...rest } = response.body;
     expect(incomplete).toEqual([]);
+    const result = withoutServerFields(rest);
     expect(result).toEqual(evaluateWithTheCli(exported));
+    // What only the server adds: B3 is flagged and nobody has looked at it yet.
+    expect(response.body.bids.find((b: { bidId: string }) => b.bidId === 'B3').lowBidReview).toEqual({ state: 'open' });
+    expect(blockingReviews.map((b: { bidId: string; state: string }) => [b.bidId, b.state])).toEqual([['B3', 'open']]);
     expect(result.bids).toHaveLength(4);
     expect(result.method).toBe('lowest-relative');
   });
@@ -66,9 +75,9 @@ describe('GET /api/v1/tenders/:id/evaluation', () => {
     await w.almereInkoper.post(`/api/v1/tenders/${id}/bids`, { provider: provider(2), price: 450000 });
     await w.almereInkoper.post(`/api/v1/tenders/${id}/open`);
     for (const k of ['K1', 'K2', 'K3', 'K4']) {
-      await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B1/consensus/${k}`, { score: 8, motivation: 'Goed onderbouwd' });
+      await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B1/consensus/${k}`, { score: 8, motivation: 'Goed onderbouwd met voorbeelden.' });
     }
-    await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B2/consensus/K1`, { score: 6, motivation: 'Voldoende' });
+    await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B2/consensus/K1`, { score: 6, motivation: 'Voldoende, maar weinig concreet.' });
     const response = await w.almereInkoper.get(`/api/v1/tenders/${id}/evaluation`);
     expect(response.status).toBe(200);
     expect(response.body.incomplete).toEqual([

@@ -40,6 +40,22 @@ describe('templates', () => {
     expect(response.body.status).toBe('draft');
   });
 
+  it('keeps what each score means (criterion description and levels) through the tender, the export and a re-import', async () => {
+    const template = (await w.almereInkoper.get('/api/v1/templates')).body.find((x: { id: string }) => x.id === 'z-route');
+    expect(template.criteria[0].levels.length).toBeGreaterThan(1);
+    const created = await w.almereInkoper.post('/api/v1/tenders', {
+      organisationId: w.orgs.almere,
+      template: 'z-route',
+      reference: 'ALM-2027-Z',
+      title: 'Inburgering Z-route Almere',
+    });
+    expect(created.body.criteria).toEqual(template.criteria);
+    const exported = (await w.almereAuditor.get(`/api/v1/tenders/${created.body.id}/dossier`)).body;
+    expect(exported.criteria).toEqual(template.criteria);
+    const again = await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exported });
+    expect((await w.almereInkoper.get(`/api/v1/tenders/${again.body.id}/dossier`)).body).toEqual(exported);
+  });
+
   it('refuses an unknown template and a template combined with its own award fields', async () => {
     const base = { organisationId: w.orgs.almere, reference: 'R', title: 'T' };
     const unknown = await w.almereInkoper.post('/api/v1/tenders', { ...base, template: 'geen' });

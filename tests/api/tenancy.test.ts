@@ -17,6 +17,10 @@ beforeAll(async () => {
   w = await seedWorld(t);
   const imported = await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() });
   tenderId = imported.body.id;
+  // State every GET needs to answer 200: the letter of B1 exists once an explanation was requested.
+  expect((await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/open`)).status).toBe(200);
+  const request = { action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoe is de prijs opgebouwd?'] };
+  expect((await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/bids/B1/low-bid-review`, request)).status).toBe(200);
 });
 afterAll(() => t.close());
 
@@ -51,6 +55,17 @@ describe('tenancy', () => {
         'POST /api/v1/tenders/:id/bids',
         'GET /api/v1/tenders/:id/bids',
         'PUT /api/v1/tenders/:id/bids/:bidId/consensus/:criterionId',
+        'POST /api/v1/tenders/:id/bids/:bidId/low-bid-review',
+        'GET /api/v1/tenders/:id/bids/:bidId/low-bid-review/letter',
+        'POST /api/v1/tenders/:id/evaluators',
+        'POST /api/v1/tenders/:id/conflict-declaration',
+        'PUT /api/v1/tenders/:id/bids/:bidId/scores/:criterionId',
+        'POST /api/v1/tenders/:id/scores/seal',
+        'GET /api/v1/tenders/:id/scores',
+        'GET /api/v1/tenders/:id/panel',
+        'GET /api/v1/tenders/:id/consensus',
+        'POST /api/v1/tenders/:id/award-decision',
+        'POST /api/v1/tenders/:id/award',
       ]),
     );
   });

@@ -96,7 +96,7 @@ describe('consensus scores', () => {
   });
 
   it('are refused before the tender is opened', async () => {
-    const response = await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B1/consensus/K1`, { score: 8, motivation: 'Sterk plan' });
+    const response = await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B1/consensus/K1`, { score: 8, motivation: 'Het plan is sterk onderbouwd.' });
     expect(response.status).toBe(409);
   });
 
@@ -107,10 +107,13 @@ describe('consensus scores', () => {
     expect((await put('K1', { score: 8, motivation: '' })).status).toBe(400);
     expect((await put('K9', { score: 8, motivation: 'x' })).status).toBe(404);
     expect((await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B9/consensus/K1`, { score: 8, motivation: 'x' })).status).toBe(404);
-    expect((await put('K1', { score: 6, motivation: 'Eerste ronde' })).body).toEqual({
-      bidId: 'B1', criterionId: 'K1', score: 6, motivation: 'Eerste ronde', updatedAt: '2026-03-02T09:00:00.000Z',
+    expect((await put('K1', { score: 8, motivation: 'Goed plan.' })).body.errors).toEqual([
+      { path: 'motivation', message: expect.stringContaining('minstens één volledige zin') },
+    ]);
+    expect((await put('K1', { score: 6, motivation: 'Eerste ronde: voldoende uitgewerkt.' })).body).toEqual({
+      bidId: 'B1', criterionId: 'K1', score: 6, motivation: 'Eerste ronde: voldoende uitgewerkt.', deviationReason: null, updatedAt: '2026-03-02T09:00:00.000Z',
     });
-    expect((await put('K1', { score: 8, motivation: 'Na overleg' })).status).toBe(200);
+    expect((await put('K1', { score: 8, motivation: 'Na overleg goed tot zeer goed.' })).status).toBe(200);
     const bids = await w.almereInkoper.get(`/api/v1/tenders/${id}/bids`);
     expect(bids.body[0].scores).toEqual({ K1: 8 });
     const events = await w.almereAuditor.get(`/api/v1/tenders/${id}/audit-events`);
@@ -119,7 +122,10 @@ describe('consensus scores', () => {
       action: 'consensus.set',
       actorUserId: w.almereInkoper.userId,
       organisationId: w.orgs.almere,
-      change: { before: { score: 6, motivation: 'Eerste ronde' }, after: { score: 8, motivation: 'Na overleg' } },
+      change: {
+        before: { score: 6, motivation: 'Eerste ronde: voldoende uitgewerkt.', deviationReason: null },
+        after: { score: 8, motivation: 'Na overleg goed tot zeer goed.', deviationReason: null },
+      },
     });
     expect(events.body.map((e: { action: string }) => e.action)).toEqual(['tender.create', 'bid.create', 'tender.open', 'consensus.set', 'consensus.set']);
   });

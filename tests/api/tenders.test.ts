@@ -24,9 +24,12 @@ describe('POST /api/v1/tenders', () => {
       award,
       criteria,
       lowBidRules,
+      showPricesToEvaluators: false,
       createdAt: '2026-03-02T09:00:00.000Z',
       updatedAt: '2026-03-02T09:00:00.000Z',
       openedAt: null,
+      awardDecision: null,
+      awardedAt: null,
     });
   });
 
@@ -48,6 +51,14 @@ describe('POST /api/v1/tenders', () => {
   it('answers 404 for an organisation that is not yours and 403 for a non-inkoper member', async () => {
     expect((await w.utrechtInkoper.post('/api/v1/tenders', createTenderBody(w.orgs.almere))).status).toBe(404);
     expect((await w.almereAuditor.post('/api/v1/tenders', createTenderBody(w.orgs.almere))).status).toBe(403);
+  });
+
+  it('takes the server setting showPricesToEvaluators (default false), which stays out of the dossier', async () => {
+    const response = await w.almereInkoper.post('/api/v1/tenders', { ...createTenderBody(w.orgs.almere), showPricesToEvaluators: true });
+    expect(response.body.showPricesToEvaluators).toBe(true);
+    const exported = await w.almereInkoper.get(`/api/v1/tenders/${response.body.id}/dossier`);
+    expect(exported.body).not.toHaveProperty('showPricesToEvaluators');
+    expect(exported.body.tender).not.toHaveProperty('showPricesToEvaluators');
   });
 
   it("lets an inkoper of a member gemeente start the regio's tender", async () => {

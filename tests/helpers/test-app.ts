@@ -57,3 +57,6 @@ export function createTestApp(config: Partial<AppConfig> = {}, deps: Partial<App
     },
   };
 }
+
+/** Sessions that outlive a test moving the clock across weeks (deadlines, the standstill). */
+export const LONG_SESSIONS: Partial<AppConfig> = { sessionIdleMs: 400 * 24 * 60 * 60_000, sessionAbsoluteMs: 400 * 24 * 60 * 60_000 };

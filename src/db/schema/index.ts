@@ -7,3 +7,5 @@ export * from './auth.js';
 export * from './providers.js';
 export * from './tenders.js';
 export * from './audit.js';
+export * from './panel.js';
+export * from './reports.js';

@@ -5,6 +5,7 @@
  * exported dossier is byte-for-byte the numbers that were imported. Bid and criterion ids
  * are local to their tender (`B1`, `K1`), hence the composite keys.
  */
+import { sql } from 'drizzle-orm';
 import { integer, primaryKey, real, sqliteTable, text, index, foreignKey } from 'drizzle-orm/sqlite-core';
 import { organisations, users } from './organisations.js';
 
@@ -34,9 +35,21 @@ export const tenders = sqliteTable(
     tieBreak: text('tie_break'),
     /** JSON of the dossier's `lowBidRules` (a rule configuration, amounts in euros as in the dossier), or null. */
     lowBidRules: text('low_bid_rules'),
+    /** Two-envelope practice: evaluators see no prices unless the tender says so. Not part of the dossier. */
+    showPricesToEvaluators: integer('show_prices_to_evaluators', { mode: 'boolean' })
+      .notNull()
+      .default(sql`0`),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     openedAt: text('opened_at'),
+    /** The instant of the award decision (`award-proposed`), or null. */
+    awardDecidedAt: text('award_decided_at'),
+    /** `YYYY-MM-DD`, Europe/Amsterdam: the last day of the standstill period. */
+    standstillEndsOn: text('standstill_ends_on'),
+    /** JSON of the award decision: winner, who decided, a draw of lots, and the evaluation it rests on. */
+    awardDecision: text('award_decision'),
+    /** The instant of the award; from then on the tender is locked. */
+    awardedAt: text('awarded_at'),
   },
   (t) => [index('tenders_org_idx').on(t.organisationId)],
 );
@@ -50,9 +63,12 @@ export const criteria = sqliteTable(
     id: text('id').notNull(),
     position: integer('position').notNull(),
     title: text('title').notNull(),
+    description: text('description'),
     weight: real('weight').notNull(),
     /** JSON array of ascending numbers. */
     scale: text('scale').notNull(),
+    /** JSON array of `{ score, meaning }`, or null. */
+    levels: text('levels'),
     minimum: real('minimum'),
     valueCents: integer('value_cents'),
   },
@@ -103,6 +119,8 @@ export const consensusScores = sqliteTable(
     score: real('score').notNull(),
     /** Null for scores that came in with an imported dossier, which carries none. */
     motivation: text('motivation'),
+    /** Why the consensus lies outside the individual scores, when it does. */
+    deviationReason: text('deviation_reason'),
     updatedAt: text('updated_at').notNull(),
     updatedBy: text('updated_by').references(() => users.id),
   },

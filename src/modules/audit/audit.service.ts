@@ -63,11 +63,23 @@ export type AuditEventView = {
   hash: string;
 };
 
-/** The events of one tender, oldest first. Access is checked by the caller. */
-export function listTenderAuditEvents(ctx: Pick<AppContext, 'queries'>, tenderId: string): AuditEventView[] {
+/** What a listing shows instead of a change it may not show yet; the stored event is untouched. */
+export const REDACTED_CHANGE = { redacted: 'verborgen tot alle beoordelaars hun scores hebben verzegeld' } as const;
+
+/**
+ * The events of one tender, oldest first. Access is checked by the caller. The change of an
+ * event whose action is in `redactActions` is shown as `REDACTED_CHANGE` (blind scoring:
+ * the log must not show the inkoper scores the panel has not released); its hash still
+ * covers the real change, which `GET /audit/verify` checks.
+ */
+export function listTenderAuditEvents(
+  ctx: Pick<AppContext, 'queries'>,
+  tenderId: string,
+  { redactActions = [] }: { redactActions?: readonly string[] } = {},
+): AuditEventView[] {
   return ctx.queries.audit.listEventsOfTender(tenderId).map(({ tenderId: _t, change, ...rest }) => ({
     ...rest,
-    change: JSON.parse(change) as unknown,
+    change: redactActions.includes(rest.action) ? REDACTED_CHANGE : (JSON.parse(change) as unknown),
   }));
 }
 

@@ -24,17 +24,33 @@ const NewBidBody = z
   .openapi('NewBid');
 
 const localId = z.string().min(1).max(40);
-const ScoreParams = IdParams.extend({
+/** `:id`, `:bidId` and `:criterionId`: a score of one bid on one criterion. */
+export const ScoreParams = IdParams.extend({
   bidId: localId.openapi({ param: { name: 'bidId', in: 'path' } }),
   criterionId: localId.openapi({ param: { name: 'criterionId', in: 'path' } }),
 });
 
 const ConsensusBody = z
-  .strictObject({ score: z.number(), motivation: z.string().trim().min(1, 'a consensus score needs a motivation').max(10_000) })
+  .strictObject({
+    score: z.number(),
+    motivation: z.string().max(10_000).openapi({ description: 'At least one full sentence (20 characters, 3 words)' }),
+    deviationReason: z
+      .string()
+      .max(10_000)
+      .optional()
+      .openapi({ description: 'Required when the score lies outside the individual scores of the panel: why, in a sentence' }),
+  })
   .openapi('ConsensusScoreInput');
 
 const ConsensusScore = z
-  .object({ bidId: z.string(), criterionId: z.string(), score: z.number(), motivation: z.string().nullable(), updatedAt: z.string() })
+  .object({
+    bidId: z.string(),
+    criterionId: z.string(),
+    score: z.number(),
+    motivation: z.string().nullable(),
+    deviationReason: z.string().nullable(),
+    updatedAt: z.string(),
+  })
   .openapi('ConsensusScore');
 
 const routes = {
@@ -44,13 +60,13 @@ const routes = {
     responses: { 201: jsonContent(BidDoc, 'The bid'), ...problemResponses, ...conflictResponse },
   }),
   list: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/bids', tags, summary: 'The bids with their consensus scores (inkoper, auditor)',
+    method: 'get', path: '/api/v1/tenders/{id}/bids', tags, summary: 'The bids with their consensus scores (inkoper, auditor); a beoordelaar on the panel, after its declaration, without scores and (unless the tender shows them) prices',
     request: { params: IdParams },
     responses: { 200: jsonContent(z.array(BidDoc), 'Bids'), ...problemResponses },
   }),
   consensus: createRoute({
     method: 'put', path: '/api/v1/tenders/{id}/bids/{bidId}/consensus/{criterionId}', tags,
-    summary: 'Set the consensus score of a bid on a criterion (inkoper; tender open)',
+    summary: 'Set the consensus score of a bid on a criterion (inkoper; tender open; with a panel, once all have sealed)',
     request: { params: ScoreParams, body: jsonBody(ConsensusBody) },
     responses: { 200: jsonContent(ConsensusScore, 'The score'), ...problemResponses, ...conflictResponse },
   }),
@@ -61,7 +77,7 @@ export function bidRoutes(ctx: AppContext) {
     .openapi(routes.create, (c) =>
       c.json(addBid(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 201),
     )
-    .openapi(routes.list, (c) => c.json(listBids(ctx, { access: tenderAccessOf(c) }), 200))
+    .openapi(routes.list, (c) => c.json(listBids(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
     .openapi(routes.consensus, (c) => {
       const { bidId, criterionId } = c.req.valid('param');
       const input = c.req.valid('json');

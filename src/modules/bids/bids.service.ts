@@ -2,7 +2,7 @@
  * @module
  * Bids and consensus scores. Bids come in while the tender is `draft` (bidding closes at
  * `open`); consensus scores are set once it is `open` and the criteria are frozen, and
- * until the award is proposed.
+ * until the award is proposed (`domain/lifecycle/tender-status.ts`).
  */
 import { writeTransaction } from '../../db/client.js';
 import { bidSchema, dutchErrorMap, issuesToProblems } from '../../domain/evaluation/dossier.schema.js';
@@ -11,7 +11,11 @@ import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { bidOf, bidRows } from '../tenders/dossier-mapping.js';
+import { checkConsensus } from '../../domain/panel/consensus-view.js';
+import { individualScoresFor, requireAllSealed } from '../panel/consensus.service.js';
+import { holdsAnyRole, requireDeclaredMember } from '../panel/panel-access.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
+import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
 
 export type NewBidInput = { id?: string | undefined; provider: unknown; price?: unknown; priceLines?: unknown };
 
@@ -45,7 +49,7 @@ export function addBid(
     const q = ctx.queries.tenders;
     const tender = q.findTender(access.tender.id);
     if (tender === undefined) throw new AppError('not-found');
-    if (tender.status !== 'draft') throw new AppError('tender-locked', { detail: `bidding is closed: the tender is ${tender.status}` });
+    requireChangeAllowed(tender.status, 'bids');
     const existing = q.listBids(tender.id);
     const id = input.id ?? nextBidId(existing.map((b) => b.id));
     if (existing.some((b) => b.id === id)) {
@@ -70,8 +74,22 @@ export function addBid(
   });
 }
 
-/** The bids with their consensus scores so far. */
-export function listBids(ctx: AppContext, { access }: { access: TenderAccess }): Bid[] {
+/**
+ * What an evaluator sees of a bid: who made it, and its price only when the tender shows
+ * prices to evaluators. Never the consensus scores or the low-bid review: both would colour
+ * a score that must be the evaluator's own.
+ */
+export type EvaluatorBidView = Pick<Bid, 'id' | 'provider' | 'price' | 'priceLines'>;
+
+/**
+ * The bids with their consensus scores so far (inkoper, auditor); for a beoordelaar on the
+ * panel, after its conflict declaration, the bids as `EvaluatorBidView`.
+ */
+export function listBids(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): Bid[] | EvaluatorBidView[] {
+  if (!holdsAnyRole(access, ['inkoper', 'auditor']) && access.roles.has('beoordelaar')) {
+    requireDeclaredMember(ctx, access, actor);
+    return listBidsForEvaluator(ctx, access.tender.id);
+  }
   requireTenderRole(access, ['inkoper', 'auditor'], 'see the bids');
   const q = ctx.queries.tenders;
   const lines = q.listPriceLines(access.tender.id);
@@ -85,9 +103,33 @@ export function listBids(ctx: AppContext, { access }: { access: TenderAccess }):
   );
 }
 
-export type ConsensusScoreView = { bidId: string; criterionId: string; score: number; motivation: string | null; updatedAt: string };
+function listBidsForEvaluator(ctx: AppContext, tenderId: string): EvaluatorBidView[] {
+  const q = ctx.queries.tenders;
+  const tender = q.findTender(tenderId);
+  const withPrices = tender?.showPricesToEvaluators === true;
+  const lines = withPrices ? q.listPriceLines(tenderId) : [];
+  return q.listBids(tenderId).map((row) => {
+    const { id, provider, price, priceLines } = bidOf(row, lines.filter((l) => l.bidId === row.id), []);
+    return withPrices ? { id, provider, ...(price === undefined ? {} : { price }), ...(priceLines === undefined ? {} : { priceLines }) } : { id, provider };
+  });
+}
 
-/** `PUT .../bids/:bidId/consensus/:criterionId`: the agreed score with its motivation. */
+export type ConsensusScoreView = {
+  bidId: string;
+  criterionId: string;
+  score: number;
+  motivation: string | null;
+  deviationReason: string | null;
+  updatedAt: string;
+};
+
+export type ConsensusInput = { score: number; motivation: string; deviationReason?: string | undefined };
+
+/**
+ * `PUT .../bids/:bidId/consensus/:criterionId`: the agreed score with its motivation, a
+ * sentence. With a panel, only once every member has sealed; a score outside the members'
+ * scores needs a `deviationReason` (`checkConsensus`).
+ */
 export function setConsensusScore(
   ctx: AppContext,
   {
@@ -96,18 +138,15 @@ export function setConsensusScore(
     bidId,
     criterionId,
     input,
-  }: { actor: Actor; access: TenderAccess; bidId: string; criterionId: string; input: { score: number; motivation: string } },
+  }: { actor: Actor; access: TenderAccess; bidId: string; criterionId: string; input: ConsensusInput },
 ): ConsensusScoreView {
   requireTenderRole(access, ['inkoper'], 'set consensus scores');
   return writeTransaction(ctx.db, () => {
     const q = ctx.queries.tenders;
     const tender = q.findTender(access.tender.id);
     if (tender === undefined) throw new AppError('not-found');
-    if (tender.status !== 'open') {
-      const why = tender.status === 'draft' ? 'open the tender first: criteria must be frozen before scoring' : `the tender is ${tender.status}`;
-      throw new AppError('tender-locked', { detail: why });
-    }
-    if (!q.listBids(tender.id).some((b) => b.id === bidId)) throw new AppError('not-found', { detail: `bid ${bidId} not found` });
+    requireChangeAllowed(tender.status, 'consensus-scores');
+    if (q.findBid(tender.id, bidId) === undefined) throw new AppError('not-found', { detail: `bid ${bidId} not found` });
     const criterion = q.listCriteria(tender.id).find((c) => c.id === criterionId);
     if (criterion === undefined) throw new AppError('not-found', { detail: `criterion ${criterionId} not found` });
     const scale = JSON.parse(criterion.scale) as number[];
@@ -116,10 +155,28 @@ export function setConsensusScore(
         errors: [{ path: 'score', message: `score ${input.score} komt niet voor op de schaal ${scale.join(', ')}` }],
       });
     }
+    requireAllSealed(ctx, tender.id, 'Een consensusscore vastleggen');
+    const check = checkConsensus({
+      individualScores: individualScoresFor(ctx, tender.id, bidId, criterionId),
+      consensusScore: input.score,
+      motivation: input.motivation,
+      deviationReason: input.deviationReason,
+    });
+    if (!check.ok) throw new AppError('invalid-input', { detail: check.message, errors: [{ path: check.path, message: check.message }] });
     const before = q.findScore(tender.id, bidId, criterionId);
-    const row = { tenderId: tender.id, bidId, criterionId, score: input.score, motivation: input.motivation, updatedAt: ctx.clock().toISOString(), updatedBy: actor.userId };
+    const deviationReason = input.deviationReason === undefined || input.deviationReason.trim() === '' ? null : input.deviationReason.trim();
+    const row = {
+      tenderId: tender.id,
+      bidId,
+      criterionId,
+      score: input.score,
+      motivation: input.motivation.trim(),
+      deviationReason,
+      updatedAt: ctx.clock().toISOString(),
+      updatedBy: actor.userId,
+    };
     q.upsertScore(row);
-    const view: ConsensusScoreView = { bidId, criterionId, score: row.score, motivation: row.motivation, updatedAt: row.updatedAt };
+    const view: ConsensusScoreView = { bidId, criterionId, score: row.score, motivation: row.motivation, deviationReason, updatedAt: row.updatedAt };
     recordAuditEvent(ctx, {
       actorUserId: actor.userId,
       organisationId: tender.organisationId,
@@ -128,8 +185,8 @@ export function setConsensusScore(
       entityId: `${tender.id}/${bidId}/${criterionId}`,
       tenderId: tender.id,
       change: {
-        before: before === undefined ? null : { score: before.score, motivation: before.motivation },
-        after: { score: row.score, motivation: row.motivation },
+        before: before === undefined ? null : { score: before.score, motivation: before.motivation, deviationReason: before.deviationReason },
+        after: { score: row.score, motivation: row.motivation, deviationReason },
       },
     });
     return view;

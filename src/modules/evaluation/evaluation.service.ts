@@ -2,7 +2,13 @@
  * @module
  * The dossier export and the server's evaluation. The evaluation is, by construction,
  * `evaluateDossier(export)`: the same function the CLI runs on the exported file, so both
- * give the same result field for field.
+ * give the same result field for field. The server adds only what the CLI cannot know or
+ * does not compute, and never changes an engine field:
+ * - `incomplete`: the missing consensus scores;
+ * - per bid, `lowBidReview`: the art. 2.116 review of every bid that is flagged or has a
+ *   review (`{ state: 'open' }` for a flagged bid nobody has looked at yet);
+ * - `blockingReviews`: the reviews that stand in the way of the award decision;
+ * - `panel`: the panel statistics, once every member on the panel has sealed.
  *
  * While consensus scores are missing the dossier is not yet a valid one (every bid needs a
  * score per criterion). Then the bids that are complete are evaluated among themselves and
@@ -10,20 +16,35 @@
  * when `incomplete` is empty. Relative methods may rank differently once the rest is in.
  */
 import { evaluateDossier } from '../../domain/evaluation/evaluate.js';
-import type { Dossier } from '../../domain/evaluation/dossier.js';
-import type { EvaluationResult } from '../../domain/evaluation/result.js';
+import type { Dossier, LowBidReview } from '../../domain/evaluation/dossier.js';
+import type { BidResult, EvaluationResult } from '../../domain/evaluation/result.js';
+import { blockingReviews, type BlockingReview } from '../../domain/low-bids/blocking-reviews.js';
+import type { PanelStatistics } from '../../domain/panel/panel-statistics.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
+import { panelStatisticsFor } from '../panel/consensus.service.js';
 import { storedTenderToDossier } from '../tenders/dossier-mapping.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
+import type { StoredTender } from '../tenders/tenders.queries.js';
 
 export type MissingScore = { bidId: string; criterionId: string };
-export type TenderEvaluation = EvaluationResult & { incomplete: MissingScore[] };
+export type TenderBidResult = BidResult & { lowBidReview?: LowBidReview };
+export type TenderEvaluation = Omit<EvaluationResult, 'bids'> & {
+  bids: TenderBidResult[];
+  incomplete: MissingScore[];
+  blockingReviews: BlockingReview[];
+  panel?: PanelStatistics;
+};
 
-function loadDossier(ctx: AppContext, tenderId: string): Dossier {
+function loadStoredTender(ctx: AppContext, tenderId: string): StoredTender {
   const stored = ctx.queries.tenders.loadTender(tenderId);
   if (stored === undefined) throw new AppError('not-found');
-  return storedTenderToDossier(stored);
+  return stored;
+}
+
+/** The tender as a dossier, whoever asks (access is the caller's business). */
+export function loadDossier(ctx: AppContext, tenderId: string): Dossier {
+  return storedTenderToDossier(loadStoredTender(ctx, tenderId));
 }
 
 /** `GET .../dossier`: the tender as a dossier that `POST /tenders/import` and the CLI accept. */
@@ -58,11 +79,25 @@ export function evaluateTenderJson(ctx: AppContext, { access }: { access: Tender
   return json;
 }
 
-function computeEvaluation(ctx: AppContext, tenderId: string): TenderEvaluation {
-  const dossier = loadDossier(ctx, tenderId);
+/** The evaluation with the server's additions; no access check (the award decision uses it too). */
+export function computeEvaluation(ctx: AppContext, tenderId: string): TenderEvaluation {
+  const stored = loadStoredTender(ctx, tenderId);
+  const dossier = storedTenderToDossier(stored);
   const incomplete = findMissingScores(dossier);
-  if (incomplete.length === 0) return { ...evaluateDossier(dossier), incomplete };
   const lacking = new Set(incomplete.map((m) => m.bidId));
-  const complete = { ...dossier, bids: dossier.bids.filter((bid) => !lacking.has(bid.id)) };
-  return { ...evaluateDossier(complete), incomplete };
+  const evaluated = incomplete.length === 0 ? dossier : { ...dossier, bids: dossier.bids.filter((bid) => !lacking.has(bid.id)) };
+  const result = evaluateDossier(evaluated);
+  const reviews = new Map(dossier.bids.map((bid) => [bid.id, bid.lowBidReview]));
+  const bids = result.bids.map((bid): TenderBidResult => {
+    const review = reviews.get(bid.bidId) ?? (bid.lowBidFlags.length > 0 ? { state: 'open' as const } : undefined);
+    return review === undefined ? bid : { ...bid, lowBidReview: review };
+  });
+  const panel = panelStatisticsFor(ctx, { tenderId, criteria: stored.criteria, consensusScores: stored.scores });
+  return {
+    ...result,
+    bids,
+    incomplete,
+    blockingReviews: blockingReviews(result, reviews),
+    ...(panel === undefined ? {} : { panel }),
+  };
 }

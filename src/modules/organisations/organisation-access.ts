@@ -9,12 +9,12 @@ import type { Actor, AppContext } from '../../http/types.js';
 import type { OrganisationRow } from './organisations.queries.js';
 
 /**
- * The roles the actor holds that count for `organisation`.
+ * The roles the actor (or any user, by its memberships) holds that count for `organisation`.
  * @example rolesForOrganisation(ctx, actor, regio) // Set { 'inkoper' } for an inkoper of a member gemeente
  */
 export function rolesForOrganisation(
   ctx: Pick<AppContext, 'queries'>,
-  actor: Actor,
+  actor: Pick<Actor, 'memberships'>,
   organisation: Pick<OrganisationRow, 'id' | 'kind'>,
 ): Set<Role> {
   const roles = new Set<Role>();

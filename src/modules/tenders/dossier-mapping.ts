@@ -6,7 +6,7 @@
  * two-decimal amount, which is the double the JSON parser made of it. Absent optional fields
  * stay absent (never `null`), as the dossier spec requires.
  */
-import type { Award, Bid, Criterion, Dossier, LowBidReview, LowBidRules, Tender } from '../../domain/evaluation/dossier.js';
+import type { Award, Bid, Criterion, CriterionLevel, Dossier, LowBidReview, LowBidRules, Tender } from '../../domain/evaluation/dossier.js';
 import { DOSSIER_FORMAT } from '../../domain/evaluation/dossier.js';
 import { centsToEuros, eurosToCents } from '../../domain/money.js';
 import type { TenderStatus } from '../../db/schema/index.js';
@@ -23,8 +23,22 @@ function compact<T extends Record<string, unknown>>(value: T): T {
 
 export type TenderFields = { tender: Tender; award: Award; criteria: Criterion[]; lowBidRules?: LowBidRules | undefined };
 
+/** Columns only the server knows: its settings and the course of the procedure. */
+export type ServerTenderColumns = 'id' | 'organisationId' | 'status' | 'showPricesToEvaluators' | 'createdAt' | 'updatedAt' | 'openedAt'
+  | 'awardDecidedAt' | 'standstillEndsOn' | 'awardDecision' | 'awardedAt';
+
+/** A new tender's server columns: nothing decided yet, prices hidden from evaluators. */
+export const NEW_TENDER_SERVER_COLUMNS = {
+  showPricesToEvaluators: false,
+  openedAt: null,
+  awardDecidedAt: null,
+  standstillEndsOn: null,
+  awardDecision: null,
+  awardedAt: null,
+} as const satisfies Partial<TenderRow>;
+
 /** The tender-level columns of a dossier. */
-export function tenderColumns(fields: TenderFields): Omit<TenderRow, 'id' | 'organisationId' | 'status' | 'createdAt' | 'updatedAt' | 'openedAt'> {
+export function tenderColumns(fields: TenderFields): Omit<TenderRow, ServerTenderColumns> {
   const { tender, award } = fields;
   return {
     reference: tender.reference,
@@ -49,8 +63,10 @@ export function criterionRows(tenderId: string, list: Criterion[]): CriterionRow
     id: c.id,
     position,
     title: c.title,
+    description: orNull(c.description),
     weight: c.weight,
     scale: JSON.stringify(c.scale),
+    levels: c.levels === undefined ? null : JSON.stringify(c.levels),
     minimum: orNull(c.minimum),
     valueCents: toCents(c.value),
   }));
@@ -99,12 +115,13 @@ export function dossierRows(
       criterionId,
       score,
       motivation: null,
+      deviationReason: null,
       updatedAt: now,
       updatedBy: userId,
     })),
   );
   return {
-    tender: { id, organisationId, status, ...tenderColumns(dossier), createdAt: now, updatedAt: now, openedAt: null },
+    tender: { id, organisationId, status, ...tenderColumns(dossier), ...NEW_TENDER_SERVER_COLUMNS, createdAt: now, updatedAt: now },
     criteria: criterionRows(id, dossier.criteria),
     bids: bids.map((b) => b.bid),
     priceLines: bids.flatMap((b) => b.priceLines),
@@ -134,8 +151,10 @@ export function tenderFieldsOf(tender: TenderRow, criteria: CriterionRow[]): Ten
       compact({
         id: c.id,
         title: c.title,
+        description: c.description ?? undefined,
         weight: c.weight,
         scale: JSON.parse(c.scale) as number[],
+        levels: c.levels === null ? undefined : (JSON.parse(c.levels) as CriterionLevel[]),
         minimum: c.minimum ?? undefined,
         value: toEuros(c.valueCents),
       }),

@@ -32,6 +32,10 @@ const optionalFields = Object.fromEntries(Object.entries(tenderFieldDocs).map(([
   [K in keyof typeof tenderFieldDocs]: z.ZodOptional<(typeof tenderFieldDocs)[K]>;
 };
 
+const ShowPrices = z.boolean().optional().openapi({
+  description: 'Whether evaluators see the bids\' prices while scoring quality; default false (two-envelope practice). A server setting, not part of the dossier.',
+});
+
 export const CreateTenderBody = z
   .strictObject({
     organisationId: z.string().min(1),
@@ -40,6 +44,7 @@ export const CreateTenderBody = z
       .min(1)
       .optional()
       .openapi({ description: 'Start from this template of `GET /api/v1/templates` instead of giving lot, award, criteria and lowBidRules' }),
+    showPricesToEvaluators: ShowPrices,
     ...optionalFields,
   })
   .openapi('CreateTender', {
@@ -48,7 +53,7 @@ export const CreateTenderBody = z
   });
 
 export const PatchTenderBody = z
-  .strictObject(optionalFields)
+  .strictObject({ ...optionalFields, showPricesToEvaluators: ShowPrices })
   .openapi('PatchTender', { description: 'Any of the fields; `null` removes an optional one. Only while draft.' });
 
 /** One registered component, used by the import body and the export response. */
@@ -67,19 +72,31 @@ export const TenderResponse = z
     award: z.unknown(),
     criteria: z.unknown(),
     lowBidRules: z.unknown().optional(),
+    showPricesToEvaluators: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
     openedAt: z.string().nullable(),
+    awardDecision: z
+      .object({
+        decidedAt: z.string(),
+        winner: z.string(),
+        standstillEndsOn: z.string().openapi({ description: 'YYYY-MM-DD, Europe/Amsterdam: the last day of the standstill' }),
+        awardAllowedOn: z.string().openapi({ description: 'YYYY-MM-DD: the first day `POST .../award` is accepted' }),
+      })
+      .nullable(),
+    awardedAt: z.string().nullable(),
   })
   .openapi('Tender');
 
 export const EvaluationResponse = z
   .looseObject({
     incomplete: z.array(z.object({ bidId: z.string(), criterionId: z.string() })),
+    blockingReviews: z.array(z.object({ bidId: z.string(), state: z.string(), rules: z.array(z.string()), reason: z.string() })),
+    panel: z.unknown().optional(),
   })
   .openapi('Evaluation', {
     description:
-      'The result of evaluation.md for the exported dossier (method, scoreKind, winner, bids, warnings, sensitivity, effectiveWeights) plus `incomplete`: missing consensus scores. While that is non-empty, only the complete bids are evaluated.',
+      'The result of evaluation.md for the exported dossier (method, scoreKind, winner, bids, warnings, sensitivity, effectiveWeights, lowBidImpact) plus what only the server knows: `incomplete` (missing consensus scores; while non-empty only the complete bids are evaluated), per bid `lowBidReview` (the art. 2.116 review of each flagged or reviewed bid; `{state: "open"}` when none was started), `blockingReviews` (what blocks the award decision) and, once every panel member has sealed, `panel` (severity per evaluator and Krippendorff alpha).',
   });
 
 export const AuditEventResponse = z

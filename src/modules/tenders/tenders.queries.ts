@@ -83,7 +83,15 @@ export function createTenderQueries(orm: Orm) {
             .where(inArray(tenders.organisationId, organisationIds))
             .orderBy(asc(tenders.createdAt), asc(tenders.id))
             .all(),
+    listTendersByIds: (ids: string[]): TenderRow[] =>
+      ids.length === 0 ? [] : orm.select().from(tenders).where(inArray(tenders.id, ids)).orderBy(asc(tenders.createdAt), asc(tenders.id)).all(),
     listRegionsOfMember: (memberId: string): string[] => regionsOfMember.all({ memberId }).map((r) => r.regionId),
+    findBid: (tenderId: string, bidId: string): BidRow | undefined =>
+      orm.select().from(bids).where(and(eq(bids.tenderId, tenderId), eq(bids.id, bidId))).get(),
+    /** The bid's art. 2.116 review as dossier JSON. */
+    updateBidReview: (tenderId: string, bidId: string, lowBidReview: string | null): void => {
+      orm.update(bids).set({ lowBidReview }).where(and(eq(bids.tenderId, tenderId), eq(bids.id, bidId))).run();
+    },
     insertTender: (row: TenderRow): void => {
       orm.insert(tenders).values(row).run();
     },
@@ -132,7 +140,13 @@ export function createTenderQueries(orm: Orm) {
         .values(row)
         .onConflictDoUpdate({
           target: [consensusScores.tenderId, consensusScores.bidId, consensusScores.criterionId],
-          set: { score: row.score, motivation: row.motivation, updatedAt: row.updatedAt, updatedBy: row.updatedBy },
+          set: {
+            score: row.score,
+            motivation: row.motivation,
+            deviationReason: row.deviationReason,
+            updatedAt: row.updatedAt,
+            updatedBy: row.updatedBy,
+          },
         })
         .run();
     },

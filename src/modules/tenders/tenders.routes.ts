@@ -9,6 +9,7 @@ import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, proble
 import type { AppContext } from '../../http/types.js';
 import { listTenderAuditEvents } from '../audit/audit.service.js';
 import { evaluateTenderJson, exportDossier } from '../evaluation/evaluation.service.js';
+import { auditActionsToRedact } from '../panel/scores.service.js';
 import { requireTenderRole, tenderAccessOf } from './tender-access.js';
 import {
   AuditEventResponse,
@@ -89,7 +90,7 @@ export function tenderRoutes(ctx: AppContext) {
       return c.json(importTender(ctx, { actor: requireActor(c), organisationId, dossier }), 201);
     })
     .openapi(routes.list, (c) => c.json(listTenders(ctx, { actor: requireActor(c) }), 200))
-    .openapi(routes.get, (c) => c.json(getTender(ctx, { access: tenderAccessOf(c) }), 200))
+    .openapi(routes.get, (c) => c.json(getTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
     .openapi(routes.patch, (c) =>
       c.json(patchTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c), patch: c.req.valid('json') }), 200),
     )
@@ -98,6 +99,7 @@ export function tenderRoutes(ctx: AppContext) {
     .openapi(routes.auditEvents, (c) => {
       const access = tenderAccessOf(c);
       requireTenderRole(access, ['inkoper', 'auditor'], "read the tender's audit events");
-      return c.json(listTenderAuditEvents(ctx, access.tender.id), 200);
+      const redactActions = auditActionsToRedact(ctx, access.tender.id);
+      return c.json(listTenderAuditEvents(ctx, access.tender.id, { redactActions }), 200);
     });
 }

@@ -15,26 +15,46 @@ import { getTemplate } from '../templates/templates.service.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { rolesForOrganisation } from '../organisations/organisation-access.js';
 import { criterionRows, dossierRows, tenderColumns, tenderFieldsOf, type TenderFields } from './dossier-mapping.js';
+import { awardAllowedOn } from '../../domain/lifecycle/standstill.js';
+import { findOwnMembership } from '../panel/panel-access.js';
 import { requireTenderRole, type TenderAccess } from './tender-access.js';
+import { checkTransition } from '../../domain/lifecycle/tender-status.js';
+import { requireChangeAllowed } from './tender-lifecycle.js';
 import { parseImportedDossier, parseTenderFields, type FlatTenderInput } from './tender-input.js';
 import type { TenderRow } from './tenders.queries.js';
 
-/** Roles that see a tender (a beoordelaar sees only the tenders it is assigned to: a later issue). */
+/** Roles that see a tender; a beoordelaar sees only the tenders on whose panel it sits. */
 export const TENDER_READERS: readonly Role[] = ['admin', 'inkoper', 'auditor'];
+
+export type AwardDecisionSummary = { decidedAt: string; winner: string; standstillEndsOn: string; awardAllowedOn: string };
 
 export type TenderView = TenderFields & {
   id: string;
   organisationId: string;
   status: TenderRow['status'];
+  showPricesToEvaluators: boolean;
   createdAt: string;
   updatedAt: string;
   openedAt: string | null;
+  awardDecision: AwardDecisionSummary | null;
+  awardedAt: string | null;
 };
 
 export function toTenderView(ctx: AppContext, tender: TenderRow): TenderView {
   const fields = tenderFieldsOf(tender, ctx.queries.tenders.listCriteria(tender.id));
-  const { id, organisationId, status, createdAt, updatedAt, openedAt } = tender;
-  return { id, organisationId, status, ...fields, createdAt, updatedAt, openedAt };
+  const { id, organisationId, status, showPricesToEvaluators, createdAt, updatedAt, openedAt, awardedAt } = tender;
+  return { id, organisationId, status, ...fields, showPricesToEvaluators, createdAt, updatedAt, openedAt, awardDecision: awardDecisionSummary(tender), awardedAt };
+}
+
+function awardDecisionSummary(tender: TenderRow): AwardDecisionSummary | null {
+  if (tender.awardDecidedAt === null || tender.standstillEndsOn === null || tender.awardDecision === null) return null;
+  const { winner } = JSON.parse(tender.awardDecision) as { winner: string };
+  return {
+    decidedAt: tender.awardDecidedAt,
+    winner,
+    standstillEndsOn: tender.standstillEndsOn,
+    awardAllowedOn: awardAllowedOn(tender.standstillEndsOn),
+  };
 }
 
 /** The organisation a new tender goes to, if the actor is an inkoper for it. */
@@ -52,13 +72,22 @@ function requireInkoperOf(ctx: AppContext, actor: Actor, organisationId: string)
  */
 export function createTender(
   ctx: AppContext,
-  { actor, organisationId, input }: { actor: Actor; organisationId: string; input: FlatTenderInput & { template?: string | undefined } },
+  {
+    actor,
+    organisationId,
+    input,
+  }: {
+    actor: Actor;
+    organisationId: string;
+    input: FlatTenderInput & { template?: string | undefined; showPricesToEvaluators?: boolean | undefined };
+  },
 ): TenderView {
   const organisation = requireInkoperOf(ctx, actor, organisationId);
-  const { template, ...flat } = input;
+  const { template, showPricesToEvaluators = false, ...flat } = input;
   const withBuyer = { ...flat, buyer: flat.buyer ?? organisation.name };
   const fields = parseTenderFields(template === undefined ? withBuyer : fromTemplate(template, withBuyer));
-  return insertDossier(ctx, { actor, organisationId, dossier: { format: 'gunningswijzer/dossier@1', ...fields, bids: [] }, action: 'tender.create' });
+  const dossier: Dossier = { format: 'gunningswijzer/dossier@1', ...fields, bids: [] };
+  return insertDossier(ctx, { actor, organisationId, dossier, action: 'tender.create', showPricesToEvaluators });
 }
 
 /** A template's award rules with the buyer's facts; the template's own fields may not be overridden here (PATCH the draft). */
@@ -86,10 +115,17 @@ export function importTender(
 
 function insertDossier(
   ctx: AppContext,
-  { actor, organisationId, dossier, action }: { actor: Actor; organisationId: string; dossier: Dossier; action: string },
+  {
+    actor,
+    organisationId,
+    dossier,
+    action,
+    showPricesToEvaluators = false,
+  }: { actor: Actor; organisationId: string; dossier: Dossier; action: string; showPricesToEvaluators?: boolean },
 ): TenderView {
   const id = newId();
   const rows = dossierRows(dossier, { id, organisationId, status: 'draft', now: ctx.clock().toISOString(), userId: actor.userId });
+  rows.tender.showPricesToEvaluators = showPricesToEvaluators;
   writeTransaction(ctx.db, () => {
     const q = ctx.queries.tenders;
     q.insertTender(rows.tender);
@@ -104,27 +140,37 @@ function insertDossier(
       entityType: 'tender',
       entityId: id,
       tenderId: id,
-      change: { after: dossier },
+      change: { after: dossier, settings: { showPricesToEvaluators } },
     });
   });
   return toTenderView(ctx, rows.tender);
 }
 
-/** The tenders of every organisation the actor reads for, directly or as a member gemeente of a regio. */
+/**
+ * The tenders of every organisation the actor reads for, directly or as a member gemeente of
+ * a regio, and those on whose panel it sits as a beoordelaar.
+ */
 export function listTenders(ctx: AppContext, { actor }: { actor: Actor }): TenderView[] {
   const direct = actor.memberships.filter((m) => TENDER_READERS.includes(m.role)).map((m) => m.organisationId);
   const viaRegion = direct.flatMap((id) => ctx.queries.tenders.listRegionsOfMember(id));
   const organisationIds = [...new Set([...direct, ...viaRegion])];
-  return ctx.queries.tenders.listTendersOf(organisationIds).map((t) => toTenderView(ctx, t));
+  const readable = ctx.queries.tenders.listTendersOf(organisationIds);
+  const known = new Set(readable.map((t) => t.id));
+  const onPanel = actor.memberships.some((m) => m.role === 'beoordelaar')
+    ? ctx.queries.tenders.listTendersByIds(ctx.queries.panel.listTenderIdsOfEvaluator(actor.userId).filter((id) => !known.has(id)))
+    : [];
+  const all = [...readable, ...onPanel].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return all.map((t) => toTenderView(ctx, t));
 }
 
-export function getTender(ctx: AppContext, { access }: { access: TenderAccess }): TenderView {
-  requireTenderRole(access, TENDER_READERS, 'read this tender');
+/** Members in a reading role, and a beoordelaar on the tender's panel (before its declaration too: it declares on what it sees here). */
+export function getTender(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): TenderView {
+  if (findOwnMembership(ctx, access, actor) === undefined) requireTenderRole(access, TENDER_READERS, 'read this tender');
   return toTenderView(ctx, access.tender);
 }
 
 /** A patch value of `null` removes an optional field. */
-export type TenderPatch = { [K in keyof FlatTenderInput]?: unknown };
+export type TenderPatch = { [K in keyof FlatTenderInput]?: unknown } & { showPricesToEvaluators?: boolean | undefined };
 
 /** `PATCH /tenders/:id`: only while draft; the result must still be a valid dossier. */
 export function patchTender(
@@ -135,19 +181,19 @@ export function patchTender(
   return writeTransaction(ctx.db, () => {
     const current = ctx.queries.tenders.findTender(access.tender.id);
     if (current === undefined) throw new AppError('not-found');
-    if (current.status !== 'draft') {
-      throw new AppError('tender-locked', { detail: `the tender is ${current.status}; it changes only while draft` });
-    }
+    requireChangeAllowed(current.status, 'settings');
+    const { showPricesToEvaluators = current.showPricesToEvaluators, ...fieldPatch } = patch;
     const before = tenderFieldsOf(current, ctx.queries.tenders.listCriteria(current.id));
     const merged: FlatTenderInput = { ...before.tender, award: before.award, criteria: before.criteria, lowBidRules: before.lowBidRules };
-    for (const [key, value] of Object.entries(patch)) {
+    for (const [key, value] of Object.entries(fieldPatch)) {
       if (value === undefined) continue;
       merged[key as keyof FlatTenderInput] = value === null ? undefined : value;
     }
     const after = parseTenderFields(merged);
     assertScoresStillFit(ctx, current.id, after);
     const updatedAt = ctx.clock().toISOString();
-    ctx.queries.tenders.updateTender(current.id, { ...tenderColumns(after), updatedAt });
+    const columns = { ...tenderColumns(after), showPricesToEvaluators, updatedAt };
+    ctx.queries.tenders.updateTender(current.id, columns);
     ctx.queries.tenders.replaceCriteria(current.id, criterionRows(current.id, after.criteria));
     recordAuditEvent(ctx, {
       actorUserId: actor.userId,
@@ -156,9 +202,12 @@ export function patchTender(
       entityType: 'tender',
       entityId: current.id,
       tenderId: current.id,
-      change: { before, after },
+      change: {
+        before: { ...before, settings: { showPricesToEvaluators: current.showPricesToEvaluators } },
+        after: { ...after, settings: { showPricesToEvaluators } },
+      },
     });
-    return toTenderView(ctx, { ...current, ...tenderColumns(after), updatedAt });
+    return toTenderView(ctx, { ...current, ...columns });
   });
 }
 
@@ -182,7 +231,13 @@ export function openTender(ctx: AppContext, { actor, access }: { actor: Actor; a
   return writeTransaction(ctx.db, () => {
     const current = ctx.queries.tenders.findTender(access.tender.id);
     if (current === undefined) throw new AppError('not-found');
-    if (current.status !== 'draft') throw new AppError('tender-locked', { detail: `the tender is already ${current.status}` });
+    if (current.status !== 'draft') {
+      // award-proposed -> open is allowed, but it is withdrawing the award decision, not opening.
+      const check = checkTransition(current.status, 'open');
+      throw new AppError('tender-locked', {
+        detail: check.ok ? 'De aanbesteding is al geopend; openen kan alleen vanuit de voorbereiding.' : check.message,
+      });
+    }
     const now = ctx.clock().toISOString();
     ctx.queries.tenders.updateTender(current.id, { status: 'open', openedAt: now, updatedAt: now });
     recordAuditEvent(ctx, {

@@ -1,0 +1,33 @@
+/**
+ * @module
+ * Signed reports (evaluation report, award letters) as issued: the exact bytes and their
+ * SHA-256, so that `POST /reports/verify` can recognise a report this server made. No
+ * cascade from the tender: an issued report is a record.
+ */
+import { blob, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './organisations.js';
+import { tenders } from './tenders.js';
+
+export const REPORT_KINDS = ['evaluation', 'award-letter'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    tenderId: text('tender_id')
+      .notNull()
+      .references(() => tenders.id),
+    kind: text('kind', { enum: REPORT_KINDS }).notNull(),
+    /** The addressee of an award letter; null for the evaluation report. */
+    bidId: text('bid_id'),
+    /** Hex SHA-256 of `bytes`. */
+    sha256: text('sha256').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('reports_tender_idx').on(t.tenderId), index('reports_sha256_idx').on(t.sha256)],
+);

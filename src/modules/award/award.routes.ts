@@ -1,0 +1,65 @@
+/**
+ * @module
+ * `POST /api/v1/tenders/:id/award-decision` and `POST .../award`. Scoped by `tenderScope`.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { TENDER_STATUSES } from '../../db/schema/index.js';
+import { requireActor } from '../../http/authenticate.js';
+import { conflictResponse, createRouter, IdParams, jsonContent, problemResponses } from '../../http/router.js';
+import type { AppContext } from '../../http/types.js';
+import { tenderAccessOf } from '../tenders/tender-access.js';
+import { awardTender, proposeAward } from './award.service.js';
+
+const tags = ['award'];
+
+const AwardDecisionBody = z
+  .strictObject({
+    drawOfLots: z
+      .strictObject({
+        winner: z.string().min(1).max(40).openapi({ description: 'The bid the lot fell on; one of the bids sharing rank 1' }),
+        record: z.string().max(5_000).openapi({ description: 'Who drew, when and how (a sentence at least)' }),
+      })
+      .optional()
+      .openapi({ description: 'Only when rank 1 is shared after the tie-breaks: the recorded outcome of the draw of lots' }),
+  })
+  .openapi('AwardDecisionInput');
+
+const AwardDecision = z
+  .object({
+    status: z.enum(TENDER_STATUSES),
+    winner: z.string(),
+    standstillEndsOn: z.string().openapi({ description: 'YYYY-MM-DD: the last day of the 20-day standstill (Europe/Amsterdam)' }),
+    awardAllowedOn: z.string().openapi({ description: 'YYYY-MM-DD: the first day of the award' }),
+  })
+  .openapi('AwardDecision');
+
+const Award = z.object({ status: z.enum(TENDER_STATUSES), winner: z.string(), awardedAt: z.string() }).openapi('Award');
+
+const routes = {
+  decision: createRoute({
+    method: 'post', path: '/api/v1/tenders/{id}/award-decision', tags,
+    summary: 'Take the award decision: open -> award-proposed, with the standstill end (inkoper)',
+    description:
+      '409 while a panel member has not sealed, a consensus score is missing, an art. 2.116 review is not decided, rank 1 is shared ' +
+      'without a recorded draw of lots, or the tender is not open. The body is optional.',
+    request: {
+      params: IdParams,
+      body: { required: false, content: { 'application/json': { schema: AwardDecisionBody } } },
+    },
+    responses: { 200: jsonContent(AwardDecision, 'The decision'), ...problemResponses, ...conflictResponse },
+  }),
+  award: createRoute({
+    method: 'post', path: '/api/v1/tenders/{id}/award', tags,
+    summary: 'Award the tender from the day after the standstill; the tender is then locked (inkoper)',
+    request: { params: IdParams },
+    responses: { 200: jsonContent(Award, 'The award'), ...problemResponses, ...conflictResponse },
+  }),
+};
+
+export function awardRoutes(ctx: AppContext) {
+  return createRouter()
+    .openapi(routes.decision, (c) =>
+      c.json(proposeAward(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 200),
+    )
+    .openapi(routes.award, (c) => c.json(awardTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200));
+}

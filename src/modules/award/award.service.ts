@@ -1,0 +1,179 @@
+/**
+ * @module
+ * The award decision (gunningsbeslissing) and the award. The decision is refused (409) while
+ * the evaluation it would rest on is not final: a panel member has not sealed, a consensus
+ * score is missing, an art. 2.116 review is not decided (`blockingReviews`), or rank 1 is
+ * shared and no draw of lots is recorded. It stores the evaluation it rests on and the end of
+ * the standstill (`computeStandstillEnd`); the award is accepted from the day after that
+ * (`checkAwardAllowed`) and locks the tender: from then on every change answers 409.
+ */
+import { writeTransaction } from '../../db/client.js';
+import type { TenderStatus } from '../../db/schema/index.js';
+import { todayInAmsterdam } from '../../domain/dates.js';
+import { awardAllowedOn, checkAwardAllowed, computeStandstillEnd } from '../../domain/lifecycle/standstill.js';
+import { isSentence, SENTENCE_RULE_MESSAGE } from '../../domain/panel/motivation.js';
+import type { Actor, AppContext } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
+import { recordAuditEvent } from '../audit/audit.service.js';
+import { computeEvaluation, type TenderEvaluation } from '../evaluation/evaluation.service.js';
+import { requireAllSealed } from '../panel/consensus.service.js';
+import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
+import { requireTransition } from '../tenders/tender-lifecycle.js';
+
+/** The outcome of a draw of lots between bids that share rank 1, as the officer records it. */
+export type DrawOfLots = { winner: string; record: string };
+
+/** What `tenders.award_decision` holds. */
+export type StoredAwardDecision = {
+  winner: string;
+  decidedAt: string;
+  decidedBy: string;
+  /** `YYYY-MM-DD`, Europe/Amsterdam. */
+  decisionDate: string;
+  standstillEndsOn: string;
+  drawOfLots: (DrawOfLots & { tiedBids: string[] }) | null;
+  /** The evaluation the decision rests on, as `GET .../evaluation` showed it. */
+  evaluation: TenderEvaluation;
+};
+
+export type AwardDecisionView = { status: TenderStatus; winner: string; standstillEndsOn: string; awardAllowedOn: string };
+
+const pairs = (list: readonly { bidId: string; criterionId: string }[]) => list.map((m) => `${m.bidId} op ${m.criterionId}`).join(', ');
+
+/** 409 unless the evaluation is final; the refusal names what is missing. */
+function requireFinalEvaluation(evaluation: TenderEvaluation): void {
+  if (evaluation.incomplete.length > 0) {
+    throw new AppError('conflict', {
+      detail: `De consensusscores zijn niet compleet; er ontbreekt nog: ${pairs(evaluation.incomplete)}.`,
+      errors: evaluation.incomplete.map((m) => ({ path: `scores.${m.bidId}.${m.criterionId}`, message: 'consensusscore ontbreekt' })),
+    });
+  }
+  if (evaluation.blockingReviews.length > 0) {
+    const list = evaluation.blockingReviews.map((b) => `${b.bidId} (${b.state})`).join(', ');
+    throw new AppError('conflict', {
+      detail: `Het onderzoek naar mogelijk abnormaal lage inschrijvingen is niet afgerond voor ${list}: ${evaluation.blockingReviews.map((b) => b.reason).join(' ')}`,
+      errors: evaluation.blockingReviews.map((b) => ({ path: `bids.${b.bidId}.lowBidReview`, message: b.reason })),
+    });
+  }
+}
+
+/** The single winner, by the ranking or by a recorded draw of lots between the bids sharing rank 1. */
+function decideWinner(evaluation: TenderEvaluation, draw: DrawOfLots | undefined): { winner: string; drawOfLots: StoredAwardDecision['drawOfLots'] } {
+  const tie = evaluation.warnings.find((w) => w.code === 'tie-unresolved' && w.rank === 1);
+  const tiedBids = tie?.code === 'tie-unresolved' ? tie.bids : [];
+  if (evaluation.winner !== null) {
+    if (draw !== undefined) {
+      throw new AppError('invalid-input', {
+        detail: `${evaluation.winner} staat alleen op de eerste plaats; er valt niets te loten.`,
+        errors: [{ path: 'drawOfLots', message: 'geen gedeelde eerste plaats' }],
+      });
+    }
+    return { winner: evaluation.winner, drawOfLots: null };
+  }
+  if (tiedBids.length === 0) {
+    throw new AppError('conflict', { detail: 'Er is geen inschrijving die voor gunning in aanmerking komt: alle inschrijvingen zijn uitgesloten.' });
+  }
+  if (draw === undefined) {
+    throw new AppError('conflict', {
+      detail:
+        `De eerste plaats wordt gedeeld door ${tiedBids.join(' en ')}; ook de beslisregels geven de doorslag niet. ` +
+        'De winnaar moet door loting worden aangewezen. Leg de uitslag vast in deze aanvraag: ' +
+        '{ "drawOfLots": { "winner": "<inschrijving>", "record": "<wie heeft wanneer en hoe geloot>" } }.',
+    });
+  }
+  if (!tiedBids.includes(draw.winner)) {
+    throw new AppError('invalid-input', {
+      errors: [{ path: 'drawOfLots.winner', message: `loten kan alleen tussen ${tiedBids.join(' en ')}` }],
+    });
+  }
+  if (!isSentence(draw.record)) {
+    throw new AppError('invalid-input', {
+      errors: [{ path: 'drawOfLots.record', message: `beschrijf de loting (wie, wanneer, hoe): ${SENTENCE_RULE_MESSAGE}` }],
+    });
+  }
+  return { winner: draw.winner, drawOfLots: { winner: draw.winner, record: draw.record.trim(), tiedBids } };
+}
+
+/** `POST .../award-decision` (inkoper): `open` -> `award-proposed`. */
+export function proposeAward(
+  ctx: AppContext,
+  { actor, access, input }: { actor: Actor; access: TenderAccess; input: { drawOfLots?: DrawOfLots | undefined } },
+): AwardDecisionView {
+  requireTenderRole(access, ['inkoper'], 'take the award decision');
+  return writeTransaction(ctx.db, () => {
+    const tender = ctx.queries.tenders.findTender(access.tender.id);
+    if (tender === undefined) throw new AppError('not-found');
+    requireTransition(tender.status, 'award-proposed');
+    requireAllSealed(ctx, tender.id, 'De gunningsbeslissing nemen');
+    const evaluation = computeEvaluation(ctx, tender.id);
+    requireFinalEvaluation(evaluation);
+    const { winner, drawOfLots } = decideWinner(evaluation, input.drawOfLots);
+    const now = ctx.clock();
+    const decision: StoredAwardDecision = {
+      winner,
+      decidedAt: now.toISOString(),
+      decidedBy: actor.userId,
+      decisionDate: todayInAmsterdam(now),
+      standstillEndsOn: computeStandstillEnd(now),
+      drawOfLots,
+      evaluation,
+    };
+    ctx.queries.tenders.updateTender(tender.id, {
+      status: 'award-proposed',
+      awardDecidedAt: decision.decidedAt,
+      standstillEndsOn: decision.standstillEndsOn,
+      awardDecision: JSON.stringify(decision),
+      updatedAt: decision.decidedAt,
+    });
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId: tender.organisationId,
+      action: 'tender.award-decision',
+      entityType: 'tender',
+      entityId: tender.id,
+      tenderId: tender.id,
+      change: {
+        before: { status: tender.status },
+        after: {
+          status: 'award-proposed',
+          winner,
+          standstillEndsOn: decision.standstillEndsOn,
+          drawOfLots,
+          ranking: evaluation.bids.map(({ bidId, rank, status, score }) => ({ bidId, rank, status, score })),
+        },
+      },
+    });
+    return { status: 'award-proposed', winner, standstillEndsOn: decision.standstillEndsOn, awardAllowedOn: awardAllowedOn(decision.standstillEndsOn) };
+  });
+}
+
+/** `POST .../award` (inkoper): from the day after the standstill, `awarded`; the tender is locked. */
+export function awardTender(
+  ctx: AppContext,
+  { actor, access }: { actor: Actor; access: TenderAccess },
+): { status: TenderStatus; winner: string; awardedAt: string } {
+  requireTenderRole(access, ['inkoper'], 'award the tender');
+  return writeTransaction(ctx.db, () => {
+    const tender = ctx.queries.tenders.findTender(access.tender.id);
+    if (tender === undefined) throw new AppError('not-found');
+    requireTransition(tender.status, 'awarded');
+    if (tender.standstillEndsOn === null || tender.awardDecision === null) throw new AppError('internal');
+    const now = ctx.clock();
+    const allowed = checkAwardAllowed(now, tender.standstillEndsOn);
+    if (!allowed.ok) throw new AppError('conflict', { detail: allowed.message });
+    const { winner } = JSON.parse(tender.awardDecision) as StoredAwardDecision;
+    const awardedAt = now.toISOString();
+    ctx.queries.tenders.updateTender(tender.id, { status: 'awarded', awardedAt, updatedAt: awardedAt });
+    // This event is the lock: every later change is refused by the tender's status.
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId: tender.organisationId,
+      action: 'tender.award',
+      entityType: 'tender',
+      entityId: tender.id,
+      tenderId: tender.id,
+      change: { before: { status: tender.status }, after: { status: 'awarded', winner, awardedAt, locked: true } },
+    });
+    return { status: 'awarded', winner, awardedAt };
+  });
+}

@@ -1,0 +1,94 @@
+/**
+ * @module
+ * The panel of a tender and its members' own scores.
+ */
+import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Orm } from '../../db/client.js';
+import { individualScores, panelMembers, users } from '../../db/schema/index.js';
+
+export type PanelMemberRow = typeof panelMembers.$inferSelect;
+export type IndividualScoreRow = typeof individualScores.$inferSelect;
+/** A member with the name and e-mail address the panel is shown with. */
+export type PanelMemberWithUser = PanelMemberRow & { name: string; email: string };
+
+export function createPanelQueries(orm: Orm) {
+  const membersOf = orm
+    .select({
+      tenderId: panelMembers.tenderId,
+      userId: panelMembers.userId,
+      assignedAt: panelMembers.assignedAt,
+      assignedBy: panelMembers.assignedBy,
+      declaration: panelMembers.declaration,
+      declaredAt: panelMembers.declaredAt,
+      remarks: panelMembers.remarks,
+      sealedAt: panelMembers.sealedAt,
+      name: users.name,
+      email: users.email,
+    })
+    .from(panelMembers)
+    .innerJoin(users, eq(users.id, panelMembers.userId))
+    .where(eq(panelMembers.tenderId, sql.placeholder('tenderId')))
+    // Assignments in the same millisecond keep the order they were made in.
+    .orderBy(asc(panelMembers.assignedAt), sql`panel_members.rowid`)
+    .prepare();
+  const memberById = orm
+    .select()
+    .from(panelMembers)
+    .where(and(eq(panelMembers.tenderId, sql.placeholder('tenderId')), eq(panelMembers.userId, sql.placeholder('userId'))))
+    .prepare();
+  const tendersOfEvaluator = orm
+    .select({ tenderId: panelMembers.tenderId })
+    .from(panelMembers)
+    .where(
+      and(
+        eq(panelMembers.userId, sql.placeholder('userId')),
+        or(isNull(panelMembers.declaration), ne(panelMembers.declaration, 'conflict')),
+      ),
+    )
+    .prepare();
+  const scoresOf = orm
+    .select()
+    .from(individualScores)
+    .where(eq(individualScores.tenderId, sql.placeholder('tenderId')))
+    .prepare();
+  const scoresOfEvaluator = orm
+    .select()
+    .from(individualScores)
+    .where(
+      and(eq(individualScores.tenderId, sql.placeholder('tenderId')), eq(individualScores.evaluatorId, sql.placeholder('evaluatorId'))),
+    )
+    .prepare();
+
+  return {
+    /** Every member ever assigned, a declared conflict included, in order of assignment. */
+    listMembers: (tenderId: string): PanelMemberWithUser[] => membersOf.all({ tenderId }),
+    findMember: (tenderId: string, userId: string): PanelMemberRow | undefined => memberById.get({ tenderId, userId }),
+    /** The tenders on whose panel the user sits (a declared conflict took it off). */
+    listTenderIdsOfEvaluator: (userId: string): string[] => tendersOfEvaluator.all({ userId }).map((r) => r.tenderId),
+    insertMember: (row: PanelMemberRow): void => {
+      orm.insert(panelMembers).values(row).run();
+    },
+    updateMember: (tenderId: string, userId: string, changes: Partial<Omit<PanelMemberRow, 'tenderId' | 'userId'>>): void => {
+      orm
+        .update(panelMembers)
+        .set(changes)
+        .where(and(eq(panelMembers.tenderId, tenderId), eq(panelMembers.userId, userId)))
+        .run();
+    },
+    listScores: (tenderId: string): IndividualScoreRow[] => scoresOf.all({ tenderId }),
+    listScoresOfEvaluator: (tenderId: string, evaluatorId: string): IndividualScoreRow[] =>
+      scoresOfEvaluator.all({ tenderId, evaluatorId }),
+    upsertScore: (row: IndividualScoreRow): void => {
+      orm
+        .insert(individualScores)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [individualScores.tenderId, individualScores.bidId, individualScores.criterionId, individualScores.evaluatorId],
+          set: { score: row.score, motivation: row.motivation, updatedAt: row.updatedAt },
+        })
+        .run();
+    },
+  };
+}
+
+export type PanelQueries = ReturnType<typeof createPanelQueries>;

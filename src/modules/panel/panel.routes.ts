@@ -1,0 +1,153 @@
+/**
+ * @module
+ * The evaluation panel under `/api/v1/tenders/:id`: evaluators, conflict declaration, own
+ * scores, seal, the scores, the panel and the consensus view. Scoped by `tenderScope`.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireActor } from '../../http/authenticate.js';
+import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import type { AppContext } from '../../http/types.js';
+import { ScoreParams } from '../bids/bids.routes.js';
+import { tenderAccessOf } from '../tenders/tender-access.js';
+import { getConsensusOverview } from './consensus.service.js';
+import { assignEvaluator, declareConflictOfInterest, getPanel } from './panel.service.js';
+import { listIndividualScores, sealScores, setIndividualScore } from './scores.service.js';
+
+const tags = ['panel'];
+
+const AssignBody = z.strictObject({ userId: z.string().min(1).max(64) }).openapi('AssignEvaluator');
+
+const DeclarationBody = z
+  .strictObject({
+    noConflict: z.boolean().openapi({ description: 'false declares a conflict of interest: the evaluator leaves the panel' }),
+    remarks: z.string().max(5_000).optional(),
+  })
+  .openapi('ConflictDeclaration');
+
+const PanelMember = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    assignedAt: z.string(),
+    assignedBy: z.string(),
+    onPanel: z.boolean(),
+    declaration: z.object({ noConflict: z.boolean(), remarks: z.string().nullable(), declaredAt: z.string() }).nullable(),
+    sealedAt: z.string().nullable(),
+  })
+  .openapi('PanelMember');
+
+const SealStatus = {
+  allSealed: z.boolean().openapi({ description: 'Every member on the panel has sealed (true without a panel)' }),
+  sealed: z.array(z.object({ userId: z.string(), name: z.string(), sealedAt: z.string() })),
+  pending: z.array(z.object({ userId: z.string(), name: z.string() })),
+};
+
+const Panel = z.object({ ...SealStatus, members: z.array(PanelMember) }).openapi('Panel');
+
+const IndividualScoreBody = z
+  .strictObject({ score: z.number(), motivation: z.string().max(10_000).openapi({ description: 'At least one full sentence' }) })
+  .openapi('IndividualScoreInput');
+
+const IndividualScore = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    bidId: z.string(),
+    criterionId: z.string(),
+    score: z.number(),
+    motivation: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('IndividualScore');
+
+const Scores = z
+  .object({ ...SealStatus, scores: z.array(IndividualScore) })
+  .openapi('IndividualScores', {
+    description: 'A beoordelaar: its own scores. Inkoper and auditor: everyone\'s once all have sealed; until then `scores` is empty.',
+  });
+
+const Seal = z.object({ userId: z.string(), sealedAt: z.string(), scores: z.number().int() }).openapi('Seal');
+
+const ConsensusItem = z
+  .object({
+    bidId: z.string(),
+    criterionId: z.string(),
+    scores: z.array(z.object({ userId: z.string(), name: z.string(), score: z.number(), motivation: z.string() })),
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    spread: z.number().nullable(),
+    mean: z.number().nullable(),
+    disagreement: z.boolean().openapi({ description: 'The individual scores span more than a third of the scale' }),
+    outsideRange: z.boolean().nullable(),
+    consensus: z
+      .object({ score: z.number(), motivation: z.string().nullable(), deviationReason: z.string().nullable(), updatedAt: z.string() })
+      .nullable(),
+  })
+  .openapi('ConsensusItem');
+
+const idRequest = { params: IdParams };
+
+const routes = {
+  assign: createRoute({
+    method: 'post', path: '/api/v1/tenders/{id}/evaluators', tags,
+    summary: 'Assign a beoordelaar of the tender\'s organisation (or a member gemeente of its regio) to the panel (inkoper)',
+    request: { ...idRequest, body: jsonBody(AssignBody) },
+    responses: { 201: jsonContent(PanelMember, 'The member'), ...problemResponses, ...conflictResponse },
+  }),
+  declare: createRoute({
+    method: 'post', path: '/api/v1/tenders/{id}/conflict-declaration', tags,
+    summary: 'Declare (no) conflict of interest, once (beoordelaar on the panel); required before any bid is visible',
+    request: { ...idRequest, body: jsonBody(DeclarationBody) },
+    responses: { 200: jsonContent(PanelMember, 'The member after the declaration'), ...problemResponses, ...conflictResponse },
+  }),
+  score: createRoute({
+    method: 'put', path: '/api/v1/tenders/{id}/bids/{bidId}/scores/{criterionId}', tags,
+    summary: 'Set one\'s own score with a motivation (declared beoordelaar; tender open; until sealed)',
+    request: { params: ScoreParams, body: jsonBody(IndividualScoreBody) },
+    responses: { 200: jsonContent(IndividualScore, 'The score'), ...problemResponses, ...conflictResponse },
+  }),
+  seal: createRoute({
+    method: 'post', path: '/api/v1/tenders/{id}/scores/seal', tags,
+    summary: 'Seal one\'s own scores; refused while a bid x criterion is unscored (declared beoordelaar)',
+    request: idRequest,
+    responses: { 200: jsonContent(Seal, 'The seal'), ...problemResponses, ...conflictResponse },
+  }),
+  scores: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}/scores', tags,
+    summary: 'Individual scores: one\'s own (beoordelaar); everyone\'s once all have sealed (inkoper, auditor)',
+    request: idRequest,
+    responses: { 200: jsonContent(Scores, 'Scores and who has sealed'), ...problemResponses },
+  }),
+  panel: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}/panel', tags,
+    summary: 'Members, declarations with remarks and times, who sealed and when (inkoper, auditor)',
+    request: idRequest,
+    responses: { 200: jsonContent(Panel, 'The panel'), ...problemResponses },
+  }),
+  consensus: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}/consensus', tags,
+    summary: 'Per bid x criterion every evaluator\'s score, the spread, disagreement and the consensus (inkoper, auditor); 409 until all have sealed',
+    request: idRequest,
+    responses: { 200: jsonContent(z.object({ items: z.array(ConsensusItem) }).openapi('ConsensusOverview'), 'The view'), ...problemResponses, ...conflictResponse },
+  }),
+};
+
+export function panelRoutes(ctx: AppContext) {
+  return createRouter()
+    .openapi(routes.assign, (c) =>
+      c.json(assignEvaluator(ctx, { actor: requireActor(c), access: tenderAccessOf(c), userId: c.req.valid('json').userId }), 201),
+    )
+    .openapi(routes.declare, (c) =>
+      c.json(declareConflictOfInterest(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 200),
+    )
+    .openapi(routes.score, (c) => {
+      const { bidId, criterionId } = c.req.valid('param');
+      const input = c.req.valid('json');
+      return c.json(setIndividualScore(ctx, { actor: requireActor(c), access: tenderAccessOf(c), bidId, criterionId, input }), 200);
+    })
+    .openapi(routes.seal, (c) => c.json(sealScores(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
+    .openapi(routes.scores, (c) => c.json(listIndividualScores(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
+    .openapi(routes.panel, (c) => c.json(getPanel(ctx, { access: tenderAccessOf(c) }), 200))
+    .openapi(routes.consensus, (c) => c.json(getConsensusOverview(ctx, { access: tenderAccessOf(c) }), 200));
+}

@@ -1,0 +1,157 @@
+/**
+ * @module
+ * The evaluation panel: the inkoper assigns beoordelaars, each declares (no) conflict of
+ * interest, and the inkoper and auditors follow who declared and sealed, and when. Every
+ * change is one transaction with its audit event.
+ */
+import { writeTransaction } from '../../db/client.js';
+import type { Actor, AppContext } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
+import { recordAuditEvent } from '../audit/audit.service.js';
+import { rolesForOrganisation } from '../organisations/organisation-access.js';
+import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
+import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
+import { formatInstantNl } from './panel-format.js';
+import { isOnPanel, PANEL_READERS, requirePanelMember, sealStatusOf, type SealStatus } from './panel-access.js';
+import type { PanelMemberRow, PanelMemberWithUser } from './panel.queries.js';
+
+export type PanelMemberView = {
+  userId: string;
+  name: string;
+  email: string;
+  assignedAt: string;
+  assignedBy: string;
+  /** False once the member declared a conflict of interest. */
+  onPanel: boolean;
+  declaration: { noConflict: boolean; remarks: string | null; declaredAt: string } | null;
+  sealedAt: string | null;
+};
+
+export type PanelView = SealStatus & { members: PanelMemberView[] };
+
+function toMemberView(member: PanelMemberWithUser): PanelMemberView {
+  const { userId, name, email, assignedAt, assignedBy, declaration, declaredAt, remarks, sealedAt } = member;
+  return {
+    userId,
+    name,
+    email,
+    assignedAt,
+    assignedBy,
+    onPanel: isOnPanel(member),
+    declaration: declaration === null || declaredAt === null ? null : { noConflict: declaration === 'no-conflict', remarks, declaredAt },
+    sealedAt,
+  };
+}
+
+function memberView(ctx: AppContext, tenderId: string, userId: string): PanelMemberView {
+  const member = ctx.queries.panel.listMembers(tenderId).find((m) => m.userId === userId);
+  if (member === undefined) throw new AppError('internal');
+  return toMemberView(member);
+}
+
+/**
+ * `POST .../evaluators {userId}`: the user must be a beoordelaar of the tender's organisation
+ * or, for a regio's tender, of one of its member gemeenten (api.md "Roles").
+ */
+export function assignEvaluator(
+  ctx: AppContext,
+  { actor, access, userId }: { actor: Actor; access: TenderAccess; userId: string },
+): PanelMemberView {
+  requireTenderRole(access, ['inkoper'], 'assign evaluators');
+  return writeTransaction(ctx.db, () => {
+    const tender = ctx.queries.tenders.findTender(access.tender.id);
+    const organisation = tender && ctx.queries.organisations.findOrganisation(tender.organisationId);
+    if (tender === undefined || organisation === undefined) throw new AppError('not-found');
+    requireChangeAllowed(tender.status, 'evaluators');
+    const user = ctx.queries.auth.findUserById(userId);
+    const memberships = user === undefined ? [] : ctx.queries.auth.listMembershipsOfUser(userId);
+    const roles = rolesForOrganisation(ctx, { memberships }, organisation);
+    const whose = organisation.kind === 'regio' ? `${organisation.name} of een van haar gemeenten` : organisation.name;
+    if (user === undefined || roles.size === 0) {
+      // One answer for "no such user" and "someone else's user": ids of other organisations do not leak.
+      throw new AppError('invalid-input', {
+        detail: `geen gebruiker van ${whose} met dit id`,
+        errors: [{ path: 'userId', message: `geen gebruiker van ${whose}` }],
+      });
+    }
+    if (!roles.has('beoordelaar')) {
+      const held = [...roles].join(', ');
+      throw new AppError('invalid-input', {
+        detail: `${user.name} heeft bij ${whose} de rol ${held}, niet de rol beoordelaar`,
+        errors: [{ path: 'userId', message: `heeft de rol ${held}, niet beoordelaar` }],
+      });
+    }
+    const existing = ctx.queries.panel.findMember(tender.id, userId);
+    if (existing !== undefined) {
+      throw new AppError('conflict', {
+        detail: isOnPanel(existing)
+          ? `${user.name} zit al in het beoordelingspanel`
+          : `${user.name} heeft op ${formatInstantNl(existing.declaredAt)} belangenverstrengeling verklaard en kan niet opnieuw worden toegewezen`,
+      });
+    }
+    const row: PanelMemberRow = {
+      tenderId: tender.id,
+      userId,
+      assignedAt: ctx.clock().toISOString(),
+      assignedBy: actor.userId,
+      declaration: null,
+      declaredAt: null,
+      remarks: null,
+      sealedAt: null,
+    };
+    ctx.queries.panel.insertMember(row);
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId: tender.organisationId,
+      action: 'panel.assign',
+      entityType: 'panel-member',
+      entityId: `${tender.id}/${userId}`,
+      tenderId: tender.id,
+      change: { after: { userId, name: user.name, assignedAt: row.assignedAt } },
+    });
+    return memberView(ctx, tender.id, userId);
+  });
+}
+
+/**
+ * `POST .../conflict-declaration`: once per member. `noConflict: false` records the declared
+ * conflict and takes the member off the panel; the row stays, as part of the record.
+ */
+export function declareConflictOfInterest(
+  ctx: AppContext,
+  { actor, access, input }: { actor: Actor; access: TenderAccess; input: { noConflict: boolean; remarks?: string | undefined } },
+): PanelMemberView {
+  return writeTransaction(ctx.db, () => {
+    const tender = ctx.queries.tenders.findTender(access.tender.id);
+    if (tender === undefined) throw new AppError('not-found');
+    const member = requirePanelMember(ctx, access, actor);
+    requireChangeAllowed(tender.status, 'conflict-declarations');
+    if (member.declaration !== null) {
+      throw new AppError('conflict', { detail: `u heeft uw verklaring al op ${formatInstantNl(member.declaredAt)} afgelegd` });
+    }
+    const remarks = input.remarks === undefined || input.remarks.trim() === '' ? null : input.remarks.trim();
+    const changes = {
+      declaration: input.noConflict ? ('no-conflict' as const) : ('conflict' as const),
+      declaredAt: ctx.clock().toISOString(),
+      remarks,
+    };
+    ctx.queries.panel.updateMember(tender.id, actor.userId, changes);
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId: tender.organisationId,
+      action: input.noConflict ? 'panel.declare-no-conflict' : 'panel.declare-conflict',
+      entityType: 'panel-member',
+      entityId: `${tender.id}/${actor.userId}`,
+      tenderId: tender.id,
+      change: { before: { declaration: null }, after: { ...changes, onPanel: input.noConflict } },
+    });
+    return memberView(ctx, tender.id, actor.userId);
+  });
+}
+
+/** `GET .../panel`: members, declarations with remarks and times, who sealed and when. */
+export function getPanel(ctx: AppContext, { access }: { access: TenderAccess }): PanelView {
+  requireTenderRole(access, PANEL_READERS, 'see the evaluation panel');
+  const members = ctx.queries.panel.listMembers(access.tender.id);
+  return { ...sealStatusOf(members), members: members.map(toMemberView) };
+}

@@ -1,0 +1,192 @@
+/**
+ * The art. 2.116 review through the API, on the IJsselland example: B3 (Snel Inburgeren,
+ * EUR 289.000) is flagged by five rules. The clock is injected, so deadlines pass on purpose.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { REJECTION_NEEDS_EXPLANATION } from '../../src/domain/low-bids/review.js';
+import { seedWorld, type World } from '../helpers/seed.js';
+import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
+
+const EXAMPLE = JSON.parse(readFileSync(new URL('../../templates/examples/b1-route-ijsselland.dossier.json', import.meta.url), 'utf8')) as unknown;
+
+let t: TestApp;
+let w: World;
+let id: string;
+beforeEach(async () => {
+  t = createTestApp(LONG_SESSIONS); // the clock starts at 2026-03-02T09:00:00Z
+  w = await seedWorld(t);
+  const imported = await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: EXAMPLE });
+  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+  id = imported.body.id;
+  expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/open`)).status).toBe(200);
+});
+afterEach(() => t.close());
+
+const review = (body: unknown, bidId = 'B3') => w.almereInkoper.post(`/api/v1/tenders/${id}/bids/${bidId}/low-bid-review`, body);
+const request = { action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoeveel contacturen per inburgeraar rekent u?', 'Welke groepsgrootte hanteert u?'] };
+const evaluation = async () => (await w.almereInkoper.get(`/api/v1/tenders/${id}/evaluation`)).body;
+const b3Of = (result: { bids: { bidId: string }[] }) => result.bids.find((b) => b.bidId === 'B3') as Record<string, any>;
+
+/** What the CLI prints for a dossier written to a file, as an auditor would run it. */
+function evaluateWithTheCli(dossier: unknown): any {
+  const dir = mkdtempSync(join(tmpdir(), 'gw-cli-'));
+  try {
+    const file = join(dir, 'dossier.json');
+    writeFileSync(file, JSON.stringify(dossier, null, 2));
+    const outcome = runCli(['evaluate', file]);
+    expect(outcome.code, outcome.stderr).toBe(0);
+    return JSON.parse(outcome.stdout ?? '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the art. 2.116 review', () => {
+  it('requests an explanation, records the answer and accepts the bid', async () => {
+    const requested = await review(request);
+    expect(requested.status, JSON.stringify(requested.body)).toBe(200);
+    expect(requested.body).toEqual({
+      bidId: 'B3',
+      lowBidReview: {
+        state: 'explanation-requested',
+        requestedAt: '2026-03-02',
+        deadline: '2026-03-16',
+        questions: 'Hoeveel contacturen per inburgeraar rekent u?\nWelke groepsgrootte hanteert u?',
+      },
+    });
+    expect(b3Of(await evaluation()).lowBidReview.state).toBe('explanation-requested');
+
+    t.clock.set('2026-03-09T10:00:00Z');
+    const answered = await review({ action: 'record-explanation', explanation: 'Wij werken met groepen van 16 en een eigen lesmethode.' });
+    expect(answered.body.lowBidReview).toMatchObject({ state: 'explanation-received', receivedAt: '2026-03-09' });
+
+    const accepted = await review({ action: 'decide', decision: 'accepted', motivation: 'De toelichting maakt de prijs aannemelijk.' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.lowBidReview).toMatchObject({ state: 'accepted', decision: 'accepted', decidedAt: '2026-03-09' });
+
+    const result = await evaluation();
+    expect(b3Of(result)).toMatchObject({ status: 'ranked', lowBidReview: { state: 'accepted' } });
+    expect(b3Of(result).lowBidFlags.length).toBeGreaterThan(0);
+    expect(result.blockingReviews).toEqual([]);
+
+    const events = (await w.almereAuditor.get(`/api/v1/tenders/${id}/audit-events`)).body as { action: string; change: any }[];
+    const steps = events.filter((e) => e.action.startsWith('low-bid-review.'));
+    expect(steps.map((e) => e.action)).toEqual(['low-bid-review.request-explanation', 'low-bid-review.record-explanation', 'low-bid-review.decide']);
+    expect(steps[0]!.change.before).toBeNull();
+    expect(steps[2]!.change).toMatchObject({ before: { state: 'explanation-received' }, after: { state: 'accepted' } });
+  });
+
+  it('rejects after the deadline passed unanswered; the exported dossier gives the CLI the same exclusion', async () => {
+    expect((await review(request)).status).toBe(200);
+    t.clock.set('2026-03-16T20:00:00Z'); // 21:00 in Amsterdam, still the deadline day
+    const early = await review({ action: 'record-no-response' });
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toContain('loopt tot en met 16 maart 2026');
+
+    t.clock.set('2026-03-16T23:30:00Z'); // 00:30 on 17 March in Amsterdam
+    expect((await review({ action: 'record-no-response' })).body.lowBidReview.state).toBe('no-response');
+    const motivation = 'Geen reactie binnen de termijn; de prijs ligt onder de kostenvloer.';
+    const rejected = await review({ action: 'decide', decision: 'rejected', motivation });
+    expect(rejected.body.lowBidReview).toEqual({
+      state: 'rejected',
+      requestedAt: '2026-03-02',
+      deadline: '2026-03-16',
+      questions: request.questions.join('\n'),
+      decision: 'rejected',
+      motivation,
+      decidedAt: '2026-03-17',
+    });
+
+    const result = await evaluation();
+    const reason = `afgewezen als abnormaal lage inschrijving (art. 2.116 Aanbestedingswet): ${motivation}`;
+    expect(b3Of(result)).toMatchObject({ status: 'excluded', rank: null, exclusionReasons: [reason], lowBidReview: { state: 'rejected' } });
+
+    const exported = (await w.almereAuditor.get(`/api/v1/tenders/${id}/dossier`)).body;
+    expect(exported.bids.find((b: { id: string }) => b.id === 'B3').lowBidReview).toEqual(rejected.body.lowBidReview);
+    const cli = evaluateWithTheCli(exported);
+    expect(cli.bids.find((b: { bidId: string }) => b.bidId === 'B3')).toMatchObject({ status: 'excluded', exclusionReasons: [reason] });
+    const { incomplete: _i, blockingReviews: _b, ...rest } = result;
+    expect({ ...rest, bids: rest.bids.map(({ lowBidReview: _r, ...bid }: Record<string, unknown>) => bid) }).toEqual(cli);
+  });
+
+  it('refuses to reject without a request (409) and says what is missing', async () => {
+    const response = await review({ action: 'decide', decision: 'rejected', motivation: 'De prijs is niet realistisch voor dit traject.' });
+    expect(response.status).toBe(409);
+    expect(response.body.type).toBe('/problems/conflict');
+    expect(response.body.detail).toBe(`${REJECTION_NEEDS_EXPLANATION} Er is nog geen toelichting gevraagd.`);
+  });
+
+  it('refuses to reject while the deadline runs, and a deadline that is not after today (400 at deadline)', async () => {
+    const tooSoon = await review({ ...request, deadline: '2026-03-02' });
+    expect(tooSoon.status).toBe(400);
+    expect(tooSoon.body.errors).toEqual([{ path: 'deadline', message: expect.stringContaining('moet na vandaag (2 maart 2026) liggen') }]);
+    await review(request);
+    const running = await review({ action: 'decide', decision: 'rejected', motivation: 'De prijs is niet realistisch voor dit traject.' });
+    expect(running.status).toBe(409);
+    expect(running.body.detail).toContain('de toelichting is nog niet ontvangen en de termijn loopt nog');
+  });
+
+  it('validates the action and checks role, bid and status', async () => {
+    expect((await review({ action: 'decide', decision: 'rejected' })).status).toBe(400);
+    expect((await review({ action: 'ask' })).status).toBe(400);
+    expect((await review({ ...request, extra: true })).body.errors).toEqual([{ path: 'extra', message: 'unknown field' }]);
+    expect((await review(request, 'B9')).status).toBe(404);
+    expect((await w.almereAuditor.post(`/api/v1/tenders/${id}/bids/B3/low-bid-review`, request)).status).toBe(403);
+    const draft = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: EXAMPLE })).body.id;
+    const locked = await w.almereInkoper.post(`/api/v1/tenders/${draft}/bids/B3/low-bid-review`, request);
+    expect(locked.status).toBe(409);
+    expect(locked.body.detail).toContain('kan pas als de aanbesteding is geopend');
+  });
+
+  it('blocks the award decision while the review of a flagged bid is open (409 naming bid and state)', async () => {
+    const open = await w.almereInkoper.post(`/api/v1/tenders/${id}/award-decision`);
+    expect(open.status).toBe(409);
+    expect(open.body.detail).toContain('B3 (open)');
+    expect(open.body.errors).toEqual([{ path: 'bids.B3.lowBidReview', message: expect.stringContaining('art. 2.116') }]);
+    await review(request);
+    const requested = await w.almereInkoper.post(`/api/v1/tenders/${id}/award-decision`);
+    expect(requested.status).toBe(409);
+    expect(requested.body.detail).toContain('B3 (explanation-requested)');
+    expect(requested.body.detail).toContain('termijn tot en met 16 maart 2026');
+    await review({ action: 'decide', decision: 'accepted', motivation: 'Eigen analyse: de prijs is haalbaar met grotere groepen.' });
+    const decided = await w.almereInkoper.post(`/api/v1/tenders/${id}/award-decision`);
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(decided.body).toMatchObject({ status: 'award-proposed', winner: 'B2' });
+  });
+});
+
+describe('the draft letter requesting the explanation', () => {
+  const letterPath = (bidId = 'B3') => `/api/v1/tenders/${id}/bids/${bidId}/low-bid-review/letter`;
+
+  it('is 409 with a Dutch explanation while no explanation was requested', async () => {
+    const response = await w.almereInkoper.get(letterPath());
+    expect(response.status).toBe(409);
+    expect(response.body.detail).toContain('Voor inschrijving B3 is nog geen toelichting gevraagd');
+  });
+
+  it('names the provider, the rules that fired with their figures, the numbered questions and the Dutch deadline', async () => {
+    await review(request);
+    const response = await w.almereAuditor.get(letterPath());
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const letter = response.body as string;
+    expect(letter).toContain('Aan: Snel Inburgeren B.V.');
+    expect(letter).toContain('KvK-nummer: 05345678');
+    expect(letter).toContain('2 maart 2026');
+    expect(letter).toContain('Inschrijving ligt 38,73% onder het gemiddelde van de andere inschrijvingen (EUR 471.666,67); drempel 20%.');
+    expect(letter).toContain('ligt onder de kostenvloer');
+    expect(letter).toContain('1. Hoeveel contacturen per inburgeraar rekent u?\n2. Welke groepsgrootte hanteert u?');
+    expect(letter).toContain('uiterlijk op 16 maart 2026');
+    expect(letter).toContain('artikel 2.116');
+  });
+
+  it('is for the inkoper and auditors: a beoordelaar gets 403, an unknown bid 404', async () => {
+    await review(request);
+    expect((await w.almereBeoordelaar.get(letterPath())).status).toBe(403);
+    expect((await w.almereInkoper.get(letterPath('B9'))).status).toBe(404);
+  });
+});
