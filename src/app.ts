@@ -29,6 +29,8 @@ import { templateRoutes } from './modules/templates/templates.routes.js';
 import { panelRoutes } from './modules/panel/panel.routes.js';
 import { lowBidReviewRoutes } from './modules/low-bid-reviews/low-bid-reviews.routes.js';
 import { awardRoutes } from './modules/award/award.routes.js';
+import { developmentSignerSource, lazySigner, type SignerSource } from './modules/reports/report-signer.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 
 export const DEFAULT_CONFIG: AppConfig = {
   sessionIdleMs: 30 * 60_000,
@@ -47,6 +49,8 @@ export type AppDeps = {
   clock?: Clock;
   config?: Partial<AppConfig>;
   logger?: Logger;
+  /** The certificate that signs reports; by default a development certificate beside the database. */
+  signing?: SignerSource;
 };
 
 export type App = ReturnType<typeof createApp>['app'];
@@ -55,13 +59,16 @@ export type App = ReturnType<typeof createApp>['app'];
  * @example const { app, ctx } = createApp({ db: openDatabase({ path: ':memory:' }) }); await app.request('/health');
  */
 export function createApp(deps: AppDeps) {
+  const logger = deps.logger ?? createLogger({ level: 'info' });
+  const signer = lazySigner(deps.signing ?? developmentSignerSource(deps.db.sqlite.name), logger);
   const ctx: AppContext = {
     db: deps.db,
     queries: createQueries(deps.db),
     clock: deps.clock ?? (() => new Date()),
     config: { ...DEFAULT_CONFIG, ...deps.config },
-    logger: deps.logger ?? createLogger({ level: 'info' }),
+    logger,
     evaluationCache: createEvaluationCache(),
+    signer: () => signer(),
   };
 
   const app = new OpenAPIHono<AppEnv>();
@@ -94,6 +101,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', panelRoutes(ctx));
   app.route('/', lowBidReviewRoutes(ctx));
   app.route('/', awardRoutes(ctx));
+  app.route('/', reportRoutes(ctx));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -24,7 +24,18 @@ function openOrExit(): Db {
 }
 const db = openOrExit();
 
-const { app, ctx } = createApp({ db, logger, config: { cookieSecure: env.COOKIE_SECURE } });
+const signing =
+  env.SIGNING_P12 === undefined
+    ? undefined
+    : ({ kind: 'p12', path: env.SIGNING_P12, password: env.SIGNING_P12_PASSWORD ?? '' } as const);
+const { app, ctx } = createApp({ db, logger, config: { cookieSecure: env.COOKIE_SECURE }, ...(signing ? { signing } : {}) });
+// Load the certificate now: a wrong SIGNING_P12 or password must stop the start, not the first report.
+try {
+  ctx.signer();
+} catch (error) {
+  process.stderr.write(`Invalid configuration: SIGNING_P12: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 
 const admin = await ensurePlatformAdmin(ctx, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
 if (admin.created && admin.generatedPassword !== null) {

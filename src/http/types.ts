@@ -10,6 +10,7 @@ import type { Queries } from '../modules/queries.js';
 import type { ScryptParams } from '../modules/auth/passwords.js';
 import type { TenderAccess } from '../modules/tenders/tender-access.js';
 import type { EvaluationCache } from '../modules/evaluation/evaluation-cache.js';
+import type { ReportSigner } from '../reports/signing/signer.js';
 
 /** The time source; tests pass a fixed or stepping clock. */
 export type Clock = () => Date;
@@ -55,6 +56,8 @@ export type AppContext = {
   config: AppConfig;
   logger: Logger;
   evaluationCache: EvaluationCache;
+  /** The certificate that signs reports, made on first use (see modules/reports/report-signer.ts). */
+  signer: () => ReportSigner;
 };
 
 export type AppEnv = {

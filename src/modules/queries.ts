@@ -8,6 +8,7 @@ import { createAuthQueries } from './auth/auth.queries.js';
 import { createOrganisationQueries } from './organisations/organisations.queries.js';
 import { createPanelQueries } from './panel/panel.queries.js';
 import { createProviderQueries } from './providers/providers.queries.js';
+import { createReportQueries } from './reports/reports.queries.js';
 import { createTenderQueries } from './tenders/tenders.queries.js';
 
 export function createQueries(db: Db) {
@@ -17,6 +18,7 @@ export function createQueries(db: Db) {
     organisations: createOrganisationQueries(db.orm),
     panel: createPanelQueries(db.orm),
     providers: createProviderQueries(db.orm),
+    reports: createReportQueries(db.orm),
     tenders: createTenderQueries(db.orm),
   };
 }

@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 let t: TestApp;
 let w: World;
 let tenderId: string;
+let reportId: string;
 
 beforeAll(async () => {
   t = createTestApp();
@@ -21,11 +22,15 @@ beforeAll(async () => {
   expect((await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/open`)).status).toBe(200);
   const request = { action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoe is de prijs opgebouwd?'] };
   expect((await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/bids/B1/low-bid-review`, request)).status).toBe(200);
+  const report = await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/reports`, { kind: 'evaluation' });
+  expect(report.status).toBe(201);
+  reportId = report.body.id;
 });
 afterAll(() => t.close());
 
 /** Real ids per kind of path; a route this does not know must be added here, on purpose. */
 function fillPath(path: string): string {
+  if (path === '/api/v1/reports/:id') return `/api/v1/reports/${reportId}`;
   if (!path.startsWith('/api/v1/tenders/:id')) {
     throw new Error(`no real id for ${path}: teach the tenancy test which resource it names`);
   }
@@ -66,6 +71,9 @@ describe('tenancy', () => {
         'GET /api/v1/tenders/:id/consensus',
         'POST /api/v1/tenders/:id/award-decision',
         'POST /api/v1/tenders/:id/award',
+        'POST /api/v1/tenders/:id/reports',
+        'GET /api/v1/tenders/:id/reports',
+        'GET /api/v1/reports/:id',
       ]),
     );
   });

@@ -41,6 +41,8 @@ export function createTestApp(config: Partial<AppConfig> = {}, deps: Partial<App
   const clock = createTestClock();
   const created = createApp({
     db,
+    // One development certificate for the whole run: generating an RSA key per test file is slow.
+    signing: { kind: 'development', directory: join(tmpdir(), 'gunningswijzer-test-signing') },
     clock: clock.now,
     logger: createLogger({ level: 'silent' }),
     config: { passwordHash: { N: 1024, r: 8, p: 1 }, ...config },

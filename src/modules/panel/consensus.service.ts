@@ -59,8 +59,12 @@ export function individualScoresFor(ctx: AppContext, tenderId: string, bidId: st
 /** `GET .../consensus` (inkoper, auditor): per bid x criterion, once all have sealed. */
 export function getConsensusOverview(ctx: AppContext, { access }: { access: TenderAccess }): ConsensusOverview {
   requireTenderRole(access, PANEL_READERS, 'see the consensus view');
-  const tenderId = access.tender.id;
-  requireAllSealed(ctx, tenderId, 'Het consensusoverzicht bekijken');
+  requireAllSealed(ctx, access.tender.id, 'Het consensusoverzicht bekijken');
+  return buildConsensusOverview(ctx, access.tender.id);
+}
+
+/** The consensus view without access checks, for the report (which checks its own). */
+export function buildConsensusOverview(ctx: AppContext, tenderId: string): ConsensusOverview {
   const q = ctx.queries.tenders;
   const members = ctx.queries.panel.listMembers(tenderId).filter(isOnPanel);
   const names = new Map(members.map((m) => [m.userId, m.name]));

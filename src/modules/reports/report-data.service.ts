@@ -1,0 +1,92 @@
+/**
+ * @module
+ * Fills the report's data from the tender as it stands: the exported dossier evaluated by
+ * the engine (the same evaluation the API shows), the panel, the consensus motivations and
+ * disagreements, and the audit chain's head. Every date comes from the data; the only clock
+ * value is the moment of signing (`generatedAt`), so the same tender state gives the same
+ * report content.
+ */
+import type { ReportSigner } from '../../reports/signing/signer.js';
+import type { ConsensusMotivation, Disagreement, EvaluationReportData, PanelMemberRecord } from '../../reports/report-data.js';
+import type { AppContext } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
+import { computeEvaluation, loadDossier } from '../evaluation/evaluation.service.js';
+import { buildConsensusOverview } from '../panel/consensus.service.js';
+import type { PanelMemberWithUser } from '../panel/panel.queries.js';
+import type { TenderRow } from '../tenders/tenders.queries.js';
+
+function panelRecord(member: PanelMemberWithUser): PanelMemberRecord {
+  if (member.declaration === 'conflict') {
+    // A declared conflict removes the member from the panel; the report still names it.
+    const remark = member.remarks ? `: ${member.remarks}` : '';
+    return { name: member.name, conflictDeclaredAt: null, conflictRemarks: `Belangenconflict gemeld, niet in de commissie${remark}`, sealedAt: null };
+  }
+  return {
+    name: member.name,
+    conflictDeclaredAt: member.declaration === 'no-conflict' ? member.declaredAt : null,
+    ...(member.remarks ? { conflictRemarks: member.remarks } : {}),
+    sealedAt: member.sealedAt,
+  };
+}
+
+function consensusOf(ctx: AppContext, tenderId: string, hasPanel: boolean): EvaluationReportData['consensus'] {
+  const motivations: ConsensusMotivation[] = ctx.queries.tenders
+    .listScores(tenderId)
+    .filter((row) => row.motivation !== null)
+    .map((row) => ({
+      bidId: row.bidId,
+      criterionId: row.criterionId,
+      score: row.score,
+      motivation: row.motivation ?? '',
+      ...(row.deviationReason ? { deviationReason: row.deviationReason } : {}),
+    }));
+  const disagreements: Disagreement[] = hasPanel
+    ? buildConsensusOverview(ctx, tenderId)
+        .items.filter((item) => item.disagreement)
+        .map((item) => ({
+          bidId: item.bidId,
+          criterionId: item.criterionId,
+          individualScores: item.scores.map((s) => ({ evaluator: s.name, score: s.score })),
+          consensusScore: item.consensus?.score ?? null,
+        }))
+    : [];
+  return motivations.length === 0 && disagreements.length === 0 ? undefined : { motivations, disagreements };
+}
+
+/**
+ * The data of the evaluation report; 409 while consensus scores are missing (a record of the
+ * evaluation is made of a complete evaluation, not a preview).
+ */
+export function buildEvaluationReportData(
+  ctx: AppContext,
+  options: { tender: TenderRow; reportId: string; generatedAt: string; generatedBy: string; signer: ReportSigner },
+): EvaluationReportData {
+  const { tender } = options;
+  const evaluation = computeEvaluation(ctx, tender.id);
+  if (evaluation.incomplete.length > 0) {
+    const missing = evaluation.incomplete.map((m) => `${m.bidId} op ${m.criterionId}`).join(', ');
+    throw new AppError('conflict', { detail: `Het beoordelingsrapport kan pas als alle consensusscores er zijn; er ontbreekt nog: ${missing}.` });
+  }
+  const dossier = loadDossier(ctx, tender.id);
+  const members = ctx.queries.panel.listMembers(tender.id);
+  return {
+    reportId: options.reportId,
+    generatedAt: options.generatedAt,
+    generatedBy: options.generatedBy,
+    tender: { ...dossier.tender, status: tender.status },
+    award: dossier.award,
+    criteria: dossier.criteria,
+    bids: dossier.bids.map((bid) => ({
+      id: bid.id,
+      providerName: bid.provider.name,
+      price: bid.price ?? null,
+      scores: bid.scores,
+      lowBidReview: bid.lowBidReview,
+    })),
+    result: evaluation,
+    ...(members.length > 0 ? { panel: { members: members.map(panelRecord) } } : {}),
+    consensus: consensusOf(ctx, tender.id, members.length > 0),
+    auditHeadHash: ctx.queries.audit.findLastEvent()?.hash ?? '0'.repeat(64),
+    certificate: options.signer.certificate,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * @module
+ * Reports: `POST /api/v1/tenders/:id/reports` (scoped by `tenderScope`), the issued PDF at
+ * `GET /api/v1/reports/:id` (scoped by the report's tender in the service) and
+ * `POST /api/v1/reports/verify` for anyone logged in.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { REPORT_KINDS } from '../../db/schema/index.js';
+import { requireActor } from '../../http/authenticate.js';
+import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import type { AppContext } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
+import { tenderAccessOf } from '../tenders/tender-access.js';
+import { createReport, getReport, listReports, verifyReport } from './reports.service.js';
+
+const tags = ['reports'];
+
+const ReportInput = z
+  .strictObject({
+    kind: z.enum(REPORT_KINDS).openapi({ description: 'evaluation: the evaluation report; award-letter: the letter to one bidder' }),
+    bidId: z.string().min(1).max(40).optional().openapi({ description: 'The addressee of an award letter' }),
+  })
+  .openapi('ReportInput');
+
+const CreatedReport = z
+  .object({ id: z.string(), kind: z.enum(REPORT_KINDS), bidId: z.string().nullable(), sha256: z.string(), url: z.string() })
+  .openapi('CreatedReport');
+
+const ReportListItem = CreatedReport.extend({ createdAt: z.string(), createdBy: z.string(), tenderId: z.string() }).openapi('ReportListItem');
+
+const Verification = z
+  .object({
+    signatureValid: z.boolean(),
+    coversWholeDocument: z.boolean(),
+    knownReport: z.boolean().openapi({ description: 'The exact file is a report this server issued' }),
+    reportId: z.string().nullable(),
+    sha256: z.string(),
+    signer: z.object({ subject: z.string(), fingerprintSha256: z.string() }).nullable(),
+    problems: z.array(z.string()),
+  })
+  .openapi('ReportVerification');
+
+const PDF_TYPES = ['application/pdf', 'application/octet-stream'];
+
+const routes = {
+  create: createRoute({
+    method: 'post', path: '/api/v1/tenders/{id}/reports', tags,
+    summary: 'Render and sign the evaluation report or an award letter (inkoper)',
+    description: '409 while consensus scores are missing, and for an award letter before the award decision.',
+    request: { params: IdParams, body: jsonBody(ReportInput) },
+    responses: { 201: jsonContent(CreatedReport, 'The issued report'), ...problemResponses, ...conflictResponse },
+  }),
+  list: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}/reports', tags,
+    summary: 'The reports issued for the tender (inkoper, admin, auditor)',
+    request: { params: IdParams },
+    responses: { 200: jsonContent(z.array(ReportListItem), 'Issued reports, oldest first'), ...problemResponses },
+  }),
+  read: createRoute({
+    method: 'get', path: '/api/v1/reports/{id}', tags,
+    summary: 'The signed PDF exactly as issued (members of the tender\'s organisation, auditors)',
+    request: { params: IdParams },
+    responses: { 200: { description: 'The PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...problemResponses },
+  }),
+  verify: createRoute({
+    method: 'post', path: '/api/v1/reports/verify', tags,
+    summary: 'Check a PDF\'s signature cryptographically and whether this server issued it (anyone logged in)',
+    request: { body: { required: true, content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } } },
+    responses: { 200: jsonContent(Verification, 'The verification'), ...problemResponses, 415: problemResponses[400] },
+  }),
+};
+
+export function reportRoutes(ctx: AppContext) {
+  const router = createRouter();
+  // Binary in and out, which the typed `openapi()` handlers do not do: documented, served by hand.
+  router.openAPIRegistry.registerPath(routes.read);
+  router.openAPIRegistry.registerPath(routes.verify);
+  router.get('/api/v1/reports/:id', (c) => {
+    const parsed = IdParams.safeParse({ id: c.req.param('id') });
+    if (!parsed.success) throw new AppError('invalid-input', { errors: [{ path: 'id', message: 'ongeldig rapportnummer' }] });
+    const report = getReport(ctx, { actor: requireActor(c), id: parsed.data.id });
+    return c.body(new Uint8Array(report.bytes), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${report.kind === 'evaluation' ? 'beoordelingsrapport' : 'gunningsbrief'}-${parsed.data.id}.pdf"`,
+      'x-content-sha256': report.sha256,
+    });
+  });
+  router.post('/api/v1/reports/verify', async (c) => {
+    requireActor(c);
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!PDF_TYPES.includes(type)) {
+      throw new AppError('unsupported-media-type', { detail: 'Stuur de PDF als body met Content-Type application/pdf.' });
+    }
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length === 0) throw new AppError('invalid-input', { errors: [{ path: 'body', message: 'de PDF ontbreekt' }] });
+    return c.json(await verifyReport(ctx, { bytes }), 200);
+  });
+  return router
+    .openapi(routes.create, async (c) =>
+      c.json(await createReport(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 201),
+    )
+    .openapi(routes.list, (c) => c.json(listReports(ctx, { access: tenderAccessOf(c) }), 200));
+}

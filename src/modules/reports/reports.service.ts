@@ -1,0 +1,138 @@
+/**
+ * @module
+ * Signed reports: the evaluation report (proces-verbaal) and award letters. A report is
+ * rendered from the tender as it stands, signed, and stored byte for byte with its SHA-256
+ * in one transaction with its audit event; `GET /reports/:id` returns exactly those bytes.
+ * Verification checks the signature itself (not only a lookup) and then says whether the
+ * file is one this server issued.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { writeTransaction } from '../../db/client.js';
+import type { ReportKind } from '../../db/schema/index.js';
+import type { Actor, AppContext } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
+import { buildAwardLetterData } from '../../reports/award-letter-data.js';
+import { renderAwardLetter } from '../../reports/render-award-letter.js';
+import { renderEvaluationReport } from '../../reports/render-evaluation-report.js';
+import { verifyPdfSignature } from '../../reports/signing/verify-pdf-signature.js';
+import { recordAuditEvent } from '../audit/audit.service.js';
+import type { StoredAwardDecision } from '../award/award.service.js';
+import { rolesForOrganisation } from '../organisations/organisation-access.js';
+import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
+import { buildEvaluationReportData } from './report-data.service.js';
+import type { ReportMeta } from './reports.queries.js';
+
+/** Who may read issued reports: everyone of the tender's organisation but the evaluators, and auditors. */
+const REPORT_READERS = ['inkoper', 'admin', 'auditor'] as const;
+
+export type CreatedReport = { id: string; kind: ReportKind; bidId: string | null; sha256: string; url: string };
+export type ReportVerification = {
+  signatureValid: boolean;
+  coversWholeDocument: boolean;
+  knownReport: boolean;
+  reportId: string | null;
+  sha256: string;
+  signer: { subject: string; fingerprintSha256: string } | null;
+  problems: string[];
+};
+
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function awardDecisionOf(access: TenderAccess): StoredAwardDecision {
+  const stored = access.tender.awardDecision;
+  if (stored === null) {
+    throw new AppError('conflict', {
+      detail: 'Een gunningsbrief kan pas worden gemaakt na de gunningsbeslissing (POST .../award-decision).',
+    });
+  }
+  return JSON.parse(stored) as StoredAwardDecision;
+}
+
+async function render(ctx: AppContext, options: { actor: Actor; access: TenderAccess; kind: ReportKind; bidId: string | undefined; reportId: string; generatedAt: Date }): Promise<Buffer> {
+  const signer = ctx.signer();
+  const report = buildEvaluationReportData(ctx, {
+    tender: options.access.tender,
+    reportId: options.reportId,
+    generatedAt: options.generatedAt.toISOString(),
+    generatedBy: options.actor.name,
+    signer,
+  });
+  if (options.kind === 'evaluation') return renderEvaluationReport(report);
+  const decision = awardDecisionOf(options.access);
+  const bidId = options.bidId;
+  if (bidId === undefined || !report.bids.some((bid) => bid.id === bidId)) {
+    throw new AppError('invalid-input', {
+      detail: 'Een gunningsbrief is voor één inschrijving van deze aanbesteding.',
+      errors: [{ path: 'bidId', message: bidId === undefined ? 'verplicht voor een gunningsbrief' : `onbekende inschrijving ${bidId}` }],
+    });
+  }
+  // The letter follows the decision as taken (its winner, also after a draw of lots).
+  const letterReport = { ...report, result: { ...report.result, winner: decision.winner } };
+  return renderAwardLetter(
+    buildAwardLetterData({ report: letterReport, bidId, reportId: options.reportId, decisionDate: decision.decisionDate, standstillEndsOn: decision.standstillEndsOn }),
+  );
+}
+
+/** `POST /tenders/:id/reports` (inkoper): render, sign, store, audit. */
+export async function createReport(
+  ctx: AppContext,
+  { actor, access, input }: { actor: Actor; access: TenderAccess; input: { kind: ReportKind; bidId?: string | undefined } },
+): Promise<CreatedReport> {
+  requireTenderRole(access, ['inkoper'], 'make a report');
+  if (input.kind === 'evaluation' && input.bidId !== undefined) {
+    throw new AppError('invalid-input', { errors: [{ path: 'bidId', message: 'alleen bij een gunningsbrief' }] });
+  }
+  const id = randomUUID();
+  const generatedAt = ctx.clock();
+  const unsigned = await render(ctx, { actor, access, kind: input.kind, bidId: input.bidId, reportId: id, generatedAt });
+  const signed = await ctx.signer().sign(unsigned, { signingTime: generatedAt });
+  const sha256 = sha256Of(signed);
+  const bidId = input.kind === 'award-letter' ? (input.bidId ?? null) : null;
+  writeTransaction(ctx.db, () => {
+    ctx.queries.reports.insertReport({ id, tenderId: access.tender.id, kind: input.kind, bidId, sha256, bytes: signed, createdAt: generatedAt.toISOString(), createdBy: actor.userId });
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId: access.tender.organisationId,
+      action: 'report.created',
+      entityType: 'report',
+      entityId: id,
+      tenderId: access.tender.id,
+      change: { after: { kind: input.kind, bidId, sha256, certificate: ctx.signer().certificate.fingerprintSha256 } },
+    });
+  });
+  return { id, kind: input.kind, bidId, sha256, url: `/api/v1/reports/${id}` };
+}
+
+/** `GET /tenders/:id/reports`: the reports issued for a tender, newest last. */
+export function listReports(ctx: AppContext, { access }: { access: TenderAccess }): (ReportMeta & { url: string })[] {
+  requireTenderRole(access, REPORT_READERS, 'see the reports');
+  return ctx.queries.reports.listReportsOfTender(access.tender.id).map((r) => ({ ...r, url: `/api/v1/reports/${r.id}` }));
+}
+
+/** `GET /reports/:id`: the stored bytes, unchanged; 404 for a report of a tender that is not yours. */
+export function getReport(ctx: AppContext, { actor, id }: { actor: Actor; id: string }): { bytes: Buffer; kind: ReportKind; sha256: string } {
+  const report = ctx.queries.reports.findReport(id);
+  const tender = report && ctx.queries.tenders.findTender(report.tenderId);
+  const organisation = tender && ctx.queries.organisations.findOrganisation(tender.organisationId);
+  const roles = organisation ? rolesForOrganisation(ctx, actor, organisation) : new Set();
+  if (report === undefined || roles.size === 0) throw new AppError('not-found', { detail: `report ${id} not found` });
+  if (!REPORT_READERS.some((role) => roles.has(role))) {
+    throw new AppError('forbidden', { detail: `only ${REPORT_READERS.join(' or ')} may read reports` });
+  }
+  return { bytes: Buffer.from(report.bytes), kind: report.kind, sha256: report.sha256 };
+}
+
+/** `POST /reports/verify` (anyone logged in): the signature, checked cryptographically, then the lookup. */
+export async function verifyReport(ctx: AppContext, { bytes }: { bytes: Uint8Array }): Promise<ReportVerification> {
+  const verification = await verifyPdfSignature(bytes);
+  const known = verification.signatureValid ? ctx.queries.reports.findReportBySha256(verification.sha256) : undefined;
+  return {
+    signatureValid: verification.signatureValid,
+    coversWholeDocument: verification.coversWholeDocument,
+    knownReport: known !== undefined,
+    reportId: known?.id ?? null,
+    sha256: verification.sha256,
+    signer: verification.signer,
+    problems: verification.problems,
+  };
+}
