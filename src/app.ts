@@ -31,6 +31,7 @@ import { lowBidReviewRoutes } from './modules/low-bid-reviews/low-bid-reviews.ro
 import { awardRoutes } from './modules/award/award.routes.js';
 import { developmentSignerSource, lazySigner, type SignerSource } from './modules/reports/report-signer.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
+import { formulaCheckRoutes } from './modules/formula-check/formula-check.routes.js';
 
 export const DEFAULT_CONFIG: AppConfig = {
   sessionIdleMs: 30 * 60_000,
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', lowBidReviewRoutes(ctx));
   app.route('/', awardRoutes(ctx));
   app.route('/', reportRoutes(ctx));
+  app.route('/', formulaCheckRoutes(ctx));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

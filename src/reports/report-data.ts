@@ -8,6 +8,7 @@
  */
 import type { Award, Criterion, LowBidReview, Tender } from '../domain/evaluation/dossier.js';
 import type { BidResult, EvaluationResult } from '../domain/evaluation/result.js';
+import type { FormulaCheck } from '../domain/formula-check/check-formula.js';
 import type { CertificateInfo } from './signing/signer.js';
 
 /** The tender as its cover shows it; `status` is the server's (`draft`, `open`, `award-proposed`, `awarded`). */
@@ -79,6 +80,8 @@ export type EvaluationReportData = {
   /** The hash of the audit chain's head when the report was made. */
   auditHeadHash: string;
   certificate: CertificateInfo;
+  /** The formula check of the tender's award rules (issue 10), shown with the method. */
+  formulaCheck?: FormulaCheck | undefined;
 };
 
 /** One side of an award letter's comparison. */

@@ -80,6 +80,13 @@ describe('POST /api/v1/tenders/:id/reports {kind: evaluation}', () => {
     expect(text.replace(/\s/g, '')).toContain(headBefore);
   });
 
+  it('includes the formula check in the method section', async () => {
+    const text = normaliseWhitespace(pdfText(pdf));
+    const check = (await w.almereInkoper.get(`/api/v1/tenders/${tenderId}/formula-check`)).body;
+    expect(text).toContain('Formulecheck: lokt deze formule onderbieden uit?');
+    expect(text).toContain(normaliseWhitespace(check.verdictSentence).slice(0, 60));
+  });
+
   it('lists the issued reports of the tender', async () => {
     const list = await w.almereAuditor.get(`/api/v1/tenders/${tenderId}/reports`);
     expect(list.status).toBe(200);
@@ -103,8 +110,8 @@ describe('POST /api/v1/tenders/:id/reports {kind: evaluation}', () => {
 
   it('rejects a report with one byte changed', async () => {
     const tampered = Buffer.from(pdf);
-    const at = tampered.indexOf('Beoordelingsrapport');
-    tampered[at > 0 ? at : 100] ^= 0x01;
+    const at = Math.max(100, tampered.indexOf('Beoordelingsrapport'));
+    tampered.writeUInt8(tampered.readUInt8(at) ^ 0x01, at);
     const body = JSON.parse((await binary(w.almereInkoper, 'POST', '/api/v1/reports/verify', tampered)).bytes.toString());
     expect(body.signatureValid).toBe(false);
     expect(body.knownReport).toBe(false);

@@ -11,6 +11,7 @@ import type { ConsensusMotivation, Disagreement, EvaluationReportData, PanelMemb
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { computeEvaluation, loadDossier } from '../evaluation/evaluation.service.js';
+import { formulaCheckOf } from '../formula-check/formula-check.service.js';
 import { buildConsensusOverview } from '../panel/consensus.service.js';
 import type { PanelMemberWithUser } from '../panel/panel.queries.js';
 import type { TenderRow } from '../tenders/tenders.queries.js';
@@ -88,5 +89,6 @@ export function buildEvaluationReportData(
     consensus: consensusOf(ctx, tender.id, members.length > 0),
     auditHeadHash: ctx.queries.audit.findLastEvent()?.hash ?? '0'.repeat(64),
     certificate: options.signer.certificate,
+    formulaCheck: formulaCheckOf(ctx, tender.id, { suggestions: false }),
   };
 }

@@ -52,7 +52,25 @@ const routes = {
   }),
   open: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/open', tags, summary: 'Close bidding and freeze the award rules (inkoper)',
-    request: idRequest,
+    description:
+      'When the formula check says the formula invites underbidding, opening answers 409 unless the body confirms it ' +
+      '(confirmUnderbiddingRisk: true) with a motivation of at least a sentence; both go into the audit trail.',
+    request: {
+      ...idRequest,
+      body: {
+        required: false,
+        content: {
+          'application/json': {
+            schema: z
+              .strictObject({
+                confirmUnderbiddingRisk: z.boolean().optional(),
+                motivation: z.string().max(5_000).optional(),
+              })
+              .openapi('OpenTenderInput'),
+          },
+        },
+      },
+    },
     responses: { 200: jsonContent(TenderResponse, 'The opened tender'), ...problemResponses, ...conflictResponse },
   }),
   dossier: createRoute({
@@ -94,7 +112,9 @@ export function tenderRoutes(ctx: AppContext) {
     .openapi(routes.patch, (c) =>
       c.json(patchTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c), patch: c.req.valid('json') }), 200),
     )
-    .openapi(routes.open, (c) => c.json(openTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
+    .openapi(routes.open, (c) =>
+      c.json(openTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c), confirmation: c.req.valid('json') ?? {} }), 200),
+    )
     .openapi(routes.dossier, (c) => c.json(exportDossier(ctx, { access: tenderAccessOf(c) }), 200))
     .openapi(routes.auditEvents, (c) => {
       const access = tenderAccessOf(c);

@@ -22,6 +22,7 @@ import { checkTransition } from '../../domain/lifecycle/tender-status.js';
 import { requireChangeAllowed } from './tender-lifecycle.js';
 import { parseImportedDossier, parseTenderFields, type FlatTenderInput } from './tender-input.js';
 import type { TenderRow } from './tenders.queries.js';
+import { confirmFormulaForOpening, type OpenConfirmation } from '../formula-check/formula-check.service.js';
 
 /** Roles that see a tender; a beoordelaar sees only the tenders on whose panel it sits. */
 export const TENDER_READERS: readonly Role[] = ['admin', 'inkoper', 'auditor'];
@@ -226,7 +227,10 @@ function assertScoresStillFit(ctx: AppContext, tenderId: string, fields: TenderF
 }
 
 /** `POST /tenders/:id/open`: bidding closes, the award rules are frozen. */
-export function openTender(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): TenderView {
+export function openTender(
+  ctx: AppContext,
+  { actor, access, confirmation = {} }: { actor: Actor; access: TenderAccess; confirmation?: OpenConfirmation },
+): TenderView {
   requireTenderRole(access, ['inkoper'], 'open a tender');
   return writeTransaction(ctx.db, () => {
     const current = ctx.queries.tenders.findTender(access.tender.id);
@@ -238,6 +242,8 @@ export function openTender(ctx: AppContext, { actor, access }: { actor: Actor; a
         detail: check.ok ? 'De aanbesteding is al geopend; openen kan alleen vanuit de voorbereiding.' : check.message,
       });
     }
+    // Inside the transaction: the check reads the very settings that opening freezes.
+    const formula = confirmFormulaForOpening(ctx, current.id, confirmation);
     const now = ctx.clock().toISOString();
     ctx.queries.tenders.updateTender(current.id, { status: 'open', openedAt: now, updatedAt: now });
     recordAuditEvent(ctx, {
@@ -247,7 +253,10 @@ export function openTender(ctx: AppContext, { actor, access }: { actor: Actor; a
       entityType: 'tender',
       entityId: current.id,
       tenderId: current.id,
-      change: { before: { status: current.status }, after: { status: 'open' } },
+      change: {
+        before: { status: current.status },
+        after: { status: 'open', formulaVerdict: formula.verdict, ...(formula.motivation === null ? {} : { underbiddingRiskAccepted: formula.motivation }) },
+      },
     });
     return toTenderView(ctx, { ...current, status: 'open', openedAt: now, updatedAt: now });
   });

@@ -50,4 +50,17 @@ export function drawMethodSection(context: SectionContext): void {
   if (data.award.priceCeiling !== undefined && data.award.method !== 'min-max-set') {
     paragraph(doc, { text: fill(words.priceCeiling, { amount: formatEuros(data.award.priceCeiling) }) });
   }
+  drawFormulaCheck(context);
+}
+
+/** The formula check: whether the rules above invite a race to the bottom, in the memo's words. */
+function drawFormulaCheck(context: SectionContext): void {
+  const { doc, data } = context;
+  const check = data.formulaCheck;
+  if (check === undefined) return;
+  const words = wording.evaluation.method;
+  heading(doc, { text: words.formulaCheck, level: 2 });
+  paragraph(doc, { text: words.formulaCheckIntro });
+  paragraph(doc, { text: check.verdictSentence });
+  paragraph(doc, { text: check.qualityPointPrice.sentence });
 }
