@@ -32,6 +32,7 @@ import { awardRoutes } from './modules/award/award.routes.js';
 import { developmentSignerSource, lazySigner, type SignerSource } from './modules/reports/report-signer.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { formulaCheckRoutes } from './modules/formula-check/formula-check.routes.js';
+import { ocdsRoutes } from './modules/ocds/ocds.routes.js';
 
 export const DEFAULT_CONFIG: AppConfig = {
   sessionIdleMs: 30 * 60_000,
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', awardRoutes(ctx));
   app.route('/', reportRoutes(ctx));
   app.route('/', formulaCheckRoutes(ctx));
+  app.route('/', ocdsRoutes(ctx));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,48 @@
+/**
+ * `GET /api/v1/tenders/:id/ocds` through the API: the release package of a real tender in
+ * the server, validated against the official OCDS 1.1.5 schemas read from ../shared/ocds.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleDossier } from '../helpers/dossiers.js';
+import { seedWorld, type World } from '../helpers/seed.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { validators } from '../unit/ocds/ocds-schemas.js';
+
+let t: TestApp;
+let w: World;
+let tenderId: string;
+beforeAll(async () => {
+  t = createTestApp();
+  w = await seedWorld(t);
+  tenderId = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+});
+afterAll(() => t.close());
+
+describe('GET /api/v1/tenders/:id/ocds', () => {
+  it('is a valid release package for a draft and for an opened tender', async () => {
+    for (const step of ['draft', 'open']) {
+      if (step === 'open') expect((await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/open`)).status).toBe(200);
+      const response = await w.almereAuditor.get(`/api/v1/tenders/${tenderId}/ocds`);
+      expect(response.status).toBe(200);
+      expect(validators.official.validatePackage(response.body)).toEqual([]);
+      expect(validators.extended.validatePackage(response.body)).toEqual([]);
+      const release = response.body.releases[0];
+      expect(release.tender.id).toBe(tenderId);
+      expect(release.parties.find((p: { roles: string[] }) => p.roles.includes('buyer')).name).toBe('Gemeente Almere');
+    }
+  });
+
+  it('carries the bids with their ranks once opened', async () => {
+    const release = (await w.almereInkoper.get(`/api/v1/tenders/${tenderId}/ocds`)).body.releases[0];
+    const evaluation = (await w.almereInkoper.get(`/api/v1/tenders/${tenderId}/evaluation`)).body;
+    const winner = release.bids.details.find((d: { rank?: number }) => d.rank === 1);
+    const winningBid = exampleDossier().bids.find((b) => b.id === evaluation.winner);
+    expect(winner.tenderers[0].name).toBe(winningBid?.provider.name);
+    expect(release.bids.details).toHaveLength(exampleDossier().bids.length);
+  });
+
+  it('answers 403 to an evaluator and 404 to another organisation', async () => {
+    expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${tenderId}/ocds`)).status).toBe(403);
+    expect((await w.utrechtAuditor.get(`/api/v1/tenders/${tenderId}/ocds`)).status).toBe(404);
+  });
+});
