@@ -26,6 +26,7 @@ import { bidRoutes } from './modules/bids/bids.routes.js';
 import { tenderScope } from './modules/tenders/tender-access.js';
 import { tenderRoutes } from './modules/tenders/tenders.routes.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
+import { pages } from './web/mount-pages.js';
 import { panelRoutes } from './modules/panel/panel.routes.js';
 import { lowBidReviewRoutes } from './modules/low-bid-reviews/low-bid-reviews.routes.js';
 import { awardRoutes } from './modules/award/award.routes.js';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', templateRoutes());
   app.route('/', tenderRoutes(ctx));
   app.route('/', bidRoutes(ctx));
+  app.use(pages(ctx));
   app.route('/', panelRoutes(ctx));
   app.route('/', lowBidReviewRoutes(ctx));
   app.route('/', awardRoutes(ctx));

@@ -1,0 +1,169 @@
+/**
+ * @module
+ * One flagged (or reviewed) bid on the results page: every flag with its message, the
+ * art. 2.116 review so far, what rejecting it would do to the award, and the form for the
+ * next step of the review when the inkoper may take one. Which steps are allowed when is
+ * the domain's state machine (`applyReviewAction`); the forms only offer the likely next
+ * steps, and a refused one comes back with the domain's own message.
+ */
+import type { LowBidReview, ReviewState } from '../../domain/evaluation/dossier.js';
+import { LOW_BID_RULE_NAMES } from '../../domain/low-bids/rule-names.js';
+import type { TenderBidResult } from '../../modules/evaluation/evaluation.service.js';
+import { ErrorSummary, SubmitButton } from './alerts.js';
+import { RadioScale, TextareaField, TextField } from './form-field.js';
+import { formatIsoDate } from '../format.js';
+import type { FormErrors } from '../forms/form-errors.js';
+import { NO_ERRORS } from '../forms/form-errors.js';
+import type { FormValues } from '../forms/form-values.js';
+
+export const REVIEW_STATE_NAMES: Record<ReviewState, string> = {
+  open: 'nog niet onderzocht',
+  'explanation-requested': 'toelichting gevraagd',
+  'explanation-received': 'toelichting ontvangen',
+  'no-response': 'geen reactie binnen de termijn',
+  accepted: 'aanvaard',
+  rejected: 'afgewezen',
+};
+
+/** The id of a review form's input: one form per flagged bid, so ids carry the bid. */
+export function reviewFieldId(bidId: string, name: string): string {
+  return `onderzoek-${bidId}-${name}`;
+}
+
+export type ReviewFormState = { bidId: string; action: string; values: FormValues; errors: FormErrors };
+
+function ReviewRecord({ review }: { review: LowBidReview }) {
+  const rows: [string, string][] = [['Stand van het onderzoek', REVIEW_STATE_NAMES[review.state]]];
+  if (review.requestedAt !== undefined) rows.push(['Toelichting gevraagd op', formatIsoDate(review.requestedAt)]);
+  if (review.deadline !== undefined) rows.push(['Termijn voor de toelichting', formatIsoDate(review.deadline)]);
+  if (review.questions !== undefined) rows.push(['Vragen', review.questions]);
+  if (review.receivedAt !== undefined) rows.push(['Toelichting ontvangen op', formatIsoDate(review.receivedAt)]);
+  if (review.explanation !== undefined) rows.push(['Toelichting', review.explanation]);
+  if (review.decidedAt !== undefined) rows.push(['Besloten op', formatIsoDate(review.decidedAt)]);
+  if (review.motivation !== undefined) rows.push(['Motivering', review.motivation]);
+  return (
+    <dl class="utrecht-data-list utrecht-data-list--rows">
+      {rows.map(([key, value]) => (
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">{key}</dt>
+          <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ActionForm({ action, bidId, title, submit, state, path, children }: {
+  action: string;
+  bidId: string;
+  title: string;
+  submit: string;
+  state: ReviewFormState | undefined;
+  path: string;
+  children?: unknown;
+}) {
+  const mine = state?.bidId === bidId && state.action === action;
+  return (
+    <form method="post" action={path} class="utrecht-form">
+      <h4 class="utrecht-heading-4 utrecht-heading-4--distanced">{title}</h4>
+      {mine ? <ErrorSummary errors={state.errors} title="Deze stap is niet vastgelegd" /> : null}
+      <input type="hidden" name="action" value={action} />
+      {children as never}
+      <SubmitButton kind="secondary-action">{submit}</SubmitButton>
+    </form>
+  );
+}
+
+export function LowBidReviewSection({
+  bid,
+  providerName,
+  impact,
+  canAct,
+  actionPath,
+  letterPath,
+  formState,
+}: {
+  bid: TenderBidResult;
+  providerName: string;
+  impact: { winnerIfRejected: string | null; changesWinner: boolean } | undefined;
+  canAct: boolean;
+  actionPath: string;
+  letterPath: string;
+  formState: ReviewFormState | undefined;
+}) {
+  const review = bid.lowBidReview ?? { state: 'open' as const };
+  const forThis = (action: string) => (formState?.bidId === bid.bidId && formState.action === action ? formState : undefined);
+  const errorsOf = (action: string) => forThis(action)?.errors ?? NO_ERRORS;
+  const valueOf = (action: string, name: string) => forThis(action)?.values[name];
+  const prefix = `onderzoek-${bid.bidId}`;
+  return (
+    <section aria-labelledby={`${prefix}-kop`}>
+      <h3 class="utrecht-heading-3 utrecht-heading-3--distanced" id={`${prefix}-kop`}>
+        {bid.bidId} {providerName}
+      </h3>
+      <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
+        {bid.lowBidFlags.map((flag) => (
+          <li class="utrecht-unordered-list__item">
+            <strong>{LOW_BID_RULE_NAMES[flag.rule]}</strong>: {flag.message}
+          </li>
+        ))}
+      </ul>
+      {impact === undefined ? null : (
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">
+          {impact.changesWinner
+            ? `Afwijzen van ${bid.bidId} verandert de winnaar: dan wint ${impact.winnerIfRejected ?? 'niemand eenduidig'}.`
+            : `Afwijzen van ${bid.bidId} verandert de winnaar niet.`}
+        </p>
+      )}
+      <ReviewRecord review={review} />
+      {review.requestedAt === undefined ? null : (
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">
+          <a class="utrecht-link utrecht-link--html-a" href={letterPath}>
+            Conceptbrief met het verzoek om toelichting (tekst)
+          </a>
+        </p>
+      )}
+      {!canAct ? null : (
+        <>
+          {review.state === 'open' ? (
+            <ActionForm action="request-explanation" bidId={bid.bidId} title="Toelichting vragen" submit="Verzoek vastleggen" state={formState} path={actionPath}>
+              <TextField name="deadline" id={`${prefix}-deadline`} label="Termijn (uiterlijk)" type="date" value={valueOf('request-explanation', 'deadline')} errors={errorsOf('request-explanation')} />
+              <TextareaField
+                name="questions"
+                id={`${prefix}-questions`}
+                label="Vragen, één per regel"
+                value={valueOf('request-explanation', 'questions')}
+                errors={errorsOf('request-explanation')}
+              />
+            </ActionForm>
+          ) : null}
+          {review.state === 'explanation-requested' ? (
+            <>
+              <ActionForm action="record-explanation" bidId={bid.bidId} title="Toelichting vastleggen" submit="Toelichting vastleggen" state={formState} path={actionPath}>
+                <TextareaField name="explanation" id={`${prefix}-explanation`} label="Toelichting van de inschrijver" value={valueOf('record-explanation', 'explanation')} errors={errorsOf('record-explanation')} />
+                <TextField name="receivedAt" id={`${prefix}-receivedAt`} label="Ontvangen op (leeg: vandaag)" type="date" value={valueOf('record-explanation', 'receivedAt')} errors={errorsOf('record-explanation')} />
+              </ActionForm>
+              <ActionForm action="record-no-response" bidId={bid.bidId} title="Geen reactie" submit="Vastleggen: geen reactie binnen de termijn" state={formState} path={actionPath} />
+            </>
+          ) : null}
+          {review.state !== 'accepted' && review.state !== 'rejected' ? (
+            <ActionForm action="decide" bidId={bid.bidId} title="Besluiten" submit="Besluit vastleggen" state={formState} path={actionPath}>
+              <RadioScale
+                name="decision"
+                legend="Besluit"
+                idPrefix={`${prefix}-decision`}
+                errors={errorsOf('decide')}
+                value={valueOf('decide', 'decision')}
+                options={[
+                  { value: 'accepted', label: 'Aanvaarden: de prijs is voldoende verklaard' },
+                  { value: 'rejected', label: 'Afwijzen als abnormaal laag (art. 2.116)' },
+                ]}
+              />
+              <TextareaField name="motivation" id={`${prefix}-motivation`} label="Motivering" value={valueOf('decide', 'motivation')} errors={errorsOf('decide')} />
+            </ActionForm>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * @module
+ * Dutch formats on the pages, through the domain's own formatters so that a page, a letter
+ * and the signed report print the same amount and date the same way: EUR 1.234,56 and
+ * 22 november 2026, days in Europe/Amsterdam.
+ */
+import { formatDutchDate, isIsoDate, todayInAmsterdam } from '../domain/dates.js';
+import { formatDutchNumber, formatDutchTrimmed, formatEuros, formatPercent } from '../domain/money.js';
+import { statusName } from '../reports/report-format.js';
+
+export { formatDutchNumber, formatDutchTrimmed, formatEuros, formatPercent, statusName };
+
+/** An instant (ISO timestamp) as its calendar date in Amsterdam; '-' when absent. */
+export function formatInstantDate(instant: string | null | undefined): string {
+  if (instant === null || instant === undefined) return '-';
+  const time = Date.parse(instant);
+  return Number.isNaN(time) ? '-' : formatDutchDate(todayInAmsterdam(time));
+}
+
+/** An instant with its time of day in Amsterdam: "22 november 2026, 14:05". */
+export function formatInstantDateTime(instant: string): string {
+  const time = Date.parse(instant);
+  if (Number.isNaN(time)) return instant;
+  const clock = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(time);
+  return `${formatDutchDate(todayInAmsterdam(time))}, ${clock}`;
+}
+
+/** A calendar date `YYYY-MM-DD`; anything else as it is. */
+export function formatIsoDate(date: string | null | undefined): string {
+  if (date === null || date === undefined) return '-';
+  return isIsoDate(date) ? formatDutchDate(date) : date;
+}
+
+/** An optional amount in euros. */
+export function formatOptionalEuros(euros: number | null | undefined): string {
+  return euros === null || euros === undefined ? '-' : formatEuros(euros);
+}

@@ -1,0 +1,101 @@
+/**
+ * @module
+ * `GET/POST /inloggen`, `POST /uitloggen`, `POST /organisatie`: the login form on the same
+ * auth service and session cookie as `POST /api/v1/auth/login`, logging out, and choosing
+ * the organisation to work for.
+ */
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { requireActor } from '../../http/authenticate.js';
+import { clientIpOf } from '../../http/client-ip.js';
+import type { AppContext, AppEnv } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
+import { login, logout, SESSION_COOKIE } from '../../modules/auth/auth.service.js';
+import { createLoginRateLimiter } from '../../modules/auth/login-rate-limit.js';
+import { ErrorSummary, SubmitButton } from '../components/alerts.js';
+import { TextField } from '../components/form-field.js';
+import { formError, mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
+import { readForm } from '../forms/form-values.js';
+import { Layout } from '../layout.js';
+import { safeReturnPath } from '../page-errors.js';
+import { redirectAfterPost, renderPage } from '../render.js';
+import { ORGANISATION_COOKIE, rememberOrganisation, viewerOf } from '../viewer.js';
+
+const FIELDS = new Map([
+  ['email', 'E-mailadres'],
+  ['password', 'Wachtwoord'],
+]);
+
+function LoginPage({ email, back, errors }: { email: string; back: string; errors: FormErrors }) {
+  return (
+    <Layout title="Inloggen">
+      <h1 class="utrecht-heading-1 utrecht-heading-1--distanced">Inloggen</h1>
+      <ErrorSummary errors={errors} title="Inloggen is niet gelukt" />
+      <form method="post" action={`/inloggen?terug=${encodeURIComponent(back)}`} class="utrecht-form">
+        <TextField name="email" label="E-mailadres" type="email" autocomplete="username" value={email} errors={errors} required />
+        <TextField name="password" label="Wachtwoord" type="password" autocomplete="current-password" errors={errors} required />
+        <SubmitButton>Inloggen</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
+
+export function loginPages(ctx: AppContext) {
+  // The API's limiter lives inside its auth routes; the form gets its own with the same limits.
+  const limiter = createLoginRateLimiter({ maxAttempts: ctx.config.loginMaxAttempts, windowMs: ctx.config.loginWindowMs });
+  const app = new Hono<AppEnv>();
+
+  app.get('/', (c) => c.redirect(c.get('actor') ? '/aanbestedingen' : '/inloggen', 303));
+
+  app.get('/inloggen', (c) => renderPage(c, <LoginPage email="" back={safeReturnPath(c.req.query('terug'))} errors={NO_ERRORS} />));
+
+  app.post('/inloggen', async (c) => {
+    const form = await readForm(c);
+    const back = safeReturnPath(c.req.query('terug'));
+    const email = form.email?.trim() ?? '';
+    const password = form.password ?? '';
+    const missing = [
+      ...(email === '' ? [{ path: 'email', message: 'vul uw e-mailadres in' }] : []),
+      ...(password === '' ? [{ path: 'password', message: 'vul uw wachtwoord in' }] : []),
+    ];
+    if (missing.length > 0) return renderPage(c, <LoginPage email={email} back={back} errors={mapFieldErrors(missing, FIELDS)} />, 400);
+    try {
+      const result = await login(ctx, { email, password, clientIp: clientIpOf(c), limiter });
+      setCookie(c, SESSION_COOKIE, result.sessionToken, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: ctx.config.cookieSecure,
+        path: '/',
+        maxAge: Math.floor(ctx.config.sessionAbsoluteMs / 1000),
+      });
+      return redirectAfterPost(c, back);
+    } catch (error) {
+      if (!(error instanceof AppError) || (error.code !== 'unauthenticated' && error.code !== 'rate-limited')) throw error;
+      const message =
+        error.code === 'rate-limited'
+          ? `Te veel pogingen. Probeer het over ${error.headers['Retry-After'] ?? 'enkele'} seconden opnieuw.`
+          : 'Het e-mailadres of het wachtwoord klopt niet.';
+      return renderPage(c, <LoginPage email={email} back={back} errors={formError(message)} />, error.status as 401);
+    }
+  });
+
+  app.post('/uitloggen', (c) => {
+    const actor = c.get('actor');
+    if (actor) logout(ctx, { actor });
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure: ctx.config.cookieSecure });
+    deleteCookie(c, ORGANISATION_COOKIE, { path: '/' });
+    return redirectAfterPost(c, '/inloggen');
+  });
+
+  app.post('/organisatie', async (c) => {
+    requireActor(c);
+    const viewer = viewerOf(ctx, c);
+    const { organisationId } = await readForm(c);
+    if (viewer.organisations.some((o) => o.id === organisationId) && organisationId !== undefined) {
+      rememberOrganisation(c, organisationId, ctx.config.cookieSecure);
+    }
+    return redirectAfterPost(c, '/aanbestedingen');
+  });
+
+  return app;
+}

@@ -1,0 +1,209 @@
+/**
+ * @module
+ * `/aanbestedingen/:id/panel`: for the inkoper and auditors the panel (`getPanel`: who
+ * declared and sealed, and when) and, for the inkoper, assigning an evaluator
+ * (`assignEvaluator`); for a beoordelaar its own conflict-of-interest declaration
+ * (`declareConflictOfInterest`), which comes before it sees any bid, and the seal
+ * (`sealScores`).
+ */
+import { Hono, type Context } from 'hono';
+import { requireActor } from '../../http/authenticate.js';
+import type { AppContext, AppEnv } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
+import { findOwnMembership, holdsAnyRole, PANEL_READERS } from '../../modules/panel/panel-access.js';
+import type { PanelMemberRow } from '../../modules/panel/panel.queries.js';
+import { assignEvaluator, declareConflictOfInterest, getPanel, type PanelView } from '../../modules/panel/panel.service.js';
+import { sealScores } from '../../modules/panel/scores.service.js';
+import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
+import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
+import { RadioScale, TextareaField, TextField } from '../components/form-field.js';
+import { Cell, Row, Table } from '../components/table.js';
+import { TenderFrame, tenderPath } from '../components/tender-frame.js';
+import { formatInstantDate } from '../format.js';
+import { formError, mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
+import { optionalText, readForm, type FormValues } from '../forms/form-values.js';
+import { redirectAfterPost, renderPage } from '../render.js';
+import { viewerOf, type Viewer } from '../viewer.js';
+
+const ASSIGN_FIELDS = new Map([['email', 'E-mailadres van de beoordelaar']]);
+const DECLARATION_FIELDS = new Map([
+  ['noConflict', 'Verklaring'],
+  ['remarks', 'Toelichting'],
+]);
+
+function declarationText(member: PanelView['members'][number]): string {
+  if (member.declaration === null) return 'nog niet afgelegd';
+  const when = formatInstantDate(member.declaration.declaredAt);
+  return member.declaration.noConflict ? `geen belangenverstrengeling (${when})` : `belangenverstrengeling verklaard (${when}); niet meer in het panel`;
+}
+
+function PanelTable({ panel }: { panel: PanelView }) {
+  if (panel.members.length === 0) return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen beoordelaars toegewezen; dan stelt de inkoper de consensusscores zelf vast.</p>;
+  return (
+    <Table caption="Leden van het beoordelingspanel" columns={[{ label: 'Naam' }, { label: 'E-mailadres' }, { label: 'Toegewezen' }, { label: 'Verklaring' }, { label: 'Scores verzegeld' }]}>
+      {panel.members.map((m) => (
+        <Row>
+          <Cell header>{m.name}</Cell>
+          <Cell>{m.email}</Cell>
+          <Cell>{formatInstantDate(m.assignedAt)}</Cell>
+          <Cell>{declarationText(m)}</Cell>
+          <Cell>{m.sealedAt === null ? 'nog niet' : formatInstantDate(m.sealedAt)}</Cell>
+        </Row>
+      ))}
+    </Table>
+  );
+}
+
+type Forms = { assign?: { values: FormValues; errors: FormErrors }; declaration?: { values: FormValues; errors: FormErrors }; seal?: FormErrors };
+
+function OfficerView({ access, panel, forms }: { access: TenderAccess; panel: PanelView; forms: Forms }) {
+  const mayAssign = access.roles.has('inkoper') && (access.tender.status === 'draft' || access.tender.status === 'open');
+  const errors = forms.assign?.errors ?? NO_ERRORS;
+  return (
+    <>
+      <PanelTable panel={panel} />
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">
+        {panel.allSealed ? 'Alle leden hebben hun scores verzegeld (of er is geen panel).' : `Nog niet verzegeld: ${panel.pending.map((p) => p.name).join(', ')}.`}
+      </p>
+      {mayAssign ? (
+        <form method="post" action={`${tenderPath(access, 'panel')}/beoordelaars`} class="utrecht-form">
+          <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Beoordelaar toewijzen</h2>
+          <ErrorSummary errors={errors} title="De beoordelaar is niet toegewezen" />
+          <TextField name="email" label="E-mailadres van de beoordelaar" type="email" value={forms.assign?.values.email} errors={errors} description="Een gebruiker met de rol beoordelaar bij deze organisatie." />
+          <SubmitButton>Toewijzen</SubmitButton>
+        </form>
+      ) : null}
+    </>
+  );
+}
+
+function EvaluatorView({ access, member, forms }: { access: TenderAccess; member: PanelMemberRow | undefined; forms: Forms }) {
+  if (member === undefined) return <Notice>U neemt niet (meer) deel aan het beoordelingspanel van deze aanbesteding.</Notice>;
+  if (member.declaration === null) {
+    const errors = forms.declaration?.errors ?? NO_ERRORS;
+    return (
+      <form method="post" action={`${tenderPath(access)}/verklaring`} class="utrecht-form">
+        <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Verklaring over belangenverstrengeling</h2>
+        <ErrorSummary errors={errors} title="De verklaring is niet vastgelegd" />
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">
+          Voordat u de inschrijvingen ziet, verklaart u of u een persoonlijk of zakelijk belang heeft bij een van de inschrijvers. Met een
+          belang neemt u niet deel aan de beoordeling.
+        </p>
+        <RadioScale
+          name="noConflict"
+          legend="Mijn verklaring"
+          idPrefix="veld-noConflict"
+          errors={errors}
+          value={forms.declaration?.values.noConflict}
+          options={[
+            { value: 'ja', label: 'Ik heb geen belang bij een van de inschrijvers' },
+            { value: 'nee', label: 'Ik heb wel een belang en trek mij terug uit het panel' },
+          ]}
+        />
+        <TextareaField name="remarks" label="Toelichting (niet verplicht)" value={forms.declaration?.values.remarks} errors={errors} />
+        <SubmitButton>Verklaring afleggen</SubmitButton>
+      </form>
+    );
+  }
+  const sealErrors = forms.seal ?? NO_ERRORS;
+  return (
+    <>
+      <Notice kind="ok">U heeft op {formatInstantDate(member.declaredAt)} verklaard geen belang te hebben.</Notice>
+      {member.sealedAt !== null ? (
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">U heeft uw scores op {formatInstantDate(member.sealedAt)} verzegeld.</p>
+      ) : (
+        <>
+          <p class="utrecht-paragraph utrecht-paragraph--distanced">
+            <a class="utrecht-link utrecht-link--html-a" href={tenderPath(access, 'beoordelen')}>
+              Naar het beoordelen
+            </a>
+          </p>
+          <form method="post" action={`${tenderPath(access)}/verzegelen`} class="utrecht-form">
+            <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Scores verzegelen</h2>
+            <ErrorSummary errors={sealErrors} title="Nog niet verzegeld" />
+            <p class="utrecht-paragraph utrecht-paragraph--distanced">Na het verzegelen kunt u uw scores niet meer wijzigen. De andere scores ziet u pas als iedereen heeft verzegeld.</p>
+            <SubmitButton>Mijn scores verzegelen</SubmitButton>
+          </form>
+        </>
+      )}
+    </>
+  );
+}
+
+function PanelPage({ viewer, access, panel, member, forms }: { viewer: Viewer; access: TenderAccess; panel: PanelView | undefined; member: PanelMemberRow | undefined; forms: Forms }) {
+  return (
+    <TenderFrame viewer={viewer} access={access} tab="panel" title="Beoordelingspanel">
+      {panel === undefined ? <EvaluatorView access={access} member={member} forms={forms} /> : <OfficerView access={access} panel={panel} forms={forms} />}
+    </TenderFrame>
+  );
+}
+
+export function panelPages(ctx: AppContext) {
+  const app = new Hono<AppEnv>();
+  const render = (c: Context<AppEnv>, forms: Forms, status: 200 | 400 | 409 = 200) => {
+    const viewer = viewerOf(ctx, c);
+    const access = tenderAccessOf(c);
+    const officer = holdsAnyRole(access, PANEL_READERS);
+    const page = (
+      <PanelPage
+        viewer={viewer}
+        access={access}
+        panel={officer ? getPanel(ctx, { access }) : undefined}
+        member={officer ? undefined : findOwnMembership(ctx, access, viewer.actor)}
+        forms={forms}
+      />
+    );
+    return renderPage(c, page, status);
+  };
+  const refusal = (error: unknown): AppError => {
+    if (error instanceof AppError && (error.code === 'invalid-input' || error.code === 'conflict')) return error;
+    throw error;
+  };
+
+  app.get('/aanbestedingen/:id/panel', (c) => render(c, {}));
+
+  app.post('/aanbestedingen/:id/panel/beoordelaars', async (c) => {
+    const access = tenderAccessOf(c);
+    const values = await readForm(c);
+    const email = (values.email ?? '').trim().toLowerCase();
+    // An unknown address goes on as an id no user has: the service then answers exactly as for
+    // another organisation's user, so the form does not reveal which addresses have accounts.
+    const userId = ctx.queries.auth.findUserByEmail(email)?.id ?? `onbekend:${email}`;
+    try {
+      assignEvaluator(ctx, { actor: requireActor(c), access, userId });
+      return redirectAfterPost(c, tenderPath(access, 'panel'));
+    } catch (error) {
+      const e = refusal(error);
+      const errors = e.errors.length > 0 ? mapFieldErrors(e.errors.map((x) => ({ ...x, path: 'email' })), ASSIGN_FIELDS) : formError(e.detail ?? e.message);
+      return render(c, { assign: { values, errors } }, e.status as 400);
+    }
+  });
+
+  app.post('/aanbestedingen/:id/verklaring', async (c) => {
+    const access = tenderAccessOf(c);
+    const values = await readForm(c);
+    if (values.noConflict !== 'ja' && values.noConflict !== 'nee') {
+      return render(c, { declaration: { values, errors: mapFieldErrors([{ path: 'noConflict', message: 'kies een van beide' }], DECLARATION_FIELDS) } }, 400);
+    }
+    try {
+      declareConflictOfInterest(ctx, { actor: requireActor(c), access, input: { noConflict: values.noConflict === 'ja', remarks: optionalText(values.remarks) } });
+      return redirectAfterPost(c, tenderPath(access, 'panel'));
+    } catch (error) {
+      const e = refusal(error);
+      return render(c, { declaration: { values, errors: e.errors.length > 0 ? mapFieldErrors(e.errors, DECLARATION_FIELDS) : formError(e.detail ?? e.message) } }, e.status as 400);
+    }
+  });
+
+  app.post('/aanbestedingen/:id/verzegelen', (c) => {
+    const access = tenderAccessOf(c);
+    try {
+      sealScores(ctx, { actor: requireActor(c), access });
+      return redirectAfterPost(c, tenderPath(access, 'panel'));
+    } catch (error) {
+      const e = refusal(error);
+      return render(c, { seal: formError(e.detail ?? e.message) }, e.status as 409);
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,182 @@
+/**
+ * @module
+ * `GET /aanbestedingen/:id/uitslag`: the evaluation of `GET /api/v1/tenders/:id/evaluation`
+ * as a page (ranking, exclusions, flagged bids with their review and its actions, warnings
+ * and sensitivity, the quality-price chart), and the award decision and award.
+ * `POST .../inschrijvingen/:bidId/onderzoek`: one step of a review (`applyLowBidReviewAction`,
+ * checked first with the API's own `reviewActionSchema`); `POST .../gunningsbeslissing` and
+ * `POST .../gunnen`: `proposeAward` and `awardTender`.
+ */
+import { Hono, type Context } from 'hono';
+import type { Bid } from '../../domain/evaluation/dossier.js';
+import { reviewActionSchema } from '../../domain/low-bids/review-action.schema.js';
+import { requireActor } from '../../http/authenticate.js';
+import type { AppContext, AppEnv } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
+import { zodIssuesToFieldErrors } from '../../lib/zod-errors.js';
+import { awardTender, proposeAward } from '../../modules/award/award.service.js';
+import { listBids } from '../../modules/bids/bids.service.js';
+import { evaluateTender, type TenderEvaluation } from '../../modules/evaluation/evaluation.service.js';
+import { applyLowBidReviewAction } from '../../modules/low-bid-reviews/low-bid-reviews.service.js';
+import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
+import { getTender, type TenderView } from '../../modules/tenders/tenders.service.js';
+import { Notice } from '../components/alerts.js';
+import { Analysis } from '../components/analysis.js';
+import { AwardSection, type AwardFormState } from '../components/award-section.js';
+import { LowBidReviewSection, reviewFieldId, type ReviewFormState } from '../components/low-bid-review.js';
+import { QualityPriceChart, type ChartPoint } from '../components/quality-price-chart.js';
+import { ExclusionsTable, RankingTable, type BidFacts } from '../components/results-tables.js';
+import { TenderFrame, tenderPath } from '../components/tender-frame.js';
+import { formError, mapFieldErrors, type FormErrors } from '../forms/form-errors.js';
+import { optionalText, readForm } from '../forms/form-values.js';
+import { redirectAfterPost, renderPage } from '../render.js';
+import { viewerOf, type Viewer } from '../viewer.js';
+
+const REVIEW_FIELDS = new Map([
+  ['deadline', 'Termijn'],
+  ['questions', 'Vragen'],
+  ['explanation', 'Toelichting'],
+  ['receivedAt', 'Ontvangen op'],
+  ['decision', 'Besluit'],
+  ['motivation', 'Motivering'],
+  ['action', 'Stap'],
+]);
+
+function chartPoints(evaluation: TenderEvaluation, view: TenderView, facts: ReadonlyMap<string, BidFacts>): ChartPoint[] {
+  const totalWeight = view.criteria.reduce((sum, c) => sum + c.weight, 0);
+  return evaluation.bids.flatMap((result) => {
+    // A fixed-price bid without a price is at the fixed price, as in the report.
+    const price = facts.get(result.bidId)?.price ?? view.award.fixedPrice;
+    if (price === undefined || totalWeight <= 0) return [];
+    const kind: ChartPoint['kind'] = result.bidId === evaluation.winner ? 'winner' : result.status === 'excluded' ? 'excluded' : 'ranked';
+    return [{ label: result.bidId, price, quality: result.qualityPoints / totalWeight, kind }];
+  });
+}
+
+type ResultsProps = {
+  viewer: Viewer;
+  access: TenderAccess;
+  view: TenderView;
+  evaluation: TenderEvaluation;
+  bids: Bid[];
+  reviewForm?: ReviewFormState | undefined;
+  awardForm?: AwardFormState | undefined;
+  notice?: string | undefined;
+};
+
+function ResultsPage({ viewer, access, view, evaluation, bids, reviewForm, awardForm, notice }: ResultsProps) {
+  const facts = new Map(bids.map((b): [string, BidFacts] => [b.id, { providerName: b.provider.name, price: b.price }]));
+  const reviewed = evaluation.bids.filter((b) => b.lowBidFlags.length > 0 || (b.lowBidReview !== undefined && b.lowBidReview.state !== 'open'));
+  const canReview = access.roles.has('inkoper') && view.status === 'open';
+  const base = tenderPath(access);
+  return (
+    <TenderFrame viewer={viewer} access={access} tab="uitslag" title="Uitslag">
+      {notice === undefined ? null : <Notice kind="ok">{notice}</Notice>}
+      {evaluation.incomplete.length === 0 ? null : (
+        <Notice kind="warning">
+          Voorlopige uitslag: er ontbreken nog {evaluation.incomplete.length} consensusscores (
+          {evaluation.incomplete.map((m) => `${m.bidId} op ${m.criterionId}`).join(', ')}). Alleen de volledig beoordeelde inschrijvingen
+          zijn gerangschikt.
+        </Notice>
+      )}
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">
+        Winnaar volgens de beoordeling: <strong>{evaluation.winner ?? 'nog geen'}</strong>
+        {evaluation.winner === null ? '' : ` (${facts.get(evaluation.winner)?.providerName ?? ''})`}.
+      </p>
+      <RankingTable evaluation={evaluation} facts={facts} />
+      <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Kwaliteit tegen prijs</h2>
+      <QualityPriceChart points={chartPoints(evaluation, view, facts)} />
+      <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Uitgesloten inschrijvingen</h2>
+      <ExclusionsTable evaluation={evaluation} facts={facts} />
+      <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Mogelijk abnormaal lage inschrijvingen (art. 2.116 Aanbestedingswet)</h2>
+      {reviewed.length === 0 ? (
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">Geen inschrijving is gemarkeerd als mogelijk abnormaal laag.</p>
+      ) : (
+        reviewed.map((bid) => (
+          <LowBidReviewSection
+            bid={bid}
+            providerName={facts.get(bid.bidId)?.providerName ?? ''}
+            impact={evaluation.lowBidImpact?.[bid.bidId]}
+            canAct={canReview}
+            actionPath={`${base}/inschrijvingen/${encodeURIComponent(bid.bidId)}/onderzoek`}
+            letterPath={`/api/v1/tenders/${access.tender.id}/bids/${encodeURIComponent(bid.bidId)}/low-bid-review/letter`}
+            formState={reviewForm}
+          />
+        ))
+      )}
+      <Analysis evaluation={evaluation} />
+      <AwardSection access={access} view={view} evaluation={evaluation} formState={awardForm} />
+    </TenderFrame>
+  );
+}
+
+export function resultsPages(ctx: AppContext) {
+  const app = new Hono<AppEnv>();
+  const render = (c: Context<AppEnv>, extra: Partial<ResultsProps>, status: 200 | 400 | 409 = 200) => {
+    const viewer = viewerOf(ctx, c);
+    const access = tenderAccessOf(c);
+    const evaluation = evaluateTender(ctx, { access });
+    const props: ResultsProps = {
+      viewer,
+      access,
+      view: getTender(ctx, { actor: viewer.actor, access }),
+      evaluation,
+      bids: listBids(ctx, { actor: viewer.actor, access }) as Bid[],
+      ...extra,
+    };
+    return renderPage(c, <ResultsPage {...props} />, status);
+  };
+
+  app.get('/aanbestedingen/:id/uitslag', (c) => render(c, { notice: c.req.query('melding') }));
+
+  app.post('/aanbestedingen/:id/inschrijvingen/:bidId/onderzoek', async (c) => {
+    const access = tenderAccessOf(c);
+    const bidId = c.req.param('bidId');
+    const values = await readForm(c);
+    const action = values.action ?? '';
+    const candidate: Record<string, unknown> = { action };
+    for (const key of ['deadline', 'questions', 'explanation', 'receivedAt', 'decision', 'motivation']) {
+      const value = optionalText(values[key]);
+      if (value !== undefined) candidate[key] = value;
+    }
+    const idOf = (name: string) => reviewFieldId(bidId, name);
+    const fail = (errors: FormErrors, status: 400 | 409) => render(c, { reviewForm: { bidId, action, values, errors } }, status);
+    const parsed = reviewActionSchema.safeParse(candidate);
+    if (!parsed.success) return fail(mapFieldErrors(zodIssuesToFieldErrors(parsed.error.issues), REVIEW_FIELDS, undefined, idOf), 400);
+    try {
+      applyLowBidReviewAction(ctx, { actor: requireActor(c), access, bidId, action: parsed.data });
+    } catch (error) {
+      if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
+      const errors = error.errors.length > 0 ? mapFieldErrors(error.errors, REVIEW_FIELDS, undefined, idOf) : formError(error.detail ?? error.message);
+      return fail(errors, error.status as 400);
+    }
+    return redirectAfterPost(c, `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent(`Het onderzoek naar ${bidId} is bijgewerkt.`)}#onderzoek-${bidId}-kop`);
+  });
+
+  app.post('/aanbestedingen/:id/gunningsbeslissing', async (c) => {
+    const access = tenderAccessOf(c);
+    const values = await readForm(c);
+    const winner = optionalText(values['drawOfLots.winner']);
+    const drawOfLots = winner === undefined ? undefined : { winner, record: values['drawOfLots.record'] ?? '' };
+    try {
+      const decision = proposeAward(ctx, { actor: requireActor(c), access, input: { drawOfLots } });
+      return redirectAfterPost(c, `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent(`De gunningsbeslissing is genomen: ${decision.winner}.`)}`);
+    } catch (error) {
+      if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
+      return render(c, { awardForm: { values, message: error.detail ?? error.message, errors: error.errors } }, error.status as 400);
+    }
+  });
+
+  app.post('/aanbestedingen/:id/gunnen', (c) => {
+    const access = tenderAccessOf(c);
+    try {
+      awardTender(ctx, { actor: requireActor(c), access });
+      return redirectAfterPost(c, `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent('De aanbesteding is definitief gegund.')}`);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'conflict') throw error;
+      return render(c, { awardForm: { values: {}, message: error.detail ?? error.message, errors: [] } }, 409);
+    }
+  });
+
+  return app;
+}

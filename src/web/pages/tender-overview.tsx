@@ -1,0 +1,159 @@
+/**
+ * @module
+ * `GET /aanbestedingen/:id`: the tender at a glance with what to do next, and
+ * `GET/POST /aanbestedingen/:id/openen`: opening it after a confirmation that says what
+ * becomes fixed (`openTender`, the service behind `POST /api/v1/tenders/:id/open`).
+ */
+import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import { requireActor } from '../../http/authenticate.js';
+import type { AppContext, AppEnv } from '../../http/types.js';
+import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
+import { getTender, openTender, type TenderView } from '../../modules/tenders/tenders.service.js';
+import { Notice, SubmitButton } from '../components/alerts.js';
+import { TenderFrame, tenderPath } from '../components/tender-frame.js';
+import { formatInstantDate, formatIsoDate, formatOptionalEuros } from '../format.js';
+import { redirectAfterPost, renderPage } from '../render.js';
+import { flaggedCount, readBids, readEvaluation } from '../tender-data.js';
+import { viewerOf, type Viewer } from '../viewer.js';
+
+function DataList({ rows }: { rows: readonly (readonly [string, Child])[] }) {
+  return (
+    <dl class="utrecht-data-list utrecht-data-list--rows">
+      {rows.map(([key, value]) => (
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">{key}</dt>
+          <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Link({ href, children }: { href: string; children?: Child }) {
+  return (
+    <a class="utrecht-link utrecht-link--html-a" href={href}>
+      {children}
+    </a>
+  );
+}
+
+function NextSteps({ access, view }: { access: TenderAccess; view: TenderView }) {
+  const inkoper = access.roles.has('inkoper');
+  if (view.status === 'draft' && inkoper) {
+    return (
+      <>
+        <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Volgende stappen</h2>
+        <ol class="utrecht-ordered-list">
+          <li class="utrecht-ordered-list__item">
+            Controleer de <Link href={tenderPath(access, 'instellingen')}>criteria, de gewichten en de formule</Link>.
+          </li>
+          <li class="utrecht-ordered-list__item">
+            Stel het <Link href={tenderPath(access, 'panel')}>beoordelingspanel</Link> samen.
+          </li>
+          <li class="utrecht-ordered-list__item">
+            Voer de <Link href={tenderPath(access, 'inschrijvingen')}>inschrijvingen</Link> in of lees ze in uit een spreadsheet.
+          </li>
+          <li class="utrecht-ordered-list__item">
+            <Link href={tenderPath(access, 'openen')}>Open de aanbesteding</Link>: de inschrijving sluit en de criteria liggen vast.
+          </li>
+        </ol>
+      </>
+    );
+  }
+  if (access.roles.has('beoordelaar') && !inkoper) {
+    return (
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">
+        U bent beoordelaar. Leg eerst op de pagina <Link href={tenderPath(access, 'panel')}>Beoordelingspanel</Link> uw verklaring over
+        belangenverstrengeling af; daarna kunt u <Link href={tenderPath(access, 'beoordelen')}>beoordelen</Link>.
+      </p>
+    );
+  }
+  return null;
+}
+
+function Overview({ viewer, access, view, bids, flagged, winner, opened }: {
+  viewer: Viewer;
+  access: TenderAccess;
+  view: TenderView;
+  bids: number | undefined;
+  flagged: number | undefined;
+  winner: string | null | undefined;
+  opened: boolean;
+}) {
+  const decision = view.awardDecision;
+  return (
+    <TenderFrame viewer={viewer} access={access} tab="overzicht" title="Overzicht">
+      {opened ? <Notice kind="ok">De aanbesteding is geopend: de inschrijving is gesloten en de criteria liggen vast.</Notice> : null}
+      <DataList
+        rows={[
+          ['Aanbestedende dienst', view.tender.buyer],
+          ['Perceel', view.tender.lot],
+          ['Raming', formatOptionalEuros(view.tender.estimatedValue)],
+          ['Aangemaakt', formatInstantDate(view.createdAt)],
+          ['Geopend', formatInstantDate(view.openedAt)],
+          ['Inschrijvingen', bids === undefined ? '-' : String(bids)],
+          ['Gemarkeerd als mogelijk abnormaal laag', flagged === undefined ? '-' : String(flagged)],
+          ['Winnaar volgens de beoordeling', winner === undefined ? '-' : (winner ?? 'nog geen')],
+          ...(decision === null
+            ? []
+            : ([
+                ['Gunningsbeslissing', `${formatInstantDate(decision.decidedAt)}, aan ${decision.winner}`],
+                ['Einde opschortende termijn', formatIsoDate(decision.standstillEndsOn)],
+              ] as const)),
+        ]}
+      />
+      <NextSteps access={access} view={view} />
+    </TenderFrame>
+  );
+}
+
+function OpenPage({ viewer, access, bids }: { viewer: Viewer; access: TenderAccess; bids: number | undefined }) {
+  return (
+    <TenderFrame viewer={viewer} access={access} tab="overzicht" title="Aanbesteding openen">
+      <Notice kind="warning">
+        Na het openen kunnen criteria, gewichten, de gunningsmethode, de prijsformule en de regels voor lage inschrijvingen niet meer
+        worden gewijzigd, en kunnen geen inschrijvingen meer worden toegevoegd. Dat is zo omdat ze vast moeten liggen voordat de
+        inschrijvingen bekend zijn (gelijke behandeling en transparantie).
+      </Notice>
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn {bids ?? 0} inschrijvingen ingevoerd.</p>
+      <form method="post" action={tenderPath(access, 'openen')} class="gw-inline">
+        <SubmitButton>Ja, open de aanbesteding</SubmitButton>
+        <Link href={tenderPath(access)}>Nee, terug naar het overzicht</Link>
+      </form>
+    </TenderFrame>
+  );
+}
+
+export function tenderOverviewPages(ctx: AppContext) {
+  const app = new Hono<AppEnv>();
+  app.get('/aanbestedingen/:id', (c) => {
+    const viewer = viewerOf(ctx, c);
+    const access = tenderAccessOf(c);
+    const view = getTender(ctx, { actor: viewer.actor, access });
+    const evaluation = readEvaluation(ctx, access);
+    const page = (
+      <Overview
+        viewer={viewer}
+        access={access}
+        view={view}
+        bids={readBids(ctx, viewer.actor, access)?.length}
+        flagged={evaluation && flaggedCount(evaluation)}
+        winner={evaluation?.winner}
+        opened={c.req.query('geopend') !== undefined}
+      />
+    );
+    return renderPage(c, page);
+  });
+  app.get('/aanbestedingen/:id/openen', (c) => {
+    const viewer = viewerOf(ctx, c);
+    const access = tenderAccessOf(c);
+    return renderPage(c, <OpenPage viewer={viewer} access={access} bids={readBids(ctx, viewer.actor, access)?.length} />);
+  });
+  app.post('/aanbestedingen/:id/openen', (c) => {
+    const access = tenderAccessOf(c);
+    openTender(ctx, { actor: requireActor(c), access });
+    return redirectAfterPost(c, `${tenderPath(access)}?geopend=1`);
+  });
+  return app;
+}

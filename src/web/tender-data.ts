@@ -1,0 +1,35 @@
+/**
+ * @module
+ * What a page may show of a tender, asked of the services: a role that may not see the
+ * evaluation or the bids gets `undefined` (the page leaves that part out) instead of an
+ * error page, since the rest of the page is still theirs to see.
+ */
+import type { Bid } from '../domain/evaluation/dossier.js';
+import type { Actor, AppContext } from '../http/types.js';
+import { AppError } from '../lib/app-error.js';
+import { listBids, type EvaluatorBidView } from '../modules/bids/bids.service.js';
+import { evaluateTenderJson, type TenderEvaluation } from '../modules/evaluation/evaluation.service.js';
+import type { TenderAccess } from '../modules/tenders/tender-access.js';
+
+function unlessForbidden<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'forbidden') return undefined;
+    throw error;
+  }
+}
+
+/** The server's evaluation (the cached JSON the API serves, parsed). */
+export function readEvaluation(ctx: AppContext, access: TenderAccess): TenderEvaluation | undefined {
+  return unlessForbidden(() => JSON.parse(evaluateTenderJson(ctx, { access })) as TenderEvaluation);
+}
+
+export function readBids(ctx: AppContext, actor: Actor, access: TenderAccess): (Bid | EvaluatorBidView)[] | undefined {
+  return unlessForbidden(() => listBids(ctx, { actor, access }));
+}
+
+/** Bids flagged as possibly abnormally low. */
+export function flaggedCount(evaluation: TenderEvaluation): number {
+  return evaluation.bids.filter((bid) => bid.lowBidFlags.length > 0).length;
+}

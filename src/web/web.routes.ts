@@ -1,0 +1,78 @@
+/**
+ * @module
+ * The Dutch pages under `/`, next to the JSON API under `/api/v1`, on the same services and
+ * the same session cookie. Each page path gets the API's own guards: a body limit, the
+ * same-origin check on every form post (`http/csrf.ts`), `authenticate`, and for one
+ * tender's pages `tenderScope` (404 for a tender that is not yours). Only page paths reach
+ * this app (`mount-pages.ts`), so none of this runs a second time for the API.
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { authenticate } from '../http/authenticate.js';
+import { rejectCrossSiteRequests } from '../http/csrf.js';
+import type { AppContext, AppEnv } from '../http/types.js';
+import { AppError } from '../lib/app-error.js';
+import { tenderScope } from '../modules/tenders/tender-access.js';
+import { createPageErrorHandler } from './page-errors.js';
+import { bidPages } from './pages/bids.js';
+import { loginPages } from './pages/login.js';
+import { newTenderPages } from './pages/tender-new.js';
+import { resultsPages } from './pages/results.js';
+import { panelPages } from './pages/panel.js';
+import { scoringPages } from './pages/scoring.js';
+import { consensusPages } from './pages/consensus.js';
+import { auditPages } from './pages/audit.js';
+import { reportPages } from './pages/reports.js';
+import { tenderListPages } from './pages/tender-list.js';
+import { tenderOverviewPages } from './pages/tender-overview.js';
+import { tenderSettingsPages } from './pages/tender-settings.js';
+
+/** A sheet of bids or a signed PDF is larger than any JSON body; 10 MiB is still no attack surface. */
+const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+
+const PAGE_PATHS = [
+  '/',
+  '/inloggen',
+  '/uitloggen',
+  '/organisatie',
+  '/nieuwe-aanbesteding',
+  // `/x/*` also matches `/x` in Hono: listing both would run the guards twice.
+  '/aanbestedingen/*',
+  '/voorbeelden/*',
+  '/rapporten/*',
+] as const;
+
+export function webRoutes(ctx: AppContext) {
+  const web = new Hono<AppEnv>();
+  const guards: MiddlewareHandler<AppEnv>[] = [
+    bodyLimit({
+      maxSize: UPLOAD_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError('payload-too-large', { detail: `Het verzoek is groter dan ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MiB.` });
+      },
+    }),
+    rejectCrossSiteRequests(),
+    authenticate(ctx),
+  ];
+  for (const path of PAGE_PATHS) web.use(path, ...guards);
+  // Also covers `/aanbestedingen/:id` itself.
+  web.use('/aanbestedingen/:id/*', tenderScope(ctx));
+
+  web.route('/', loginPages(ctx));
+  web.route('/', tenderListPages(ctx));
+  web.route('/', newTenderPages(ctx));
+  web.route('/', tenderOverviewPages(ctx));
+  web.route('/', tenderSettingsPages(ctx));
+  web.route('/', bidPages(ctx));
+  web.route('/', resultsPages(ctx));
+  web.route('/', panelPages(ctx));
+  web.route('/', scoringPages(ctx));
+  web.route('/', consensusPages(ctx));
+  web.route('/', auditPages(ctx));
+  web.route('/', reportPages(ctx));
+
+  web.onError(createPageErrorHandler(ctx.logger));
+  // A page path nothing answers: the HTML "niet gevonden" page, not the API's problem JSON.
+  web.notFound((c) => createPageErrorHandler(ctx.logger)(new AppError('not-found', { detail: 'Deze pagina bestaat niet.' }), c));
+  return web;
+}

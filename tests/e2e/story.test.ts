@@ -1,0 +1,226 @@
+/**
+ * The story of issue 7 in a real browser, as far as the server has services for it: an
+ * inkoper creates a tender from a template, assigns two evaluators, imports four bids from
+ * the example sheet and opens the tender; both evaluators declare, score (saved as they go)
+ * and seal; the inkoper reaches consensus, reviews the flagged bid, takes the award decision
+ * downloads the signed report, verifies it, and checks the audit chain. axe-core runs on every page visited; serious or critical
+ * violations fail the test. Screenshots land in tests/e2e/screenshots/.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addCalendarDays, todayInAmsterdam } from '../../src/domain/dates.js';
+import { PASSWORD } from '../helpers/seed.js';
+import { checkPage, launchBrowser, type StoryBrowser } from './support/browser.js';
+import { startStoryServer, type StoryServer } from './support/server.js';
+
+let server: StoryServer;
+let browser: StoryBrowser;
+let page: Page;
+const checks: Awaited<ReturnType<typeof checkPage>>[] = [];
+
+beforeAll(async () => {
+  server = await startStoryServer();
+  browser = await launchBrowser();
+  page = browser.page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const visit = async (name: string) => {
+  checks.push(await checkPage(page, name));
+};
+const url = (path: string) => `${server.baseUrl}${path}`;
+
+async function logIn(email: string, screenshot?: string) {
+  await page.goto(url('/inloggen'));
+  if (screenshot !== undefined) await visit(screenshot);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(/\/aanbestedingen$/);
+}
+
+async function logOut() {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.waitForURL(/\/inloggen$/);
+}
+
+// Both evaluators give these; on B4 K2 they differ, to show a disagreement in the consensus.
+const SCORES: Record<string, Record<string, number>> = {
+  B1: { K1: 75, K2: 75, K3: 75, K4: 50, K5: 50 },
+  B2: { K1: 100, K2: 75, K3: 75, K4: 75, K5: 75 },
+  B3: { K1: 50, K2: 50, K3: 50, K4: 50, K5: 50 },
+  B4: { K1: 75, K2: 50, K3: 75, K4: 75, K5: 50 },
+};
+const scoreOf = (evaluator: 'A' | 'B', bidId: string, criterionId: string) =>
+  evaluator === 'B' && bidId === 'B4' && criterionId === 'K2' ? 100 : (SCORES[bidId]?.[criterionId] ?? 0);
+
+async function scoreAsEvaluator(tenderPath: string, evaluator: 'A' | 'B') {
+  await page.goto(url(`${tenderPath}/panel`));
+  await visit(`beoordelaar-${evaluator}-verklaring`);
+  await page.getByLabel('Ik heb geen belang bij een van de inschrijvers').check();
+  await page.getByRole('button', { name: 'Verklaring afleggen' }).click();
+  await page.getByText('verklaard geen belang te hebben').waitFor();
+  await page.getByRole('link', { name: 'Naar het beoordelen' }).click();
+  await visit(`beoordelaar-${evaluator}-inschrijvingen`);
+  for (const bidId of Object.keys(SCORES)) {
+    await page.goto(url(`${tenderPath}/beoordelen/${bidId}`));
+    for (const criterionId of ['K1', 'K2', 'K3', 'K4', 'K5']) {
+      const form = page.locator(`#criterium-${criterionId}`);
+      const score = scoreOf(evaluator, bidId, criterionId);
+      await form.getByLabel(`Motivering bij ${criterionId}`).fill(`Beoordelaar ${evaluator}: ${bidId} krijgt ${score} op ${criterionId} om de uitwerking van het plan.`);
+      // Choosing the score saves the form at once (enhance.js); the status says so.
+      await form.locator(`input[type="radio"][value="${score}"]`).check();
+      await form.getByRole('status').getByText('Opgeslagen.').waitFor();
+    }
+    await visit(`beoordelaar-${evaluator}-${bidId}`);
+  }
+  await page.goto(url(`${tenderPath}/panel`));
+  await page.getByRole('button', { name: 'Mijn scores verzegelen' }).click();
+  await page.getByText('U heeft uw scores op').waitFor();
+  await visit(`beoordelaar-${evaluator}-verzegeld`);
+}
+
+it('runs the tender from template to award decision, accessibly', async () => {
+  // The inkoper creates the tender from a template.
+  await logIn(server.users.inkoper, 'inloggen');
+  await visit('aanbestedingen-leeg');
+  await page.getByRole('link', { name: 'Nieuwe aanbesteding', exact: true }).click();
+  await visit('nieuwe-aanbesteding');
+  await page.getByRole('radio', { name: /Inburgering B1-route:/ }).check();
+  await page.getByLabel('Kenmerk').fill('ZWL-2027-INB-B1');
+  await page.getByLabel('Titel').fill('Inburgering B1-route regio IJsselland 2027-2029');
+  await page.getByLabel('Raming (EUR)').fill('520.000');
+  await page.getByLabel('Verwacht aantal inburgeraars').fill('80');
+  await page.getByRole('button', { name: 'Aanbesteding aanmaken' }).click();
+  await page.waitForURL(/\/instellingen$/);
+  const tenderPath = new URL(page.url()).pathname.replace(/\/instellingen$/, '');
+  await visit('instellingen');
+
+  // Changing the method refreshes the example in place; the formula follows.
+  await page.getByLabel('Methode').selectOption('min-max-bids');
+  await page.locator('#voorbeeld').getByText('hoogste prijs - eigen prijs').waitFor();
+  await page.getByLabel('Methode').selectOption('lowest-relative');
+  await page.locator('#voorbeeld').getByText('laagste prijs / eigen prijs').waitFor();
+  await page.getByLabel('Prijsgewicht').fill('30');
+  await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+  await page.getByText('De instellingen zijn opgeslagen.').waitFor();
+  await expect(page.locator('#voorbeeld')).toBeTruthy();
+  await visit('instellingen-opgeslagen');
+
+  // Two evaluators on the panel.
+  await page.goto(url(`${tenderPath}/panel`));
+  for (const email of [server.users.evaluatorA, server.users.evaluatorB]) {
+    await page.getByLabel('E-mailadres van de beoordelaar').fill(email);
+    await page.getByRole('button', { name: 'Toewijzen' }).click();
+    await page.getByRole('cell', { name: email }).waitFor();
+  }
+  await visit('panel');
+
+  // Four bids from the example sheet, downloaded from the page itself.
+  await page.goto(url(`${tenderPath}/inschrijvingen`));
+  await visit('inschrijvingen-leeg');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'inschrijvingen.xlsx' }).click()]);
+  const sheet = join(mkdtempSync(join(tmpdir(), 'gw-sheet-')), 'inschrijvingen.xlsx');
+  await download.saveAs(sheet);
+  await page.getByLabel('Bestand (.xlsx of .csv)').setInputFiles(sheet);
+  await page.getByRole('button', { name: 'Inlezen' }).click();
+  await page.getByText('4 inschrijvingen ingelezen.').waitFor();
+  await visit('inschrijvingen-ingelezen');
+
+  // Open, after the confirmation.
+  await page.goto(url(tenderPath));
+  await visit('overzicht-concept');
+  await page.getByRole('link', { name: 'Open de aanbesteding' }).click();
+  await visit('openen-bevestigen');
+  await page.getByRole('button', { name: 'Ja, open de aanbesteding' }).click();
+  await page.getByText('De aanbesteding is geopend').waitFor();
+  await visit('overzicht-geopend');
+  await logOut();
+
+  // Both evaluators declare, score and seal.
+  await logIn(server.users.evaluatorA);
+  await scoreAsEvaluator(tenderPath, 'A');
+  await logOut();
+  await logIn(server.users.evaluatorB);
+  await scoreAsEvaluator(tenderPath, 'B');
+  await logOut();
+
+  // The inkoper reaches consensus.
+  await logIn(server.users.inkoper);
+  await page.goto(url(`${tenderPath}/consensus`));
+  await page.getByText('B4 op K2 Combinatie van taal met werk of participatie (duale trajecten) (verschil van inzicht)').waitFor();
+  await visit('consensus');
+  for (const [bidId, perCriterion] of Object.entries(SCORES)) {
+    for (const [criterionId, score] of Object.entries(perCriterion)) {
+      const form = page.locator(`form[action$="/consensus/${bidId}/${criterionId}"]`);
+      await form.getByLabel('Consensusscore').selectOption(String(bidId === 'B4' && criterionId === 'K2' ? 75 : score));
+      await form.getByLabel('Motivering').fill(`De commissie stelt de score van ${bidId} op ${criterionId} vast na bespreking.`);
+      await form.getByRole('button', { name: 'Consensus vastleggen' }).click();
+      await page.waitForLoadState('load');
+    }
+  }
+  await visit('consensus-vastgelegd');
+
+  // The results: the flagged bid is reviewed (explanation requested, received, rejected).
+  await page.goto(url(`${tenderPath}/uitslag`));
+  await visit('uitslag');
+  const b3 = `form[action$="/inschrijvingen/B3/onderzoek"]`;
+  await page.locator(b3).filter({ hasText: 'Toelichting vragen' }).getByLabel('Termijn (uiterlijk)').fill(addCalendarDays(todayInAmsterdam(new Date()), 14));
+  await page.locator(b3).filter({ hasText: 'Toelichting vragen' }).getByLabel('Vragen, één per regel').fill('Hoeveel contacturen met een docent levert u per inburgeraar?\nWelke groepsgrootte hanteert u?');
+  await page.getByRole('button', { name: 'Verzoek vastleggen' }).click();
+  await page.getByText('Het onderzoek naar B3 is bijgewerkt.').waitFor();
+  await visit('onderzoek-gevraagd');
+  await page.locator(b3).filter({ hasText: 'Toelichting vastleggen' }).getByLabel('Toelichting van de inschrijver').fill('Wij geven 400 contacturen in groepen van 20 en besteden de voortgangsgesprekken uit.');
+  await page.getByRole('button', { name: 'Toelichting vastleggen' }).click();
+  await page.getByText('Stand van het onderzoek toelichting ontvangen').or(page.getByText('toelichting ontvangen')).first().waitFor();
+  await page.locator(b3).filter({ hasText: 'Besluiten' }).getByLabel('Afwijzen als abnormaal laag (art. 2.116)').check();
+  await page.locator(b3).filter({ hasText: 'Besluiten' }).getByLabel('Motivering').fill('Met 400 in plaats van 600 contacturen en groepen van 20 is de prijs niet verklaard; de inschrijving is abnormaal laag.');
+  await page.locator(b3).filter({ hasText: 'Besluiten' }).getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await page.getByText('afgewezen').first().waitFor();
+  // Any other flagged bid is accepted with a reason, so nothing blocks the decision.
+  for (let open = page.locator('form').filter({ hasText: 'Besluiten' }); (await open.count()) > 0; open = page.locator('form').filter({ hasText: 'Besluiten' })) {
+    const form = open.first();
+    await form.getByLabel('Aanvaarden: de prijs is voldoende verklaard').check();
+    await form.getByLabel('Motivering').fill('De prijs ligt binnen de bandbreedte van de markt en is per prijsregel onderbouwd.');
+    await form.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.waitForLoadState('load');
+  }
+  await visit('onderzoek-besloten');
+
+  // The award decision starts the standstill.
+  await page.getByRole('button', { name: 'Gunningsbeslissing nemen' }).click();
+  await page.getByText('De gunningsbeslissing is genomen').waitFor();
+  await page.getByText('De opschortende termijn loopt tot en met').waitFor();
+  await visit('gunningsbeslissing');
+
+  // The signed evaluation report: made, downloaded, and verified by uploading it again.
+  await page.goto(url(`${tenderPath}/rapporten`));
+  await visit('rapporten-leeg');
+  await page.getByRole('button', { name: 'Beoordelingsrapport maken' }).click();
+  await page.getByText('Het beoordelingsrapport is gemaakt en ondertekend.').waitFor();
+  await visit('rapporten');
+  const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Beoordelingsrapport downloaden (PDF)' }).click()]);
+  const pdf = join(mkdtempSync(join(tmpdir(), 'gw-report-')), 'beoordelingsrapport.pdf');
+  await report.saveAs(pdf);
+  await page.getByRole('link', { name: 'Rapport controleren' }).click();
+  await page.getByLabel('PDF-bestand').setInputFiles(pdf);
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await page.getByText('de handtekening is geldig, dekt het hele bestand').waitFor();
+  await visit('rapport-gecontroleerd');
+
+  // The audit trail of it all, with the chain check.
+  await page.goto(url(`${tenderPath}/audit`));
+  await page.getByRole('button', { name: 'Controleer de hele auditketen' }).click();
+  await page.getByText('De auditketen is intact').waitFor();
+  await visit('audit');
+
+  const failing = checks.filter((c) => c.violations.length > 0);
+  expect(failing.map((c) => `${c.name}: ${c.violations.map((v) => `${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`).join('; ')}`)).toEqual([]);
+  expect(checks.length).toBeGreaterThan(20);
+});

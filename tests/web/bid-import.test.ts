@@ -1,0 +1,100 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { loginPage, visibleText, type PageClient } from './page-client.js';
+
+let t: TestApp;
+let w: World;
+let page: PageClient;
+let id: string;
+beforeEach(async () => {
+  t = createTestApp();
+  w = await seedWorld(t);
+  page = await loginPage(t, w.almereInkoper.email, PASSWORD);
+  const created = await page.post('/nieuwe-aanbesteding', { template: 'b1-route', reference: 'ZWL-2027-INB-B1', title: 'Inburgering B1-route', estimatedValue: '520000', expectedLearners: '80' });
+  id = /\/aanbestedingen\/([^/]+)\//.exec(created.location ?? '')?.[1] ?? '';
+});
+afterEach(() => t.close());
+
+async function download(path: string): Promise<Uint8Array> {
+  const response = await t.app.request(`http://localhost${path}`, { headers: { cookie: [...page.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  expect(response.status).toBe(200);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function upload(bytes: Uint8Array, name: string) {
+  const form = new FormData();
+  form.set('bestand', new File([bytes], name));
+  return page.post(`/aanbestedingen/${id}/inschrijvingen/inlezen`, form);
+}
+
+async function bidIds(): Promise<string[]> {
+  return ((await w.almereInkoper.get(`/api/v1/tenders/${id}/bids`)).body as { id: string }[]).map((b) => b.id);
+}
+
+describe('importing bids from a sheet', () => {
+  it('imports the downloadable example sheet: four bids with their price lines', async () => {
+    const response = await upload(await download('/voorbeelden/inschrijvingen.xlsx'), 'inschrijvingen.xlsx');
+    expect(response.status, visibleText(response.html).slice(0, 600)).toBe(303);
+    expect(response.location).toBe(`/aanbestedingen/${id}/inschrijvingen?ingelezen=4`);
+    const bids = (await w.almereInkoper.get(`/api/v1/tenders/${id}/bids`)).body;
+    expect(bids.map((b: { id: string }) => b.id)).toEqual(['B1', 'B2', 'B3', 'B4']);
+    expect(bids[0]).toMatchObject({ provider: { name: 'Taalschool IJsselland', kvk: '05123456', keurmerk: true }, price: 468000 });
+    expect(bids[2].priceLines).toHaveLength(3);
+    const list = visibleText((await page.get(`/aanbestedingen/${id}/inschrijvingen?ingelezen=4`)).html);
+    expect(list).toContain('4 inschrijvingen ingelezen.');
+    expect(list).toContain('B3 Snel Inburgeren B.V. 05345678 ja EUR 289.000,00 3');
+  });
+
+  it('imports the CSV example (semicolons, as a Dutch Excel writes it)', async () => {
+    const response = await upload(await download('/voorbeelden/inschrijvingen.csv'), 'inschrijvingen.csv');
+    expect(response.status, visibleText(response.html).slice(0, 600)).toBe(303);
+    expect(await bidIds()).toEqual(['B1', 'B2', 'B3', 'B4']);
+  });
+
+  it('reports every bad row with its row and column, and imports nothing', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await download('/voorbeelden/inschrijvingen.xlsx')) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Inschrijvingen');
+    sheet!.getCell('C3').value = '0512'; // B2: KvK too short
+    sheet!.getCell('D4').value = 'misschien'; // B3: no yes/no
+    sheet!.getCell('B5').value = ''; // B4: no name
+    workbook.getWorksheet('Prijsregels')!.getCell('D2').value = 'duur'; // B1's first line: no amount
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const response = await upload(bytes, 'fout.xlsx');
+    expect(response.status).toBe(400);
+    const text = visibleText(response.html);
+    expect(text).toContain('Niets ingelezen: 4 fouten in het bestand');
+    expect(text).toContain('Inschrijvingen 3 C (KvK-nummer) KvK-nummer moet precies 8 cijfers zijn');
+    expect(text).toContain('Inschrijvingen 4 D (Keurmerk Blik op Werk) vul ja of nee in');
+    expect(text).toContain('Inschrijvingen 5 B (Inschrijver) mag niet leeg zijn');
+    expect(text).toContain('Prijsregels 2 D (Eenheidsprijs (EUR)) moet een getal zijn, niet een tekst');
+    expect(await bidIds()).toEqual([]);
+    // The audit trail holds no trace of the rolled-back bids either.
+    const events = (await w.almereInkoper.get(`/api/v1/tenders/${id}/audit-events`)).body as { action: string }[];
+    expect(events.map((e) => e.action)).not.toContain('bid.create');
+  });
+
+  it('refuses a file that is no spreadsheet, and a sheet without the required columns', async () => {
+    const junk = await upload(new TextEncoder().encode('geen spreadsheet'), 'x.xlsx');
+    expect(visibleText(junk.html)).toContain('het bestand is geen leesbaar Excel-bestand (.xlsx)');
+    const noColumns = await upload(new TextEncoder().encode('Naam;Bedrag\nSchool;1000\n'), 'x.csv');
+    expect(visibleText(noColumns.html)).toContain('kolom "KvK-nummer" ontbreekt in de kopregel');
+    expect(await bidIds()).toEqual([]);
+  });
+});
+
+describe('adding one bid', () => {
+  it('adds a valid bid and shows a bad one with errors at its fields', async () => {
+    const bad = await page.post(`/aanbestedingen/${id}/inschrijvingen`, { 'provider.name': 'Taalhuis', 'provider.kvk': '123', price: '1.000,001' });
+    expect(bad.status).toBe(400);
+    const text = visibleText(bad.html);
+    expect(text).toContain('KvK-nummer: KvK-nummer moet precies 8 cijfers zijn');
+    expect(text).toContain('Prijs: bedrag moet tussen 0,01 en 100.000.000.000 liggen met hoogstens 2 decimalen');
+    const good = await page.post(`/aanbestedingen/${id}/inschrijvingen`, { 'provider.name': 'Taalhuis', 'provider.kvk': '30123456', 'provider.keurmerk': 'ja', price: '565.000,50' });
+    expect(good.status).toBe(303);
+    const bids = (await w.almereInkoper.get(`/api/v1/tenders/${id}/bids`)).body;
+    expect(bids).toEqual([{ id: 'B1', provider: { name: 'Taalhuis', kvk: '30123456', keurmerk: true }, price: 565000.5, scores: {} }]);
+  });
+});

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { loginPage, visibleText, type PageClient } from './page-client.js';
+
+const EXAMPLE = JSON.parse(readFileSync(new URL('../../templates/examples/b1-route-ijsselland.dossier.json', import.meta.url), 'utf8')) as unknown;
+
+let t: TestApp;
+let w: World;
+let page: PageClient;
+let id: string;
+beforeEach(async () => {
+  t = createTestApp();
+  w = await seedWorld(t);
+  page = await loginPage(t, w.almereInkoper.email, PASSWORD);
+  id = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: EXAMPLE })).body.id;
+});
+afterEach(() => t.close());
+
+describe('the reports pages', () => {
+  it('makes a signed evaluation report, lists it for download, and verifies the downloaded PDF', async () => {
+    const made = await page.post(`/aanbestedingen/${id}/rapporten`, { kind: 'evaluation' });
+    expect(made.status, visibleText(made.html).slice(0, 400)).toBe(303);
+    const list = await page.get(`/aanbestedingen/${id}/rapporten?melding=x`);
+    const link = /href="(\/api\/v1\/reports\/[^"]+)" download/.exec(list.html)?.[1];
+    expect(link).toBeDefined();
+    expect(visibleText(list.html)).toContain('Beoordelingsrapport downloaden (PDF)');
+    const pdf = await t.app.request(`http://localhost${link ?? ''}`, { headers: { cookie: `gw_session=${page.cookies.get('gw_session') ?? ''}` } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    const form = new FormData();
+    form.set('pdf', new File([bytes], 'rapport.pdf'));
+    const checked = await page.post('/rapporten/controleren', form);
+    expect(checked.status).toBe(200);
+    expect(visibleText(checked.html)).toContain('rapport.pdf: de handtekening is geldig, dekt het hele bestand en dit is rapport');
+    const tampered = new Uint8Array(bytes);
+    const at = Math.floor(tampered.length / 3);
+    tampered[at] = (tampered[at] ?? 0) ^ 1;
+    const bad = new FormData();
+    bad.set('pdf', new File([tampered], 'gewijzigd.pdf'));
+    expect(visibleText((await page.post('/rapporten/controleren', bad)).html)).toContain('gewijzigd.pdf: de handtekening is ongeldig of ontbreekt');
+  });
+
+  it('refuses an award letter before the award decision, with the service\'s reason', async () => {
+    const refused = await page.post(`/aanbestedingen/${id}/rapporten`, { kind: 'award-letter', bidId: 'B1' });
+    expect(refused.status).toBe(409);
+    expect(visibleText(refused.html)).toContain('Een gunningsbrief kan pas worden gemaakt na de gunningsbeslissing');
+  });
+});
