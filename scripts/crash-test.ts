@@ -1,9 +1,12 @@
 /**
  * @module
- * Kill -9 the server in the middle of a stream of writes, again and again, and check that
- * nothing acknowledged was lost: every organisation the server answered 201 for is in the
- * database, `PRAGMA integrity_check` is ok and the audit chain verifies. Each round
- * restarts the server on the same file, so recovery from the WAL is exercised too.
+ * Kill -9 the server at a random moment while the load mix runs (`scripts/load-mix.ts`:
+ * evaluation and tender-list reads, consensus scores, evaluators' scores and new bids from
+ * five users), again and again, on the same database file. After every kill the server is
+ * started again (so SQLite recovers from the WAL) and then, with the server running:
+ * `PRAGMA integrity_check` is ok, no foreign key points nowhere, the audit chain verifies
+ * (read from the file and through `GET /api/v1/audit/verify`), and every write acknowledged
+ * in any round so far is in the database.
  *
  * Usage: `npm run test:crash -- [ROUNDS]` (default 20). Only loopback traffic.
  */
@@ -13,65 +16,60 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { verifyChain, type StoredAuditEvent } from '../src/modules/audit/audit-chain.js';
+import { callApi } from './api-session.js';
+import { checkDatabaseFile, isHealthy } from './database-check.js';
+import { seedLoadWorld, startLoad, verifyAcknowledged, type AcknowledgedWrite, type LoadWorld } from './load-mix.js';
 import { startServerProcess } from './server-process.js';
 
 const ADMIN = { email: 'crash@gunningswijzer.test', password: 'crash test password 1' };
+const CONNECTIONS = 8;
 
-export type RoundResult = { round: number; acknowledged: number; integrity: string; lost: string[]; chainValid: boolean };
+export type RoundResult = {
+  round: number;
+  /** Writes acknowledged in this round before the kill. */
+  acknowledged: number;
+  /** Tokens of acknowledged writes (of any round so far) not found after the restart. */
+  lost: string[];
+  integrity: string;
+  chainValid: boolean;
+  /** Milliseconds of load before the kill. */
+  killedAfterMs: number;
+};
 
-async function getToken(baseUrl: string): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  const cookie = login.headers.get('set-cookie')?.split(';')[0];
-  if (login.status !== 200 || cookie === undefined) throw new Error(`login failed: ${login.status}`);
-  const token = await fetch(`${baseUrl}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'crash' }) });
-  return ((await token.json()) as { token: string }).token;
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 }
 
-/** Writers post organisations until the server dies; returns the ids it acknowledged. */
-async function writeUntilKilled(baseUrl: string, token: string, round: number, killAfterMs: number, child: ChildProcess): Promise<string[]> {
-  const acknowledged: string[] = [];
-  let alive = true;
-  const killer = setTimeout(() => {
-    alive = false;
-    child.kill('SIGKILL');
-  }, killAfterMs);
-  const writer = async (w: number) => {
-    for (let i = 0; alive && i < 100_000; i += 1) {
-      try {
-        const response = await fetch(`${baseUrl}/api/v1/organisations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ name: `Gemeente r${round} w${w} n${i}`, kind: 'gemeente' }),
-        });
-        if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
-      } catch {
-        return; // connection refused or reset: the server is gone
-      }
-    }
-  };
-  await Promise.all([0, 1, 2, 3].map(writer));
-  clearTimeout(killer);
-  await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
-  return acknowledged;
+/** Runs the mix until SIGKILL at `killAfterMs`; answers what was acknowledged before. */
+async function loadUntilKilled(baseUrl: string, world: LoadWorld, child: ChildProcess, killAfterMs: number): Promise<AcknowledgedWrite[]> {
+  const load = startLoad({ baseUrl, world, durationSeconds: 120, connections: CONNECTIONS });
+  await new Promise((resolve) => setTimeout(resolve, killAfterMs));
+  child.kill('SIGKILL');
+  load.stop();
+  await Promise.all([load.done.catch(() => undefined), exited(child)]);
+  // An answer that still arrived after the signal was sent before the process died: it counts.
+  return load.acknowledged;
 }
 
-function checkDatabase(databasePath: string, acknowledged: string[]): Omit<RoundResult, 'round' | 'acknowledged'> {
-  const db = new Database(databasePath);
+/** Checks the file (server running beside it) and the API after a restart. */
+async function checkAfterRestart(databasePath: string, baseUrl: string, world: LoadWorld, acknowledged: AcknowledgedWrite[]) {
+  const check = checkDatabaseFile(databasePath);
+  const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
+  let lost: string[];
+  let disagreeing: string[];
   try {
-    const integrity = db.pragma('integrity_check', { simple: true }) as string;
-    const has = db.prepare('SELECT 1 FROM organisations WHERE id = ?');
-    const lost = acknowledged.filter((id) => has.get(id) === undefined);
-    const events = db
-      .prepare(
-        `SELECT seq, at, actor_user_id AS actorUserId, organisation_id AS organisationId, action, entity_type AS entityType,
-                entity_id AS entityId, tender_id AS tenderId, change, prev_hash AS prevHash, hash FROM audit_events ORDER BY seq`,
-      )
-      .iterate() as IterableIterator<StoredAuditEvent>;
-    return { integrity, lost, chainValid: verifyChain(events).valid };
+    const verified = verifyAcknowledged(sqlite, acknowledged);
+    lost = verified.missing.map((w) => w.token);
+    disagreeing = verified.disagreeing;
   } finally {
-    db.close();
+    sqlite.close();
   }
+  const api = await callApi<{ valid: boolean }>(baseUrl, 'GET', '/api/v1/audit/verify', { auth: { token: world.auditor } });
+  return {
+    integrity: check.integrity === 'ok' && check.foreignKeyViolations === 0 && disagreeing.length === 0 ? 'ok' : [check.integrity, `${check.foreignKeyViolations} foreign key violations`, ...disagreeing].join('; '),
+    lost,
+    chainValid: isHealthy(check) && api.status === 200 && api.body.valid,
+  };
 }
 
 export async function runCrashTest({
@@ -81,19 +79,25 @@ export async function runCrashTest({
   const dir = mkdtempSync(join(tmpdir(), 'gw-crash-'));
   const databasePath = join(dir, 'crash.db');
   const results: RoundResult[] = [];
+  const acknowledged: AcknowledgedWrite[] = [];
+  let server = await startServerProcess({ databasePath, admin: ADMIN });
   try {
+    const world = await seedLoadWorld(server.baseUrl, ADMIN);
     for (let round = 1; round <= rounds; round += 1) {
-      const { child, baseUrl } = await startServerProcess({ databasePath: databasePath, admin: ADMIN });
-      const token = await getToken(baseUrl).catch((error: unknown) => {
-        child.kill('SIGKILL');
-        throw error;
-      });
-      const acknowledged = await writeUntilKilled(baseUrl, token, round, 200 + Math.floor(Math.random() * 600), child);
-      const result = { round, acknowledged: acknowledged.length, ...checkDatabase(databasePath, acknowledged) };
+      const killedAfterMs = 300 + Math.floor(Math.random() * 1200);
+      const before = acknowledged.length;
+      acknowledged.push(...(await loadUntilKilled(server.baseUrl, world, server.child, killedAfterMs)));
+      server = await startServerProcess({ databasePath, admin: ADMIN });
+      const result = { round, acknowledged: acknowledged.length - before, killedAfterMs, ...(await checkAfterRestart(databasePath, server.baseUrl, world, acknowledged)) };
       results.push(result);
-      log(`round ${round}: ${result.acknowledged} acknowledged, ${result.lost.length} lost, integrity ${result.integrity}, chain ${result.chainValid ? 'valid' : 'BROKEN'}`);
+      log(
+        `round ${round}: killed after ${killedAfterMs} ms, ${result.acknowledged} writes acknowledged (${acknowledged.length} so far), ` +
+          `${result.lost.length} lost, integrity ${result.integrity}, chain ${result.chainValid ? 'valid' : 'BROKEN'}`,
+      );
     }
   } finally {
+    server.child.kill('SIGKILL');
+    await exited(server.child);
     rmSync(dir, { recursive: true, force: true });
   }
   return results;
@@ -102,7 +106,7 @@ export async function runCrashTest({
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const rounds = Number(process.argv[2] ?? 20);
   const results = await runCrashTest({ rounds });
-  const failed = results.filter((r) => r.lost.length > 0 || r.integrity !== 'ok' || !r.chainValid);
+  const failed = results.filter((r) => r.lost.length > 0 || r.integrity !== 'ok' || !r.chainValid || r.acknowledged === 0);
   process.stdout.write(`${results.length - failed.length} passed, ${failed.length} failed\n`);
   process.exitCode = failed.length === 0 ? 0 : 1;
 }

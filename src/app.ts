@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client.js';
 import { authenticate } from './http/authenticate.js';
 import { rejectCrossSiteRequests } from './http/csrf.js';
+import { rejectIllFormedText } from './http/well-formed-text.js';
 import { createErrorHandler, renderProblem } from './http/problem.js';
 import type { AppConfig, AppContext, AppEnv, Clock } from './http/types.js';
 import { AppError } from './lib/app-error.js';
@@ -91,6 +92,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', authenticate(ctx));
   // Before any route's validation: a tender that is not yours is 404 whatever the body says.
   app.use('/api/v1/tenders/:id/*', tenderScope(ctx));
+  // After scoping, so that a tender of another organisation is 404 whatever its body.
+  app.use('/api/*', rejectIllFormedText());
 
   app.route('/', healthRoutes());
   app.route('/', authRoutes(ctx));

@@ -6,6 +6,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { openDatabase, type Db } from './db/client.js';
+import { startWalMaintenance } from './db/maintenance.js';
 import { loadEnvOrExit } from './env.js';
 import { createLogger } from './lib/logger.js';
 import { ensurePlatformAdmin } from './modules/users/users.service.js';
@@ -23,6 +24,7 @@ function openOrExit(): Db {
   }
 }
 const db = openOrExit();
+const wal = startWalMaintenance(db, { logger });
 
 const signing =
   env.SIGNING_P12 === undefined
@@ -55,6 +57,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 /** Stop accepting requests, then close the database so the WAL is checkpointed. */
 function shutdown(signal: string): void {
   logger.info('shutting down', { signal });
+  wal.stop();
   server.close(() => {
     db.close();
     process.exit(0);

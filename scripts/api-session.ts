@@ -1,0 +1,54 @@
+/**
+ * @module
+ * A few lines of HTTP for the scripts that drive a real server process (load, kill -9
+ * rounds, backups under writes): JSON calls with a bearer token or a session cookie.
+ */
+
+export type Credentials = { email: string; password: string };
+export type Auth = { token: string } | { cookie: string } | null;
+
+export type ApiAnswer<T = any> = { status: number; body: T };
+
+/**
+ * @example const { status, body } = await callApi(baseUrl, 'POST', '/api/v1/organisations', { auth: { token }, body: { name, kind } });
+ */
+export async function callApi<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  { auth = null, body }: { auth?: Auth; body?: unknown } = {},
+): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (auth !== null && 'token' in auth) headers.authorization = `Bearer ${auth.token}`;
+  if (auth !== null && 'cookie' in auth) headers.cookie = auth.cookie;
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const text = await response.text();
+  return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T };
+}
+
+/** Logs in and answers the `gw_session=...` cookie pair. */
+export async function loginCookie(baseUrl: string, credentials: Credentials): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (response.status !== 200 || cookie === undefined) throw new Error(`login of ${credentials.email} failed: ${response.status}`);
+  return cookie;
+}
+
+/** Logs in and answers a bearer token (they outlive a server restart: only their hash is stored). */
+export async function issueToken(baseUrl: string, credentials: Credentials, name = 'script'): Promise<string> {
+  const cookie = await loginCookie(baseUrl, credentials);
+  const issued = await callApi<{ token: string }>(baseUrl, 'POST', '/api/v1/auth/tokens', { auth: { cookie }, body: { name } });
+  if (issued.status !== 201) throw new Error(`token for ${credentials.email} failed: ${issued.status}`);
+  return issued.body.token;
+}
+
+/** Throws unless the answer has the expected status; answers the body. */
+export function expectStatus<T>(answer: ApiAnswer<T>, status: number, what: string): T {
+  if (answer.status !== status) throw new Error(`${what}: expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}

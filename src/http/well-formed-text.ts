@@ -1,0 +1,55 @@
+/**
+ * @module
+ * Refuses JSON bodies with text that is not well-formed Unicode (a lone UTF-16 surrogate,
+ * e.g. `"\uD800"`). JSON admits it, but SQLite stores text as UTF-8 and would silently put
+ * U+FFFD in its place: the tender would then differ from what was accepted and audited. A
+ * clear 400 naming the field is the only honest answer. The parsed body is cached by Hono,
+ * so the route's own validation does not parse it again.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../lib/app-error.js';
+import type { AppEnv } from './types.js';
+
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The path of the first ill-formed string (or key); iterative, as bodies may nest deeply. */
+function findIllFormed(root: unknown): string | null {
+  const stack: [unknown, string][] = [[root, '']];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop() as [unknown, string];
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return path;
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}[${i}]`]);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value).reverse()) {
+        const childPath = path === '' ? key : `${path}.${key}`;
+        if (LONE_SURROGATE.test(key)) return childPath;
+        stack.push([child, childPath]);
+      }
+    }
+  }
+  return null;
+}
+
+export function rejectIllFormedText(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return next();
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      // Malformed JSON is the route's validation's to report.
+      return next();
+    }
+    const path = findIllFormed(body);
+    if (path !== null) {
+      throw new AppError('invalid-input', {
+        detail: 'De tekst bevat een ongeldig teken (een losse UTF-16-surrogaat); verwijder of vervang het.',
+        errors: [{ path: path === '' ? 'body' : path, message: 'bevat een ongeldig teken (losse surrogaat)' }],
+      });
+    }
+    return next();
+  };
+}
