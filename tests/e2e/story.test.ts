@@ -102,11 +102,18 @@ it('runs the tender from template to award decision, accessibly', async () => {
   const tenderPath = new URL(page.url()).pathname.replace(/\/instellingen$/, '');
   await visit('instellingen');
 
-  // Changing the method refreshes the example in place; the formula follows.
+  // The formula check of the template's formula: it resists underbidding (issue 10).
+  const formulaCheck = page.locator('#formulecontrole');
+  await formulaCheck.locator('[data-verdict="resists-underbidding"]').waitFor();
+  // Changing the method refreshes the example and the formula check in place; the formula follows.
   await page.getByLabel('Methode').selectOption('min-max-bids');
   await page.locator('#voorbeeld').getByText('hoogste prijs - eigen prijs').waitFor();
+  await formulaCheck.getByText('Bij de methode Min-max tussen de inschrijvingen wint').waitFor();
   await page.getByLabel('Methode').selectOption('lowest-relative');
   await page.locator('#voorbeeld').getByText('laagste prijs / eigen prijs').waitFor();
+  await formulaCheck.getByText('Bij de methode Laagste prijs relatief (P_min / P) wint').waitFor();
+  // The live region itself stays in the page (its contents are swapped), so it is announced.
+  expect(await page.locator('#formulecontrole[aria-live="polite"] #formulecontrole-kop').count()).toBe(1);
   await page.getByLabel('Prijsgewicht').fill('30');
   await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
   await page.getByText('De instellingen zijn opgeslagen.').waitFor();

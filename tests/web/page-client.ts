@@ -63,3 +63,18 @@ export function visibleText(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The settings form as the browser would send it back unchanged. */
+export function formValuesOf(html: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const m of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*>/g)) {
+    const tag = m[0];
+    const type = /type="([^"]+)"/.exec(tag)?.[1];
+    if (type === 'checkbox' && !/ checked/.test(tag)) continue;
+    values[m[1] ?? ''] = /value="([^"]*)"/.exec(tag)?.[1]?.replace(/&amp;/g, '&') ?? '';
+  }
+  for (const m of html.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    values[m[1] ?? ''] = /<option value="([^"]*)" selected/.exec(m[2] ?? '')?.[1] ?? '';
+  }
+  return values;
+}

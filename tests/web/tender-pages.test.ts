@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { loginPage, visibleText, type PageClient } from './page-client.js';
+import { formValuesOf, loginPage, visibleText, type PageClient } from './page-client.js';
 
 let t: TestApp;
 let w: World;
@@ -19,21 +19,6 @@ async function createFromTemplate(): Promise<string> {
   const match = /^\/aanbestedingen\/([^/]+)\/instellingen$/.exec(created.location ?? '');
   expect(match).not.toBeNull();
   return match?.[1] ?? '';
-}
-
-/** The settings form as the browser would send it back unchanged. */
-function formValuesOf(html: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const m of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*>/g)) {
-    const tag = m[0];
-    const type = /type="([^"]+)"/.exec(tag)?.[1];
-    if (type === 'checkbox' && !/ checked/.test(tag)) continue;
-    values[m[1] ?? ''] = /value="([^"]*)"/.exec(tag)?.[1]?.replace(/&amp;/g, '&') ?? '';
-  }
-  for (const m of html.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    values[m[1] ?? ''] = /<option value="([^"]*)" selected/.exec(m[2] ?? '')?.[1] ?? '';
-  }
-  return values;
 }
 
 describe('creating a tender from a template', () => {

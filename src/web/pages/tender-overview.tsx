@@ -2,15 +2,25 @@
  * @module
  * `GET /aanbestedingen/:id`: the tender at a glance with what to do next, and
  * `GET/POST /aanbestedingen/:id/openen`: opening it after a confirmation that says what
- * becomes fixed (`openTender`, the service behind `POST /api/v1/tenders/:id/open`).
+ * becomes fixed (`openTender`, the service behind `POST /api/v1/tenders/:id/open`). When the
+ * stored tender's formula invites underbidding (issue 10) the page shows the check's verdict
+ * and asks for an explicit confirmation and a motivation, which `openTender` requires and
+ * records in the audit trail; its refusals land at those two fields.
  */
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { FormulaCheck } from '../../domain/formula-check/check-formula.js';
 import { requireActor } from '../../http/authenticate.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
+import { formulaCheckOf } from '../../modules/formula-check/formula-check.service.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { getTender, openTender, type TenderView } from '../../modules/tenders/tenders.service.js';
-import { Notice, SubmitButton } from '../components/alerts.js';
+import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
+import { CheckboxField, TextareaField } from '../components/form-field.js';
+import { VerdictAlert } from '../components/formula-check-view.js';
+import { mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
+import { readForm, type FormValues } from '../forms/form-values.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
 import { formatInstantDate, formatIsoDate, formatOptionalEuros } from '../format.js';
 import { redirectAfterPost, renderPage } from '../render.js';
@@ -108,7 +118,61 @@ function Overview({ viewer, access, view, bids, flagged, winner, opened }: {
   );
 }
 
-function OpenPage({ viewer, access, bids }: { viewer: Viewer; access: TenderAccess; bids: number | undefined }) {
+/** The fields of the confirmation, named by `openTender`'s problem paths. */
+const OPEN_FIELD_LABELS = new Map([
+  ['confirmUnderbiddingRisk', 'Bevestiging'],
+  ['motivation', 'Motivering'],
+]);
+
+/** The stored tender's check, only while it can still be opened (a draft). */
+function openingCheck(ctx: AppContext, access: TenderAccess): FormulaCheck | undefined {
+  return access.tender.status === 'draft' ? formulaCheckOf(ctx, access.tender.id, { suggestions: false }) : undefined;
+}
+
+function UnderbiddingConfirmation({ access, check, values, errors }: { access: TenderAccess; check: FormulaCheck; values: FormValues; errors: FormErrors }) {
+  return (
+    <section aria-labelledby="formulecontrole-kop">
+      <h2 class="utrecht-heading-2 utrecht-heading-2--distanced" id="formulecontrole-kop">
+        Formulecontrole
+      </h2>
+      <VerdictAlert check={check} />
+      {check.underbidderTest === null ? null : (
+        <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
+          {check.underbidderTest.sentences.map((sentence) => (
+            <li class="utrecht-unordered-list__item">{sentence}</li>
+          ))}
+        </ul>
+      )}
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">
+        U kunt de <Link href={tenderPath(access, 'instellingen')}>formule aanpassen</Link>; daar staan ook voorstellen die de uitkomst keren. Opent
+        u toch, dan bevestigt u dat hieronder uitdrukkelijk en motiveert u waarom. Beide komen in de audittrail.
+      </p>
+      <CheckboxField
+        name="confirmUnderbiddingRisk"
+        label="Ik open de aanbesteding met deze formule, hoewel die onderbieden uitlokt"
+        errors={errors}
+        checked={values.confirmUnderbiddingRisk === 'ja'}
+      />
+      <TextareaField
+        name="motivation"
+        label="Motivering"
+        description="Waarom deze formule toch passend is, in ten minste één volledige zin."
+        value={values.motivation}
+        errors={errors}
+      />
+    </section>
+  );
+}
+
+function OpenPage({ viewer, access, bids, check, values = {}, errors = NO_ERRORS }: {
+  viewer: Viewer;
+  access: TenderAccess;
+  bids: number | undefined;
+  check: FormulaCheck | undefined;
+  values?: FormValues;
+  errors?: FormErrors;
+}) {
+  const confirm = check?.verdict === 'invites-underbidding';
   return (
     <TenderFrame viewer={viewer} access={access} tab="overzicht" title="Aanbesteding openen">
       <Notice kind="warning">
@@ -117,9 +181,13 @@ function OpenPage({ viewer, access, bids }: { viewer: Viewer; access: TenderAcce
         inschrijvingen bekend zijn (gelijke behandeling en transparantie).
       </Notice>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn {bids ?? 0} inschrijvingen ingevoerd.</p>
-      <form method="post" action={tenderPath(access, 'openen')} class="gw-inline">
-        <SubmitButton>Ja, open de aanbesteding</SubmitButton>
-        <Link href={tenderPath(access)}>Nee, terug naar het overzicht</Link>
+      <form method="post" action={tenderPath(access, 'openen')} class="utrecht-form">
+        <ErrorSummary errors={errors} title="De aanbesteding is niet geopend" />
+        {confirm && check !== undefined ? <UnderbiddingConfirmation access={access} check={check} values={values} errors={errors} /> : null}
+        <div class="gw-inline">
+          <SubmitButton>Ja, open de aanbesteding</SubmitButton>
+          <Link href={tenderPath(access)}>Nee, terug naar het overzicht</Link>
+        </div>
       </form>
     </TenderFrame>
   );
@@ -148,11 +216,32 @@ export function tenderOverviewPages(ctx: AppContext) {
   app.get('/aanbestedingen/:id/openen', (c) => {
     const viewer = viewerOf(ctx, c);
     const access = tenderAccessOf(c);
-    return renderPage(c, <OpenPage viewer={viewer} access={access} bids={readBids(ctx, viewer.actor, access)?.length} />);
+    const page = <OpenPage viewer={viewer} access={access} bids={readBids(ctx, viewer.actor, access)?.length} check={openingCheck(ctx, access)} />;
+    return renderPage(c, page);
   });
-  app.post('/aanbestedingen/:id/openen', (c) => {
+  app.post('/aanbestedingen/:id/openen', async (c) => {
     const access = tenderAccessOf(c);
-    openTender(ctx, { actor: requireActor(c), access });
+    const values = await readForm(c);
+    const confirmation = { confirmUnderbiddingRisk: values.confirmUnderbiddingRisk === 'ja', motivation: values.motivation ?? '' };
+    try {
+      openTender(ctx, { actor: requireActor(c), access, confirmation });
+    } catch (error) {
+      // Only the confirmation's own refusals come back to this form; the rest (already open) are error pages.
+      const atFields = error instanceof AppError && error.errors.length > 0 && error.errors.every((e) => OPEN_FIELD_LABELS.has(e.path));
+      if (!atFields) throw error;
+      const viewer = viewerOf(ctx, c);
+      const page = (
+        <OpenPage
+          viewer={viewer}
+          access={access}
+          bids={readBids(ctx, viewer.actor, access)?.length}
+          check={openingCheck(ctx, access)}
+          values={values}
+          errors={mapFieldErrors(error.errors, OPEN_FIELD_LABELS)}
+        />
+      );
+      return renderPage(c, page, error.code === 'conflict' ? 409 : 400);
+    }
     return redirectAfterPost(c, `${tenderPath(access)}?geopend=1`);
   });
   return app;

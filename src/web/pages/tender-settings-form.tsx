@@ -2,7 +2,8 @@
  * @module
  * The sections of the tender settings form (draft only): the tender's facts, the criteria
  * with their weights, the award method with its formula in words and a live example, the
- * low-bid rules and the cost floor. Inputs are named by the API's paths (see tender-form.ts).
+ * low-bid rules and the cost floor, and the formula check of those settings (issue 10).
+ * Inputs are named by the API's paths (see tender-form.ts).
  */
 import { AWARD_METHODS, LOW_BID_PRESETS, LOW_BID_RULE_IDS } from '../../domain/evaluation/dossier.js';
 import { METHOD_NAMES } from '../../domain/evaluation/explain.js';
@@ -10,6 +11,8 @@ import { LOW_BID_RULE_NAMES } from '../../domain/low-bids/rule-names.js';
 import type { TenderFields } from '../../modules/tenders/dossier-mapping.js';
 import { methodFormula } from '../../reports/report-format.js';
 import type { AwardExample } from '../award-example.js';
+import type { FormulaCheck } from '../../domain/formula-check/check-formula.js';
+import { FormulaCheckRegion } from '../components/formula-check-view.js';
 import { ErrorSummary, SubmitButton } from '../components/alerts.js';
 import { CheckboxField, SelectField, TextField } from '../components/form-field.js';
 import { CostFloorSentence, WeightsTable } from '../components/tender-settings-view.js';
@@ -159,6 +162,7 @@ export function TenderSettingsForm({
   errors,
   fields,
   example,
+  check,
 }: {
   action: string;
   values: FormValues;
@@ -166,6 +170,8 @@ export function TenderSettingsForm({
   /** The settings as they stand in the form, when they are valid. */
   fields: TenderFields | undefined;
   example: AwardExample | undefined;
+  /** The formula check of the same settings (undefined while they are invalid). */
+  check: FormulaCheck | undefined;
 }) {
   const methods = AWARD_METHODS.map((m) => ({ value: m, label: METHOD_NAMES[m] }));
   const presets = [{ value: '', label: 'Geen opgegeven (standaard: nl-default)' }, ...LOW_BID_PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] ?? p }))];
@@ -175,7 +181,7 @@ export function TenderSettingsForm({
     { value: 'uit', label: 'Niet toepassen' },
   ];
   return (
-    <form method="post" action={action} class="utrecht-form" data-preview="voorbeeld">
+    <form method="post" action={action} class="utrecht-form" data-preview="voorbeeld formulecontrole">
       <ErrorSummary errors={errors} title="De instellingen zijn niet opgeslagen" />
       <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Aanbesteding</h2>
       <TextField name="reference" label="Kenmerk" value={values.reference} errors={errors} />
@@ -208,6 +214,7 @@ export function TenderSettingsForm({
       </div>
       <input type="hidden" name="award.tieBreak" value={values['award.tieBreak'] ?? ''} />
       <ExampleRegion example={example} fields={fields} />
+      <FormulaCheckRegion check={check} />
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
         <SubmitButton name="actie" value="voorbeeld" kind="secondary-action">
           Voorbeeld bijwerken

@@ -3,8 +3,9 @@
  * `GET/POST /aanbestedingen/:id/instellingen`: the criteria, weights, award method, low-bid
  * rules and cost floor. While the tender is a draft the inkoper edits them (saved with
  * `patchTender`, the service behind `PATCH /api/v1/tenders/:id`); "Voorbeeld bijwerken"
- * checks the unsaved values with the same dossier rules and shows the example without
- * saving. Once opened, or for an auditor, the settings are shown read-only.
+ * checks the unsaved values with the same dossier rules and shows the example and the
+ * formula check (does it invite underbidding?) of those values without saving. Once
+ * opened, or for an auditor, the settings are shown read-only.
  */
 import { Hono } from 'hono';
 import { requireActor } from '../../http/authenticate.js';
@@ -15,6 +16,7 @@ import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-
 import { parseTenderFields, type FlatTenderInput } from '../../modules/tenders/tender-input.js';
 import { getTender, patchTender, type TenderPatch } from '../../modules/tenders/tenders.service.js';
 import { computeAwardExample } from '../award-example.js';
+import { computeFormulaCheck } from '../formula-check.js';
 import { Notice } from '../components/alerts.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
 import { SettingsView } from '../components/tender-settings-view.js';
@@ -70,6 +72,7 @@ function SettingsPage(props: {
           errors={errors}
           fields={fields}
           example={fields === undefined ? undefined : computeAwardExample(fields)}
+          check={fields === undefined ? undefined : computeFormulaCheck(fields)}
         />
       ) : (
         <>

@@ -1,7 +1,8 @@
 // Progressive enhancement, nothing more: every form works without this file.
-// 1. Forms marked data-preview refresh their example region (id in data-preview) when a
-//    field changes: the same POST the "Voorbeeld bijwerken" button makes, with only that
-//    region swapped in, so focus stays where it is (WCAG 3.2.2: no change of context on input).
+// 1. Forms marked data-preview refresh their preview regions (ids in data-preview, separated
+//    by spaces) when a field changes: the same POST the "Voorbeeld bijwerken" button makes,
+//    with only the regions' contents swapped in, so focus stays where it is (WCAG 3.2.2: no
+//    change of context on input) and each aria-live region stays in the page to announce it.
 // 2. Forms marked data-autosave save a score as soon as it is chosen or the motivation is
 //    left, and announce the outcome in their role="status" element.
 const post = (form, fields, accept) => {
@@ -11,13 +12,19 @@ const post = (form, fields, accept) => {
 };
 
 for (const form of document.querySelectorAll('form[data-preview]')) {
-  const regionId = form.dataset.preview;
+  const regionIds = form.dataset.preview.split(/\s+/).filter((id) => id !== '');
+  let latest = 0;
   form.addEventListener('change', async () => {
+    const request = ++latest;
     const response = await post(form, { actie: 'voorbeeld' }, 'text/html');
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-    const fresh = page.getElementById(regionId);
-    const current = document.getElementById(regionId);
-    if (fresh && current) current.replaceWith(fresh);
+    // An older answer arriving after a newer one must not overwrite it.
+    if (request !== latest) return;
+    for (const regionId of regionIds) {
+      const fresh = page.getElementById(regionId);
+      const current = document.getElementById(regionId);
+      if (fresh && current) current.replaceChildren(...fresh.childNodes);
+    }
   });
 }
 
