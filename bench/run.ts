@@ -2,9 +2,10 @@
  * @module
  * `npm run bench`: runs every benchmark in turn and prints its numbers with ratios to the
  * baseline measured in the same run. `npm run bench -- NAME` runs one (evaluate, report,
- * server, comparison).
+ * server, comparison, comparison-route).
  */
 import { runComparisonBench } from './comparison.bench.js';
+import { runComparisonRouteBench } from './comparison-route.bench.js';
 import { runEvaluateBench } from './evaluate.bench.js';
 import { runReportBench } from './report.bench.js';
 import { runServerBench } from './server.bench.js';
@@ -14,6 +15,7 @@ const benches: Record<string, () => unknown> = {
   report: runReportBench,
   server: runServerBench,
   comparison: runComparisonBench,
+  'comparison-route': runComparisonRouteBench,
 };
 
 const chosen = process.argv.slice(2);

@@ -1,98 +1,53 @@
 /**
  * @module
  * `npm run demo`: a fresh demo database (`./data/demo.db`, replaced at every run) with Regio
- * Flevoland, its gemeenten Almere and Lelystad, one user per role and one imported regional
- * tender; then the server starts and the address and logins are printed. Everything is set
- * up through the API itself (in process), so the demo shows what the API allows.
+ * IJsselland, its gemeenten, a user per role, five schools and twelve tenders over 2024-2026
+ * (scripts/demo/demo-world.ts), made through the services on a simulated clock
+ * (scripts/demo/generate-demo.ts); then the server starts on the real clock and the address
+ * and the logins are printed.
+ *
+ * The demo's accounts are hashed with scrypt N = 2^14 instead of the server's 2^16, so that
+ * the demo starts in seconds on a small machine: their password is printed below anyway. The
+ * server itself is built afterwards with its own configuration, so every account made while
+ * the demo runs gets the full cost.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/client.js';
 import { loadEnvOrExit } from '../src/env.js';
 import { createLogger } from '../src/lib/logger.js';
-import { addCalendarDays, todayInAmsterdam } from '../src/domain/dates.js';
-import { ensurePlatformAdmin } from '../src/modules/users/users.service.js';
+import { createDemoClock } from './demo/demo-clock.js';
+import { DEMO_PASSWORD } from './demo/demo-world.js';
+import { generateDemo } from './demo/generate-demo.js';
 
 const env = loadEnvOrExit();
 const DATABASE_PATH = './data/demo.db';
-const PASSWORD = 'demo-wachtwoord-2026';
-const ADMIN_EMAIL = 'beheer@demo.gunningswijzer.nl';
+const DEMO_SCRYPT = { N: 2 ** 14, r: 8, p: 1 };
 
+const started = performance.now();
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${DATABASE_PATH}${suffix}`, { force: true });
 const db = openDatabase({ path: DATABASE_PATH });
-const { app, ctx } = createApp({ db, logger: createLogger({ level: env.LOG_LEVEL }) });
-await ensurePlatformAdmin(ctx, { email: ADMIN_EMAIL, password: PASSWORD });
+const logger = createLogger({ level: env.LOG_LEVEL });
+const clock = createDemoClock();
+const generator = createApp({ db, clock: clock.now, logger, config: { passwordHash: DEMO_SCRYPT } });
+const summary = await generateDemo(generator.ctx, clock);
+clock.release();
 
-/** One API call in process; throws on anything but the expected status. */
-async function call(method: string, path: string, body: unknown, headers: Record<string, string>, expected: number) {
-  const response = await app.request(path, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status !== expected) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return { json: JSON.parse(text) as { id: string }, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '' };
-}
-
-const login = async (email: string) => ({ cookie: (await call('POST', '/api/v1/auth/login', { email, password: PASSWORD }, {}, 200)).cookie });
-const admin = await login(ADMIN_EMAIL);
-const organisation = async (name: string, kind: 'gemeente' | 'regio', memberIds?: string[]) =>
-  (await call('POST', '/api/v1/organisations', { name, kind, ...(memberIds ? { memberIds } : {}) }, admin, 201)).json.id;
-const almere = await organisation('Gemeente Almere', 'gemeente');
-const lelystad = await organisation('Gemeente Lelystad', 'gemeente');
-const regio = await organisation('Regio Flevoland', 'regio', [almere, lelystad]);
-
-const users = [
-  { email: 'inkoper@regioflevoland.demo', name: 'Ingrid Inkoper', organisationId: regio, role: 'inkoper', what: 'inkoper, Regio Flevoland' },
-  { email: 'inkoper@almere.demo', name: 'Ahmed Aydin', organisationId: almere, role: 'inkoper', what: 'inkoper, Gemeente Almere' },
-  { email: 'beoordelaar@lelystad.demo', name: 'Bea Beoordelaar', organisationId: lelystad, role: 'beoordelaar', what: 'beoordelaar, Gemeente Lelystad' },
-  { email: 'auditor@regioflevoland.demo', name: 'Anton Accountant', organisationId: regio, role: 'auditor', what: 'auditor, Regio Flevoland' },
-  { email: 'admin@almere.demo', name: 'Astrid Admin', organisationId: almere, role: 'admin', what: 'admin, Gemeente Almere' },
-] as const;
-for (const user of users) {
-  const { email, name, organisationId, role } = user;
-  await call('POST', '/api/v1/users', { email, name, password: PASSWORD, memberships: [{ organisationId, role }] }, admin, 201);
-}
-
-type DemoDossier = { bids: { provider: unknown; price?: number }[] };
-const dossier = JSON.parse(readFileSync(new URL('./demo/regional-tender.dossier.json', import.meta.url), 'utf8')) as DemoDossier;
-const inkoper = await login(users[0].email);
-const tender = await call('POST', '/api/v1/tenders/import', { organisationId: regio, dossier }, inkoper, 201);
-await call('POST', `/api/v1/tenders/${tender.json.id}/open`, {}, inkoper, 200);
-// B3 (EUR 318.000) is flagged as possibly abnormally low: the art. 2.116 review is under way.
-const explanationRequest = {
-  action: 'request-explanation',
-  deadline: addCalendarDays(todayInAmsterdam(new Date()), 14),
-  questions: ['Hoeveel contacturen per inburgeraar rekent u?', 'Welke groepsgrootte en docentkosten liggen aan uw prijs ten grondslag?'],
-};
-await call('POST', `/api/v1/tenders/${tender.json.id}/bids/B3/low-bid-review`, explanationRequest, inkoper, 200);
-
-// A second tender, from the B1-route template, still to be scored by the panel: Bea is on it.
-const panelTender = await call(
-  'POST',
-  '/api/v1/tenders',
-  { organisationId: regio, template: 'b1-route', reference: 'FLV-2027-INB-B1-P', title: 'Inburgering B1-route regio Flevoland 2028 (panel)', expectedLearners: 100 },
-  inkoper,
-  201,
-);
-for (const bid of dossier.bids) {
-  await call('POST', `/api/v1/tenders/${panelTender.json.id}/bids`, { provider: bid.provider, price: bid.price }, inkoper, 201);
-}
-await call('POST', `/api/v1/tenders/${panelTender.json.id}/open`, {}, inkoper, 200);
-const bea = await call('POST', '/api/v1/auth/login', { email: users[2].email, password: PASSWORD }, {}, 200);
-await call('POST', `/api/v1/tenders/${panelTender.json.id}/evaluators`, { userId: bea.json.id }, inkoper, 201);
-
+const { app } = createApp({ db, logger });
 serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const address = `http://${env.HOST}:${info.port}`;
+  const regio = summary.organisations.regio;
   const lines = [
-    `Gunningswijzer demo: ${address}  (API: ${address}/openapi.json, database ${DATABASE_PATH})`,
-    `Demo tender: ${address}/api/v1/tenders/${tender.json.id} (evaluation: .../evaluation; letter to B3: .../bids/B3/low-bid-review/letter)`,
-    `Panel tender: ${address}/api/v1/tenders/${panelTender.json.id} (Bea Beoordelaar declares, scores and seals; .../panel)`,
-    `Logins (password for all: ${PASSWORD}):`,
-    `  ${ADMIN_EMAIL}  platform administrator`,
-    ...users.map((u) => `  ${u.email}  ${u.what}`),
+    `Gunningswijzer demo: ${address}  (klaar in ${((performance.now() - started) / 1000).toFixed(1)} s; API: ${address}/openapi.json; database ${DATABASE_PATH})`,
+    '',
+    `Regio IJsselland: ${address}/api/v1/regions/${regio}/comparison  (regiovergelijking; filters ?from=2025-01-01&to=2026-12-31&route=B1-route&status=awarded)`,
+    'Aanbestedingen:',
+    ...summary.tenders.map((t) => `  ${t.reference.padEnd(18)} ${t.status.padEnd(15)} ${t.lot.padEnd(42)} ${address}/api/v1/tenders/${t.id}`),
+    '  (per aanbesteding ook .../evaluation, .../timeline, .../recompute, .../dossier, .../ocds)',
+    '',
+    `Logins (wachtwoord voor allen: ${DEMO_PASSWORD}):`,
+    ...summary.users.map((u) => `  ${u.email.padEnd(32)} ${u.name.padEnd(18)} ${u.what}`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 });

@@ -35,6 +35,8 @@ import { developmentSignerSource, lazySigner, type SignerSource } from './module
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { formulaCheckRoutes } from './modules/formula-check/formula-check.routes.js';
 import { ocdsRoutes } from './modules/ocds/ocds.routes.js';
+import { regionRoutes } from './modules/regions/regions.routes.js';
+import { auditorRoutes } from './modules/auditor/auditor.routes.js';
 
 export const DEFAULT_CONFIG: AppConfig = {
   sessionIdleMs: 30 * 60_000,
@@ -111,6 +113,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', reportRoutes(ctx));
   app.route('/', formulaCheckRoutes(ctx));
   app.route('/', ocdsRoutes(ctx));
+  app.route('/', regionRoutes(ctx));
+  app.route('/', auditorRoutes(ctx));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

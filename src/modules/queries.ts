@@ -9,6 +9,8 @@ import { createOrganisationQueries } from './organisations/organisations.queries
 import { createPanelQueries } from './panel/panel.queries.js';
 import { createProviderQueries } from './providers/providers.queries.js';
 import { createReportQueries } from './reports/reports.queries.js';
+import { createRegionQueries } from './regions/regions.queries.js';
+import { createAuditorQueries } from './auditor/auditor.queries.js';
 import { createTenderQueries } from './tenders/tenders.queries.js';
 
 export function createQueries(db: Db) {
@@ -19,6 +21,8 @@ export function createQueries(db: Db) {
     panel: createPanelQueries(db.orm),
     providers: createProviderQueries(db.orm),
     reports: createReportQueries(db.orm),
+    regions: createRegionQueries(db.sqlite),
+    auditor: createAuditorQueries(db.orm),
     tenders: createTenderQueries(db.orm),
   };
 }

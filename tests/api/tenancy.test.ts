@@ -31,6 +31,8 @@ afterAll(() => t.close());
 /** Real ids per kind of path; a route this does not know must be added here, on purpose. */
 function fillPath(path: string): string {
   if (path === '/api/v1/reports/:id') return `/api/v1/reports/${reportId}`;
+  // Almere is a member gemeente of the regio, so its inkoper reads the regio's comparison.
+  if (path === '/api/v1/regions/:id/comparison') return `/api/v1/regions/${w.orgs.regio}/comparison`;
   if (!path.startsWith('/api/v1/tenders/:id')) {
     throw new Error(`no real id for ${path}: teach the tenancy test which resource it names`);
   }
@@ -74,6 +76,9 @@ describe('tenancy', () => {
         'POST /api/v1/tenders/:id/reports',
         'GET /api/v1/tenders/:id/reports',
         'GET /api/v1/reports/:id',
+        'GET /api/v1/tenders/:id/recompute',
+        'GET /api/v1/tenders/:id/timeline',
+        'GET /api/v1/regions/:id/comparison',
       ]),
     );
   });

@@ -1,0 +1,114 @@
+/**
+ * @module
+ * A Dutch sentence per audit event of a tender, for the auditor's timeline: what happened,
+ * with the bid, criterion, score, decision or date the event records. It reads only the
+ * event as `GET .../audit-events` shows it, so a redacted individual score says that a score
+ * was given, never which. An action this file does not know is still listed, by its name.
+ */
+import { formatDutchDate, isIsoDate } from '../../domain/dates.js';
+import { formatEuros, formatDutchTrimmed } from '../../domain/money.js';
+
+export type DescribedEvent = { action: string; entityId: string; change: unknown; redacted: boolean };
+
+type Change = { before?: unknown; after?: unknown } & Record<string, unknown>;
+
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const num = (value: unknown): string | undefined => (typeof value === 'number' ? formatDutchTrimmed(value) : undefined);
+const date = (value: unknown): string => (typeof value === 'string' && isIsoDate(value) ? formatDutchDate(value) : String(value));
+
+/** `tender/B3` -> `B3`; `tender/B3/K1` -> `B3`, `K1`. */
+const entityPart = (entityId: string, index: number): string => entityId.split('/')[index] ?? '?';
+
+const SETTING_LABELS: Record<string, string> = {
+  tender: 'gegevens van de aanbesteding',
+  award: 'gunningsmethode en prijsformule',
+  criteria: 'criteria en gewichten',
+  lowBidRules: 'regels voor abnormaal lage inschrijvingen',
+  settings: 'instellingen voor het panel',
+};
+
+function changedSettings(change: Change): string {
+  const before = record(change.before);
+  const after = record(change.after);
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+  return keys.length === 0 ? 'niets inhoudelijks' : keys.map((key) => SETTING_LABELS[key] ?? key).join(', ');
+}
+
+const DECISIONS: Record<string, string> = { accepted: 'aanvaard', rejected: 'afgewezen als abnormaal laag' };
+
+const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change) => string> = {
+  'tender.create': (_e, c) => {
+    const tender = record(record(c.after).tender);
+    return `Aanbesteding ${text(tender.reference) ?? '?'} aangemaakt, perceel ${text(tender.lot) ?? '?'}.`;
+  },
+  'tender.import': (_e, c) => {
+    const after = record(c.after);
+    const bids = Array.isArray(after.bids) ? after.bids.length : 0;
+    return `Dossier ${text(record(after.tender).reference) ?? '?'} ingelezen met ${bids} ${bids === 1 ? 'inschrijving' : 'inschrijvingen'}.`;
+  },
+  'tender.update': (_e, c) => `Concept gewijzigd: ${changedSettings(c)}.`,
+  'tender.open': (_e, c) => {
+    const accepted = text(record(c.after).underbiddingRiskAccepted);
+    return (
+      'Aanbesteding geopend: de inschrijving is gesloten en criteria, gewichten en prijsformule liggen vast.' +
+      (accepted === undefined ? '' : ` Geopend ondanks de waarschuwing dat de formule onderbieden beloont, met als motivering: "${accepted}"`)
+    );
+  },
+  'bid.create': (e, c) => {
+    const after = record(c.after);
+    const price = typeof after.price === 'number' ? ` voor ${formatEuros(after.price)}` : '';
+    return `Inschrijving ${text(after.id) ?? entityPart(e.entityId, 1)} van ${text(record(after.provider).name) ?? 'onbekende inschrijver'} geregistreerd${price}.`;
+  },
+  'consensus.set': (e, c) => {
+    const where = `${entityPart(e.entityId, 1)} op ${entityPart(e.entityId, 2)}`;
+    const after = num(record(c.after).score);
+    const before = c.before === null || c.before === undefined ? undefined : num(record(c.before).score);
+    return before === undefined ? `Consensusscore ${after} vastgesteld voor ${where}.` : `Consensusscore voor ${where} gewijzigd van ${before} in ${after}.`;
+  },
+  'individual-score.set': (e, c) => {
+    const where = `${entityPart(e.entityId, 1)} op ${entityPart(e.entityId, 2)}`;
+    if (e.redacted) return `Individuele score gegeven voor ${where} (inhoud verborgen tot alle beoordelaars hun scores hebben verzegeld).`;
+    const before = c.before === null || c.before === undefined ? undefined : num(record(c.before).score);
+    const after = num(record(c.after).score);
+    return before === undefined ? `Individuele score ${after} gegeven voor ${where}.` : `Individuele score voor ${where} gewijzigd van ${before} in ${after}.`;
+  },
+  'panel.assign': (_e, c) => `${text(record(c.after).name) ?? 'Een beoordelaar'} toegevoegd aan het beoordelingspanel.`,
+  'panel.declare-no-conflict': () => 'Verklaard geen belangenverstrengeling te hebben.',
+  'panel.declare-conflict': () => 'Belangenverstrengeling gemeld; de beoordelaar is uit het panel gegaan.',
+  'panel.seal': (_e, c) => `Eigen scores verzegeld (${num(record(c.after).scores) ?? '?'} scores).`,
+  'low-bid-review.request-explanation': (e, c) =>
+    `Inschrijving ${entityPart(e.entityId, 1)} om een toelichting gevraagd op de prijs (art. 2.116 Aanbestedingswet), uiterlijk ${date(record(c.after).deadline)}.`,
+  'low-bid-review.record-explanation': (e, c) =>
+    `Toelichting van inschrijving ${entityPart(e.entityId, 1)} ontvangen op ${date(record(c.after).receivedAt)} en vastgelegd.`,
+  'low-bid-review.record-no-response': (e) => `Vastgelegd dat inschrijving ${entityPart(e.entityId, 1)} binnen de termijn geen toelichting gaf.`,
+  'low-bid-review.decide': (e, c) => {
+    const after = record(c.after);
+    const decision = DECISIONS[text(after.decision) ?? ''] ?? text(after.decision) ?? '?';
+    return `Onderzoek naar inschrijving ${entityPart(e.entityId, 1)} afgerond: ${decision}. Motivering: "${text(after.motivation) ?? ''}"`;
+  },
+  'tender.award-decision': (_e, c) => {
+    const after = record(c.after);
+    const draw = after.drawOfLots === null || after.drawOfLots === undefined ? '' : ' na loting';
+    return `Gunningsbeslissing genomen: voorlopig gegund aan ${text(after.winner) ?? '?'}${draw}; de opschortende termijn loopt tot en met ${date(after.standstillEndsOn)}.`;
+  },
+  'tender.award': (_e, c) => `Definitief gegund aan ${text(record(c.after).winner) ?? '?'}; de aanbesteding is vergrendeld.`,
+  'report.created': (_e, c) => {
+    const after = record(c.after);
+    return after.kind === 'award-letter'
+      ? `Gunningsbrief aan inschrijving ${text(after.bidId) ?? '?'} ondertekend en vastgelegd.`
+      : 'Beoordelingsrapport (proces-verbaal) ondertekend en vastgelegd.';
+  },
+};
+
+/**
+ * @example describeAuditEvent({ action: 'tender.award', entityId: 't1', change: { after: { winner: 'B2' } }, redacted: false })
+ * // 'Definitief gegund aan B2; de aanbesteding is vergrendeld.'
+ */
+export function describeAuditEvent(event: DescribedEvent): string {
+  const describe = DESCRIBERS[event.action];
+  return describe === undefined ? `Actie ${event.action}.` : describe(event, record(event.change) as Change);
+}

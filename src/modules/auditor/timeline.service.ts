@@ -1,0 +1,56 @@
+/**
+ * @module
+ * `GET /api/v1/tenders/:id/timeline` (inkoper, auditor): the tender's audit events as a story
+ * an auditor can read: who (the user's name), what (a Dutch sentence), when, and the values
+ * before and after. The events come from `listTenderAuditEvents` with the same redaction as
+ * `GET .../audit-events`: while the panel has not all sealed, an individual score's change is
+ * shown as the redaction notice, and its sentence does not name the score.
+ */
+import type { AppContext } from '../../http/types.js';
+import { listTenderAuditEvents, REDACTED_CHANGE } from '../audit/audit.service.js';
+import { auditActionsToRedact } from '../panel/scores.service.js';
+import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
+import { describeAuditEvent } from './describe-audit-event.js';
+
+export type TimelineEntry = {
+  seq: number;
+  at: string;
+  /** Null for an event without a user (none on a tender so far). */
+  who: { userId: string; name: string } | null;
+  action: string;
+  description: string;
+  before: unknown;
+  after: unknown;
+  /** True while the change is hidden (blind scoring); `before` and `after` are the notice then. */
+  redacted: boolean;
+};
+
+function sideOf(change: unknown, side: 'before' | 'after'): unknown {
+  if (typeof change !== 'object' || change === null || !(side in change)) return null;
+  return (change as Record<string, unknown>)[side] ?? null;
+}
+
+/**
+ * Oldest first.
+ * @example timelineOf(ctx, { access })[0] // { seq: 12, who: { name: 'Ingrid Inkoper' }, description: 'Dossier ... ingelezen ...', ... }
+ */
+export function timelineOf(ctx: AppContext, { access }: { access: TenderAccess }): TimelineEntry[] {
+  requireTenderRole(access, ['inkoper', 'auditor'], "read the tender's timeline");
+  const tenderId = access.tender.id;
+  const events = listTenderAuditEvents(ctx, tenderId, { redactActions: auditActionsToRedact(ctx, tenderId) });
+  const names = ctx.queries.auditor.findUserNames([...new Set(events.flatMap((e) => (e.actorUserId === null ? [] : [e.actorUserId])))]);
+  return events.map((event) => {
+    const redacted = event.change === REDACTED_CHANGE;
+    const who = event.actorUserId === null ? null : { userId: event.actorUserId, name: names.get(event.actorUserId) ?? event.actorUserId };
+    return {
+      seq: event.seq,
+      at: event.at,
+      who,
+      action: event.action,
+      description: describeAuditEvent({ action: event.action, entityId: event.entityId, change: event.change, redacted }),
+      before: redacted ? REDACTED_CHANGE : sideOf(event.change, 'before'),
+      after: redacted ? REDACTED_CHANGE : sideOf(event.change, 'after'),
+      redacted,
+    };
+  });
+}

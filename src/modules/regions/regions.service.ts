@@ -1,0 +1,116 @@
+/**
+ * @module
+ * `GET /api/v1/regions/:id/comparison`: how the schools bid and fared across the tenders of
+ * a regio and of its member gemeenten (issue 8). This service checks access, reads the rows
+ * (one listing per request, plus five statements for the tenders the cache lacks) and hands
+ * them to the pure `compareRegion`.
+ *
+ * Who: the admins, inkopers and auditors of the regio or of a member gemeente: the
+ * comparison is the region's shared view, so it spans every member's tenders. A beoordelaar
+ * gets 403: the comparison shows prices, which an evaluator in a two-envelope tender must not
+ * see. Anyone else gets 404, as for a tender: no existence leak. A gemeente's id answers 404
+ * too (there is no comparison of a gemeente), but to its own users with a message naming the
+ * regio it belongs to.
+ */
+import type { Role } from '../../db/schema/index.js';
+import { compareRegion, type RegionComparison } from '../../domain/comparison/compare-region.js';
+import type { BidObservation, ComparisonFilters } from '../../domain/comparison/observation.js';
+import type { Actor, AppContext } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
+import { rolesForOrganisation } from '../organisations/organisation-access.js';
+import type { OrganisationRow } from '../organisations/organisations.queries.js';
+import type { StoredTender } from '../tenders/tenders.queries.js';
+import { comparisonDateOf, observationsOfTender } from './bid-observations.js';
+import type { ComparisonCache } from './comparison-cache.js';
+import type { RegionTenderKey, TenderRowsById } from './regions.queries.js';
+
+export const COMPARISON_READERS: readonly Role[] = ['admin', 'inkoper', 'auditor'];
+
+export type RegionComparisonView = RegionComparison & {
+  region: { id: string; name: string; members: { id: string; name: string }[] };
+};
+
+/** The regio, if the actor may read its comparison; otherwise the refusal. */
+function requireRegionReader(ctx: AppContext, actor: Actor, regionId: string): OrganisationRow {
+  const organisation = ctx.queries.organisations.findOrganisation(regionId);
+  const roles = organisation === undefined ? new Set<Role>() : rolesForOrganisation(ctx, actor, organisation);
+  if (organisation === undefined || roles.size === 0) throw new AppError('not-found', { detail: `regio ${regionId} niet gevonden` });
+  if (organisation.kind !== 'regio') {
+    const regions = ctx.queries.organisations.findOrganisations(ctx.queries.tenders.listRegionsOfMember(organisation.id));
+    const hint = regions.length === 0 ? 'Deze gemeente hoort bij geen regio.' : `Vraag de vergelijking op bij ${regions.map((r) => `${r.name} (${r.id})`).join(' of ')}.`;
+    throw new AppError('not-found', {
+      detail: `${organisation.name} is een gemeente, geen regio: de regiovergelijking bestaat alleen voor een regio. ${hint}`,
+    });
+  }
+  if (!COMPARISON_READERS.some((role) => roles.has(role))) {
+    throw new AppError('forbidden', {
+      detail: 'een beoordelaar ziet de regiovergelijking niet: die toont de prijzen van de inschrijvingen',
+    });
+  }
+  return organisation;
+}
+
+function passesFilters(key: RegionTenderKey, tenderDate: string, filters: ComparisonFilters): boolean {
+  if (filters.from !== undefined && tenderDate < filters.from) return false;
+  if (filters.to !== undefined && tenderDate > filters.to) return false;
+  if (filters.route !== undefined && key.lot !== filters.route) return false;
+  return filters.statuses === undefined || filters.statuses.length === 0 || filters.statuses.includes(key.status);
+}
+
+function groupByTender(rows: TenderRowsById): Map<string, StoredTender> {
+  const stored = new Map<string, StoredTender>(rows.tenders.map((tender) => [tender.id, { tender, criteria: [], bids: [], priceLines: [], scores: [] }]));
+  for (const row of rows.criteria) stored.get(row.tenderId)?.criteria.push(row);
+  for (const row of rows.bids) stored.get(row.tenderId)?.bids.push(row);
+  for (const row of rows.priceLines) stored.get(row.tenderId)?.priceLines.push(row);
+  for (const row of rows.scores) stored.get(row.tenderId)?.scores.push(row);
+  return stored;
+}
+
+/**
+ * The rows of the region's tenders that pass the filters, in tender order; what the cache
+ * lacks is read in one go and cached under the tender's last audit `seq`.
+ */
+function collectObservations(ctx: AppContext, regionId: string, filters: ComparisonFilters, cache: ComparisonCache): BidObservation[] {
+  // One read transaction: the keys and the rows they stand for come from the same snapshot.
+  return ctx.db.sqlite
+    .transaction(() => {
+      const selected: { key: RegionTenderKey; cached: readonly BidObservation[] | undefined }[] = [];
+      for (const key of ctx.queries.regions.listRegionTenderKeys(regionId)) {
+        const cached = cache.get(key.id, key.lastSeq);
+        if (passesFilters(key, cached?.tenderDate ?? comparisonDateOf(key), filters)) selected.push({ key, cached: cached?.observations });
+      }
+      const missing = selected.filter((tender) => tender.cached === undefined).map((tender) => tender.key.id);
+      const loaded = groupByTender(ctx.queries.regions.loadTenderRows(missing));
+      const observations: BidObservation[] = [];
+      for (const { key, cached } of selected) {
+        let rows = cached;
+        const stored = loaded.get(key.id);
+        if (rows === undefined && stored !== undefined) {
+          rows = observationsOfTender(stored);
+          cache.set(key.id, { lastSeq: key.lastSeq, tenderDate: comparisonDateOf(stored.tender), observations: rows });
+        }
+        for (const observation of rows ?? []) observations.push(observation);
+      }
+      return observations;
+    })
+    .deferred();
+}
+
+/**
+ * @example compareRegionTenders(ctx, { actor, regionId, filters: { route: 'B1-route', from: '2025-01-01' }, cache })
+ */
+export function compareRegionTenders(
+  ctx: AppContext,
+  { actor, regionId, filters, cache }: { actor: Actor; regionId: string; filters: ComparisonFilters; cache: ComparisonCache },
+): RegionComparisonView {
+  const region = requireRegionReader(ctx, actor, regionId);
+  if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
+    throw new AppError('invalid-input', { errors: [{ path: 'query.to', message: `ligt vóór from (${filters.from})` }] });
+  }
+  const members = ctx.queries.organisations
+    .findOrganisations(ctx.queries.organisations.listRegionMemberIds(region.id))
+    .map(({ id, name }) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const comparison = compareRegion(collectObservations(ctx, region.id, filters, cache), filters);
+  return { region: { id: region.id, name: region.name, members }, ...comparison };
+}

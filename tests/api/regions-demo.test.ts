@@ -1,0 +1,146 @@
+/**
+ * The demo generator (scripts/demo/generate-demo.ts) makes what issue 8 asks of `npm run
+ * demo`: a regio with its centrumgemeente and three member gemeenten, five schools, a dozen
+ * tenders over three years across the routes with falling prices, two abnormally low bids
+ * (one rejected after the art. 2.116 review, one accepted), awards after the standstill and
+ * a panel. Run on a temporary database with the demo's own clock.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { openDatabase, type Db } from '../../src/db/client.js';
+import { createLogger } from '../../src/lib/logger.js';
+import { verifyAuditTrail } from '../../src/modules/audit/audit.service.js';
+import { computeEvaluation } from '../../src/modules/evaluation/evaluation.service.js';
+import { createDemoClock } from '../../scripts/demo/demo-clock.js';
+import { DEMO_PASSWORD, SCHOOLS, USERS } from '../../scripts/demo/demo-world.js';
+import { generateDemo, type DemoSummary } from '../../scripts/demo/generate-demo.js';
+import { createClient, type TestClient } from '../helpers/client.js';
+
+let dir: string;
+let db: Db;
+let app: ReturnType<typeof createApp>;
+let summary: DemoSummary;
+let auditor: TestClient;
+
+const sql = <T>(query: string, ...params: unknown[]) => db.sqlite.prepare(query).all(...params) as T[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'gw-demo-'));
+  db = openDatabase({ path: join(dir, 'demo.db') });
+  const clock = createDemoClock();
+  app = createApp({
+    db,
+    clock: clock.now,
+    logger: createLogger({ level: 'silent' }),
+    config: { passwordHash: { N: 1024, r: 8, p: 1 } },
+    signing: { kind: 'development', directory: join(tmpdir(), 'gunningswijzer-test-signing') },
+  });
+  summary = await generateDemo(app.ctx, clock);
+  clock.release();
+  auditor = createClient(app);
+  const login = await auditor.post('/api/v1/auth/login', { email: 'auditor@ijsselland.demo', password: DEMO_PASSWORD });
+  expect(login.status).toBe(200);
+}, 60_000);
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const tenderId = (reference: string) => summary.tenders.find((t) => t.reference === reference)?.id as string;
+
+describe('npm run demo: the generated world', () => {
+  it('has one regio with the centrumgemeente Zwolle and three more member gemeenten', () => {
+    const regios = sql<{ id: string; name: string }>(`SELECT id, name FROM organisations WHERE kind = 'regio'`);
+    expect(regios).toEqual([{ id: summary.organisations.regio, name: 'Regio IJsselland' }]);
+    const members = sql<{ name: string }>(
+      'SELECT o.name FROM region_members m JOIN organisations o ON o.id = m.member_id WHERE m.region_id = ? ORDER BY o.name',
+      summary.organisations.regio,
+    ).map((m) => m.name);
+    expect(members).toEqual(['Gemeente Dalfsen', 'Gemeente Kampen', 'Gemeente Raalte', 'Gemeente Zwolle']);
+  });
+
+  it('has five schools and a user per role, each able to log in', async () => {
+    expect(sql<{ name: string }>('SELECT name FROM providers ORDER BY name').map((p) => p.name)).toEqual(Object.values(SCHOOLS).map((s) => s.name).sort());
+    const roles = new Set(USERS.flatMap((u) => u.memberships.map((m) => m.role)));
+    expect([...roles].sort()).toEqual(['admin', 'auditor', 'beoordelaar', 'inkoper']);
+    for (const user of summary.users) {
+      const response = await createClient(app).post('/api/v1/auth/login', { email: user.email, password: DEMO_PASSWORD });
+      expect(response.status, user.email).toBe(200);
+    }
+  });
+
+  it('has twelve tenders over 2024-2026 across the four routes, most of them awarded', () => {
+    const tenders = sql<{ lot: string; status: string; openedAt: string }>('SELECT lot, status, opened_at AS openedAt FROM tenders');
+    expect(tenders).toHaveLength(12);
+    expect(new Set(tenders.map((t) => t.openedAt.slice(0, 4)))).toEqual(new Set(['2024', '2025', '2026']));
+    expect(new Set(tenders.map((t) => t.lot))).toEqual(new Set(['B1-route', 'onderwijsroute', 'Z-route', 'Module Arbeidsmarkt en Participatie (MAP)']));
+    const statuses = tenders.map((t) => t.status).sort();
+    expect(statuses.filter((s) => s === 'awarded')).toHaveLength(10);
+    expect(statuses.filter((s) => s !== 'awarded')).toEqual(['award-proposed', 'open']);
+    // Every award came after its standstill: awarded on the day after its last day.
+    const awards = sql<{ awardedAt: string; standstill: string }>(`SELECT awarded_at AS awardedAt, standstill_ends_on AS standstill FROM tenders WHERE status = 'awarded'`);
+    for (const award of awards) expect(award.awardedAt.slice(0, 10) > award.standstill).toBe(true);
+  });
+
+  it('has exactly two abnormally low bids: one rejected after the art. 2.116 review, one accepted', () => {
+    const flagged = summary.tenders.flatMap((t) =>
+      computeEvaluation(app.ctx, t.id)
+        .bids.filter((bid) => bid.lowBidFlags.length > 0)
+        .map((bid) => ({ reference: t.reference, bidId: bid.bidId, status: bid.status, review: bid.lowBidReview?.state, rules: bid.lowBidFlags.map((f) => f.rule) })),
+    );
+    expect(flagged.map(({ rules: _rules, ...rest }) => rest)).toEqual([
+      { reference: 'IJS-2025-INB-B1', bidId: 'B3', status: 'excluded', review: 'rejected' },
+      { reference: 'ZWL-2026-INB-Z', bidId: 'B4', status: 'ranked', review: 'accepted' },
+    ]);
+    expect(flagged[0]?.rules).toContain('cost-floor');
+    expect(flagged[1]?.rules).toContain('cost-floor');
+    // The review went through its steps, each in the audit trail.
+    for (const { reference, bidId } of flagged) {
+      const actions = sql<{ action: string }>(`SELECT action FROM audit_events WHERE entity_id = ? AND action LIKE 'low-bid-review.%' ORDER BY seq`, `${tenderId(reference)}/${bidId}`);
+      expect(actions.map((a) => a.action)).toEqual(['low-bid-review.request-explanation', 'low-bid-review.record-explanation', 'low-bid-review.decide']);
+    }
+    // The accepted low bid won.
+    expect(computeEvaluation(app.ctx, tenderId('ZWL-2026-INB-Z')).winner).toBe('B4');
+  });
+
+  it('has a tender scored by a panel (declared, scored, sealed) with consensus, and one awaiting its panel', async () => {
+    const panel = (await auditor.get(`/api/v1/tenders/${tenderId('ZWL-2025-INB-OND')}/panel`)).body;
+    type Member = { name: string; declaration: { noConflict: boolean } | null; sealedAt: string | null };
+    expect(panel.members.map((m: Member) => [m.name, m.declaration?.noConflict, m.sealedAt !== null])).toEqual([
+      ['Bea Beoordelaar', true, true],
+      ['Bram Bosman', true, true],
+    ]);
+    const consensus = sql<{ motivation: string | null }>('SELECT motivation FROM consensus_scores WHERE tender_id = ?', tenderId('ZWL-2025-INB-OND'));
+    expect(consensus).toHaveLength(12);
+    expect(consensus.every((c) => (c.motivation ?? '').startsWith('Na overleg in het panel'))).toBe(true);
+    const waiting = (await auditor.get(`/api/v1/tenders/${tenderId('IJS-2026-INB-OND')}/panel`)).body;
+    expect(waiting.members.map((m: { declaration: unknown }) => m.declaration)).toEqual([null, null]);
+  });
+
+  it('shows the race to the bottom: every route cheaper per learner each year, Snel Inburgeren below the B1-route fence', async () => {
+    const response = await auditor.get(`/api/v1/regions/${summary.organisations.regio}/comparison`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ tenders: 12, bids: 45 });
+    for (const route of response.body.routes as { route: string; trend: { year: string; median: number }[] }[]) {
+      expect(route.trend.map((y) => y.year), route.route).toEqual(['2024', '2025', '2026']);
+      const medians = route.trend.map((y) => y.median);
+      expect(medians, route.route).toEqual([...medians].sort((a, b) => b - a));
+      expect(new Set(medians).size, route.route).toBe(3);
+    }
+    const b1 = response.body.routes.find((r: { route: string }) => r.route === 'B1-route');
+    expect(b1).toMatchObject({ trend: [{ median: 6450 }, { median: 5750 }, { median: 5375 }], lowerFence: { q1: 5375, q3: 6200, lowerFence: 4137.5 }, flaggedProviders: ['05345678'] });
+  });
+
+  it('keeps a valid audit chain whose awards an auditor can recompute and read as a timeline', async () => {
+    expect(verifyAuditTrail(app.ctx)).toMatchObject({ valid: true, firstBroken: null });
+    const id = tenderId('IJS-2025-INB-B1');
+    expect((await auditor.get(`/api/v1/tenders/${id}/recompute`)).body).toMatchObject({ matches: true, stored: 'award-decision' });
+    const timeline = (await auditor.get(`/api/v1/tenders/${id}/timeline`)).body as { at: string; who: { name: string }; description: string }[];
+    expect(timeline.map((e) => e.at)).toEqual(timeline.map((e) => e.at).sort());
+    expect(timeline.find((e) => e.description.startsWith('Onderzoek naar inschrijving B3 afgerond: afgewezen'))?.who.name).toBe('Ingrid Inkoper');
+    expect(timeline.at(-1)?.description).toBe('Definitief gegund aan B2; de aanbesteding is vergrendeld.');
+  });
+});
