@@ -10,7 +10,7 @@ import { ROLE_NAMES, type Viewer } from './viewer.js';
 
 export const PRODUCT_NAME = 'Gunningswijzer';
 
-export type NavKey = 'aanbestedingen' | 'nieuw' | 'rapporten' | 'none';
+export type NavKey = 'aanbestedingen' | 'nieuw' | 'rapporten' | 'regio' | 'none';
 
 type LayoutProps = { title: string; viewer?: Viewer | undefined; nav?: NavKey; children?: Child };
 
@@ -112,6 +112,11 @@ export function Layout({ title, viewer, nav = 'none', children }: LayoutProps) {
                       Nieuwe aanbesteding
                     </NavLink>
                   ) : null}
+                  {viewer.regions.map((region) => (
+                    <NavLink href={`/regio/${region.id}/vergelijking`} current={nav === 'regio'}>
+                      {viewer.regions.length === 1 ? 'Regiovergelijking' : `Regiovergelijking ${region.name}`}
+                    </NavLink>
+                  ))}
                   <NavLink href="/rapporten/controleren" current={nav === 'rapporten'}>
                     Rapport controleren
                   </NavLink>

@@ -11,6 +11,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { Role } from '../db/schema/index.js';
 import { requireActor } from '../http/authenticate.js';
 import type { Actor, AppContext, AppEnv } from '../http/types.js';
+import { COMPARISON_READERS } from '../modules/regions/regions.service.js';
 
 export const ORGANISATION_COOKIE = 'gw_org';
 
@@ -21,6 +22,8 @@ export type Viewer = {
   organisations: OrganisationChoice[];
   /** The organisation the pages work for; undefined for a user without memberships (the platform administrator). */
   current: OrganisationChoice | undefined;
+  /** The regios whose comparison the current organisation may read (itself, or the regios it is a member of); for the navigation. */
+  regions: { id: string; name: string }[];
 };
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -45,7 +48,16 @@ export function viewerOf(ctx: AppContext, c: Context<AppEnv>): Viewer {
   organisations.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const chosen = getCookie(c, ORGANISATION_COOKIE);
   const current = organisations.find((o) => o.id === chosen) ?? organisations[0];
-  return { actor, organisations, current };
+  return { actor, organisations, current, regions: comparisonRegionsOf(ctx, current) };
+}
+
+function comparisonRegionsOf(ctx: AppContext, current: OrganisationChoice | undefined): { id: string; name: string }[] {
+  if (current === undefined || !COMPARISON_READERS.includes(current.role)) return [];
+  if (current.kind === 'regio') return [{ id: current.id, name: current.name }];
+  return ctx.queries.organisations
+    .findOrganisations(ctx.queries.tenders.listRegionsOfMember(current.id))
+    .map(({ id, name }) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 }
 
 /** The actor seen through one membership: lists and new tenders follow the chosen organisation. */

@@ -22,6 +22,8 @@ import { panelPages } from './pages/panel.js';
 import { scoringPages } from './pages/scoring.js';
 import { consensusPages } from './pages/consensus.js';
 import { auditPages } from './pages/audit.js';
+import { controlPages } from './pages/control.js';
+import { regionComparisonPages } from './pages/region-comparison.js';
 import { reportPages } from './pages/reports.js';
 import { tenderListPages } from './pages/tender-list.js';
 import { tenderOverviewPages } from './pages/tender-overview.js';
@@ -40,6 +42,7 @@ const PAGE_PATHS = [
   '/aanbestedingen/*',
   '/voorbeelden/*',
   '/rapporten/*',
+  '/regio/*',
 ] as const;
 
 export function webRoutes(ctx: AppContext) {
@@ -69,6 +72,8 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', scoringPages(ctx));
   web.route('/', consensusPages(ctx));
   web.route('/', auditPages(ctx));
+  web.route('/', controlPages(ctx));
+  web.route('/', regionComparisonPages(ctx));
   web.route('/', reportPages(ctx));
 
   web.onError(createPageErrorHandler(ctx.logger));

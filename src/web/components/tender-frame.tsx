@@ -10,7 +10,7 @@ import { Layout } from '../layout.js';
 import type { Viewer } from '../viewer.js';
 import { StatusBadge } from './status-badge.js';
 
-export type TenderTab = 'overzicht' | 'instellingen' | 'inschrijvingen' | 'panel' | 'beoordelen' | 'consensus' | 'uitslag' | 'rapporten' | 'audit';
+export type TenderTab = 'overzicht' | 'instellingen' | 'inschrijvingen' | 'panel' | 'beoordelen' | 'consensus' | 'uitslag' | 'rapporten' | 'audit' | 'controle';
 
 const TABS: readonly { key: TenderTab; label: string; path: string; roles: readonly Role[] }[] = [
   { key: 'overzicht', label: 'Overzicht', path: '', roles: ['admin', 'inkoper', 'auditor', 'beoordelaar'] },
@@ -22,6 +22,7 @@ const TABS: readonly { key: TenderTab; label: string; path: string; roles: reado
   { key: 'uitslag', label: 'Uitslag', path: '/uitslag', roles: ['inkoper', 'auditor'] },
   { key: 'rapporten', label: 'Rapporten', path: '/rapporten', roles: ['admin', 'inkoper', 'auditor'] },
   { key: 'audit', label: 'Audit', path: '/audit', roles: ['inkoper', 'auditor'] },
+  { key: 'controle', label: 'Controle', path: '/controle', roles: ['inkoper', 'auditor'] },
 ];
 
 export function tenderPath(access: TenderAccess, tab: TenderTab | string = 'overzicht'): string {

@@ -1,0 +1,118 @@
+/**
+ * The regional comparison page (`/regio/:id/vergelijking`) and the auditor's control page of a
+ * tender (`/aanbestedingen/:id/controle`), on the world of `npm run demo`
+ * (scripts/demo/generate-demo.ts): Snel Inburgeren sits below the B1-route fence there, and
+ * the awarded tenders recompute to their award decisions.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { openDatabase, type Db } from '../../src/db/client.js';
+import { createLogger } from '../../src/lib/logger.js';
+import { createDemoClock } from '../../scripts/demo/demo-clock.js';
+import { DEMO_PASSWORD } from '../../scripts/demo/demo-world.js';
+import { generateDemo, type DemoSummary } from '../../scripts/demo/generate-demo.js';
+import { seedWorld, PASSWORD, type World } from '../helpers/seed.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { loginPage, visibleText } from './page-client.js';
+
+describe('on the demo world', () => {
+  let dir: string;
+  let db: Db;
+  let app: ReturnType<typeof createApp>;
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gw-web-demo-'));
+    db = openDatabase({ path: join(dir, 'demo.db') });
+    const clock = createDemoClock();
+    app = createApp({
+      db,
+      clock: clock.now,
+      logger: createLogger({ level: 'silent' }),
+      config: { passwordHash: { N: 1024, r: 8, p: 1 } },
+      signing: { kind: 'development', directory: join(tmpdir(), 'gunningswijzer-test-signing') },
+    });
+    summary = await generateDemo(app.ctx, clock);
+    clock.release();
+  }, 60_000);
+  afterAll(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const tenderId = (reference: string) => summary.tenders.find((t) => t.reference === reference)?.id as string;
+
+  it('shows a regio user the comparison: the provider below the B1-route fence with its quartiles, and the charts', async () => {
+    const page = await loginPage(app, 'inkoper@regio-ijsselland.demo', DEMO_PASSWORD);
+    const overview = await page.get('/aanbestedingen');
+    expect(overview.html).toContain(`href="/regio/${summary.organisations.regio}/vergelijking"`);
+    const response = await page.get(`/regio/${summary.organisations.regio}/vergelijking`);
+    expect(response.status, response.html.slice(0, 500)).toBe(200);
+    const text = visibleText(response.html);
+    expect(text).toContain('Regiovergelijking Regio IJsselland');
+    expect(text).toContain('Snel Inburgeren B.V. (KvK 05345678) - onder de ondergrens van de regio');
+    // The fence and quartiles of the B1-route (tests/api/regions-demo.test.ts): Q1 5375, Q3 6200, fence 4137,50.
+    expect(text).toMatch(/Onder de ondergrens van de regio voor B1-route: .*ondergrens van EUR 4\.137,50 = Q1 EUR 5\.375,00 - 1,5 x IQR EUR 825,00 \(Q3 EUR 6\.200,00\)/);
+    expect(text).toContain('Taalschool IJsselland');
+    // The B1-route's trend: an accessible chart and its table.
+    expect(response.html).toContain('role="img"');
+    expect(text).toContain('Prijs per inburgeraar per jaar: B1-route');
+    expect(text).toMatch(/Gegevens van de grafiek: B1-route Jaar Inschrijvingen Mediaan Laagste Hoogste 2024 \d+ EUR 6\.450,00/);
+    expect(text).toContain('afgewezen na onderzoek');
+  });
+
+  it('filters by route and period with the GET form', async () => {
+    const page = await loginPage(app, 'auditor@ijsselland.demo', DEMO_PASSWORD);
+    const response = await page.get(`/regio/${summary.organisations.regio}/vergelijking?route=Z-route&van=2026-01-01&tot=&status=`);
+    expect(response.status).toBe(200);
+    const text = visibleText(response.html);
+    expect(text).toContain('Z-route: prijs per inburgeraar per jaar');
+    expect(text).not.toContain('B1-route: prijs per inburgeraar per jaar');
+    expect(text).toContain('vanaf 1 januari 2026');
+    const reversed = visibleText((await page.get(`/regio/${summary.organisations.regio}/vergelijking?van=2026-01-01&tot=2025-01-01`)).html);
+    expect(reversed).toContain('De periode klopt niet');
+  });
+
+  it('shows an auditor that the recomputation matches, the dossier hash and the timeline in Dutch', async () => {
+    const page = await loginPage(app, 'auditor@ijsselland.demo', DEMO_PASSWORD);
+    const id = tenderId('IJS-2025-INB-B1');
+    const overview = await page.get(`/aanbestedingen/${id}`);
+    expect(overview.html).toContain(`href="/aanbestedingen/${id}/controle"`);
+    const response = await page.get(`/aanbestedingen/${id}/controle`);
+    expect(response.status, response.html.slice(0, 500)).toBe(200);
+    const text = visibleText(response.html);
+    expect(text).toContain('De herberekening uit het dossier komt overeen met de vastgelegde beoordeling');
+    expect(response.html).toMatch(/<code class="utrecht-code">[0-9a-f]{64}<\/code>/);
+    expect(response.html).toContain(`href="/api/v1/tenders/${id}/dossier"`);
+    expect(text).toContain('Onderzoek naar inschrijving B3 afgerond: afgewezen');
+    expect(text).toContain('Definitief gegund aan B2; de aanbesteding is vergrendeld.');
+    expect(text).toContain('Ingrid Inkoper');
+    expect(response.html).toContain('<details>');
+  });
+});
+
+describe('access', () => {
+  let t: TestApp;
+  let w: World;
+  beforeEach(async () => {
+    t = createTestApp();
+    w = await seedWorld(t);
+  });
+  afterEach(() => t.close());
+
+  it("answers 404 for another organisation's user, and the regio's own users get the page", async () => {
+    const outsider = await loginPage(t, w.utrechtInkoper.email, PASSWORD);
+    const refused = await outsider.get(`/regio/${w.orgs.regio}/vergelijking`);
+    expect(refused.status).toBe(404);
+    expect(visibleText(refused.html)).toContain('Niet gevonden');
+    expect((await outsider.get('/aanbestedingen')).html).not.toContain('/vergelijking');
+    const member = await loginPage(t, w.almereInkoper.email, PASSWORD);
+    expect((await member.get('/aanbestedingen')).html).toContain(`href="/regio/${w.orgs.regio}/vergelijking"`);
+    const shown = await member.get(`/regio/${w.orgs.regio}/vergelijking`);
+    expect(shown.status).toBe(200);
+    expect(visibleText(shown.html)).toContain('Er zijn geen inschrijvingen die aan deze filters voldoen.');
+  });
+});
