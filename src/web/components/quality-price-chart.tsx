@@ -8,6 +8,7 @@
  */
 import { niceAxis, type ChartPoint } from '../../reports/pdf/quality-price-chart.js';
 import { formatDutchNumber, formatEuros, formatPercent } from '../format.js';
+import { BLUE, GRID, INK, MUTED, ticks } from './chart-style.js';
 import { Cell, Row, Table } from './table.js';
 
 export type { ChartPoint };
@@ -17,17 +18,10 @@ const HEIGHT = 380;
 const PLOT = { left: 76, top: 16, right: 24, bottom: 56 };
 const PLOT_WIDTH = WIDTH - PLOT.left - PLOT.right;
 const PLOT_HEIGHT = HEIGHT - PLOT.top - PLOT.bottom;
-// Rijkshuisstijl-like blue and a dark red, both above 4.5:1 on white.
-const INK = '#1b1b1b';
-const GRID = '#b4b4b4';
-const POINT = '#01689b';
+// A dark red beside the blue, both above 4.5:1 on white.
+const POINT = BLUE;
 const WINNER = '#a90061';
-const MUTED = '#595959';
 
-function ticks(axis: { min: number; max: number; step: number }): number[] {
-  const count = Math.round((axis.max - axis.min) / axis.step);
-  return Array.from({ length: count + 1 }, (_, i) => axis.min + i * axis.step);
-}
 
 const KIND_NAMES: Record<ChartPoint['kind'], string> = { winner: 'winnaar', ranked: 'gerangschikt', excluded: 'uitgesloten' };
 

@@ -8,6 +8,7 @@
 import type { RouteYear } from '../../domain/comparison/route-trend.js';
 import { niceAxis } from '../../reports/pdf/quality-price-chart.js';
 import { formatDutchNumber, formatEuros } from '../format.js';
+import { BLUE, GRID, INK, MUTED, ticks } from './chart-style.js';
 import { Cell, Row, Table } from './table.js';
 
 const WIDTH = 640;
@@ -15,15 +16,8 @@ const HEIGHT = 320;
 const PLOT = { left: 84, top: 16, right: 24, bottom: 48 };
 const PLOT_WIDTH = WIDTH - PLOT.left - PLOT.right;
 const PLOT_HEIGHT = HEIGHT - PLOT.top - PLOT.bottom;
-const INK = '#1b1b1b';
-const GRID = '#b4b4b4';
-const LINE = '#01689b';
-const MUTED = '#595959';
+const LINE = BLUE;
 
-function ticks(axis: { min: number; max: number; step: number }): number[] {
-  const count = Math.round((axis.max - axis.min) / axis.step);
-  return Array.from({ length: count + 1 }, (_, i) => axis.min + i * axis.step);
-}
 
 export function RouteTrendChart({ route, trend, id }: { route: string; trend: readonly RouteYear[]; id: string }) {
   if (trend.length === 0) {
