@@ -1,8 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from '../../src/cli/run-cli.js';
+import { evaluateWithTheCli } from '../helpers/cli.js';
 import { createTenderBody, exampleDossier, generateDossier } from '../helpers/dossiers.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -24,20 +21,6 @@ async function importDossier(dossier: unknown): Promise<string> {
 /** The engine's result inside the server's: without `lowBidReview` per bid (the server's addition). */
 function withoutServerFields(result: { bids: Record<string, unknown>[] }): { bids: Record<string, unknown>[]; [key: string]: unknown } {
   return { ...result, bids: result.bids.map(({ lowBidReview: _review, ...bid }) => bid) };
-}
-
-/** What `npm run evaluate -- FILE` prints for the dossier, written to a file as an auditor would. */
-function evaluateWithTheCli(dossier: unknown): unknown {
-  const dir = mkdtempSync(join(tmpdir(), 'gw-cli-'));
-  try {
-    const file = join(dir, 'dossier.json');
-    writeFileSync(file, JSON.stringify(dossier, null, 2));
-    const outcome = runCli(['evaluate', file]);
-    expect(outcome.code, outcome.stderr).toBe(0);
-    return JSON.parse(outcome.stdout ?? '');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe('GET /api/v1/tenders/:id/evaluation', () => {

@@ -2,12 +2,10 @@
  * The art. 2.116 review through the API, on the IJsselland example: B3 (Snel Inburgeren,
  * EUR 289.000) is flagged by five rules. The clock is injected, so deadlines pass on purpose.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
 import { REJECTION_NEEDS_EXPLANATION } from '../../src/domain/low-bids/review.js';
+import { evaluateWithTheCli } from '../helpers/cli.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
 
@@ -30,20 +28,6 @@ const review = (body: unknown, bidId = 'B3') => w.almereInkoper.post(`/api/v1/te
 const request = { action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoeveel contacturen per inburgeraar rekent u?', 'Welke groepsgrootte hanteert u?'] };
 const evaluation = async () => (await w.almereInkoper.get(`/api/v1/tenders/${id}/evaluation`)).body;
 const b3Of = (result: { bids: { bidId: string }[] }) => result.bids.find((b) => b.bidId === 'B3') as Record<string, any>;
-
-/** What the CLI prints for a dossier written to a file, as an auditor would run it. */
-function evaluateWithTheCli(dossier: unknown): any {
-  const dir = mkdtempSync(join(tmpdir(), 'gw-cli-'));
-  try {
-    const file = join(dir, 'dossier.json');
-    writeFileSync(file, JSON.stringify(dossier, null, 2));
-    const outcome = runCli(['evaluate', file]);
-    expect(outcome.code, outcome.stderr).toBe(0);
-    return JSON.parse(outcome.stdout ?? '');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('the art. 2.116 review', () => {
   it('requests an explanation, records the answer and accepts the bid', async () => {

@@ -5,49 +5,31 @@
  * (one rejected after the art. 2.116 review, one accepted), awards after the standstill and
  * a panel. Run on a temporary database with the demo's own clock.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { openDatabase, type Db } from '../../src/db/client.js';
-import { createLogger } from '../../src/lib/logger.js';
+import type { Db } from '../../src/db/client.js';
 import { verifyAuditTrail } from '../../src/modules/audit/audit.service.js';
 import { computeEvaluation } from '../../src/modules/evaluation/evaluation.service.js';
-import { createDemoClock } from '../../scripts/demo/demo-clock.js';
 import { DEMO_PASSWORD, SCHOOLS, USERS } from '../../scripts/demo/demo-world.js';
-import { generateDemo, type DemoSummary } from '../../scripts/demo/generate-demo.js';
+import type { DemoSummary } from '../../scripts/demo/generate-demo.js';
 import { createClient, type TestClient } from '../helpers/client.js';
+import { createDemoApp, type DemoApp } from '../helpers/demo-app.js';
 
-let dir: string;
+let demo: DemoApp;
 let db: Db;
-let app: ReturnType<typeof createApp>;
+let app: DemoApp['app'];
 let summary: DemoSummary;
 let auditor: TestClient;
 
 const sql = <T>(query: string, ...params: unknown[]) => db.sqlite.prepare(query).all(...params) as T[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gw-demo-'));
-  db = openDatabase({ path: join(dir, 'demo.db') });
-  const clock = createDemoClock();
-  app = createApp({
-    db,
-    clock: clock.now,
-    logger: createLogger({ level: 'silent' }),
-    config: { passwordHash: { N: 1024, r: 8, p: 1 } },
-    signing: { kind: 'development', directory: join(tmpdir(), 'gunningswijzer-test-signing') },
-  });
-  summary = await generateDemo(app.ctx, clock);
-  clock.release();
+  demo = await createDemoApp();
+  ({ db, app, summary } = demo);
   auditor = createClient(app);
   const login = await auditor.post('/api/v1/auth/login', { email: 'auditor@ijsselland.demo', password: DEMO_PASSWORD });
   expect(login.status).toBe(200);
 }, 60_000);
-afterAll(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => demo.close());
 
 const tenderId = (reference: string) => summary.tenders.find((t) => t.reference === reference)?.id as string;
 

@@ -4,44 +4,24 @@
  * (scripts/demo/generate-demo.ts): Snel Inburgeren sits below the B1-route fence there, and
  * the awarded tenders recompute to their award decisions.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { openDatabase, type Db } from '../../src/db/client.js';
-import { createLogger } from '../../src/lib/logger.js';
-import { createDemoClock } from '../../scripts/demo/demo-clock.js';
 import { DEMO_PASSWORD } from '../../scripts/demo/demo-world.js';
-import { generateDemo, type DemoSummary } from '../../scripts/demo/generate-demo.js';
+import type { DemoSummary } from '../../scripts/demo/generate-demo.js';
+import { createDemoApp, type DemoApp } from '../helpers/demo-app.js';
 import { seedWorld, PASSWORD, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText } from './page-client.js';
 
 describe('on the demo world', () => {
-  let dir: string;
-  let db: Db;
-  let app: ReturnType<typeof createApp>;
+  let demo: DemoApp;
+  let app: DemoApp['app'];
   let summary: DemoSummary;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'gw-web-demo-'));
-    db = openDatabase({ path: join(dir, 'demo.db') });
-    const clock = createDemoClock();
-    app = createApp({
-      db,
-      clock: clock.now,
-      logger: createLogger({ level: 'silent' }),
-      config: { passwordHash: { N: 1024, r: 8, p: 1 } },
-      signing: { kind: 'development', directory: join(tmpdir(), 'gunningswijzer-test-signing') },
-    });
-    summary = await generateDemo(app.ctx, clock);
-    clock.release();
+    demo = await createDemoApp();
+    ({ app, summary } = demo);
   }, 60_000);
-  afterAll(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => demo.close());
 
   const tenderId = (reference: string) => summary.tenders.find((t) => t.reference === reference)?.id as string;
 
