@@ -9,6 +9,7 @@
 import { niceAxis, type ChartPoint } from '../../reports/pdf/quality-price-chart.js';
 import { formatDutchNumber, formatEuros, formatPercent } from '../format.js';
 import { BLUE, GRID, INK, MUTED, ticks } from './chart-style.js';
+import { ChartSvg } from './chart-svg.js';
 import { Cell, Row, Table } from './table.js';
 
 export type { ChartPoint };
@@ -43,17 +44,7 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
   const ordered = [...points].sort((a, b) => Number(a.kind === 'winner') - Number(b.kind === 'winner'));
   return (
     <figure class="utrecht-figure">
-      <svg
-        class="gw-chart"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${id}-titel ${id}-uitleg`}
-        xmlns="http://www.w3.org/2000/svg"
-        font-family="inherit"
-        font-size="13"
-      >
-        <title id={`${id}-titel`}>Kwaliteit tegen prijs</title>
-        <desc id={`${id}-uitleg`}>{description}</desc>
+      <ChartSvg id={id} width={WIDTH} height={HEIGHT} title={'Kwaliteit tegen prijs'} description={description}>
         {ticks(y).map((tick) => (
           <g>
             <line x1={PLOT.left} x2={PLOT.left + PLOT_WIDTH} y1={toY(tick)} y2={toY(tick)} stroke={GRID} stroke-width="1" />
@@ -107,7 +98,7 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
       <figcaption class="utrecht-figure__caption">
         Elke stip is een inschrijving; de winnaar heeft een ring, een uitgesloten inschrijving een open stip.
       </figcaption>

@@ -9,6 +9,7 @@ import type { RouteYear } from '../../domain/comparison/route-trend.js';
 import { niceAxis } from '../../reports/pdf/quality-price-chart.js';
 import { formatDutchNumber, formatEuros } from '../format.js';
 import { BLUE, GRID, INK, MUTED, ticks } from './chart-style.js';
+import { ChartSvg } from './chart-svg.js';
 import { Cell, Row, Table } from './table.js';
 
 const WIDTH = 640;
@@ -42,17 +43,7 @@ export function RouteTrendChart({ route, trend, id }: { route: string; trend: re
   const line = trend.map((year, index) => `${toX(index)},${toY(year.median)}`).join(' ');
   return (
     <figure class="utrecht-figure">
-      <svg
-        class="gw-chart"
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-labelledby={`${id}-titel ${id}-uitleg`}
-        xmlns="http://www.w3.org/2000/svg"
-        font-family="inherit"
-        font-size="13"
-      >
-        <title id={`${id}-titel`}>{`Prijs per inburgeraar per jaar: ${route}`}</title>
-        <desc id={`${id}-uitleg`}>{description}</desc>
+      <ChartSvg id={id} width={WIDTH} height={HEIGHT} title={`Prijs per inburgeraar per jaar: ${route}`} description={description}>
         {ticks(y).map((tick) => (
           <g>
             <line x1={PLOT.left} x2={PLOT.left + PLOT_WIDTH} y1={toY(tick)} y2={toY(tick)} stroke={GRID} stroke-width="1" />
@@ -83,7 +74,7 @@ export function RouteTrendChart({ route, trend, id }: { route: string; trend: re
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
       <figcaption class="utrecht-figure__caption">
         Stip en lijn: de mediane prijs per inburgeraar in dat jaar; de verticale streep loopt van de laagste tot de hoogste prijs.
       </figcaption>
