@@ -16,7 +16,9 @@ export function startServerProcess(options: {
   databasePath: string;
   admin: { email: string; password: string };
 }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/index.ts')], {
+  // GW_PROFILE_DIR=dir writes a V8 CPU profile of the server there when it stops (see docs/server.md).
+  const profile = process.env.GW_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.GW_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, 'src/index.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -4,10 +4,10 @@
  * with `app.request()` on a temporary database; `index.ts` adds only the listening socket.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client.js';
 import { authenticate } from './http/authenticate.js';
+import { limitBody } from './http/body-limit.js';
 import { rejectCrossSiteRequests } from './http/csrf.js';
 import { rejectIllFormedText } from './http/well-formed-text.js';
 import { createErrorHandler, renderProblem } from './http/problem.js';
@@ -81,15 +81,7 @@ export function createApp(deps: AppDeps) {
   app.use(secureHeaders());
   // A JSON API renders nothing: forbid every resource and framing outright.
   app.use('/api/*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: ctx.config.bodyLimitBytes,
-      onError: () => {
-        throw new AppError('payload-too-large', { detail: `the body exceeds ${ctx.config.bodyLimitBytes} bytes` });
-      },
-    }),
-  );
+  app.use('/api/*', limitBody(ctx.config.bodyLimitBytes, `the body exceeds ${ctx.config.bodyLimitBytes} bytes`));
   app.use('/api/*', rejectCrossSiteRequests());
   app.use('/api/*', authenticate(ctx));
   // Before any route's validation: a tender that is not yours is 404 whatever the body says.

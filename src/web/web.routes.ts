@@ -7,7 +7,7 @@
  * this app (`mount-pages.ts`), so none of this runs a second time for the API.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../http/body-limit.js';
 import { authenticate } from '../http/authenticate.js';
 import { rejectCrossSiteRequests } from '../http/csrf.js';
 import type { AppContext, AppEnv } from '../http/types.js';
@@ -48,12 +48,7 @@ const PAGE_PATHS = [
 export function webRoutes(ctx: AppContext) {
   const web = new Hono<AppEnv>();
   const guards: MiddlewareHandler<AppEnv>[] = [
-    bodyLimit({
-      maxSize: UPLOAD_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError('payload-too-large', { detail: `Het verzoek is groter dan ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MiB.` });
-      },
-    }),
+    limitBody(UPLOAD_LIMIT_BYTES, `Het verzoek is groter dan ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MiB.`),
     rejectCrossSiteRequests(),
     authenticate(ctx),
   ];

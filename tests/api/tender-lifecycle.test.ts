@@ -70,6 +70,13 @@ describe('bids', () => {
     expect(list.body.map((b: { id: string }) => b.id)).toEqual(['B1', 'B7', 'B8']);
   });
 
+  it('numbers past B010 and ignores ids that are not B<n>', async () => {
+    for (const given of ['B010', 'X99', 'B12a']) expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/bids`, { ...bid, id: given })).status).toBe(201);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/bids`, bid)).body.id).toBe('B11');
+    const list = await w.almereAuditor.get(`/api/v1/tenders/${id}/bids`);
+    expect(list.body.map((b: { id: string }) => b.id).slice(-4)).toEqual(['B010', 'X99', 'B12a', 'B11']);
+  });
+
   it('takes the price as the sum of price lines when no price is given', async () => {
     const response = await w.almereInkoper.post(`/api/v1/tenders/${id}/bids`, {
       provider: bid.provider,

@@ -5,6 +5,7 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Orm } from '../../db/client.js';
+import { prepareInsert } from '../../db/prepared.js';
 import { auditEvents } from '../../db/schema/index.js';
 import type { StoredAuditEvent } from './audit-chain.js';
 
@@ -43,11 +44,11 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
        FROM audit_events ORDER BY seq`,
   );
 
+  const insertEvent = prepareInsert(orm, auditEvents);
+
   return {
     findLastEvent: (): { seq: number; hash: string } | undefined => lastEvent.get(),
-    insertEvent: (event: StoredAuditEvent): void => {
-      orm.insert(auditEvents).values(event).run();
-    },
+    insertEvent: (event: StoredAuditEvent): void => insertEvent(event),
     listEventsOfTender: (tenderId: string): StoredAuditEvent[] => eventsOfTender.all({ tenderId }),
     /** Streams the whole log in seq order without holding it in memory. */
     iterateAllEvents: (): IterableIterator<StoredAuditEvent> => allEvents.iterate(),

@@ -19,13 +19,6 @@ import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
 
 export type NewBidInput = { id?: string | undefined; provider: unknown; price?: unknown; priceLines?: unknown };
 
-/** The next free `B<n>`: one past the highest number in use, so ids are never reused. */
-export function nextBidId(existing: readonly string[]): string {
-  const taken = new Set(existing);
-  let n = 1 + Math.max(0, ...existing.map((id) => /^B(\d+)$/.exec(id)).map((m) => (m ? Number(m[1]) : 0)));
-  while (taken.has(`B${n}`)) n += 1;
-  return `B${n}`;
-}
 
 /** Checks a bid with the dossier's bid rules (scores come later, as consensus). */
 function parseNewBid(input: NewBidInput, id: string, method: string): Omit<Bid, 'scores'> {
@@ -50,13 +43,14 @@ export function addBid(
     const tender = q.findTender(access.tender.id);
     if (tender === undefined) throw new AppError('not-found');
     requireChangeAllowed(tender.status, 'bids');
-    const existing = q.listBids(tender.id);
-    const id = input.id ?? nextBidId(existing.map((b) => b.id));
-    if (existing.some((b) => b.id === id)) {
+    // The next free `B<n>` is one past the highest number in use, so an id is never reused.
+    const { highestNumber, highestPosition } = q.findBidNumbering(tender.id);
+    const id = input.id ?? `B${highestNumber + 1}`;
+    if (q.findBid(tender.id, id) !== undefined) {
       throw new AppError('conflict', { detail: `bid ${id} exists`, errors: [{ path: 'id', message: 'already in use' }] });
     }
     const bid = parseNewBid(input, id, tender.awardMethod);
-    const position = existing.reduce((max, b) => Math.max(max, b.position + 1), 0);
+    const position = highestPosition + 1;
     const rows = bidRows(tender.id, bid, position, ctx.clock().toISOString());
     q.insertBids([rows.bid]);
     q.insertPriceLines(rows.priceLines);

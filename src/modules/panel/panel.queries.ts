@@ -58,6 +58,22 @@ export function createPanelQueries(orm: Orm) {
       and(eq(individualScores.tenderId, sql.placeholder('tenderId')), eq(individualScores.evaluatorId, sql.placeholder('evaluatorId'))),
     )
     .prepare();
+  const upsertScore = orm
+    .insert(individualScores)
+    .values({
+      tenderId: sql.placeholder('tenderId'),
+      bidId: sql.placeholder('bidId'),
+      criterionId: sql.placeholder('criterionId'),
+      evaluatorId: sql.placeholder('evaluatorId'),
+      score: sql.placeholder('score'),
+      motivation: sql.placeholder('motivation'),
+      updatedAt: sql.placeholder('updatedAt'),
+    })
+    .onConflictDoUpdate({
+      target: [individualScores.tenderId, individualScores.bidId, individualScores.criterionId, individualScores.evaluatorId],
+      set: { score: sql`excluded.score`, motivation: sql`excluded.motivation`, updatedAt: sql`excluded.updated_at` },
+    })
+    .prepare();
 
   return {
     /** Every member ever assigned, a declared conflict included, in order of assignment. */
@@ -79,14 +95,7 @@ export function createPanelQueries(orm: Orm) {
     listScoresOfEvaluator: (tenderId: string, evaluatorId: string): IndividualScoreRow[] =>
       scoresOfEvaluator.all({ tenderId, evaluatorId }),
     upsertScore: (row: IndividualScoreRow): void => {
-      orm
-        .insert(individualScores)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [individualScores.tenderId, individualScores.bidId, individualScores.criterionId, individualScores.evaluatorId],
-          set: { score: row.score, motivation: row.motivation, updatedAt: row.updatedAt },
-        })
-        .run();
+      upsertScore.run(row);
     },
   };
 }

@@ -18,7 +18,9 @@ const orNull = <T>(value: T | undefined): T | null => (value === undefined ? nul
 
 /** Drops keys whose value is undefined, so the JSON has no `"key": undefined` ghosts and equality is exact. */
 function compact<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) if (value[key] !== undefined) kept[key] = value[key];
+  return kept as T;
 }
 
 export type TenderFields = { tender: Tender; award: Award; criteria: Criterion[]; lowBidRules?: LowBidRules | undefined };

@@ -1,10 +1,13 @@
 /**
  * @module
  * A tender and everything under it. Loading a whole tender (for the dossier and the
- * evaluation) is the hot path: five prepared statements, one per table.
+ * evaluation) is the hot path: five prepared statements, one per table. So are the tender
+ * list and the writes of bids and scores; the rarer writes (patch, criteria) are built per
+ * call.
  */
-import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.js';
+import { inJsonList, jsonList, prepareInsert } from '../../db/prepared.js';
 import { bidPriceLines, bids, consensusScores, criteria, regionMembers, tenders } from '../../db/schema/index.js';
 
 export type TenderRow = typeof tenders.$inferSelect;
@@ -51,6 +54,76 @@ export function createTenderQueries(orm: Orm) {
     .from(consensusScores)
     .where(eq(consensusScores.tenderId, sql.placeholder('tenderId')))
     .prepare();
+  const tendersOfOrganisations = orm
+    .select()
+    .from(tenders)
+    .where(inJsonList(tenders.organisationId, 'organisationIds'))
+    .orderBy(asc(tenders.createdAt), asc(tenders.id))
+    .prepare();
+  const tendersByIds = orm
+    .select()
+    .from(tenders)
+    .where(inJsonList(tenders.id, 'ids'))
+    .orderBy(asc(tenders.createdAt), asc(tenders.id))
+    .prepare();
+  const criteriaOfTenders = orm
+    .select()
+    .from(criteria)
+    .where(inJsonList(criteria.tenderId, 'tenderIds'))
+    .orderBy(asc(criteria.tenderId), asc(criteria.position))
+    .prepare();
+  const bidById = orm
+    .select()
+    .from(bids)
+    .where(and(eq(bids.tenderId, sql.placeholder('tenderId')), eq(bids.id, sql.placeholder('bidId'))))
+    .prepare();
+  // The numbering of the next bid without reading every bid: `B<n>` ids and positions.
+  const bidNumbering = orm
+    .select({
+      highestNumber: sql<number>`coalesce(max(CASE WHEN ${bids.id} GLOB 'B[0-9]*' AND substr(${bids.id}, 2) NOT GLOB '*[^0-9]*' THEN CAST(substr(${bids.id}, 2) AS INTEGER) END), 0)`,
+      highestPosition: sql<number>`coalesce(max(${bids.position}), -1)`,
+    })
+    .from(bids)
+    .where(eq(bids.tenderId, sql.placeholder('tenderId')))
+    .prepare();
+  const scoreById = orm
+    .select()
+    .from(consensusScores)
+    .where(
+      and(
+        eq(consensusScores.tenderId, sql.placeholder('tenderId')),
+        eq(consensusScores.bidId, sql.placeholder('bidId')),
+        eq(consensusScores.criterionId, sql.placeholder('criterionId')),
+      ),
+    )
+    .prepare();
+  const upsertScore = orm
+    .insert(consensusScores)
+    .values({
+      tenderId: sql.placeholder('tenderId'),
+      bidId: sql.placeholder('bidId'),
+      criterionId: sql.placeholder('criterionId'),
+      score: sql.placeholder('score'),
+      motivation: sql.placeholder('motivation'),
+      deviationReason: sql.placeholder('deviationReason'),
+      updatedAt: sql.placeholder('updatedAt'),
+      updatedBy: sql.placeholder('updatedBy'),
+    })
+    .onConflictDoUpdate({
+      target: [consensusScores.tenderId, consensusScores.bidId, consensusScores.criterionId],
+      set: {
+        score: sql`excluded.score`,
+        motivation: sql`excluded.motivation`,
+        deviationReason: sql`excluded.deviation_reason`,
+        updatedAt: sql`excluded.updated_at`,
+        updatedBy: sql`excluded.updated_by`,
+      },
+    })
+    .prepare();
+  const insertTender = prepareInsert(orm, tenders);
+  const insertBid = prepareInsert(orm, bids);
+  const insertPriceLine = prepareInsert(orm, bidPriceLines);
+  const insertScore = prepareInsert(orm, consensusScores);
   const regionsOfMember = orm
     .select({ regionId: regionMembers.regionId })
     .from(regionMembers)
@@ -71,30 +144,29 @@ export function createTenderQueries(orm: Orm) {
       };
     },
     listCriteria: (tenderId: string): CriterionRow[] => criteriaOf.all({ tenderId }),
+    /** The criteria of many tenders in one pass (the tender list), by tender id. */
+    listCriteriaOfTenders: (tenderIds: readonly string[]): Map<string, CriterionRow[]> => {
+      const byTender = new Map<string, CriterionRow[]>(tenderIds.map((id) => [id, []]));
+      if (tenderIds.length === 0) return byTender;
+      for (const row of criteriaOfTenders.all({ tenderIds: jsonList(tenderIds) })) byTender.get(row.tenderId)?.push(row);
+      return byTender;
+    },
     listBids: (tenderId: string): BidRow[] => bidsOf.all({ tenderId }),
     listPriceLines: (tenderId: string): PriceLineRow[] => priceLinesOf.all({ tenderId }),
     listScores: (tenderId: string): ConsensusScoreRow[] => scoresOf.all({ tenderId }),
-    listTendersOf: (organisationIds: string[]): TenderRow[] =>
-      organisationIds.length === 0
-        ? []
-        : orm
-            .select()
-            .from(tenders)
-            .where(inArray(tenders.organisationId, organisationIds))
-            .orderBy(asc(tenders.createdAt), asc(tenders.id))
-            .all(),
-    listTendersByIds: (ids: string[]): TenderRow[] =>
-      ids.length === 0 ? [] : orm.select().from(tenders).where(inArray(tenders.id, ids)).orderBy(asc(tenders.createdAt), asc(tenders.id)).all(),
+    listTendersOf: (organisationIds: readonly string[]): TenderRow[] =>
+      organisationIds.length === 0 ? [] : tendersOfOrganisations.all({ organisationIds: jsonList(organisationIds) }),
+    listTendersByIds: (ids: readonly string[]): TenderRow[] => (ids.length === 0 ? [] : tendersByIds.all({ ids: jsonList(ids) })),
     listRegionsOfMember: (memberId: string): string[] => regionsOfMember.all({ memberId }).map((r) => r.regionId),
-    findBid: (tenderId: string, bidId: string): BidRow | undefined =>
-      orm.select().from(bids).where(and(eq(bids.tenderId, tenderId), eq(bids.id, bidId))).get(),
+    findBid: (tenderId: string, bidId: string): BidRow | undefined => bidById.get({ tenderId, bidId }),
+    /** The highest `B<n>` number in use (0 if none) and the highest position (-1 if none). */
+    findBidNumbering: (tenderId: string): { highestNumber: number; highestPosition: number } =>
+      bidNumbering.get({ tenderId }) ?? { highestNumber: 0, highestPosition: -1 },
     /** The bid's art. 2.116 review as dossier JSON. */
     updateBidReview: (tenderId: string, bidId: string, lowBidReview: string | null): void => {
       orm.update(bids).set({ lowBidReview }).where(and(eq(bids.tenderId, tenderId), eq(bids.id, bidId))).run();
     },
-    insertTender: (row: TenderRow): void => {
-      orm.insert(tenders).values(row).run();
-    },
+    insertTender: (row: TenderRow): void => insertTender(row),
     updateTender: (id: string, changes: Partial<Omit<TenderRow, 'id' | 'organisationId'>>): void => {
       orm.update(tenders).set(changes).where(eq(tenders.id, id)).run();
     },
@@ -113,42 +185,13 @@ export function createTenderQueries(orm: Orm) {
         orm.insert(criteria).values(row).onConflictDoUpdate({ target: [criteria.tenderId, criteria.id], set: changes }).run();
       }
     },
-    insertBids: (rows: BidRow[]): void => {
-      if (rows.length > 0) orm.insert(bids).values(rows).run();
-    },
-    insertPriceLines: (rows: PriceLineRow[]): void => {
-      if (rows.length > 0) orm.insert(bidPriceLines).values(rows).run();
-    },
-    insertScores: (rows: ConsensusScoreRow[]): void => {
-      if (rows.length > 0) orm.insert(consensusScores).values(rows).run();
-    },
+    insertBids: (rows: readonly BidRow[]): void => rows.forEach(insertBid),
+    insertPriceLines: (rows: readonly PriceLineRow[]): void => rows.forEach(insertPriceLine),
+    insertScores: (rows: readonly ConsensusScoreRow[]): void => rows.forEach(insertScore),
     findScore: (tenderId: string, bidId: string, criterionId: string): ConsensusScoreRow | undefined =>
-      orm
-        .select()
-        .from(consensusScores)
-        .where(
-          and(
-            eq(consensusScores.tenderId, tenderId),
-            eq(consensusScores.bidId, bidId),
-            eq(consensusScores.criterionId, criterionId),
-          ),
-        )
-        .get(),
+      scoreById.get({ tenderId, bidId, criterionId }),
     upsertScore: (row: ConsensusScoreRow): void => {
-      orm
-        .insert(consensusScores)
-        .values(row)
-        .onConflictDoUpdate({
-          target: [consensusScores.tenderId, consensusScores.bidId, consensusScores.criterionId],
-          set: {
-            score: row.score,
-            motivation: row.motivation,
-            deviationReason: row.deviationReason,
-            updatedAt: row.updatedAt,
-            updatedBy: row.updatedBy,
-          },
-        })
-        .run();
+      upsertScore.run(row);
     },
   };
   return queries;

@@ -41,8 +41,8 @@ export type TenderView = TenderFields & {
   awardedAt: string | null;
 };
 
-export function toTenderView(ctx: AppContext, tender: TenderRow): TenderView {
-  const fields = tenderFieldsOf(tender, ctx.queries.tenders.listCriteria(tender.id));
+export function toTenderView(ctx: AppContext, tender: TenderRow, criteria = ctx.queries.tenders.listCriteria(tender.id)): TenderView {
+  const fields = tenderFieldsOf(tender, criteria);
   const { id, organisationId, status, showPricesToEvaluators, createdAt, updatedAt, openedAt, awardedAt } = tender;
   return { id, organisationId, status, ...fields, showPricesToEvaluators, createdAt, updatedAt, openedAt, awardDecision: awardDecisionSummary(tender), awardedAt };
 }
@@ -161,7 +161,8 @@ export function listTenders(ctx: AppContext, { actor }: { actor: Actor }): Tende
     ? ctx.queries.tenders.listTendersByIds(ctx.queries.panel.listTenderIdsOfEvaluator(actor.userId).filter((id) => !known.has(id)))
     : [];
   const all = [...readable, ...onPanel].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  return all.map((t) => toTenderView(ctx, t));
+  const criteria = ctx.queries.tenders.listCriteriaOfTenders(all.map((t) => t.id));
+  return all.map((t) => toTenderView(ctx, t, criteria.get(t.id)));
 }
 
 /** Members in a reading role, and a beoordelaar on the tender's panel (before its declaration too: it declares on what it sees here). */
