@@ -45,10 +45,22 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
   );
 
   const insertEvent = prepareInsert(orm, auditEvents);
+  // Both halves read the end of the (tender_id, seq) index: no scan, however long the log.
+  const changeMarks = sqlite.prepare<[string], { tenderSeq: number; generalSeq: number }>(
+    `SELECT coalesce((SELECT max(seq) FROM audit_events WHERE tender_id = ?), 0) AS tenderSeq,
+            coalesce((SELECT max(seq) FROM audit_events WHERE tender_id IS NULL), 0) AS generalSeq`,
+  );
 
   return {
     findLastEvent: (): { seq: number; hash: string } | undefined => lastEvent.get(),
     insertEvent: (event: StoredAuditEvent): void => insertEvent(event),
+    /**
+     * The newest event of the tender and the newest event of no tender (users, organisations,
+     * logins). Every change is written with its event, so while both stay the same nothing
+     * the tender's evaluation reads has changed.
+     */
+    findChangeMarks: (tenderId: string): { tenderSeq: number; generalSeq: number } =>
+      changeMarks.get(tenderId) ?? { tenderSeq: 0, generalSeq: 0 },
     listEventsOfTender: (tenderId: string): StoredAuditEvent[] => eventsOfTender.all({ tenderId }),
     /** Streams the whole log in seq order without holding it in memory. */
     iterateAllEvents: (): IterableIterator<StoredAuditEvent> => allEvents.iterate(),

@@ -71,11 +71,11 @@ export function evaluateTender(ctx: AppContext, { access }: { access: TenderAcce
  */
 export function evaluateTenderJson(ctx: AppContext, { access }: { access: TenderAccess }): string {
   requireTenderRole(access, ['inkoper', 'auditor'], 'see the evaluation');
-  const auditSeq = ctx.queries.audit.findLastEvent()?.seq ?? 0;
-  const cached = ctx.evaluationCache.get(access.tender.id, auditSeq);
+  const marks = ctx.queries.audit.findChangeMarks(access.tender.id);
+  const cached = ctx.evaluationCache.get(access.tender.id, marks);
   if (cached !== undefined) return cached;
   const json = JSON.stringify(computeEvaluation(ctx, access.tender.id));
-  ctx.evaluationCache.set(access.tender.id, auditSeq, json);
+  ctx.evaluationCache.set(access.tender.id, marks, json);
   return json;
 }
 
