@@ -78,9 +78,10 @@ export function createApp(deps: AppDeps) {
   };
 
   const app = new OpenAPIHono<AppEnv>();
-  app.use(secureHeaders());
+  const pageHeaders = secureHeaders();
   // A JSON API renders nothing: forbid every resource and framing outright.
-  app.use('/api/*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
+  const apiHeaders = secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } });
+  app.use((c, next) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? apiHeaders(c, next) : pageHeaders(c, next)));
   app.use('/api/*', limitBody(ctx.config.bodyLimitBytes, `the body exceeds ${ctx.config.bodyLimitBytes} bytes`));
   app.use('/api/*', rejectCrossSiteRequests());
   app.use('/api/*', authenticate(ctx));

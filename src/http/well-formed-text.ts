@@ -32,8 +32,12 @@ function findIllFormed(root: unknown): string | null {
   return null;
 }
 
+const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export function rejectIllFormedText(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // No route reads the body of a GET; reading it would cost a full WHATWG Request.
+    if (BODYLESS_METHODS.has(c.req.method)) return next();
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return next();
     let body: unknown;

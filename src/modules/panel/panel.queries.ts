@@ -51,6 +51,18 @@ export function createPanelQueries(orm: Orm) {
     .from(individualScores)
     .where(eq(individualScores.tenderId, sql.placeholder('tenderId')))
     .prepare();
+  const scoreById = orm
+    .select()
+    .from(individualScores)
+    .where(
+      and(
+        eq(individualScores.tenderId, sql.placeholder('tenderId')),
+        eq(individualScores.bidId, sql.placeholder('bidId')),
+        eq(individualScores.criterionId, sql.placeholder('criterionId')),
+        eq(individualScores.evaluatorId, sql.placeholder('evaluatorId')),
+      ),
+    )
+    .prepare();
   const scoresOfEvaluator = orm
     .select()
     .from(individualScores)
@@ -94,6 +106,8 @@ export function createPanelQueries(orm: Orm) {
     listScores: (tenderId: string): IndividualScoreRow[] => scoresOf.all({ tenderId }),
     listScoresOfEvaluator: (tenderId: string, evaluatorId: string): IndividualScoreRow[] =>
       scoresOfEvaluator.all({ tenderId, evaluatorId }),
+    findScore: (key: Pick<IndividualScoreRow, 'tenderId' | 'bidId' | 'criterionId' | 'evaluatorId'>): IndividualScoreRow | undefined =>
+      scoreById.get(key),
     upsertScore: (row: IndividualScoreRow): void => {
       upsertScore.run(row);
     },

@@ -65,8 +65,7 @@ export function setIndividualScore(
     if (!isSentence(input.motivation)) {
       throw new AppError('invalid-input', { errors: [{ path: 'motivation', message: `de motivatie is te kort: ${SENTENCE_RULE_MESSAGE}` }] });
     }
-    const own = ctx.queries.panel.listScoresOfEvaluator(tender.id, actor.userId);
-    const before = own.find((s) => s.bidId === bidId && s.criterionId === criterionId);
+    const before = ctx.queries.panel.findScore({ tenderId: tender.id, bidId, criterionId, evaluatorId: actor.userId });
     const row: IndividualScoreRow = {
       tenderId: tender.id,
       bidId,
