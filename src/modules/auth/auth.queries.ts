@@ -11,6 +11,8 @@ import type { Membership } from '../../http/types.js';
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+/** The user a session or token belongs to, as the caller is described. */
+export type CredentialHolder = { userId: string; email: string; name: string; isPlatformAdmin: boolean };
 
 export function createAuthQueries(orm: Orm) {
   const userByEmail = orm
@@ -28,20 +30,24 @@ export function createAuthQueries(orm: Orm) {
     .from(memberships)
     .where(eq(memberships.userId, sql.placeholder('userId')))
     .prepare();
-  const sessionByHash = orm
-    .select()
-    .from(sessions)
-    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
-    .prepare();
   const touchSession = orm
     .update(sessions)
     .set({ lastSeenAt: sql`${sql.placeholder('now')}` })
     .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
     .prepare();
-  const tokenByHash = orm
-    .select()
+  // Resolving a credential is one statement: the token or session with its holder.
+  const holder = { userId: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin };
+  const tokenHolder = orm
+    .select({ expiresAt: apiTokens.expiresAt, ...holder })
     .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')))
+    .prepare();
+  const sessionHolder = orm
+    .select({ expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, ...holder })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
     .prepare();
   const userCount = orm.select({ count: sql<number>`count(*)` }).from(users).prepare();
 
@@ -56,7 +62,6 @@ export function createAuthQueries(orm: Orm) {
     insertMemberships: (rows: (typeof memberships.$inferInsert)[]): void => {
       if (rows.length > 0) orm.insert(memberships).values(rows).run();
     },
-    findSession: (tokenHash: string): SessionRow | undefined => sessionByHash.get({ tokenHash }),
     insertSession: (row: SessionRow): void => {
       orm.insert(sessions).values(row).run();
     },
@@ -78,7 +83,11 @@ export function createAuthQueries(orm: Orm) {
         )
         .run();
     },
-    findApiToken: (tokenHash: string): ApiTokenRow | undefined => tokenByHash.get({ tokenHash }),
+    /** The bearer token's expiry and the user it belongs to. */
+    findTokenHolder: (tokenHash: string): (CredentialHolder & { expiresAt: number }) | undefined => tokenHolder.get({ tokenHash }),
+    /** The session's times and the user it belongs to. */
+    findSessionHolder: (tokenHash: string): (CredentialHolder & { expiresAt: number; lastSeenAt: number }) | undefined =>
+      sessionHolder.get({ tokenHash }),
     insertApiToken: (row: ApiTokenRow): void => {
       orm.insert(apiTokens).values(row).run();
     },

@@ -11,6 +11,7 @@ import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { generateSecret, newId, sha256Hex } from '../../lib/secrets.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
+import type { CredentialHolder } from './auth.queries.js';
 import type { LoginRateLimiter } from './login-rate-limit.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 
@@ -130,34 +131,31 @@ export function resolveActor(
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     const tokenHash = match?.[1] === undefined ? undefined : sha256Hex(match[1]);
-    const token = tokenHash === undefined ? undefined : ctx.queries.auth.findApiToken(tokenHash);
+    const token = tokenHash === undefined ? undefined : ctx.queries.auth.findTokenHolder(tokenHash);
     if (tokenHash === undefined || token === undefined || token.expiresAt <= now) {
       throw new AppError('unauthenticated', { detail: 'the bearer token is invalid or expired' });
     }
-    return loadActor(ctx, token.userId, 'token', tokenHash);
+    return actorOf(ctx, token, 'token', tokenHash);
   }
   if (sessionToken === undefined || sessionToken === '') return null;
   const tokenHash = sha256Hex(sessionToken);
-  const session = ctx.queries.auth.findSession(tokenHash);
+  const session = ctx.queries.auth.findSessionHolder(tokenHash);
   if (session === undefined) return null;
   if (session.expiresAt <= now || now - session.lastSeenAt >= ctx.config.sessionIdleMs) {
     ctx.queries.auth.deleteSession(tokenHash);
     return null;
   }
   if (now - session.lastSeenAt >= TOUCH_INTERVAL_MS) ctx.queries.auth.touchSession(tokenHash, now);
-  return loadActor(ctx, session.userId, 'session', tokenHash);
+  return actorOf(ctx, session, 'session', tokenHash);
 }
 
 function loadActor(ctx: AppContext, userId: string, via: Actor['via'], credentialHash: string): Actor | null {
   const user = ctx.queries.auth.findUserById(userId);
   if (user === undefined) return null;
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    isPlatformAdmin: user.isPlatformAdmin,
-    memberships: ctx.queries.auth.listMembershipsOfUser(user.id),
-    via,
-    credentialHash,
-  };
+  return actorOf(ctx, { userId: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin }, via, credentialHash);
+}
+
+function actorOf(ctx: AppContext, holder: CredentialHolder, via: Actor['via'], credentialHash: string): Actor {
+  const { userId, email, name, isPlatformAdmin } = holder;
+  return { userId, email, name, isPlatformAdmin, memberships: ctx.queries.auth.listMembershipsOfUser(userId), via, credentialHash };
 }

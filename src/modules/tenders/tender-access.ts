@@ -30,12 +30,11 @@ export function tenderScope(ctx: AppContext): MiddlewareHandler<AppEnv> {
 
 function resolveTenderAccess(ctx: AppContext, c: Context<AppEnv>, id: string): TenderAccess {
   const actor = requireActor(c);
-  const tender = ctx.queries.tenders.findTender(id);
-  const organisation = tender && ctx.queries.organisations.findOrganisation(tender.organisationId);
-  const roles = organisation ? rolesForOrganisation(ctx, actor, organisation) : new Set<Role>();
+  const found = ctx.queries.tenders.findTenderWithOwnerKind(id);
+  const roles = found ? rolesForOrganisation(ctx, actor, { id: found.tender.organisationId, kind: found.ownerKind }) : new Set<Role>();
   // Absent and not-yours answer alike: no existence leak.
-  if (tender === undefined || roles.size === 0) throw new AppError('not-found', { detail: `tender ${id} not found` });
-  return { tender, roles };
+  if (found === undefined || roles.size === 0) throw new AppError('not-found', { detail: `tender ${id} not found` });
+  return { tender: found.tender, roles };
 }
 
 /** The access `tenderScope` established, for a handler under `/api/v1/tenders/:id`. */

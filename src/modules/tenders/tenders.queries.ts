@@ -8,7 +8,7 @@
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.js';
 import { inJsonList, jsonList, prepareInsert } from '../../db/prepared.js';
-import { bidPriceLines, bids, consensusScores, criteria, regionMembers, tenders } from '../../db/schema/index.js';
+import { bidPriceLines, bids, consensusScores, criteria, organisations, regionMembers, tenders, type OrganisationKind } from '../../db/schema/index.js';
 
 export type TenderRow = typeof tenders.$inferSelect;
 export type CriterionRow = typeof criteria.$inferSelect;
@@ -53,6 +53,13 @@ export function createTenderQueries(orm: Orm) {
     .select()
     .from(consensusScores)
     .where(eq(consensusScores.tenderId, sql.placeholder('tenderId')))
+    .prepare();
+  // Tender scoping runs on every request under /tenders/:id: the tender and whose it is, at once.
+  const tenderWithOwnerKind = orm
+    .select({ tender: tenders, ownerKind: organisations.kind })
+    .from(tenders)
+    .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
+    .where(eq(tenders.id, sql.placeholder('id')))
     .prepare();
   const tendersOfOrganisations = orm
     .select()
@@ -132,6 +139,8 @@ export function createTenderQueries(orm: Orm) {
 
   const queries = {
     findTender: (id: string): TenderRow | undefined => tenderById.get({ id }),
+    /** The tender with the kind of the organisation it belongs to (a regio's members count too). */
+    findTenderWithOwnerKind: (id: string): { tender: TenderRow; ownerKind: OrganisationKind } | undefined => tenderWithOwnerKind.get({ id }),
     loadTender: (id: string): StoredTender | undefined => {
       const tender = tenderById.get({ id });
       if (tender === undefined) return undefined;
