@@ -10,12 +10,12 @@ import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import type { StoredAwardDecision } from '../award/award.service.js';
 import { computeEvaluation, loadDossier } from '../evaluation/evaluation.service.js';
-import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
+import { requireTenderRole, tenderRowOf, type TenderAccess } from '../tenders/tender-access.js';
 
 export function exportOcds(ctx: AppContext, { access, baseUrl }: { access: TenderAccess; baseUrl: string }): OcdsReleasePackage {
   // Members and auditors; an evaluator may not see prices this way either.
   requireTenderRole(access, ['inkoper', 'admin', 'auditor'], 'export the tender as OCDS');
-  const { tender } = access;
+  const tender = tenderRowOf(ctx, access);
   const organisation = ctx.queries.organisations.findOrganisation(tender.organisationId);
   if (organisation === undefined) throw new AppError('not-found');
   const decision = tender.awardDecision === null ? undefined : (JSON.parse(tender.awardDecision) as StoredAwardDecision);

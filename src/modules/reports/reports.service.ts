@@ -18,7 +18,7 @@ import { verifyPdfSignature } from '../../reports/signing/verify-pdf-signature.j
 import { recordAuditEvent } from '../audit/audit.service.js';
 import type { StoredAwardDecision } from '../award/award.service.js';
 import { rolesForOrganisation } from '../organisations/organisation-access.js';
-import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
+import { requireTenderRole, tenderRowOf, type TenderAccess } from '../tenders/tender-access.js';
 import { buildEvaluationReportData } from './report-data.service.js';
 import type { ReportMeta } from './reports.queries.js';
 
@@ -38,8 +38,8 @@ export type ReportVerification = {
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function awardDecisionOf(access: TenderAccess): StoredAwardDecision {
-  const stored = access.tender.awardDecision;
+function awardDecisionOf(ctx: AppContext, access: TenderAccess): StoredAwardDecision {
+  const stored = tenderRowOf(ctx, access).awardDecision;
   if (stored === null) {
     throw new AppError('conflict', {
       detail: 'Een gunningsbrief kan pas worden gemaakt na de gunningsbeslissing (POST .../award-decision).',
@@ -51,14 +51,14 @@ function awardDecisionOf(access: TenderAccess): StoredAwardDecision {
 async function render(ctx: AppContext, options: { actor: Actor; access: TenderAccess; kind: ReportKind; bidId: string | undefined; reportId: string; generatedAt: Date }): Promise<Buffer> {
   const signer = ctx.signer();
   const report = buildEvaluationReportData(ctx, {
-    tender: options.access.tender,
+    tender: tenderRowOf(ctx, options.access),
     reportId: options.reportId,
     generatedAt: options.generatedAt.toISOString(),
     generatedBy: options.actor.name,
     signer,
   });
   if (options.kind === 'evaluation') return renderEvaluationReport(report);
-  const decision = awardDecisionOf(options.access);
+  const decision = awardDecisionOf(ctx, options.access);
   const bidId = options.bidId;
   if (bidId === undefined || !report.bids.some((bid) => bid.id === bidId)) {
     throw new AppError('invalid-input', {

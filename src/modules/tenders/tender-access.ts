@@ -12,9 +12,9 @@ import { requireActor } from '../../http/authenticate.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { rolesForOrganisation } from '../organisations/organisation-access.js';
-import type { TenderRow } from './tenders.queries.js';
+import type { TenderHead, TenderRow } from './tenders.queries.js';
 
-export type TenderAccess = { tender: TenderRow; roles: ReadonlySet<Role> };
+export type TenderAccess = { tender: TenderHead; roles: ReadonlySet<Role> };
 
 /** `POST /api/v1/tenders/import` shares the path shape but names no tender. */
 const NOT_A_TENDER_ID = new Set(['import']);
@@ -35,6 +35,13 @@ function resolveTenderAccess(ctx: AppContext, c: Context<AppEnv>, id: string): T
   // Absent and not-yours answer alike: no existence leak.
   if (found === undefined || roles.size === 0) throw new AppError('not-found', { detail: `tender ${id} not found` });
   return { tender: found.tender, roles };
+}
+
+/** The whole row of the scoped tender, for the few handlers that need more than its head. */
+export function tenderRowOf(ctx: AppContext, access: TenderAccess): TenderRow {
+  const tender = ctx.queries.tenders.findTender(access.tender.id);
+  if (tender === undefined) throw new AppError('not-found');
+  return tender;
 }
 
 /** The access `tenderScope` established, for a handler under `/api/v1/tenders/:id`. */

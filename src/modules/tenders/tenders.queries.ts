@@ -11,6 +11,8 @@ import { inJsonList, jsonList, prepareInsert } from '../../db/prepared.js';
 import { bidPriceLines, bids, consensusScores, criteria, organisations, regionMembers, tenders, type OrganisationKind } from '../../db/schema/index.js';
 
 export type TenderRow = typeof tenders.$inferSelect;
+/** What every request under `/tenders/:id` knows of its tender (`TenderAccess`). */
+export type TenderHead = Pick<TenderRow, 'id' | 'organisationId' | 'status' | 'reference' | 'title' | 'lot'>;
 export type CriterionRow = typeof criteria.$inferSelect;
 export type BidRow = typeof bids.$inferSelect;
 export type PriceLineRow = typeof bidPriceLines.$inferSelect;
@@ -54,9 +56,20 @@ export function createTenderQueries(orm: Orm) {
     .from(consensusScores)
     .where(eq(consensusScores.tenderId, sql.placeholder('tenderId')))
     .prepare();
-  // Tender scoping runs on every request under /tenders/:id: the tender and whose it is, at once.
+  // Tender scoping runs on every request under /tenders/:id: the tender's head and whose it
+  // is, at once. Not the whole row: an awarded tender's row holds its award decision, large.
   const tenderWithOwnerKind = orm
-    .select({ tender: tenders, ownerKind: organisations.kind })
+    .select({
+      tender: {
+        id: tenders.id,
+        organisationId: tenders.organisationId,
+        status: tenders.status,
+        reference: tenders.reference,
+        title: tenders.title,
+        lot: tenders.lot,
+      },
+      ownerKind: organisations.kind,
+    })
     .from(tenders)
     .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
     .where(eq(tenders.id, sql.placeholder('id')))
@@ -140,7 +153,7 @@ export function createTenderQueries(orm: Orm) {
   const queries = {
     findTender: (id: string): TenderRow | undefined => tenderById.get({ id }),
     /** The tender with the kind of the organisation it belongs to (a regio's members count too). */
-    findTenderWithOwnerKind: (id: string): { tender: TenderRow; ownerKind: OrganisationKind } | undefined => tenderWithOwnerKind.get({ id }),
+    findTenderWithOwnerKind: (id: string): { tender: TenderHead; ownerKind: OrganisationKind } | undefined => tenderWithOwnerKind.get({ id }),
     loadTender: (id: string): StoredTender | undefined => {
       const tender = tenderById.get({ id });
       if (tender === undefined) return undefined;

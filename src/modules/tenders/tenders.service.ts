@@ -17,7 +17,7 @@ import { rolesForOrganisation } from '../organisations/organisation-access.js';
 import { criterionRows, dossierRows, tenderColumns, tenderFieldsOf, type TenderFields } from './dossier-mapping.js';
 import { awardAllowedOn } from '../../domain/lifecycle/standstill.js';
 import { findOwnMembership } from '../panel/panel-access.js';
-import { requireTenderRole, type TenderAccess } from './tender-access.js';
+import { requireTenderRole, tenderRowOf, type TenderAccess } from './tender-access.js';
 import { checkTransition } from '../../domain/lifecycle/tender-status.js';
 import { requireChangeAllowed } from './tender-lifecycle.js';
 import { parseImportedDossier, parseTenderFields, type FlatTenderInput } from './tender-input.js';
@@ -168,7 +168,7 @@ export function listTenders(ctx: AppContext, { actor }: { actor: Actor }): Tende
 /** Members in a reading role, and a beoordelaar on the tender's panel (before its declaration too: it declares on what it sees here). */
 export function getTender(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): TenderView {
   if (findOwnMembership(ctx, access, actor) === undefined) requireTenderRole(access, TENDER_READERS, 'read this tender');
-  return toTenderView(ctx, access.tender);
+  return toTenderView(ctx, tenderRowOf(ctx, access));
 }
 
 /** A patch value of `null` removes an optional field. */

@@ -13,7 +13,7 @@ import { AppError } from '../../lib/app-error.js';
 import { listBids } from '../../modules/bids/bids.service.js';
 import { createReport, listReports, verifyReport, type ReportVerification } from '../../modules/reports/reports.service.js';
 import type { ReportMeta } from '../../modules/reports/reports.queries.js';
-import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
+import { tenderAccessOf, tenderRowOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
 import { SelectField } from '../components/form-field.js';
 import { Cell, Row, Table } from '../components/table.js';
@@ -27,9 +27,11 @@ import { viewerOf, type Viewer } from '../viewer.js';
 
 const KIND_NAMES = { evaluation: 'Beoordelingsrapport', 'award-letter': 'Gunningsbrief' } as const;
 
-function ReportsPage({ viewer, access, reports, bids, notice, refusal }: {
+function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }: {
   viewer: Viewer;
   access: TenderAccess;
+  /** Whether the award decision is taken, so that award letters can be made. */
+  decided: boolean;
   reports: (ReportMeta & { url: string })[];
   bids: Bid[];
   notice: string | undefined;
@@ -69,7 +71,7 @@ function ReportsPage({ viewer, access, reports, bids, notice, refusal }: {
             <input type="hidden" name="kind" value="evaluation" />
             <SubmitButton>Beoordelingsrapport maken</SubmitButton>
           </form>
-          {access.tender.awardDecision === null ? null : (
+          {!decided ? null : (
             <form method="post" action={tenderPath(access, 'rapporten')} class="utrecht-form">
               <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Gunningsbrief maken</h2>
               <input type="hidden" name="kind" value="award-letter" />
@@ -127,7 +129,7 @@ export function reportPages(ctx: AppContext) {
     const access = tenderAccessOf(c);
     const reports = listReports(ctx, { access });
     const bids = access.roles.has('inkoper') ? (listBids(ctx, { actor: viewer.actor, access }) as Bid[]) : [];
-    return renderPage(c, <ReportsPage viewer={viewer} access={access} reports={reports} bids={bids} notice={extra.notice} refusal={extra.refusal} />, status);
+    return renderPage(c, <ReportsPage viewer={viewer} access={access} decided={tenderRowOf(ctx, access).awardDecision !== null} reports={reports} bids={bids} notice={extra.notice} refusal={extra.refusal} />, status);
   };
 
   app.get('/aanbestedingen/:id/rapporten', (c) => render(c, { notice: c.req.query('melding') }));
