@@ -22,6 +22,7 @@ import { organisationRoutes } from './modules/organisations/organisations.routes
 import { providerRoutes } from './modules/providers/providers.routes.js';
 import { createQueries } from './modules/queries.js';
 import { createEvaluationCache } from './modules/evaluation/evaluation-cache.js';
+import { createCredentialCache } from './modules/auth/credential-cache.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { bidRoutes } from './modules/bids/bids.routes.js';
 import { tenderScope } from './modules/tenders/tender-access.js';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
     config: { ...DEFAULT_CONFIG, ...deps.config },
     logger,
     evaluationCache: createEvaluationCache(),
+    credentialCache: createCredentialCache(),
     signer: () => signer(),
   };
 

@@ -10,6 +10,7 @@ import type { Queries } from '../modules/queries.js';
 import type { ScryptParams } from '../modules/auth/passwords.js';
 import type { TenderAccess } from '../modules/tenders/tender-access.js';
 import type { EvaluationCache } from '../modules/evaluation/evaluation-cache.js';
+import type { CredentialCache } from '../modules/auth/credential-cache.js';
 import type { ReportSigner } from '../reports/signing/signer.js';
 
 /** The time source; tests pass a fixed or stepping clock. */
@@ -56,6 +57,7 @@ export type AppContext = {
   config: AppConfig;
   logger: Logger;
   evaluationCache: EvaluationCache;
+  credentialCache: CredentialCache;
   /** The certificate that signs reports, made on first use (see modules/reports/report-signer.ts). */
   signer: () => ReportSigner;
 };

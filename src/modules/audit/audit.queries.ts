@@ -51,6 +51,8 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
             coalesce((SELECT max(seq) FROM audit_events WHERE tender_id IS NULL), 0) AS generalSeq`,
   );
 
+  const generalSeq = sqlite.prepare<[], { seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM audit_events WHERE tender_id IS NULL');
+
   return {
     findLastEvent: (): { seq: number; hash: string } | undefined => lastEvent.get(),
     insertEvent: (event: StoredAuditEvent): void => insertEvent(event),
@@ -59,6 +61,8 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
      * logins). Every change is written with its event, so while both stay the same nothing
      * the tender's evaluation reads has changed.
      */
+    /** The newest event of no tender: users, memberships, tokens, logins, organisations. */
+    findGeneralSeq: (): number => generalSeq.get()?.seq ?? 0,
     findChangeMarks: (tenderId: string): { tenderSeq: number; generalSeq: number } =>
       changeMarks.get(tenderId) ?? { tenderSeq: 0, generalSeq: 0 },
     listEventsOfTender: (tenderId: string): StoredAuditEvent[] => eventsOfTender.all({ tenderId }),

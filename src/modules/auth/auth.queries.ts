@@ -12,7 +12,7 @@ export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 /** The user a session or token belongs to, as the caller is described. */
-export type CredentialHolder = { userId: string; email: string; name: string; isPlatformAdmin: boolean };
+export type CredentialHolder = { userId: string; email: string; name: string; isPlatformAdmin: boolean; memberships: Membership[] };
 
 export function createAuthQueries(orm: Orm) {
   const userByEmail = orm
@@ -35,8 +35,15 @@ export function createAuthQueries(orm: Orm) {
     .set({ lastSeenAt: sql`${sql.placeholder('now')}` })
     .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
     .prepare();
-  // Resolving a credential is one statement: the token or session with its holder.
-  const holder = { userId: users.id, email: users.email, name: users.name, isPlatformAdmin: users.isPlatformAdmin };
+  // Resolving a credential is one statement: the token or session with its holder and the
+  // holder's memberships (as JSON). Every statement costs SQLite two lock calls of its own.
+  const holder = {
+    userId: users.id,
+    email: users.email,
+    name: users.name,
+    isPlatformAdmin: users.isPlatformAdmin,
+    memberships: sql<string>`(SELECT json_group_array(json_object('organisationId', ${memberships.organisationId}, 'role', ${memberships.role})) FROM ${memberships} WHERE ${memberships.userId} = ${users.id})`,
+  };
   const tokenHolder = orm
     .select({ expiresAt: apiTokens.expiresAt, ...holder })
     .from(apiTokens)
@@ -84,10 +91,10 @@ export function createAuthQueries(orm: Orm) {
         .run();
     },
     /** The bearer token's expiry and the user it belongs to. */
-    findTokenHolder: (tokenHash: string): (CredentialHolder & { expiresAt: number }) | undefined => tokenHolder.get({ tokenHash }),
+    findTokenHolder: (tokenHash: string): (CredentialHolder & { expiresAt: number }) | undefined => withMemberships(tokenHolder.get({ tokenHash })),
     /** The session's times and the user it belongs to. */
     findSessionHolder: (tokenHash: string): (CredentialHolder & { expiresAt: number; lastSeenAt: number }) | undefined =>
-      sessionHolder.get({ tokenHash }),
+      withMemberships(sessionHolder.get({ tokenHash })),
     insertApiToken: (row: ApiTokenRow): void => {
       orm.insert(apiTokens).values(row).run();
     },
@@ -95,3 +102,7 @@ export function createAuthQueries(orm: Orm) {
 }
 
 export type AuthQueries = ReturnType<typeof createAuthQueries>;
+
+function withMemberships<T extends { memberships: string }>(row: T | undefined): (Omit<T, 'memberships'> & { memberships: Membership[] }) | undefined {
+  return row === undefined ? undefined : { ...row, memberships: JSON.parse(row.memberships) as Membership[] };
+}

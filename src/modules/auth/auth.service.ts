@@ -7,11 +7,12 @@
  * without use or `sessionAbsoluteMs` after login, whichever comes first.
  */
 import { writeTransaction } from '../../db/client.js';
-import type { Actor, AppContext } from '../../http/types.js';
+import type { Actor, AppContext, Membership } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { generateSecret, newId, sha256Hex } from '../../lib/secrets.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import type { CredentialHolder } from './auth.queries.js';
+import type { CachedToken } from './credential-cache.js';
 import type { LoginRateLimiter } from './login-rate-limit.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 
@@ -131,11 +132,11 @@ export function resolveActor(
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     const tokenHash = match?.[1] === undefined ? undefined : sha256Hex(match[1]);
-    const token = tokenHash === undefined ? undefined : ctx.queries.auth.findTokenHolder(tokenHash);
+    const token = tokenHash === undefined ? undefined : findTokenHolder(ctx, tokenHash);
     if (tokenHash === undefined || token === undefined || token.expiresAt <= now) {
       throw new AppError('unauthenticated', { detail: 'the bearer token is invalid or expired' });
     }
-    return actorOf(ctx, token, 'token', tokenHash);
+    return actorOf(token, 'token', tokenHash);
   }
   if (sessionToken === undefined || sessionToken === '') return null;
   const tokenHash = sha256Hex(sessionToken);
@@ -146,16 +147,28 @@ export function resolveActor(
     return null;
   }
   if (now - session.lastSeenAt >= TOUCH_INTERVAL_MS) ctx.queries.auth.touchSession(tokenHash, now);
-  return actorOf(ctx, session, 'session', tokenHash);
+  return actorOf(session, 'session', tokenHash);
+}
+
+/** The token's holder, from the credential cache while no user, membership or token changed. */
+function findTokenHolder(ctx: AppContext, tokenHash: string): CachedToken | undefined {
+  const version = String(ctx.queries.audit.findGeneralSeq());
+  const cached = ctx.credentialCache.get(tokenHash, version);
+  if (cached !== undefined) return cached;
+  const found = ctx.queries.auth.findTokenHolder(tokenHash);
+  // Shared by every request with this token until the version moves: nobody may change it.
+  if (found !== undefined) ctx.credentialCache.set(tokenHash, version, Object.freeze({ ...found, memberships: Object.freeze(found.memberships) as Membership[] }));
+  return found;
 }
 
 function loadActor(ctx: AppContext, userId: string, via: Actor['via'], credentialHash: string): Actor | null {
   const user = ctx.queries.auth.findUserById(userId);
   if (user === undefined) return null;
-  return actorOf(ctx, { userId: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin }, via, credentialHash);
+  const memberships = ctx.queries.auth.listMembershipsOfUser(user.id);
+  return actorOf({ userId: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin, memberships }, via, credentialHash);
 }
 
-function actorOf(ctx: AppContext, holder: CredentialHolder, via: Actor['via'], credentialHash: string): Actor {
-  const { userId, email, name, isPlatformAdmin } = holder;
-  return { userId, email, name, isPlatformAdmin, memberships: ctx.queries.auth.listMembershipsOfUser(userId), via, credentialHash };
+function actorOf(holder: CredentialHolder, via: Actor['via'], credentialHash: string): Actor {
+  const { userId, email, name, isPlatformAdmin, memberships } = holder;
+  return { userId, email, name, isPlatformAdmin, memberships, via, credentialHash };
 }

@@ -23,6 +23,7 @@ import type { PanelStatistics } from '../../domain/panel/panel-statistics.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { panelStatisticsFor } from '../panel/consensus.service.js';
+import { evaluationVersion } from './evaluation-cache.js';
 import { storedTenderToDossier } from '../tenders/dossier-mapping.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
 import type { StoredTender } from '../tenders/tenders.queries.js';
@@ -71,11 +72,11 @@ export function evaluateTender(ctx: AppContext, { access }: { access: TenderAcce
  */
 export function evaluateTenderJson(ctx: AppContext, { access }: { access: TenderAccess }): string {
   requireTenderRole(access, ['inkoper', 'auditor'], 'see the evaluation');
-  const marks = ctx.queries.audit.findChangeMarks(access.tender.id);
-  const cached = ctx.evaluationCache.get(access.tender.id, marks);
+  const version = evaluationVersion(ctx.queries.audit.findChangeMarks(access.tender.id));
+  const cached = ctx.evaluationCache.get(access.tender.id, version);
   if (cached !== undefined) return cached;
   const json = JSON.stringify(computeEvaluation(ctx, access.tender.id));
-  ctx.evaluationCache.set(access.tender.id, marks, json);
+  ctx.evaluationCache.set(access.tender.id, version, json);
   return json;
 }
 

@@ -1,0 +1,70 @@
+/**
+ * Bearer tokens are resolved from a cache while no user, membership or token changed (the
+ * newest audit event of no tender): the holder comes from the database once, a change to
+ * users drops the entry, and expiry is still checked on every request.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClient } from '../helpers/client.js';
+import { createMember, seedWorld, type World } from '../helpers/seed.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+let w: World;
+/** How often a token's holder was read from the database. */
+let lookups: number;
+beforeEach(async () => {
+  t = createTestApp({ tokenLifetimeMs: 60 * 60_000 });
+  w = await seedWorld(t);
+  lookups = 0;
+  const auth = t.ctx.queries.auth;
+  const findTokenHolder = auth.findTokenHolder;
+  auth.findTokenHolder = (hash) => {
+    lookups += 1;
+    return findTokenHolder(hash);
+  };
+});
+afterEach(() => t.close());
+
+async function tokenClient(member: World['almereInkoper']) {
+  const token = (await member.post('/api/v1/auth/tokens', { name: 'script' })).body.token as string;
+  return createClient(t, { bearer: token });
+}
+
+describe('the bearer token cache', () => {
+  it('reads the holder once while nothing outside the tenders changes, tender writes included', async () => {
+    const script = await tokenClient(w.almereInkoper);
+    const me = await script.get('/api/v1/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.memberships).toEqual([{ organisationId: w.orgs.almere, role: 'inkoper' }]);
+    const created = await script.post('/api/v1/tenders', {
+      organisationId: w.orgs.almere,
+      template: 'b1-route',
+      reference: 'ALM-2027-01',
+      title: 'Inburgering B1-route Almere',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await script.get('/api/v1/auth/me')).body).toEqual(me.body);
+    expect(lookups).toBe(1);
+  });
+
+  it('reads the holder again after a change to users, and keeps tokens apart', async () => {
+    const inkoper = await tokenClient(w.almereInkoper);
+    const auditor = await tokenClient(w.almereAuditor);
+    expect((await inkoper.get('/api/v1/auth/me')).body.id).toBe(w.almereInkoper.userId);
+    expect((await auditor.get('/api/v1/auth/me')).body.id).toBe(w.almereAuditor.userId);
+    expect(lookups).toBe(2);
+    await createMember(t, w.admin, { organisationId: w.orgs.lelystad, role: 'inkoper' });
+    expect((await inkoper.get('/api/v1/auth/me')).body.id).toBe(w.almereInkoper.userId);
+    expect(lookups).toBe(3);
+  });
+
+  it('still refuses a cached token once it has expired', async () => {
+    const script = await tokenClient(w.almereInkoper);
+    expect((await script.get('/api/v1/auth/me')).status).toBe(200);
+    t.clock.advance(60 * 60_000);
+    const expired = await script.get('/api/v1/auth/me');
+    expect(expired.status).toBe(401);
+    expect(expired.body.detail).toBe('the bearer token is invalid or expired');
+    expect(lookups).toBe(1);
+  });
+});
