@@ -12,7 +12,7 @@ import { computePanelStatistics, type PanelStatistics } from '../../domain/panel
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
-import type { ConsensusScoreRow, CriterionRow } from '../tenders/tenders.queries.js';
+import type { CriterionRow, ScoreValue } from '../tenders/tenders.queries.js';
 import { isOnPanel, namesNl, PANEL_READERS, sealStatusOf } from './panel-access.js';
 import { sortScores } from './scores.service.js';
 
@@ -106,7 +106,7 @@ export function buildConsensusOverview(ctx: AppContext, tenderId: string): Conse
  */
 export function panelStatisticsFor(
   ctx: AppContext,
-  { tenderId, criteria, consensusScores }: { tenderId: string; criteria: readonly CriterionRow[]; consensusScores: readonly ConsensusScoreRow[] },
+  { tenderId, criteria, consensusScores }: { tenderId: string; criteria: readonly CriterionRow[]; consensusScores: readonly ScoreValue[] },
 ): PanelStatistics | undefined {
   const members = ctx.queries.panel.listMembers(tenderId);
   const onPanel = members.filter(isOnPanel);

@@ -10,7 +10,7 @@ import type { Award, Bid, Criterion, CriterionLevel, Dossier, LowBidReview, LowB
 import { DOSSIER_FORMAT } from '../../domain/evaluation/dossier.js';
 import { centsToEuros, eurosToCents } from '../../domain/money.js';
 import type { TenderStatus } from '../../db/schema/index.js';
-import type { BidRow, ConsensusScoreRow, CriterionRow, PriceLineRow, StoredTender, TenderRow } from './tenders.queries.js';
+import type { BidRow, ConsensusScoreRow, CriterionRow, PriceLineRow, ScoreValue, StoredTender, TenderRow } from './tenders.queries.js';
 
 const toCents = (euros: number | undefined): number | null => (euros === undefined ? null : eurosToCents(euros));
 const toEuros = (cents: number | null): number | undefined => (cents === null ? undefined : centsToEuros(cents));
@@ -104,11 +104,14 @@ export function bidRows(
   };
 }
 
+/** The rows a new tender is written as: whole rows, scores with their (empty) history. */
+export type NewTenderRows = Omit<StoredTender, 'scores'> & { scores: ConsensusScoreRow[] };
+
 /** All rows of a dossier for a new tender with the given id. */
 export function dossierRows(
   dossier: Dossier,
   { id, organisationId, status, now, userId }: { id: string; organisationId: string; status: TenderStatus; now: string; userId: string },
-): Omit<StoredTender, 'tender'> & { tender: TenderRow } {
+): NewTenderRows {
   const bids = dossier.bids.map((bid, position) => bidRows(id, bid, position, now));
   const scores: ConsensusScoreRow[] = dossier.bids.flatMap((bid) =>
     Object.entries(bid.scores).map(([criterionId, score]) => ({
@@ -166,7 +169,7 @@ export function tenderFieldsOf(tender: TenderRow, criteria: CriterionRow[]): Ten
 }
 
 /** A bid as the dossier writes it, with the consensus scores it has so far. */
-export function bidOf(row: BidRow, lines: PriceLineRow[], scores: ConsensusScoreRow[]): Bid {
+export function bidOf(row: BidRow, lines: PriceLineRow[], scores: readonly ScoreValue[]): Bid {
   return compact({
     id: row.id,
     provider: { name: row.providerName, kvk: row.providerKvk, keurmerk: row.providerKeurmerk },

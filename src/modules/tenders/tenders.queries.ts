@@ -17,6 +17,8 @@ export type CriterionRow = typeof criteria.$inferSelect;
 export type BidRow = typeof bids.$inferSelect;
 export type PriceLineRow = typeof bidPriceLines.$inferSelect;
 export type ConsensusScoreRow = typeof consensusScores.$inferSelect;
+/** A consensus score as the dossier and the evaluation read it (no motivation or history). */
+export type ScoreValue = Pick<ConsensusScoreRow, 'bidId' | 'criterionId' | 'score'>;
 
 /** A tender with all its rows, in their stored order. */
 export type StoredTender = {
@@ -24,7 +26,7 @@ export type StoredTender = {
   criteria: CriterionRow[];
   bids: BidRow[];
   priceLines: PriceLineRow[];
-  scores: ConsensusScoreRow[];
+  scores: ScoreValue[];
 };
 
 export function createTenderQueries(orm: Orm) {
@@ -144,6 +146,13 @@ export function createTenderQueries(orm: Orm) {
   const insertBid = prepareInsert(orm, bids);
   const insertPriceLine = prepareInsert(orm, bidPriceLines);
   const insertScore = prepareInsert(orm, consensusScores);
+  // The whole tender is loaded for every evaluation that is not cached: of the scores only
+  // the values, not their motivations (long text, many rows).
+  const scoreValuesOf = orm
+    .select({ bidId: consensusScores.bidId, criterionId: consensusScores.criterionId, score: consensusScores.score })
+    .from(consensusScores)
+    .where(eq(consensusScores.tenderId, sql.placeholder('tenderId')))
+    .prepare();
   const regionsOfMember = orm
     .select({ regionId: regionMembers.regionId })
     .from(regionMembers)
@@ -162,7 +171,7 @@ export function createTenderQueries(orm: Orm) {
         criteria: criteriaOf.all({ tenderId: id }),
         bids: bidsOf.all({ tenderId: id }),
         priceLines: priceLinesOf.all({ tenderId: id }),
-        scores: scoresOf.all({ tenderId: id }),
+        scores: scoreValuesOf.all({ tenderId: id }),
       };
     },
     listCriteria: (tenderId: string): CriterionRow[] => criteriaOf.all({ tenderId }),
