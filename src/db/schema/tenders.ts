@@ -91,7 +91,8 @@ export const bids = sqliteTable(
     lowBidReview: text('low_bid_review'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenderId, t.id] })],
+  // The bids in their order, and the next position, without sorting or reading every bid.
+  (t) => [primaryKey({ columns: [t.tenderId, t.id] }), index('bids_position_idx').on(t.tenderId, t.position)],
 );
 
 export const bidPriceLines = sqliteTable(

@@ -1,0 +1,1 @@
+CREATE INDEX `bids_position_idx` ON `bids` (`tender_id`,`position`);
