@@ -23,6 +23,8 @@ import { providerRoutes } from './modules/providers/providers.routes.js';
 import { createQueries } from './modules/queries.js';
 import { createEvaluationCache } from './modules/evaluation/evaluation-cache.js';
 import { createCredentialCache } from './modules/auth/credential-cache.js';
+import { createVersionedCache } from './lib/versioned-cache.js';
+import type { TenderView } from './modules/tenders/tenders.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { bidRoutes } from './modules/bids/bids.routes.js';
 import { tenderScope } from './modules/tenders/tender-access.js';
@@ -76,6 +78,7 @@ export function createApp(deps: AppDeps) {
     logger,
     evaluationCache: createEvaluationCache(),
     credentialCache: createCredentialCache(),
+    tenderViewCache: createVersionedCache<TenderView>({ maxEntries: 5000 }),
     signer: () => signer(),
   };
 

@@ -11,6 +11,8 @@ import type { ScryptParams } from '../modules/auth/passwords.js';
 import type { TenderAccess } from '../modules/tenders/tender-access.js';
 import type { EvaluationCache } from '../modules/evaluation/evaluation-cache.js';
 import type { CredentialCache } from '../modules/auth/credential-cache.js';
+import type { TenderView } from '../modules/tenders/tenders.service.js';
+import type { VersionedCache } from '../lib/versioned-cache.js';
 import type { ReportSigner } from '../reports/signing/signer.js';
 
 /** The time source; tests pass a fixed or stepping clock. */
@@ -58,6 +60,8 @@ export type AppContext = {
   logger: Logger;
   evaluationCache: EvaluationCache;
   credentialCache: CredentialCache;
+  /** The tender list's views per tender, by the tender's newest audit event. */
+  tenderViewCache: VersionedCache<TenderView>;
   /** The certificate that signs reports, made on first use (see modules/reports/report-signer.ts). */
   signer: () => ReportSigner;
 };

@@ -11,6 +11,8 @@ import { inJsonList, jsonList, prepareInsert } from '../../db/prepared.js';
 import { bidPriceLines, bids, consensusScores, criteria, organisations, regionMembers, tenders, type OrganisationKind } from '../../db/schema/index.js';
 
 export type TenderRow = typeof tenders.$inferSelect;
+/** A tender's id, creation time and newest audit event: what the tender list is cached by. */
+export type TenderVersion = { id: string; createdAt: string; version: number };
 /** What every request under `/tenders/:id` knows of its tender (`TenderAccess`). */
 export type TenderHead = Pick<TenderRow, 'id' | 'organisationId' | 'status' | 'reference' | 'title' | 'lot'>;
 export type CriterionRow = typeof criteria.$inferSelect;
@@ -76,18 +78,20 @@ export function createTenderQueries(orm: Orm) {
     .innerJoin(organisations, eq(organisations.id, tenders.organisationId))
     .where(eq(tenders.id, sql.placeholder('id')))
     .prepare();
-  const tendersOfOrganisations = orm
-    .select()
+  // The tender list: which tenders, in order, each with its newest audit event (its version:
+  // every change to a tender row or its criteria is written with an event of the tender).
+  const versionOf = sql<number>`coalesce((SELECT max(seq) FROM audit_events WHERE audit_events.tender_id = ${tenders.id}), 0)`;
+  const versionsOfOrganisations = orm
+    .select({ id: tenders.id, createdAt: tenders.createdAt, version: versionOf })
     .from(tenders)
     .where(inJsonList(tenders.organisationId, 'organisationIds'))
-    .orderBy(asc(tenders.createdAt), asc(tenders.id))
     .prepare();
-  const tendersByIds = orm
-    .select()
+  const versionsByIds = orm
+    .select({ id: tenders.id, createdAt: tenders.createdAt, version: versionOf })
     .from(tenders)
     .where(inJsonList(tenders.id, 'ids'))
-    .orderBy(asc(tenders.createdAt), asc(tenders.id))
     .prepare();
+  const tendersByIds = orm.select().from(tenders).where(inJsonList(tenders.id, 'ids')).prepare();
   const criteriaOfTenders = orm
     .select()
     .from(criteria)
@@ -185,8 +189,10 @@ export function createTenderQueries(orm: Orm) {
     listBids: (tenderId: string): BidRow[] => bidsOf.all({ tenderId }),
     listPriceLines: (tenderId: string): PriceLineRow[] => priceLinesOf.all({ tenderId }),
     listScores: (tenderId: string): ConsensusScoreRow[] => scoresOf.all({ tenderId }),
-    listTendersOf: (organisationIds: readonly string[]): TenderRow[] =>
-      organisationIds.length === 0 ? [] : tendersOfOrganisations.all({ organisationIds: jsonList(organisationIds) }),
+    /** The tenders of these organisations, with their versions (`TenderVersion`). */
+    listTenderVersionsOf: (organisationIds: readonly string[]): TenderVersion[] =>
+      organisationIds.length === 0 ? [] : versionsOfOrganisations.all({ organisationIds: jsonList(organisationIds) }),
+    listTenderVersionsByIds: (ids: readonly string[]): TenderVersion[] => (ids.length === 0 ? [] : versionsByIds.all({ ids: jsonList(ids) })),
     listTendersByIds: (ids: readonly string[]): TenderRow[] => (ids.length === 0 ? [] : tendersByIds.all({ ids: jsonList(ids) })),
     listRegionsOfMember: (memberId: string): string[] => regionsOfMember.all({ memberId }).map((r) => r.regionId),
     findBid: (tenderId: string, bidId: string): BidRow | undefined => bidById.get({ tenderId, bidId }),

@@ -155,14 +155,31 @@ export function listTenders(ctx: AppContext, { actor }: { actor: Actor }): Tende
   const direct = actor.memberships.filter((m) => TENDER_READERS.includes(m.role)).map((m) => m.organisationId);
   const viaRegion = direct.flatMap((id) => ctx.queries.tenders.listRegionsOfMember(id));
   const organisationIds = [...new Set([...direct, ...viaRegion])];
-  const readable = ctx.queries.tenders.listTendersOf(organisationIds);
+  const q = ctx.queries.tenders;
+  const readable = q.listTenderVersionsOf(organisationIds);
   const known = new Set(readable.map((t) => t.id));
   const onPanel = actor.memberships.some((m) => m.role === 'beoordelaar')
-    ? ctx.queries.tenders.listTendersByIds(ctx.queries.panel.listTenderIdsOfEvaluator(actor.userId).filter((id) => !known.has(id)))
+    ? q.listTenderVersionsByIds(ctx.queries.panel.listTenderIdsOfEvaluator(actor.userId).filter((id) => !known.has(id)))
     : [];
   const all = [...readable, ...onPanel].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  const criteria = ctx.queries.tenders.listCriteriaOfTenders(all.map((t) => t.id));
-  return all.map((t) => toTenderView(ctx, t, criteria.get(t.id)));
+  // Views of unchanged tenders come from the cache; the rest are read in two statements.
+  const views = new Map<string, TenderView>();
+  for (const t of all) {
+    const cached = ctx.tenderViewCache.get(t.id, String(t.version));
+    if (cached !== undefined) views.set(t.id, cached);
+  }
+  const missing = all.filter((t) => !views.has(t.id));
+  if (missing.length > 0) {
+    const rows = q.listTendersByIds(missing.map((t) => t.id));
+    const criteria = q.listCriteriaOfTenders(rows.map((t) => t.id));
+    const versions = new Map(missing.map((t) => [t.id, String(t.version)]));
+    for (const row of rows) {
+      const view = toTenderView(ctx, row, criteria.get(row.id));
+      ctx.tenderViewCache.set(row.id, versions.get(row.id) as string, view);
+      views.set(row.id, view);
+    }
+  }
+  return all.flatMap((t) => views.get(t.id) ?? []);
 }
 
 /** Members in a reading role, and a beoordelaar on the tender's panel (before its declaration too: it declares on what it sees here). */
