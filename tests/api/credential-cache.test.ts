@@ -3,25 +3,19 @@
  * newest audit event of no tender): the holder comes from the database once, a change to
  * users drops the entry, and expiry is still checked on every request.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { createClient } from '../helpers/client.js';
 import { createMember, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 let w: World;
-/** How often a token's holder was read from the database. */
-let lookups: number;
+/** Reads of a token's holder from the database. */
+let holderReads: MockInstance;
 beforeEach(async () => {
   t = createTestApp({ tokenLifetimeMs: 60 * 60_000 });
   w = await seedWorld(t);
-  lookups = 0;
-  const auth = t.ctx.queries.auth;
-  const findTokenHolder = auth.findTokenHolder;
-  auth.findTokenHolder = (hash) => {
-    lookups += 1;
-    return findTokenHolder(hash);
-  };
+  holderReads = vi.spyOn(t.ctx.queries.auth, 'findTokenHolder');
 });
 afterEach(() => t.close());
 
@@ -44,7 +38,7 @@ describe('the bearer token cache', () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect((await script.get('/api/v1/auth/me')).body).toEqual(me.body);
-    expect(lookups).toBe(1);
+    expect(holderReads).toHaveBeenCalledTimes(1);
   });
 
   it('reads the holder again after a change to users, and keeps tokens apart', async () => {
@@ -52,10 +46,10 @@ describe('the bearer token cache', () => {
     const auditor = await tokenClient(w.almereAuditor);
     expect((await inkoper.get('/api/v1/auth/me')).body.id).toBe(w.almereInkoper.userId);
     expect((await auditor.get('/api/v1/auth/me')).body.id).toBe(w.almereAuditor.userId);
-    expect(lookups).toBe(2);
+    expect(holderReads).toHaveBeenCalledTimes(2);
     await createMember(t, w.admin, { organisationId: w.orgs.lelystad, role: 'inkoper' });
     expect((await inkoper.get('/api/v1/auth/me')).body.id).toBe(w.almereInkoper.userId);
-    expect(lookups).toBe(3);
+    expect(holderReads).toHaveBeenCalledTimes(3);
   });
 
   it('still refuses a cached token once it has expired', async () => {
@@ -65,6 +59,6 @@ describe('the bearer token cache', () => {
     const expired = await script.get('/api/v1/auth/me');
     expect(expired.status).toBe(401);
     expect(expired.body.detail).toBe('the bearer token is invalid or expired');
-    expect(lookups).toBe(1);
+    expect(holderReads).toHaveBeenCalledTimes(1);
   });
 });

@@ -5,7 +5,7 @@
  * decision. And that a change elsewhere leaves a tender's cached evaluation in place.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { computeEvaluation } from '../../src/modules/evaluation/evaluation.service.js';
 import { createPanelTender, runPanel, setConsensus } from '../helpers/panel.js';
 import { createMember, seedWorld, type World } from '../helpers/seed.js';
@@ -15,18 +15,12 @@ const EXAMPLE = JSON.parse(readFileSync(new URL('../../templates/examples/b1-rou
 
 let t: TestApp;
 let w: World;
-/** How often the evaluation was computed rather than taken from the cache. */
-let computed: number;
+/** Loads of a whole tender: an evaluation computed rather than taken from the cache. */
+let loads: MockInstance;
 beforeEach(async () => {
   t = createTestApp(LONG_SESSIONS);
   w = await seedWorld(t);
-  computed = 0;
-  const tenders = t.ctx.queries.tenders;
-  const loadTender = tenders.loadTender;
-  tenders.loadTender = (id) => {
-    computed += 1;
-    return loadTender(id);
-  };
+  loads = vi.spyOn(t.ctx.queries.tenders, 'loadTender');
 });
 afterEach(() => t.close());
 
@@ -86,15 +80,15 @@ describe('the cached evaluation', () => {
     const id = await createPanelTender(w.almereInkoper, w.orgs.almere);
     const other = await createPanelTender(w.almereInkoper, w.orgs.almere, { open: false });
     await w.almereInkoper.get(`/api/v1/tenders/${id}/evaluation`);
-    const afterFirst = computed;
+    const afterFirst = loads.mock.calls.length;
     await w.almereInkoper.get(`/api/v1/tenders/${id}/evaluation`);
-    expect(computed).toBe(afterFirst);
+    expect(loads).toHaveBeenCalledTimes(afterFirst);
     expect((await w.almereInkoper.post(`/api/v1/tenders/${other}/bids`, { provider: { name: 'Taalschool Zuid', kvk: '30345678', keurmerk: false }, price: 410000 })).status).toBe(201);
     await w.almereInkoper.get(`/api/v1/tenders/${id}/evaluation`);
-    expect(computed).toBe(afterFirst);
+    expect(loads).toHaveBeenCalledTimes(afterFirst);
     // A new user is an event of no tender: it might be a panel member's name, so recompute.
     await createMember(t, w.admin, { organisationId: w.orgs.almere, role: 'beoordelaar' });
     await w.almereInkoper.get(`/api/v1/tenders/${id}/evaluation`);
-    expect(computed).toBe(afterFirst + 1);
+    expect(loads).toHaveBeenCalledTimes(afterFirst + 1);
   });
 });

@@ -3,7 +3,7 @@
  * served after every kind of change equals one built afresh from the rows, and an unchanged
  * tender is not read again.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { toTenderView } from '../../src/modules/tenders/tenders.service.js';
 import { createTenderBody, exampleDossier } from '../helpers/dossiers.js';
 import { seedWorld, type World } from '../helpers/seed.js';
@@ -11,18 +11,18 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 let w: World;
-/** The tender rows read for the list (tenders whose view was not cached). */
-let rowsRead: string[];
+/** Reads of tender rows for the list (tenders whose view was not cached). */
+let rowReads: MockInstance<(ids: readonly string[]) => unknown>;
+/** The tenders read since the last call. */
+function rowsRead(): string[] {
+  const ids = rowReads.mock.calls.flatMap(([read]) => [...read]);
+  rowReads.mockClear();
+  return ids;
+}
 beforeEach(async () => {
   t = createTestApp();
   w = await seedWorld(t);
-  rowsRead = [];
-  const tenders = t.ctx.queries.tenders;
-  const listTendersByIds = tenders.listTendersByIds;
-  tenders.listTendersByIds = (ids) => {
-    rowsRead.push(...ids);
-    return listTendersByIds(ids);
-  };
+  rowReads = vi.spyOn(t.ctx.queries.tenders, 'listTendersByIds');
 });
 afterEach(() => t.close());
 
@@ -41,21 +41,19 @@ describe('the tender list', () => {
     t.clock.advance(60_000); // the list is in order of creation
     const second = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id as string;
     expect((await expectServedIsFresh()).map((x) => x.id)).toEqual([first, second]);
-    expect(rowsRead.sort()).toEqual([first, second].sort());
+    expect(rowsRead().sort()).toEqual([first, second].sort());
 
-    rowsRead = [];
     await expectServedIsFresh();
-    expect(rowsRead).toEqual([]);
+    expect(rowsRead()).toEqual([]);
 
     expect((await w.almereInkoper.patch(`/api/v1/tenders/${first}`, { title: 'Inburgering B1-route, herzien' })).status).toBe(200);
     const patched = await expectServedIsFresh();
     expect(patched.find((x) => x.id === first)?.tender.title).toBe('Inburgering B1-route, herzien');
-    expect(rowsRead).toEqual([first]);
+    expect(rowsRead()).toEqual([first]);
 
-    rowsRead = [];
     expect((await w.almereInkoper.post(`/api/v1/tenders/${second}/open`)).status).toBe(200);
     const opened = await expectServedIsFresh();
     expect(opened.find((x) => x.id === second)?.status).toBe('open');
-    expect(rowsRead).toEqual([second]);
+    expect(rowsRead()).toEqual([second]);
   });
 });
