@@ -15,12 +15,39 @@ import type { Orm } from './client.js';
  * @example const insertBid = prepareInsert(orm, bids); insertBid(row);
  */
 export function prepareInsert<T extends SQLiteTable>(orm: Orm, table: T): (row: InferSelectModel<T>) => void {
-  const values = Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, sql.placeholder(key)]));
-  // The values are placeholders, which drizzle's row type does not describe.
-  const statement = orm.insert(table).values(values as never).prepare();
+  const statement = orm.insert(table).values(placeholdersFor(table)).prepare();
   return (row) => {
     statement.run(row as Record<string, unknown>);
   };
+}
+
+/**
+ * An INSERT of whole rows that, when a row with the same `target` key exists, updates the
+ * `update` columns of that row to the new row's values instead: prepared once, as
+ * `prepareInsert`.
+ * @example const upsertScore = prepareUpsert(orm, consensusScores, { target: [consensusScores.tenderId, ...], update: ['score', 'motivation'] });
+ */
+export function prepareUpsert<T extends SQLiteTable>(
+  orm: Orm,
+  table: T,
+  { target, update }: { target: SQLiteColumn[]; update: (keyof InferSelectModel<T> & string)[] },
+): (row: InferSelectModel<T>) => void {
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  const set = Object.fromEntries(update.map((key) => [key, sql`excluded.${sql.identifier((columns[key] as SQLiteColumn).name)}`]));
+  const statement = orm
+    .insert(table)
+    .values(placeholdersFor(table))
+    .onConflictDoUpdate({ target, set: set as never })
+    .prepare();
+  return (row) => {
+    statement.run(row as Record<string, unknown>);
+  };
+}
+
+/** Every column of `table` as a placeholder named after its key. */
+function placeholdersFor(table: SQLiteTable): never {
+  // Placeholders in place of values, which drizzle's row type does not describe.
+  return Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, sql.placeholder(key)])) as never;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.js';
+import { prepareUpsert } from '../../db/prepared.js';
 import { individualScores, panelMembers, users } from '../../db/schema/index.js';
 
 export type PanelMemberRow = typeof panelMembers.$inferSelect;
@@ -70,22 +71,10 @@ export function createPanelQueries(orm: Orm) {
       and(eq(individualScores.tenderId, sql.placeholder('tenderId')), eq(individualScores.evaluatorId, sql.placeholder('evaluatorId'))),
     )
     .prepare();
-  const upsertScore = orm
-    .insert(individualScores)
-    .values({
-      tenderId: sql.placeholder('tenderId'),
-      bidId: sql.placeholder('bidId'),
-      criterionId: sql.placeholder('criterionId'),
-      evaluatorId: sql.placeholder('evaluatorId'),
-      score: sql.placeholder('score'),
-      motivation: sql.placeholder('motivation'),
-      updatedAt: sql.placeholder('updatedAt'),
-    })
-    .onConflictDoUpdate({
-      target: [individualScores.tenderId, individualScores.bidId, individualScores.criterionId, individualScores.evaluatorId],
-      set: { score: sql`excluded.score`, motivation: sql`excluded.motivation`, updatedAt: sql`excluded.updated_at` },
-    })
-    .prepare();
+  const upsertScore = prepareUpsert(orm, individualScores, {
+    target: [individualScores.tenderId, individualScores.bidId, individualScores.criterionId, individualScores.evaluatorId],
+    update: ['score', 'motivation', 'updatedAt'],
+  });
 
   return {
     /** Every member ever assigned, a declared conflict included, in order of assignment. */
@@ -108,9 +97,7 @@ export function createPanelQueries(orm: Orm) {
       scoresOfEvaluator.all({ tenderId, evaluatorId }),
     findScore: (key: Pick<IndividualScoreRow, 'tenderId' | 'bidId' | 'criterionId' | 'evaluatorId'>): IndividualScoreRow | undefined =>
       scoreById.get(key),
-    upsertScore: (row: IndividualScoreRow): void => {
-      upsertScore.run(row);
-    },
+    upsertScore: (row: IndividualScoreRow): void => upsertScore(row),
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.js';
-import { inJsonList, jsonList, prepareInsert } from '../../db/prepared.js';
+import { inJsonList, jsonList, prepareInsert, prepareUpsert } from '../../db/prepared.js';
 import { bidPriceLines, bids, consensusScores, criteria, organisations, regionMembers, tenders, type OrganisationKind } from '../../db/schema/index.js';
 
 export type TenderRow = typeof tenders.$inferSelect;
@@ -123,29 +123,10 @@ export function createTenderQueries(orm: Orm) {
       ),
     )
     .prepare();
-  const upsertScore = orm
-    .insert(consensusScores)
-    .values({
-      tenderId: sql.placeholder('tenderId'),
-      bidId: sql.placeholder('bidId'),
-      criterionId: sql.placeholder('criterionId'),
-      score: sql.placeholder('score'),
-      motivation: sql.placeholder('motivation'),
-      deviationReason: sql.placeholder('deviationReason'),
-      updatedAt: sql.placeholder('updatedAt'),
-      updatedBy: sql.placeholder('updatedBy'),
-    })
-    .onConflictDoUpdate({
-      target: [consensusScores.tenderId, consensusScores.bidId, consensusScores.criterionId],
-      set: {
-        score: sql`excluded.score`,
-        motivation: sql`excluded.motivation`,
-        deviationReason: sql`excluded.deviation_reason`,
-        updatedAt: sql`excluded.updated_at`,
-        updatedBy: sql`excluded.updated_by`,
-      },
-    })
-    .prepare();
+  const upsertScore = prepareUpsert(orm, consensusScores, {
+    target: [consensusScores.tenderId, consensusScores.bidId, consensusScores.criterionId],
+    update: ['score', 'motivation', 'deviationReason', 'updatedAt', 'updatedBy'],
+  });
   const insertTender = prepareInsert(orm, tenders);
   const insertBid = prepareInsert(orm, bids);
   const insertPriceLine = prepareInsert(orm, bidPriceLines);
@@ -227,9 +208,7 @@ export function createTenderQueries(orm: Orm) {
     insertScores: (rows: readonly ConsensusScoreRow[]): void => rows.forEach(insertScore),
     findScore: (tenderId: string, bidId: string, criterionId: string): ConsensusScoreRow | undefined =>
       scoreById.get({ tenderId, bidId, criterionId }),
-    upsertScore: (row: ConsensusScoreRow): void => {
-      upsertScore.run(row);
-    },
+    upsertScore: (row: ConsensusScoreRow): void => upsertScore(row),
   };
   return queries;
 }
