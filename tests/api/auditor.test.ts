@@ -238,6 +238,8 @@ describe('an auditor changes nothing', () => {
       'PUT /api/v1/tenders/:id/bids/:bidId/scores/:criterionId': () => auditor.put(`${base}/bids/B1/scores/K1`, { score: 10, motivation: motivationFor('B1', 'K1', 10) }),
       'POST /api/v1/tenders/:id/scores/seal': () => auditor.post(`${base}/scores/seal`),
       'POST /api/v1/tenders/:id/award-decision': () => auditor.post(`${base}/award-decision`),
+      'POST /api/v1/tenders/:id/award-decision/withdraw': () =>
+        auditor.post(`${base}/award-decision/withdraw`, { reason: 'De auditor probeert de beslissing in te trekken.' }),
       'POST /api/v1/tenders/:id/award': () => auditor.post(`${base}/award`),
       'POST /api/v1/tenders/:id/reports': () => auditor.post(`${base}/reports`, { kind: 'evaluation' }),
     };

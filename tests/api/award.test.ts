@@ -125,6 +125,8 @@ describe('POST /api/v1/tenders/:id/award and the lock', () => {
         evaluator.put(`/api/v1/tenders/${id}/bids/B1/scores/K1`, { score: 10, motivation: motivationFor('B1', 'K1', 10) }),
       'POST /api/v1/tenders/:id/scores/seal': () => evaluator.post(`/api/v1/tenders/${id}/scores/seal`),
       'POST /api/v1/tenders/:id/award-decision': () => inkoper.post(`/api/v1/tenders/${id}/award-decision`),
+      'POST /api/v1/tenders/:id/award-decision/withdraw': () =>
+        inkoper.post(`/api/v1/tenders/${id}/award-decision/withdraw`, { reason: 'Het bezwaar van B2 is gegrond verklaard.' }),
       'POST /api/v1/tenders/:id/award': () => inkoper.post(`/api/v1/tenders/${id}/award`),
     };
   }
@@ -181,5 +183,55 @@ describe('POST /api/v1/tenders/:id/award and the lock', () => {
     const response = await w.regioInkoper.post(`/api/v1/tenders/${id}/award`);
     expect(response.status).toBe(409);
     expect(response.body.detail).toBe('Definitief gunnen kan pas na de gunningsbeslissing en de opschortende termijn.');
+  });
+});
+
+describe('POST /api/v1/tenders/:id/award-decision/withdraw', () => {
+  const REASON = 'Het bezwaar van NT2 Centrum Almere over de score op K1 is gegrond verklaard.';
+
+  it('opens the tender again with the reason in the audit trail; a new decision has a new standstill', async () => {
+    const id = await readyPanelTender();
+    t.clock.set('2026-10-24T21:30:00Z');
+    expect((await w.regioInkoper.post(`/api/v1/tenders/${id}/award-decision`)).body.winner).toBe('B1');
+
+    t.clock.set('2026-11-02T10:00:00Z');
+    expect((await w.almereAuditor.post(`/api/v1/tenders/${id}/award-decision/withdraw`, { reason: REASON })).status).toBe(403);
+    const short = await w.regioInkoper.post(`/api/v1/tenders/${id}/award-decision/withdraw`, { reason: 'fout' });
+    expect(short.status).toBe(400);
+    expect(short.body.errors[0].path).toBe('reason');
+    const withdrawn = await w.regioInkoper.post(`/api/v1/tenders/${id}/award-decision/withdraw`, { reason: REASON });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect(withdrawn.body).toEqual({ status: 'open', withdrawnWinner: 'B1' });
+    expect((await w.almereAuditor.get(`/api/v1/tenders/${id}`)).body).toMatchObject({ status: 'open', awardDecision: null });
+    const events = (await w.almereAuditor.get(`/api/v1/tenders/${id}/audit-events`)).body as { action: string; change: any }[];
+    expect(events.at(-1)).toMatchObject({
+      action: 'tender.award-decision.withdraw',
+      change: { before: { status: 'award-proposed', winner: 'B1', standstillEndsOn: '2026-11-13' }, after: { status: 'open', reason: REASON } },
+    });
+    expect((await w.almereAuditor.get('/api/v1/audit/verify')).body.valid).toBe(true);
+    const timeline = (await w.almereAuditor.get(`/api/v1/tenders/${id}/timeline`)).body as { description: string }[];
+    expect(timeline.at(-1)?.description).toBe(
+      `Gunningsbeslissing ingetrokken (voorlopig gegund aan B1); de aanbesteding is weer geopend. Reden: "${REASON}"`,
+    );
+
+    // Open again: the consensus is corrected, and the new decision names the new winner.
+    for (const [bidId, score] of [['B1', 6], ['B2', 8]] as const) {
+      const corrected = await w.regioInkoper.put(`/api/v1/tenders/${id}/bids/${bidId}/consensus/K1`, {
+        score,
+        motivation: `Na het bezwaar opnieuw gewogen: ${score} punten voor ${bidId}.`,
+        deviationReason: 'Het gegronde bezwaar wees op een onderdeel dat de beoordelaar over het hoofd zag.',
+      });
+      expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    }
+    const again = await w.regioInkoper.post(`/api/v1/tenders/${id}/award-decision`);
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body).toEqual({ status: 'award-proposed', winner: 'B2', standstillEndsOn: '2026-11-22', awardAllowedOn: '2026-11-23' });
+  });
+
+  it('is refused when there is no decision to withdraw', async () => {
+    const id = await readyPanelTender();
+    const response = await w.regioInkoper.post(`/api/v1/tenders/${id}/award-decision/withdraw`, { reason: REASON });
+    expect(response.status).toBe(409);
+    expect(response.body.detail).toBe('Er is geen gunningsbeslissing om in te trekken.');
   });
 });

@@ -22,8 +22,9 @@
  *   runs. Scoring, sealing, consensus and low-bid reviews only while open: the criteria are
  *   frozen by then, and the award decision rests on them, so they freeze with it.
  * - `award-proposed -> open` is allowed: a buyer may withdraw an award decision (after an
- *   objection during the standstill, or an error found) and evaluate again; the API has no
- *   route for it yet. Nothing returns to draft, and nothing leaves `awarded`.
+ *   objection during the standstill, or an error found) and evaluate again
+ *   (`POST .../award-decision/withdraw`, with a reason). Nothing returns to draft, and
+ *   nothing leaves `awarded`.
  * - The table knows statuses, not dates or completeness: `award` also needs the standstill
  *   to have passed (standstill.ts), and the award decision complete scores and no open
  *   low-bid review; the service checks those.

@@ -95,6 +95,8 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change) => stri
     const draw = after.drawOfLots === null || after.drawOfLots === undefined ? '' : ' na loting';
     return `Gunningsbeslissing genomen: voorlopig gegund aan ${text(after.winner) ?? '?'}${draw}; de opschortende termijn loopt tot en met ${date(after.standstillEndsOn)}.`;
   },
+  'tender.award-decision.withdraw': (_e, c) =>
+    `Gunningsbeslissing ingetrokken (voorlopig gegund aan ${text(record(c.before).winner) ?? '?'}); de aanbesteding is weer geopend. Reden: "${text(record(c.after).reason) ?? ''}"`,
   'tender.award': (_e, c) => `Definitief gegund aan ${text(record(c.after).winner) ?? '?'}; de aanbesteding is vergrendeld.`,
   'report.created': (_e, c) => {
     const after = record(c.after);

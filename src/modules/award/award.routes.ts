@@ -1,6 +1,7 @@
 /**
  * @module
- * `POST /api/v1/tenders/:id/award-decision` and `POST .../award`. Scoped by `tenderScope`.
+ * `POST /api/v1/tenders/:id/award-decision`, `POST .../award-decision/withdraw` and
+ * `POST .../award`. Scoped by `tenderScope`.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { TENDER_STATUSES } from '../../db/schema/index.js';
@@ -8,7 +9,7 @@ import { requireActor } from '../../http/authenticate.js';
 import { conflictResponse, createRouter, IdParams, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
-import { awardTender, proposeAward } from './award.service.js';
+import { awardTender, proposeAward, withdrawAwardDecision } from './award.service.js';
 
 const tags = ['award'];
 
@@ -33,6 +34,16 @@ const AwardDecision = z
   })
   .openapi('AwardDecision');
 
+const WithdrawalBody = z
+  .strictObject({
+    reason: z.string().max(5_000).openapi({ description: 'Why the decision is withdrawn (an objection upheld, a court order, an error found): a sentence at least' }),
+  })
+  .openapi('AwardDecisionWithdrawalInput');
+
+const Withdrawal = z
+  .object({ status: z.enum(TENDER_STATUSES), withdrawnWinner: z.string().openapi({ description: 'The bid the withdrawn decision named' }) })
+  .openapi('AwardDecisionWithdrawal');
+
 const Award = z.object({ status: z.enum(TENDER_STATUSES), winner: z.string(), awardedAt: z.string() }).openapi('Award');
 
 const routes = {
@@ -48,6 +59,15 @@ const routes = {
     },
     responses: { 200: jsonContent(AwardDecision, 'The decision'), ...problemResponses, ...conflictResponse },
   }),
+  withdraw: createRoute({
+    method: 'post', path: '/api/v1/tenders/{id}/award-decision/withdraw', tags,
+    summary: 'Withdraw the award decision before the award: award-proposed -> open (inkoper)',
+    description:
+      'The tender is open again: scores and reviews can be corrected and a new decision taken, with a new standstill. ' +
+      'The withdrawn decision and the reason stay in the audit trail. 409 when there is no decision to withdraw or the tender is awarded.',
+    request: { params: IdParams, body: { required: true, content: { 'application/json': { schema: WithdrawalBody } } } },
+    responses: { 200: jsonContent(Withdrawal, 'The tender is open again'), ...problemResponses, ...conflictResponse },
+  }),
   award: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/award', tags,
     summary: 'Award the tender from the day after the standstill; the tender is then locked (inkoper)',
@@ -60,6 +80,9 @@ export function awardRoutes(ctx: AppContext) {
   return createRouter()
     .openapi(routes.decision, (c) =>
       c.json(proposeAward(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 200),
+    )
+    .openapi(routes.withdraw, (c) =>
+      c.json(withdrawAwardDecision(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 200),
     )
     .openapi(routes.award, (c) => c.json(awardTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200));
 }

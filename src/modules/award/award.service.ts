@@ -6,6 +6,11 @@
  * shared and no draw of lots is recorded. It stores the evaluation it rests on and the end of
  * the standstill (`computeStandstillEnd`); the award is accepted from the day after that
  * (`checkAwardAllowed`) and locks the tender: from then on every change answers 409.
+ *
+ * Until the award the decision can be withdrawn (`withdrawAwardDecision`, with a reason: an
+ * objection upheld during the standstill, a court's order, an error found): the tender is
+ * `open` again, the evaluation can be corrected and a new decision taken, with a new
+ * standstill. The withdrawn decision stays in the audit trail, with the reason.
  */
 import { writeTransaction } from '../../db/client.js';
 import type { TenderStatus } from '../../db/schema/index.js';
@@ -19,6 +24,7 @@ import { computeEvaluation, type TenderEvaluation } from '../evaluation/evaluati
 import { requireAllSealed } from '../panel/consensus.service.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
 import { requireTransition } from '../tenders/tender-lifecycle.js';
+import { checkTransition } from '../../domain/lifecycle/tender-status.js';
 
 /** The outcome of a draw of lots between bids that share rank 1, as the officer records it. */
 export type DrawOfLots = { winner: string; record: string };
@@ -175,5 +181,42 @@ export function awardTender(
       change: { before: { status: tender.status }, after: { status: 'awarded', winner, awardedAt, locked: true } },
     });
     return { status: 'awarded', winner, awardedAt };
+  });
+}
+
+/** `POST .../award-decision/withdraw` (inkoper): `award-proposed` -> `open`, with the reason. */
+export function withdrawAwardDecision(
+  ctx: AppContext,
+  { actor, access, input }: { actor: Actor; access: TenderAccess; input: { reason: string } },
+): { status: TenderStatus; withdrawnWinner: string } {
+  requireTenderRole(access, ['inkoper'], 'withdraw the award decision');
+  if (!isSentence(input.reason)) {
+    throw new AppError('invalid-input', { errors: [{ path: 'reason', message: `geef de reden van de intrekking: ${SENTENCE_RULE_MESSAGE}` }] });
+  }
+  return writeTransaction(ctx.db, () => {
+    const tender = ctx.queries.tenders.findTender(access.tender.id);
+    if (tender === undefined) throw new AppError('not-found');
+    if (tender.status !== 'award-proposed' || tender.awardDecision === null) {
+      const locked = checkTransition(tender.status, 'open');
+      throw new AppError('tender-locked', {
+        detail: tender.status === 'awarded' && !locked.ok ? locked.message : 'Er is geen gunningsbeslissing om in te trekken.',
+      });
+    }
+    const decision = JSON.parse(tender.awardDecision) as StoredAwardDecision;
+    const now = ctx.clock().toISOString();
+    ctx.queries.tenders.updateTender(tender.id, { status: 'open', awardDecidedAt: null, standstillEndsOn: null, awardDecision: null, updatedAt: now });
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId: tender.organisationId,
+      action: 'tender.award-decision.withdraw',
+      entityType: 'tender',
+      entityId: tender.id,
+      tenderId: tender.id,
+      change: {
+        before: { status: tender.status, winner: decision.winner, decidedAt: decision.decidedAt, standstillEndsOn: decision.standstillEndsOn },
+        after: { status: 'open', reason: input.reason.trim() },
+      },
+    });
+    return { status: 'open', withdrawnWinner: decision.winner };
   });
 }
