@@ -66,6 +66,29 @@ describe('the results page', () => {
     expect(visibleText(refused.html)).toContain('Het onderzoek naar mogelijk abnormaal lage inschrijvingen is niet afgerond voor B3');
   });
 
+  it('withdraws the award decision through the form, with the reason, and names the field when it is missing', async () => {
+    const review = (body: unknown) => w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B3/low-bid-review`, body);
+    expect((await review({ action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoeveel contacturen rekent u?'] })).status).toBe(200);
+    expect((await review({ action: 'record-explanation', explanation: 'Wij werken met groepen van 16 en een eigen lesmethode.' })).status).toBe(200);
+    expect((await review({ action: 'decide', decision: 'accepted', motivation: 'De toelichting maakt de prijs aannemelijk.' })).status).toBe(200);
+    const decided = await page.post(`/aanbestedingen/${id}/gunningsbeslissing`, {});
+    expect(decided.status).toBe(303);
+    const shown = visibleText((await page.get(`/aanbestedingen/${id}/uitslag`)).html);
+    expect(shown).toContain('Gunningsbeslissing intrekken');
+
+    const empty = await page.post(`/aanbestedingen/${id}/gunningsbeslissing-intrekken`, { reason: '' });
+    expect(empty.status).toBe(400);
+    expect(visibleText(empty.html)).toContain('De gunningsbeslissing is niet ingetrokken');
+    expect(visibleText(empty.html)).toContain('Reden van de intrekking');
+
+    const withdrawn = await page.post(`/aanbestedingen/${id}/gunningsbeslissing-intrekken`, { reason: 'Het bezwaar van Taalschool IJsselland is gegrond verklaard.' });
+    expect(withdrawn.status).toBe(303);
+    expect((await w.almereInkoper.get(`/api/v1/tenders/${id}`)).body).toMatchObject({ status: 'open', awardDecision: null });
+    const again = visibleText((await page.get(withdrawn.location ?? '')).html);
+    expect(again).toContain('is ingetrokken; de aanbesteding is weer geopend.');
+    expect(again).toContain('Gunningsbeslissing nemen');
+  });
+
   it('is not for a beoordelaar: the evaluation is the inkoper\'s and auditor\'s (403)', async () => {
     const evaluator = await loginPage(t, w.almereBeoordelaar.email, PASSWORD);
     expect((await evaluator.get(`/aanbestedingen/${id}/uitslag`)).status).toBe(403);

@@ -2,7 +2,7 @@
  * @module
  * The award decision and the award at the foot of the results page: what still blocks the
  * decision (as the evaluation reports it), a draw of lots when rank 1 is shared, and after
- * the decision the end of the standstill and the final award.
+ * the decision the end of the standstill, the final award, and withdrawing the decision.
  */
 import type { FieldError } from '../../lib/app-error.js';
 import type { TenderEvaluation } from '../../modules/evaluation/evaluation.service.js';
@@ -21,6 +21,7 @@ const DRAW_FIELDS = new Map([
   ['drawOfLots.winner', 'Winnaar van de loting'],
   ['drawOfLots.record', 'Verslag van de loting'],
 ]);
+const WITHDRAWAL_FIELDS = new Map([['reason', 'Reden van de intrekking']]);
 
 export function AwardSection({ access, view, evaluation, formState }: { access: TenderAccess; view: TenderView; evaluation: TenderEvaluation; formState: AwardFormState | undefined }) {
   const inkoper = access.roles.has('inkoper');
@@ -28,7 +29,9 @@ export function AwardSection({ access, view, evaluation, formState }: { access: 
   // Only a draw of lots has fields here; any other refusal (a review still open) is one message.
   const drawErrors = formState?.errors.filter((e) => e.path.startsWith('drawOfLots')) ?? [];
   const errors = drawErrors.length > 0 ? mapFieldErrors(drawErrors, DRAW_FIELDS) : undefined;
-  const refusal = formState !== undefined && errors === undefined ? formState.message : undefined;
+  const reasonErrors = formState?.errors.filter((e) => e.path === 'reason') ?? [];
+  const withdrawalErrors = reasonErrors.length > 0 ? mapFieldErrors(reasonErrors, WITHDRAWAL_FIELDS) : undefined;
+  const refusal = formState !== undefined && errors === undefined && withdrawalErrors === undefined ? formState.message : undefined;
   const tie = evaluation.warnings.find((w) => w.code === 'tie-unresolved' && w.rank === 1);
   const tiedBids = tie?.code === 'tie-unresolved' ? tie.bids : [];
   return (
@@ -48,9 +51,26 @@ export function AwardSection({ access, view, evaluation, formState }: { access: 
             met {formatIsoDate(decision.standstillEndsOn)}; definitief gunnen kan vanaf {formatIsoDate(decision.awardAllowedOn)}.
           </p>
           {inkoper ? (
-            <form method="post" action={`${tenderPath(access)}/gunnen`}>
-              <SubmitButton>Definitief gunnen</SubmitButton>
-            </form>
+            <>
+              <form method="post" action={`${tenderPath(access)}/gunnen`}>
+                <SubmitButton>Definitief gunnen</SubmitButton>
+              </form>
+              <form method="post" action={`${tenderPath(access)}/gunningsbeslissing-intrekken`} class="utrecht-form">
+                <h3 class="utrecht-heading-3 utrecht-heading-3--distanced">Gunningsbeslissing intrekken</h3>
+                {withdrawalErrors === undefined ? null : <ErrorSummary errors={withdrawalErrors} title="De gunningsbeslissing is niet ingetrokken" />}
+                <p class="utrecht-paragraph utrecht-paragraph--distanced">
+                  Na een gegrond bezwaar, een uitspraak of een gevonden fout: de aanbesteding is dan weer geopend, de beoordeling kan worden
+                  hersteld en er volgt een nieuwe gunningsbeslissing met een nieuwe opschortende termijn. De reden komt in het auditlogboek.
+                </p>
+                <TextareaField
+                  name="reason"
+                  label="Reden van de intrekking"
+                  errors={withdrawalErrors ?? mapFieldErrors([], WITHDRAWAL_FIELDS)}
+                  value={formState?.values['reason']}
+                />
+                <SubmitButton>Gunningsbeslissing intrekken</SubmitButton>
+              </form>
+            </>
           ) : null}
         </>
       ) : view.status !== 'open' ? (

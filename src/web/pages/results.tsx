@@ -5,7 +5,8 @@
  * and sensitivity, the quality-price chart), and the award decision and award.
  * `POST .../inschrijvingen/:bidId/onderzoek`: one step of a review (`applyLowBidReviewAction`,
  * checked first with the API's own `reviewActionSchema`); `POST .../gunningsbeslissing` and
- * `POST .../gunnen`: `proposeAward` and `awardTender`.
+ * `POST .../gunnen`: `proposeAward` and `awardTender`; `POST .../gunningsbeslissing-intrekken`:
+ * `withdrawAwardDecision`.
  */
 import { Hono, type Context } from 'hono';
 import type { Bid } from '../../domain/evaluation/dossier.js';
@@ -14,7 +15,7 @@ import { requireActor } from '../../http/authenticate.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { zodIssuesToFieldErrors } from '../../lib/zod-errors.js';
-import { awardTender, proposeAward } from '../../modules/award/award.service.js';
+import { awardTender, proposeAward, withdrawAwardDecision } from '../../modules/award/award.service.js';
 import { listBids } from '../../modules/bids/bids.service.js';
 import { evaluateTender, type TenderEvaluation } from '../../modules/evaluation/evaluation.service.js';
 import { applyLowBidReviewAction } from '../../modules/low-bid-reviews/low-bid-reviews.service.js';
@@ -163,6 +164,19 @@ export function resultsPages(ctx: AppContext) {
       return redirectAfterPost(c, `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent(`De gunningsbeslissing is genomen: ${decision.winner}.`)}`);
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
+      return render(c, { awardForm: { values, message: error.detail ?? error.message, errors: error.errors } }, error.status as 400);
+    }
+  });
+
+  app.post('/aanbestedingen/:id/gunningsbeslissing-intrekken', async (c) => {
+    const access = tenderAccessOf(c);
+    const values = await readForm(c);
+    try {
+      const withdrawn = withdrawAwardDecision(ctx, { actor: requireActor(c), access, input: { reason: values['reason'] ?? '' } });
+      const notice = `De gunningsbeslissing (${withdrawn.withdrawnWinner}) is ingetrokken; de aanbesteding is weer geopend.`;
+      return redirectAfterPost(c, `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent(notice)}`);
+    } catch (error) {
+      if (!(error instanceof AppError) || !['invalid-input', 'conflict', 'tender-locked'].includes(error.code)) throw error;
       return render(c, { awardForm: { values, message: error.detail ?? error.message, errors: error.errors } }, error.status as 400);
     }
   });
