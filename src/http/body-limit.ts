@@ -8,9 +8,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../lib/app-error.js';
+import { SAFE_METHODS } from './methods.js';
 import type { AppEnv } from './types.js';
-
-const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** 413 with `detail` when a body exceeds `maxSize` bytes. */
 export function limitBody(maxSize: number, detail: string): MiddlewareHandler<AppEnv> {
@@ -21,7 +20,7 @@ export function limitBody(maxSize: number, detail: string): MiddlewareHandler<Ap
     },
   });
   return (c, next) => {
-    if (BODYLESS_METHODS.has(c.req.method)) return next();
+    if (SAFE_METHODS.has(c.req.method)) return next();
     const length = c.req.header('content-length');
     if (length === undefined || c.req.header('transfer-encoding') !== undefined) return limit(c, next);
     if (Number.parseInt(length, 10) > maxSize) throw new AppError('payload-too-large', { detail });

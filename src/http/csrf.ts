@@ -11,9 +11,8 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../lib/app-error.js';
+import { SAFE_METHODS } from './methods.js';
 import type { AppEnv } from './types.js';
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function rejectCrossSiteRequests(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -8,6 +8,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../lib/app-error.js';
+import { SAFE_METHODS } from './methods.js';
 import type { AppEnv } from './types.js';
 
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -32,12 +33,10 @@ function findIllFormed(root: unknown): string | null {
   return null;
 }
 
-const BODYLESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 export function rejectIllFormedText(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     // No route reads the body of a GET; reading it would cost a full WHATWG Request.
-    if (BODYLESS_METHODS.has(c.req.method)) return next();
+    if (SAFE_METHODS.has(c.req.method)) return next();
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return next();
     let body: unknown;
