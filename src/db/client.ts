@@ -19,7 +19,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.js';
-import { DEFAULT_JOURNAL_SIZE_LIMIT_BYTES } from './maintenance.js';
+import { limitWalSize } from './maintenance.js';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -53,7 +53,7 @@ export function openDatabase({ path, busyTimeoutMs = 5000 }: OpenDatabaseOptions
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
     // Bounds the WAL file after checkpoints (see maintenance.ts).
-    sqlite.pragma(`journal_size_limit = ${DEFAULT_JOURNAL_SIZE_LIMIT_BYTES}`);
+    limitWalSize(sqlite);
     const orm = drizzle(sqlite, { schema });
     migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
     return { sqlite, orm, close: () => sqlite.close() };

@@ -45,24 +45,23 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
   );
 
   const insertEvent = prepareInsert(orm, auditEvents);
-  // Both halves read the end of the (tender_id, seq) index: no scan, however long the log.
+  // Each reads the end of the (tender_id, seq) index: no scan, however long the log.
+  const GENERAL_SEQ = 'coalesce((SELECT max(seq) FROM audit_events WHERE tender_id IS NULL), 0)';
+  const generalSeq = sqlite.prepare<[], { seq: number }>(`SELECT ${GENERAL_SEQ} AS seq`);
   const changeMarks = sqlite.prepare<[string], { tenderSeq: number; generalSeq: number }>(
-    `SELECT coalesce((SELECT max(seq) FROM audit_events WHERE tender_id = ?), 0) AS tenderSeq,
-            coalesce((SELECT max(seq) FROM audit_events WHERE tender_id IS NULL), 0) AS generalSeq`,
+    `SELECT coalesce((SELECT max(seq) FROM audit_events WHERE tender_id = ?), 0) AS tenderSeq, ${GENERAL_SEQ} AS generalSeq`,
   );
-
-  const generalSeq = sqlite.prepare<[], { seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM audit_events WHERE tender_id IS NULL');
 
   return {
     findLastEvent: (): { seq: number; hash: string } | undefined => lastEvent.get(),
     insertEvent: (event: StoredAuditEvent): void => insertEvent(event),
+    /** The newest event of no tender: users, memberships, tokens, logins, organisations. */
+    findGeneralSeq: (): number => generalSeq.get()?.seq ?? 0,
     /**
      * The newest event of the tender and the newest event of no tender (users, organisations,
      * logins). Every change is written with its event, so while both stay the same nothing
      * the tender's evaluation reads has changed.
      */
-    /** The newest event of no tender: users, memberships, tokens, logins, organisations. */
-    findGeneralSeq: (): number => generalSeq.get()?.seq ?? 0,
     findChangeMarks: (tenderId: string): { tenderSeq: number; generalSeq: number } =>
       changeMarks.get(tenderId) ?? { tenderSeq: 0, generalSeq: 0 },
     listEventsOfTender: (tenderId: string): StoredAuditEvent[] => eventsOfTender.all({ tenderId }),

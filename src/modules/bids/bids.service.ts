@@ -19,7 +19,6 @@ import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
 
 export type NewBidInput = { id?: string | undefined; provider: unknown; price?: unknown; priceLines?: unknown };
 
-
 /** Checks a bid with the dossier's bid rules (scores come later, as consensus). */
 function parseNewBid(input: NewBidInput, id: string, method: string): Omit<Bid, 'scores'> {
   const candidate = { ...input, id, scores: {} };
