@@ -24,7 +24,6 @@ import { computeEvaluation, type TenderEvaluation } from '../evaluation/evaluati
 import { requireAllSealed } from '../panel/consensus.service.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
 import { requireTransition } from '../tenders/tender-lifecycle.js';
-import { checkTransition } from '../../domain/lifecycle/tender-status.js';
 
 /** The outcome of a draw of lots between bids that share rank 1, as the officer records it. */
 export type DrawOfLots = { winner: string; record: string };
@@ -196,11 +195,10 @@ export function withdrawAwardDecision(
   return writeTransaction(ctx.db, () => {
     const tender = ctx.queries.tenders.findTender(access.tender.id);
     if (tender === undefined) throw new AppError('not-found');
+    // After the award the lock answers; before the decision there is nothing to withdraw.
+    if (tender.status === 'awarded') requireTransition(tender.status, 'open');
     if (tender.status !== 'award-proposed' || tender.awardDecision === null) {
-      const locked = checkTransition(tender.status, 'open');
-      throw new AppError('tender-locked', {
-        detail: tender.status === 'awarded' && !locked.ok ? locked.message : 'Er is geen gunningsbeslissing om in te trekken.',
-      });
+      throw new AppError('tender-locked', { detail: 'Er is geen gunningsbeslissing om in te trekken.' });
     }
     const decision = JSON.parse(tender.awardDecision) as StoredAwardDecision;
     const now = ctx.clock().toISOString();

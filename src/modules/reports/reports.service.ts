@@ -21,6 +21,7 @@ import { rolesForOrganisation } from '../organisations/organisation-access.js';
 import { requireTenderRole, tenderRowOf, type TenderAccess } from '../tenders/tender-access.js';
 import { buildEvaluationReportData } from './report-data.service.js';
 import type { ReportMeta } from './reports.queries.js';
+import type { TenderRow } from '../tenders/tenders.queries.js';
 
 /** Who may read issued reports: everyone of the tender's organisation but the evaluators, and auditors. */
 const REPORT_READERS = ['inkoper', 'admin', 'auditor'] as const;
@@ -38,8 +39,8 @@ export type ReportVerification = {
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function awardDecisionOf(ctx: AppContext, access: TenderAccess): StoredAwardDecision {
-  const stored = tenderRowOf(ctx, access).awardDecision;
+function awardDecisionOf(tender: TenderRow): StoredAwardDecision {
+  const stored = tender.awardDecision;
   if (stored === null) {
     throw new AppError('conflict', {
       detail: 'Een gunningsbrief kan pas worden gemaakt na de gunningsbeslissing (POST .../award-decision).',
@@ -50,15 +51,16 @@ function awardDecisionOf(ctx: AppContext, access: TenderAccess): StoredAwardDeci
 
 async function render(ctx: AppContext, options: { actor: Actor; access: TenderAccess; kind: ReportKind; bidId: string | undefined; reportId: string; generatedAt: Date }): Promise<Buffer> {
   const signer = ctx.signer();
+  const tender = tenderRowOf(ctx, options.access);
   const report = buildEvaluationReportData(ctx, {
-    tender: tenderRowOf(ctx, options.access),
+    tender,
     reportId: options.reportId,
     generatedAt: options.generatedAt.toISOString(),
     generatedBy: options.actor.name,
     signer,
   });
   if (options.kind === 'evaluation') return renderEvaluationReport(report);
-  const decision = awardDecisionOf(ctx, options.access);
+  const decision = awardDecisionOf(tender);
   const bidId = options.bidId;
   if (bidId === undefined || !report.bids.some((bid) => bid.id === bidId)) {
     throw new AppError('invalid-input', {

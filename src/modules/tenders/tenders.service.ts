@@ -163,16 +163,16 @@ export function listTenders(ctx: AppContext, { actor }: { actor: Actor }): Tende
     : [];
   const all = [...readable, ...onPanel].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   // Views of unchanged tenders come from the cache; the rest are read in two statements.
+  const versions = new Map(all.map((t) => [t.id, String(t.version)]));
   const views = new Map<string, TenderView>();
-  for (const t of all) {
-    const cached = ctx.tenderViewCache.get(t.id, String(t.version));
-    if (cached !== undefined) views.set(t.id, cached);
+  for (const [id, version] of versions) {
+    const cached = ctx.tenderViewCache.get(id, version);
+    if (cached !== undefined) views.set(id, cached);
   }
-  const missing = all.filter((t) => !views.has(t.id));
+  const missing = [...versions.keys()].filter((id) => !views.has(id));
   if (missing.length > 0) {
-    const rows = q.listTendersByIds(missing.map((t) => t.id));
-    const criteria = q.listCriteriaOfTenders(rows.map((t) => t.id));
-    const versions = new Map(missing.map((t) => [t.id, String(t.version)]));
+    const rows = q.listTendersByIds(missing);
+    const criteria = q.listCriteriaOfTenders(missing);
     for (const row of rows) {
       const view = toTenderView(ctx, row, criteria.get(row.id));
       ctx.tenderViewCache.set(row.id, versions.get(row.id) as string, view);
