@@ -16,6 +16,7 @@ import { individualScoresFor, requireAllSealed } from '../panel/consensus.servic
 import { holdsAnyRole, requireDeclaredMember } from '../panel/panel-access.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
 import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
+import { requireScoreTarget } from '../tenders/score-target.js';
 
 export type NewBidInput = { id?: string | undefined; provider: unknown; price?: unknown; priceLines?: unknown };
 
@@ -139,15 +140,7 @@ export function setConsensusScore(
     const tender = q.findTender(access.tender.id);
     if (tender === undefined) throw new AppError('not-found');
     requireChangeAllowed(tender.status, 'consensus-scores');
-    if (q.findBid(tender.id, bidId) === undefined) throw new AppError('not-found', { detail: `bid ${bidId} not found` });
-    const criterion = q.listCriteria(tender.id).find((c) => c.id === criterionId);
-    if (criterion === undefined) throw new AppError('not-found', { detail: `criterion ${criterionId} not found` });
-    const scale = JSON.parse(criterion.scale) as number[];
-    if (!scale.includes(input.score)) {
-      throw new AppError('invalid-input', {
-        errors: [{ path: 'score', message: `score ${input.score} komt niet voor op de schaal ${scale.join(', ')}` }],
-      });
-    }
+    requireScoreTarget(ctx, { tenderId: tender.id, bidId, criterionId, score: input.score });
     requireAllSealed(ctx, tender.id, 'Een consensusscore vastleggen');
     const check = checkConsensus({
       individualScores: individualScoresFor(ctx, tender.id, bidId, criterionId),

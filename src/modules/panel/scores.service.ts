@@ -11,6 +11,7 @@ import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
+import { requireScoreTarget } from '../tenders/score-target.js';
 import type { TenderAccess } from '../tenders/tender-access.js';
 import { formatInstantNl } from './panel-format.js';
 import { holdsAnyRole, PANEL_READERS, requireDeclaredMember, requirePanelMember, sealStatusOf, type SealStatus } from './panel-access.js';
@@ -53,15 +54,7 @@ export function setIndividualScore(
         detail: `u heeft uw scores op ${formatInstantNl(member.sealedAt)} verzegeld; ze kunnen niet meer worden gewijzigd`,
       });
     }
-    if (q.findBid(tender.id, bidId) === undefined) throw new AppError('not-found', { detail: `bid ${bidId} not found` });
-    const criterion = q.listCriteria(tender.id).find((c) => c.id === criterionId);
-    if (criterion === undefined) throw new AppError('not-found', { detail: `criterion ${criterionId} not found` });
-    const scale = JSON.parse(criterion.scale) as number[];
-    if (!scale.includes(input.score)) {
-      throw new AppError('invalid-input', {
-        errors: [{ path: 'score', message: `score ${input.score} komt niet voor op de schaal ${scale.join(', ')}` }],
-      });
-    }
+    requireScoreTarget(ctx, { tenderId: tender.id, bidId, criterionId, score: input.score });
     if (!isSentence(input.motivation)) {
       throw new AppError('invalid-input', { errors: [{ path: 'motivation', message: `de motivatie is te kort: ${SENTENCE_RULE_MESSAGE}` }] });
     }
