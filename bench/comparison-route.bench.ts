@@ -118,7 +118,10 @@ async function seedRegion(ctx: AppContext, tenderCount: number, bidsPerTender: n
     (name) => createOrganisation(ctx, { actor: admin, input: { name: `Gemeente ${name}`, kind: 'gemeente' } }).id,
   );
   const regio = createOrganisation(ctx, { actor: admin, input: { name: 'Regio IJsselland', kind: 'regio', memberIds: gemeenten } }).id;
-  await createUser(ctx, { actor: admin, input: { email: 'inkoper@bench.test', name: 'Inkoper', password: 'bench wachtwoord 12345', memberships: [{ organisationId: regio, role: 'inkoper' }] } });
+  // Auditor of every gemeente too: the comparison then counts every tender, open ones included
+  // (comparison-access.ts), and the measured work stays the whole region's.
+  const memberships = [{ organisationId: regio, role: 'inkoper' as const }, ...gemeenten.map((organisationId) => ({ organisationId, role: 'auditor' as const }))];
+  await createUser(ctx, { actor: admin, input: { email: 'inkoper@bench.test', name: 'Inkoper', password: 'bench wachtwoord 12345', memberships } });
   const inkoper = actorOf(ctx, 'inkoper@bench.test');
   const owners = [regio, ...gemeenten];
   const generated = generateTenderDossiers(tenderCount, bidsPerTender);

@@ -11,7 +11,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { Role } from '../db/schema/index.js';
 import { requireActor } from '../http/authenticate.js';
 import type { Actor, AppContext, AppEnv } from '../http/types.js';
-import { COMPARISON_READERS } from '../modules/regions/regions.service.js';
+import { COMPARISON_READERS } from '../modules/regions/comparison-access.js';
 
 export const ORGANISATION_COOKIE = 'gw_org';
 

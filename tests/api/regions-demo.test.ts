@@ -103,7 +103,10 @@ describe('npm run demo: the generated world', () => {
   });
 
   it('shows the race to the bottom: every route cheaper per learner each year, Snel Inburgeren below the B1-route fence', async () => {
-    const response = await auditor.get(`/api/v1/regions/${summary.organisations.regio}/comparison`);
+    // Kampen's inkoper sees every tender: its own award-proposed MAP tender and the regio's open one too.
+    const kampen = createClient(app);
+    expect((await kampen.post('/api/v1/auth/login', { email: 'inkoper@kampen.demo', password: DEMO_PASSWORD })).status).toBe(200);
+    const response = await kampen.get(`/api/v1/regions/${summary.organisations.regio}/comparison`);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ tenders: 12, bids: 45 });
     for (const route of response.body.routes as { route: string; trend: { year: string; median: number }[] }[]) {
@@ -114,6 +117,13 @@ describe('npm run demo: the generated world', () => {
     }
     const b1 = response.body.routes.find((r: { route: string }) => r.route === 'B1-route');
     expect(b1).toMatchObject({ trend: [{ median: 6450 }, { median: 5750 }, { median: 5375 }], lowerFence: { q1: 5375, q3: 6200, lowerFence: 4137.5 }, flaggedProviders: ['05345678'] });
+  });
+
+  it("keeps Kampen's award-proposed tender out of the regio auditor's comparison until the award", async () => {
+    const response = await auditor.get(`/api/v1/regions/${summary.organisations.regio}/comparison`);
+    expect(response.body).toMatchObject({ tenders: 11 });
+    const map = response.body.routes.find((r: { route: string }) => r.route === 'Module Arbeidsmarkt en Participatie (MAP)');
+    expect(map.trend.map((y: { year: string }) => y.year)).toEqual(['2024', '2025']);
   });
 
   it('keeps a valid audit chain whose awards an auditor can recompute and read as a timeline', async () => {

@@ -3,8 +3,8 @@
  * One tender's bids as the rows of the regional comparison (`BidObservation`). What each
  * field means here, where the pure comparison leaves it to the caller:
  * - **tenderDate**: the calendar day (Europe/Amsterdam) the tender was opened, i.e. when
- *   bidding closed and the prices were final; a draft, not yet opened, counts on the day it
- *   was made. Not the award decision: open tenders have none, and a price belongs to the
+ *   bidding closed and the prices were final (a draft, which no caller sees in the
+ *   comparison, has the day it was made). Not the award decision: open tenders have none, and a price belongs to the
  *   market of the day it was offered.
  * - **won**: the bid is the winner of the tender's award decision (`award-proposed` or
  *   `awarded`). The leader of an open tender has won nothing yet.

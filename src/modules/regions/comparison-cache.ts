@@ -12,6 +12,11 @@
  * by the first request that needs a tender; a tender with an award decision is read from the
  * evaluation stored with it rather than computed. Measured in bench/comparison-route.bench.ts.
  *
+ * The same for every caller: the rows of one tender do not depend on who asks. Who may see
+ * which tender is decided per request on the listing, before this cache is read
+ * (comparison-access.ts), so one caller's view never serves another's and the cache needs
+ * nothing of the caller in its key.
+ *
  * Bounded: beyond `maxTenders` the least recently stored tender is dropped (a region of
  * 1,000 tenders is about 10,000 rows of a few hundred bytes).
  */

@@ -18,7 +18,7 @@ const isoDate = (description: string) =>
 const STATUS_LIST = new RegExp(`^(${TENDER_STATUSES.join('|')})(,(${TENDER_STATUSES.join('|')}))*$`);
 
 export const ComparisonQuery = z.strictObject({
-  from: isoDate("First day included (YYYY-MM-DD): the tender's opening day in Europe/Amsterdam (a draft's creation day)"),
+  from: isoDate("First day included (YYYY-MM-DD): the tender's opening day in Europe/Amsterdam"),
   to: isoDate('Last day included (YYYY-MM-DD), on the same date'),
   route: z.string().min(1).max(200).optional().openapi({ description: "The lot (route), exactly as in the tenders: `B1-route`, `onderwijsroute`, `Z-route`, a module's name", example: 'B1-route' }),
   status: z

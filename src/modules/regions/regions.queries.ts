@@ -2,7 +2,8 @@
  * @module
  * What the regional comparison reads. Two kinds of statements, each prepared once:
  * - per request, one listing of the region's tenders with the `seq` of each tender's last
- *   audit event (the key of the per-tender cache, see comparison-cache.ts);
+ *   audit event (the key of the per-tender cache, see comparison-cache.ts) and whether the
+ *   caller sits on its panel (which tenders it may see, see comparison-access.ts);
  * - for the tenders the cache does not hold, their rows in five statements that take the
  *   tender ids as one JSON array (`json_each`), so a cold request over 1,000 tenders is five
  *   queries, not five per tender.
@@ -26,6 +27,8 @@ export type RegionTenderKey = {
   createdAt: string;
   /** `seq` of the tender's last audit event; null for a tender without events (bulk-loaded data). */
   lastSeq: number | null;
+  /** The caller has a row in the tender's panel table, whatever its declaration (comparison-access.ts). */
+  callerOnPanel: boolean;
 };
 
 /** The rows of several tenders, for computing what the cache lacks (see `loadTenderRows`). */
@@ -43,9 +46,10 @@ const IDS = `SELECT value FROM json_each(@ids)`;
 type RawBool<T, K extends keyof T> = Omit<T, K> & { [P in K]: number };
 
 export function createRegionQueries(sqlite: Database.Database) {
-  const regionTenders = sqlite.prepare<{ regionId: string }, RegionTenderKey>(
+  const regionTenders = sqlite.prepare<{ regionId: string; userId: string }, RawBool<RegionTenderKey, 'callerOnPanel'>>(
     `SELECT t.id, t.organisation_id AS organisationId, t.status, t.lot, t.opened_at AS openedAt, t.created_at AS createdAt,
-            (SELECT MAX(a.seq) FROM audit_events a WHERE a.tender_id = t.id) AS lastSeq
+            (SELECT MAX(a.seq) FROM audit_events a WHERE a.tender_id = t.id) AS lastSeq,
+            EXISTS (SELECT 1 FROM panel_members p WHERE p.tender_id = t.id AND p.user_id = @userId) AS callerOnPanel
        FROM tenders t
       WHERE t.organisation_id = @regionId
          OR t.organisation_id IN (SELECT member_id FROM region_members WHERE region_id = @regionId)
@@ -81,8 +85,12 @@ export function createRegionQueries(sqlite: Database.Database) {
   );
 
   return {
-    /** The tenders of the regio and of its member gemeenten, oldest first, with their cache keys. */
-    listRegionTenderKeys: (regionId: string): RegionTenderKey[] => regionTenders.all({ regionId }),
+    /**
+     * The tenders of the regio and of its member gemeenten, oldest first, with their cache keys
+     * and whether `userId` sits on each one's panel.
+     */
+    listRegionTenderKeys: (regionId: string, userId: string): RegionTenderKey[] =>
+      regionTenders.all({ regionId, userId }).map((row) => ({ ...row, callerOnPanel: row.callerOnPanel === 1 })),
     /**
      * The rows of the given tenders, in the order `loadTender` gives them. Consensus scores
      * and price lines only of tenders without an award decision: a decided tender's rows come

@@ -5,50 +5,26 @@
  * (one listing per request, plus five statements for the tenders the cache lacks) and hands
  * them to the pure `compareRegion`.
  *
- * Who: the admins, inkopers and auditors of the regio or of a member gemeente: the
- * comparison is the region's shared view, so it spans every member's tenders. A beoordelaar
- * gets 403: the comparison shows prices, which an evaluator in a two-envelope tender must not
- * see. Anyone else gets 404, as for a tender: no existence leak. A gemeente's id answers 404
- * too (there is no comparison of a gemeente), but to its own users with a message naming the
- * regio it belongs to.
+ * Who, and whose bids they see, is decided in comparison-access.ts: the admins, inkopers and
+ * auditors of the regio or of a member gemeente read it; another organisation's tender counts
+ * only once awarded, the caller's own from its opening (unless the caller sits on its panel),
+ * a draft never. That rule is applied to the listing before the cache is read and before any
+ * filter or statistic, so the cache holds each tender's rows for everyone and serves each
+ * caller only the tenders it may see.
  */
-import type { Role } from '../../db/schema/index.js';
 import { compareRegion, type RegionComparison } from '../../domain/comparison/compare-region.js';
 import type { BidObservation, ComparisonFilters } from '../../domain/comparison/observation.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
-import { rolesForOrganisation } from '../organisations/organisation-access.js';
-import type { OrganisationRow } from '../organisations/organisations.queries.js';
 import type { StoredTender } from '../tenders/tenders.queries.js';
 import { comparisonDateOf, observationsOfTender } from './bid-observations.js';
+import { comparisonVisibility, requireRegionReader } from './comparison-access.js';
 import type { ComparisonCache } from './comparison-cache.js';
 import type { RegionTenderKey, TenderRowsById } from './regions.queries.js';
-
-export const COMPARISON_READERS: readonly Role[] = ['admin', 'inkoper', 'auditor'];
 
 export type RegionComparisonView = RegionComparison & {
   region: { id: string; name: string; members: { id: string; name: string }[] };
 };
-
-/** The regio, if the actor may read its comparison; otherwise the refusal. */
-function requireRegionReader(ctx: AppContext, actor: Actor, regionId: string): OrganisationRow {
-  const organisation = ctx.queries.organisations.findOrganisation(regionId);
-  const roles = organisation === undefined ? new Set<Role>() : rolesForOrganisation(ctx, actor, organisation);
-  if (organisation === undefined || roles.size === 0) throw new AppError('not-found', { detail: `regio ${regionId} niet gevonden` });
-  if (organisation.kind !== 'regio') {
-    const regions = ctx.queries.organisations.findOrganisations(ctx.queries.tenders.listRegionsOfMember(organisation.id));
-    const hint = regions.length === 0 ? 'Deze gemeente hoort bij geen regio.' : `Vraag de vergelijking op bij ${regions.map((r) => `${r.name} (${r.id})`).join(' of ')}.`;
-    throw new AppError('not-found', {
-      detail: `${organisation.name} is een gemeente, geen regio: de regiovergelijking bestaat alleen voor een regio. ${hint}`,
-    });
-  }
-  if (!COMPARISON_READERS.some((role) => roles.has(role))) {
-    throw new AppError('forbidden', {
-      detail: 'een beoordelaar ziet de regiovergelijking niet: die toont de prijzen van de inschrijvingen',
-    });
-  }
-  return organisation;
-}
 
 function passesFilters(key: RegionTenderKey, tenderDate: string, filters: ComparisonFilters): boolean {
   if (filters.from !== undefined && tenderDate < filters.from) return false;
@@ -67,15 +43,22 @@ function groupByTender(rows: TenderRowsById): Map<string, StoredTender> {
 }
 
 /**
- * The rows of the region's tenders that pass the filters, in tender order; what the cache
- * lacks is read in one go and cached under the tender's last audit `seq`.
+ * The rows of the region's tenders that the actor may see and that pass the filters, in
+ * tender order; what the cache lacks is read in one go and cached under the tender's last
+ * audit `seq`.
  */
-function collectObservations(ctx: AppContext, regionId: string, filters: ComparisonFilters, cache: ComparisonCache): BidObservation[] {
+function collectObservations(
+  ctx: AppContext,
+  { actor, regionId, filters, cache }: { actor: Actor; regionId: string; filters: ComparisonFilters; cache: ComparisonCache },
+): BidObservation[] {
+  const counts = comparisonVisibility(ctx, actor);
   // One read transaction: the keys and the rows they stand for come from the same snapshot.
   return ctx.db.sqlite
     .transaction(() => {
       const selected: { key: RegionTenderKey; cached: readonly BidObservation[] | undefined }[] = [];
-      for (const key of ctx.queries.regions.listRegionTenderKeys(regionId)) {
+      for (const key of ctx.queries.regions.listRegionTenderKeys(regionId, actor.userId)) {
+        // Before the cache and the filters: what the actor may not see is not there for it.
+        if (!counts(key)) continue;
         const cached = cache.get(key.id, key.lastSeq);
         if (passesFilters(key, cached?.tenderDate ?? comparisonDateOf(key), filters)) selected.push({ key, cached: cached?.observations });
       }
@@ -111,6 +94,6 @@ export function compareRegionTenders(
     .findOrganisations(ctx.queries.organisations.listRegionMemberIds(region.id))
     .map(({ id, name }) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  const comparison = compareRegion(collectObservations(ctx, region.id, filters, cache), filters);
+  const comparison = compareRegion(collectObservations(ctx, { actor, regionId: region.id, filters, cache }), filters);
   return { region: { id: region.id, name: region.name, members }, ...comparison };
 }

@@ -5,7 +5,8 @@
  * provider its bids, wins, price per learner per route, mean quality and flagged bids with
  * their outcomes, a provider below a route's lower fence marked in words with the quartiles
  * and the fence; per route a chart of the price per learner over the years with its table.
- * Access is the service's: 404 for whom the regio is not theirs, 403 for a beoordelaar.
+ * Access is the service's: 404 for whom the regio is not theirs, 403 for a beoordelaar, and
+ * only the tenders the caller may see count (comparison-access.ts).
  */
 import { Hono } from 'hono';
 import type { TenderStatus } from '../../db/schema/index.js';
