@@ -4,12 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseDossier } from '../../src/domain/evaluation/dossier.schema.js';
 import { REJECTION_NEEDS_EXPLANATION } from '../../src/domain/low-bids/review.js';
+import { derivedSecrets, findSecrets, otherBiddersSecrets } from '../helpers/confidential-figures.js';
 import { evaluateWithTheCli } from '../helpers/cli.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
 
 const EXAMPLE = JSON.parse(readFileSync(new URL('../../templates/examples/b1-route-ijsselland.dossier.json', import.meta.url), 'utf8')) as unknown;
+const EXAMPLE_DOSSIER = (() => {
+  const parsed = parseDossier(EXAMPLE);
+  if (!parsed.ok) throw new Error('the example dossier must be valid');
+  return parsed.dossier;
+})();
 
 let t: TestApp;
 let w: World;
@@ -152,7 +159,7 @@ describe('the draft letter requesting the explanation', () => {
     expect(response.body.detail).toContain('Voor inschrijving B3 is nog geen toelichting gevraagd');
   });
 
-  it('names the provider, the rules that fired with their figures, the numbered questions and the Dutch deadline', async () => {
+  it('names the provider, the rules that fired, the numbered questions and the Dutch deadline', async () => {
     await review(request);
     const response = await w.almereAuditor.get(letterPath());
     expect(response.status).toBe(200);
@@ -161,11 +168,22 @@ describe('the draft letter requesting the explanation', () => {
     expect(letter).toContain('Aan: Snel Inburgeren B.V.');
     expect(letter).toContain('KvK-nummer: 05345678');
     expect(letter).toContain('2 maart 2026');
-    expect(letter).toContain('Inschrijving ligt 38,73% onder het gemiddelde van de andere inschrijvingen (EUR 471.666,67); drempel 20%.');
+    expect(letter).toContain('(mean-of-others): Uw prijs ligt ver onder het gemiddelde van de andere inschrijvingen.');
     expect(letter).toContain('ligt onder de kostenvloer');
     expect(letter).toContain('1. Hoeveel contacturen per inburgeraar rekent u?\n2. Welke groepsgrootte hanteert u?');
     expect(letter).toContain('uiterlijk op 16 maart 2026');
     expect(letter).toContain('artikel 2.116');
+  });
+
+  it("names no other bidder, price or average of theirs: the other bids are confidential before the award", async () => {
+    await review(request);
+    const letter = (await w.almereInkoper.get(letterPath())).body as string;
+    // Unit prices are scanned in tests/unit/low-bids/review-letter-confidentiality.test.ts: here B1's exam
+    // line (EUR 450,00) equals B3's own shortfall on the cost floor.
+    const secrets = [...otherBiddersSecrets(EXAMPLE_DOSSIER, ['B3']), ...derivedSecrets(EXAMPLE_DOSSIER, 'B3')].filter((s) => !s.label.includes('unit price'));
+    expect(findSecrets(letter, secrets)).toEqual([]);
+    expect(letter).not.toContain('471.666,67');
+    expect(letter).not.toContain('452.000');
   });
 
   it('is for the inkoper and auditors: a beoordelaar gets 403, an unknown bid 404', async () => {

@@ -2,10 +2,15 @@
  * @module
  * The draft letter that asks a bidder to explain a price that appears abnormally low
  * (`GET .../low-bid-review/letter`), as plain Dutch text the officer checks and sends. The
- * bidder can only answer what it is told, so the letter names each rule that fired with its
- * figures (the flag messages carry them; for the cost floor it also lists every assumption
- * behind the floor, so the bidder can say which one does not hold for its offer), numbers
+ * bidder can only answer what it is told, so the letter names each rule that fired, numbers
  * the questions, gives the deadline as a date, and says what happens without an answer.
+ *
+ * It is sent before the award decision, while the other bids are confidential: it explains
+ * the concern from the bidder's own figures (its price, its unit prices) and the buyer's own
+ * references (the estimate; the cost floor with every assumption behind it, so the bidder can
+ * say which one does not hold for its offer), and says in words which comparisons with the
+ * other bids raised it, without a name, amount, percentage or threshold from which another
+ * bid's price could be derived (flag-for-bidder.ts).
  * The legal grounds are art. 2.116 Aanbestedingswet 2012 and art. 69 Richtlijn 2014/24/EU;
  * the list of subjects the explanation may cover follows their second paragraph.
  */
@@ -15,6 +20,7 @@ import { formatDutchDate } from '../dates.js';
 import { eurosToCents, formatDutchTrimmed, formatEuroCents, formatEuros, formatPercent } from '../money.js';
 import type { LowBidFlag } from './flag.js';
 import { joinQuestions, splitQuestions } from './review-questions.js';
+import { describeFlagForBidder, type OwnPriceLines } from './flag-for-bidder.js';
 import { LOW_BID_RULE_NAMES } from './rule-names.js';
 
 export type ExplanationRequestLetterInput = {
@@ -47,15 +53,18 @@ function bidPriceText(bid: Dossier['bids'][number]): string | undefined {
   return total === null ? undefined : formatEuroCents(Number(total));
 }
 
-function flagLines(flags: readonly LowBidFlag[]): string[] {
+function flagLines(flags: readonly LowBidFlag[], ownLines: OwnPriceLines): string[] {
   if (flags.length === 0) {
     return ['Op grond van onze eigen analyse lijkt de prijs van uw inschrijving laag in verhouding tot de gevraagde dienstverlening.'];
   }
+  // Two unit-price flags on lines with the same description read the same: say it once.
+  const told = new Set(flags.map((flag) => `- ${LOW_BID_RULE_NAMES[flag.rule]} (${flag.rule}): ${describeFlagForBidder(flag, ownLines)}`));
   return [
     'De volgende toetsen wijzen op een mogelijk abnormaal lage prijs. Het zijn vuistregels, geen wettelijke grenzen; ' +
-      'zij geven aan waarover wij uw toelichting nodig hebben.',
+      'zij geven aan waarover wij uw toelichting nodig hebben. Waar een toets uw prijs met de andere inschrijvingen ' +
+      'vergelijkt, noemen wij geen bedragen of percentages: de andere inschrijvingen zijn vertrouwelijk.',
     '',
-    ...flags.map((flag) => `- ${LOW_BID_RULE_NAMES[flag.rule]} (${flag.rule}): ${flag.message}`),
+    ...told,
   ];
 }
 
@@ -120,7 +129,7 @@ export function draftExplanationRequestLetter(input: ExplanationRequestLetterInp
       'pas nadat wij uw toelichting hebben beoordeeld.',
     '',
     'Waarom wij om een toelichting vragen',
-    ...flagLines(flags),
+    ...flagLines(flags, bid.priceLines),
     ...costFloorLines(dossier, flags),
     '',
     'Onze vragen',

@@ -40,12 +40,19 @@ describe('draftExplanationRequestLetter', () => {
     expect(letter).toContain('Op grond van artikel 2.116 van de Aanbestedingswet 2012 en artikel 69 van Richtlijn 2014/24/EU');
   });
 
-  it('lists every rule that fired with its message and figures', () => {
+  it('lists every rule that fired: against the buyer\'s own references with the figures, against the other bids in words', () => {
     expect(flags.map((f) => f.rule)).toEqual(['mean-of-others', 'gap-to-next', 'below-estimate', 'cost-floor', 'unit-price', 'unit-price', 'unit-price']);
-    for (const flag of flags) expect(letter).toContain(`(${flag.rule}): ${flag.message}`);
-    expect(lines).toContain(
-      '- afstand tot de eerstvolgende inschrijving (gap-to-next): Inschrijving ligt 36,06% onder de eerstvolgende inschrijving (EUR 452.000,00); drempel 20%.',
-    );
+    const start = lines.indexOf('Waarom wij om een toelichting vragen');
+    expect(lines.slice(start + 3, start + 10)).toEqual([
+      '- vergelijking met het gemiddelde van de andere inschrijvingen (mean-of-others): Uw prijs ligt ver onder het gemiddelde van de andere inschrijvingen.',
+      '- afstand tot de eerstvolgende inschrijving (gap-to-next): Uw prijs ligt ver onder die van de eerstvolgende inschrijving.',
+      '- vergelijking met de geraamde opdrachtwaarde (below-estimate): Inschrijving ligt 44,42% onder de geraamde opdrachtwaarde (EUR 520.000,00); drempel 25%.',
+      `- kostenvloer per inburgeraar (cost-floor): ${flags[3]?.message}`,
+      '- eenheidsprijs van een prijsregel (unit-price): Uw eenheidsprijs voor de regel "Taaltraject B1 per inburgeraar" (EUR 3.200,00) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
+      '- eenheidsprijs van een prijsregel (unit-price): Uw eenheidsprijs voor de regel "Examentraining en examens per inburgeraar" (EUR 300,00) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
+      '- eenheidsprijs van een prijsregel (unit-price): Uw eenheidsprijs voor de regel "Voortgangsgesprekken (vier per jaar) per inburgeraar" (EUR 112,50) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
+    ]);
+    expect(lines[start + 1]).toContain('Waar een toets uw prijs met de andere inschrijvingen vergelijkt, noemen wij geen bedragen of percentages');
   });
 
   it('prints the cost-floor computation and every assumption behind it', () => {
