@@ -2,8 +2,30 @@
  * @module
  * Derives one bidder's award letter from the evaluation report's data, so the letter and the
  * report can never disagree on a score, a price or a motivation.
+ *
+ * What art. 2.130 Aanbestedingswet 2012 asks of the award decision, and no more: the
+ * recipient's own result, the winner's name, and the winner's scores, price and motivations
+ * (the characteristics and relative advantages of the chosen bid). The winner's price is
+ * given: with a price criterion it is part of why the winner won (common Dutch practice).
+ * Of the other losing bidders the letter holds nothing but their count; of the recipient and
+ * the winner only the allow-listed parts of their results (`LetterResult`), never the low-bid
+ * flags, whose references are the other bids' mean, next price or median. docs/access.md.
  */
-import type { AwardLetterData, EvaluationReportData, LetterParty } from './report-data.js';
+import type { BidResult } from '../domain/evaluation/result.js';
+import type { AwardLetterData, EvaluationReportData, LetterParty, LetterResult } from './report-data.js';
+
+function letterResultOf(result: BidResult): LetterResult {
+  return {
+    bidId: result.bidId,
+    rank: result.rank,
+    status: result.status,
+    score: result.score,
+    qualityPoints: result.qualityPoints,
+    ...(result.pricePoints === undefined ? {} : { pricePoints: result.pricePoints }),
+    ...(result.fictiveDiscount === undefined ? {} : { fictiveDiscount: result.fictiveDiscount }),
+    exclusionReasons: result.exclusionReasons,
+  };
+}
 
 function partyOf(report: EvaluationReportData, bidId: string): LetterParty {
   const result = report.result.bids.find((bid) => bid.bidId === bidId);
@@ -14,7 +36,7 @@ function partyOf(report: EvaluationReportData, bidId: string): LetterParty {
       .filter((motivation) => motivation.bidId === bidId)
       .map((motivation) => [motivation.criterionId, motivation.motivation]),
   );
-  return { bidId, providerName: bid.providerName, price: bid.price, result, scores: bid.scores, motivations };
+  return { bidId, providerName: bid.providerName, price: bid.price, result: letterResultOf(result), scores: bid.scores, motivations };
 }
 
 export type BuildAwardLetterOptions = {

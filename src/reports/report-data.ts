@@ -84,12 +84,19 @@ export type EvaluationReportData = {
   formulaCheck?: FormulaCheck | undefined;
 };
 
-/** One side of an award letter's comparison. */
+/**
+ * What an award letter tells of one bid's result: its rank, score and the parts of the score,
+ * and why it was excluded. Never its low-bid flags: they compare the bid with the other bids
+ * (their mean, the next price, medians), which the letter must not reveal (docs/access.md).
+ */
+export type LetterResult = Pick<BidResult, 'bidId' | 'rank' | 'status' | 'score' | 'qualityPoints' | 'pricePoints' | 'fictiveDiscount' | 'exclusionReasons'>;
+
+/** One side of an award letter's comparison: the recipient, or the winner. */
 export type LetterParty = {
   bidId: string;
   providerName: string;
   price: number | null;
-  result: BidResult;
+  result: LetterResult;
   scores: Record<string, number>;
   /** Consensus motivation per criterion id. */
   motivations: Record<string, string>;

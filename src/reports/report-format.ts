@@ -41,7 +41,7 @@ export function formatBidScore(scoreKind: EvaluationResult['scoreKind'], score: 
 }
 
 /** Price points, or the fictive discount of `gunnen-op-waarde`, or "-". */
-export function formatPricePart(bid: BidResult): string {
+export function formatPricePart(bid: Pick<BidResult, 'pricePoints' | 'fictiveDiscount'>): string {
   if (bid.pricePoints !== undefined) return formatPoints(bid.pricePoints);
   if (bid.fictiveDiscount !== undefined) {
     return fill(wording.evaluation.ranking.discount, { amount: formatEuros(Math.round(bid.fictiveDiscount * 100) / 100) });

@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDutchNumber } from '../../src/domain/money.js';
 import type { TestClient } from '../helpers/client.js';
+import { derivedSecrets, findSecrets, otherBiddersSecrets } from '../helpers/confidential-figures.js';
 import { exampleDossier } from '../helpers/dossiers.js';
 import { createPanelTender, runPanel, setConsensus } from '../helpers/panel.js';
 import { seedWorld, type World } from '../helpers/seed.js';
@@ -170,5 +172,31 @@ describe('POST /api/v1/tenders/:id/reports {kind: award-letter}', () => {
     const response = await w.regioInkoper.post(`/api/v1/tenders/${open}/reports`, { kind: 'evaluation' });
     expect(response.status).toBe(409);
     expect(response.body.detail).toContain('consensusscores');
+  });
+});
+
+describe('award letters through the API keep the other losing bidders confidential (issue 14)', () => {
+  it("gives each loser its own result and the winner's, and no name, price or score of the other losers", async () => {
+    // The example: Inburgering Direct (B3) is flagged; rejected after the art. 2.116 review, NT2 (B2) wins.
+    const review = (body: unknown) => w.almereInkoper.post(`/api/v1/tenders/${tenderId}/bids/B3/low-bid-review`, body);
+    expect((await review({ action: 'request-explanation', deadline: '2026-11-07', questions: ['Hoe dekt uw prijs de kostenvloer?'] })).status).toBe(200);
+    expect((await review({ action: 'record-explanation', explanation: 'Wij werken met grotere groepen.' })).status).toBe(200);
+    expect((await review({ action: 'decide', decision: 'rejected', motivation: 'Grotere groepen voldoen niet aan het bestek.' })).status).toBe(200);
+    const decided = await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/award-decision`);
+    expect(decided.body).toMatchObject({ winner: 'B2' });
+    const scores = (await w.almereInkoper.get(`/api/v1/tenders/${tenderId}/evaluation`)).body.bids as { bidId: string; score: number | null }[];
+    const dossier = exampleDossier();
+    for (const recipient of ['B1', 'B3', 'B4']) {
+      const created = await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/reports`, { kind: 'award-letter', bidId: recipient });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const text = pdfText((await binary(w.almereInkoper, 'GET', created.body.url)).bytes);
+      expect(text).toContain('NT2 Centrum Almere');
+      expect(text).toContain('EUR 612.000,00');
+      const others = scores
+        .filter((bid) => ![recipient, 'B2'].includes(bid.bidId) && bid.score !== null)
+        .map((bid) => ({ label: `${bid.bidId} score`, text: formatDutchNumber(bid.score ?? 0, 2) }));
+      const secrets = [...otherBiddersSecrets(dossier, [recipient, 'B2']), ...derivedSecrets(dossier, recipient, [recipient, 'B2']), ...others];
+      expect(findSecrets(text, secrets), recipient).toEqual([]);
+    }
   });
 });
