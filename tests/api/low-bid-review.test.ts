@@ -150,6 +150,30 @@ describe('the art. 2.116 review', () => {
   });
 });
 
+describe('texts that reach the bidder keep the other bids confidential', () => {
+  it("refuses questions that name another bidder or write another bid's price (400 at questions), and records nothing", async () => {
+    const refused = await review({ ...request, questions: ['Waarom ligt uw prijs zo ver onder die van Het Taalhuis Kampen (EUR 452.000)?'] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { path: 'questions', message: 'noemt de inschrijver Het Taalhuis Kampen' },
+      { path: 'questions', message: 'noemt EUR 452.000: dat is de prijs of een eenheidsprijs van een andere inschrijving (EUR 452.000,00)' },
+    ]);
+    expect(refused.body.detail).toContain('terwijl de andere inschrijvingen vertrouwelijk zijn');
+    expect(b3Of(await evaluation()).lowBidReview?.state ?? 'open').toBe('open');
+    // Its own price is the bidder's to read.
+    expect((await review({ ...request, questions: ['Hoe dekt u met EUR 289.000 de 600 contacturen?'] })).status).toBe(200);
+  });
+
+  it('refuses a decision whose motivation names another bidder (400 at motivation)', async () => {
+    await review(request);
+    t.clock.set('2026-03-09T10:00:00Z');
+    await review({ action: 'record-explanation', explanation: 'Wij werken met groepen van 16.' });
+    const refused = await review({ action: 'decide', decision: 'rejected', motivation: 'NT2 Centrum Zwolle levert hetzelfde voor meer geld.' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ path: 'motivation', message: 'noemt de inschrijver NT2 Centrum Zwolle' }]);
+  });
+});
+
 describe('the draft letter requesting the explanation', () => {
   const letterPath = (bidId = 'B3') => `/api/v1/tenders/${id}/bids/${bidId}/low-bid-review/letter`;
 

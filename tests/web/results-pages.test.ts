@@ -60,6 +60,16 @@ describe('the results page', () => {
     expect(text).toContain('Conceptbrief met het verzoek om toelichting');
   });
 
+  it('refuses questions that name another bidder next to the field: the letter goes to the bidder', async () => {
+    const refused = await page.post(`/aanbestedingen/${id}/inschrijvingen/B3/onderzoek`, {
+      action: 'request-explanation',
+      deadline: '2026-03-16',
+      questions: 'Waarom ligt uw prijs zo ver onder die van Taalschool IJsselland?',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('href="#onderzoek-B3-questions">Vragen: noemt de inschrijver Taalschool IJsselland</a>');
+  });
+
   it('refuses the award decision while a review is open, with the service\'s reason', async () => {
     const refused = await page.post(`/aanbestedingen/${id}/gunningsbeslissing`, {});
     expect(refused.status).toBe(409);

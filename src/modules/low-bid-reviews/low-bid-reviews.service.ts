@@ -4,11 +4,14 @@
  * each step goes through the domain's state machine (`applyReviewAction`) on the officer's
  * calendar date in Amsterdam, and is stored in the bid's `lowBidReview` (the dossier's own
  * record, so an exported dossier carries it and the CLI re-computes the same exclusions)
- * together with an audit event holding the review before and after.
+ * together with an audit event holding the review before and after. The officer's questions
+ * and motivation reach the bidder while the other bids are confidential, so a text naming
+ * another bidder or writing one of its prices is refused (400, other-bids-in-text.ts).
  */
 import { writeTransaction } from '../../db/client.js';
 import { todayInAmsterdam } from '../../domain/dates.js';
 import type { LowBidReview } from '../../domain/evaluation/dossier.js';
+import { findOtherBidsInText } from '../../domain/low-bids/other-bids-in-text.js';
 import { draftExplanationRequestLetter } from '../../domain/low-bids/review-letter.js';
 import { joinQuestions } from '../../domain/low-bids/review-questions.js';
 import { applyReviewAction, isReviewRefusal, type ReviewAction, type ReviewRefusal } from '../../domain/low-bids/review.js';
@@ -40,6 +43,27 @@ function toAppError(refusal: ReviewRefusal, action: ReviewAction): AppError {
   return new AppError('invalid-input', { detail: refusal.message, errors: [{ path: invalidPath(action), message: refusal.message }] });
 }
 
+/** The officer's text in an action that reaches the bidder: the questions (in the letter), a decision's motivation. */
+function textForBidder(action: ReviewAction): { path: string; text: string } | undefined {
+  if (action.action === 'request-explanation') return { path: 'questions', text: joinQuestions(action.questions) };
+  if (action.action === 'decide') return { path: 'motivation', text: action.motivation };
+  return undefined;
+}
+
+/** 400 when that text names another bidder or writes one of its prices: the other bids are confidential (docs/access.md). */
+function refuseOtherBids(ctx: AppContext, tenderId: string, bidId: string, action: ReviewAction): void {
+  const sent = textForBidder(action);
+  if (sent === undefined) return;
+  const findings = findOtherBidsInText(sent.text, loadDossier(ctx, tenderId).bids, bidId);
+  if (findings.length === 0) return;
+  throw new AppError('invalid-input', {
+    detail:
+      `De inschrijver van ${bidId} leest deze tekst, terwijl de andere inschrijvingen vertrouwelijk zijn; ` +
+      `de tekst ${findings.join('; ')}. Vraag en motiveer vanuit de eigen cijfers van de inschrijver, de raming en de kostenvloer.`,
+    errors: findings.map((message) => ({ path: sent.path, message })),
+  });
+}
+
 /** `POST .../bids/:bidId/low-bid-review`: one step of the procedure (inkoper, tender open). */
 export function applyLowBidReviewAction(
   ctx: AppContext,
@@ -56,6 +80,7 @@ export function applyLowBidReviewAction(
     const before = bid.lowBidReview === null ? undefined : (JSON.parse(bid.lowBidReview) as LowBidReview);
     const outcome = applyReviewAction(before, action, todayInAmsterdam(ctx.clock()));
     if (isReviewRefusal(outcome)) throw toAppError(outcome, action);
+    refuseOtherBids(ctx, tender.id, bidId, action);
     q.updateBidReview(tender.id, bidId, JSON.stringify(outcome));
     recordAuditEvent(ctx, {
       actorUserId: actor.userId,
