@@ -70,7 +70,17 @@ export type EvaluationReportData = {
   bids: readonly ReportBid[];
   result: EvaluationResult;
   /** Absent when the scores were imported rather than given by a panel in the tool. */
-  panel?: { members: readonly PanelMemberRecord[] } | undefined;
+  panel?:
+    | {
+        members: readonly PanelMemberRecord[];
+        /**
+         * The members on the panel who have not sealed yet. While there are any, the report
+         * holds no individual score (blind scoring) and says so on the cover and in the panel
+         * section. Absent or empty: all have sealed.
+         */
+        notSealed?: readonly string[] | undefined;
+      }
+    | undefined;
   consensus?:
     | {
         motivations: readonly ConsensusMotivation[];

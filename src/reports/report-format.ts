@@ -67,3 +67,17 @@ export function methodFormula(award: Award): string {
 export function statusName(status: string): string {
   return (wording.statuses as Record<string, string>)[status] ?? status;
 }
+
+/** "Anna de Vries, Bert Jansen en Chloë Bakker" */
+export function listNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} en ${names.at(-1) ?? ''}`;
+}
+
+/**
+ * The members who have not sealed yet, when the report must leave out every individual score
+ * (blind scoring); undefined when all have sealed or there is no panel.
+ */
+export function unsealedMembers(data: { panel?: { notSealed?: readonly string[] | undefined } | undefined }): string | undefined {
+  const names = data.panel?.notSealed ?? [];
+  return names.length === 0 ? undefined : listNames(names);
+}

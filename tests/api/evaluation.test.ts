@@ -87,8 +87,10 @@ describe('GET /api/v1/tenders/:id/evaluation', () => {
     expect(after.headers.get('content-type')).toBe('application/json');
   });
 
-  it('is refused to a beoordelaar (403) and to another organisation (404)', async () => {
+  it('is refused to a beoordelaar on the panel (403), and to one off it and another organisation (404)', async () => {
     const id = await importDossier(exampleDossier());
+    expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/evaluation`)).status).toBe(404);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
     expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/evaluation`)).status).toBe(403);
     expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/dossier`)).status).toBe(403);
     expect((await w.utrechtAuditor.get(`/api/v1/tenders/${id}/evaluation`)).status).toBe(404);

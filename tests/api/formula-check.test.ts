@@ -38,6 +38,8 @@ describe('GET /api/v1/tenders/:id/formula-check', () => {
   it('is for the inkoper and the auditor, not for an evaluator', async () => {
     const id = await createBadTender();
     expect((await w.almereAuditor.get(`/api/v1/tenders/${id}/formula-check`)).status).toBe(200);
+    expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/formula-check`)).status).toBe(404); // not on the panel
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
     expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/formula-check`)).status).toBe(403);
     expect((await w.utrechtInkoper.get(`/api/v1/tenders/${id}/formula-check`)).status).toBe(404);
   });

@@ -210,8 +210,9 @@ describe('the draft letter requesting the explanation', () => {
     expect(letter).not.toContain('452.000');
   });
 
-  it('is for the inkoper and auditors: a beoordelaar gets 403, an unknown bid 404', async () => {
+  it('is for the inkoper and auditors: a beoordelaar on the panel gets 403, an unknown bid 404', async () => {
     await review(request);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
     expect((await w.almereBeoordelaar.get(letterPath())).status).toBe(403);
     expect((await w.almereInkoper.get(letterPath('B9'))).status).toBe(404);
   });

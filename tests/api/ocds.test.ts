@@ -41,7 +41,9 @@ describe('GET /api/v1/tenders/:id/ocds', () => {
     expect(release.bids.details).toHaveLength(exampleDossier().bids.length);
   });
 
-  it('answers 403 to an evaluator and 404 to another organisation', async () => {
+  it('answers 403 to an evaluator on the panel, 404 to one off it and to another organisation', async () => {
+    expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${tenderId}/ocds`)).status).toBe(404);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
     expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${tenderId}/ocds`)).status).toBe(403);
     expect((await w.utrechtAuditor.get(`/api/v1/tenders/${tenderId}/ocds`)).status).toBe(404);
   });

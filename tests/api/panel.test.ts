@@ -112,8 +112,8 @@ describe('the conflict-of-interest declaration', () => {
     expect(panel.body.pending.map((p: { userId: string }) => p.userId)).toEqual([w.almereBeoordelaar.userId]);
   });
 
-  it('is refused to a beoordelaar who is not on the panel, and to the inkoper', async () => {
-    expect((await declare(lelystadBeoordelaar, { noConflict: true })).status).toBe(403);
+  it('is refused to the inkoper, and a beoordelaar who is not on the panel does not find the tender (404)', async () => {
+    expect((await declare(lelystadBeoordelaar, { noConflict: true })).status).toBe(404);
     expect((await w.regioInkoper.post(`/api/v1/tenders/${id}/conflict-declaration`, { noConflict: true })).status).toBe(403);
   });
 });

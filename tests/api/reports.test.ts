@@ -95,10 +95,13 @@ describe('POST /api/v1/tenders/:id/reports {kind: evaluation}', () => {
     expect(list.body).toEqual([expect.objectContaining({ id: created.id, kind: 'evaluation', bidId: null, sha256: created.sha256 })]);
   });
 
-  it('answers 404 to another organisation and 403 to an evaluator', async () => {
+  it('answers 404 to another organisation and to an evaluator off the panel, 403 to one on it', async () => {
     expect((await binary(w.utrechtInkoper, 'GET', created.url)).status).toBe(404);
     expect((await binary(w.utrechtAuditor, 'GET', created.url)).status).toBe(404);
-    expect((await binary(w.almereBeoordelaar, 'GET', created.url)).status).toBe(403);
+    expect((await binary(w.almereBeoordelaar, 'GET', created.url)).status).toBe(404);
+    const ofPanelTender = await w.regioInkoper.post(`/api/v1/tenders/${panelTenderId}/reports`, { kind: 'evaluation' });
+    expect(ofPanelTender.status).toBe(201);
+    expect((await binary(w.almereBeoordelaar, 'GET', ofPanelTender.body.url)).status).toBe(403);
     expect((await w.almereAuditor.post(`/api/v1/tenders/${tenderId}/reports`, { kind: 'evaluation' })).status).toBe(403);
   });
 

@@ -1,6 +1,7 @@
 /**
  * Walks every route of the app that takes an id and calls it, with a real id of Almere's,
- * as users of another organisation: each must answer 404. The list comes from the app
+ * as users of another organisation, and as Almere's own beoordelaar that is not on the
+ * tender's panel: each must answer 404. The list comes from the app
  * itself, so a new route without scoping fails here without anyone adding a case.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,15 @@ describe('tenancy', () => {
         const response = await client.request(method, fillPath(path), method === 'GET' ? {} : { json: {} });
         if (response.status !== 404) leaks.push(`${method} ${path} as ${who}: ${response.status}`);
       }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('answers 404 on every route of the tender, and its report, to a beoordelaar of the same gemeente not on its panel', async () => {
+    const leaks: string[] = [];
+    for (const { method, path } of routesWithIds().filter((r) => r.path !== '/api/v1/regions/:id/comparison')) {
+      const response = await w.almereBeoordelaar.request(method, fillPath(path), method === 'GET' ? {} : { json: {} });
+      if (response.status !== 404) leaks.push(`${method} ${path}: ${response.status}`);
     }
     expect(leaks).toEqual([]);
   });

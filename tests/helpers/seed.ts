@@ -40,18 +40,19 @@ export async function createMember(
   t: TestApp,
   admin: TestClient,
   { organisationId, role, email }: { organisationId: string; role: Role; email?: string },
-): Promise<TestClient & { userId: string; email: string }> {
+): Promise<TestClient & { userId: string; email: string; name: string }> {
   userCounter += 1;
   const address = email ?? `${role}-${userCounter}@gemeente.test`;
+  const name = `${role} ${userCounter}`;
   const response = await admin.post('/api/v1/users', {
     email: address,
-    name: `${role} ${userCounter}`,
+    name,
     password: PASSWORD,
     memberships: [{ organisationId, role }],
   });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   const client = await loginClient(t, address);
-  return Object.assign(client, { userId: response.body.id as string, email: address });
+  return Object.assign(client, { userId: response.body.id as string, email: address, name });
 }
 
 export type World = Awaited<ReturnType<typeof seedWorld>>;

@@ -99,8 +99,10 @@ describe('the results page', () => {
     expect(again).toContain('Gunningsbeslissing nemen');
   });
 
-  it('is not for a beoordelaar: the evaluation is the inkoper\'s and auditor\'s (403)', async () => {
+  it('is not for a beoordelaar: the evaluation is the inkoper\'s and auditor\'s (403 on the panel, 404 off it)', async () => {
     const evaluator = await loginPage(t, w.almereBeoordelaar.email, PASSWORD);
+    expect((await evaluator.get(`/aanbestedingen/${id}/uitslag`)).status).toBe(404);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
     expect((await evaluator.get(`/aanbestedingen/${id}/uitslag`)).status).toBe(403);
   });
 });

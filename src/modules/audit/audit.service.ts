@@ -50,39 +50,6 @@ export function verifyAuditTrail(ctx: Pick<AppContext, 'queries'>): ChainVerific
   return verifyChain(ctx.queries.audit.iterateAllEvents());
 }
 
-export type AuditEventView = {
-  seq: number;
-  at: string;
-  actorUserId: string | null;
-  organisationId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  change: unknown;
-  prevHash: string;
-  hash: string;
-};
-
-/** What a listing shows instead of a change it may not show yet; the stored event is untouched. */
-export const REDACTED_CHANGE = { redacted: 'verborgen tot alle beoordelaars hun scores hebben verzegeld' } as const;
-
-/**
- * The events of one tender, oldest first. Access is checked by the caller. The change of an
- * event whose action is in `redactActions` is shown as `REDACTED_CHANGE` (blind scoring:
- * the log must not show the inkoper scores the panel has not released); its hash still
- * covers the real change, which `GET /audit/verify` checks.
- */
-export function listTenderAuditEvents(
-  ctx: Pick<AppContext, 'queries'>,
-  tenderId: string,
-  { redactActions = [] }: { redactActions?: readonly string[] } = {},
-): AuditEventView[] {
-  return ctx.queries.audit.listEventsOfTender(tenderId).map(({ tenderId: _t, change, ...rest }) => ({
-    ...rest,
-    change: redactActions.includes(rest.action) ? REDACTED_CHANGE : (JSON.parse(change) as unknown),
-  }));
-}
-
 /** Who may run the whole-log check: any inkoper or auditor (it reveals hashes, not content). */
 export function assertMayVerifyAuditTrail(actor: { memberships: { role: string }[] }): void {
   const allowed = actor.memberships.some((m) => m.role === 'inkoper' || m.role === 'auditor');

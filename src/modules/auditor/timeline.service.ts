@@ -2,20 +2,19 @@
  * @module
  * `GET /api/v1/tenders/:id/timeline` (inkoper, auditor): the tender's audit events as a story
  * an auditor can read: who (the user's name), what (a Dutch sentence), when, and the values
- * before and after. The events come from `listTenderAuditEvents` with the same redaction as
+ * before and after. The events come from `listTenderAuditEvents`, redacted as for
  * `GET .../audit-events`: while the panel has not all sealed, an individual score's change is
- * shown as the redaction notice, and its sentence does not name the score.
+ * shown as the redaction notice, its sentence does not name the score and `who` is null.
  */
 import type { AppContext } from '../../http/types.js';
-import { listTenderAuditEvents, REDACTED_CHANGE } from '../audit/audit.service.js';
-import { auditActionsToRedact } from '../panel/scores.service.js';
+import { listTenderAuditEvents, REDACTED_CHANGE } from '../audit/tender-audit-events.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
 import { describeAuditEvent } from './describe-audit-event.js';
 
 export type TimelineEntry = {
   seq: number;
   at: string;
-  /** Null for an event without a user (none on a tender so far). */
+  /** Null for an event without a user, and for an individual score while it is redacted. */
   who: { userId: string; name: string } | null;
   action: string;
   description: string;
@@ -36,11 +35,10 @@ function sideOf(change: unknown, side: 'before' | 'after'): unknown {
  */
 export function timelineOf(ctx: AppContext, { access }: { access: TenderAccess }): TimelineEntry[] {
   requireTenderRole(access, ['inkoper', 'auditor'], "read the tender's timeline");
-  const tenderId = access.tender.id;
-  const events = listTenderAuditEvents(ctx, tenderId, { redactActions: auditActionsToRedact(ctx, tenderId) });
+  const events = listTenderAuditEvents(ctx, { access });
   const names = ctx.queries.auditor.findUserNames([...new Set(events.flatMap((e) => (e.actorUserId === null ? [] : [e.actorUserId])))]);
   return events.map((event) => {
-    const redacted = event.change === REDACTED_CHANGE;
+    const { redacted } = event;
     const who = event.actorUserId === null ? null : { userId: event.actorUserId, name: names.get(event.actorUserId) ?? event.actorUserId };
     return {
       seq: event.seq,

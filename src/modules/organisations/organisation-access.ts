@@ -5,8 +5,26 @@
  * data starts here, so that rule lives in one place.
  */
 import type { Role } from '../../db/schema/index.js';
-import type { Actor, AppContext } from '../../http/types.js';
+import type { Actor, AppContext, Membership } from '../../http/types.js';
 import type { OrganisationRow } from './organisations.queries.js';
+
+/**
+ * The memberships of the actor (or any user) that count for `organisation`: its own, and for
+ * a regio also those in its member gemeenten.
+ * @example countingMemberships(ctx, actor, regio) // [{ organisationId: 'almere', role: 'inkoper' }]
+ */
+export function countingMemberships(
+  ctx: Pick<AppContext, 'queries'>,
+  actor: Pick<Actor, 'memberships'>,
+  organisation: Pick<OrganisationRow, 'id' | 'kind'>,
+): Membership[] {
+  if (actor.memberships.length === 0) return [];
+  const counting = new Set([organisation.id]);
+  if (organisation.kind === 'regio') {
+    for (const memberId of ctx.queries.organisations.listRegionMemberIds(organisation.id)) counting.add(memberId);
+  }
+  return actor.memberships.filter((membership) => counting.has(membership.organisationId));
+}
 
 /**
  * The roles the actor (or any user, by its memberships) holds that count for `organisation`.
@@ -17,14 +35,5 @@ export function rolesForOrganisation(
   actor: Pick<Actor, 'memberships'>,
   organisation: Pick<OrganisationRow, 'id' | 'kind'>,
 ): Set<Role> {
-  const roles = new Set<Role>();
-  if (actor.memberships.length === 0) return roles;
-  const counting = new Set([organisation.id]);
-  if (organisation.kind === 'regio') {
-    for (const memberId of ctx.queries.organisations.listRegionMemberIds(organisation.id)) counting.add(memberId);
-  }
-  for (const membership of actor.memberships) {
-    if (counting.has(membership.organisationId)) roles.add(membership.role);
-  }
-  return roles;
+  return new Set(countingMemberships(ctx, actor, organisation).map((membership) => membership.role));
 }

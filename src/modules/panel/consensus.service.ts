@@ -59,12 +59,15 @@ export function individualScoresFor(ctx: AppContext, tenderId: string, bidId: st
 /** `GET .../consensus` (inkoper, auditor): per bid x criterion, once all have sealed. */
 export function getConsensusOverview(ctx: AppContext, { access }: { access: TenderAccess }): ConsensusOverview {
   requireTenderRole(access, PANEL_READERS, 'see the consensus view');
-  requireAllSealed(ctx, access.tender.id, 'Het consensusoverzicht bekijken');
-  return buildConsensusOverview(ctx, access.tender.id);
+  return buildConsensusOverview(ctx, access.tender.id, 'Het consensusoverzicht bekijken');
 }
 
-/** The consensus view without access checks, for the report (which checks its own). */
-export function buildConsensusOverview(ctx: AppContext, tenderId: string): ConsensusOverview {
+/**
+ * The consensus view without a role check, for the report (which checks its own); like every
+ * reader of everyone's scores, refused (409) until every member on the panel has sealed.
+ */
+export function buildConsensusOverview(ctx: AppContext, tenderId: string, what = 'Het consensusoverzicht maken'): ConsensusOverview {
+  requireAllSealed(ctx, tenderId, what);
   const q = ctx.queries.tenders;
   const members = ctx.queries.panel.listMembers(tenderId).filter(isOnPanel);
   const names = new Map(members.map((m) => [m.userId, m.name]));

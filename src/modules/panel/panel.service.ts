@@ -5,14 +5,14 @@
  * change is one transaction with its audit event.
  */
 import { writeTransaction } from '../../db/client.js';
-import type { Actor, AppContext } from '../../http/types.js';
+import type { Actor, AppContext, Membership } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
-import { rolesForOrganisation } from '../organisations/organisation-access.js';
+import { countingMemberships } from '../organisations/organisation-access.js';
 import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
 import { formatInstantNl } from './panel-format.js';
-import { isOnPanel, PANEL_READERS, requirePanelMember, sealStatusOf, type SealStatus } from './panel-access.js';
+import { isOnPanel, namesNl, PANEL_READERS, requirePanelMember, sealStatusOf, type SealStatus } from './panel-access.js';
 import type { PanelMemberRow, PanelMemberWithUser } from './panel.queries.js';
 
 export type PanelMemberView = {
@@ -51,7 +51,8 @@ function memberView(ctx: AppContext, tenderId: string, userId: string): PanelMem
 
 /**
  * `POST .../evaluators {userId}`: the user must be a beoordelaar of the tender's organisation
- * or, for a regio's tender, of one of its member gemeenten (api.md "Roles").
+ * or, for a regio's tender, of one of its member gemeenten (api.md "Roles"), and must not
+ * also act on the tender as inkoper or auditor (blind scoring; docs/access.md).
  */
 export function assignEvaluator(
   ctx: AppContext,
@@ -64,8 +65,8 @@ export function assignEvaluator(
     if (tender === undefined || organisation === undefined) throw new AppError('not-found');
     requireChangeAllowed(tender.status, 'evaluators');
     const user = ctx.queries.auth.findUserById(userId);
-    const memberships = user === undefined ? [] : ctx.queries.auth.listMembershipsOfUser(userId);
-    const roles = rolesForOrganisation(ctx, { memberships }, organisation);
+    const counting = user === undefined ? [] : countingMemberships(ctx, { memberships: ctx.queries.auth.listMembershipsOfUser(userId) }, organisation);
+    const roles = new Set(counting.map((m) => m.role));
     const whose = organisation.kind === 'regio' ? `${organisation.name} of een van haar gemeenten` : organisation.name;
     if (user === undefined || roles.size === 0) {
       // One answer for "no such user" and "someone else's user": ids of other organisations do not leak.
@@ -81,6 +82,7 @@ export function assignEvaluator(
         errors: [{ path: 'userId', message: `heeft de rol ${held}, niet beoordelaar` }],
       });
     }
+    refuseOfficer(ctx, user.name, counting);
     const existing = ctx.queries.panel.findMember(tender.id, userId);
     if (existing !== undefined) {
       throw new AppError('conflict', {
@@ -110,6 +112,25 @@ export function assignEvaluator(
       change: { after: { userId, name: user.name, assignedAt: row.assignedAt } },
     });
     return memberView(ctx, tender.id, userId);
+  });
+}
+
+/**
+ * 409 for someone who reads this tender as inkoper or auditor: on the panel it would score
+ * knowing the prices, the low-bid reviews and (as auditor) its colleagues' scores, and the
+ * panel rule of `resolveTenderAccess` would take those roles away from it on this tender.
+ * The message names the person and each role with the organisation that grants it.
+ */
+function refuseOfficer(ctx: AppContext, name: string, counting: readonly Membership[]): void {
+  const officer = counting.filter((m) => PANEL_READERS.includes(m.role));
+  if (officer.length === 0) return;
+  const organisations = new Map(ctx.queries.organisations.findOrganisations(officer.map((m) => m.organisationId)).map((o) => [o.id, o.name]));
+  const held = namesNl(officer.map((m) => ({ name: `${m.role} bij ${organisations.get(m.organisationId) ?? m.organisationId}` })));
+  throw new AppError('conflict', {
+    detail:
+      `${name} is ${held} en kan daarom niet in het beoordelingspanel van deze aanbesteding: ` +
+      'wie de aanbesteding als inkoper of auditor volgt, ziet prijzen en scores en kan niet blind beoordelen',
+    errors: [{ path: 'userId', message: `${name} is ${held} en kan niet in het beoordelingspanel` }],
   });
 }
 

@@ -168,8 +168,3 @@ export function sortScores(ctx: AppContext, tenderId: string, scores: Individual
       at(memberOrder, a.evaluatorId) - at(memberOrder, b.evaluatorId),
   );
 }
-
-/** The audit actions `GET .../audit-events` must not show the content of yet. */
-export function auditActionsToRedact(ctx: AppContext, tenderId: string): string[] {
-  return sealStatusOf(ctx.queries.panel.listMembers(tenderId)).allSealed ? [] : [INDIVIDUAL_SCORE_ACTION];
-}

@@ -5,6 +5,11 @@
  * disagreements, and the audit chain's head. Every date comes from the data; the only clock
  * value is the moment of signing (`generatedAt`), so the same tender state gives the same
  * report content.
+ *
+ * Blind scoring (issue 14, docs/access.md): a report may be made before every member of the
+ * panel has sealed, but then it holds no individual score at all (the disagreements are the
+ * only place it would show them) and names the members who have not sealed yet, so the
+ * report says plainly what it leaves out and why.
  */
 import type { ReportSigner } from '../../reports/signing/signer.js';
 import type { ConsensusMotivation, Disagreement, EvaluationReportData, PanelMemberRecord } from '../../reports/report-data.js';
@@ -13,6 +18,7 @@ import { AppError } from '../../lib/app-error.js';
 import { computeEvaluation, loadDossier } from '../evaluation/evaluation.service.js';
 import { formulaCheckOf } from '../formula-check/formula-check.service.js';
 import { buildConsensusOverview } from '../panel/consensus.service.js';
+import { sealStatusOf } from '../panel/panel-access.js';
 import type { PanelMemberWithUser } from '../panel/panel.queries.js';
 import type { TenderRow } from '../tenders/tenders.queries.js';
 
@@ -30,7 +36,8 @@ function panelRecord(member: PanelMemberWithUser): PanelMemberRecord {
   };
 }
 
-function consensusOf(ctx: AppContext, tenderId: string, hasPanel: boolean): EvaluationReportData['consensus'] {
+/** `withIndividualScores`: there is a panel and every member on it has sealed. */
+function consensusOf(ctx: AppContext, tenderId: string, withIndividualScores: boolean): EvaluationReportData['consensus'] {
   const motivations: ConsensusMotivation[] = ctx.queries.tenders
     .listScores(tenderId)
     .filter((row) => row.motivation !== null)
@@ -41,7 +48,7 @@ function consensusOf(ctx: AppContext, tenderId: string, hasPanel: boolean): Eval
       motivation: row.motivation ?? '',
       ...(row.deviationReason ? { deviationReason: row.deviationReason } : {}),
     }));
-  const disagreements: Disagreement[] = hasPanel
+  const disagreements: Disagreement[] = withIndividualScores
     ? buildConsensusOverview(ctx, tenderId)
         .items.filter((item) => item.disagreement)
         .map((item) => ({
@@ -70,6 +77,7 @@ export function buildEvaluationReportData(
   }
   const dossier = loadDossier(ctx, tender.id);
   const members = ctx.queries.panel.listMembers(tender.id);
+  const seals = sealStatusOf(members);
   return {
     reportId: options.reportId,
     generatedAt: options.generatedAt,
@@ -85,8 +93,8 @@ export function buildEvaluationReportData(
       lowBidReview: bid.lowBidReview,
     })),
     result: evaluation,
-    ...(members.length > 0 ? { panel: { members: members.map(panelRecord) } } : {}),
-    consensus: consensusOf(ctx, tender.id, members.length > 0),
+    ...(members.length > 0 ? { panel: { members: members.map(panelRecord), notSealed: seals.pending.map((m) => m.name) } } : {}),
+    consensus: consensusOf(ctx, tender.id, members.length > 0 && seals.allSealed),
     auditHeadHash: ctx.queries.audit.findLastEvent()?.hash ?? '0'.repeat(64),
     certificate: options.signer.certificate,
     formulaCheck: formulaCheckOf(ctx, tender.id, { suggestions: false }),

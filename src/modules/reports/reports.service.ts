@@ -17,8 +17,7 @@ import { renderEvaluationReport } from '../../reports/render-evaluation-report.j
 import { verifyPdfSignature } from '../../reports/signing/verify-pdf-signature.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import type { StoredAwardDecision } from '../award/award.service.js';
-import { rolesForOrganisation } from '../organisations/organisation-access.js';
-import { requireTenderRole, tenderRowOf, type TenderAccess } from '../tenders/tender-access.js';
+import { requireTenderRole, resolveTenderAccess, tenderRowOf, type TenderAccess } from '../tenders/tender-access.js';
 import { buildEvaluationReportData } from './report-data.service.js';
 import type { ReportMeta } from './reports.queries.js';
 import type { TenderRow } from '../tenders/tenders.queries.js';
@@ -114,13 +113,10 @@ export function listReports(ctx: AppContext, { access }: { access: TenderAccess 
 /** `GET /reports/:id`: the stored bytes, unchanged; 404 for a report of a tender that is not yours. */
 export function getReport(ctx: AppContext, { actor, id }: { actor: Actor; id: string }): { bytes: Buffer; kind: ReportKind; sha256: string } {
   const report = ctx.queries.reports.findReport(id);
-  const tender = report && ctx.queries.tenders.findTender(report.tenderId);
-  const organisation = tender && ctx.queries.organisations.findOrganisation(tender.organisationId);
-  const roles = organisation ? rolesForOrganisation(ctx, actor, organisation) : new Set();
-  if (report === undefined || roles.size === 0) throw new AppError('not-found', { detail: `report ${id} not found` });
-  if (!REPORT_READERS.some((role) => roles.has(role))) {
-    throw new AppError('forbidden', { detail: `only ${REPORT_READERS.join(' or ')} may read reports` });
-  }
+  // The tender's own access rule, so a member of its panel reads no report through another role.
+  const access = report && resolveTenderAccess(ctx, actor, report.tenderId);
+  if (report === undefined || access === undefined) throw new AppError('not-found', { detail: `report ${id} not found` });
+  requireTenderRole(access, REPORT_READERS, 'read reports');
   return { bytes: Buffer.from(report.bytes), kind: report.kind, sha256: report.sha256 };
 }
 

@@ -111,5 +111,10 @@ export const AuditEventResponse = z
     change: z.unknown(),
     prevHash: z.string(),
     hash: z.string(),
+    redacted: z.boolean().openapi({
+      description:
+        'True for an individual score while not every member of the panel has sealed: its change is a notice, ' +
+        'its author (actorUserId null) and the evaluator part of its entityId are left out',
+    }),
   })
   .openapi('AuditEvent');

@@ -7,7 +7,7 @@
 import { formatDutchTrimmed } from '../../domain/money.js';
 import { FONT, heading, paragraph } from '../pdf/layout.js';
 import { drawTable } from '../pdf/table.js';
-import { formatCriterionScore } from '../report-format.js';
+import { formatCriterionScore, unsealedMembers } from '../report-format.js';
 import { fill, wording } from '../wording.js';
 import { type SectionContext, bidTitle } from './context.js';
 
@@ -46,6 +46,10 @@ function drawDisagreements(context: SectionContext): void {
   const words = wording.evaluation.consensus;
   const disagreements = data.consensus?.disagreements ?? [];
   heading(doc, { text: words.disagreementsTitle, level: 2 });
+  if (unsealedMembers(data) !== undefined) {
+    paragraph(doc, { text: words.disagreementsWithheld });
+    return;
+  }
   if (disagreements.length === 0) {
     paragraph(doc, { text: words.noDisagreements });
     return;

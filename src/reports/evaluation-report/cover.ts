@@ -1,6 +1,7 @@
 /**
  * @module
- * The cover: what was evaluated, by whom and when, the outcome in one line, and who signed
+ * The cover: what was evaluated, by whom and when, the outcome in one line, whether the
+ * individual scores are left out (not every member of the panel has sealed), and who signed
  * the file. A development certificate gets a framed warning here, where nobody can miss it.
  */
 import { formatEuros } from '../../domain/money.js';
@@ -8,7 +9,7 @@ import { drawCertificate } from '../certificate-block.js';
 import { formatInstant } from '../format-dates.js';
 import { COLOR, FONT, SIZE, contentWidth, labelledRows } from '../pdf/layout.js';
 import { toWinAnsi } from '../pdf/win-ansi.js';
-import { statusName } from '../report-format.js';
+import { statusName, unsealedMembers } from '../report-format.js';
 import { fill, wording } from '../wording.js';
 import { type SectionContext, bidTitle } from './context.js';
 
@@ -39,9 +40,11 @@ export function drawCover(context: SectionContext): void {
   ];
   if (data.tender.estimatedValue !== undefined) rows.push([fields.estimatedValue, formatEuros(data.tender.estimatedValue)]);
   if (data.tender.expectedLearners !== undefined) rows.push([fields.expectedLearners, String(data.tender.expectedLearners)]);
+  rows.push([fields.bidCount, String(data.result.bids.length)], [fields.winner, winnerLine(context)]);
+  // Blind scoring: a report made before every member sealed says on its cover what it leaves out.
+  const unsealed = unsealedMembers(data);
+  if (unsealed !== undefined) rows.push([fields.individualScores, fill(words.individualScoresWithheld, { names: unsealed })]);
   rows.push(
-    [fields.bidCount, String(data.result.bids.length)],
-    [fields.winner, winnerLine(context)],
     [fields.generatedAt, formatInstant(data.generatedAt)],
     [fields.generatedBy, data.generatedBy],
     [fields.reportId, data.reportId],

@@ -2,11 +2,14 @@
  * @module
  * Section 7: the panel. Each member's conflict-of-interest declaration and seal time show
  * that scoring was independent: declared before seeing the bids, scores hidden until sealed.
+ * Before every member has sealed, it names who has not and says the report holds no
+ * individual scores until then.
  */
 import { formatInstant } from '../format-dates.js';
-import { heading, paragraph } from '../pdf/layout.js';
+import { FONT, heading, paragraph } from '../pdf/layout.js';
 import { drawTable } from '../pdf/table.js';
-import { wording } from '../wording.js';
+import { unsealedMembers } from '../report-format.js';
+import { fill, wording } from '../wording.js';
 import type { SectionContext } from './context.js';
 
 export function drawPanelSection(context: SectionContext): void {
@@ -19,6 +22,8 @@ export function drawPanelSection(context: SectionContext): void {
     return;
   }
   paragraph(doc, { text: words.intro });
+  const unsealed = unsealedMembers(data);
+  if (unsealed !== undefined) paragraph(doc, { text: fill(words.notSealed, { names: unsealed }), font: FONT.bold });
   const [name = '', declaration = '', remarks = '', sealed = ''] = words.columns;
   drawTable(doc, {
     columns: [

@@ -1,16 +1,17 @@
 /**
  * @module
- * `GET /aanbestedingen/:id/audit`: the tender's audit events (`listTenderAuditEvents`), to
- * be filtered by action and by date, and the check of the whole hash chain
- * (`verifyAuditTrail`, the service behind `GET /api/v1/audit/verify`). Same roles as the
- * API's `GET .../audit-events`: inkoper and auditor.
+ * `GET /aanbestedingen/:id/audit`: the tender's audit events (`listTenderAuditEvents`, the
+ * service behind the API's `GET .../audit-events`, with its roles and its blind-scoring
+ * redaction), to be filtered by action and by date, and the check of the whole hash chain
+ * (`verifyAuditTrail`, the service behind `GET /api/v1/audit/verify`).
  */
 import { Hono } from 'hono';
 import { todayInAmsterdam } from '../../domain/dates.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
-import { assertMayVerifyAuditTrail, listTenderAuditEvents, verifyAuditTrail, type AuditEventView } from '../../modules/audit/audit.service.js';
+import { assertMayVerifyAuditTrail, verifyAuditTrail } from '../../modules/audit/audit.service.js';
+import { listTenderAuditEvents, type AuditEventView } from '../../modules/audit/tender-audit-events.js';
 import type { ChainVerification } from '../../modules/audit/audit-chain.js';
-import { requireTenderRole, tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
+import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
 import { SelectField, TextField } from '../components/form-field.js';
 import { Cell, Row, Table } from '../components/table.js';
@@ -29,6 +30,11 @@ function applyFilter(events: AuditEventView[], filter: Filter): AuditEventView[]
       (filter.action === '' || event.action === filter.action) && (filter.from === '' || day >= filter.from) && (filter.to === '' || day <= filter.to)
     );
   });
+}
+
+function actorName(event: AuditEventView, names: Map<string, string>): string {
+  if (event.redacted) return 'verborgen tot alle beoordelaars hebben verzegeld';
+  return event.actorUserId === null ? 'systeem' : (names.get(event.actorUserId) ?? event.actorUserId);
 }
 
 function ChainResult({ check }: { check: ChainVerification }) {
@@ -75,7 +81,7 @@ function AuditPage({ viewer, access, events, shown, filter, names, check }: {
           <Row>
             <Cell numeric>{event.seq}</Cell>
             <Cell>{formatInstantDateTime(event.at)}</Cell>
-            <Cell>{event.actorUserId === null ? 'systeem' : (names.get(event.actorUserId) ?? event.actorUserId)}</Cell>
+            <Cell>{actorName(event, names)}</Cell>
             <Cell>{event.action}</Cell>
             <Cell>
               {event.entityType} {event.entityId.split('/').slice(1).join('/')}
@@ -103,10 +109,9 @@ export function auditPages(ctx: AppContext) {
   app.get('/aanbestedingen/:id/audit', (c) => {
     const viewer = viewerOf(ctx, c);
     const access = tenderAccessOf(c);
-    requireTenderRole(access, ['inkoper', 'auditor'], "read the tender's audit events");
     const date = (value: string | undefined) => (value !== undefined && ISO_DATE.test(value) ? value : '');
     const filter: Filter = { action: c.req.query('actie') ?? '', from: date(c.req.query('van')), to: date(c.req.query('tot')) };
-    const events = listTenderAuditEvents(ctx, access.tender.id);
+    const events = listTenderAuditEvents(ctx, { access });
     let check: ChainVerification | undefined;
     if (c.req.query('controle') !== undefined) {
       assertMayVerifyAuditTrail(viewer.actor);

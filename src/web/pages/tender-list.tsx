@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../http/types.js';
+import { resolveTenderAccess } from '../../modules/tenders/tender-access.js';
 import { listTenders, type TenderView } from '../../modules/tenders/tenders.service.js';
 import { Notice } from '../components/alerts.js';
 import { StatusBadge } from '../components/status-badge.js';
@@ -13,7 +14,6 @@ import { Cell, Row, Table } from '../components/table.js';
 import { formatInstantDate, formatIsoDate } from '../format.js';
 import { Layout } from '../layout.js';
 import { renderPage } from '../render.js';
-import { accessToTender } from '../tender-access.js';
 import { flaggedCount, readBids, readEvaluation } from '../tender-data.js';
 import { actorFor, viewerOf, type Viewer } from '../viewer.js';
 
@@ -80,7 +80,8 @@ export function tenderListPages(ctx: AppContext) {
   app.get('/aanbestedingen', (c) => {
     const viewer = viewerOf(ctx, c);
     const tenders = listTenders(ctx, { actor: actorFor(viewer) }).map((view): ListedTender => {
-      const access = accessToTender(ctx, viewer.actor, view.id);
+      // The same resolution as `/aanbestedingen/:id` itself: a panel member sees no counts an evaluator may not see.
+      const access = resolveTenderAccess(ctx, viewer.actor, view.id);
       if (access === undefined) return { view, bids: undefined, flagged: undefined };
       const evaluation = readEvaluation(ctx, access);
       return { view, bids: readBids(ctx, viewer.actor, access)?.length, flagged: evaluation && flaggedCount(evaluation) };

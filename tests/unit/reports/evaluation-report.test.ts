@@ -96,6 +96,16 @@ describe('signed evaluation report', () => {
     expect(text).toContain('20 januari 2027, 09:15'); // 08:15 UTC is 09:15 in Amsterdam in winter
   });
 
+  it('leaves out every individual score, even ones in its data, while a member has not sealed, and says so', async () => {
+    const members = (data.panel?.members ?? []).map((m) => (m.name === 'Chloë Jansen' ? { ...m, sealedAt: null } : m));
+    const blind = normaliseWhitespace(pdfText(await renderEvaluationReport({ ...data, panel: { members, notSealed: ['Chloë Jansen'] } })));
+    expect(blind).not.toContain('Fatima El Amrani: 4');
+    expect(blind).toContain('niet opgenomen: nog niet verzegeld door Chloë Jansen. Individuele scores worden pas opgenomen als alle beoordelaars hun scores hebben verzegeld.');
+    expect(blind).toContain('Nog niet alle beoordelaars hebben hun scores verzegeld: nog niet verzegeld door Chloë Jansen.');
+    expect(blind).toContain('Verschillen van inzicht Niet opgenomen');
+    expect(normaliseWhitespace(text)).not.toContain('niet opgenomen');
+  });
+
   it('states the method, the exclusion and the analysis in Dutch', () => {
     expect(text).toContain('Laagste prijs relatief');
     expect(text).toContain('De laagste geldige prijs krijgt alle 30 prijspunten');
