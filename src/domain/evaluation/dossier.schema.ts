@@ -54,7 +54,8 @@ const NOT_BLANK = { error: 'mag niet leeg zijn' };
 export const line = (label: string, max: number) => singleLineText(label, max).refine(notBlank, NOT_BLANK);
 /** Required text of at most `max` characters that may hold line breaks. */
 export const lines = (label: string, max: number) => multiLineText(label, max).refine(notBlank, NOT_BLANK);
-const id = z.string().regex(ID_PATTERN, { error: ID_MESSAGE });
+// The pattern bounds the length already; the maximum puts it in the OpenAPI document.
+const id = z.string().max(TEXT_LIMITS.id, { abort: true, error: ID_MESSAGE }).regex(ID_PATTERN, { error: ID_MESSAGE });
 const money = z.number().refine(isMoneyEuros, { error: MONEY_MESSAGE });
 const positiveTwoDecimals = z
   .number()
@@ -62,7 +63,10 @@ const positiveTwoDecimals = z
 const positiveInteger = z
   .number()
   .refine((x) => Number.isSafeInteger(x) && x >= 1, { error: 'moet een geheel getal van minstens 1 zijn' });
-const isoDate = z.string().refine(isIsoDate, { error: 'moet een bestaande datum zijn in de vorm JJJJ-MM-DD' });
+const DATE_MESSAGE = 'moet een bestaande datum zijn in de vorm JJJJ-MM-DD';
+const isoDate = z.string().max(10, { abort: true, error: DATE_MESSAGE }).refine(isIsoDate, { error: DATE_MESSAGE });
+
+const KVK_MESSAGE = 'KvK-nummer moet precies 8 cijfers zijn';
 
 export const tenderSchema = z.strictObject({
   reference: line('het kenmerk', TEXT_LIMITS.reference),
@@ -155,12 +159,12 @@ export const bidSchema = z
     id,
     provider: z.strictObject({
       name: line('de naam', TEXT_LIMITS.name),
-      kvk: z.string().regex(/^\d{8}$/, { error: 'KvK-nummer moet precies 8 cijfers zijn' }),
+      kvk: z.string().max(8, { abort: true, error: KVK_MESSAGE }).regex(/^\d{8}$/, { error: KVK_MESSAGE }),
       keurmerk: z.boolean(),
     }),
     price: money.optional(),
     priceLines: z.array(priceLineSchema).min(1, { error: 'geef minstens één prijsregel of laat priceLines weg' }).optional(),
-    scores: z.record(z.string(), z.number()),
+    scores: z.record(z.string().max(TEXT_LIMITS.id), z.number()),
     lowBidReview: lowBidReviewSchema.optional(),
   })
   .superRefine((v, ctx) => checkBidPriceLines(v, reporter(ctx)), always)
@@ -218,6 +222,8 @@ export function dutchErrorMap(issue: z.core.$ZodRawIssue): string | undefined {
     }
     case 'unrecognized_keys':
       return 'onbekend veld';
+    case 'invalid_key':
+      return `geen criterium: een id heeft hoogstens ${TEXT_LIMITS.id} tekens`;
     case 'too_small':
       return `moet minstens ${String(issue.minimum)} bevatten`;
     default:

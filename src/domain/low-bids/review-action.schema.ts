@@ -24,7 +24,8 @@ const questionList = z
   .refine((questions) => joinedLength(questions) <= TEXT_LIMITS.motivation, {
     error: (issue) => tooLongMessage('de vragen samen', TEXT_LIMITS.motivation, joinedLength(issue.input as string[])),
   });
-const isoDate = z.string().refine(isIsoDate, { error: 'moet een bestaande datum zijn in de vorm JJJJ-MM-DD' });
+const DATE_MESSAGE = 'moet een bestaande datum zijn in de vorm JJJJ-MM-DD';
+const isoDate = z.string().max(10, { abort: true, error: DATE_MESSAGE }).refine(isIsoDate, { error: DATE_MESSAGE });
 
 export const reviewActionSchema = z.discriminatedUnion('action', [
   z.strictObject({

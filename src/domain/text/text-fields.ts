@@ -93,8 +93,20 @@ export function refineMultiLine(label: string): (value: string, ctx: z.Refinemen
   return refineText('multi-line', label);
 }
 
-function boundedText(label: string, max: number) {
-  return z.string().max(max, { error: (issue) => tooLongMessage(label, max, typeof issue.input === 'string' ? issue.input.length : max + 1) });
+/**
+ * zod's `max` parameters with the Dutch message, for a string check of another kind.
+ * @example z.email().max(TEXT_LIMITS.email, tooLong('het e-mailadres', TEXT_LIMITS.email))
+ */
+export function tooLong(label: string, max: number): { error: (issue: { input?: unknown }) => string } {
+  return { error: (issue) => tooLongMessage(label, max, typeof issue.input === 'string' ? issue.input.length : max + 1) };
+}
+
+/**
+ * A string of at most `max` characters of any kind: a password, which is never shown.
+ * @example const password = boundedText('het wachtwoord', TEXT_LIMITS.password).min(12);
+ */
+export function boundedText(label: string, max: number): z.ZodString {
+  return z.string().max(max, tooLong(label, max));
 }
 
 /**

@@ -20,6 +20,8 @@ export const TEXT_LIMITS = {
   email: 254,
   /** Long enough for any passphrase or generated password; hashing cost stays flat. */
   password: 200,
+  /** A bid's or criterion's id in a dossier (its pattern allows 1 to 40 characters). */
+  id: 40,
   /** A server id (organisation, user, template) as routes and forms pass it. */
   serverId: 64,
   /** A description of a criterion or template, a source or note: several paragraphs. */
