@@ -101,18 +101,25 @@ const SHEET_HEAD = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MA
 const SHEET_TAIL = '</sheetData></worksheet>';
 
 /**
- * An .xlsx whose one cell holds `megabytes` MiB of "A" (about 1 MiB compressed per 1,000 MiB).
- * `declaredSize` makes the archive state that size for the sheet instead of the true one.
+ * An .xlsx whose one cell holds `megabytes` MiB of "A" (about 1 MiB compressed per 1,000 MiB),
+ * or, with `part: 'xl/styles.xml'`, whose styles part is that large instead. `declaredSize`
+ * makes the archive state that size for the large part instead of the true one.
  */
-export async function zipBombXlsx({ megabytes, declaredSize }: { megabytes: number; declaredSize?: number }): Promise<Uint8Array> {
-  const sheet = await streamedPart(
-    'xl/worksheets/sheet1.xml',
-    `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>`,
-    Buffer.alloc(1024 * 1024, 'A'),
-    megabytes,
-    `</t></is></c></row>${SHEET_TAIL}`,
-  );
-  return zip([...workbookParts(), declaredSize === undefined ? sheet : { ...sheet, declaredSize }]);
+export async function zipBombXlsx({
+  megabytes,
+  declaredSize,
+  part = 'xl/worksheets/sheet1.xml',
+}: {
+  megabytes: number;
+  declaredSize?: number;
+  part?: 'xl/worksheets/sheet1.xml' | 'xl/styles.xml';
+}): Promise<Uint8Array> {
+  const large =
+    part === 'xl/styles.xml'
+      ? await streamedPart(part, `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><!--`, Buffer.alloc(1024 * 1024, 'A'), megabytes, '--></styleSheet>')
+      : await streamedPart(part, `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>`, Buffer.alloc(1024 * 1024, 'A'), megabytes, `</t></is></c></row>${SHEET_TAIL}`);
+  const parts = part === 'xl/styles.xml' ? [...workbookParts(), smallPart('xl/worksheets/sheet1.xml', `${SHEET_HEAD}${SHEET_TAIL}`)] : workbookParts();
+  return zip([...parts, declaredSize === undefined ? large : { ...large, declaredSize }]);
 }
 
 /** An .xlsx with `rows` x `columns` cells, each the number 1: small packed and unpacked, but many cells. */

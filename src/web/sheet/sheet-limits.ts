@@ -14,6 +14,8 @@ export const SHEET_LIMITS = {
   fileBytes: 5 * 1024 * 1024,
   /** The parts of an .xlsx that are read (workbook, sheets, shared strings, styles), unpacked together. */
   expandedBytes: 32 * 1024 * 1024,
+  /** Each part that only describes the workbook (workbook, its relations, styles), unpacked: exceljs models every entry. */
+  metadataBytes: 4 * 1024 * 1024,
   /** Parts in the .xlsx archive, read or not: a workbook has a dozen or two. */
   entries: 500,
   /** Worksheets in the workbook. */
@@ -34,6 +36,7 @@ const DESCRIBE: Record<SheetLimit, (where: string) => string> = {
   fileBytes: () => `Het bestand is groter dan ${SHEET_LIMITS.fileBytes / MIB} MiB, het maximum voor een blad met inschrijvingen.`,
   expandedBytes: () =>
     `Uitgepakt is het .xlsx-bestand groter dan ${SHEET_LIMITS.expandedBytes / MIB} MiB, het maximum voor een blad met inschrijvingen.`,
+  metadataBytes: (where) => `Het onderdeel ${where} van het .xlsx-bestand is uitgepakt groter dan ${SHEET_LIMITS.metadataBytes / MIB} MiB, het maximum.`,
   entries: () => `Het .xlsx-bestand bestaat uit meer dan ${formatDutchNumber(SHEET_LIMITS.entries, 0)} onderdelen, het maximum.`,
   sheets: () => `Het bestand heeft meer dan ${SHEET_LIMITS.sheets} werkbladen, het maximum.`,
   rows: (where) => `Het blad ${where} heeft meer dan ${formatDutchNumber(SHEET_LIMITS.rows, 0)} rijen, het maximum.`,

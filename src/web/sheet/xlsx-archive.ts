@@ -14,9 +14,10 @@ import { SHEET_LIMITS, SheetLimitError } from './sheet-limits.js';
 
 /** The parts exceljs's streaming reader uses; the rest of a workbook does not hold values. */
 export const WORKSHEET_PART = /^xl\/worksheets\/sheet\d+\.xml$/;
-const NEEDED_PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
+/** Parts that describe the workbook rather than hold its values; exceljs builds a model of every entry in them. */
+const METADATA_PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml']);
 
-const isNeeded = (name: string) => NEEDED_PARTS.has(name) || WORKSHEET_PART.test(name);
+const isNeeded = (name: string) => METADATA_PARTS.has(name) || name === 'xl/sharedStrings.xml' || WORKSHEET_PART.test(name);
 
 /** The file is no zip, or a damaged or encrypted one: not a limit, just unreadable. */
 export class UnreadableArchiveError extends Error {}
@@ -55,6 +56,7 @@ export async function readXlsxParts(bytes: Uint8Array): Promise<Map<string, Buff
       if (!isNeeded(entry.fileName)) continue;
       if (entry.isEncrypted()) throw new UnreadableArchiveError();
       if (WORKSHEET_PART.test(entry.fileName) && ++worksheets > SHEET_LIMITS.sheets) throw new SheetLimitError('sheets');
+      if (METADATA_PARTS.has(entry.fileName) && entry.uncompressedSize > SHEET_LIMITS.metadataBytes) throw new SheetLimitError('metadataBytes', entry.fileName);
       declared += entry.uncompressedSize;
       if (declared > SHEET_LIMITS.expandedBytes) throw new SheetLimitError('expandedBytes');
       wanted.push(entry);
