@@ -2,17 +2,19 @@
  * @module
  * `npm run bench`: runs every benchmark in turn and prints its numbers with ratios to the
  * baseline measured in the same run. `npm run bench -- NAME` runs one (evaluate, report,
- * server, comparison, comparison-route).
+ * report-limits, server, comparison, comparison-route).
  */
 import { runComparisonBench } from './comparison.bench.js';
 import { runComparisonRouteBench } from './comparison-route.bench.js';
 import { runEvaluateBench } from './evaluate.bench.js';
 import { runReportBench } from './report.bench.js';
+import { runReportLimitsBench } from './report-limits.bench.js';
 import { runServerBench } from './server.bench.js';
 
 const benches: Record<string, () => unknown> = {
   evaluate: runEvaluateBench,
   report: runReportBench,
+  'report-limits': runReportLimitsBench,
   server: runServerBench,
   comparison: runComparisonBench,
   'comparison-route': runComparisonRouteBench,

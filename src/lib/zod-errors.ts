@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { formatFieldPath, prefixFieldPath } from './field-path.js';
-import type { FieldError } from './app-error.js';
+import { AppError, type FieldError } from './app-error.js';
 
 /**
  * @example zodIssuesToFieldErrors(result.error.issues) // [{ path: 'bids[0].price', message: '...' }]
@@ -39,4 +39,15 @@ export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], pref
 
 function deepestPath(issues: readonly z.core.$ZodIssue[]): number {
   return Math.max(0, ...issues.map((i) => i.path.length));
+}
+
+/**
+ * Checks `input` with a route's own body schema where no route runs it (a page's form calls
+ * the service directly), failing as the route would: `invalid-input` with field paths.
+ * @example declareConflictOfInterest(ctx, { actor, access, input: parseInput(DeclarationBody, { noConflict, remarks }) })
+ */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new AppError('invalid-input', { detail: 'the form does not match its schema', errors: zodIssuesToFieldErrors(result.error.issues) });
 }

@@ -16,6 +16,7 @@ import { COLOR, FONT, SIZE, bulletList, contentWidth, heading, labelledRows, par
 import { addPageFooters } from './pdf/page-footer.js';
 import { type PdfDocument, startPdf } from './pdf/pdf-document.js';
 import { drawTable } from './pdf/table.js';
+import { fitText } from './pdf/fit-text.js';
 import { toWinAnsi } from './pdf/win-ansi.js';
 import type { AwardLetterData, LetterParty } from './report-data.js';
 import {
@@ -37,19 +38,18 @@ function isWinner(data: AwardLetterData): boolean {
 
 function drawLetterHead(doc: PdfDocument, data: AwardLetterData): void {
   const left = doc.page.margins.left;
-  doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.accent).text(toWinAnsi(data.tender.buyer), left, doc.page.margins.top, { width: contentWidth(doc) });
+  const width = contentWidth(doc);
+  doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.accent);
+  doc.text(fitText(doc, data.tender.buyer, width), left, doc.page.margins.top, { width });
   doc.y += 18;
   doc.font(FONT.regular).fontSize(SIZE.body + 1).fillColor(COLOR.text);
-  doc.text(toWinAnsi(data.recipient.providerName), left, doc.y, { width: contentWidth(doc) });
+  doc.text(fitText(doc, data.recipient.providerName, width), left, doc.y, { width });
   doc.text(toWinAnsi(fill(words.recipientBid, { bidId: data.recipient.bidId })));
   doc.y += 14;
   doc.text(toWinAnsi(fill(words.date, { date: formatDate(data.decisionDate) })));
   doc.y += 10;
-  doc
-    .font(FONT.bold)
-    .text(toWinAnsi(fill(words.subject, { title: data.tender.title, reference: data.tender.reference, lot: data.tender.lot })), left, doc.y, {
-      width: contentWidth(doc),
-    });
+  doc.font(FONT.bold);
+  doc.text(fitText(doc, fill(words.subject, { title: data.tender.title, reference: data.tender.reference, lot: data.tender.lot }), width), left, doc.y, { width });
   doc.font(FONT.regular).fontSize(SIZE.body);
   doc.y += 10;
 }

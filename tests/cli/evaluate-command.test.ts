@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,19 @@ describe('evaluate command', () => {
     expect(lines).toContain('tender: verplicht veld ontbreekt');
     expect(lines.some((line) => line.startsWith('bids[0].id: '))).toBe(true);
     expect(outcome.stdout).toBeUndefined();
+  });
+
+  it('exits 1 for a school name with a line break or a bidi override, and for an over-long title', () => {
+    const dossier = JSON.parse(readFileSync(example, 'utf8'));
+    dossier.bids[0].provider.name = 'Taalschool\nGegund: Taalschool';
+    dossier.bids[1].provider.name = 'Taal\u202eschool';
+    dossier.tender.title = 'T'.repeat(201);
+    const outcome = runCli(['evaluate', tempFile('hostile.json', JSON.stringify(dossier))]);
+    expect(outcome.code).toBe(1);
+    const lines = (outcome.stderr ?? '').split('\n');
+    expect(lines).toContain('tender.title: de titel is te lang: hoogstens 200 tekens (nu 201)');
+    expect(lines).toContain('bids[0].provider.name: de naam mag geen regeleinde bevatten (U+000A op positie 11)');
+    expect(lines.some((line) => line.startsWith('bids[1].provider.name: de naam mag geen richtingsteken bevatten (U+202E op positie 5)'))).toBe(true);
   });
 
   it('exits 2 for a file that is not JSON and for a file that does not exist', () => {

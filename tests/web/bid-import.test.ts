@@ -85,6 +85,24 @@ describe('importing bids from a sheet', () => {
   });
 });
 
+describe('text in a sheet', () => {
+  it('applies the single-line rule and the maximum of the bid schema to each cell, by row and column', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await download('/voorbeelden/inschrijvingen.xlsx')) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Inschrijvingen');
+    sheet!.getCell('B2').value = 'Taalschool\nGegund aan: Taalschool'; // Alt+Enter in a cell
+    sheet!.getCell('B3').value = 'N'.repeat(201);
+    workbook.getWorksheet('Prijsregels')!.getCell('B2').value = 'Lesuren \u202eB1';
+    const response = await upload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'tekst.xlsx');
+    expect(response.status).toBe(400);
+    const text = visibleText(response.html);
+    expect(text).toContain('Inschrijvingen 2 B (Inschrijver) de naam mag geen regeleinde bevatten (U+000A op positie 11)');
+    expect(text).toContain('Inschrijvingen 3 B (Inschrijver) de naam is te lang: hoogstens 200 tekens (nu 201)');
+    expect(text).toContain('Prijsregels 2 B (Omschrijving) de omschrijving mag geen richtingsteken bevatten (U+202E op positie 9)');
+    expect(await bidIds()).toEqual([]);
+  });
+});
+
 describe('adding one bid', () => {
   it('adds a valid bid and shows a bad one with errors at its fields', async () => {
     const bad = await page.post(`/aanbestedingen/${id}/inschrijvingen`, { 'provider.name': 'Taalhuis', 'provider.kvk': '123', price: '1.000,001' });

@@ -17,6 +17,8 @@ import {
   type Dossier,
 } from './dossier.js';
 import { hasAtMostTwoDecimals, isMoneyEuros } from '../money.js';
+import { TEXT_LIMITS } from '../text/text-limits.js';
+import { multiLineText, singleLineText } from '../text/text-fields.js';
 import {
   checkAward,
   checkBidPriceLines,
@@ -46,8 +48,14 @@ export const reporter =
   (path, message) =>
     ctx.addIssue({ code: 'custom', path: [...path], message, input: undefined });
 
-export const text = z.string().refine((s) => s.trim() !== '', { error: 'mag niet leeg zijn' });
-const id = z.string().regex(ID_PATTERN, { error: ID_MESSAGE });
+const notBlank = (s: string) => s.trim() !== '';
+const NOT_BLANK = { error: 'mag niet leeg zijn' };
+/** A required single line of at most `max` characters; `label` names it in messages. */
+export const line = (label: string, max: number) => singleLineText(label, max).refine(notBlank, NOT_BLANK);
+/** Required text of at most `max` characters that may hold line breaks. */
+export const lines = (label: string, max: number) => multiLineText(label, max).refine(notBlank, NOT_BLANK);
+// The pattern bounds the length already; the maximum puts it in the OpenAPI document.
+const id = z.string().max(TEXT_LIMITS.id, { abort: true, error: ID_MESSAGE }).regex(ID_PATTERN, { error: ID_MESSAGE });
 const money = z.number().refine(isMoneyEuros, { error: MONEY_MESSAGE });
 const positiveTwoDecimals = z
   .number()
@@ -55,13 +63,16 @@ const positiveTwoDecimals = z
 const positiveInteger = z
   .number()
   .refine((x) => Number.isSafeInteger(x) && x >= 1, { error: 'moet een geheel getal van minstens 1 zijn' });
-const isoDate = z.string().refine(isIsoDate, { error: 'moet een bestaande datum zijn in de vorm JJJJ-MM-DD' });
+const DATE_MESSAGE = 'moet een bestaande datum zijn in de vorm JJJJ-MM-DD';
+const isoDate = z.string().max(10, { abort: true, error: DATE_MESSAGE }).refine(isIsoDate, { error: DATE_MESSAGE });
+
+const KVK_MESSAGE = 'KvK-nummer moet precies 8 cijfers zijn';
 
 export const tenderSchema = z.strictObject({
-  reference: text,
-  title: text,
-  buyer: text,
-  lot: text,
+  reference: line('het kenmerk', TEXT_LIMITS.reference),
+  title: line('de titel', TEXT_LIMITS.title),
+  buyer: line('de aanbestedende dienst', TEXT_LIMITS.reference),
+  lot: line('het perceel', TEXT_LIMITS.reference),
   estimatedValue: money.optional(),
   expectedLearners: positiveInteger.optional(),
 });
@@ -77,13 +88,13 @@ export const awardSchema = z
   })
   .superRefine((v, ctx) => checkAward(v, reporter(ctx)), always);
 
-export const criterionLevelSchema = z.strictObject({ score: z.number(), meaning: text });
+export const criterionLevelSchema = z.strictObject({ score: z.number(), meaning: line('de betekenis', TEXT_LIMITS.label) });
 
 export const criterionSchema = z
   .strictObject({
     id,
-    title: text,
-    description: text.optional(),
+    title: line('de titel', TEXT_LIMITS.title),
+    description: lines('de omschrijving', TEXT_LIMITS.description).optional(),
     weight: positiveTwoDecimals,
     scale: z.array(z.number()).min(2, { error: 'schaal moet minstens twee waarden hebben' }),
     levels: z.array(criterionLevelSchema).optional(),
@@ -128,17 +139,17 @@ export const lowBidReviewSchema = z
     state: z.enum(REVIEW_STATES),
     requestedAt: isoDate.optional(),
     deadline: isoDate.optional(),
-    questions: z.string().optional(),
-    explanation: z.string().optional(),
+    questions: multiLineText('de vragen', TEXT_LIMITS.motivation).optional(),
+    explanation: multiLineText('de toelichting', TEXT_LIMITS.motivation).optional(),
     receivedAt: isoDate.optional(),
     decision: z.enum(['accepted', 'rejected']).optional(),
-    motivation: z.string().optional(),
+    motivation: multiLineText('de motivering', TEXT_LIMITS.motivation).optional(),
     decidedAt: isoDate.optional(),
   })
   .superRefine((v, ctx) => checkReview(v, reporter(ctx)), always);
 
 export const priceLineSchema = z.strictObject({
-  description: text,
+  description: line('de omschrijving', TEXT_LIMITS.label),
   quantity: positiveTwoDecimals,
   unitPrice: money,
 });
@@ -147,13 +158,13 @@ export const bidSchema = z
   .strictObject({
     id,
     provider: z.strictObject({
-      name: text,
-      kvk: z.string().regex(/^\d{8}$/, { error: 'KvK-nummer moet precies 8 cijfers zijn' }),
+      name: line('de naam', TEXT_LIMITS.name),
+      kvk: z.string().max(8, { abort: true, error: KVK_MESSAGE }).regex(/^\d{8}$/, { error: KVK_MESSAGE }),
       keurmerk: z.boolean(),
     }),
     price: money.optional(),
     priceLines: z.array(priceLineSchema).min(1, { error: 'geef minstens één prijsregel of laat priceLines weg' }).optional(),
-    scores: z.record(z.string(), z.number()),
+    scores: z.record(z.string().max(TEXT_LIMITS.id), z.number()),
     lowBidReview: lowBidReviewSchema.optional(),
   })
   .superRefine((v, ctx) => checkBidPriceLines(v, reporter(ctx)), always)
@@ -211,6 +222,8 @@ export function dutchErrorMap(issue: z.core.$ZodRawIssue): string | undefined {
     }
     case 'unrecognized_keys':
       return 'onbekend veld';
+    case 'invalid_key':
+      return `geen criterium: een id heeft hoogstens ${TEXT_LIMITS.id} tekens`;
     case 'too_small':
       return `moet minstens ${String(issue.minimum)} bevatten`;
     default:

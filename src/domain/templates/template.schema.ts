@@ -17,10 +17,12 @@ import {
   dutchErrorMap,
   issuesToProblems,
   lowBidRulesSchema,
+  line,
+  lines,
   reporter,
-  text,
   type ValidationProblem,
 } from '../evaluation/dossier.schema.js';
+import { TEXT_LIMITS } from '../text/text-limits.js';
 import { checkUniqueIds } from '../evaluation/dossier-rules.js';
 import { checkAssumptions, checkLevelsComplete } from './template-rules.js';
 
@@ -32,24 +34,24 @@ export const TEMPLATE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const assumptionSchema = z.strictObject({
   /** The assumed number, in the dossier notation: `lowBidRules.costFloor.groupSize`. */
-  path: text,
+  path: line('het pad', TEXT_LIMITS.label),
   /** The number itself, repeated so the list reads on its own; must equal the template's. */
   value: z.number(),
   /** Where the number comes from, or that it is this template's own assumption. */
-  source: text,
-  note: text.optional(),
+  source: lines('de bron', TEXT_LIMITS.description),
+  note: lines('de toelichting', TEXT_LIMITS.description).optional(),
 });
 
 export const tenderTemplateSchema = z
   .strictObject({
     format: z.literal(TEMPLATE_FORMAT),
-    id: z.string().regex(TEMPLATE_ID_PATTERN, { error: 'id moet uit kleine letters, cijfers en koppeltekens bestaan' }),
-    name: text,
-    description: text,
-    lot: text,
+    id: z.string().max(TEXT_LIMITS.serverId, { error: `id mag hoogstens ${TEXT_LIMITS.serverId} tekens lang zijn` }).regex(TEMPLATE_ID_PATTERN, { error: 'id moet uit kleine letters, cijfers en koppeltekens bestaan' }),
+    name: line('de naam', TEXT_LIMITS.title),
+    description: lines('de omschrijving', TEXT_LIMITS.description),
+    lot: line('het perceel', TEXT_LIMITS.reference),
     award: awardSchema,
     /** Why this method and price weight do not invite a race to the bottom. */
-    awardRationale: text,
+    awardRationale: lines('de onderbouwing', TEXT_LIMITS.motivation),
     criteria: z
       .array(criterionSchema)
       .min(1, { error: 'geef minstens één criterium' })

@@ -12,9 +12,11 @@ import { createRouter, jsonBody, jsonContent, problemResponses } from '../../htt
 import type { Actor, AppContext } from '../../http/types.js';
 import { issueApiToken, login, logout, SESSION_COOKIE } from './auth.service.js';
 import { createLoginRateLimiter } from './login-rate-limit.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
+import { boundedText, singleLineText } from '../../domain/text/text-fields.js';
 
-const LoginBody = z
-  .strictObject({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) })
+export const LoginBody = z
+  .strictObject({ email: singleLineText('het e-mailadres', TEXT_LIMITS.email).min(1), password: boundedText('het wachtwoord', TEXT_LIMITS.password).min(1) })
   .openapi('Login');
 
 const Me = z
@@ -27,7 +29,7 @@ const Me = z
   })
   .openapi('Me');
 
-const TokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) }).openapi('CreateToken');
+const TokenBody = z.strictObject({ name: singleLineText('de naam', TEXT_LIMITS.name).trim().min(1) }).openapi('CreateToken');
 const IssuedToken = z
   .object({ id: z.string(), name: z.string(), token: z.string(), expiresAt: z.string() })
   .openapi('IssuedToken');

@@ -10,15 +10,17 @@ import { conflictResponse, createRouter, IdParams, jsonContent, problemResponses
 import type { AppContext } from '../../http/types.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { awardTender, proposeAward, withdrawAwardDecision } from './award.service.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
+import { multiLineText } from '../../domain/text/text-fields.js';
 
 const tags = ['award'];
 
-const AwardDecisionBody = z
+export const AwardDecisionBody = z
   .strictObject({
     drawOfLots: z
       .strictObject({
-        winner: z.string().min(1).max(40).openapi({ description: 'The bid the lot fell on; one of the bids sharing rank 1' }),
-        record: z.string().max(5_000).openapi({ description: 'Who drew, when and how (a sentence at least)' }),
+        winner: z.string().min(1).max(TEXT_LIMITS.id).openapi({ description: 'The bid the lot fell on; one of the bids sharing rank 1' }),
+        record: multiLineText('het verslag van de loting', TEXT_LIMITS.remark).openapi({ description: 'Who drew, when and how (a sentence at least)' }),
       })
       .optional()
       .openapi({ description: 'Only when rank 1 is shared after the tie-breaks: the recorded outcome of the draw of lots' }),
@@ -34,9 +36,9 @@ const AwardDecision = z
   })
   .openapi('AwardDecision');
 
-const WithdrawalBody = z
+export const WithdrawalBody = z
   .strictObject({
-    reason: z.string().max(5_000).openapi({ description: 'Why the decision is withdrawn (an objection upheld, a court order, an error found): a sentence at least' }),
+    reason: multiLineText('de reden', TEXT_LIMITS.remark).openapi({ description: 'Why the decision is withdrawn (an objection upheld, a court order, an error found): a sentence at least' }),
   })
   .openapi('AwardDecisionWithdrawalInput');
 

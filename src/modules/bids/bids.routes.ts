@@ -10,33 +10,33 @@ import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, proble
 import type { AppContext } from '../../http/types.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { addBid, listBids, setConsensusScore } from './bids.service.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
+import { multiLineText } from '../../domain/text/text-fields.js';
 
 const tags = ['bids'];
 const BidDoc = documentedBy(bidSchema, 'Bid');
 
 const NewBidBody = z
   .strictObject({
-    id: z.string().optional().openapi({ description: 'Kept if given; else the next free B<n>' }),
+    id: z.string().max(TEXT_LIMITS.id).optional().openapi({ description: 'Kept if given; else the next free B<n>' }),
     provider: documentedBy(bidSchema.shape.provider),
     price: documentedBy(bidSchema.shape.price).optional(),
     priceLines: documentedBy(bidSchema.shape.priceLines).optional(),
   })
   .openapi('NewBid');
 
-const localId = z.string().min(1).max(40);
+const localId = z.string().min(1).max(TEXT_LIMITS.id);
 /** `:id`, `:bidId` and `:criterionId`: a score of one bid on one criterion. */
 export const ScoreParams = IdParams.extend({
   bidId: localId.openapi({ param: { name: 'bidId', in: 'path' } }),
   criterionId: localId.openapi({ param: { name: 'criterionId', in: 'path' } }),
 });
 
-const ConsensusBody = z
+export const ConsensusBody = z
   .strictObject({
     score: z.number(),
-    motivation: z.string().max(10_000).openapi({ description: 'At least one full sentence (20 characters, 3 words)' }),
-    deviationReason: z
-      .string()
-      .max(10_000)
+    motivation: multiLineText('de motivering', TEXT_LIMITS.motivation).openapi({ description: 'At least one full sentence (20 characters, 3 words)' }),
+    deviationReason: multiLineText('de reden van afwijking', TEXT_LIMITS.motivation)
       .optional()
       .openapi({ description: 'Required when the score lies outside the individual scores of the panel: why, in a sentence' }),
   })

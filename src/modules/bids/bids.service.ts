@@ -33,6 +33,18 @@ function parseNewBid(input: NewBidInput, id: string, method: string): Omit<Bid, 
   return bid;
 }
 
+/**
+ * What `addBid` requires that no input can change: the inkoper's role, and a tender still
+ * open for bids. A bulk import asks this before it reads a byte of its upload, so a role that
+ * may not add bids cannot make the server unpack a file. `addBid` checks again, the status
+ * inside its transaction.
+ * @example requireMayAddBids(access); const file = await c.req.parseBody();
+ */
+export function requireMayAddBids(access: TenderAccess): void {
+  requireTenderRole(access, ['inkoper'], 'register bids');
+  requireChangeAllowed(access.tender.status, 'bids');
+}
+
 export function addBid(
   ctx: AppContext,
   { actor, access, input }: { actor: Actor; access: TenderAccess; input: NewBidInput },

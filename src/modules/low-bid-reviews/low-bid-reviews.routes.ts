@@ -12,11 +12,12 @@ import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, proble
 import type { AppContext } from '../../http/types.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { applyLowBidReviewAction, draftReviewLetter } from './low-bid-reviews.service.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 
 const tags = ['low-bid-reviews'];
 
 const BidParams = IdParams.extend({
-  bidId: z.string().min(1).max(40).openapi({ param: { name: 'bidId', in: 'path' } }),
+  bidId: z.string().min(1).max(TEXT_LIMITS.id).openapi({ param: { name: 'bidId', in: 'path' } }),
 });
 
 const ReviewView = z

@@ -8,12 +8,14 @@ import { createRouter, jsonBody, jsonContent, problemResponses } from '../../htt
 import { requireActor } from '../../http/authenticate.js';
 import type { AppContext } from '../../http/types.js';
 import { createOrganisation } from './organisations.service.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
+import { singleLineText } from '../../domain/text/text-fields.js';
 
 const CreateOrganisationBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: singleLineText('de naam', TEXT_LIMITS.name).trim().min(1),
     kind: z.enum(ORGANISATION_KINDS),
-    memberIds: z.array(z.string().min(1)).max(500).optional(),
+    memberIds: z.array(z.string().min(1).max(TEXT_LIMITS.serverId)).max(500).optional(),
   })
   .openapi('CreateOrganisation');
 

@@ -12,15 +12,17 @@ import { tenderAccessOf } from '../tenders/tender-access.js';
 import { getConsensusOverview } from './consensus.service.js';
 import { assignEvaluator, declareConflictOfInterest, getPanel } from './panel.service.js';
 import { listIndividualScores, sealScores, setIndividualScore } from './scores.service.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
+import { multiLineText } from '../../domain/text/text-fields.js';
 
 const tags = ['panel'];
 
-const AssignBody = z.strictObject({ userId: z.string().min(1).max(64) }).openapi('AssignEvaluator');
+const AssignBody = z.strictObject({ userId: z.string().min(1).max(TEXT_LIMITS.serverId) }).openapi('AssignEvaluator');
 
-const DeclarationBody = z
+export const DeclarationBody = z
   .strictObject({
     noConflict: z.boolean().openapi({ description: 'false declares a conflict of interest: the evaluator leaves the panel' }),
-    remarks: z.string().max(5_000).optional(),
+    remarks: multiLineText('de toelichting', TEXT_LIMITS.remark).optional(),
   })
   .openapi('ConflictDeclaration');
 
@@ -45,8 +47,8 @@ const SealStatus = {
 
 const Panel = z.object({ ...SealStatus, members: z.array(PanelMember) }).openapi('Panel');
 
-const IndividualScoreBody = z
-  .strictObject({ score: z.number(), motivation: z.string().max(10_000).openapi({ description: 'At least one full sentence' }) })
+export const IndividualScoreBody = z
+  .strictObject({ score: z.number(), motivation: multiLineText('de motivering', TEXT_LIMITS.motivation).openapi({ description: 'At least one full sentence' }) })
   .openapi('IndividualScoreInput');
 
 const IndividualScore = z

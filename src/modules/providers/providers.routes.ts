@@ -7,16 +7,18 @@ import { requireActor } from '../../http/authenticate.js';
 import { conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { createProvider, listProviders } from './providers.service.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
+import { singleLineText } from '../../domain/text/text-fields.js';
 
 /** The dossier's provider fields (spec: `kvk` is 8 digits). */
 export const ProviderFields = {
-  name: z.string().trim().min(1).max(200),
-  kvk: z.string().regex(/^\d{8}$/, 'must be 8 digits'),
+  name: singleLineText('de naam', TEXT_LIMITS.name).trim().min(1),
+  kvk: z.string().max(8, { abort: true, error: 'must be 8 digits' }).regex(/^\d{8}$/, 'must be 8 digits'),
   keurmerk: z.boolean(),
 };
 
 const CreateProviderBody = z
-  .strictObject({ organisationId: z.string().min(1).optional(), ...ProviderFields })
+  .strictObject({ organisationId: z.string().min(1).max(TEXT_LIMITS.serverId).optional(), ...ProviderFields })
   .openapi('CreateProvider');
 
 const Provider = z

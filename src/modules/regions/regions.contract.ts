@@ -7,10 +7,12 @@
 import { z } from '@hono/zod-openapi';
 import { TENDER_STATUSES } from '../../db/schema/index.js';
 import { isIsoDate } from '../../domain/dates.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 
 const isoDate = (description: string) =>
   z
     .string()
+    .max(10, { abort: true, message: 'geen datum in de vorm JJJJ-MM-DD' })
     .refine(isIsoDate, { message: 'geen datum in de vorm JJJJ-MM-DD' })
     .optional()
     .openapi({ description, example: '2025-01-01', format: 'date' });
@@ -20,9 +22,10 @@ const STATUS_LIST = new RegExp(`^(${TENDER_STATUSES.join('|')})(,(${TENDER_STATU
 export const ComparisonQuery = z.strictObject({
   from: isoDate("First day included (YYYY-MM-DD): the tender's opening day in Europe/Amsterdam"),
   to: isoDate('Last day included (YYYY-MM-DD), on the same date'),
-  route: z.string().min(1).max(200).optional().openapi({ description: "The lot (route), exactly as in the tenders: `B1-route`, `onderwijsroute`, `Z-route`, a module's name", example: 'B1-route' }),
+  route: z.string().min(1).max(TEXT_LIMITS.reference).optional().openapi({ description: "The lot (route), exactly as in the tenders: `B1-route`, `onderwijsroute`, `Z-route`, a module's name", example: 'B1-route' }),
   status: z
     .string()
+    .max(TEXT_LIMITS.reference)
     .regex(STATUS_LIST, { message: `een lijst met komma's uit ${TENDER_STATUSES.join(', ')}` })
     .optional()
     .openapi({ description: `Tender statuses included, comma-separated (${TENDER_STATUSES.join(', ')}); all when absent`, example: 'award-proposed,awarded' }),

@@ -12,13 +12,14 @@ import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { createReport, getReport, listReports, verifyReport } from './reports.service.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 
 const tags = ['reports'];
 
-const ReportInput = z
+export const ReportInput = z
   .strictObject({
     kind: z.enum(REPORT_KINDS).openapi({ description: 'evaluation: the evaluation report; award-letter: the letter to one bidder' }),
-    bidId: z.string().min(1).max(40).optional().openapi({ description: 'The addressee of an award letter' }),
+    bidId: z.string().min(1).max(TEXT_LIMITS.id).optional().openapi({ description: 'The addressee of an award letter' }),
   })
   .openapi('ReportInput');
 

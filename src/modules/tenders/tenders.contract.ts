@@ -14,6 +14,8 @@ import {
   tenderSchema,
 } from '../../domain/evaluation/dossier.schema.js';
 import { documentedBy } from '../../http/documented.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
+import { multiLineText } from '../../domain/text/text-fields.js';
 
 const tenderFieldDocs = {
   reference: documentedBy(tenderSchema.shape.reference),
@@ -38,10 +40,11 @@ const ShowPrices = z.boolean().optional().openapi({
 
 export const CreateTenderBody = z
   .strictObject({
-    organisationId: z.string().min(1),
+    organisationId: z.string().min(1).max(TEXT_LIMITS.serverId),
     template: z
       .string()
       .min(1)
+      .max(TEXT_LIMITS.serverId)
       .optional()
       .openapi({ description: 'Start from this template of `GET /api/v1/templates` instead of giving lot, award, criteria and lowBidRules' }),
     showPricesToEvaluators: ShowPrices,
@@ -60,8 +63,16 @@ export const PatchTenderBody = z
 export const DossierDoc = documentedBy(dossierSchema, 'Dossier');
 
 export const ImportTenderBody = z
-  .strictObject({ organisationId: z.string().min(1), dossier: DossierDoc })
+  .strictObject({ organisationId: z.string().min(1).max(TEXT_LIMITS.serverId), dossier: DossierDoc })
   .openapi('ImportTender');
+
+/** `POST /tenders/:id/open`: the confirmation a formula that invites underbidding needs. */
+export const OpenTenderBody = z
+  .strictObject({
+    confirmUnderbiddingRisk: z.boolean().optional(),
+    motivation: multiLineText('de motivering', TEXT_LIMITS.remark).optional(),
+  })
+  .openapi('OpenTenderInput');
 
 export const TenderResponse = z
   .object({

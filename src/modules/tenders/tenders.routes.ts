@@ -16,6 +16,7 @@ import {
   DossierDoc,
   EvaluationResponse,
   ImportTenderBody,
+  OpenTenderBody,
   PatchTenderBody,
   TenderResponse,
 } from './tenders.contract.js';
@@ -60,12 +61,7 @@ const routes = {
         required: false,
         content: {
           'application/json': {
-            schema: z
-              .strictObject({
-                confirmUnderbiddingRisk: z.boolean().optional(),
-                motivation: z.string().max(5_000).optional(),
-              })
-              .openapi('OpenTenderInput'),
+            schema: OpenTenderBody,
           },
         },
       },

@@ -8,15 +8,17 @@ import { requireActor } from '../../http/authenticate.js';
 import { conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { createUser } from './users.service.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
+import { boundedText, singleLineText, tooLong } from '../../domain/text/text-fields.js';
 
-const MembershipSchema = z.strictObject({ organisationId: z.string().min(1), role: z.enum(ROLES) });
+const MembershipSchema = z.strictObject({ organisationId: z.string().min(1).max(TEXT_LIMITS.serverId), role: z.enum(ROLES) });
 
 const CreateUserBody = z
   .strictObject({
-    email: z.email().max(320),
-    name: z.string().trim().min(1).max(200),
+    email: z.email().max(TEXT_LIMITS.email, tooLong('het e-mailadres', TEXT_LIMITS.email)),
+    name: singleLineText('de naam', TEXT_LIMITS.name).trim().min(1),
     /** Length is what makes a password strong (NIST SP 800-63B); no composition rules. */
-    password: z.string().min(12).max(1024),
+    password: boundedText('het wachtwoord', TEXT_LIMITS.password).min(12),
     memberships: z.array(MembershipSchema).min(1).max(50),
   })
   .openapi('CreateUser');

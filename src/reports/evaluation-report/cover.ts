@@ -8,6 +8,7 @@ import { formatEuros } from '../../domain/money.js';
 import { drawCertificate } from '../certificate-block.js';
 import { formatInstant } from '../format-dates.js';
 import { COLOR, FONT, SIZE, contentWidth, labelledRows } from '../pdf/layout.js';
+import { fitText } from '../pdf/fit-text.js';
 import { toWinAnsi } from '../pdf/win-ansi.js';
 import { statusName, unsealedMembers } from '../report-format.js';
 import { fill, wording } from '../wording.js';
@@ -30,7 +31,8 @@ export function drawCover(context: SectionContext): void {
   doc.font(FONT.bold).fontSize(24).fillColor(COLOR.accent).text(toWinAnsi(words.title), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.font(FONT.regular).fontSize(SIZE.h2).fillColor(COLOR.muted).text(toWinAnsi(words.subtitle), { width: contentWidth(doc) });
   doc.y += 16;
-  doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.text).text(toWinAnsi(data.tender.title), { width: contentWidth(doc) });
+  doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.text);
+  doc.text(fitText(doc, data.tender.title, contentWidth(doc)), { width: contentWidth(doc) });
   doc.y += 12;
   const rows: [string, string][] = [
     [fields.reference, data.tender.reference],

@@ -1,11 +1,12 @@
 /**
  * @module
  * The few layout primitives every report uses: headings, paragraphs, label-value rows and a
- * framed notice. All text passes through `toWinAnsi` (see win-ansi.ts). Positions are explicit
- * (left margin, current y) so that a helper never depends on where the previous one left x.
+ * framed notice. All text passes through `fitText` (WinAnsi, and long words broken once, so
+ * layout is linear in the text's length; see fit-text.ts). Positions are explicit (left
+ * margin, current y) so that a helper never depends on where the previous one left x.
  */
+import { fitText } from './fit-text.js';
 import type { PdfDocument } from './pdf-document.js';
-import { toWinAnsi } from './win-ansi.js';
 
 export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', mono: 'Courier' } as const;
 
@@ -52,11 +53,8 @@ export function heading(doc: PdfDocument, options: { text: string; level: 1 | 2 
   // Keep a heading with at least a few lines of what follows it.
   ensureSpace(doc, options.level === 1 ? 90 : 60);
   doc.y += options.level === 1 ? 10 : 6;
-  doc
-    .font(FONT.bold)
-    .fontSize(size)
-    .fillColor(options.level === 3 ? COLOR.text : COLOR.accent)
-    .text(toWinAnsi(options.text), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc.font(FONT.bold).fontSize(size).fillColor(options.level === 3 ? COLOR.text : COLOR.accent);
+  doc.text(fitText(doc, options.text, contentWidth(doc)), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.y += options.level === 1 ? 4 : 2;
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
 }
@@ -73,11 +71,9 @@ export type ParagraphOptions = {
 
 export function paragraph(doc: PdfDocument, options: ParagraphOptions): void {
   const indent = options.indent ?? 0;
-  doc
-    .font(options.font ?? FONT.regular)
-    .fontSize(options.size ?? SIZE.body)
-    .fillColor(options.color ?? COLOR.text)
-    .text(toWinAnsi(options.text), doc.page.margins.left + indent, doc.y, { width: contentWidth(doc) - indent });
+  const width = contentWidth(doc) - indent;
+  doc.font(options.font ?? FONT.regular).fontSize(options.size ?? SIZE.body).fillColor(options.color ?? COLOR.text);
+  doc.text(fitText(doc, options.text, width), doc.page.margins.left + indent, doc.y, { width });
   doc.y += options.after ?? 4;
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
 }
@@ -85,8 +81,8 @@ export function paragraph(doc: PdfDocument, options: ParagraphOptions): void {
 export function bulletList(doc: PdfDocument, options: { items: readonly string[] }): void {
   const left = doc.page.margins.left;
   for (const item of options.items) {
-    const text = toWinAnsi(item);
-    ensureSpace(doc, textHeight(doc.font(FONT.regular).fontSize(SIZE.body), text, contentWidth(doc) - 12));
+    const text = fitText(doc.font(FONT.regular).fontSize(SIZE.body), item, contentWidth(doc) - 12);
+    ensureSpace(doc, Math.min(textHeight(doc, text, contentWidth(doc) - 12), pageSpace(doc)));
     const y = doc.y;
     doc.fillColor(COLOR.text).text('-', left, y, { width: 10 });
     doc.text(text, left + 12, y, { width: contentWidth(doc) - 12 });
@@ -95,21 +91,31 @@ export function bulletList(doc: PdfDocument, options: { items: readonly string[]
   doc.y += 2;
 }
 
-/** Label-value rows, the label in a fixed column; a value may wrap over several lines. */
+/** The height of a page's content area: what a block taller than this cannot be kept within. */
+function pageSpace(doc: PdfDocument): number {
+  return bottomOf(doc) - doc.page.margins.top;
+}
+
+/**
+ * Label-value rows, the label in a fixed column; a value may wrap over several lines, and a
+ * value longer than a page (a motivation of thousands of words) flows on to the next pages.
+ */
 export function labelledRows(doc: PdfDocument, options: { rows: readonly (readonly [string, string])[]; labelWidth?: number }): void {
   const left = doc.page.margins.left;
   const labelWidth = options.labelWidth ?? 150;
   const valueWidth = contentWidth(doc) - labelWidth - 8;
   for (const [label, value] of options.rows) {
-    const labelText = toWinAnsi(label);
-    const valueText = toWinAnsi(value);
     doc.fontSize(SIZE.body);
+    const labelText = fitText(doc.font(FONT.bold), label, labelWidth);
+    const valueText = fitText(doc.font(FONT.regular), value, valueWidth);
     const height = Math.max(textHeight(doc.font(FONT.bold), labelText, labelWidth), textHeight(doc.font(FONT.regular), valueText, valueWidth));
-    ensureSpace(doc, height);
+    ensureSpace(doc, height > pageSpace(doc) ? 4 * doc.currentLineHeight(true) : height);
     const y = doc.y;
+    const page = doc.page;
     doc.font(FONT.bold).fillColor(COLOR.muted).text(labelText, left, y, { width: labelWidth });
     doc.font(FONT.regular).fillColor(COLOR.text).text(valueText, left + labelWidth + 8, y, { width: valueWidth });
-    doc.y = y + height + 3;
+    // pdfkit continued a long value on a new page: go on from where it ended.
+    doc.y = doc.page === page ? y + height + 3 : doc.y + 3;
   }
   doc.y += 2;
 }
@@ -119,8 +125,8 @@ export function notice(doc: PdfDocument, options: { title: string; text: string;
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   const padding = 8;
-  const title = toWinAnsi(options.title);
-  const text = toWinAnsi(options.text);
+  const title = fitText(doc.font(FONT.bold).fontSize(SIZE.h3), options.title, width - 2 * padding);
+  const text = fitText(doc.font(FONT.regular).fontSize(SIZE.body), options.text, width - 2 * padding);
   const titleHeight = doc.font(FONT.bold).fontSize(SIZE.h3).heightOfString(title, { width: width - 2 * padding });
   const textHeight = doc.font(FONT.regular).fontSize(SIZE.body).heightOfString(text, { width: width - 2 * padding });
   const height = titleHeight + textHeight + 2 * padding + 3;

@@ -7,6 +7,22 @@ import { COLOR, FONT, SIZE, contentWidth } from './layout.js';
 import type { PdfDocument } from './pdf-document.js';
 import { toWinAnsi } from './win-ansi.js';
 
+/**
+ * `text` cut to fit `width` on one line, with an ellipsis: a footer line may not run into the
+ * page label. Its start (the kind of report and its id) is what identifies the page.
+ */
+function fitOnOneLine(doc: PdfDocument, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (doc.widthOfString(`${text.slice(0, middle)}\u2026`) <= width) low = middle;
+    else high = middle - 1;
+  }
+  return `${text.slice(0, low)}\u2026`;
+}
+
 export function addPageFooters(doc: PdfDocument, options: { left: string; pageLabel: (page: number, pages: number) => string }): void {
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index++) {
@@ -19,7 +35,7 @@ export function addPageFooters(doc: PdfDocument, options: { left: string; pageLa
     const y = doc.page.height - 40;
     doc.save().lineWidth(0.5).strokeColor(COLOR.rule).moveTo(left, y - 6).lineTo(left + width, y - 6).stroke().restore();
     doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
-    doc.text(toWinAnsi(options.left), left, y, { width: width * 0.7, lineBreak: false });
+    doc.text(fitOnOneLine(doc, toWinAnsi(options.left), width * 0.7 - 6), left, y, { width: width * 0.7, lineBreak: false });
     doc.text(toWinAnsi(options.pageLabel(index - range.start + 1, range.count)), left + width * 0.7, y, {
       width: width * 0.3,
       align: 'right',

@@ -3,9 +3,9 @@
  * A plain table: a shaded header row, wrapping cells, and the header repeated when the table
  * runs onto a new page, so a page read on its own still says what its columns are.
  */
-import { COLOR, FONT, SIZE, bottomOf, contentWidth, textHeight } from './layout.js';
+import { fitText } from './fit-text.js';
+import { COLOR, FONT, SIZE, bottomOf, contentWidth, labelledRows, textHeight } from './layout.js';
 import type { PdfDocument } from './pdf-document.js';
-import { toWinAnsi } from './win-ansi.js';
 
 export type TableColumn = {
   header: string;
@@ -41,29 +41,54 @@ function drawRow(
   });
 }
 
+/** One row as label-value lines across the full width, with the table's rule under it. */
+function drawStackedRow(doc: PdfDocument, columns: readonly TableColumn[], cells: readonly string[]): void {
+  labelledRows(doc, { rows: columns.map((column, i) => [column.header, cells[i] ?? ''] as const) });
+  const left = doc.page.margins.left;
+  doc.save().lineWidth(0.5).strokeColor(COLOR.rule).moveTo(left, doc.y).lineTo(left + contentWidth(doc), doc.y).stroke().restore();
+  doc.y += 4;
+}
+
 /**
  * @example drawTable(doc, { columns: [{ header: 'Criterium', width: 0.7 }, { header: 'Score', width: 0.3, align: 'right' }], rows: [{ cells: ['K1', '8'] }] });
  */
 export function drawTable(doc: PdfDocument, options: { columns: readonly TableColumn[]; rows: readonly TableRow[] }): void {
   const widths = options.columns.map((column) => column.width * contentWidth(doc));
-  const headers = options.columns.map((column) => toWinAnsi(column.header));
+  // Each cell fitted once to its column in the font it is drawn in, for measuring and drawing alike.
+  const fitCells = (cells: readonly string[], font: string) => {
+    doc.font(font).fontSize(SIZE.small + 0.5);
+    return cells.map((cell, i) => fitText(doc, cell, (widths[i] ?? 0) - 2 * PADDING));
+  };
+  const headers = fitCells(options.columns.map((column) => column.header), FONT.bold);
   const headerHeight = rowHeight(doc, headers, widths, FONT.bold);
   const drawHeader = () => {
     const y = doc.y;
     drawRow(doc, { cells: headers, widths, columns: options.columns, y, height: headerHeight, font: FONT.bold, fill: COLOR.headerFill });
     doc.y = y + headerHeight;
   };
-  const rows = options.rows.map((row) => ({ ...row, cells: row.cells.map(toWinAnsi) }));
-  const firstHeight = rows[0] ? rowHeight(doc, rows[0].cells, widths, rows[0].bold ? FONT.bold : FONT.regular) : 0;
-  if (doc.y + headerHeight + firstHeight > bottomOf(doc)) doc.addPage();
-  drawHeader();
-  rows.forEach((row, index) => {
-    const font = row.bold ? FONT.bold : FONT.regular;
-    const height = rowHeight(doc, row.cells, widths, font);
-    if (doc.y + height > bottomOf(doc)) {
+  const rows = options.rows.map((row) => ({ ...row, cells: fitCells(row.cells, row.bold ? FONT.bold : FONT.regular) }));
+  // A row taller than a page (a remark of thousands of words) cannot stay a row: it is printed
+  // as its columns' headers with their values, flowing over pages, and the table goes on after.
+  const tallest = bottomOf(doc) - doc.page.margins.top - headerHeight;
+  const heights = rows.map((row) => rowHeight(doc, row.cells, widths, row.bold ? FONT.bold : FONT.regular));
+  let headerShown = false;
+  const showHeaderFor = (height: number) => {
+    if (doc.y + (headerShown ? 0 : headerHeight) + height > bottomOf(doc)) {
       doc.addPage();
-      drawHeader();
+      headerShown = false;
     }
+    if (!headerShown) drawHeader();
+    headerShown = true;
+  };
+  if (rows.length === 0) showHeaderFor(0);
+  rows.forEach((row, index) => {
+    const height = heights[index] ?? 0;
+    if (height > tallest) {
+      drawStackedRow(doc, options.columns, options.rows[index]?.cells ?? []);
+      headerShown = false;
+      return;
+    }
+    showHeaderFor(height);
     const y = doc.y;
     drawRow(doc, {
       cells: row.cells,
@@ -71,7 +96,7 @@ export function drawTable(doc: PdfDocument, options: { columns: readonly TableCo
       columns: options.columns,
       y,
       height,
-      font,
+      font: row.bold ? FONT.bold : FONT.regular,
       ...(index % 2 === 1 ? { fill: COLOR.zebraFill } : {}),
       ...(row.color ? { color: row.color } : {}),
     });

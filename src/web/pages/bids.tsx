@@ -9,7 +9,7 @@ import { requireActor } from '../../http/authenticate.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Bid } from '../../domain/evaluation/dossier.js';
-import { addBid, listBids } from '../../modules/bids/bids.service.js';
+import { addBid, listBids, requireMayAddBids } from '../../modules/bids/bids.service.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
 import { CheckboxField, TextField } from '../components/form-field.js';
@@ -23,6 +23,7 @@ import { BIDS_SHEET } from '../sheet/bid-sheet-layout.js';
 import { exampleSheetCsv, exampleSheetXlsx } from '../sheet/example-sheet.js';
 import { importSheetBids } from '../sheet/import-bids.js';
 import { readBidSheet, type SheetProblem } from '../sheet/read-bid-sheet.js';
+import { SHEET_LIMITS, SheetLimitError } from '../sheet/sheet-limits.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 const BID_FIELDS = new Map([
@@ -155,7 +156,7 @@ function fullBids(ctx: AppContext, actor: ReturnType<typeof requireActor>, acces
 
 export function bidPages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
-  const page = (c: Parameters<typeof renderPage>[0], access: TenderAccess, extra: Partial<BidsPageProps>, status: 200 | 400 | 409 = 200) => {
+  const page = (c: Parameters<typeof renderPage>[0], access: TenderAccess, extra: Partial<BidsPageProps>, status: 200 | 400 | 409 | 413 = 200) => {
     const viewer = viewerOf(ctx, c as never);
     const props: BidsPageProps = { viewer, access, bids: fullBids(ctx, viewer.actor, access), values: {}, errors: NO_ERRORS, sheetProblems: [], notice: undefined, ...extra };
     return renderPage(c, <BidsPage {...props} />, status);
@@ -186,12 +187,24 @@ export function bidPages(ctx: AppContext) {
 
   app.post('/aanbestedingen/:id/inschrijvingen/inlezen', async (c) => {
     const access = tenderAccessOf(c);
+    // Role and status before a byte of the upload is read: an auditor's file is never parsed.
+    requireMayAddBids(access);
+    const tooLarge = (error: SheetLimitError, sheet: string) =>
+      page(c, access, { sheetProblems: [{ sheet, row: 0, column: null, columnName: null, message: error.message }] }, 413);
+    // The form's few other bytes aside, a body this large holds a file over the limit.
+    if (Number(c.req.header('content-length') ?? 0) > SHEET_LIMITS.fileBytes + 64 * 1024) return tooLarge(new SheetLimitError('fileBytes'), '-');
     const body = await c.req.parseBody();
     const file = body.bestand;
     if (!(file instanceof File) || file.size === 0) {
       return page(c, access, { sheetProblems: [{ sheet: '-', row: 0, column: null, columnName: null, message: 'kies een .xlsx- of .csv-bestand' }] }, 400);
     }
-    const read = await readBidSheet({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    let read: Awaited<ReturnType<typeof readBidSheet>>;
+    try {
+      read = await readBidSheet({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } catch (error) {
+      if (error instanceof SheetLimitError) return tooLarge(error, file.name);
+      throw error;
+    }
     const outcome = importSheetBids(ctx, { actor: requireActor(c), access, sheet: BIDS_SHEET, ...read });
     if (!outcome.ok) return page(c, access, { sheetProblems: outcome.problems }, 400);
     return redirectAfterPost(c, `${tenderPath(access, 'inschrijvingen')}?ingelezen=${outcome.imported.length}`);

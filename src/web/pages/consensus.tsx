@@ -13,6 +13,8 @@ import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { listBids } from '../../modules/bids/bids.service.js';
 import { setConsensusScore } from '../../modules/bids/bids.service.js';
+import { ConsensusBody } from '../../modules/bids/bids.routes.js';
+import { parseInput } from '../../lib/zod-errors.js';
 import { getConsensusOverview, type ConsensusItem } from '../../modules/panel/consensus.service.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { getTender } from '../../modules/tenders/tenders.service.js';
@@ -161,7 +163,7 @@ export function consensusPages(ctx: AppContext) {
         access,
         bidId,
         criterionId,
-        input: { score, motivation: values.motivation ?? '', deviationReason: optionalText(values.deviationReason) },
+        input: parseInput(ConsensusBody, { score, motivation: values.motivation ?? '', deviationReason: optionalText(values.deviationReason) }),
       });
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;

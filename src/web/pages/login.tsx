@@ -11,6 +11,8 @@ import { clientIpOf } from '../../http/client-ip.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { login, logout, SESSION_COOKIE } from '../../modules/auth/auth.service.js';
+import { LoginBody } from '../../modules/auth/auth.routes.js';
+import { parseInput } from '../../lib/zod-errors.js';
 import { createLoginRateLimiter } from '../../modules/auth/login-rate-limit.js';
 import { ErrorSummary, SubmitButton } from '../components/alerts.js';
 import { TextField } from '../components/form-field.js';
@@ -60,7 +62,8 @@ export function loginPages(ctx: AppContext) {
     ];
     if (missing.length > 0) return renderPage(c, <LoginPage email={email} back={back} errors={mapFieldErrors(missing, FIELDS)} />, 400);
     try {
-      const result = await login(ctx, { email, password, clientIp: clientIpOf(c), limiter });
+      const credentials = parseInput(LoginBody, { email, password });
+      const result = await login(ctx, { ...credentials, clientIp: clientIpOf(c), limiter });
       setCookie(c, SESSION_COOKIE, result.sessionToken, {
         httpOnly: true,
         sameSite: 'Lax',
@@ -70,6 +73,9 @@ export function loginPages(ctx: AppContext) {
       });
       return redirectAfterPost(c, back);
     } catch (error) {
+      if (error instanceof AppError && error.code === 'invalid-input') {
+        return renderPage(c, <LoginPage email={email} back={back} errors={mapFieldErrors(error.errors, FIELDS)} />, 400);
+      }
       if (!(error instanceof AppError) || (error.code !== 'unauthenticated' && error.code !== 'rate-limited')) throw error;
       const message =
         error.code === 'rate-limited'

@@ -14,6 +14,10 @@ import { findOwnMembership, holdsAnyRole, PANEL_READERS } from '../../modules/pa
 import type { PanelMemberRow } from '../../modules/panel/panel.queries.js';
 import { assignEvaluator, declareConflictOfInterest, getPanel, type PanelView } from '../../modules/panel/panel.service.js';
 import { sealScores } from '../../modules/panel/scores.service.js';
+import { DeclarationBody } from '../../modules/panel/panel.routes.js';
+import { parseInput } from '../../lib/zod-errors.js';
+import { singleLineText } from '../../domain/text/text-fields.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
 import { RadioScale, TextareaField, TextField } from '../components/form-field.js';
@@ -26,6 +30,8 @@ import { redirectAfterPost, renderPage } from '../render.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 const ASSIGN_FIELDS = new Map([['email', 'E-mailadres van de beoordelaar']]);
+/** The address the inkoper types; only looked up, but as long as an address can be (RFC 5321). */
+const EVALUATOR_EMAIL = singleLineText('het e-mailadres', TEXT_LIMITS.email);
 const DECLARATION_FIELDS = new Map([
   ['noConflict', 'Verklaring'],
   ['remarks', 'Toelichting'],
@@ -166,10 +172,11 @@ export function panelPages(ctx: AppContext) {
     const access = tenderAccessOf(c);
     const values = await readForm(c);
     const email = (values.email ?? '').trim().toLowerCase();
-    // An unknown address goes on as an id no user has: the service then answers exactly as for
-    // another organisation's user, so the form does not reveal which addresses have accounts.
-    const userId = ctx.queries.auth.findUserByEmail(email)?.id ?? `onbekend:${email}`;
     try {
+      parseInput(EVALUATOR_EMAIL, email);
+      // An unknown address goes on as an id no user has: the service then answers exactly as for
+      // another organisation's user, so the form does not reveal which addresses have accounts.
+      const userId = ctx.queries.auth.findUserByEmail(email)?.id ?? `onbekend:${email}`;
       assignEvaluator(ctx, { actor: requireActor(c), access, userId });
       return redirectAfterPost(c, tenderPath(access, 'panel'));
     } catch (error) {
@@ -186,7 +193,8 @@ export function panelPages(ctx: AppContext) {
       return render(c, { declaration: { values, errors: mapFieldErrors([{ path: 'noConflict', message: 'kies een van beide' }], DECLARATION_FIELDS) } }, 400);
     }
     try {
-      declareConflictOfInterest(ctx, { actor: requireActor(c), access, input: { noConflict: values.noConflict === 'ja', remarks: optionalText(values.remarks) } });
+      const input = parseInput(DeclarationBody, { noConflict: values.noConflict === 'ja', remarks: optionalText(values.remarks) });
+      declareConflictOfInterest(ctx, { actor: requireActor(c), access, input });
       return redirectAfterPost(c, tenderPath(access, 'panel'));
     } catch (error) {
       const e = refusal(error);

@@ -12,6 +12,8 @@ import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { listBids } from '../../modules/bids/bids.service.js';
 import { createReport, listReports, verifyReport, type ReportVerification } from '../../modules/reports/reports.service.js';
+import { ReportInput } from '../../modules/reports/reports.routes.js';
+import { parseInput } from '../../lib/zod-errors.js';
 import type { ReportMeta } from '../../modules/reports/reports.queries.js';
 import { tenderAccessOf, tenderRowOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
@@ -138,7 +140,7 @@ export function reportPages(ctx: AppContext) {
     const values = await readForm(c);
     const kind = values.kind === 'award-letter' ? 'award-letter' : 'evaluation';
     try {
-      await createReport(ctx, { actor: requireActor(c), access, input: { kind, ...(kind === 'award-letter' ? { bidId: values.bidId } : {}) } });
+      await createReport(ctx, { actor: requireActor(c), access, input: parseInput(ReportInput, { kind, ...(kind === 'award-letter' ? { bidId: values.bidId } : {}) }) });
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
       return render(c, { refusal: error.detail ?? error.errors.map((e) => e.message).join('; ') }, error.status as 400);

@@ -14,8 +14,9 @@ import { reviewActionSchema } from '../../domain/low-bids/review-action.schema.j
 import { requireActor } from '../../http/authenticate.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
-import { zodIssuesToFieldErrors } from '../../lib/zod-errors.js';
+import { parseInput, zodIssuesToFieldErrors } from '../../lib/zod-errors.js';
 import { awardTender, proposeAward, withdrawAwardDecision } from '../../modules/award/award.service.js';
+import { AwardDecisionBody, WithdrawalBody } from '../../modules/award/award.routes.js';
 import { listBids } from '../../modules/bids/bids.service.js';
 import { evaluateTender, type TenderEvaluation } from '../../modules/evaluation/evaluation.service.js';
 import { applyLowBidReviewAction } from '../../modules/low-bid-reviews/low-bid-reviews.service.js';
@@ -160,7 +161,7 @@ export function resultsPages(ctx: AppContext) {
     const winner = optionalText(values['drawOfLots.winner']);
     const drawOfLots = winner === undefined ? undefined : { winner, record: values['drawOfLots.record'] ?? '' };
     try {
-      const decision = proposeAward(ctx, { actor: requireActor(c), access, input: { drawOfLots } });
+      const decision = proposeAward(ctx, { actor: requireActor(c), access, input: parseInput(AwardDecisionBody, { drawOfLots }) });
       return redirectAfterPost(c, `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent(`De gunningsbeslissing is genomen: ${decision.winner}.`)}`);
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
@@ -172,7 +173,7 @@ export function resultsPages(ctx: AppContext) {
     const access = tenderAccessOf(c);
     const values = await readForm(c);
     try {
-      const withdrawn = withdrawAwardDecision(ctx, { actor: requireActor(c), access, input: { reason: values['reason'] ?? '' } });
+      const withdrawn = withdrawAwardDecision(ctx, { actor: requireActor(c), access, input: parseInput(WithdrawalBody, { reason: values['reason'] ?? '' }) });
       const notice = `De gunningsbeslissing (${withdrawn.withdrawnWinner}) is ingetrokken; de aanbesteding is weer geopend.`;
       return redirectAfterPost(c, `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent(notice)}`);
     } catch (error) {

@@ -15,6 +15,8 @@ import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { listBids, type EvaluatorBidView } from '../../modules/bids/bids.service.js';
 import { listIndividualScores, setIndividualScore, type IndividualScoreView } from '../../modules/panel/scores.service.js';
+import { IndividualScoreBody } from '../../modules/panel/panel.routes.js';
+import { parseInput } from '../../lib/zod-errors.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { getTender } from '../../modules/tenders/tenders.service.js';
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
@@ -162,7 +164,7 @@ export function scoringPages(ctx: AppContext) {
       if (typeof score !== 'number') {
         throw new AppError('invalid-input', { errors: [{ path: 'score', message: 'kies een score' }] });
       }
-      setIndividualScore(ctx, { actor: requireActor(c), access, bidId, criterionId, input: { score, motivation: values.motivation ?? '' } });
+      setIndividualScore(ctx, { actor: requireActor(c), access, bidId, criterionId, input: parseInput(IndividualScoreBody, { score, motivation: values.motivation ?? '' }) });
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
       const message = error.errors.map((e) => e.message).join('; ') || (error.detail ?? error.message);

@@ -16,6 +16,8 @@ import { AppError } from '../../lib/app-error.js';
 import { formulaCheckOf } from '../../modules/formula-check/formula-check.service.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { getTender, openTender, type TenderView } from '../../modules/tenders/tenders.service.js';
+import { OpenTenderBody } from '../../modules/tenders/tenders.contract.js';
+import { parseInput } from '../../lib/zod-errors.js';
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
 import { CheckboxField, TextareaField } from '../components/form-field.js';
 import { VerdictAlert } from '../components/formula-check-view.js';
@@ -224,7 +226,7 @@ export function tenderOverviewPages(ctx: AppContext) {
     const values = await readForm(c);
     const confirmation = { confirmUnderbiddingRisk: values.confirmUnderbiddingRisk === 'ja', motivation: values.motivation ?? '' };
     try {
-      openTender(ctx, { actor: requireActor(c), access, confirmation });
+      openTender(ctx, { actor: requireActor(c), access, confirmation: parseInput(OpenTenderBody, confirmation) });
     } catch (error) {
       // Only the confirmation's own refusals come back to this form; the rest (already open) are error pages.
       const atFields = error instanceof AppError && error.errors.length > 0 && error.errors.every((e) => OPEN_FIELD_LABELS.has(e.path));

@@ -1,13 +1,11 @@
 /**
  * @module
- * Reading a bids sheet (.xlsx or .csv) with exceljs into bid inputs, each remembering the row
+ * Reading a bids sheet (.xlsx or .csv), within `SHEET_LIMITS`, into bid inputs, each remembering the row
  * and the column of every value, so that the service's problems (`provider.kvk`) can be
  * reported as "rij 3, kolom C (KvK-nummer)". Only what a spreadsheet itself gets wrong is
  * refused here (a missing column, "misschien" for a yes/no); every rule about a bid is the
  * bid service's, with the dossier's bid schema.
  */
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { NewBidInput } from '../../modules/bids/bids.service.js';
 import { parseDutchNumber } from '../forms/form-values.js';
 import {
@@ -19,6 +17,10 @@ import {
   PRICE_LINES_SHEET,
   type ColumnSpec,
 } from './bid-sheet-layout.js';
+import { readCsvTable } from './read-csv-table.js';
+import { readXlsxTables } from './read-xlsx-tables.js';
+import { SHEET_LIMITS, SheetLimitError } from './sheet-limits.js';
+import { cellAt, type CellValue, type SheetTable } from './sheet-table.js';
 
 export type SheetProblem = { sheet: string; row: number; column: string | null; columnName: string | null; message: string };
 
@@ -28,22 +30,6 @@ export type CellOrigin = { sheet: string; row: number; column: string; columnNam
 export type SheetBid = { row: number; input: NewBidInput; origins: Map<string, CellOrigin> };
 
 export type SheetReadResult = { bids: SheetBid[]; problems: SheetProblem[] };
-
-type CellValue = string | number | boolean | null;
-
-/** A cell as text, number or boolean; rich text, formulas and hyperlinks give their shown value. */
-function cellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value && value.result !== undefined) return cellValue(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return String(value.error);
-  }
-  return String(value);
-}
 
 const isBlank = (value: CellValue) => value === null || (typeof value === 'string' && value.trim() === '');
 
@@ -71,12 +57,12 @@ function readYesNo(value: CellValue): boolean | undefined {
 
 type Columns<T extends readonly ColumnSpec[]> = Map<T[number]['key'], number>;
 
-function findColumns<T extends readonly ColumnSpec[]>(sheet: ExcelJS.Worksheet, specs: T, problems: SheetProblem[]): Columns<T> {
+function findColumns<T extends readonly ColumnSpec[]>(sheet: SheetTable, specs: T, problems: SheetProblem[]): Columns<T> {
   const columns: Columns<T> = new Map();
-  sheet.getRow(1).eachCell((cell, index) => {
-    const header = String(cellValue(cell.value) ?? '');
-    const spec = specs.find((s) => matchesColumn(s, header));
-    if (spec !== undefined && !columns.has(spec.key)) columns.set(spec.key, index);
+  const header = sheet.rows.find((row) => row.number === 1);
+  header?.cells.forEach((cell, index) => {
+    const spec = specs.find((s) => matchesColumn(s, String(cell ?? '')));
+    if (spec !== undefined && !columns.has(spec.key)) columns.set(spec.key, index + 1);
   });
   for (const spec of specs) {
     if (spec.required && !columns.has(spec.key)) {
@@ -86,17 +72,18 @@ function findColumns<T extends readonly ColumnSpec[]>(sheet: ExcelJS.Worksheet, 
   return columns;
 }
 
-function origin(sheet: ExcelJS.Worksheet, row: number, index: number, spec: ColumnSpec): CellOrigin {
+function origin(sheet: SheetTable, row: number, index: number, spec: ColumnSpec): CellOrigin {
   return { sheet: sheet.name, row, column: columnLetter(index), columnName: spec.header };
 }
 
-function readBids(sheet: ExcelJS.Worksheet, problems: SheetProblem[]): SheetBid[] {
+function readBids(sheet: SheetTable, problems: SheetProblem[]): SheetBid[] {
   const columns = findColumns(sheet, BID_COLUMNS, problems);
   const bids: SheetBid[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values = new Map(BID_COLUMNS.map((spec) => [spec.key, columns.has(spec.key) ? cellValue(row.getCell(columns.get(spec.key) ?? 0).value) : null]));
-    if ([...values.values()].every(isBlank)) return;
+  for (const row of sheet.rows) {
+    const rowNumber = row.number;
+    if (rowNumber === 1) continue;
+    const values = new Map(BID_COLUMNS.map((spec) => [spec.key, columns.has(spec.key) ? cellAt(row, columns.get(spec.key) ?? 0) : null]));
+    if ([...values.values()].every(isBlank)) continue;
     const origins = new Map<string, CellOrigin>();
     for (const spec of BID_COLUMNS) {
       const index = columns.get(spec.key);
@@ -115,21 +102,22 @@ function readBids(sheet: ExcelJS.Worksheet, problems: SheetProblem[]): SheetBid[
     };
     if (!isBlank(id ?? null)) input.id = String(id).trim();
     bids.push({ row: rowNumber, input, origins });
-  });
+  }
   return bids;
 }
 
 /** Adds the "Prijsregels" sheet's lines to their bids, by bid number. */
-function attachPriceLines(sheet: ExcelJS.Worksheet, bids: SheetBid[], problems: SheetProblem[]): void {
+function attachPriceLines(sheet: SheetTable, bids: SheetBid[], problems: SheetProblem[]): void {
   const columns = findColumns(sheet, PRICE_LINE_COLUMNS, problems);
   const byId = new Map(bids.filter((b) => b.input.id !== undefined).map((b) => [b.input.id as string, b]));
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
+  for (const row of sheet.rows) {
+    const rowNumber = row.number;
+    if (rowNumber === 1) continue;
     const value = (key: (typeof PRICE_LINE_COLUMNS)[number]['key']) => {
       const index = columns.get(key);
-      return index === undefined ? null : cellValue(row.getCell(index).value);
+      return index === undefined ? null : cellAt(row, index);
     };
-    if (PRICE_LINE_COLUMNS.every((spec) => isBlank(value(spec.key)))) return;
+    if (PRICE_LINE_COLUMNS.every((spec) => isBlank(value(spec.key)))) continue;
     const bidColumn = columns.get('bid') ?? 1;
     const bid = byId.get(String(value('bid') ?? '').trim());
     if (bid === undefined) {
@@ -140,7 +128,7 @@ function attachPriceLines(sheet: ExcelJS.Worksheet, bids: SheetBid[], problems: 
         columnName: 'Nummer',
         message: `geen inschrijving met nummer "${String(value('bid') ?? '')}" op het blad ${BIDS_SHEET}`,
       });
-      return;
+      continue;
     }
     const lines = (bid.input.priceLines ?? []) as unknown[];
     const at = `priceLines[${lines.length}]`;
@@ -151,42 +139,35 @@ function attachPriceLines(sheet: ExcelJS.Worksheet, bids: SheetBid[], problems: 
     bid.origins.set(at, origin(sheet, rowNumber, bidColumn, PRICE_LINE_COLUMNS[0]));
     lines.push({ description: String(value('description') ?? '').trim(), quantity: readNumber(value('quantity')), unitPrice: readNumber(value('unitPrice')) });
     bid.input.priceLines = lines;
-  });
+  }
 }
 
-/** Semicolons are what a Dutch Excel writes; commas what the rest of the world does. */
-function csvDelimiter(text: string): string {
-  const header = text.split(/\r?\n/, 1)[0] ?? '';
-  return (header.match(/;/g)?.length ?? 0) >= (header.match(/,/g)?.length ?? 0) ? ';' : ',';
+async function readTables(fileName: string, bytes: Uint8Array): Promise<SheetTable[]> {
+  return /\.csv$/i.test(fileName) ? [await readCsvTable(bytes, BIDS_SHEET)] : readXlsxTables(bytes);
 }
 
 /**
+ * Throws `SheetLimitError` (the import answers 413) for a file beyond `SHEET_LIMITS`; every
+ * other problem, an unreadable file included, comes back in `problems`.
  * @example const { bids, problems } = await readBidSheet({ fileName: 'inschrijvingen.xlsx', bytes });
  */
 export async function readBidSheet({ fileName, bytes }: { fileName: string; bytes: Uint8Array }): Promise<SheetReadResult> {
+  if (bytes.byteLength > SHEET_LIMITS.fileBytes) throw new SheetLimitError('fileBytes');
   const problems: SheetProblem[] = [];
-  const workbook = new ExcelJS.Workbook();
-  const isCsv = /\.csv$/i.test(fileName);
+  let tables: SheetTable[];
   try {
-    if (isCsv) {
-      const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-      await workbook.csv.read(Readable.from([text]), {
-        sheetName: BIDS_SHEET,
-        // Keep every cell as typed: exceljs would turn "05123456" into 5123456 and guess dates.
-        map: (value: unknown) => (value === '' ? null : value),
-        parserOptions: { delimiter: csvDelimiter(text) },
-      });
-    } else {
-      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-    }
-  } catch {
-    const message = isCsv ? 'het bestand is geen leesbaar CSV-bestand' : 'het bestand is geen leesbaar Excel-bestand (.xlsx)';
+    tables = await readTables(fileName, bytes);
+  } catch (error) {
+    // Beyond a limit is the 413; anything else the readers refuse (a broken zip or XML, an
+    // unterminated quote) only means the file cannot be read.
+    if (error instanceof SheetLimitError) throw error;
+    const message = /\.csv$/i.test(fileName) ? 'het bestand is geen leesbaar CSV-bestand' : 'het bestand is geen leesbaar Excel-bestand (.xlsx)';
     return { bids: [], problems: [{ sheet: fileName, row: 1, column: null, columnName: null, message }] };
   }
-  const sheet = workbook.getWorksheet(BIDS_SHEET) ?? workbook.worksheets[0];
+  const sheet = tables.find((t) => t.name === BIDS_SHEET) ?? tables[0];
   if (sheet === undefined) return { bids: [], problems: [{ sheet: fileName, row: 1, column: null, columnName: null, message: 'het bestand heeft geen werkblad' }] };
   const bids = readBids(sheet, problems);
-  const lines = workbook.getWorksheet(PRICE_LINES_SHEET);
+  const lines = tables.find((t) => t.name === PRICE_LINES_SHEET);
   if (lines !== undefined && lines !== sheet) attachPriceLines(lines, bids, problems);
   if (bids.length === 0 && problems.length === 0) {
     problems.push({ sheet: sheet.name, row: 2, column: null, columnName: null, message: 'het blad bevat geen inschrijvingen' });

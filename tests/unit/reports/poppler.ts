@@ -36,3 +36,11 @@ export function pdfText(pdf: Buffer): string {
 export function normaliseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The text in the order the PDF draws it (`pdftotext -raw`), without the page footers (the
+ * bottom 50 points of an A4 page are cut off), so a text that flows over pages reads on.
+ */
+export function pdfBodyText(pdf: Buffer): string {
+  return run('pdftotext', ['-raw', '-enc', 'UTF-8', '-x', '0', '-y', '0', '-W', '595', '-H', '790', writeTemp('report.pdf', pdf), '-']).stdout;
+}

@@ -1,0 +1,126 @@
+/**
+ * @module
+ * The two kinds of free text, as zod refinements that every schema reuses. A single line
+ * (names, titles, references) refuses every C0 and C1 control character, CR, LF and tab
+ * included, and the Unicode line and paragraph separators (U+2028, U+2029): a line break in
+ * a bidder's name must not be able to add a line to a signed report or letter. Several lines
+ * (motivations, questions, remarks) may keep CR and LF, nothing else of the kind. Both refuse
+ * the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which
+ * make text display in another order than it is stored ("Trojan Source", CVE-2021-42574):
+ * what a panel signs must read as what the database holds. The marks U+200E and U+200F are
+ * kept: they reorder nothing, and names in Arabic or Hebrew script need them.
+ */
+import { z } from 'zod';
+import { formatDutchNumber } from '../money.js';
+
+export type TextKind = 'single-line' | 'multi-line';
+
+const LINE_BREAKS = new Set([0x0a, 0x0d]);
+
+function isBidiControl(code: number): boolean {
+  return (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+function isSeparator(code: number): boolean {
+  return code === 0x2028 || code === 0x2029;
+}
+
+// One pass over the text as a regular expression (linear), then a look at the one found.
+const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const MULTI_LINE_FORBIDDEN = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+export type ForbiddenCharacter = { code: number; position: number };
+
+/**
+ * The first character a text of this kind may not hold, with its 1-based position.
+ * @example findForbiddenCharacter('Taal\nschool', 'single-line') // { code: 10, position: 5 }
+ */
+export function findForbiddenCharacter(text: string, kind: TextKind): ForbiddenCharacter | null {
+  const match = (kind === 'single-line' ? SINGLE_LINE_FORBIDDEN : MULTI_LINE_FORBIDDEN).exec(text);
+  if (match === null) return null;
+  return { code: match[0].charCodeAt(0), position: match.index + 1 };
+}
+
+function codePoint(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** What the character is, in the words a user recognises. */
+function characterName(code: number): string {
+  if (LINE_BREAKS.has(code)) return 'regeleinde';
+  if (code === 0x09) return 'tab';
+  if (isSeparator(code)) return 'regel- of alineascheiding';
+  if (isBidiControl(code)) return 'richtingsteken';
+  return 'stuurteken';
+}
+
+/**
+ * The Dutch message for a forbidden character in the field `label`.
+ * @example forbiddenCharacterMessage('de naam', { code: 0x202e, position: 3 }) // "de naam mag geen richtingsteken ..."
+ */
+export function forbiddenCharacterMessage(label: string, found: ForbiddenCharacter): string {
+  const why = isBidiControl(found.code) ? '; zo\'n teken laat tekst in een andere volgorde zien dan er staat' : '';
+  return `${label} mag geen ${characterName(found.code)} bevatten (${codePoint(found.code)} op positie ${found.position})${why}`;
+}
+
+/** @example tooLongMessage('de naam', 200, 250) // "de naam is te lang: hoogstens 200 tekens (nu 250)" */
+export function tooLongMessage(label: string, max: number, length: number): string {
+  return `${label} is te lang: hoogstens ${formatDutchNumber(max, 0)} tekens (nu ${formatDutchNumber(length, 0)})`;
+}
+
+function refineText(kind: TextKind, label: string) {
+  return (value: string, ctx: z.RefinementCtx): void => {
+    const found = findForbiddenCharacter(value, kind);
+    if (found !== null) ctx.addIssue({ code: 'custom', message: forbiddenCharacterMessage(label, found), input: value });
+  };
+}
+
+/**
+ * The refinement for a single line of text: no control characters (CR, LF and tab included),
+ * no U+2028/U+2029 and no bidirectional overrides or isolates.
+ * @example z.string().superRefine(refineSingleLine('de naam'))
+ */
+export function refineSingleLine(label: string): (value: string, ctx: z.RefinementCtx) => void {
+  return refineText('single-line', label);
+}
+
+/**
+ * The refinement for text of several lines: CR and LF allowed, every other control character,
+ * U+2028/U+2029 and the bidirectional overrides and isolates refused.
+ * @example z.string().superRefine(refineMultiLine('de motivering'))
+ */
+export function refineMultiLine(label: string): (value: string, ctx: z.RefinementCtx) => void {
+  return refineText('multi-line', label);
+}
+
+/**
+ * zod's `max` parameters with the Dutch message, for a string check of another kind.
+ * @example z.email().max(TEXT_LIMITS.email, tooLong('het e-mailadres', TEXT_LIMITS.email))
+ */
+export function tooLong(label: string, max: number): { error: (issue: { input?: unknown }) => string } {
+  return { error: (issue) => tooLongMessage(label, max, typeof issue.input === 'string' ? issue.input.length : max + 1) };
+}
+
+/**
+ * A string of at most `max` characters of any kind: a password, which is never shown.
+ * @example const password = boundedText('het wachtwoord', TEXT_LIMITS.password).min(12);
+ */
+export function boundedText(label: string, max: number): z.ZodString {
+  return z.string().max(max, tooLong(label, max));
+}
+
+/**
+ * A string of at most `max` characters on one line; `label` names the field in the message.
+ * @example const name = singleLineText('de naam', TEXT_LIMITS.name).trim().min(1);
+ */
+export function singleLineText(label: string, max: number): z.ZodString {
+  return boundedText(label, max).superRefine(refineSingleLine(label));
+}
+
+/**
+ * A string of at most `max` characters that may hold line breaks.
+ * @example const motivation = multiLineText('de motivering', TEXT_LIMITS.motivation);
+ */
+export function multiLineText(label: string, max: number): z.ZodString {
+  return boundedText(label, max).superRefine(refineMultiLine(label));
+}
