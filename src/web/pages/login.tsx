@@ -11,7 +11,6 @@ import { clientIpOf } from '../../http/client-ip.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { login, logout, SESSION_COOKIE } from '../../modules/auth/auth.service.js';
-import { createLoginRateLimiter } from '../../modules/auth/login-rate-limit.js';
 import { ErrorSummary, SubmitButton } from '../components/alerts.js';
 import { TextField } from '../components/form-field.js';
 import { formError, mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
@@ -41,8 +40,6 @@ function LoginPage({ email, back, errors }: { email: string; back: string; error
 }
 
 export function loginPages(ctx: AppContext) {
-  // The API's limiter lives inside its auth routes; the form gets its own with the same limits.
-  const limiter = createLoginRateLimiter({ maxAttempts: ctx.config.loginMaxAttempts, windowMs: ctx.config.loginWindowMs });
   const app = new Hono<AppEnv>();
 
   app.get('/', (c) => c.redirect(c.get('actor') ? '/aanbestedingen' : '/inloggen', 303));
@@ -60,7 +57,8 @@ export function loginPages(ctx: AppContext) {
     ];
     if (missing.length > 0) return renderPage(c, <LoginPage email={email} back={back} errors={mapFieldErrors(missing, FIELDS)} />, 400);
     try {
-      const result = await login(ctx, { email, password, clientIp: clientIpOf(c), limiter });
+      // The same limiter as the API's login (ctx.loginLimiter): trying both does not double the tries.
+      const result = await login(ctx, { email, password, clientIp: clientIpOf(c, ctx.config) });
       setCookie(c, SESSION_COOKIE, result.sessionToken, {
         httpOnly: true,
         sameSite: 'Lax',
