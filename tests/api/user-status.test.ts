@@ -2,9 +2,9 @@
  * Disabling an account ends all of its sessions and tokens at once and keeps it from
  * logging in until an administrator enables it; who may do that (user-access.ts).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient, type TestClient } from '../helpers/client.js';
-import { loginClient, PASSWORD, seedWorld, type World } from '../helpers/seed.js';
+import { createMember, createOrganisation, loginClient, PASSWORD, seedPlatformAdmin, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createPageClient } from '../web/page-client.js';
 
@@ -163,5 +163,32 @@ describe('POST /api/v1/users/:id/enable', () => {
     expect((await w.utrechtInkoper.post(`/api/v1/users/${w.almereInkoper.userId}/enable`)).status).toBe(404);
     expect((await w.almereAuditor.post(`/api/v1/users/${w.almereInkoper.userId}/enable`)).status).toBe(403);
     expect((await login(w.almereInkoper.email)).status).toBe(401);
+  });
+});
+
+describe('a login under way when the account is disabled', () => {
+  it('opens no session: the disable that committed while the password was hashed wins', async () => {
+    // A real scrypt cost, so that the hash takes far longer than the disable request.
+    const slow = createTestApp({ passwordHash: { N: 2 ** 14, r: 8, p: 1 } });
+    try {
+      const admin = await seedPlatformAdmin(slow);
+      const org = await createOrganisation(admin, { name: 'Gemeente Kampen', kind: 'gemeente' });
+      const member = await createMember(slow, admin, { organisationId: org, role: 'inkoper' });
+      // The disable starts right after the login has read the user, while its password hashes.
+      const findUser = slow.ctx.queries.auth.findUserByEmail;
+      let disabling: Promise<{ status: number }> | undefined;
+      vi.spyOn(slow.ctx.queries.auth, 'findUserByEmail').mockImplementation((email) => {
+        const found = findUser(email);
+        disabling ??= admin.post(`/api/v1/users/${member.userId}/disable`);
+        return found;
+      });
+      const answer = await createClient(slow).post('/api/v1/auth/login', { email: member.email, password: PASSWORD });
+      expect((await disabling)?.status).toBe(200);
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('set-cookie')).toBeNull();
+      expect((slow.db.sqlite.prepare('SELECT count(*) AS n FROM sessions WHERE user_id = ?').get(member.userId) as { n: number }).n).toBe(0);
+    } finally {
+      slow.close();
+    }
   });
 });

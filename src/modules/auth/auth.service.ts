@@ -60,6 +60,13 @@ export async function login(
   const now = ctx.clock().getTime();
   const expiresAt = now + ctx.config.sessionAbsoluteMs;
   writeTransaction(ctx.db, () => {
+    // The password was checked outside the transaction (scrypt is asynchronous): a password
+    // change or a disable that committed meanwhile wins, or the old password would open a
+    // session the change was meant to end.
+    const current = ctx.queries.auth.findUserById(user.id);
+    if (current === undefined || current.passwordHash !== user.passwordHash || current.disabledAt !== null) {
+      throw new AppError('unauthenticated', { detail: 'e-mail address or password is wrong' });
+    }
     ctx.queries.auth.deleteExpiredSessionsOfUser(user.id, now, ctx.config.sessionIdleMs);
     ctx.queries.auth.insertSession({
       tokenHash: sha256Hex(sessionToken),
