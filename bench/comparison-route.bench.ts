@@ -22,7 +22,7 @@ import type { Dossier } from '../src/domain/evaluation/dossier.js';
 import type { Actor, AppContext } from '../src/http/types.js';
 import { createLogger } from '../src/lib/logger.js';
 import { recordAuditEvent } from '../src/modules/audit/audit.service.js';
-import { issueApiToken } from '../src/modules/auth/auth.service.js';
+import { issueApiToken } from '../src/modules/auth/api-tokens.service.js';
 import type { StoredAwardDecision } from '../src/modules/award/award.service.js';
 import { computeEvaluation } from '../src/modules/evaluation/evaluation.service.js';
 import { createOrganisation } from '../src/modules/organisations/organisations.service.js';

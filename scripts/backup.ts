@@ -18,6 +18,7 @@ import { closeSync, createReadStream, existsSync, fsyncSync, openSync, renameSyn
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { createOwnerOnlyFile } from '../src/db/owner-only-files.js';
 import { parseEnv } from '../src/env.js';
 import { checkConnection, describeCheck, isHealthy, type DatabaseCheck } from './database-check.js';
 
@@ -53,10 +54,12 @@ export async function sha256OfFile(path: string): Promise<string> {
 }
 
 /**
- * Copies `from` (an open connection, any journal mode) into a new file `to` with the online
- * backup API, in one step.
+ * Copies `from` (an open connection, any journal mode) into the file `to` with the online
+ * backup API, in one step. A new `to` is made owner-only (0600) first, as the database is:
+ * a copy holds the same password hashes, prices and scores.
  */
 export async function copyWithBackupApi(from: Database.Database, to: string): Promise<void> {
+  createOwnerOnlyFile(to);
   await from.backup(to, { progress: () => ALL_PAGES });
 }
 

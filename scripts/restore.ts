@@ -18,11 +18,12 @@
  *    a server started against the rules in the same instant sees the old or the new
  *    database, never a mixture. The result is verified again.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { MIGRATIONS_FOLDER } from '../src/db/client.js';
+import { ensureOwnerOnlyDirectory } from '../src/db/owner-only-files.js';
 import { copyWithBackupApi, databasePathFrom, syncPath } from './backup.js';
 import { checkDatabaseFile, describeCheck, isHealthy, type DatabaseCheck } from './database-check.js';
 
@@ -165,7 +166,7 @@ export async function restoreDatabase({
   if (!existsSync(source)) throw new RestoreRefused(`no backup at ${source}`);
   // Refuse early, before any copying, when the server runs.
   refuseIfInUse(target);
-  mkdirSync(dirname(target), { recursive: true });
+  ensureOwnerOnlyDirectory(dirname(target));
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const staging = `${target}.restore-${process.pid}`;
   const staged = await stageBackup(source, staging);

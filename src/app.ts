@@ -23,9 +23,11 @@ import { providerRoutes } from './modules/providers/providers.routes.js';
 import { createQueries } from './modules/queries.js';
 import { createEvaluationCache } from './modules/evaluation/evaluation-cache.js';
 import { createCredentialCache } from './modules/auth/credential-cache.js';
+import { createLoginLimiter } from './modules/auth/login-rate-limit.js';
 import { createVersionedCache } from './lib/versioned-cache.js';
 import type { TenderView } from './modules/tenders/tenders.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { userStatusRoutes } from './modules/users/user-status.routes.js';
 import { bidRoutes } from './modules/bids/bids.routes.js';
 import { tenderScope } from './modules/tenders/tender-access.js';
 import { tenderRoutes } from './modules/tenders/tenders.routes.js';
@@ -49,7 +51,9 @@ export const DEFAULT_CONFIG: AppConfig = {
   bodyLimitBytes: 1024 * 1024,
   cookieSecure: false,
   loginMaxAttempts: 10,
+  loginMaxFailuresPerClient: 50,
   loginWindowMs: 15 * 60_000,
+  trustProxy: false,
   passwordHash: DEFAULT_SCRYPT_PARAMS,
 };
 
@@ -70,14 +74,20 @@ export type App = ReturnType<typeof createApp>['app'];
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger({ level: 'info' });
   const signer = lazySigner(deps.signing ?? developmentSignerSource(deps.db.sqlite.name), logger);
+  const config: AppConfig = { ...DEFAULT_CONFIG, ...deps.config };
   const ctx: AppContext = {
     db: deps.db,
     queries: createQueries(deps.db),
     clock: deps.clock ?? (() => new Date()),
-    config: { ...DEFAULT_CONFIG, ...deps.config },
+    config,
     logger,
     evaluationCache: createEvaluationCache(),
     credentialCache: createCredentialCache(),
+    loginLimiter: createLoginLimiter({
+      maxAttempts: config.loginMaxAttempts,
+      maxFailuresPerClient: config.loginMaxFailuresPerClient,
+      windowMs: config.loginWindowMs,
+    }),
     tenderViewCache: createVersionedCache<TenderView>({ maxEntries: 5000 }),
     signer: () => signer(),
   };
@@ -99,6 +109,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes(ctx));
   app.route('/', organisationRoutes(ctx));
   app.route('/', userRoutes(ctx));
+  app.route('/', userStatusRoutes(ctx));
   app.route('/', providerRoutes(ctx));
   app.route('/', auditRoutes(ctx));
   app.route('/', templateRoutes());

@@ -11,6 +11,12 @@ import { LOG_LEVELS } from './lib/logger.js';
 /** An empty variable counts as unset: `PORT= npm start` should take the default. */
 const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 
+/** `true` or `false` in any case; unset or empty is false. */
+const flag = z.preprocess(
+  (v) => (v === '' || v === undefined ? 'false' : String(v).toLowerCase()),
+  z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
+);
+
 const envSchema = z
   .object({
     PORT: z.preprocess(
@@ -31,10 +37,13 @@ const envSchema = z
       z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }),
     ),
     /** Set to `true` behind HTTPS so the session cookie gets the `Secure` attribute. */
-    COOKIE_SECURE: z.preprocess(
-      (v) => (v === '' || v === undefined ? 'false' : String(v).toLowerCase()),
-      z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
-    ),
+    COOKIE_SECURE: flag,
+    /**
+     * Set to `true` only behind a reverse proxy that sets `X-Forwarded-For`: the login limit
+     * then counts the address the proxy names instead of the proxy's own. Without a proxy a
+     * client could write any address there and escape the limit.
+     */
+    TRUST_PROXY: flag,
   })
   .superRefine((env: Partial<Record<string, unknown>>, ctx) => {
     // Half an admin account is a typo, not a choice: refuse it rather than guess.

@@ -30,7 +30,7 @@ const signing =
   env.SIGNING_P12 === undefined
     ? undefined
     : ({ kind: 'p12', path: env.SIGNING_P12, password: env.SIGNING_P12_PASSWORD ?? '' } as const);
-const { app, ctx } = createApp({ db, logger, config: { cookieSecure: env.COOKIE_SECURE }, ...(signing ? { signing } : {}) });
+const { app, ctx } = createApp({ db, logger, config: { cookieSecure: env.COOKIE_SECURE, trustProxy: env.TRUST_PROXY }, ...(signing ? { signing } : {}) });
 // Load the certificate now: a wrong SIGNING_P12 or password must stop the start, not the first report.
 try {
   ctx.signer();

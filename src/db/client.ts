@@ -12,7 +12,6 @@
  * - `foreign_keys=ON`: SQLite leaves it off per connection by default.
  * - `busy_timeout`: a second process (a CLI, a backup) waits instead of failing at once.
  */
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -20,6 +19,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.js';
 import { limitWalSize } from './maintenance.js';
+import { createOwnerOnlyFile, ensureOwnerOnlyDirectory } from './owner-only-files.js';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -35,7 +35,7 @@ export type Db = {
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 export type OpenDatabaseOptions = {
-  /** A file path, or `:memory:`. The parent directory is created. */
+  /** A file path, or `:memory:`. A new file and parent directory are made owner-only (0600, 0700). */
   path: string;
   busyTimeoutMs?: number;
 };
@@ -45,7 +45,11 @@ export type OpenDatabaseOptions = {
  * @example const db = openDatabase({ path: './data/gunningswijzer.db' });
  */
 export function openDatabase({ path, busyTimeoutMs = 5000 }: OpenDatabaseOptions): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    ensureOwnerOnlyDirectory(dirname(path));
+    // Before SQLite opens it: the -wal and -shm files then get the same owner-only mode.
+    createOwnerOnlyFile(path);
+  }
   const sqlite = new Database(path);
   try {
     sqlite.pragma('journal_mode = WAL');

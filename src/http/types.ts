@@ -11,6 +11,7 @@ import type { ScryptParams } from '../modules/auth/passwords.js';
 import type { TenderAccess } from '../modules/tenders/tender-access.js';
 import type { EvaluationCache } from '../modules/evaluation/evaluation-cache.js';
 import type { CredentialCache } from '../modules/auth/credential-cache.js';
+import type { LoginLimiter } from '../modules/auth/login-rate-limit.js';
 import type { TenderView } from '../modules/tenders/tenders.service.js';
 import type { VersionedCache } from '../lib/versioned-cache.js';
 import type { ReportSigner } from '../reports/signing/signer.js';
@@ -31,7 +32,11 @@ export type AppConfig = {
   cookieSecure: boolean;
   /** Login attempts per e-mail address and client IP within `loginWindowMs`. */
   loginMaxAttempts: number;
+  /** Wrong passwords per client IP within `loginWindowMs`, whatever the e-mail addresses. */
+  loginMaxFailuresPerClient: number;
   loginWindowMs: number;
+  /** Believe `X-Forwarded-For` for the client's address: a reverse proxy stands in front. */
+  trustProxy: boolean;
   /** scrypt cost for new password hashes; stored hashes carry their own. */
   passwordHash: ScryptParams;
 };
@@ -60,6 +65,8 @@ export type AppContext = {
   logger: Logger;
   evaluationCache: EvaluationCache;
   credentialCache: CredentialCache;
+  /** One limiter for every password check: the API's login, the form's and a password change. */
+  loginLimiter: LoginLimiter;
   /** The tender list's views per tender, by the tender's newest audit event. */
   tenderViewCache: VersionedCache<TenderView>;
   /** The certificate that signs reports, made on first use (see modules/reports/report-signer.ts). */

@@ -27,11 +27,6 @@ const TITLES: Record<ErrorCode, string> = {
   internal: 'Er ging iets mis',
 };
 
-/** Where to come back to after logging in: only a path on this server, never another site. */
-export function safeReturnPath(path: string | undefined): string {
-  return path !== undefined && path.startsWith('/') && !path.startsWith('//') ? path : '/aanbestedingen';
-}
-
 export function createPageErrorHandler(logger: Logger) {
   return async (error: unknown, c: Context<AppEnv>): Promise<Response> => {
     const appError = toAppError(error);

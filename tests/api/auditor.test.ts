@@ -213,16 +213,25 @@ describe('GET /api/v1/tenders/:id/timeline', () => {
 });
 
 describe('an auditor changes nothing', () => {
-  /** Routes an auditor may call: its own session and token, and checking a PDF it holds (reads only). */
-  const OWN_SESSION_OR_READ = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/tokens', 'POST /api/v1/reports/verify']);
+  /** Routes an auditor may call: its own session, tokens and password, and checking a PDF it holds (reads only). */
+  const OWN_SESSION_OR_READ = new Set([
+    'POST /api/v1/auth/login',
+    'POST /api/v1/auth/logout',
+    'POST /api/v1/auth/tokens',
+    'DELETE /api/v1/auth/tokens/:tokenId',
+    'POST /api/v1/auth/password',
+    'POST /api/v1/reports/verify',
+  ]);
 
   /** Every write route with a body that an inkoper (or the evaluator, for its own routes) could send. */
-  function writeCalls(auditor: TestClient, id: string, ids: { own: string; evaluator: string }): Record<string, () => Promise<{ status: number; body: any }>> {
+  function writeCalls(auditor: TestClient, id: string, ids: { own: string; evaluator: string; colleague: string }): Record<string, () => Promise<{ status: number; body: any }>> {
     const base = `/api/v1/tenders/${id}`;
     return {
       'POST /api/v1/organisations': () => auditor.post('/api/v1/organisations', { name: 'Gemeente Dronten', kind: 'gemeente' }),
       'POST /api/v1/users': () =>
         auditor.post('/api/v1/users', { email: 'nieuw@almere.test', name: 'Nieuw', password: 'een lang genoeg wachtwoord', memberships: [{ organisationId: ids.own, role: 'inkoper' }] }),
+      'POST /api/v1/users/:id/disable': () => auditor.post(`/api/v1/users/${ids.colleague}/disable`),
+      'POST /api/v1/users/:id/enable': () => auditor.post(`/api/v1/users/${ids.colleague}/enable`),
       'POST /api/v1/providers': () => auditor.post('/api/v1/providers', { organisationId: ids.own, name: 'Taalschool Noord', kvk: '30999999', keurmerk: true }),
       'POST /api/v1/tenders': () => auditor.post('/api/v1/tenders', { organisationId: ids.own, template: 'b1-route', reference: 'X-1', title: 'Nieuwe aanbesteding' }),
       'POST /api/v1/tenders/import': () => auditor.post('/api/v1/tenders/import', { organisationId: ids.own, dossier: exampleDossier() }),
@@ -258,9 +267,9 @@ describe('an auditor changes nothing', () => {
           .filter((route) => !OWN_SESSION_OR_READ.has(route)),
       ),
     ];
-    for (const [auditor, own] of [[regioAuditor, w.orgs.regio], [w.almereAuditor, w.orgs.almere]] as const) {
-      // Each names its own organisation: another's would be 404, not the refusal tested here.
-      const calls = writeCalls(auditor, id, { own, evaluator: w.almereBeoordelaar.userId });
+    for (const [auditor, own, colleague] of [[regioAuditor, w.orgs.regio, w.regioInkoper.userId], [w.almereAuditor, w.orgs.almere, w.almereInkoper.userId]] as const) {
+      // Each names its own organisation and a user of it: another's would be 404, not the refusal tested here.
+      const calls = writeCalls(auditor, id, { own, evaluator: w.almereBeoordelaar.userId, colleague });
       expect(writeRoutes.filter((route) => calls[route] === undefined), 'write routes this test does not know yet').toEqual([]);
       const answers: Record<string, number> = {};
       for (const route of writeRoutes) answers[route] = (await calls[route]!()).status;

@@ -1,11 +1,12 @@
 /**
  * Bearer tokens are resolved from a cache while no user, membership or token changed (the
  * newest audit event of no tender): the holder comes from the database once, a change to
- * users drops the entry, and expiry is still checked on every request.
+ * users drops the entry, and expiry is still checked on every request. Revoking a token,
+ * disabling its user and changing the password end it at the very next request.
  */
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { createClient } from '../helpers/client.js';
-import { createMember, seedWorld, type World } from '../helpers/seed.js';
+import { createMember, PASSWORD, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -60,5 +61,28 @@ describe('the bearer token cache', () => {
     expect(expired.status).toBe(401);
     expect(expired.body.detail).toBe('the bearer token is invalid or expired');
     expect(holderReads).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a cached token at the very next request after it is revoked', async () => {
+    const issued = await w.almereInkoper.post('/api/v1/auth/tokens', { name: 'script' });
+    const script = createClient(t, { bearer: issued.body.token });
+    expect((await script.get('/api/v1/auth/me')).status).toBe(200);
+    expect((await script.get('/api/v1/auth/me')).status).toBe(200);
+    expect(holderReads).toHaveBeenCalledTimes(1);
+    expect((await w.almereInkoper.request('DELETE', `/api/v1/auth/tokens/${issued.body.id}`)).status).toBe(204);
+    expect((await script.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('refuses a cached token at the very next request after its user is disabled, or changes the password', async () => {
+    const inkoper = await tokenClient(w.almereInkoper);
+    const auditor = await tokenClient(w.almereAuditor);
+    for (const script of [inkoper, auditor, inkoper, auditor]) expect((await script.get('/api/v1/auth/me')).status).toBe(200);
+    expect(holderReads).toHaveBeenCalledTimes(2);
+    expect((await w.admin.post(`/api/v1/users/${w.almereInkoper.userId}/disable`)).status).toBe(200);
+    expect((await inkoper.get('/api/v1/auth/me')).status).toBe(401);
+    expect((await auditor.get('/api/v1/auth/me')).status).toBe(200);
+    const changed = await w.almereAuditor.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'een nieuw wachtwoord 3' });
+    expect(changed.status).toBe(200);
+    expect((await auditor.get('/api/v1/auth/me')).status).toBe(401);
   });
 });

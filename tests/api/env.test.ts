@@ -12,6 +12,7 @@ describe('parseEnv', () => {
         DATABASE_PATH: './data/gunningswijzer.db',
         LOG_LEVEL: 'info',
         COOKIE_SECURE: false,
+        TRUST_PROXY: false,
       },
     });
   });
@@ -39,5 +40,12 @@ describe('parseEnv', () => {
     expect(result.problems).toHaveLength(2);
     expect(result.problems[0]).toMatch(/^PORT: /);
     expect(result.problems[1]).toBe('ADMIN_PASSWORD: must be at least 12 characters');
+  });
+
+  it('believes X-Forwarded-For only when TRUST_PROXY says so', () => {
+    expect(parseEnv({ TRUST_PROXY: 'true' })).toMatchObject({ ok: true, env: { TRUST_PROXY: true } });
+    expect(parseEnv({ TRUST_PROXY: 'FALSE' })).toMatchObject({ ok: true, env: { TRUST_PROXY: false } });
+    expect(parseEnv({ TRUST_PROXY: '' })).toMatchObject({ ok: true, env: { TRUST_PROXY: false } });
+    expect(parseEnv({ TRUST_PROXY: '1' })).toEqual({ ok: false, problems: ['TRUST_PROXY: must be true or false'] });
   });
 });

@@ -93,6 +93,8 @@ describe('migrating a database of the first release', () => {
         tenders: { show_prices_to_evaluators: 0, award_decided_at: null, standstill_ends_on: null, award_decision: null, awarded_at: null },
         criteria: { description: null, levels: null },
         consensus_scores: { deviation_reason: null },
+        users: { disabled_at: null },
+        api_tokens: { last_used_at: null },
       };
       for (const table of TABLES_OF_0000) {
         const extra = newColumns[table] ?? {};

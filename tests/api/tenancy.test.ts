@@ -13,6 +13,7 @@ let t: TestApp;
 let w: World;
 let tenderId: string;
 let reportId: string;
+let tokenId: string;
 
 beforeAll(async () => {
   t = createTestApp();
@@ -26,6 +27,9 @@ beforeAll(async () => {
   const report = await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/reports`, { kind: 'evaluation' });
   expect(report.status).toBe(201);
   reportId = report.body.id;
+  const token = await w.almereInkoper.post('/api/v1/auth/tokens', { name: 'script' });
+  expect(token.status).toBe(201);
+  tokenId = token.body.id;
 });
 afterAll(() => t.close());
 
@@ -34,6 +38,9 @@ function fillPath(path: string): string {
   if (path === '/api/v1/reports/:id') return `/api/v1/reports/${reportId}`;
   // Almere is a member gemeente of the regio, so its inkoper reads the regio's comparison.
   if (path === '/api/v1/regions/:id/comparison') return `/api/v1/regions/${w.orgs.regio}/comparison`;
+  // A token is its owner's alone; a user is Almere's.
+  if (path === '/api/v1/auth/tokens/:tokenId') return `/api/v1/auth/tokens/${tokenId}`;
+  if (path.startsWith('/api/v1/users/:id/')) return path.replace(':id', w.almereInkoper.userId);
   if (!path.startsWith('/api/v1/tenders/:id')) {
     throw new Error(`no real id for ${path}: teach the tenancy test which resource it names`);
   }
@@ -80,6 +87,9 @@ describe('tenancy', () => {
         'GET /api/v1/tenders/:id/recompute',
         'GET /api/v1/tenders/:id/timeline',
         'GET /api/v1/regions/:id/comparison',
+        'DELETE /api/v1/auth/tokens/:tokenId',
+        'POST /api/v1/users/:id/disable',
+        'POST /api/v1/users/:id/enable',
       ]),
     );
   });
@@ -92,6 +102,8 @@ describe('tenancy', () => {
         ['utrecht auditor', w.utrechtAuditor],
         ['platform admin', w.admin],
       ] as const) {
+        // The platform administrator manages every user: for it a user is no other organisation's.
+        if (who === 'platform admin' && path.startsWith('/api/v1/users/')) continue;
         // An empty body: scoping must come before validation, or a 400 would tell that the id exists.
         const response = await client.request(method, fillPath(path), method === 'GET' ? {} : { json: {} });
         if (response.status !== 404) leaks.push(`${method} ${path} as ${who}: ${response.status}`);

@@ -52,8 +52,9 @@ export type FuzzWorld = Awaited<ReturnType<typeof createFuzzWorld>>;
  * @example const f = await createFuzzWorld(); const answer = await f.send('inkoper', 'GET', '/api/v1/tenders'); f.checkAnswer('list', answer);
  */
 export async function createFuzzWorld() {
-  // Login attempts are rate limited per address; the fuzzer tries many addresses, not one often.
-  const t = createTestApp({ loginMaxAttempts: 1_000_000 });
+  // Login attempts are rate limited per address and per client; the fuzzer tries many
+  // addresses from one client, and must still log its users in again after a logout.
+  const t = createTestApp({ loginMaxAttempts: 1_000_000, loginMaxFailuresPerClient: 1_000_000 });
   const doc = (await (await t.app.request('/openapi.json')).json()) as OpenApiDocument;
   const operations = listOperations(doc);
   const { validator, resolve } = createValidators(doc);

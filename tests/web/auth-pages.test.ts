@@ -33,6 +33,34 @@ describe('log in and out', () => {
     expect(client.cookies.has('gw_session')).toBe(true);
   });
 
+  it('sends the browser back only to a path of this site, whatever `terug` says', async () => {
+    const bypasses = [
+      '//evil.example/x',
+      '%2F%5Cevil.example', // `/\evil.example`
+      '/%09/evil.example', // `/<tab>/evil.example`
+      '%2F%2509%2Fevil.example', // `/%09/evil.example`
+      '%252F%252Fevil.example',
+      '%5C%5Cevil.example',
+      '%2F%255Cevil.example',
+      'https%3A%2F%2Fevil.example',
+      'javascript%3Aalert(1)',
+      '%2Faanbestedingen%0D%0ASet-Cookie%3A%20gw_session%3Dx',
+      `%2F${'a'.repeat(3000)}`,
+    ];
+    for (const terug of bypasses) {
+      const client = createPageClient(t);
+      const form = await client.get(`/inloggen?terug=${terug}`);
+      expect(form.status, terug).toBe(200);
+      expect(form.html).toContain('action="/inloggen?terug=%2Faanbestedingen"');
+      const login = await client.post(`/inloggen?terug=${terug}`, { email: w.almereInkoper.email, password: PASSWORD });
+      expect(login.status, terug).toBe(303);
+      expect(login.location, terug).toBe('/aanbestedingen');
+    }
+    const client = createPageClient(t);
+    const own = await client.post('/inloggen?terug=%2Faanbestedingen%2Fabc%2Fuitslag', { email: w.almereInkoper.email, password: PASSWORD });
+    expect(own.location).toBe('/aanbestedingen/abc/uitslag');
+  });
+
   it('shows a wrong password as an error at the top, and empty fields next to the field', async () => {
     const client = createPageClient(t);
     const wrong = await client.post('/inloggen', { email: w.almereInkoper.email, password: 'fout wachtwoord' });

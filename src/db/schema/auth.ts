@@ -35,6 +35,8 @@ export const apiTokens = sqliteTable(
     name: text('name').notNull(),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
+    /** The last request made with the token, to the minute (written at most once a minute); null if never used. */
+    lastUsedAt: integer('last_used_at'),
   },
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );

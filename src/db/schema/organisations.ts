@@ -43,6 +43,11 @@ export const users = sqliteTable('users', {
     .notNull()
     .default(sql`0`),
   createdAt: text('created_at').notNull(),
+  /**
+   * When an administrator disabled the account (ISO time), or null. A disabled user cannot
+   * log in and holds no session or token; only an administrator enables it again.
+   */
+  disabledAt: text('disabled_at'),
 });
 
 export const memberships = sqliteTable(

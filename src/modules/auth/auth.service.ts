@@ -1,57 +1,72 @@
 /**
  * @module
- * Logging in and out, bearer tokens, and turning a credential into an `Actor`.
+ * Logging in and out, and turning a credential into an `Actor`.
  *
  * Sessions live in the database as the SHA-256 of a random cookie value: every login makes
  * a new one (no session fixation), logout deletes it, and it ends after `sessionIdleMs`
- * without use or `sessionAbsoluteMs` after login, whichever comes first.
+ * without use or `sessionAbsoluteMs` after login, whichever comes first. A disabled account
+ * cannot log in, and none of its credentials resolve.
  */
 import { writeTransaction } from '../../db/client.js';
 import type { Actor, AppContext, Membership } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
-import { generateSecret, newId, sha256Hex } from '../../lib/secrets.js';
+import { generateSecret, sha256Hex } from '../../lib/secrets.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
+import { revokeCallerToken } from './api-tokens.service.js';
 import type { CredentialHolder } from './auth.queries.js';
 import type { CachedToken } from './credential-cache.js';
-import type { LoginRateLimiter } from './login-rate-limit.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 
 export const SESSION_COOKIE = 'gw_session';
-const TOKEN_PREFIX = 'gwt_';
 
-/** `lastSeenAt` is written at most this often, so reads do not turn into writes. */
+/** A session's `lastSeenAt` and a token's `lastUsedAt` are written at most this often, so reads do not turn into writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 
 export type LoginResult = { sessionToken: string; expiresAt: number; actor: Actor };
 
 /**
- * Checks the password and opens a new session. Unknown e-mail and wrong password give the
- * same 401 after the same scrypt work.
+ * Counts a password check of `account` from `clientIp` with the app's one login limiter;
+ * throws `rate-limited` (429 with `Retry-After`) when a limit is reached.
  */
-export async function login(
-  ctx: AppContext,
-  { email, password, clientIp, limiter }: { email: string; password: string; clientIp: string; limiter: LoginRateLimiter },
-): Promise<LoginResult> {
-  const normalisedEmail = email.trim().toLowerCase();
-  const limiterKey = `${normalisedEmail}\u0000${clientIp}`;
-  const retryAfter = limiter.takeAttempt(limiterKey, ctx.clock().getTime());
+export function takeLoginAttempt(ctx: AppContext, account: string, clientIp: string): void {
+  const retryAfter = ctx.loginLimiter.takeAttempt(account, clientIp, ctx.clock().getTime());
   if (retryAfter !== null) {
     throw new AppError('rate-limited', {
       detail: 'too many login attempts; try again later',
       headers: { 'Retry-After': String(retryAfter) },
     });
   }
+}
+
+/**
+ * Checks the password and opens a new session. Unknown e-mail, wrong password and a disabled
+ * account give the same 401 after the same scrypt work: the answer must not confirm a
+ * guessed password of an account that an administrator has closed.
+ */
+export async function login(
+  ctx: AppContext,
+  { email, password, clientIp }: { email: string; password: string; clientIp: string },
+): Promise<LoginResult> {
+  const normalisedEmail = email.trim().toLowerCase();
+  takeLoginAttempt(ctx, normalisedEmail, clientIp);
   const user = ctx.queries.auth.findUserByEmail(normalisedEmail);
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash(ctx.config.passwordHash)));
-  if (user === undefined || !passwordOk) {
+  if (user === undefined || !passwordOk || user.disabledAt !== null) {
     throw new AppError('unauthenticated', { detail: 'e-mail address or password is wrong' });
   }
-  limiter.reset(limiterKey);
+  ctx.loginLimiter.recordSuccess(normalisedEmail, clientIp);
 
   const sessionToken = generateSecret();
   const now = ctx.clock().getTime();
   const expiresAt = now + ctx.config.sessionAbsoluteMs;
   writeTransaction(ctx.db, () => {
+    // The password was checked outside the transaction (scrypt is asynchronous): a password
+    // change or a disable that committed meanwhile wins, or the old password would open a
+    // session the change was meant to end.
+    const current = ctx.queries.auth.findUserById(user.id);
+    if (current === undefined || current.passwordHash !== user.passwordHash || current.disabledAt !== null) {
+      throw new AppError('unauthenticated', { detail: 'e-mail address or password is wrong' });
+    }
     ctx.queries.auth.deleteExpiredSessionsOfUser(user.id, now, ctx.config.sessionIdleMs);
     ctx.queries.auth.insertSession({
       tokenHash: sha256Hex(sessionToken),
@@ -75,9 +90,12 @@ export async function login(
   return { sessionToken, expiresAt, actor };
 }
 
-/** Ends the caller's session (a bearer token stays valid until it expires). */
+/** Ends the credential the caller used: its session, or its bearer token. */
 export function logout(ctx: AppContext, { actor }: { actor: Actor }): void {
-  if (actor.via !== 'session') return;
+  if (actor.via === 'token') {
+    revokeCallerToken(ctx, { actor, reason: 'logout' });
+    return;
+  }
   writeTransaction(ctx.db, () => {
     ctx.queries.auth.deleteSession(actor.credentialHash);
     recordAuditEvent(ctx, {
@@ -89,34 +107,6 @@ export function logout(ctx: AppContext, { actor }: { actor: Actor }): void {
       change: null,
     });
   });
-}
-
-export type IssuedToken = { id: string; name: string; token: string; expiresAt: string };
-
-/** A bearer token for scripts; only its hash is stored, so it is shown this once. */
-export function issueApiToken(ctx: AppContext, { actor, name }: { actor: Actor; name: string }): IssuedToken {
-  const token = generateSecret(TOKEN_PREFIX);
-  const now = ctx.clock().getTime();
-  const row = {
-    id: newId(),
-    tokenHash: sha256Hex(token),
-    userId: actor.userId,
-    name,
-    createdAt: now,
-    expiresAt: now + ctx.config.tokenLifetimeMs,
-  };
-  writeTransaction(ctx.db, () => {
-    ctx.queries.auth.insertApiToken(row);
-    recordAuditEvent(ctx, {
-      actorUserId: actor.userId,
-      organisationId: null,
-      action: 'auth.token.create',
-      entityType: 'api-token',
-      entityId: row.id,
-      change: { after: { name, expiresAt: new Date(row.expiresAt).toISOString() } },
-    });
-  });
-  return { id: row.id, name, token, expiresAt: new Date(row.expiresAt).toISOString() };
 }
 
 /**
@@ -132,7 +122,7 @@ export function resolveActor(
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     const tokenHash = match?.[1] === undefined ? undefined : sha256Hex(match[1]);
-    const token = tokenHash === undefined ? undefined : findTokenHolder(ctx, tokenHash);
+    const token = tokenHash === undefined ? undefined : findTokenHolder(ctx, tokenHash, now);
     if (tokenHash === undefined || token === undefined || token.expiresAt <= now) {
       throw new AppError('unauthenticated', { detail: 'the bearer token is invalid or expired' });
     }
@@ -150,15 +140,24 @@ export function resolveActor(
   return actorOf(session, 'session', tokenHash);
 }
 
-/** The token's holder, from the credential cache while no user, membership or token changed. */
-function findTokenHolder(ctx: AppContext, tokenHash: string): CachedToken | undefined {
+/**
+ * The token's holder, from the credential cache while no user, membership or token changed:
+ * a revoked token, or any token of a disabled user, is gone at the very next request, since
+ * revoking and disabling write an audit event of no tender. Notes the use of a valid token,
+ * at most once a minute.
+ */
+function findTokenHolder(ctx: AppContext, tokenHash: string, now: number): CachedToken | undefined {
   const version = String(ctx.queries.audit.findGeneralSeq());
   const cached = ctx.credentialCache.get(tokenHash, version);
-  if (cached !== undefined) return cached;
-  const found = ctx.queries.auth.findTokenHolder(tokenHash);
+  const token = cached ?? ctx.queries.auth.findTokenHolder(tokenHash);
+  if (token === undefined) return undefined;
+  const stale = token.expiresAt > now && (token.lastUsedAt === null || now - token.lastUsedAt >= TOUCH_INTERVAL_MS);
+  if (stale) ctx.queries.auth.touchApiToken(tokenHash, now);
+  if (cached !== undefined && !stale) return cached;
   // Shared by every request with this token until the version moves: nobody may change it.
-  if (found !== undefined) ctx.credentialCache.set(tokenHash, version, Object.freeze({ ...found, memberships: Object.freeze(found.memberships) as Membership[] }));
-  return found;
+  const entry = Object.freeze({ ...token, lastUsedAt: stale ? now : token.lastUsedAt, memberships: Object.freeze([...token.memberships]) as Membership[] });
+  ctx.credentialCache.set(tokenHash, version, entry);
+  return entry;
 }
 
 function loadActor(ctx: AppContext, userId: string, via: Actor['via'], credentialHash: string): Actor | null {

@@ -12,7 +12,7 @@
 import { createVersionedCache, type VersionedCache } from '../../lib/versioned-cache.js';
 import type { CredentialHolder } from './auth.queries.js';
 
-export type CachedToken = CredentialHolder & { expiresAt: number };
+export type CachedToken = CredentialHolder & { tokenId: string; expiresAt: number; lastUsedAt: number | null };
 
 export type CredentialCache = VersionedCache<CachedToken>;
 

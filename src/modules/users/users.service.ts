@@ -4,12 +4,12 @@
  * `admin` for its own. And the first platform administrator of an empty database.
  */
 import { writeTransaction } from '../../db/client.js';
-import type { Role } from '../../db/schema/index.js';
 import type { Actor, AppContext, Membership } from '../../http/types.js';
-import { AppError, type FieldError } from '../../lib/app-error.js';
+import { AppError } from '../../lib/app-error.js';
 import { generateSecret, newId } from '../../lib/secrets.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/passwords.js';
+import { assertMayCreateUsers } from './user-access.js';
 
 export type CreateUserInput = { email: string; name: string; password: string; memberships: Membership[] };
 
@@ -46,35 +46,6 @@ export async function createUser(
     }
     return view;
   });
-}
-
-/**
- * The platform administrator may name any existing organisation; an org admin only those
- * it administers. For a non-platform caller an organisation it does not belong to is "not
- * found", whether or not it exists.
- */
-function assertMayCreateUsers(ctx: AppContext, actor: Actor, memberships: Membership[]): void {
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  const existing = new Set(ctx.queries.organisations.findOrganisations(memberships.map((m) => m.organisationId)).map((o) => o.id));
-  memberships.forEach(({ organisationId }, index) => {
-    const path = `memberships[${index}].organisationId`;
-    if (seen.has(organisationId)) errors.push({ path, message: 'one membership per organisation' });
-    seen.add(organisationId);
-    if (actor.isPlatformAdmin) {
-      if (!existing.has(organisationId)) errors.push({ path, message: 'no such organisation' });
-      return;
-    }
-    const role = roleIn(actor, organisationId);
-    if (role === undefined || !existing.has(organisationId)) throw new AppError('not-found', { detail: 'organisation not found' });
-    if (role !== 'admin') throw new AppError('forbidden', { detail: 'only an admin of the organisation adds its users' });
-  });
-  if (!actor.isPlatformAdmin && memberships.length === 0) throw new AppError('forbidden');
-  if (errors.length > 0) throw new AppError('invalid-input', { errors });
-}
-
-function roleIn(actor: Actor, organisationId: string): Role | undefined {
-  return actor.memberships.find((m) => m.organisationId === organisationId)?.role;
 }
 
 /**

@@ -10,18 +10,20 @@ import { requireActor } from '../../http/authenticate.js';
 import { clientIpOf } from '../../http/client-ip.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
+import { safeRedirectPath } from '../../lib/safe-redirect-path.js';
 import { login, logout, SESSION_COOKIE } from '../../modules/auth/auth.service.js';
 import { LoginBody } from '../../modules/auth/auth.routes.js';
 import { parseInput } from '../../lib/zod-errors.js';
-import { createLoginRateLimiter } from '../../modules/auth/login-rate-limit.js';
 import { ErrorSummary, SubmitButton } from '../components/alerts.js';
 import { TextField } from '../components/form-field.js';
 import { formError, mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
 import { readForm } from '../forms/form-values.js';
 import { Layout } from '../layout.js';
-import { safeReturnPath } from '../page-errors.js';
 import { redirectAfterPost, renderPage } from '../render.js';
 import { ORGANISATION_COOKIE, rememberOrganisation, viewerOf } from '../viewer.js';
+
+/** Where a login goes when `terug` names no page of this site. */
+const AFTER_LOGIN = '/aanbestedingen';
 
 const FIELDS = new Map([
   ['email', 'E-mailadres'],
@@ -43,17 +45,15 @@ function LoginPage({ email, back, errors }: { email: string; back: string; error
 }
 
 export function loginPages(ctx: AppContext) {
-  // The API's limiter lives inside its auth routes; the form gets its own with the same limits.
-  const limiter = createLoginRateLimiter({ maxAttempts: ctx.config.loginMaxAttempts, windowMs: ctx.config.loginWindowMs });
   const app = new Hono<AppEnv>();
 
   app.get('/', (c) => c.redirect(c.get('actor') ? '/aanbestedingen' : '/inloggen', 303));
 
-  app.get('/inloggen', (c) => renderPage(c, <LoginPage email="" back={safeReturnPath(c.req.query('terug'))} errors={NO_ERRORS} />));
+  app.get('/inloggen', (c) => renderPage(c, <LoginPage email="" back={safeRedirectPath(c.req.query('terug'), AFTER_LOGIN)} errors={NO_ERRORS} />));
 
   app.post('/inloggen', async (c) => {
     const form = await readForm(c);
-    const back = safeReturnPath(c.req.query('terug'));
+    const back = safeRedirectPath(c.req.query('terug'), AFTER_LOGIN);
     const email = form.email?.trim() ?? '';
     const password = form.password ?? '';
     const missing = [
@@ -62,8 +62,9 @@ export function loginPages(ctx: AppContext) {
     ];
     if (missing.length > 0) return renderPage(c, <LoginPage email={email} back={back} errors={mapFieldErrors(missing, FIELDS)} />, 400);
     try {
+      // The same limiter as the API's login (ctx.loginLimiter): trying both does not double the tries.
       const credentials = parseInput(LoginBody, { email, password });
-      const result = await login(ctx, { ...credentials, clientIp: clientIpOf(c), limiter });
+      const result = await login(ctx, { ...credentials, clientIp: clientIpOf(c, ctx.config) });
       setCookie(c, SESSION_COOKIE, result.sessionToken, {
         httpOnly: true,
         sameSite: 'Lax',
