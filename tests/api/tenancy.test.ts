@@ -114,7 +114,8 @@ describe('tenancy', () => {
 
   it('answers 404 on every route of the tender, and its report, to a beoordelaar of the same gemeente not on its panel', async () => {
     const leaks: string[] = [];
-    for (const { method, path } of routesWithIds().filter((r) => r.path !== '/api/v1/regions/:id/comparison')) {
+    // A tender's routes and its reports; the user and token routes have their own rules (a colleague is no stranger).
+    for (const { method, path } of routesWithIds().filter((r) => r.path.startsWith('/api/v1/tenders/') || r.path.startsWith('/api/v1/reports/'))) {
       const response = await w.almereBeoordelaar.request(method, fillPath(path), method === 'GET' ? {} : { json: {} });
       if (response.status !== 404) leaks.push(`${method} ${path}: ${response.status}`);
     }
