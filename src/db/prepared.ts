@@ -67,8 +67,8 @@ export const jsonList = (values: readonly string[]): string => JSON.stringify(va
 
 /**
  * Every row of `table` in primary-key order, streamed (drizzle's prepared queries return
- * whole arrays): a raw statement built from the table's columns, each value mapped as drizzle
- * maps it (booleans, buffers), so the rows have the table's select type.
+ * whole arrays): a raw statement built from the table's columns, prepared at first use, each
+ * value mapped as drizzle maps it (booleans, buffers), so the rows have the table's select type.
  * @example for (const bid of prepareIterate(sqlite, bids)()) ...
  */
 export function prepareIterate<T extends SQLiteTable>(sqlite: Database.Database, table: T): () => IterableIterator<InferSelectModel<T>> {
@@ -76,11 +76,14 @@ export function prepareIterate<T extends SQLiteTable>(sqlite: Database.Database,
   const config = getTableConfig(table);
   const primary = config.primaryKeys[0]?.columns ?? columns.filter(([, c]) => c.primary).map(([, c]) => c);
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-  const statement = sqlite.prepare<[], Record<string, unknown>>(
+  const text =
     `SELECT ${columns.map(([key, c]) => `${quote(c.name)} AS ${quote(key)}`).join(', ')} FROM ${quote(config.name)}` +
-      (primary.length === 0 ? '' : ` ORDER BY ${primary.map((c) => quote(c.name)).join(', ')}`),
-  );
+    (primary.length === 0 ? '' : ` ORDER BY ${primary.map((c) => quote(c.name)).join(', ')}`);
+  // Prepared at first use, not here: a database of an older schema (a backup being checked
+  // before its migration) may not have the table yet.
+  let statement: Database.Statement<[], Record<string, unknown>> | undefined;
   return function* () {
+    statement ??= sqlite.prepare<[], Record<string, unknown>>(text);
     for (const raw of statement.iterate()) {
       for (const [key, column] of columns) {
         const value = raw[key];

@@ -63,6 +63,12 @@ const columns = {
   hash: auditEvents.hash,
 };
 
+/** `make()` at the first call, then the same value. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
   const lastEvent = orm
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
@@ -90,17 +96,25 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
             prev_hash AS prevHash, hash
        FROM audit_events WHERE seq >= ? ORDER BY seq`,
   );
+  // The signed heads' statements are prepared at first use: the chain check of `npm run
+  // backup` and `restore` reads databases of older versions, which have no audit_anchors.
   const anchorColumns = `id, seq, head, at, reason, certificate_fingerprint AS certificateFingerprint, signature`;
-  const anchorsOldestFirst = sqlite.prepare<[], StoredAnchor>(`SELECT ${anchorColumns} FROM audit_anchors ORDER BY seq, id`);
-  const anchorsNewestFirst = sqlite.prepare<[], StoredAnchor>(`SELECT ${anchorColumns} FROM audit_anchors ORDER BY seq DESC, id DESC`);
-  const insertAnchor = orm.insert(auditAnchors).values({
-    seq: sql.placeholder('seq'),
-    head: sql.placeholder('head'),
-    at: sql.placeholder('at'),
-    reason: sql.placeholder('reason'),
-    certificateFingerprint: sql.placeholder('certificateFingerprint'),
-    signature: sql.placeholder('signature'),
-  } as never).returning({ id: auditAnchors.id }).prepare();
+  const anchorsOldestFirst = once(() => sqlite.prepare<[], StoredAnchor>(`SELECT ${anchorColumns} FROM audit_anchors ORDER BY seq, id`));
+  const anchorsNewestFirst = once(() => sqlite.prepare<[], StoredAnchor>(`SELECT ${anchorColumns} FROM audit_anchors ORDER BY seq DESC, id DESC`));
+  const insertAnchor = once(() =>
+    orm
+      .insert(auditAnchors)
+      .values({
+        seq: sql.placeholder('seq'),
+        head: sql.placeholder('head'),
+        at: sql.placeholder('at'),
+        reason: sql.placeholder('reason'),
+        certificateFingerprint: sql.placeholder('certificateFingerprint'),
+        signature: sql.placeholder('signature'),
+      } as never)
+      .returning({ id: auditAnchors.id })
+      .prepare(),
+  );
 
   const insertEvent = prepareInsert(orm, auditEvents);
   // Each reads the end of the (tender_id, seq) index: no scan, however long the log.
@@ -128,10 +142,12 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
     /** The events from `seq` on (inclusive), streamed. */
     iterateEventsFrom: (seq: number): IterableIterator<StoredAuditEvent> => eventsFrom.iterate(seq),
     /** Every signed head, lowest seq first. */
-    listAnchors: (): StoredAnchor[] => anchorsOldestFirst.all(),
+    listAnchors: (): StoredAnchor[] => anchorsOldestFirst().all(),
     /** The signed heads, highest seq first, streamed: the newest one that verifies is usually the first. */
-    iterateAnchorsNewestFirst: (): IterableIterator<StoredAnchor> => anchorsNewestFirst.iterate(),
-    insertAnchor: (anchor: Omit<StoredAnchor, 'id'>): number => (insertAnchor.get(anchor) as { id: number }).id,
+    iterateAnchorsNewestFirst: (): IterableIterator<StoredAnchor> => anchorsNewestFirst().iterate(),
+    /** Inserts a signed head with the next id, and returns that id. */
+    /** Inserts a signed head and returns its id. */
+    insertAnchor: (anchor: Omit<StoredAnchor, 'id'>): number => (insertAnchor().get(anchor) as { id: number }).id,
     /** The state tables, for `state-check.ts`. */
     stateTables: createStateTableReaders(sqlite),
   };
