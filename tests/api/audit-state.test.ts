@@ -6,7 +6,7 @@
  * every case starts from the same world.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditTrail, type AuditVerification } from '../../src/modules/audit/audit.service.js';
+import { recordAuditEvent, verifyAuditTrail, type AuditVerification } from '../../src/modules/audit/audit.service.js';
 import { exampleDossier } from '../helpers/dossiers.js';
 import { createPanelTender, runPanel, setConsensus } from '../helpers/panel.js';
 import { seedWorld, type World } from '../helpers/seed.js';
@@ -206,6 +206,27 @@ describe('the state tables against the audit trail', () => {
     expect(result).toMatchObject({ valid: false, firstBroken: null, anchor: { status: expect.not.stringMatching('broken') } });
     expect(result.stateMismatch).toMatchObject({ problem: 'different', ...expected });
     if (expected.problem !== 'no-event') expect(result.stateMismatch?.seq).toBeGreaterThan(0);
+  });
+
+  it('leaves the rows of a tender with an action it cannot replay unchecked, and names the action', () => {
+    const result = verifyAfter(() => {
+      recordAuditEvent(t.ctx, {
+        actorUserId: w.almereInkoper.userId,
+        organisationId: w.orgs.almere,
+        action: 'bijlage.toegevoegd',
+        entityType: 'attachment',
+        entityId: `${imported}/A1`,
+        tenderId: imported,
+        change: { after: { name: 'begroting.pdf' } },
+      });
+      run("UPDATE bids SET price_cents = 1 WHERE tender_id = ? AND id = 'B1'", imported)();
+    });
+    // Not a finding, not a pass either: the answer says what it could not compare, and why.
+    expect(result).toMatchObject({ valid: true, stateMismatch: null, state: { unknownActions: ['bijlage.toegevoegd'] } });
+    const rowsOfTender = ['criteria', 'bids', 'bid_price_lines', 'consensus_scores', 'reports']
+      .map((table) => (t.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE tender_id = ?`).get(imported) as { n: number }).n)
+      .reduce((a, b) => a + b, 1);
+    expect(result.state?.unchecked).toBe(rowsOfTender);
   });
 
   /** Columns no event tells: bookkeeping times read from the clock apart from the event's, and password hashes. */

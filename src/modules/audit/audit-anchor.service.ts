@@ -127,9 +127,13 @@ export function startAuditAnchoring(
   attempt('start');
   const timer = setInterval(() => attempt('schedule'), intervalMs);
   timer.unref();
+  let stopped = false;
   return {
     runNow: () => attempt('schedule'),
     stop: () => {
+      // Shutdown may call this twice (the listener closed, or the 5 s fallback): sign once.
+      if (stopped) return;
+      stopped = true;
       clearInterval(timer);
       attempt('stop');
     },

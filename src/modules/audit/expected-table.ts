@@ -9,9 +9,16 @@
 
 /**
  * A row as the trail describes it: `fields` by column key as in the table's select type,
- * `told` the event that told each field last, `seq` the newest event about the row.
+ * `told` the event that told each field last, `seq` the newest event about the row, `scope`
+ * the tender (user, organisation) it belongs to.
  */
-export type ExpectedRow = { key: Record<string, unknown>; fields: Record<string, unknown>; told: Record<string, number>; seq: number };
+export type ExpectedRow = {
+  key: Record<string, unknown>;
+  scope: string;
+  fields: Record<string, unknown>;
+  told: Record<string, number>;
+  seq: number;
+};
 
 export type ExpectedTable = {
   readonly keyColumns: readonly string[];
@@ -49,8 +56,7 @@ export function createExpectedTable({
   const byScope = new Map<string, Set<string>>();
   const keyOf = (row: Record<string, unknown>) => keyColumns.map((column) => String(row[column])).join('\u0000');
   const pick = (row: Record<string, unknown>) => Object.fromEntries(keyColumns.map((column) => [column, row[column]]));
-  const remember = (id: string, key: Record<string, unknown>) => {
-    const scope = scopeOf(key);
+  const remember = (id: string, scope: string) => {
     const members = byScope.get(scope) ?? new Set<string>();
     members.add(id);
     byScope.set(scope, members);
@@ -60,8 +66,9 @@ export function createExpectedTable({
   const put = (key: Record<string, unknown>, fields: Record<string, unknown>, seq: number) => {
     const id = keyOf(key);
     const known = told(fields);
-    rows.set(id, { key: pick(key), fields: known, told: Object.fromEntries(Object.keys(known).map((column) => [column, seq])), seq });
-    remember(id, key);
+    const scope = scopeOf(key);
+    rows.set(id, { key: pick(key), scope, fields: known, told: Object.fromEntries(Object.keys(known).map((column) => [column, seq])), seq });
+    remember(id, scope);
   };
   return {
     keyColumns,

@@ -16,7 +16,7 @@
 import type { Dossier, Bid, LowBidReview } from '../../domain/evaluation/dossier.js';
 import type { VerifiedAuditEvent } from './audit-chain.js';
 import { bidRows, criterionRows, dossierRows, tenderColumns, type TenderFields } from '../tenders/dossier-mapping.js';
-import { createExpectedTable, type ExpectedTable } from './expected-table.js';
+import { createExpectedTable } from './expected-table.js';
 
 /** What `tenders.award_decision` must hold: the winner, and the SHA-256 of the stored JSON once events carry it. */
 export type AwardDecisionExpectation = { winner: string | undefined; sha256: string | undefined };
@@ -285,4 +285,3 @@ export function createStateReplay(): { push(event: VerifiedAuditEvent): void; st
   };
 }
 
-export type { ExpectedTable };
