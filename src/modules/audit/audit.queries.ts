@@ -1,8 +1,8 @@
 /**
  * @module
  * Audit log queries. The append path is prepared once: it runs in every write. The signed
- * heads are few and read whole; the state tables are streamed for the on-demand check of
- * the trail against them (`state-check.ts`).
+ * heads (a few a day) are read whole by the on-demand check; the state tables are streamed
+ * for the check of the trail against them (`state-check.ts`).
  */
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
@@ -145,7 +145,6 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
     listAnchors: (): StoredAnchor[] => anchorsOldestFirst().all(),
     /** The signed heads, highest seq first, streamed: the newest one that verifies is usually the first. */
     iterateAnchorsNewestFirst: (): IterableIterator<StoredAnchor> => anchorsNewestFirst().iterate(),
-    /** Inserts a signed head with the next id, and returns that id. */
     /** Inserts a signed head and returns its id. */
     insertAnchor: (anchor: Omit<StoredAnchor, 'id'>): number => (insertAnchor().get(anchor) as { id: number }).id,
     /** The state tables, for `state-check.ts`. */
