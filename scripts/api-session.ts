@@ -22,7 +22,17 @@ export async function callApi<T = any>(
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (auth !== null && 'token' in auth) headers.authorization = `Bearer ${auth.token}`;
   if (auth !== null && 'cookie' in auth) headers.cookie = auth.cookie;
-  const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const send = () => fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  let response: Response;
+  try {
+    response = await send();
+  } catch (error) {
+    // A kept-alive socket the server closed while this process was blocked (a spawnSync of
+    // a script) fails once with "other side closed". A read is safe to send again; a write
+    // is not (it may have arrived), so that error stays the caller's.
+    if (method !== 'GET' || (error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+    response = await send();
+  }
   const text = await response.text();
   return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as T };
 }

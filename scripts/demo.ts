@@ -17,6 +17,7 @@ import { createApp } from '../src/app.js';
 import { openDatabase } from '../src/db/client.js';
 import { loadEnvOrExit } from '../src/env.js';
 import { createLogger } from '../src/lib/logger.js';
+import { startAuditAnchoring } from '../src/modules/audit/audit-anchor.service.js';
 import { createDemoClock } from './demo/demo-clock.js';
 import { DEMO_PASSWORD } from './demo/demo-world.js';
 import { generateDemo } from './demo/generate-demo.js';
@@ -34,7 +35,9 @@ const generator = createApp({ db, clock: clock.now, logger, config: { passwordHa
 const summary = await generateDemo(generator.ctx, clock);
 clock.release();
 
-const { app } = createApp({ db, logger });
+const { app, ctx } = createApp({ db, logger });
+// As the server does at start: the generated trail gets a signed head, and one hourly as it grows.
+startAuditAnchoring(ctx);
 serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const address = `http://${env.HOST}:${info.port}`;
   const regio = summary.organisations.regio;

@@ -3,6 +3,7 @@
  * Builds the HTTP application from its dependencies. Tests import `createApp` and drive it
  * with `app.request()` on a temporary database; `index.ts` adds only the listening socket.
  */
+import type { X509Certificate } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client.js';
@@ -15,6 +16,7 @@ import type { AppConfig, AppContext, AppEnv, Clock } from './http/types.js';
 import { AppError } from './lib/app-error.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { anchorCertificates, type AnchorCertificates } from './modules/audit/anchor-signature.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { DEFAULT_SCRYPT_PARAMS } from './modules/auth/passwords.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -64,6 +66,8 @@ export type AppDeps = {
   logger?: Logger;
   /** The certificate that signs reports; by default a development certificate beside the database. */
   signing?: SignerSource;
+  /** Certificates that signed before the current one (rotation): their signed audit heads stay verifiable. */
+  previousSigningCertificates?: readonly X509Certificate[];
 };
 
 export type App = ReturnType<typeof createApp>['app'];
@@ -75,6 +79,7 @@ export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger({ level: 'info' });
   const signer = lazySigner(deps.signing ?? developmentSignerSource(deps.db.sqlite.name), logger);
   const config: AppConfig = { ...DEFAULT_CONFIG, ...deps.config };
+  let certificates: AnchorCertificates | undefined;
   const ctx: AppContext = {
     db: deps.db,
     queries: createQueries(deps.db),
@@ -90,6 +95,7 @@ export function createApp(deps: AppDeps) {
     }),
     tenderViewCache: createVersionedCache<TenderView>({ maxEntries: 5000 }),
     signer: () => signer(),
+    anchorCertificates: () => (certificates ??= anchorCertificates(signer().certificateDer, deps.previousSigningCertificates)),
   };
 
   const app = new OpenAPIHono<AppEnv>();

@@ -32,6 +32,8 @@ const envSchema = z
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     SIGNING_P12: optionalText,
     SIGNING_P12_PASSWORD: optionalText,
+    /** A file with the certificates (PEM) that signed before `SIGNING_P12`: their signed audit heads stay verifiable. */
+    SIGNING_PREVIOUS_CERTIFICATES: optionalText,
     LOG_LEVEL: z.preprocess(
       (v) => (v === '' || v === undefined ? 'info' : String(v).toLowerCase()),
       z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }),

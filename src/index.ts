@@ -1,8 +1,11 @@
 /**
  * @module
  * Starts the server: read the environment, open and migrate the database, make sure there
- * is a platform administrator, then listen. `GET /health` answers only after all of that.
+ * is a platform administrator, sign the audit chain's head, then listen. `GET /health`
+ * answers only after all of that.
  */
+import { readFileSync } from 'node:fs';
+import type { X509Certificate } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { openDatabase, type Db } from './db/client.js';
@@ -10,6 +13,8 @@ import { startWalMaintenance } from './db/maintenance.js';
 import { loadEnvOrExit } from './env.js';
 import { createLogger } from './lib/logger.js';
 import { ensurePlatformAdmin } from './modules/users/users.service.js';
+import { parseCertificateBundle } from './modules/audit/anchor-signature.js';
+import { startAuditAnchoring } from './modules/audit/audit-anchor.service.js';
 
 const env = loadEnvOrExit();
 const logger = createLogger({ level: env.LOG_LEVEL });
@@ -30,7 +35,24 @@ const signing =
   env.SIGNING_P12 === undefined
     ? undefined
     : ({ kind: 'p12', path: env.SIGNING_P12, password: env.SIGNING_P12_PASSWORD ?? '' } as const);
-const { app, ctx } = createApp({ db, logger, config: { cookieSecure: env.COOKIE_SECURE, trustProxy: env.TRUST_PROXY }, ...(signing ? { signing } : {}) });
+
+function previousCertificatesOrExit(path: string | undefined): X509Certificate[] {
+  if (path === undefined) return [];
+  try {
+    return parseCertificateBundle(readFileSync(path));
+  } catch (error) {
+    process.stderr.write(`Invalid configuration: SIGNING_PREVIOUS_CERTIFICATES: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+const previousSigningCertificates = previousCertificatesOrExit(env.SIGNING_PREVIOUS_CERTIFICATES);
+const { app, ctx } = createApp({
+  db,
+  logger,
+  config: { cookieSecure: env.COOKIE_SECURE, trustProxy: env.TRUST_PROXY },
+  previousSigningCertificates,
+  ...(signing ? { signing } : {}),
+});
 // Load the certificate now: a wrong SIGNING_P12 or password must stop the start, not the first report.
 try {
   ctx.signer();
@@ -50,21 +72,30 @@ if (admin.created && admin.generatedPassword !== null) {
   logger.info('platform administrator created', { email: admin.email });
 }
 
+// Sign the head now (the chain may have grown since the last stop, or the certificate changed), then hourly.
+const anchoring = startAuditAnchoring(ctx);
+
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info('listening', { url: `http://${env.HOST}:${info.port}`, database: env.DATABASE_PATH });
 });
 
-/** Stop accepting requests, then close the database so the WAL is checkpointed. */
+/** Sign the final head (when it moved), then close the database so the WAL is checkpointed. */
+function closeDatabase(): void {
+  anchoring.stop();
+  db.close();
+}
+
+/** Stop accepting requests, then close the database. */
 function shutdown(signal: string): void {
   logger.info('shutting down', { signal });
   wal.stop();
   server.close(() => {
-    db.close();
+    closeDatabase();
     process.exit(0);
   });
   // Keep-alive connections can hold close() open; do not hang forever.
   setTimeout(() => {
-    db.close();
+    closeDatabase();
     process.exit(0);
   }, 5000).unref();
 }

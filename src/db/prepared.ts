@@ -5,8 +5,9 @@
  * that is most of the cost of a small query. Prepared with placeholders, only the values
  * change.
  */
+import type Database from 'better-sqlite3';
 import { getTableColumns, sql, type InferSelectModel, type Placeholder, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Orm } from './client.js';
 
 /**
@@ -63,3 +64,32 @@ export function inJsonList(column: SQLiteColumn, placeholder: string): SQL {
 
 /** The value for an `inJsonList` placeholder. */
 export const jsonList = (values: readonly string[]): string => JSON.stringify(values);
+
+/**
+ * Every row of `table` in primary-key order, streamed (drizzle's prepared queries return
+ * whole arrays): a raw statement built from the table's columns, prepared at first use, each
+ * value mapped as drizzle maps it (booleans, buffers), so the rows have the table's select type.
+ * @example for (const bid of prepareIterate(sqlite, bids)()) ...
+ */
+export function prepareIterate<T extends SQLiteTable>(sqlite: Database.Database, table: T): () => IterableIterator<InferSelectModel<T>> {
+  const columns = Object.entries(getTableColumns(table) as Record<string, SQLiteColumn>);
+  const config = getTableConfig(table);
+  const primary = config.primaryKeys[0]?.columns ?? columns.filter(([, c]) => c.primary).map(([, c]) => c);
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const text =
+    `SELECT ${columns.map(([key, c]) => `${quote(c.name)} AS ${quote(key)}`).join(', ')} FROM ${quote(config.name)}` +
+    (primary.length === 0 ? '' : ` ORDER BY ${primary.map((c) => quote(c.name)).join(', ')}`);
+  // Prepared at first use, not here: a database of an older schema (a backup being checked
+  // before its migration) may not have the table yet.
+  let statement: Database.Statement<[], Record<string, unknown>> | undefined;
+  return function* () {
+    statement ??= sqlite.prepare<[], Record<string, unknown>>(text);
+    for (const raw of statement.iterate()) {
+      for (const [key, column] of columns) {
+        const value = raw[key];
+        if (value !== null && value !== undefined) raw[key] = column.mapFromDriverValue(value);
+      }
+      yield raw as InferSelectModel<T>;
+    }
+  };
+}

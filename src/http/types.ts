@@ -15,6 +15,7 @@ import type { LoginLimiter } from '../modules/auth/login-rate-limit.js';
 import type { TenderView } from '../modules/tenders/tenders.service.js';
 import type { VersionedCache } from '../lib/versioned-cache.js';
 import type { ReportSigner } from '../reports/signing/signer.js';
+import type { AnchorCertificates } from '../modules/audit/anchor-signature.js';
 
 /** The time source; tests pass a fixed or stepping clock. */
 export type Clock = () => Date;
@@ -71,6 +72,8 @@ export type AppContext = {
   tenderViewCache: VersionedCache<TenderView>;
   /** The certificate that signs reports, made on first use (see modules/reports/report-signer.ts). */
   signer: () => ReportSigner;
+  /** The certificates signed heads of the audit chain are checked with: the signer's and the previous ones configured. */
+  anchorCertificates: () => AnchorCertificates;
 };
 
 export type AppEnv = {

@@ -20,7 +20,7 @@ const rows = () => t.db.sqlite.prepare('SELECT * FROM audit_events ORDER BY seq'
 const verify = async () => {
   const response = await w.almereAuditor.get('/api/v1/audit/verify');
   expect(response.status).toBe(200);
-  return response.body as { valid: boolean; events: number; head: string; firstBroken: number | null };
+  return response.body as { valid: boolean; events: number; head: string; firstBroken: number | null; stateMismatch: unknown };
 };
 
 describe('the audit chain', () => {
@@ -47,7 +47,7 @@ describe('the audit chain', () => {
 
   it('verifies an untouched log', async () => {
     const all = rows();
-    expect(await verify()).toEqual({ valid: true, events: all.length, head: all.at(-1)!.hash, firstBroken: null });
+    expect(await verify()).toMatchObject({ valid: true, events: all.length, head: all.at(-1)!.hash, firstBroken: null, stateMismatch: null });
   });
 
   it('finds an edited change', async () => {

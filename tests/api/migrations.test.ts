@@ -105,7 +105,14 @@ describe('migrating a database of the first release', () => {
       }
 
       const { ctx } = createApp({ db, logger: createLogger({ level: 'silent' }) });
-      expect(verifyAuditTrail(ctx)).toMatchObject({ valid: true, events: 1 });
+      // The chain is untouched by the migrations. The rows above were written by hand, not by
+      // the services, so the state check rightly finds the first one no event accounts for.
+      expect(verifyAuditTrail(ctx)).toMatchObject({
+        events: 1,
+        firstBroken: null,
+        anchor: { status: 'none' },
+        stateMismatch: { table: 'organisations', key: { id: 'o1' }, problem: 'no-event' },
+      });
       const dossier = loadDossier(ctx, 't1');
       expect(dossier.bids.map((b) => [b.id, b.price, b.scores, b.lowBidReview])).toEqual([
         ['B1', 468000, { K1: 8, K2: 6 }, undefined],

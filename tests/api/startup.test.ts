@@ -1,6 +1,7 @@
 /**
  * The real entry point (`npm start`): bad configuration stops it with one line per problem;
- * a fresh database file is created and migrated before `/health` answers.
+ * a fresh database file is created and migrated, and the audit chain's head signed, before
+ * `/health` answers.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -55,9 +56,29 @@ describe('starting the server', () => {
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
+      // The audit chain's head (the administrator's creation) is signed before the server listens.
+      const signed = stderr.split('\n').findIndex((line) => line.includes('"message":"audit head signed"') && line.includes('"reason":"start"'));
+      expect(signed).toBeGreaterThanOrEqual(0);
+      expect(signed).toBeLessThan(stderr.split('\n').findIndex((line) => line.includes('"message":"listening"')));
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops with one line when the previous signing certificates cannot be read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-start-'));
+    try {
+      const result = spawnSync(process.execPath, ENTRY, {
+        cwd: ROOT,
+        env: { ...process.env, PORT: '0', DATABASE_PATH: join(dir, 'gunningswijzer.db'), SIGNING_PREVIOUS_CERTIFICATES: join(dir, 'absent.pem') },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^Invalid configuration: SIGNING_PREVIOUS_CERTIFICATES: ENOENT/);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -46,33 +46,58 @@ export type ChainVerification = {
   firstBroken: number | null;
 };
 
+/** An event as verified: its content with the change parsed, and its hash. */
+export type VerifiedAuditEvent = AuditEventContent & { hash: string };
+
+export type ChainVerifier = {
+  /** The next event in `seq` order: the event with its change parsed, or null once the chain is broken. */
+  push(event: StoredAuditEvent): VerifiedAuditEvent | null;
+  result(): ChainVerification;
+};
+
 /**
- * Re-computes the chain over events in stored `seq` order. An event is broken when its seq
- * is not the next number (a deleted row), its `prevHash` is not the previous event's hash
- * (deleted or reordered), or its hash does not match its content (edited).
+ * Re-computes the chain one event at a time, so that other checks can read the same stream.
+ * An event is broken when its seq is not the next number (a deleted row), its `prevHash` is
+ * not the previous event's hash (deleted or reordered), or its hash does not match its
+ * content (edited). `from` starts the check after an event already known to be good (its
+ * seq and hash), as the anchoring does from the newest signed head.
  */
-export function verifyChain(events: Iterable<StoredAuditEvent>): ChainVerification {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
+export function createChainVerifier(from: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }): ChainVerifier {
+  let expectedSeq = from.seq + 1;
+  let prevHash = from.hash;
   let count = 0;
-  for (const event of events) {
-    count += 1;
-    const intact =
-      event.seq === expectedSeq && event.prevHash === prevHash && recomputeHash(event) === event.hash;
-    if (!intact) return { valid: false, events: count, head: prevHash, firstBroken: event.seq };
-    prevHash = event.hash;
-    expectedSeq += 1;
-  }
-  return { valid: true, events: count, head: prevHash, firstBroken: null };
+  let firstBroken: number | null = null;
+  return {
+    push(event) {
+      if (firstBroken !== null) return null;
+      count += 1;
+      const content = event.seq === expectedSeq && event.prevHash === prevHash ? contentOf(event) : null;
+      if (content === null || computeEventHash(prevHash, content) !== event.hash) {
+        firstBroken = event.seq;
+        return null;
+      }
+      prevHash = event.hash;
+      expectedSeq += 1;
+      return { ...content, hash: event.hash };
+    },
+    result: () => ({ valid: firstBroken === null, events: count, head: prevHash, firstBroken }),
+  };
 }
 
-function recomputeHash(event: StoredAuditEvent): string | null {
+/** Re-computes the chain over events in stored `seq` order (see `createChainVerifier`). */
+export function verifyChain(events: Iterable<StoredAuditEvent>): ChainVerification {
+  const verifier = createChainVerifier();
+  for (const event of events) if (verifier.push(event) === null) break;
+  return verifier.result();
+}
+
+function contentOf(event: StoredAuditEvent): AuditEventContent | null {
   let change: unknown;
   try {
     change = JSON.parse(event.change);
   } catch {
     return null;
   }
-  const { prevHash, hash: _hash, change: _text, ...rest } = event;
-  return computeEventHash(prevHash, { ...rest, change });
+  const { prevHash: _prev, hash: _hash, change: _text, ...rest } = event;
+  return { ...rest, change };
 }

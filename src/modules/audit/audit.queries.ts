@@ -1,13 +1,53 @@
 /**
  * @module
- * Audit log queries. The append path is prepared once: it runs in every write.
+ * Audit log queries. The append path is prepared once: it runs in every write. The signed
+ * heads (a few a day) are read whole by the on-demand check; the state tables are streamed
+ * for the check of the trail against them (`state-check.ts`).
  */
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Orm } from '../../db/client.js';
-import { prepareInsert } from '../../db/prepared.js';
-import { auditEvents } from '../../db/schema/index.js';
+import { prepareInsert, prepareIterate } from '../../db/prepared.js';
+import {
+  auditAnchors,
+  auditEvents,
+  bidPriceLines,
+  bids,
+  consensusScores,
+  criteria,
+  individualScores,
+  memberships,
+  organisations,
+  panelMembers,
+  providers,
+  regionMembers,
+  reports,
+  tenders,
+  users,
+} from '../../db/schema/index.js';
 import type { StoredAuditEvent } from './audit-chain.js';
+import type { StoredAnchor } from './anchor-signature.js';
+
+/** The tables whose rows the trail accounts for, streamed in primary-key order. */
+export function createStateTableReaders(sqlite: Database.Database) {
+  return {
+    organisations: prepareIterate(sqlite, organisations),
+    regionMembers: prepareIterate(sqlite, regionMembers),
+    users: prepareIterate(sqlite, users),
+    memberships: prepareIterate(sqlite, memberships),
+    providers: prepareIterate(sqlite, providers),
+    tenders: prepareIterate(sqlite, tenders),
+    criteria: prepareIterate(sqlite, criteria),
+    bids: prepareIterate(sqlite, bids),
+    bidPriceLines: prepareIterate(sqlite, bidPriceLines),
+    consensusScores: prepareIterate(sqlite, consensusScores),
+    panelMembers: prepareIterate(sqlite, panelMembers),
+    individualScores: prepareIterate(sqlite, individualScores),
+    reports: prepareIterate(sqlite, reports),
+  };
+}
+
+export type StateTableReaders = ReturnType<typeof createStateTableReaders>;
 
 const columns = {
   seq: auditEvents.seq,
@@ -22,6 +62,12 @@ const columns = {
   prevHash: auditEvents.prevHash,
   hash: auditEvents.hash,
 };
+
+/** `make()` at the first call, then the same value. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
 
 export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
   const lastEvent = orm
@@ -42,6 +88,32 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
             entity_type AS entityType, entity_id AS entityId, tender_id AS tenderId, change,
             prev_hash AS prevHash, hash
        FROM audit_events ORDER BY seq`,
+  );
+
+  const eventsFrom = sqlite.prepare<[number], StoredAuditEvent>(
+    `SELECT seq, at, actor_user_id AS actorUserId, organisation_id AS organisationId, action,
+            entity_type AS entityType, entity_id AS entityId, tender_id AS tenderId, change,
+            prev_hash AS prevHash, hash
+       FROM audit_events WHERE seq >= ? ORDER BY seq`,
+  );
+  // The signed heads' statements are prepared at first use: the chain check of `npm run
+  // backup` and `restore` reads databases of older versions, which have no audit_anchors.
+  const anchorColumns = `id, seq, head, at, reason, certificate_fingerprint AS certificateFingerprint, signature`;
+  const anchorsOldestFirst = once(() => sqlite.prepare<[], StoredAnchor>(`SELECT ${anchorColumns} FROM audit_anchors ORDER BY seq, id`));
+  const anchorsNewestFirst = once(() => sqlite.prepare<[], StoredAnchor>(`SELECT ${anchorColumns} FROM audit_anchors ORDER BY seq DESC, id DESC`));
+  const insertAnchor = once(() =>
+    orm
+      .insert(auditAnchors)
+      .values({
+        seq: sql.placeholder('seq'),
+        head: sql.placeholder('head'),
+        at: sql.placeholder('at'),
+        reason: sql.placeholder('reason'),
+        certificateFingerprint: sql.placeholder('certificateFingerprint'),
+        signature: sql.placeholder('signature'),
+      } as never)
+      .returning({ id: auditAnchors.id })
+      .prepare(),
   );
 
   const insertEvent = prepareInsert(orm, auditEvents);
@@ -67,6 +139,16 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
     listEventsOfTender: (tenderId: string): StoredAuditEvent[] => eventsOfTender.all({ tenderId }),
     /** Streams the whole log in seq order without holding it in memory. */
     iterateAllEvents: (): IterableIterator<StoredAuditEvent> => allEvents.iterate(),
+    /** The events from `seq` on (inclusive), streamed. */
+    iterateEventsFrom: (seq: number): IterableIterator<StoredAuditEvent> => eventsFrom.iterate(seq),
+    /** Every signed head, lowest seq first. */
+    listAnchors: (): StoredAnchor[] => anchorsOldestFirst().all(),
+    /** The signed heads, highest seq first, streamed: the newest one that verifies is usually the first. */
+    iterateAnchorsNewestFirst: (): IterableIterator<StoredAnchor> => anchorsNewestFirst().iterate(),
+    /** Inserts a signed head and returns its id. */
+    insertAnchor: (anchor: Omit<StoredAnchor, 'id'>): number => (insertAnchor().get(anchor) as { id: number }).id,
+    /** The state tables, for `state-check.ts`. */
+    stateTables: createStateTableReaders(sqlite),
   };
 }
 

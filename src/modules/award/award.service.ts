@@ -12,6 +12,7 @@
  * `open` again, the evaluation can be corrected and a new decision taken, with a new
  * standstill. The withdrawn decision stays in the audit trail, with the reason.
  */
+import { createHash } from 'node:crypto';
 import { writeTransaction } from '../../db/client.js';
 import type { TenderStatus } from '../../db/schema/index.js';
 import { todayInAmsterdam } from '../../domain/dates.js';
@@ -123,11 +124,12 @@ export function proposeAward(
       drawOfLots,
       evaluation,
     };
+    const stored = JSON.stringify(decision);
     ctx.queries.tenders.updateTender(tender.id, {
       status: 'award-proposed',
       awardDecidedAt: decision.decidedAt,
       standstillEndsOn: decision.standstillEndsOn,
-      awardDecision: JSON.stringify(decision),
+      awardDecision: stored,
       updatedAt: decision.decidedAt,
     });
     recordAuditEvent(ctx, {
@@ -142,7 +144,10 @@ export function proposeAward(
         after: {
           status: 'award-proposed',
           winner,
+          decidedAt: decision.decidedAt,
           standstillEndsOn: decision.standstillEndsOn,
+          // The stored decision holds the whole evaluation; the event pins it by its hash.
+          awardDecisionSha256: createHash('sha256').update(stored).digest('hex'),
           drawOfLots,
           ranking: evaluation.bids.map(({ bidId, rank, status, score }) => ({ bidId, rank, status, score })),
         },

@@ -2,7 +2,8 @@
  * @module
  * Signed reports: the evaluation report (proces-verbaal) and award letters. A report is
  * rendered from the tender as it stands, signed, and stored byte for byte with its SHA-256
- * in one transaction with its audit event; `GET /reports/:id` returns exactly those bytes.
+ * in one transaction with its audit event and a signed head of the audit chain that includes
+ * it; `GET /reports/:id` returns exactly those bytes.
  * Verification checks the signature itself (not only a lookup) and then says whether the
  * file is one this server issued.
  */
@@ -16,6 +17,7 @@ import { renderAwardLetter } from '../../reports/render-award-letter.js';
 import { renderEvaluationReport } from '../../reports/render-evaluation-report.js';
 import { verifyPdfSignature } from '../../reports/signing/verify-pdf-signature.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
+import { anchorAuditHead } from '../audit/audit-anchor.service.js';
 import type { StoredAwardDecision } from '../award/award.service.js';
 import { requireTenderRole, resolveTenderAccess, tenderRowOf, type TenderAccess } from '../tenders/tender-access.js';
 import { buildEvaluationReportData } from './report-data.service.js';
@@ -100,6 +102,8 @@ export async function createReport(
       tenderId: access.tender.id,
       change: { after: { kind: input.kind, bidId, sha256, certificate: ctx.signer().certificate.fingerprintSha256 } },
     });
+    // Every report is a moment worth pinning: the head, this report's event included, is signed with it.
+    anchorAuditHead(ctx, 'report');
   });
   return { id, kind: input.kind, bidId, sha256, url: `/api/v1/reports/${id}` };
 }

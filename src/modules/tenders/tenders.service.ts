@@ -273,7 +273,12 @@ export function openTender(
       tenderId: current.id,
       change: {
         before: { status: current.status },
-        after: { status: 'open', formulaVerdict: formula.verdict, ...(formula.motivation === null ? {} : { underbiddingRiskAccepted: formula.motivation }) },
+        after: {
+          status: 'open',
+          openedAt: now,
+          formulaVerdict: formula.verdict,
+          ...(formula.motivation === null ? {} : { underbiddingRiskAccepted: formula.motivation }),
+        },
       },
     });
     return toTenderView(ctx, { ...current, status: 'open', openedAt: now, updatedAt: now });

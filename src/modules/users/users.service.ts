@@ -13,6 +13,9 @@ import { assertMayCreateUsers } from './user-access.js';
 
 export type CreateUserInput = { email: string; name: string; password: string; memberships: Membership[] };
 
+/** The platform administrator's display name (the account is made before anyone could name it). */
+const PLATFORM_ADMIN_NAME = 'Platformbeheerder';
+
 export type UserView = { id: string; email: string; name: string; isPlatformAdmin: boolean; memberships: Membership[] };
 
 /**
@@ -64,14 +67,14 @@ export async function ensurePlatformAdmin(
   const created = writeTransaction(ctx.db, () => {
     if (ctx.queries.auth.countUsers() > 0) return false;
     const id = newId();
-    ctx.queries.auth.insertUser({ id, email: normalised, name: 'Platformbeheerder', passwordHash, isPlatformAdmin: true, createdAt: ctx.clock().toISOString() });
+    ctx.queries.auth.insertUser({ id, email: normalised, name: PLATFORM_ADMIN_NAME, passwordHash, isPlatformAdmin: true, createdAt: ctx.clock().toISOString() });
     recordAuditEvent(ctx, {
       actorUserId: null,
       organisationId: null,
       action: 'user.create-platform-admin',
       entityType: 'user',
       entityId: id,
-      change: { after: { email: normalised, isPlatformAdmin: true } },
+      change: { after: { email: normalised, name: PLATFORM_ADMIN_NAME, isPlatformAdmin: true } },
     });
     return true;
   });

@@ -4,13 +4,13 @@
  * decrypting it (password-based key derivation) costs far more than a signature, so parsing
  * per report would make signing slower than rendering (issue 6 asks for under 50% overhead).
  */
-import { type KeyObject, X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
+import { type KeyObject, X509Certificate, createPrivateKey, createPublicKey, sign as signWithKey } from 'node:crypto';
 import forge from 'node-forge';
 import * as pkijs from 'pkijs';
 import { describeCertificate } from './certificate-info.js';
 import { createDetachedCms } from './cms-signed-data.js';
 import { signPdf } from './sign-pdf.js';
-import type { ReportSigner } from './signer.js';
+import { signBytesDigest, type ReportSigner } from './signer.js';
 
 type ParsedP12 = { privateKey: KeyObject; certificates: Buffer[] };
 
@@ -85,6 +85,8 @@ export function createP12Signer(options: P12SignerOptions): ReportSigner {
   const key = { privateKey: parsed.privateKey, certificates };
   return {
     certificate,
+    certificateDer: ordered[0] as Buffer,
+    signBytes: (data) => signWithKey(signBytesDigest(parsed.privateKey), data, parsed.privateKey),
     sign(pdf, signOptions = {}) {
       return signPdf({
         pdf,

@@ -2,15 +2,15 @@
  * @module
  * `GET /aanbestedingen/:id/audit`: the tender's audit events (`listTenderAuditEvents`, the
  * service behind the API's `GET .../audit-events`, with its roles and its blind-scoring
- * redaction), to be filtered by action and by date, and the check of the whole hash chain
- * (`verifyAuditTrail`, the service behind `GET /api/v1/audit/verify`).
+ * redaction), to be filtered by action and by date, and the check of the whole trail
+ * (`verifyAuditTrail`, the service behind `GET /api/v1/audit/verify`): the hash chain, the
+ * chain against the heads the server signed, and the data against the chain.
  */
 import { Hono } from 'hono';
 import { todayInAmsterdam } from '../../domain/dates.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
-import { assertMayVerifyAuditTrail, verifyAuditTrail } from '../../modules/audit/audit.service.js';
+import { assertMayVerifyAuditTrail, describeVerification, verifyAuditTrail, type DescribedVerification } from '../../modules/audit/audit.service.js';
 import { listTenderAuditEvents, type AuditEventView } from '../../modules/audit/tender-audit-events.js';
-import type { ChainVerification } from '../../modules/audit/audit-chain.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
 import { SelectField, TextField } from '../components/form-field.js';
@@ -37,8 +37,11 @@ function actorName(event: AuditEventView, names: Map<string, string>): string {
   return event.actorUserId === null ? 'systeem' : (names.get(event.actorUserId) ?? event.actorUserId);
 }
 
-function ChainResult({ check }: { check: ChainVerification }) {
-  return check.valid ? (
+/** A fingerprint is long; its first pairs identify it to a reader who has the certificate at hand. */
+const shortFingerprint = (fingerprint: string) => `${fingerprint.split(':').slice(0, 6).join(':')}…`;
+
+function ChainResult({ check }: { check: DescribedVerification }) {
+  return check.firstBroken === null ? (
     <Notice kind="ok">
       De auditketen is intact: {check.events} gebeurtenissen, elke hash klopt met zijn inhoud en zijn voorganger. Laatste hash: <code class="utrecht-code">{check.head}</code>
     </Notice>
@@ -50,6 +53,76 @@ function ChainResult({ check }: { check: ChainVerification }) {
   );
 }
 
+function AnchorResult({ anchor }: { anchor: DescribedVerification['anchor'] }) {
+  if (anchor.status === 'not-checked') return null;
+  const pending =
+    anchor.unanchoredEvents === 0 || anchor.unanchoredSince === null
+      ? null
+      : ` ${anchor.unanchoredEvents} nieuwere ${anchor.unanchoredEvents === 1 ? 'gebeurtenis is' : 'gebeurtenissen zijn'} (sinds ${formatInstantDateTime(anchor.unanchoredSince)}) nog niet ondertekend; de server ondertekent de stand elk uur, bij elk rapport en bij het stoppen.`;
+  const unverifiable =
+    anchor.unverifiable === 0 ? null : (
+      <Notice kind="warning">
+        {anchor.unverifiable} ondertekende {anchor.unverifiable === 1 ? 'stand is' : 'standen zijn'} gezet met een certificaat waarmee de server niet is ingesteld (
+        {anchor.unverifiableCertificates.map(shortFingerprint).join(', ')}); die tellen niet mee. Zet oude certificaten in SIGNING_PREVIOUS_CERTIFICATES (zie de beheerdocumentatie,
+        certificaatwissel).
+      </Notice>
+    );
+  if (anchor.status === 'broken' && anchor.problem !== null) {
+    return (
+      <>
+        <Notice kind="error">De auditketen klopt niet met wat de server eerder ondertekende. {anchor.problem.description}</Notice>
+        {unverifiable}
+      </>
+    );
+  }
+  if (anchor.newest === null) {
+    return (
+      <>
+        <Notice kind="warning">
+          Er is nog geen door deze server ondertekende stand van de auditketen. Zonder ondertekende stand is niet aan te tonen dat de nieuwste gebeurtenissen niet zijn verwijderd of dat de
+          keten niet in zijn geheel is herschreven.
+        </Notice>
+        {unverifiable}
+      </>
+    );
+  }
+  return (
+    <>
+      <Notice kind="ok">
+        De auditketen klopt met elke ondertekende stand ({anchor.verified}). De laatste: gebeurtenis {anchor.newest.seq}, ondertekend op {formatInstantDateTime(anchor.newest.at)} met het
+        certificaat <code class="utrecht-code">{shortFingerprint(anchor.newest.certificateFingerprint)}</code>.{pending}
+      </Notice>
+      {unverifiable}
+    </>
+  );
+}
+
+function StateResult({ check }: { check: DescribedVerification }) {
+  if (check.state === null) return null;
+  if (check.stateMismatch !== null) {
+    return <Notice kind="error">De gegevens wijken af van de auditketen: {check.stateMismatch.description} De rij is buiten de toepassing om gewijzigd, toegevoegd of verwijderd.</Notice>;
+  }
+  const { rows, unchecked, unknownActions } = check.state;
+  return (
+    <Notice kind={unchecked === 0 ? 'ok' : 'warning'}>
+      De gegevens kloppen met de auditketen: {rows} rijen (inschrijvingen, prijzen, scores, besluiten en meer) zijn wat hun nieuwste gebeurtenis zegt.
+      {unchecked === 0
+        ? null
+        : ` ${unchecked} rijen konden niet worden vergeleken${unknownActions.length === 0 ? ' (gebeurtenissen van een oudere versie vertellen te weinig)' : `: onbekende handelingen ${unknownActions.join(', ')}`}.`}
+    </Notice>
+  );
+}
+
+function VerificationResult({ check }: { check: DescribedVerification }) {
+  return (
+    <section aria-label="Uitkomst van de controle">
+      <ChainResult check={check} />
+      <AnchorResult anchor={check.anchor} />
+      <StateResult check={check} />
+    </section>
+  );
+}
+
 function AuditPage({ viewer, access, events, shown, filter, names, check }: {
   viewer: Viewer;
   access: TenderAccess;
@@ -57,7 +130,7 @@ function AuditPage({ viewer, access, events, shown, filter, names, check }: {
   shown: AuditEventView[];
   filter: Filter;
   names: Map<string, string>;
-  check: ChainVerification | undefined;
+  check: DescribedVerification | undefined;
 }) {
   const actions = [...new Set(events.map((e) => e.action))].sort();
   return (
@@ -72,7 +145,7 @@ function AuditPage({ viewer, access, events, shown, filter, names, check }: {
         <input type="hidden" name="controle" value="1" />
         <SubmitButton kind="secondary-action">Controleer de hele auditketen</SubmitButton>
       </form>
-      {check === undefined ? null : <ChainResult check={check} />}
+      {check === undefined ? null : <VerificationResult check={check} />}
       <Table
         caption={`Gebeurtenissen (${shown.length} van ${events.length}), oudste eerst`}
         columns={[{ label: 'Nr.', numeric: true }, { label: 'Tijdstip' }, { label: 'Door' }, { label: 'Handeling' }, { label: 'Onderwerp' }, { label: 'Wijziging' }, { label: 'Hash' }]}
@@ -112,10 +185,10 @@ export function auditPages(ctx: AppContext) {
     const date = (value: string | undefined) => (value !== undefined && ISO_DATE.test(value) ? value : '');
     const filter: Filter = { action: c.req.query('actie') ?? '', from: date(c.req.query('van')), to: date(c.req.query('tot')) };
     const events = listTenderAuditEvents(ctx, { access });
-    let check: ChainVerification | undefined;
+    let check: DescribedVerification | undefined;
     if (c.req.query('controle') !== undefined) {
       assertMayVerifyAuditTrail(viewer.actor);
-      check = verifyAuditTrail(ctx);
+      check = describeVerification(verifyAuditTrail(ctx));
     }
     // Display names of the people in the log; the log itself holds only their ids.
     const names = new Map<string, string>();

@@ -1,0 +1,287 @@
+/**
+ * @module
+ * Replays the audit trail into what the state tables must hold: per table, per row, the
+ * columns the newest events told. Every service writes its change and its event in one
+ * transaction, and the event carries the row as written (`after`), so a row that differs
+ * from its newest event was changed outside the application. The rows are rebuilt with the
+ * same mapping the services write them with (`dossierRows`, `bidRows`, ...), so a euro
+ * amount in an event becomes exactly the cents in the table.
+ *
+ * What is not told is not checked: bookkeeping times that the services read from the clock
+ * apart from the event's own (`createdAt`, `updatedAt`), password hashes, and fields that
+ * events written by an older version did not carry yet (those rows are checked for the
+ * fields they do carry). An action this version does not know leaves its tender (or its
+ * entity) unchecked and is named in the result, rather than guessed at.
+ */
+import type { Dossier, Bid, LowBidReview } from '../../domain/evaluation/dossier.js';
+import type { VerifiedAuditEvent } from './audit-chain.js';
+import { bidRows, criterionRows, dossierRows, tenderColumns, type TenderFields } from '../tenders/dossier-mapping.js';
+import { createExpectedTable } from './expected-table.js';
+
+/** What `tenders.award_decision` must hold: the winner, and the SHA-256 of the stored JSON once events carry it. */
+export type AwardDecisionExpectation = { winner: string | undefined; sha256: string | undefined };
+
+const byTender = (key: Record<string, unknown>) => String(key.tenderId);
+const byId = (key: Record<string, unknown>) => String(key.id);
+
+function createTables() {
+  return {
+    organisations: createExpectedTable({ keyColumns: ['id'], scopeOf: byId, untold: ['createdAt'] }),
+    regionMembers: createExpectedTable({ keyColumns: ['regionId', 'memberId'], scopeOf: (key) => String(key.regionId) }),
+    users: createExpectedTable({ keyColumns: ['id'], scopeOf: byId, untold: ['createdAt', 'passwordHash'] }),
+    memberships: createExpectedTable({ keyColumns: ['userId', 'organisationId'], scopeOf: (key) => String(key.userId) }),
+    providers: createExpectedTable({ keyColumns: ['id'], scopeOf: byId, untold: ['createdAt'] }),
+    tenders: createExpectedTable({ keyColumns: ['id'], scopeOf: byId, untold: ['createdAt', 'updatedAt'] }),
+    criteria: createExpectedTable({ keyColumns: ['tenderId', 'id'], scopeOf: byTender }),
+    bids: createExpectedTable({ keyColumns: ['tenderId', 'id'], scopeOf: byTender, untold: ['createdAt'] }),
+    bidPriceLines: createExpectedTable({ keyColumns: ['tenderId', 'bidId', 'position'], scopeOf: byTender }),
+    consensusScores: createExpectedTable({ keyColumns: ['tenderId', 'bidId', 'criterionId'], scopeOf: byTender, untold: ['updatedAt'] }),
+    panelMembers: createExpectedTable({ keyColumns: ['tenderId', 'userId'], scopeOf: byTender }),
+    individualScores: createExpectedTable({ keyColumns: ['tenderId', 'bidId', 'criterionId', 'evaluatorId'], scopeOf: byTender, untold: ['updatedAt'] }),
+    reports: createExpectedTable({ keyColumns: ['id'], scopeOf: byTender, untold: ['createdAt', 'bytes'] }),
+  };
+}
+
+export type ExpectedTables = ReturnType<typeof createTables>;
+export type StateTableName = keyof ExpectedTables;
+
+export type ExpectedState = {
+  tables: ExpectedTables;
+  /** Tenders and entities with an event this version cannot replay: their rows are not checked. */
+  uncheckedScopes: Set<string>;
+  unknownActions: Set<string>;
+};
+
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const textOrNull = (value: unknown): string | null | undefined => (value === null ? null : text(value));
+const number = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+const boolean = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+
+/** `f()`, or undefined when the event's content does not have the shape the mapping needs. */
+function attempt<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The tender-scoped tables a whole dossier writes. */
+const DOSSIER_TABLES = ['criteria', 'bids', 'bidPriceLines', 'consensusScores'] as const;
+
+type Handler = (event: VerifiedAuditEvent, change: Record<string, unknown>, tables: ExpectedTables) => void;
+
+/** `tender.create` and `tender.import`: the dossier as inserted, a draft. */
+const insertDossier: Handler = (event, change, t) => {
+  const id = event.entityId;
+  const after = record(change.after);
+  const settings = record(change.settings);
+  const organisationId = event.organisationId ?? undefined;
+  const shaped = Array.isArray(after.criteria) && Array.isArray(after.bids) && typeof after.tender === 'object' && typeof after.award === 'object';
+  const rows = shaped
+    ? attempt(() => dossierRows(after as unknown as Dossier, { id, organisationId: '', status: 'draft', now: '', userId: event.actorUserId ?? '' }))
+    : undefined;
+  const serverColumns = {
+    organisationId,
+    status: 'draft',
+    showPricesToEvaluators: boolean(settings.showPricesToEvaluators),
+    openedAt: null,
+    awardDecidedAt: null,
+    standstillEndsOn: null,
+    awardDecision: null,
+    awardedAt: null,
+  };
+  if (rows === undefined) {
+    t.tenders.put({ id }, serverColumns, event.seq);
+    for (const table of DOSSIER_TABLES) t[table].openScopes.add(id);
+    return;
+  }
+  t.tenders.put({ id }, { ...rows.tender, ...serverColumns }, event.seq);
+  t.criteria.replaceScope(id, rows.criteria, event.seq);
+  t.bids.replaceScope(id, rows.bids, event.seq);
+  t.bidPriceLines.replaceScope(id, rows.priceLines, event.seq);
+  t.consensusScores.replaceScope(id, rows.scores.map((s) => ({ ...s, updatedBy: event.actorUserId })), event.seq);
+};
+
+/** `tender.update`: the draft's fields and criteria as they are after the PATCH. */
+const updateTender: Handler = (event, change, t) => {
+  const id = event.entityId;
+  const after = record(change.after);
+  const fields = attempt(() => tenderColumns(after as unknown as TenderFields));
+  const criteria = Array.isArray(after.criteria) ? attempt(() => criterionRows(id, after.criteria as TenderFields['criteria'])) : undefined;
+  const showPricesToEvaluators = boolean(record(after.settings).showPricesToEvaluators);
+  if (fields === undefined) {
+    // Nothing is known of the new fields: forget what the earlier events said of them.
+    const known = t.tenders.rows.get(t.tenders.keyOf({ id }))?.fields ?? {};
+    const forget = Object.keys(known).filter((column) => column !== 'organisationId' && column !== 'status');
+    t.tenders.merge({ id }, Object.fromEntries(forget.map((column) => [column, undefined])), event.seq);
+  } else {
+    t.tenders.merge({ id }, { ...fields, showPricesToEvaluators }, event.seq);
+  }
+  if (criteria === undefined) t.criteria.openScopes.add(id);
+  else t.criteria.replaceScope(id, criteria, event.seq);
+};
+
+/** `bid.create`: the bid and its price lines, after the tender's last bid. */
+const createBid: Handler = (event, change, t) => {
+  const tenderId = event.tenderId ?? '';
+  const bid = record(change.after) as unknown as Omit<Bid, 'scores'>;
+  const positions = t.bids.rowsOfScope(tenderId).map((row) => number(row.fields.position));
+  // The service numbers a bid one past the highest position; unknown when an earlier bid's is.
+  const position = t.bids.openScopes.has(tenderId) || positions.includes(undefined) ? undefined : Math.max(-1, ...(positions as number[])) + 1;
+  const rows = attempt(() => bidRows(tenderId, bid, position ?? 0, ''));
+  if (rows === undefined) {
+    t.bids.put({ tenderId, id: entityPart(event.entityId, 1) }, {}, event.seq);
+    t.bidPriceLines.openScopes.add(tenderId);
+    return;
+  }
+  t.bids.put(rows.bid, { ...rows.bid, position }, event.seq);
+  for (const line of rows.priceLines) t.bidPriceLines.put(line, line, event.seq);
+};
+
+/** `tender/B3/K1` -> `B3` (index 1), `K1` (index 2). */
+const entityPart = (entityId: string, index: number): string => entityId.split('/')[index] ?? '';
+
+const awardDecision: Handler = (event, change, t) => {
+  const after = record(change.after);
+  const expectation: AwardDecisionExpectation = { winner: text(after.winner), sha256: text(after.awardDecisionSha256) };
+  t.tenders.merge(
+    { id: event.entityId },
+    { status: 'award-proposed', awardDecidedAt: text(after.decidedAt), standstillEndsOn: text(after.standstillEndsOn), awardDecision: expectation },
+    event.seq,
+  );
+};
+
+const panelMemberKey = (event: VerifiedAuditEvent) => ({ tenderId: event.tenderId ?? '', userId: entityPart(event.entityId, 1) });
+
+const HANDLERS: Record<string, Handler> = {
+  'organisation.create': (event, change, t) => {
+    const after = record(change.after);
+    t.organisations.put({ id: event.entityId }, { name: text(after.name), kind: text(after.kind) }, event.seq);
+    const members = Array.isArray(after.memberIds) ? after.memberIds : undefined;
+    if (members === undefined) t.regionMembers.openScopes.add(event.entityId);
+    else t.regionMembers.replaceScope(event.entityId, members.map((memberId) => ({ regionId: event.entityId, memberId })), event.seq);
+  },
+  'user.create-platform-admin': (event, change, t) => {
+    const after = record(change.after);
+    t.users.put({ id: event.entityId }, { email: text(after.email), name: text(after.name), isPlatformAdmin: true }, event.seq);
+  },
+  // One event per membership of the new user.
+  'user.create': (event, change, t) => {
+    const after = record(change.after);
+    t.users.merge({ id: event.entityId }, { email: text(after.email), name: text(after.name), isPlatformAdmin: false }, event.seq);
+    if (event.organisationId === null) t.memberships.openScopes.add(event.entityId);
+    else t.memberships.put({ userId: event.entityId, organisationId: event.organisationId }, { role: text(after.role) }, event.seq);
+  },
+  'provider.create': (event, change, t) => {
+    const after = record(change.after);
+    t.providers.put(
+      { id: event.entityId },
+      { organisationId: text(after.organisationId), name: text(after.name), kvk: text(after.kvk), keurmerk: boolean(after.keurmerk) },
+      event.seq,
+    );
+  },
+  // Sessions and tokens are credentials, not records: their tables are not checked.
+  'auth.login': () => undefined,
+  'auth.logout': () => undefined,
+  'auth.token.create': () => undefined,
+  'tender.create': insertDossier,
+  'tender.import': insertDossier,
+  'tender.update': updateTender,
+  'tender.open': (event, change, t) => {
+    t.tenders.merge({ id: event.entityId }, { status: 'open', openedAt: text(record(change.after).openedAt) }, event.seq);
+  },
+  'tender.award-decision': awardDecision,
+  'tender.award-decision.withdraw': (event, _change, t) => {
+    t.tenders.merge({ id: event.entityId }, { status: 'open', awardDecidedAt: null, standstillEndsOn: null, awardDecision: null }, event.seq);
+  },
+  'tender.award': (event, change, t) => {
+    t.tenders.merge({ id: event.entityId }, { status: 'awarded', awardedAt: text(record(change.after).awardedAt) }, event.seq);
+  },
+  'bid.create': createBid,
+  'consensus.set': (event, change, t) => {
+    const after = record(change.after);
+    const key = { tenderId: event.tenderId ?? '', bidId: entityPart(event.entityId, 1), criterionId: entityPart(event.entityId, 2) };
+    t.consensusScores.put(
+      key,
+      { score: number(after.score), motivation: textOrNull(after.motivation), deviationReason: textOrNull(after.deviationReason), updatedBy: event.actorUserId },
+      event.seq,
+    );
+  },
+  'individual-score.set': (event, change, t) => {
+    const after = record(change.after);
+    const key = {
+      tenderId: event.tenderId ?? '',
+      bidId: entityPart(event.entityId, 1),
+      criterionId: entityPart(event.entityId, 2),
+      evaluatorId: entityPart(event.entityId, 3),
+    };
+    t.individualScores.put(key, { score: number(after.score), motivation: text(after.motivation) }, event.seq);
+  },
+  'panel.assign': (event, change, t) => {
+    const after = record(change.after);
+    t.panelMembers.put(
+      panelMemberKey(event),
+      { assignedAt: text(after.assignedAt), assignedBy: event.actorUserId, declaration: null, declaredAt: null, remarks: null, sealedAt: null },
+      event.seq,
+    );
+  },
+  'panel.declare-no-conflict': (event, change, t) => declare(event, change, t),
+  'panel.declare-conflict': (event, change, t) => declare(event, change, t),
+  'panel.seal': (event, change, t) => {
+    t.panelMembers.merge(panelMemberKey(event), { sealedAt: text(record(change.after).sealedAt) }, event.seq);
+  },
+  'report.created': (event, change, t) => {
+    const after = record(change.after);
+    t.reports.put(
+      { id: event.entityId, tenderId: event.tenderId },
+      { tenderId: event.tenderId, kind: text(after.kind), bidId: textOrNull(after.bidId), sha256: text(after.sha256), createdBy: event.actorUserId },
+      event.seq,
+    );
+  },
+};
+
+function declare(event: VerifiedAuditEvent, change: Record<string, unknown>, t: ExpectedTables): void {
+  const after = record(change.after);
+  t.panelMembers.merge(
+    panelMemberKey(event),
+    { declaration: text(after.declaration), declaredAt: text(after.declaredAt), remarks: textOrNull(after.remarks) },
+    event.seq,
+  );
+}
+
+/** The art. 2.116 review steps: the bid's review is the event's `after`, whole. */
+function isLowBidReviewAction(action: string): boolean {
+  return action.startsWith('low-bid-review.');
+}
+
+function replayLowBidReview(event: VerifiedAuditEvent, change: Record<string, unknown>, t: ExpectedTables): void {
+  const after = change.after as LowBidReview | null | undefined;
+  const key = { tenderId: event.tenderId ?? '', id: entityPart(event.entityId, 1) };
+  t.bids.merge(key, { lowBidReview: after === undefined ? undefined : after === null ? null : JSON.stringify(after) }, event.seq);
+}
+
+/**
+ * @example const replay = createStateReplay(); for (const event of verified) replay.push(event); replay.state();
+ */
+export function createStateReplay(): { push(event: VerifiedAuditEvent): void; state(): ExpectedState } {
+  const tables = createTables();
+  const uncheckedScopes = new Set<string>();
+  const unknownActions = new Set<string>();
+  return {
+    push(event) {
+      const change = record(event.change);
+      const handler = HANDLERS[event.action];
+      if (handler !== undefined) handler(event, change, tables);
+      else if (isLowBidReviewAction(event.action)) replayLowBidReview(event, change, tables);
+      else {
+        unknownActions.add(event.action);
+        uncheckedScopes.add(event.tenderId ?? event.entityId);
+      }
+    },
+    state: () => ({ tables, uncheckedScopes, unknownActions }),
+  };
+}
+
