@@ -37,6 +37,18 @@ beforeAll(async () => {
   expect((await w.regioInkoper.post(`/api/v1/tenders/${panel}/award-decision`)).status).toBe(200);
   t.clock.set('2026-04-01T09:00:00Z');
   expect((await w.regioInkoper.post(`/api/v1/tenders/${panel}/award`)).status).toBe(200);
+  // A user disabled, enabled and disabled again, and a token made and revoked: their events replay too.
+  const user = await w.admin.post('/api/v1/users', {
+    email: 'tijdelijk@almere.test',
+    name: 'Tijdelijk Account',
+    password: 'een lang genoeg wachtwoord',
+    memberships: [{ organisationId: w.orgs.almere, role: 'auditor' }],
+  });
+  expect(user.status).toBe(201);
+  for (const step of ['disable', 'enable', 'disable']) expect((await w.admin.post(`/api/v1/users/${user.body.id}/${step}`)).status).toBe(200);
+  const token = await w.almereInkoper.post('/api/v1/auth/tokens', { name: 'script' });
+  expect(token.status).toBe(201);
+  expect((await w.almereInkoper.request('DELETE', `/api/v1/auth/tokens/${token.body.id}`)).status).toBeLessThan(300);
 }, 60_000);
 afterAll(() => t.close());
 

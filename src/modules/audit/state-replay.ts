@@ -166,15 +166,24 @@ const HANDLERS: Record<string, Handler> = {
   },
   'user.create-platform-admin': (event, change, t) => {
     const after = record(change.after);
-    t.users.put({ id: event.entityId }, { email: text(after.email), name: text(after.name), isPlatformAdmin: true }, event.seq);
+    t.users.put({ id: event.entityId }, { email: text(after.email), name: text(after.name), isPlatformAdmin: true, disabledAt: null }, event.seq);
   },
   // One event per membership of the new user.
   'user.create': (event, change, t) => {
     const after = record(change.after);
-    t.users.merge({ id: event.entityId }, { email: text(after.email), name: text(after.name), isPlatformAdmin: false }, event.seq);
+    t.users.merge({ id: event.entityId }, { email: text(after.email), name: text(after.name), isPlatformAdmin: false, disabledAt: null }, event.seq);
     if (event.organisationId === null) t.memberships.openScopes.add(event.entityId);
     else t.memberships.put({ userId: event.entityId, organisationId: event.organisationId }, { role: text(after.role) }, event.seq);
   },
+  // One event per organisation of the user, each with the same new state.
+  'user.disable': (event, change, t) => {
+    t.users.merge({ id: event.entityId }, { disabledAt: text(record(change.after).disabledAt) }, event.seq);
+  },
+  'user.enable': (event, _change, t) => {
+    t.users.merge({ id: event.entityId }, { disabledAt: null }, event.seq);
+  },
+  // The password hash is not checked (it is never in an event).
+  'user.password.change': () => undefined,
   'provider.create': (event, change, t) => {
     const after = record(change.after);
     t.providers.put(
@@ -187,6 +196,7 @@ const HANDLERS: Record<string, Handler> = {
   'auth.login': () => undefined,
   'auth.logout': () => undefined,
   'auth.token.create': () => undefined,
+  'auth.token.revoke': () => undefined,
   'tender.create': insertDossier,
   'tender.import': insertDossier,
   'tender.update': updateTender,
