@@ -35,6 +35,7 @@ import { panelRoutes } from './modules/panel/panel.routes.js';
 import { lowBidReviewRoutes } from './modules/low-bid-reviews/low-bid-reviews.routes.js';
 import { awardRoutes } from './modules/award/award.routes.js';
 import { developmentSignerSource, lazySigner, type SignerSource } from './modules/reports/report-signer.js';
+import type { TimestampAuthorityOptions } from './reports/signing/timestamp-client.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { formulaCheckRoutes } from './modules/formula-check/formula-check.routes.js';
 import { ocdsRoutes } from './modules/ocds/ocds.routes.js';
@@ -60,6 +61,8 @@ export type AppDeps = {
   logger?: Logger;
   /** The certificate that signs reports; by default a development certificate beside the database. */
   signing?: SignerSource;
+  /** The RFC 3161 authority (`TSA_URL`) that timestamps every report; without it reports are PAdES B-B. */
+  timestamping?: TimestampAuthorityOptions;
 };
 
 export type App = ReturnType<typeof createApp>['app'];
@@ -69,7 +72,7 @@ export type App = ReturnType<typeof createApp>['app'];
  */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger({ level: 'info' });
-  const signer = lazySigner(deps.signing ?? developmentSignerSource(deps.db.sqlite.name), logger);
+  const signer = lazySigner(deps.signing ?? developmentSignerSource(deps.db.sqlite.name), logger, deps.timestamping);
   const ctx: AppContext = {
     db: deps.db,
     queries: createQueries(deps.db),

@@ -26,6 +26,8 @@ const envSchema = z
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     SIGNING_P12: optionalText,
     SIGNING_P12_PASSWORD: optionalText,
+    /** An RFC 3161 timestamp authority: reports become PAdES B-T. Unset: B-B, no trusted time. */
+    TSA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional()),
     LOG_LEVEL: z.preprocess(
       (v) => (v === '' || v === undefined ? 'info' : String(v).toLowerCase()),
       z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }),

@@ -10,6 +10,7 @@ import { startWalMaintenance } from './db/maintenance.js';
 import { loadEnvOrExit } from './env.js';
 import { createLogger } from './lib/logger.js';
 import { ensurePlatformAdmin } from './modules/users/users.service.js';
+import { redactUrl } from './reports/signing/timestamp-client.js';
 
 const env = loadEnvOrExit();
 const logger = createLogger({ level: env.LOG_LEVEL });
@@ -30,7 +31,13 @@ const signing =
   env.SIGNING_P12 === undefined
     ? undefined
     : ({ kind: 'p12', path: env.SIGNING_P12, password: env.SIGNING_P12_PASSWORD ?? '' } as const);
-const { app, ctx } = createApp({ db, logger, config: { cookieSecure: env.COOKIE_SECURE }, ...(signing ? { signing } : {}) });
+const { app, ctx } = createApp({
+  db,
+  logger,
+  config: { cookieSecure: env.COOKIE_SECURE },
+  ...(signing ? { signing } : {}),
+  ...(env.TSA_URL === undefined ? {} : { timestamping: { url: env.TSA_URL } }),
+});
 // Load the certificate now: a wrong SIGNING_P12 or password must stop the start, not the first report.
 try {
   ctx.signer();
@@ -38,6 +45,12 @@ try {
   process.stderr.write(`Invalid configuration: SIGNING_P12: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
+logger.info(
+  env.TSA_URL === undefined
+    ? 'reports are signed PAdES B-B without a trusted time; set TSA_URL for RFC 3161 timestamps (B-T)'
+    : 'reports are signed PAdES B-T with an RFC 3161 timestamp',
+  { signatureLevel: ctx.signer().signatureLevel, ...(env.TSA_URL === undefined ? {} : { tsa: redactUrl(new URL(env.TSA_URL)) }) },
+);
 
 const admin = await ensurePlatformAdmin(ctx, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
 if (admin.created && admin.generatedPassword !== null) {
