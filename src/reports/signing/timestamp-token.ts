@@ -86,7 +86,12 @@ export async function verifyTimestampToken(token: Uint8Array, signatureValue: Ui
   if (!timestampingOnly(result.signerCertificate)) {
     return { valid: false, problem: 'het certificaat van de tijdstempeldienst is niet (alleen) voor tijdstempels (RFC 3161: extended key usage timeStamping, kritiek)' };
   }
-  const authority = describeCertificate({ der: new Uint8Array(result.signerCertificate.toSchema().toBER()), development: false });
+  let authority: ReturnType<typeof describeCertificate>;
+  try {
+    authority = describeCertificate({ der: new Uint8Array(result.signerCertificate.toSchema().toBER()), development: false });
+  } catch (error) {
+    return { valid: false, problem: `het certificaat van de tijdstempeldienst kan niet worden gelezen: ${errorMessage(error)}` };
+  }
   return {
     valid: true,
     tstInfo,
