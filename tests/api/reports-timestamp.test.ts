@@ -93,7 +93,7 @@ describe('reports with a timestamp authority (TSA_URL)', () => {
       const started = Date.now();
       const refused = await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/reports`, { kind: 'evaluation' });
       expect(refused.status).toBe(503);
-      expect(refused.body.detail).toContain('antwoordde niet binnen 1 seconden');
+      expect(refused.body.detail).toContain('antwoordde niet binnen 1 seconde');
       expect(Date.now() - started).toBeLessThan(5000);
       expect(await reportCount()).toEqual(before);
     } finally {

@@ -84,7 +84,7 @@ function post(url: URL, body: Uint8Array, limits: { timeoutMs: number; maxRespon
     });
     const timer = setTimeout(() => {
       request.destroy();
-      fail(`de tijdstempeldienst ${shown} antwoordde niet binnen ${Math.round(limits.timeoutMs / 100) / 10} seconden`);
+      fail(`de tijdstempeldienst ${shown} antwoordde niet binnen ${dutchSeconds(limits.timeoutMs)}`);
     }, limits.timeoutMs);
     const done = () => clearTimeout(timer);
     request.on('error', (error) => {
@@ -122,6 +122,12 @@ function post(url: URL, body: Uint8Array, limits: { timeoutMs: number; maxRespon
     });
     request.end(body);
   });
+}
+
+/** "0,3 seconden", "1 seconde", "10 seconden": the message is read by a Dutch inkoper. */
+function dutchSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return `${seconds.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} ${seconds === 1 ? 'seconde' : 'seconden'}`;
 }
 
 const GRANTED = [pkijs.PKIStatus.granted, pkijs.PKIStatus.grantedWithMods];

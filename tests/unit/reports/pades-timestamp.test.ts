@@ -182,7 +182,7 @@ describe('a timestamp authority that fails', () => {
     const started = Date.now();
     const error = await signerWith(tsa.url, { timeoutMs: 300 }).sign(unsigned).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimestampError);
-    expect((error as Error).message).toContain('antwoordde niet binnen 0.3 seconden');
+    expect((error as Error).message).toContain('antwoordde niet binnen 0,3 seconden');
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
