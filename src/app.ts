@@ -39,6 +39,7 @@ import { panelRoutes } from './modules/panel/panel.routes.js';
 import { lowBidReviewRoutes } from './modules/low-bid-reviews/low-bid-reviews.routes.js';
 import { awardRoutes } from './modules/award/award.routes.js';
 import { developmentSignerSource, lazySigner, type SignerSource } from './modules/reports/report-signer.js';
+import type { TimestampAuthorityOptions } from './reports/signing/timestamp-client.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { formulaCheckRoutes } from './modules/formula-check/formula-check.routes.js';
 import { ocdsRoutes } from './modules/ocds/ocds.routes.js';
@@ -68,6 +69,8 @@ export type AppDeps = {
   signing?: SignerSource;
   /** Certificates that signed before the current one (rotation): their signed audit heads stay verifiable. */
   previousSigningCertificates?: readonly X509Certificate[];
+  /** The RFC 3161 authority (`TSA_URL`) that timestamps every report; without it reports are PAdES B-B. */
+  timestamping?: TimestampAuthorityOptions;
 };
 
 export type App = ReturnType<typeof createApp>['app'];
@@ -77,7 +80,7 @@ export type App = ReturnType<typeof createApp>['app'];
  */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger({ level: 'info' });
-  const signer = lazySigner(deps.signing ?? developmentSignerSource(deps.db.sqlite.name), logger);
+  const signer = lazySigner(deps.signing ?? developmentSignerSource(deps.db.sqlite.name), logger, deps.timestamping);
   const config: AppConfig = { ...DEFAULT_CONFIG, ...deps.config };
   let certificates: AnchorCertificates | undefined;
   const ctx: AppContext = {

@@ -34,6 +34,8 @@ const envSchema = z
     SIGNING_P12_PASSWORD: optionalText,
     /** A file with the certificates (PEM) that signed before `SIGNING_P12`: their signed audit heads stay verifiable. */
     SIGNING_PREVIOUS_CERTIFICATES: optionalText,
+    /** An RFC 3161 timestamp authority: reports become PAdES B-T. Unset: B-B, no trusted time. */
+    TSA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional()),
     LOG_LEVEL: z.preprocess(
       (v) => (v === '' || v === undefined ? 'info' : String(v).toLowerCase()),
       z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }),

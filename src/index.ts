@@ -15,6 +15,7 @@ import { createLogger } from './lib/logger.js';
 import { ensurePlatformAdmin } from './modules/users/users.service.js';
 import { parseCertificateBundle } from './modules/audit/anchor-signature.js';
 import { startAuditAnchoring } from './modules/audit/audit-anchor.service.js';
+import { redactUrl } from './reports/signing/timestamp-client.js';
 
 const env = loadEnvOrExit();
 const logger = createLogger({ level: env.LOG_LEVEL });
@@ -52,6 +53,7 @@ const { app, ctx } = createApp({
   config: { cookieSecure: env.COOKIE_SECURE, trustProxy: env.TRUST_PROXY },
   previousSigningCertificates,
   ...(signing ? { signing } : {}),
+  ...(env.TSA_URL === undefined ? {} : { timestamping: { url: env.TSA_URL } }),
 });
 // Load the certificate now: a wrong SIGNING_P12 or password must stop the start, not the first report.
 try {
@@ -60,6 +62,12 @@ try {
   process.stderr.write(`Invalid configuration: SIGNING_P12: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
+logger.info(
+  env.TSA_URL === undefined
+    ? 'reports are signed PAdES B-B without a trusted time; set TSA_URL for RFC 3161 timestamps (B-T)'
+    : 'reports are signed PAdES B-T with an RFC 3161 timestamp',
+  { signatureLevel: ctx.signer().signatureLevel, ...(env.TSA_URL === undefined ? {} : { tsa: redactUrl(new URL(env.TSA_URL)) }) },
+);
 
 const admin = await ensurePlatformAdmin(ctx, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
 if (admin.created && admin.generatedPassword !== null) {

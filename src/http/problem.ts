@@ -48,7 +48,8 @@ export function toAppError(error: unknown): AppError {
 export function createErrorHandler(logger: Logger) {
   return (error: unknown, c: Context): Response => {
     const appError = toAppError(error);
-    if (appError.status >= 500) {
+    // 'unavailable' is expected and logged where it arises; only the unexpected is an error here.
+    if (appError.code === 'internal') {
       logger.error('unhandled error', {
         method: c.req.method,
         path: c.req.path,

@@ -65,6 +65,9 @@ export const problemResponses = {
 
 export const conflictResponse = { 409: problem('State forbids it') } as const;
 
+/** A service the route depends on failed; nothing was changed. */
+export const unavailableResponse = { 503: problem('A service it depends on failed; try again') } as const;
+
 /** Path parameter `:id` (a server id). */
 export const IdParams = z.strictObject({
   id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),

@@ -72,5 +72,6 @@ export function buildAwardLetterData(options: BuildAwardLetterOptions): AwardLet
     winner: partyOf(report, report.result.winner),
     ...(options.contact === undefined ? {} : { contact: options.contact }),
     certificate: report.certificate,
+    signatureLevel: report.signatureLevel,
   };
 }

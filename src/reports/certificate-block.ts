@@ -1,12 +1,13 @@
 /**
  * @module
- * Who signed the file, on the cover of a report and at the end of a letter; for the
+ * Who signed the file, on the cover of a report and at the end of a letter, and whether the
+ * signature carries a trusted time (PAdES B-T) or only the server's own clock (B-B); for the
  * development certificate a framed warning, because its signature proves integrity only.
  */
 import { formatInstant } from './format-dates.js';
 import { COLOR, SIZE, heading, labelledRows, notice, paragraph } from './pdf/layout.js';
 import type { PdfDocument } from './pdf/pdf-document.js';
-import type { CertificateInfo } from './signing/signer.js';
+import type { CertificateInfo, SignatureLevel } from './signing/signer.js';
 import { fill, wording } from './wording.js';
 
 /** 32 colon-joined pairs have no place to wrap; two lines of 16 fit the column. */
@@ -21,7 +22,10 @@ export function drawDevelopmentWarning(doc: PdfDocument): void {
 }
 
 /** `warnForDevelopment: false` where the warning was already shown higher up the page. */
-export function drawCertificate(doc: PdfDocument, options: { certificate: CertificateInfo; warnForDevelopment: boolean }): void {
+export function drawCertificate(
+  doc: PdfDocument,
+  options: { certificate: CertificateInfo; signatureLevel: SignatureLevel; warnForDevelopment: boolean },
+): void {
   const { certificate } = options;
   const words = wording.common;
   heading(doc, { text: words.certificateTitle, level: 3 });
@@ -31,6 +35,7 @@ export function drawCertificate(doc: PdfDocument, options: { certificate: Certif
       [words.certificateIssuer, certificate.issuer],
       [words.certificateValidity, fill(words.certificateValidityValue, { from: formatInstant(certificate.validFrom), to: formatInstant(certificate.validTo) })],
       [words.certificateFingerprint, splitFingerprint(certificate.fingerprintSha256)],
+      [words.certificateTimestamp, options.signatureLevel === 'B-T' ? words.timestampPresent : words.timestampAbsent],
     ],
   });
   if (certificate.development && options.warnForDevelopment) drawDevelopmentWarning(doc);

@@ -155,7 +155,7 @@ export async function renderAwardLetter(data: AwardLetterData): Promise<Buffer> 
   drawComparison(doc, data);
   drawMotivations(doc, data);
   drawStandstillAndObjection(doc, data);
-  drawCertificate(doc, { certificate: data.certificate, warnForDevelopment: false });
+  drawCertificate(doc, { certificate: data.certificate, signatureLevel: data.signatureLevel, warnForDevelopment: false });
   labelledRows(doc, { rows: [[wording.evaluation.coverFields.reportId, data.reportId]] });
   addPageFooters(doc, {
     left: fill(wording.common.reportFooter, { kind: words.kind, reportId: data.reportId, reference: data.tender.reference }),

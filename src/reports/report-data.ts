@@ -9,7 +9,7 @@
 import type { Award, Criterion, LowBidReview, Tender } from '../domain/evaluation/dossier.js';
 import type { BidResult, EvaluationResult } from '../domain/evaluation/result.js';
 import type { FormulaCheck } from '../domain/formula-check/check-formula.js';
-import type { CertificateInfo } from './signing/signer.js';
+import type { CertificateInfo, SignatureLevel } from './signing/signer.js';
 
 /** The tender as its cover shows it; `status` is the server's (`draft`, `open`, `award-proposed`, `awarded`). */
 export type ReportTender = Tender & { status: string };
@@ -90,6 +90,8 @@ export type EvaluationReportData = {
   /** The hash of the audit chain's head when the report was made. */
   auditHeadHash: string;
   certificate: CertificateInfo;
+  /** What the signer will make of it: the cover says whether it carries a trusted time. */
+  signatureLevel: SignatureLevel;
   /** The formula check of the tender's award rules (issue 10), shown with the method. */
   formulaCheck?: FormulaCheck | undefined;
 };
@@ -132,4 +134,5 @@ export type AwardLetterData = {
   /** Where the bidder sends questions, e.g. an e-mail address; omitted if unknown. */
   contact?: string | undefined;
   certificate: CertificateInfo;
+  signatureLevel: SignatureLevel;
 };

@@ -25,6 +25,7 @@ const TITLES: Record<ErrorCode, string> = {
   'unsupported-media-type': 'Dit soort bestand wordt niet ondersteund',
   'rate-limited': 'Te veel pogingen',
   internal: 'Er ging iets mis',
+  unavailable: 'Tijdelijk niet beschikbaar',
 };
 
 export function createPageErrorHandler(logger: Logger) {
@@ -34,7 +35,8 @@ export function createPageErrorHandler(logger: Logger) {
       const back = c.req.method === 'GET' ? c.req.path : undefined;
       return c.redirect(back === undefined ? '/inloggen' : `/inloggen?terug=${encodeURIComponent(back)}`, 303);
     }
-    if (appError.status >= 500) {
+    // 'unavailable' is expected and logged where it arises; only the unexpected is an error here.
+    if (appError.code === 'internal') {
       logger.error('unhandled error on a page', {
         method: c.req.method,
         path: c.req.path,
@@ -43,8 +45,8 @@ export function createPageErrorHandler(logger: Logger) {
     }
     const actor = c.get('actor');
     const title = TITLES[appError.code];
-    // A 5xx never shows the underlying message (problem.ts does the same for the API).
-    const detail = appError.status >= 500 ? 'Probeer het later opnieuw; de fout is vastgelegd.' : appError.detail;
+    // An unexpected error never shows the underlying message (problem.ts does the same for the API).
+    const detail = appError.code === 'internal' ? 'Probeer het later opnieuw; de fout is vastgelegd.' : appError.detail;
     return renderPage(
       c,
       <Layout title={title}>

@@ -48,4 +48,12 @@ describe('parseEnv', () => {
     expect(parseEnv({ TRUST_PROXY: '' })).toMatchObject({ ok: true, env: { TRUST_PROXY: false } });
     expect(parseEnv({ TRUST_PROXY: '1' })).toEqual({ ok: false, problems: ['TRUST_PROXY: must be true or false'] });
   });
+
+  it('takes an http or https TSA_URL and refuses anything else without echoing it', () => {
+    expect(parseEnv({ TSA_URL: 'https://gemeente:geheim@tsa.example.nl/tsr' })).toMatchObject({ ok: true, env: { TSA_URL: 'https://gemeente:geheim@tsa.example.nl/tsr' } });
+    expect(parseEnv({ TSA_URL: '' })).toEqual({ ok: true, env: expect.not.objectContaining({ TSA_URL: expect.anything() }) });
+    for (const wrong of ['ftp://tsa.example.nl', 'tsa.example.nl', 'http://']) {
+      expect(parseEnv({ TSA_URL: wrong })).toEqual({ ok: false, problems: ['TSA_URL: must be an http or https URL'] });
+    }
+  });
 });

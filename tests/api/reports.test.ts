@@ -113,6 +113,13 @@ describe('POST /api/v1/tenders/:id/reports {kind: evaluation}', () => {
     expect(body.signer.subject).toContain('Gunningswijzer');
   });
 
+  it('is PAdES B-B without TSA_URL, and its cover says it carries no trusted time', async () => {
+    const body = JSON.parse((await binary(w.almereAuditor, 'POST', '/api/v1/reports/verify', pdf)).bytes.toString());
+    expect(body).toMatchObject({ padesLevel: 'B-B', timestamp: null });
+    expect(pdfsig(pdf)).toContain('ETSI.CAdES.detached');
+    expect(normaliseWhitespace(pdfText(pdf))).toContain('geen: dit document draagt geen vertrouwd tijdstip (PAdES B-B)');
+  });
+
   it('rejects a report with one byte changed', async () => {
     const tampered = Buffer.from(pdf);
     const at = Math.max(100, tampered.indexOf('Beoordelingsrapport'));

@@ -34,6 +34,7 @@ describe('the reports pages', () => {
     const checked = await page.post('/rapporten/controleren', form);
     expect(checked.status).toBe(200);
     expect(visibleText(checked.html)).toContain('rapport.pdf: de handtekening is geldig, dekt het hele bestand en dit is rapport');
+    expect(visibleText(checked.html)).toContain('PAdES B-B: zonder tijdstempel, dus zonder vertrouwd tijdstip.');
     const tampered = new Uint8Array(bytes);
     const at = Math.floor(tampered.length / 3);
     tampered[at] = (tampered[at] ?? 0) ^ 1;

@@ -97,6 +97,7 @@ export function buildEvaluationReportData(
     consensus: consensusOf(ctx, tender.id, members.length > 0 && seals.allSealed),
     auditHeadHash: ctx.queries.audit.findLastEvent()?.hash ?? '0'.repeat(64),
     certificate: options.signer.certificate,
+    signatureLevel: options.signer.signatureLevel,
     formulaCheck: formulaCheckOf(ctx, tender.id, { suggestions: false }),
   };
 }

@@ -7,7 +7,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REPORT_KINDS } from '../../db/schema/index.js';
 import { requireActor } from '../../http/authenticate.js';
-import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, unavailableResponse, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
@@ -37,6 +37,14 @@ const Verification = z
     reportId: z.string().nullable(),
     sha256: z.string(),
     signer: z.object({ subject: z.string(), fingerprintSha256: z.string() }).nullable(),
+    padesLevel: z.enum(['B-B', 'B-T']).nullable().openapi({ description: 'The PAdES baseline level the valid signature reaches; null when invalid or not PAdES (adbe.pkcs7.detached)' }),
+    timestamp: z
+      .object({
+        time: z.string().openapi({ description: 'The authority\'s time (RFC 3161 genTime), ISO 8601' }),
+        authority: z.object({ subject: z.string(), fingerprintSha256: z.string() }),
+      })
+      .nullable()
+      .openapi({ description: 'The verified RFC 3161 signature timestamp (B-T)' }),
     problems: z.array(z.string()),
   })
   .openapi('ReportVerification');
@@ -47,9 +55,11 @@ const routes = {
   create: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/reports', tags,
     summary: 'Render and sign the evaluation report or an award letter (inkoper)',
-    description: '409 while consensus scores are missing, and for an award letter before the award decision.',
+    description:
+      '409 while consensus scores are missing, and for an award letter before the award decision. ' +
+      '503 (with Retry-After) when the timestamp authority (TSA_URL) fails: nothing is stored, try again.',
     request: { params: IdParams, body: jsonBody(ReportInput) },
-    responses: { 201: jsonContent(CreatedReport, 'The issued report'), ...problemResponses, ...conflictResponse },
+    responses: { 201: jsonContent(CreatedReport, 'The issued report'), ...problemResponses, ...conflictResponse, ...unavailableResponse },
   }),
   list: createRoute({
     method: 'get', path: '/api/v1/tenders/{id}/reports', tags,

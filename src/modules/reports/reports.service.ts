@@ -4,8 +4,11 @@
  * rendered from the tender as it stands, signed, and stored byte for byte with its SHA-256
  * in one transaction with its audit event and a signed head of the audit chain that includes
  * it; `GET /reports/:id` returns exactly those bytes.
- * Verification checks the signature itself (not only a lookup) and then says whether the
- * file is one this server issued.
+ * With a timestamp authority configured, a report that cannot be timestamped is not stored:
+ * the caller gets a 503 to try again (a report without its promised trusted time would be a
+ * weaker record than the cover says). Verification checks the signature itself (not only a
+ * lookup), with its PAdES level and timestamp, and then says whether the file is one this
+ * server issued.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { writeTransaction } from '../../db/client.js';
@@ -15,6 +18,9 @@ import { AppError } from '../../lib/app-error.js';
 import { buildAwardLetterData } from '../../reports/award-letter-data.js';
 import { renderAwardLetter } from '../../reports/render-award-letter.js';
 import { renderEvaluationReport } from '../../reports/render-evaluation-report.js';
+import type { SignatureLevel } from '../../reports/signing/signer.js';
+import { TimestampError } from '../../reports/signing/timestamp-client.js';
+import type { TimestampInfo } from '../../reports/signing/timestamp-token.js';
 import { verifyPdfSignature } from '../../reports/signing/verify-pdf-signature.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { anchorAuditHead } from '../audit/audit-anchor.service.js';
@@ -35,6 +41,8 @@ export type ReportVerification = {
   reportId: string | null;
   sha256: string;
   signer: { subject: string; fingerprintSha256: string } | null;
+  padesLevel: SignatureLevel | null;
+  timestamp: TimestampInfo | null;
   problems: string[];
 };
 
@@ -76,6 +84,20 @@ async function render(ctx: AppContext, options: { actor: Actor; access: TenderAc
   );
 }
 
+/** Signs; a failing timestamp authority becomes a Dutch 503, before anything is stored. */
+async function sign(ctx: AppContext, pdf: Buffer, signingTime: Date): Promise<Buffer> {
+  try {
+    return await ctx.signer().sign(pdf, { signingTime });
+  } catch (error) {
+    if (!(error instanceof TimestampError)) throw error;
+    ctx.logger.warn('timestamp authority failed; report not stored', { reason: error.message });
+    throw new AppError('unavailable', {
+      detail: `Het rapport is niet gemaakt: ${error.message}. Er is niets opgeslagen; probeer het over enkele minuten opnieuw.`,
+      headers: { 'retry-after': '60' },
+    });
+  }
+}
+
 /** `POST /tenders/:id/reports` (inkoper): render, sign, store, audit. */
 export async function createReport(
   ctx: AppContext,
@@ -88,7 +110,7 @@ export async function createReport(
   const id = randomUUID();
   const generatedAt = ctx.clock();
   const unsigned = await render(ctx, { actor, access, kind: input.kind, bidId: input.bidId, reportId: id, generatedAt });
-  const signed = await ctx.signer().sign(unsigned, { signingTime: generatedAt });
+  const signed = await sign(ctx, unsigned, generatedAt);
   const sha256 = sha256Of(signed);
   const bidId = input.kind === 'award-letter' ? (input.bidId ?? null) : null;
   writeTransaction(ctx.db, () => {
@@ -135,6 +157,8 @@ export async function verifyReport(ctx: AppContext, { bytes }: { bytes: Uint8Arr
     reportId: known?.id ?? null,
     sha256: verification.sha256,
     signer: verification.signer,
+    padesLevel: verification.padesLevel,
+    timestamp: verification.timestamp,
     problems: verification.problems,
   };
 }

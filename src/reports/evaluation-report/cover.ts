@@ -53,5 +53,5 @@ export function drawCover(context: SectionContext): void {
   );
   labelledRows(doc, { rows });
   doc.y += 10;
-  drawCertificate(doc, { certificate: data.certificate, warnForDevelopment: true });
+  drawCertificate(doc, { certificate: data.certificate, signatureLevel: data.signatureLevel, warnForDevelopment: true });
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import forge from 'node-forge';
 import { createP12Signer } from './p12-signer.js';
 import type { ReportSigner } from './signer.js';
+import type { TimestampAuthority } from './timestamp-client.js';
 
 export const DEVELOPMENT_P12_FILE = 'development-signing.p12';
 /** Not a secret: the file is a development stand-in, and the password only satisfies PKCS#12. */
@@ -77,8 +78,12 @@ export function ensureDevelopmentP12(options: { directory: string; now?: Date })
  * The signer for development: the kept (or a new) development certificate, marked as such.
  * @example const signer = createDevelopmentSigner({ directory: 'data' });
  */
-export function createDevelopmentSigner(options: { directory: string; now?: Date }): ReportSigner & { created: boolean; path: string } {
+export function createDevelopmentSigner(options: {
+  directory: string;
+  now?: Date;
+  timestampAuthority?: TimestampAuthority | undefined;
+}): ReportSigner & { created: boolean; path: string } {
   const { p12, path, created } = ensureDevelopmentP12(options);
-  const signer = createP12Signer({ p12, password: DEVELOPMENT_P12_PASSWORD, development: true });
+  const signer = createP12Signer({ p12, password: DEVELOPMENT_P12_PASSWORD, development: true, timestampAuthority: options.timestampAuthority });
   return { ...signer, created, path };
 }

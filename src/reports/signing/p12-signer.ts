@@ -8,9 +8,10 @@ import { type KeyObject, X509Certificate, createPrivateKey, createPublicKey, sig
 import forge from 'node-forge';
 import * as pkijs from 'pkijs';
 import { describeCertificate } from './certificate-info.js';
-import { createDetachedCms } from './cms-signed-data.js';
-import { signPdf } from './sign-pdf.js';
+import { createDetachedCms, type SignatureTimestamper } from './cms-signed-data.js';
+import { SignatureTooLargeError, signPdf } from './sign-pdf.js';
 import { signBytesDigest, type ReportSigner } from './signer.js';
+import type { TimestampAuthority } from './timestamp-client.js';
 
 type ParsedP12 = { privateKey: KeyObject; certificates: Buffer[] };
 
@@ -67,7 +68,16 @@ export type P12SignerOptions = {
   development?: boolean;
   /** Where the signature says it was made (a PDF reader shows it). */
   location?: string;
+  /** With an authority every signature gets its RFC 3161 timestamp (PAdES B-T). */
+  timestampAuthority?: TimestampAuthority | undefined;
 };
+
+/**
+ * Room for the timestamp token in the signature hole. A token with the authority's chain is
+ * typically 2 to 6 KiB; a larger one is signed again once with room enough, and that room is
+ * kept for the next reports.
+ */
+const TIMESTAMP_ROOM = 8192;
 
 /**
  * @example
@@ -81,22 +91,37 @@ export function createP12Signer(options: P12SignerOptions): ReportSigner {
   const certificate = describeCertificate({ der: ordered[0] as Buffer, development: options.development ?? false });
   // The CMS carries every certificate plus signed attributes and the signature; 4 KiB of room
   // beyond the certificates is ample for RSA up to 8192 bits.
-  const signatureLength = ordered.reduce((sum, der) => sum + der.length, 0) + 4096;
+  const baseLength = ordered.reduce((sum, der) => sum + der.length, 0) + 4096;
   const key = { privateKey: parsed.privateKey, certificates };
+  const authority = options.timestampAuthority;
+  const timestamp: SignatureTimestamper | undefined =
+    authority === undefined ? undefined : async (signatureValue) => (await authority.timestamp(signatureValue)).token;
+  let signatureLength = baseLength + (authority === undefined ? 0 : TIMESTAMP_ROOM);
+
+  const signOnce = (pdf: Buffer, signingTime: Date) =>
+    signPdf({
+      pdf,
+      signingTime,
+      signatureLength,
+      name: certificate.subject,
+      reason: 'Gunningswijzer: ondertekend rapport',
+      location: options.location ?? '',
+      createCms: (content) => createDetachedCms({ content, key, timestamp }),
+    });
   return {
     certificate,
     certificateDer: ordered[0] as Buffer,
     signBytes: (data) => signWithKey(signBytesDigest(parsed.privateKey), data, parsed.privateKey),
-    sign(pdf, signOptions = {}) {
-      return signPdf({
-        pdf,
-        signingTime: signOptions.signingTime ?? new Date(),
-        signatureLength,
-        name: certificate.subject,
-        reason: 'Gunningswijzer: ondertekend rapport',
-        location: options.location ?? '',
-        createCms: (content, signingTime) => createDetachedCms({ content, key, signingTime }),
-      });
+    signatureLevel: authority === undefined ? 'B-B' : 'B-T',
+    async sign(pdf, signOptions = {}) {
+      const signingTime = signOptions.signingTime ?? new Date();
+      try {
+        return await signOnce(pdf, signingTime);
+      } catch (error) {
+        if (!(error instanceof SignatureTooLargeError)) throw error;
+        signatureLength = Math.max(signatureLength, error.needed + 1024);
+        return signOnce(pdf, signingTime);
+      }
     },
   };
 }

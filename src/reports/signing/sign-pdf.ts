@@ -4,24 +4,41 @@
  * incremental update) a signature field whose /ByteRange covers the whole file except the
  * /Contents hole, and @signpdf/signpdf fills that hole with the CMS that `createCms` makes
  * over the covered bytes. The result is what `pdfsig` calls "Total document signed".
+ * The SubFilter is `ETSI.CAdES.detached` (PAdES, ETSI EN 319 142-1 §5.3); the claimed signing
+ * time is the dictionary's /M, since PAdES forbids it inside the CMS.
  */
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
-import { SUBFILTER_ADOBE_PKCS7_DETACHED, Signer } from '@signpdf/utils';
+import { SUBFILTER_ETSI_CADES_DETACHED, Signer } from '@signpdf/utils';
+
+/** The CMS did not fit the reserved hole; `needed` is its length in bytes. */
+export class SignatureTooLargeError extends Error {
+  constructor(readonly needed: number, readonly reserved: number) {
+    super(`de handtekening (${needed} bytes) past niet in de gereserveerde ruimte (${reserved} bytes)`);
+    this.name = 'SignatureTooLargeError';
+  }
+}
 
 /** Adapts a plain function to the Signer class that @signpdf/signpdf checks with instanceof. */
 class CallbackSigner extends Signer {
-  constructor(private readonly createCms: (content: Buffer, signingTime: Date) => Buffer) {
+  constructor(
+    private readonly createCms: (content: Buffer) => Promise<Buffer>,
+    private readonly reserved: number,
+  ) {
     super();
   }
 
-  override async sign(content: Buffer, signingTime?: Date): Promise<Buffer> {
-    return this.createCms(content, signingTime ?? new Date());
+  override async sign(content: Buffer): Promise<Buffer> {
+    const cms = await this.createCms(content);
+    // Said here rather than by @signpdf, so that the caller can retry with room enough.
+    if (cms.length > this.reserved) throw new SignatureTooLargeError(cms.length, this.reserved);
+    return cms;
   }
 }
 
 export type SignPdfOptions = {
   pdf: Buffer;
+  /** Written as the signature dictionary's /M. */
   signingTime: Date;
   /** Bytes reserved for the CMS; the hex hole is twice as long. */
   signatureLength: number;
@@ -29,11 +46,12 @@ export type SignPdfOptions = {
   name: string;
   reason: string;
   location: string;
-  createCms: (content: Buffer, signingTime: Date) => Buffer;
+  createCms: (content: Buffer) => Promise<Buffer>;
 };
 
 /**
  * @example const signed = await signPdf({ pdf, signingTime, signatureLength: 8192, name, reason, location, createCms });
+ * @throws SignatureTooLargeError when the CMS is longer than `signatureLength`.
  */
 export async function signPdf(options: SignPdfOptions): Promise<Buffer> {
   const withPlaceholder = plainAddPlaceholder({
@@ -44,8 +62,8 @@ export async function signPdf(options: SignPdfOptions): Promise<Buffer> {
     location: options.location,
     signingTime: options.signingTime,
     signatureLength: options.signatureLength,
-    subFilter: SUBFILTER_ADOBE_PKCS7_DETACHED,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     appName: 'Gunningswijzer',
   });
-  return new SignPdf().sign(withPlaceholder, new CallbackSigner(options.createCms), options.signingTime);
+  return new SignPdf().sign(withPlaceholder, new CallbackSigner(options.createCms, options.signatureLength), options.signingTime);
 }

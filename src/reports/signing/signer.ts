@@ -21,12 +21,22 @@ export type CertificateInfo = {
 };
 
 export type SignOptions = {
-  /** The time put in the signature; pass the report's `generatedAt` so both say the same. */
+  /** The claimed signing time (/M); pass the report's `generatedAt` so both say the same. */
   signingTime?: Date;
 };
 
+/**
+ * The PAdES baseline level (ETSI EN 319 142-1 §6): B-B is signed with the certificate bound
+ * in; B-T adds an RFC 3161 timestamp from an authority, a trusted time beyond the signer's
+ * own clock.
+ */
+export type SignatureLevel = 'B-B' | 'B-T';
+
 export type ReportSigner = {
-  /** Returns the PDF with a signature (`adbe.pkcs7.detached`) covering the whole document. */
+  /**
+   * Returns the PDF with a PAdES signature (`ETSI.CAdES.detached`) covering the whole
+   * document. At B-T a failing authority rejects with a `TimestampError` (timestamp-client.ts).
+   */
   sign(pdf: Buffer, options?: SignOptions): Promise<Buffer>;
   certificate: CertificateInfo;
   /** The signing certificate itself (DER), whose public key verifies `signBytes`. */
@@ -36,6 +46,8 @@ export type ReportSigner = {
    * ECDSA in DER, by the key's type): the audit trail's signed heads, which are not PDFs.
    */
   signBytes(data: Uint8Array): Buffer;
+  /** What `sign` makes, known before signing so that the cover can say it. */
+  signatureLevel: SignatureLevel;
 };
 
 /**

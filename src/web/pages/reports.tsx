@@ -87,6 +87,15 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
   );
 }
 
+/** The PAdES level and, at B-T, the authority's time: what the API's verification says, in a sentence. */
+function signatureLevelSentence(result: ReportVerification): string {
+  if (result.timestamp !== null && result.padesLevel === 'B-T') {
+    return `PAdES B-T: tijdstempel van ${formatInstantDateTime(result.timestamp.time)} door ${result.timestamp.authority.subject}.`;
+  }
+  if (result.padesLevel === 'B-B') return 'PAdES B-B: zonder tijdstempel, dus zonder vertrouwd tijdstip.';
+  return 'Geen PAdES-handtekening.';
+}
+
 function VerifyPage({ viewer, result, fileName }: { viewer: Viewer; result: ReportVerification | undefined; fileName: string | undefined }) {
   return (
     <Layout title="Rapport controleren" viewer={viewer} nav="rapporten">
@@ -98,7 +107,7 @@ function VerifyPage({ viewer, result, fileName }: { viewer: Viewer; result: Repo
       {result === undefined ? null : result.signatureValid && result.coversWholeDocument && result.knownReport ? (
         <Notice kind="ok">
           {fileName}: de handtekening is geldig, dekt het hele bestand en dit is rapport {result.reportId} van deze server. Ondertekend door{' '}
-          {result.signer?.subject ?? 'onbekend'}.
+          {result.signer?.subject ?? 'onbekend'}. {signatureLevelSentence(result)}
         </Notice>
       ) : (
         <Notice kind="error">
@@ -126,7 +135,7 @@ function VerifyPage({ viewer, result, fileName }: { viewer: Viewer; result: Repo
 
 export function reportPages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
-  const render = (c: Context<AppEnv>, extra: { notice?: string | undefined; refusal?: string | undefined }, status: 200 | 400 | 409 = 200) => {
+  const render = (c: Context<AppEnv>, extra: { notice?: string | undefined; refusal?: string | undefined }, status: 200 | 400 | 409 | 503 = 200) => {
     const viewer = viewerOf(ctx, c);
     const access = tenderAccessOf(c);
     const reports = listReports(ctx, { access });
@@ -142,7 +151,9 @@ export function reportPages(ctx: AppContext) {
     try {
       await createReport(ctx, { actor: requireActor(c), access, input: parseInput(ReportInput, { kind, ...(kind === 'award-letter' ? { bidId: values.bidId } : {}) }) });
     } catch (error) {
-      if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
+      // 'unavailable': the timestamp authority failed and nothing was stored; the form stays to try again.
+      if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict' && error.code !== 'unavailable')) throw error;
+      if (error.code === 'unavailable') c.header('retry-after', error.headers['retry-after'] ?? '60');
       return render(c, { refusal: error.detail ?? error.errors.map((e) => e.message).join('; ') }, error.status as 400);
     }
     const made = kind === 'evaluation' ? 'Het beoordelingsrapport is gemaakt en ondertekend.' : `De gunningsbrief voor ${values.bidId ?? ''} is gemaakt en ondertekend.`;

@@ -37,7 +37,7 @@ describe('signed evaluation report', () => {
     const report = pdfsig(signed);
     expect(report).toContain('Signature is Valid.');
     expect(report).toContain('Total document signed');
-    expect(report).toContain('adbe.pkcs7.detached');
+    expect(report).toContain('ETSI.CAdES.detached');
   });
 
   it('verifies with our own verifier and names the development certificate', async () => {
@@ -46,6 +46,8 @@ describe('signed evaluation report', () => {
       signatureValid: true,
       coversWholeDocument: true,
       signer: { subject: signer.certificate.subject, fingerprintSha256: signer.certificate.fingerprintSha256 },
+      padesLevel: 'B-B',
+      timestamp: null,
       sha256: createHash('sha256').update(signed).digest('hex'),
       problems: [],
     });
@@ -113,6 +115,17 @@ describe('signed evaluation report', () => {
     expect(text).toContain('B1 had gewonnen bij een prijs van ten hoogste EUR 428.999,99.');
     expect(text).toContain('Feitelijk gewicht: kwaliteit 79,33%, prijs 20,67%.');
     expect(text).toContain('Kwaliteit tegen prijs');
+  });
+
+  it('says on the cover that a signature without a timestamp authority carries no trusted time, and one with it does', async () => {
+    const noTime = 'geen: dit document draagt geen vertrouwd tijdstip (PAdES B-B)';
+    const withTime = 'ja: een tijdstempeldienst (RFC 3161) legt het tijdstip van ondertekening vast (PAdES B-T)';
+    expect(text).toContain(noTime);
+    expect(text).not.toContain(withTime);
+    const stamped = pdfText(await renderEvaluationReport({ ...data, signatureLevel: 'B-T' }));
+    expect(stamped).toContain(withTime);
+    expect(stamped).not.toContain(noTime);
+    expect(text).toContain('PAdES-handtekening, ETSI.CAdES.detached');
   });
 
   it('warns on the cover about the development certificate and numbers every page', () => {
