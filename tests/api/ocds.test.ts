@@ -1,6 +1,7 @@
 /**
  * `GET /api/v1/tenders/:id/ocds` through the API: the release package of a real tender in
- * the server, validated against the official OCDS 1.1.5 schemas read from ../shared/ocds.
+ * the server, validated against the OCDS 1.1.5 schemas and the declared extensions copied in
+ * standards/ocds/ (tests/unit/ocds/ocds-schemas.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleDossier } from '../helpers/dossiers.js';
