@@ -6,6 +6,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client.js';
+import { DEVELOPMENT_DEFAULTS } from './env.js';
 import { authenticate } from './http/authenticate.js';
 import { limitBody } from './http/body-limit.js';
 import { rejectCrossSiteRequests } from './http/csrf.js';
@@ -51,6 +52,10 @@ export const DEFAULT_CONFIG: AppConfig = {
   loginMaxAttempts: 10,
   loginWindowMs: 15 * 60_000,
   passwordHash: DEFAULT_SCRYPT_PARAMS,
+  // Development defaults; `npm start` takes them from the environment (env.ts publicationConfig).
+  publicBaseUrl: 'http://localhost:3000',
+  ocidPrefix: DEVELOPMENT_DEFAULTS.ocidPrefix,
+  apiContact: { name: DEVELOPMENT_DEFAULTS.contactName, email: DEVELOPMENT_DEFAULTS.contactEmail, url: 'http://localhost:3000' },
 };
 
 export type AppDeps = {

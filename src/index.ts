@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { openDatabase, type Db } from './db/client.js';
 import { startWalMaintenance } from './db/maintenance.js';
-import { loadEnvOrExit } from './env.js';
+import { loadEnvOrExit, publicationConfig } from './env.js';
 import { createLogger } from './lib/logger.js';
 import { ensurePlatformAdmin } from './modules/users/users.service.js';
 
@@ -30,7 +30,18 @@ const signing =
   env.SIGNING_P12 === undefined
     ? undefined
     : ({ kind: 'p12', path: env.SIGNING_P12, password: env.SIGNING_P12_PASSWORD ?? '' } as const);
-const { app, ctx } = createApp({ db, logger, config: { cookieSecure: env.COOKIE_SECURE }, ...(signing ? { signing } : {}) });
+const publication = publicationConfig(env);
+if (publication.developmentDefaults.length > 0) {
+  // Fine on a developer's machine; a published OCDS package or API description would name a
+  // host, publisher and contact that are not this server's.
+  logger.warn('development defaults in use: set these before publishing', { unset: publication.developmentDefaults });
+}
+const { app, ctx } = createApp({
+  db,
+  logger,
+  config: { cookieSecure: env.COOKIE_SECURE, ...publication.config },
+  ...(signing ? { signing } : {}),
+});
 // Load the certificate now: a wrong SIGNING_P12 or password must stop the start, not the first report.
 try {
   ctx.signer();

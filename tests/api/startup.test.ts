@@ -55,6 +55,7 @@ describe('starting the server', () => {
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
+      expect(stderr).toContain('"message":"development defaults in use: set these before publishing","unset":["PUBLIC_BASE_URL","OCDS_OCID_PREFIX","API_CONTACT_EMAIL"]');
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

@@ -20,8 +20,5 @@ const route = createRoute({
 });
 
 export function ocdsRoutes(ctx: AppContext) {
-  return createRouter().openapi(route, (c) => {
-    const baseUrl = new URL(c.req.url).origin;
-    return c.json(exportOcds(ctx, { access: tenderAccessOf(c), baseUrl }) as never, 200);
-  });
+  return createRouter().openapi(route, (c) => c.json(exportOcds(ctx, { access: tenderAccessOf(c) }) as never, 200));
 }
