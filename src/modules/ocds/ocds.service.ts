@@ -9,6 +9,7 @@
  */
 import { buildOcdsReleasePackage } from '../../domain/ocds/build-release-package.js';
 import type { OcdsReleasePackage } from '../../domain/ocds/release-types.js';
+import { API_BASE_PATH } from '../../http/api-version.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import type { StoredAwardDecision } from '../award/award.service.js';
@@ -35,6 +36,6 @@ export function exportOcds(ctx: AppContext, { access }: { access: TenderAccess }
     result: computeEvaluation(ctx, tender.id),
     buyer: { id: organisation.id, name: organisation.name },
     publishedDate: tender.updatedAt,
-    uri: `${ctx.config.publicBaseUrl}/api/v1/tenders/${tender.id}/ocds`,
+    uri: `${ctx.config.publicBaseUrl}${API_BASE_PATH}/tenders/${tender.id}/ocds`,
   });
 }
