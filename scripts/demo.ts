@@ -42,7 +42,7 @@ serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const address = `http://${env.HOST}:${info.port}`;
   const regio = summary.organisations.regio;
   const lines = [
-    `Gunningswijzer demo: ${address}  (klaar in ${((performance.now() - started) / 1000).toFixed(1)} s; API: ${address}/openapi.json; database ${DATABASE_PATH})`,
+    `Gunningswijzer demo: ${address}  (klaar in ${((performance.now() - started) / 1000).toFixed(1)} s; API: ${address}/api/v1/openapi.json; database ${DATABASE_PATH})`,
     '',
     `Regio IJsselland: ${address}/api/v1/regions/${regio}/comparison  (regiovergelijking; filters ?from=2025-01-01&to=2026-12-31&route=B1-route&status=awarded)`,
     'Aanbestedingen:',

@@ -5,13 +5,18 @@
  */
 import type { X509Certificate } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/client.js';
+import { DEVELOPMENT_DEFAULTS } from './env.js';
+import { apiVersionHeader } from './http/api-version.js';
 import { authenticate } from './http/authenticate.js';
 import { limitBody } from './http/body-limit.js';
 import { rejectCrossSiteRequests } from './http/csrf.js';
 import { rejectIllFormedText } from './http/well-formed-text.js';
+import { serveOpenApiDocument } from './http/openapi-document.js';
 import { createErrorHandler, renderProblem } from './http/problem.js';
+import { answerFromRouteTable } from './http/route-table.js';
 import type { AppConfig, AppContext, AppEnv, Clock } from './http/types.js';
 import { AppError } from './lib/app-error.js';
 import { createLogger, type Logger } from './lib/logger.js';
@@ -46,6 +51,20 @@ import { ocdsRoutes } from './modules/ocds/ocds.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { auditorRoutes } from './modules/auditor/auditor.routes.js';
 
+/**
+ * The API's security headers (NL API Design Rules /core/transport/security-headers): a JSON API
+ * renders nothing, so every resource and all framing are forbidden outright, and nothing of
+ * it is stored by a browser or a proxy, since its answers hold tender data.
+ */
+const secureApiHeaders = secureHeaders({
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  xFrameOptions: 'DENY',
+});
+const apiHeaders: MiddlewareHandler = async (c, next) => {
+  await secureApiHeaders(c, next);
+  if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+};
+
 export const DEFAULT_CONFIG: AppConfig = {
   sessionIdleMs: 30 * 60_000,
   sessionAbsoluteMs: 12 * 60 * 60_000,
@@ -58,6 +77,10 @@ export const DEFAULT_CONFIG: AppConfig = {
   loginWindowMs: 15 * 60_000,
   trustProxy: false,
   passwordHash: DEFAULT_SCRYPT_PARAMS,
+  // Development defaults; `npm start` takes them from the environment (env.ts publicationConfig).
+  publicBaseUrl: 'http://localhost:3000',
+  ocidPrefix: DEVELOPMENT_DEFAULTS.ocidPrefix,
+  apiContact: { name: DEVELOPMENT_DEFAULTS.contactName, email: DEVELOPMENT_DEFAULTS.contactEmail, url: 'http://localhost:3000' },
 };
 
 export type AppDeps = {
@@ -102,10 +125,12 @@ export function createApp(deps: AppDeps) {
   };
 
   const app = new OpenAPIHono<AppEnv>();
+  // Outermost, so that every response carries it, whatever answered (NL API Design Rules /core/version-header).
+  app.use(apiVersionHeader());
   const pageHeaders = secureHeaders();
-  // A JSON API renders nothing: forbid every resource and framing outright.
-  const apiHeaders = secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } });
   app.use((c, next) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? apiHeaders(c, next) : pageHeaders(c, next)));
+  // 404 and 405 from the route table alone come before authentication (src/http/route-table.ts).
+  app.use(answerFromRouteTable(() => app.routes));
   app.use('/api/*', limitBody(ctx.config.bodyLimitBytes, `the body exceeds ${ctx.config.bodyLimitBytes} bytes`));
   app.use('/api/*', rejectCrossSiteRequests());
   app.use('/api/*', authenticate(ctx));
@@ -134,14 +159,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', regionRoutes(ctx));
   app.route('/', auditorRoutes(ctx));
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Gunningswijzer API',
-      version: '1',
-      description: 'Evaluating civic-integration tenders. Errors are RFC 9457 problem details.',
-    },
-  });
+  serveOpenApiDocument(app, ctx.config.apiContact);
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'gw_session' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 

@@ -5,6 +5,8 @@
  * every mistake at once instead of fixing them one restart at a time.
  */
 import { z } from 'zod';
+import { OCID_PREFIX_PATTERN, OCID_PREFIX_PLACEHOLDER } from './domain/ocds/extensions.js';
+import type { AppConfig } from './http/types.js';
 import { LOG_LEVELS } from './lib/logger.js';
 
 
@@ -16,6 +18,12 @@ const flag = z.preprocess(
   (v) => (v === '' || v === undefined ? 'false' : String(v).toLowerCase()),
   z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
 );
+
+/** An absolute http(s) URL without query or fragment; a trailing slash is dropped, so paths can be appended. */
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an absolute http or https URL' })
+  .refine((v) => !URL.canParse(v) || (new URL(v).search === '' && new URL(v).hash === ''), 'must have no query or fragment')
+  .transform((v) => v.replace(/\/+$/, ''));
 
 const envSchema = z
   .object({
@@ -48,6 +56,20 @@ const envSchema = z
      * client could write any address there and escape the limit.
      */
     TRUST_PROXY: flag,
+    /**
+     * Where clients reach the server (scheme, host, port, any path prefix of a reverse proxy).
+     * Absolute URLs the server publishes (the OCDS package's `uri`) are made from it, never
+     * from a request's Host header, which the client chooses.
+     */
+    PUBLIC_BASE_URL: optionalText.pipe(httpUrl.optional()),
+    /** The ocid prefix registered with the Open Contracting Partnership for this publisher. */
+    OCDS_OCID_PREFIX: optionalText.pipe(
+      z.string().regex(OCID_PREFIX_PATTERN, "must be 'ocds-' and six lowercase letters or digits").optional(),
+    ),
+    /** Who answers for this server's API: `info.contact` of the OpenAPI document (NL API Design Rules). */
+    API_CONTACT_NAME: optionalText,
+    API_CONTACT_EMAIL: optionalText.pipe(z.email('must be an e-mail address').optional()),
+    API_CONTACT_URL: optionalText.pipe(httpUrl.optional()),
   })
   .superRefine((env: Partial<Record<string, unknown>>, ctx) => {
     // Half an admin account is a typo, not a choice: refuse it rather than guess.
@@ -77,6 +99,40 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (result.success) return { ok: true, env: result.data };
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
   return { ok: false, problems };
+}
+
+/** Development defaults of the publication settings; `npm start` warns while any is in use. */
+export const DEVELOPMENT_DEFAULTS = {
+  ocidPrefix: OCID_PREFIX_PLACEHOLDER,
+  contactName: 'Beheer Gunningswijzer',
+  // .example is reserved (RFC 2606): it reaches no one, which is why the server warns.
+  contactEmail: 'beheer@gunningswijzer.example',
+} as const;
+
+/**
+ * Where clients reach the server and who answers for it, with their defaults: the base URL
+ * `http://localhost:PORT`, the contact URL the base URL. `developmentDefaults` names what a
+ * production server must set and has not.
+ * @example publicationConfig(env).config.publicBaseUrl // 'https://gunningswijzer.regio.nl'
+ */
+export function publicationConfig(env: Env): {
+  config: Pick<AppConfig, 'publicBaseUrl' | 'ocidPrefix' | 'apiContact'>;
+  developmentDefaults: string[];
+} {
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
+  const required = { PUBLIC_BASE_URL: env.PUBLIC_BASE_URL, OCDS_OCID_PREFIX: env.OCDS_OCID_PREFIX, API_CONTACT_EMAIL: env.API_CONTACT_EMAIL };
+  return {
+    config: {
+      publicBaseUrl,
+      ocidPrefix: env.OCDS_OCID_PREFIX ?? DEVELOPMENT_DEFAULTS.ocidPrefix,
+      apiContact: {
+        name: env.API_CONTACT_NAME ?? DEVELOPMENT_DEFAULTS.contactName,
+        email: env.API_CONTACT_EMAIL ?? DEVELOPMENT_DEFAULTS.contactEmail,
+        url: env.API_CONTACT_URL ?? publicBaseUrl,
+      },
+    },
+    developmentDefaults: Object.entries(required).filter(([, value]) => value === undefined).map(([name]) => name),
+  };
 }
 
 /** Parses `process.env` or prints every problem and exits with status 1. */

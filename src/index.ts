@@ -10,7 +10,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { openDatabase, type Db } from './db/client.js';
 import { startWalMaintenance } from './db/maintenance.js';
-import { loadEnvOrExit } from './env.js';
+import { loadEnvOrExit, publicationConfig } from './env.js';
 import { createLogger } from './lib/logger.js';
 import { ensurePlatformAdmin } from './modules/users/users.service.js';
 import { parseCertificateBundle } from './modules/audit/anchor-signature.js';
@@ -47,10 +47,16 @@ function previousCertificatesOrExit(path: string | undefined): X509Certificate[]
   }
 }
 const previousSigningCertificates = previousCertificatesOrExit(env.SIGNING_PREVIOUS_CERTIFICATES);
+const publication = publicationConfig(env);
+if (publication.developmentDefaults.length > 0) {
+  // Fine on a developer's machine; a published OCDS package or API description would name a
+  // host, publisher and contact that are not this server's.
+  logger.warn('development defaults in use: set these before publishing', { unset: publication.developmentDefaults });
+}
 const { app, ctx } = createApp({
   db,
   logger,
-  config: { cookieSecure: env.COOKIE_SECURE, trustProxy: env.TRUST_PROXY },
+  config: { cookieSecure: env.COOKIE_SECURE, trustProxy: env.TRUST_PROXY, ...publication.config },
   previousSigningCertificates,
   ...(signing ? { signing } : {}),
   ...(env.TSA_URL === undefined ? {} : { timestamping: { url: env.TSA_URL } }),

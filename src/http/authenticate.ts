@@ -7,11 +7,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { AppError } from '../lib/app-error.js';
+import { API_BASE_PATH } from './api-version.js';
 import { resolveActor, SESSION_COOKIE } from '../modules/auth/auth.service.js';
 import type { Actor, AppContext, AppEnv } from './types.js';
 
-/** API paths reachable without logging in. */
-const PUBLIC_API_PATHS = new Set(['/api/v1/auth/login']);
+/** API paths reachable without logging in: logging in, and the API's own description (/core/publish-openapi). */
+const PUBLIC_API_PATHS = new Set(['/api/v1/auth/login', `${API_BASE_PATH}/openapi.json`]);
 
 export function authenticate(ctx: AppContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -28,6 +28,7 @@ function fromHttpException(error: HTTPException): AppError {
     401: 'unauthenticated',
     403: 'forbidden',
     404: 'not-found',
+    405: 'method-not-allowed',
     413: 'payload-too-large',
     415: 'unsupported-media-type',
   };

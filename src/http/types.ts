@@ -40,7 +40,19 @@ export type AppConfig = {
   trustProxy: boolean;
   /** scrypt cost for new password hashes; stored hashes carry their own. */
   passwordHash: ScryptParams;
+  /**
+   * Where clients reach the server, without a trailing slash (`PUBLIC_BASE_URL`). Absolute URLs
+   * the server publishes are made from it, never from a request's Host header, which the
+   * client chooses.
+   */
+  publicBaseUrl: string;
+  /** The OCDS ocid prefix of this publisher (`OCDS_OCID_PREFIX`). */
+  ocidPrefix: string;
+  /** Who answers for the API: `info.contact` of the OpenAPI document (`API_CONTACT_*`). */
+  apiContact: ApiContact;
 };
+
+export type ApiContact = { name: string; email: string; url: string };
 
 export type Membership = { organisationId: string; role: Role };
 

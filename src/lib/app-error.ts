@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   forbidden: { status: 403, title: 'Forbidden' },
   'csrf-rejected': { status: 403, title: 'Cross-site request rejected' },
   'not-found': { status: 404, title: 'Not found' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
   'tender-locked': { status: 409, title: 'Tender locked' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
@@ -31,7 +32,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export type AppErrorOptions = {
   detail?: string;
   errors?: FieldError[];
-  /** Extra response headers, e.g. `Retry-After` for 429. */
+  /** Extra response headers, e.g. `Retry-After` for 429, `Allow` for 405. */
   headers?: Record<string, string>;
 };
 

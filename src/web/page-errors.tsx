@@ -19,6 +19,7 @@ const TITLES: Record<ErrorCode, string> = {
   forbidden: 'Geen toegang',
   'csrf-rejected': 'Verzoek van een andere website geweigerd',
   'not-found': 'Niet gevonden',
+  'method-not-allowed': 'Deze handeling kan hier niet',
   conflict: 'Dat kan nu niet',
   'tender-locked': 'De aanbesteding staat dit niet meer toe',
   'payload-too-large': 'Het bestand is te groot',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '../../src/env.js';
+import { parseEnv, publicationConfig, type Env } from '../../src/env.js';
 
 describe('parseEnv', () => {
   it('takes the documented defaults', () => {
@@ -14,6 +14,55 @@ describe('parseEnv', () => {
         COOKIE_SECURE: false,
         TRUST_PROXY: false,
       },
+    });
+  });
+
+  it('checks the publication settings: an http(s) base URL, a well-formed ocid prefix and contact', () => {
+    const result = parseEnv({
+      PUBLIC_BASE_URL: 'gunningswijzer.nl',
+      OCDS_OCID_PREFIX: 'ocds-GW',
+      API_CONTACT_EMAIL: 'beheer',
+      API_CONTACT_URL: 'ftp://example.nl',
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'PUBLIC_BASE_URL: must be an absolute http or https URL',
+        "OCDS_OCID_PREFIX: must be 'ocds-' and six lowercase letters or digits",
+        'API_CONTACT_EMAIL: must be an e-mail address',
+        'API_CONTACT_URL: must be an absolute http or https URL',
+      ],
+    });
+    expect(parseEnv({ PUBLIC_BASE_URL: 'https://gw.example.nl/?x=1' })).toEqual({ ok: false, problems: ['PUBLIC_BASE_URL: must have no query or fragment'] });
+  });
+
+  it('builds the publication settings, with development defaults it names', () => {
+    const parsed = (source: Record<string, string>): Env => {
+      const result = parseEnv(source);
+      if (!result.ok) throw new Error(result.problems.join('\n'));
+      return result.env;
+    };
+    expect(publicationConfig(parsed({ PORT: '8080' }))).toEqual({
+      config: {
+        publicBaseUrl: 'http://localhost:8080',
+        ocidPrefix: 'ocds-gw0000',
+        apiContact: { name: 'Beheer Gunningswijzer', email: 'beheer@gunningswijzer.example', url: 'http://localhost:8080' },
+      },
+      developmentDefaults: ['PUBLIC_BASE_URL', 'OCDS_OCID_PREFIX', 'API_CONTACT_EMAIL'],
+    });
+    const configured = parsed({
+      PUBLIC_BASE_URL: 'https://gunningswijzer.ijsselland.nl/inkoop/',
+      OCDS_OCID_PREFIX: 'ocds-ijs123',
+      API_CONTACT_NAME: 'Team Inkoop',
+      API_CONTACT_EMAIL: 'inkoop@ijsselland.nl',
+    });
+    expect(publicationConfig(configured)).toEqual({
+      config: {
+        publicBaseUrl: 'https://gunningswijzer.ijsselland.nl/inkoop',
+        ocidPrefix: 'ocds-ijs123',
+        apiContact: { name: 'Team Inkoop', email: 'inkoop@ijsselland.nl', url: 'https://gunningswijzer.ijsselland.nl/inkoop' },
+      },
+      developmentDefaults: [],
     });
   });
 

@@ -79,7 +79,7 @@ describe('HTTP conventions', () => {
   it('sets secure headers', async () => {
     const response = await createClient(t).get('/api/v1/providers');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 

@@ -1,6 +1,7 @@
 /**
  * `GET /api/v1/tenders/:id/ocds` through the API: the release package of a real tender in
- * the server, validated against the official OCDS 1.1.5 schemas read from ../shared/ocds.
+ * the server, validated against the OCDS 1.1.5 schemas and the declared extensions copied in
+ * standards/ocds/ (tests/unit/ocds/ocds-schemas.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleDossier } from '../helpers/dossiers.js';
@@ -12,7 +13,7 @@ let t: TestApp;
 let w: World;
 let tenderId: string;
 beforeAll(async () => {
-  t = createTestApp();
+  t = createTestApp({ publicBaseUrl: 'https://gunningswijzer.ijsselland.example.nl/aanbesteden', ocidPrefix: 'ocds-ijs123' });
   w = await seedWorld(t);
   tenderId = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
 });
@@ -39,6 +40,17 @@ describe('GET /api/v1/tenders/:id/ocds', () => {
     const winningBid = exampleDossier().bids.find((b) => b.id === evaluation.winner);
     expect(winner.tenderers[0].name).toBe(winningBid?.provider.name);
     expect(release.bids.details).toHaveLength(exampleDossier().bids.length);
+  });
+
+  it('takes the package uri and the ocid prefix from configuration, never from the Host header', async () => {
+    const response = await t.app.request(`http://evil.example/api/v1/tenders/${tenderId}/ocds`, {
+      headers: { cookie: w.almereInkoper.cookie!, host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    });
+    expect(response.status).toBe(200);
+    const ocds = (await response.json()) as { uri: string; releases: { ocid: string }[] };
+    expect(ocds.uri).toBe(`https://gunningswijzer.ijsselland.example.nl/aanbesteden/api/v1/tenders/${tenderId}/ocds`);
+    expect(ocds.releases[0]?.ocid).toBe(`ocds-ijs123-${tenderId}`);
+    expect(JSON.stringify(ocds)).not.toContain('evil.example');
   });
 
   it('answers 403 to an evaluator on the panel, 404 to one off it and to another organisation', async () => {

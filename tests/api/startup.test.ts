@@ -60,6 +60,47 @@ describe('starting the server', () => {
       const signed = stderr.split('\n').findIndex((line) => line.includes('"message":"audit head signed"') && line.includes('"reason":"start"'));
       expect(signed).toBeGreaterThanOrEqual(0);
       expect(signed).toBeLessThan(stderr.split('\n').findIndex((line) => line.includes('"message":"listening"')));
+      expect(stderr).toContain('"message":"development defaults in use: set these before publishing","unset":["PUBLIC_BASE_URL","OCDS_OCID_PREFIX","API_CONTACT_EMAIL"]');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('publishes the base URL and API contact of its configuration, and then warns of nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-start-'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: '0',
+      DATABASE_PATH: join(dir, 'gunningswijzer.db'),
+      PUBLIC_BASE_URL: 'https://gunningswijzer.ijsselland.example.nl/',
+      OCDS_OCID_PREFIX: 'ocds-ijs123',
+      API_CONTACT_NAME: 'Team Inkoop Regio IJsselland',
+      API_CONTACT_EMAIL: 'inkoop@ijsselland.example.nl',
+    };
+    delete env.API_CONTACT_URL;
+    const child = spawn(process.execPath, ENTRY, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      let stderr = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(stderr)), 30_000);
+        child.stderr.on('data', (d: Buffer) => {
+          stderr += d.toString();
+          const match = /"url":"(http:[^"]+)"/.exec(stderr);
+          if (match?.[1] !== undefined) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+      });
+      const document = (await (await fetch(`${url}/api/v1/openapi.json`)).json()) as { info: { contact: unknown } };
+      expect(document.info.contact).toEqual({
+        name: 'Team Inkoop Regio IJsselland',
+        email: 'inkoop@ijsselland.example.nl',
+        url: 'https://gunningswijzer.ijsselland.example.nl',
+      });
+      expect(stderr).not.toContain('development defaults');
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

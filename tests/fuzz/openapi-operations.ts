@@ -13,6 +13,8 @@ const Ajv2020 = Ajv2020Module.default;
 const addFormats = addFormatsPlugin.default;
 
 export type OpenApiDocument = {
+  /** The paths are relative to the first server's URL (`/api/v1`). */
+  servers?: { url: string }[];
   paths: Record<string, Record<string, OpenApiOperation>>;
   components?: { schemas?: Record<string, JsonSchema> };
 };
@@ -26,7 +28,7 @@ export type Parameter = { name: string; required: boolean; schema: JsonSchema };
 
 export type Operation = {
   method: string;
-  /** As in the document: `/api/v1/tenders/{id}`. */
+  /** The request path with its parameters in braces: the server URL and the document's path, `/api/v1/tenders/{id}`. */
   path: string;
   pathParams: Parameter[];
   queryParams: Parameter[];
@@ -37,7 +39,9 @@ export type Operation = {
 /** Every operation of the document, in document order. */
 export function listOperations(doc: OpenApiDocument): Operation[] {
   const operations: Operation[] = [];
-  for (const [path, methods] of Object.entries(doc.paths)) {
+  const base = doc.servers?.[0]?.url ?? '';
+  for (const [documentPath, methods] of Object.entries(doc.paths)) {
+    const path = `${base}${documentPath}`;
     for (const [method, operation] of Object.entries(methods)) {
       const parameters = (operation.parameters ?? []).map((p) => ({ in: p.in, name: p.name, required: p.required === true, schema: p.schema ?? {} }));
       const content = Object.entries(operation.requestBody?.content ?? {});

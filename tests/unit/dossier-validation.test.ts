@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPath, parseDossier, type ValidationProblem } from '../../src/domain/evaluation/dossier.schema.js';
 
-const fixtureUrl = new URL('../../../shared/fixtures/example-b1-route.dossier.json', import.meta.url);
+const fixtureUrl = new URL('../fixtures/dossiers/example-b1-route.dossier.json', import.meta.url);
 const fixture: unknown = JSON.parse(readFileSync(fixtureUrl, 'utf8'));
 
 // Tests mutate a plain JSON copy, the way a hand-edited file would differ.

@@ -1,6 +1,6 @@
 /**
  * @module
- * Validation of a dossier (`../shared/spec/evaluation.md`, "The dossier" and "Validation
+ * Validation of a dossier (the specification's `spec/evaluation.md`, "The dossier" and "Validation
  * errors"). One schema serves the CLI, the import endpoint and the OpenAPI description, so
  * that all three accept and reject the same files with the same messages. Every object is
  * strict because the spec makes unknown fields an error (a misspelt optional field would

@@ -1,6 +1,6 @@
 /**
  * @module
- * The dossier of one lot, as `../shared/spec/evaluation.md` fixes it. These are the field
+ * The dossier of one lot, as the specification's `spec/evaluation.md` fixes it. These are the field
  * names of the contract: add fields freely, rename none. Amounts are euros here, exactly as
  * they stand in the JSON; the engine turns them into cents (see prepare.ts).
  */

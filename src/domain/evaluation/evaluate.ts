@@ -1,7 +1,7 @@
 /**
  * @module
  * Evaluates one lot: exclusions, scores, ranking, low-bid flags and the analysis, as
- * `../shared/spec/evaluation.md` specifies. Pure: the same dossier always gives the same
+ * the specification's `spec/evaluation.md` specifies. Pure: the same dossier always gives the same
  * result, which is what lets an auditor re-compute an award from an exported dossier.
  *
  * @example

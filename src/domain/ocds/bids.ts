@@ -8,9 +8,12 @@
  * and `rank` (the extension's own fields: the competition rank 1, 2, 2, 4 of the result;
  * excluded bids have `hasRank: false` and no rank).
  *
- * `statistics[]`, all for the one lot, codes from the extension's open statistic codelist:
+ * `statistics[]`, all for the one lot, codes from the extension's open statistic codelist
+ * (`statistic.csv` on master, copied in standards/ocds/extensions/bids/):
  * - `bids` (all bids) and `bidders` (distinct schools), always;
- * - once evaluated: `validBids` (ranked), `tendersDisqualified` (excluded, for any reason),
+ * - once evaluated: `validBids` (ranked), `disqualifiedBids` (excluded, for any reason: the
+ *   codelist's "found inadmissible", which names an abnormally low price among the reasons;
+ *   it replaced the older `tendersDisqualified`, which the codelist no longer has),
  *   `lowestValidBidValue` and `highestValidBidValue` (EUR, when a bid is valid), and
  *   `tendersAbnormallyLow`, which the codelist defines as the bids *excluded* because they
  *   were abnormally low: ours rejected after the art. 2.116 review;
@@ -81,7 +84,7 @@ export function buildBids(input: BuildBidsInput): OcdsBids {
     const valid = details.filter((detail) => detail.status === 'valid').map((detail) => detail.value.amount);
     statistics.push(
       { measure: 'validBids', value: valid.length },
-      { measure: 'tendersDisqualified', value: details.length - valid.length },
+      { measure: 'disqualifiedBids', value: details.length - valid.length },
     );
     if (valid.length > 0) {
       statistics.push(

@@ -187,7 +187,7 @@ export function buildOcdsReleasePackage(input: BuildOcdsReleasePackageInput): Oc
   return {
     uri: input.uri,
     version: OCDS_VERSION,
-    extensions: [OCDS_EXTENSIONS.bids, OCDS_EXTENSIONS.lots, OCDS_EXTENSIONS.awardCriteria],
+    extensions: Object.values(OCDS_EXTENSIONS),
     publishedDate: input.publishedDate,
     publisher: input.publisher ?? { name: buyer.name },
     releases: [release],

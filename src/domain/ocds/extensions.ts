@@ -13,6 +13,15 @@
  * - awardCriteria (award criteria breakdown): `tender.lots[].awardCriteria` with its criteria
  *   of type price or quality, their weights and minimum scores. It attaches to lots, hence
  *   the lots extension. Documentation: https://extensions.open-contracting.org/en/extensions/awardCriteria/
+ * - submissionTerms: the export uses none of its fields, but the lots extension's schema
+ *   (`Lot.submissionTerms`) refers to its `SubmissionTerms` definition. Without it the merged
+ *   release schema has an unresolved `$ref`, and the OCDS data review library then cannot
+ *   build the schema at all: it reports every release field as unknown and skips the
+ *   codelist checks (tests/unit/ocds/ocds.test.ts shows both).
+ *   Documentation: https://extensions.open-contracting.org/en/extensions/submissionTerms/
+ *
+ * Copies of the four extensions' files, at the commits the tests check against, are in
+ * `standards/ocds/extensions/` (see its NOTICE).
  */
 
 export const OCDS_VERSION = '1.1' as const;
@@ -22,6 +31,8 @@ export const OCDS_EXTENSIONS = {
   lots: 'https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/master/extension.json',
   awardCriteria:
     'https://raw.githubusercontent.com/open-contracting-extensions/ocds_awardCriteria_extension/master/extension.json',
+  submissionTerms:
+    'https://raw.githubusercontent.com/open-contracting-extensions/ocds_submissionTerms_extension/master/extension.json',
 } as const;
 
 /**

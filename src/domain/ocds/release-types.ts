@@ -1,8 +1,8 @@
 /**
  * @module
  * The part of OCDS 1.1 that the export fills in, as TypeScript types: the release package and
- * release of the core schema (`../shared/ocds/`), plus the fields of the three extensions it
- * declares (extensions.ts). Optional keys are left out rather than set to null.
+ * release of the core schema (a copy in `standards/ocds/`), plus the fields of the
+ * extensions it declares (extensions.ts). Optional keys are left out rather than set to null.
  */
 
 export type OcdsValue = { amount: number; currency: 'EUR' };

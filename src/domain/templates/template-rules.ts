@@ -4,7 +4,7 @@
  * point of many tenders, so it must be more complete than a dossier: every score on every
  * scale says what it means (evaluators in different gemeenten then score against the same
  * yardstick), and every number that is an assumption names its source, so that an officer
- * sees which defaults to replace with their own figures (`../shared/domain.md`, "What is
+ * sees which defaults to replace with their own figures (the specification's `domain.md`, "What is
  * known about costs"). Like dossier-rules.ts the checks read the value defensively, so that
  * they also run, and report, when other parts of the template are malformed.
  */

@@ -5,7 +5,7 @@ import { evaluateDossier } from '../../../src/domain/evaluation/evaluate.js';
 import { buildLot } from './build-lot.js';
 
 const fixture = JSON.parse(
-  readFileSync(new URL('../../../../shared/fixtures/example-b1-route.dossier.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/dossiers/example-b1-route.dossier.json', import.meta.url), 'utf8'),
 ) as unknown;
 
 function scoreOf(result: ReturnType<typeof evaluateDossier>, bidId: string) {
@@ -55,7 +55,7 @@ describe('the published utility-index example', () => {
   });
 });
 
-describe('the shared example dossier (lowest-relative, 70/30)', () => {
+describe("the spec's example dossier (lowest-relative, 70/30)", () => {
   const parsed = parseDossier(fixture);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   const result = evaluateDossier(parsed.dossier);

@@ -4,7 +4,7 @@ import type { CostFloorParams } from '../../../src/domain/evaluation/dossier.js'
 import { costFloorRule } from '../../../src/domain/low-bids/cost-floor.js';
 import { bidsFromCents, flagged } from './bids.js';
 
-// The numbers of the shared fixture example-b1-route.dossier.json (lowBidRules.costFloor, 100 learners).
+// The numbers of the spec's example fixture tests/fixtures/dossiers/example-b1-route.dossier.json (lowBidRules.costFloor, 100 learners).
 const costFloor: CostFloorParams = {
   contactHours: 600,
   teacherHourlyCost: 55,
@@ -15,7 +15,7 @@ const costFloor: CostFloorParams = {
 const expectedLearners = 100;
 
 describe('computeCostFloor', () => {
-  it('computes EUR 4.062,50 per learner for the shared fixture and prints the computation', () => {
+  it('computes EUR 4.062,50 per learner for the example fixture and prints the computation', () => {
     const floor = computeCostFloor(costFloor);
     expect(floor.perLearnerCents.n).toBe(406250n * floor.perLearnerCents.d);
     expect(floor.perLearnerEuros).toBe(4062.5);

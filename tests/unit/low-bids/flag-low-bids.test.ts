@@ -4,7 +4,7 @@ import type { LowBidContext } from '../../../src/domain/low-bids/flag.js';
 import { flagLowBids } from '../../../src/domain/low-bids/flag-low-bids.js';
 import { bidsFromCents } from './bids.js';
 
-// The bids of the shared fixture example-b1-route.dossier.json (EUR 565.000, 612.000, 318.000,
+// The bids of the spec's example fixture tests/fixtures/dossiers/example-b1-route.dossier.json (EUR 565.000, 612.000, 318.000,
 // 540.000), estimate EUR 600.000, 100 learners, cost floor EUR 4.062,50 per learner.
 const costFloor: CostFloorParams = {
   contactHours: 600,

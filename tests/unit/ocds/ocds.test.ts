@@ -10,7 +10,14 @@ import {
 } from '../../../src/domain/ocds/build-release-package.js';
 import { OCDS_EXTENSIONS } from '../../../src/domain/ocds/extensions.js';
 import type { OcdsReleasePackage } from '../../../src/domain/ocds/release-types.js';
-import { validators } from './ocds-schemas.js';
+import {
+  codelists,
+  createOcdsValidators,
+  OWN_CODES,
+  patchedReleaseSchema,
+  unresolvedRefs,
+  validators,
+} from './ocds-schemas.js';
 
 function loadExample(name: string): Dossier {
   const parsed = parseDossier(JSON.parse(readFileSync(new URL(`../../../templates/examples/${name}`, import.meta.url), 'utf8')));
@@ -127,6 +134,59 @@ describe('the OCDS export validates against the official 1.1.5 schemas', () => {
   });
 });
 
+describe('the declared extensions, merged as the OCDS data review library merges them', () => {
+  const ocds = build(withRejectedLowBid(), 'awarded');
+
+  it('resolve fully: every $ref of the patched release schema names a definition', () => {
+    expect(unresolvedRefs(patchedReleaseSchema(ocds.extensions))).toEqual([]);
+    expect(() => createOcdsValidators(ocds.extensions)).not.toThrow();
+  });
+
+  it('need submissionTerms: the lots extension refers to its SubmissionTerms', () => {
+    const withoutSubmissionTerms = [OCDS_EXTENSIONS.bids, OCDS_EXTENSIONS.lots, OCDS_EXTENSIONS.awardCriteria];
+    expect(unresolvedRefs(patchedReleaseSchema(withoutSubmissionTerms))).toEqual(['#/definitions/SubmissionTerms']);
+    expect(() => createOcdsValidators(withoutSubmissionTerms)).toThrow(/unresolved references: #\/definitions\/SubmissionTerms/);
+  });
+
+  it('bring every codelist their fields name, so no codelist check is skipped', () => {
+    const named = new Set<string>();
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (typeof node === 'object' && node !== null) {
+        const { codelist } = node as { codelist?: unknown };
+        if (typeof codelist === 'string') named.add(codelist);
+        Object.values(node).forEach(visit);
+      }
+    };
+    visit(patchedReleaseSchema(ocds.extensions));
+    const available = codelists(ocds.extensions);
+    expect([...named].filter((name) => !available.has(name))).toEqual([]);
+    expect(named).toContain('statistic.csv');
+    expect(named).toContain('criterionThreshold.csv');
+  });
+
+  it('use only codelist codes, and of our own only the documented one', () => {
+    const statistic = codelists(ocds.extensions).get('statistic.csv')!;
+    const measures = release(ocds).bids.statistics.map((s) => s.measure);
+    expect(measures.filter((measure) => !statistic.has(measure))).toEqual(['bidsFlaggedAbnormallyLow']);
+    expect(OWN_CODES).toEqual({ 'statistic.csv': ['bidsFlaggedAbnormallyLow'] });
+    expect(statistic.has('disqualifiedBids')).toBe(true);
+    expect(statistic.has('tendersDisqualified')).toBe(false);
+  });
+
+  it('catch a code that is in no codelist, open or closed', () => {
+    const renamed = structuredClone(ocds) as unknown as { releases: { bids: { statistics: { measure: string }[] } }[] };
+    renamed.releases[0]!.bids.statistics[3]!.measure = 'tendersDisqualified';
+    expect(validators.official.validatePackage(renamed)).toEqual([]);
+    expect(validators.extended.validatePackage(renamed).join('\n')).toMatch(
+      /\/releases\/0\/bids\/statistics\/3\/measure tendersDisqualified not in the open codelist \(and not a documented own code\) statistic\.csv/,
+    );
+    const role = structuredClone(ocds) as unknown as { releases: { parties: { roles: string[] }[] }[] };
+    role.releases[0]!.parties[1]!.roles = ['tenderer', 'inschrijver'];
+    expect(validators.extended.validatePackage(role).join('\n')).toMatch(/parties\/1\/roles inschrijver not in the open codelist .*partyRole\.csv/);
+  });
+});
+
 describe('the OCDS mapping of an awarded tender', () => {
   const ocds = build(withRejectedLowBid(), 'awarded');
   const awarded = release(ocds);
@@ -137,7 +197,7 @@ describe('the OCDS mapping of an awarded tender', () => {
       version: '1.1',
       publishedDate: '2027-04-01T08:00:00Z',
       publisher: { name: 'Gemeente Zwolle' },
-      extensions: [OCDS_EXTENSIONS.bids, OCDS_EXTENSIONS.lots, OCDS_EXTENSIONS.awardCriteria],
+      extensions: [OCDS_EXTENSIONS.bids, OCDS_EXTENSIONS.lots, OCDS_EXTENSIONS.awardCriteria, OCDS_EXTENSIONS.submissionTerms],
     });
     expect(awarded).toMatchObject({
       ocid: 'ocds-gw0000-tnd_42',
@@ -220,7 +280,7 @@ describe('the OCDS mapping of an awarded tender', () => {
       ['1', 'bids', 4, undefined],
       ['2', 'bidders', 4, undefined],
       ['3', 'validBids', 3, undefined],
-      ['4', 'tendersDisqualified', 1, undefined],
+      ['4', 'disqualifiedBids', 1, undefined],
       ['5', 'lowestValidBidValue', 452000, 'EUR'],
       ['6', 'highestValidBidValue', 495000, 'EUR'],
       ['7', 'tendersAbnormallyLow', 1, undefined],
