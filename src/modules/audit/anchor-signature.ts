@@ -66,7 +66,7 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE
 /**
  * The certificates in a file: one or more PEM blocks (as `openssl pkcs12 -nokeys` writes
  * them, concatenated), or a single DER certificate. Throws when there is none.
- * @example parseCertificateBundle(readFileSync('/etc/gunningswijzer/previous-signing.pem'))
+ * @example parseCertificateBundle(readFileSync(env.SIGNING_PREVIOUS_CERTIFICATES))
  */
 export function parseCertificateBundle(bytes: Buffer): X509Certificate[] {
   const pems = bytes.toString('latin1').match(PEM_CERTIFICATE);
