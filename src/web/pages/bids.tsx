@@ -110,7 +110,8 @@ function BidSignals({ bid, flags }: { bid: BidView; flags: LowBidFlag[] | undefi
   const signals: string[] = [];
   if (bid.withdrawal !== undefined) signals.push(`ingetrokken (ontvangen op ${formatIsoDate(bid.withdrawal.receivedOn)})`);
   if (bid.corrections !== undefined) signals.push(bid.corrections.length === 1 ? 'prijs gecorrigeerd' : `prijs ${bid.corrections.length} keer gecorrigeerd`);
-  for (const rule of new Set((flags ?? []).map((flag) => flag.rule))) signals.push(`mogelijk abnormaal laag: ${LOW_BID_RULE_NAMES[rule]}`);
+  const rules = [...new Set((flags ?? []).map((flag) => flag.rule))];
+  if (rules.length > 0) signals.push(`mogelijk abnormaal laag: ${rules.map((rule) => LOW_BID_RULE_NAMES[rule]).join(', ')}`);
   return signals.length === 0 ? <>-</> : <>{signals.join('; ')}</>;
 }
 
