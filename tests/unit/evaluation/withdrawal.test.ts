@@ -80,7 +80,7 @@ describe('lowBidFlagsOfDossier', () => {
 
   it('leaves out a bid already knocked out by a score given below its minimum', () => {
     const dossier = exampleDossier();
-    const unscored = { ...dossier, bids: dossier.bids.map((bid) => ({ ...bid, scores: bid.id === 'B2' ? { K1: 2 } : {} })) };
+    const unscored: Dossier = { ...dossier, bids: dossier.bids.map((bid) => ({ ...bid, scores: bid.id === 'B2' ? { K1: 2 } : ({} as Record<string, number>) })) };
     const withoutB2 = lowBidFlagsOfDossier({ ...unscored, bids: unscored.bids.filter((bid) => bid.id !== 'B2') });
     expect(lowBidFlagsOfDossier(unscored).get('B3')).toEqual(withoutB2.get('B3'));
   });
