@@ -12,6 +12,7 @@ import { exampleDossier } from '../helpers/dossiers.js';
 import { createPanelTender, runPanel, setConsensus } from '../helpers/panel.js';
 import { createMember, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
+import { normaliseWhitespace, pdfText } from '../unit/reports/poppler.js';
 
 let t: TestApp;
 let w: World;
@@ -239,5 +240,21 @@ describe('state and roles', () => {
     }
     expect(await events('bid.correct')).toEqual([]);
     expect(await events('bid.withdraw')).toEqual([]);
+  });
+});
+
+describe('the evaluation report', () => {
+  it('prints each correction with the price before and after and its reason, the note on the running review, and the withdrawal', async () => {
+    const request = { action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoeveel contacturen per inburgeraar rekent u?'] };
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B3/low-bid-review`, request)).status).toBe(200);
+    expect((await correct('B3', { price: 318100, reason: REASON })).status).toBe(201);
+    expect((await withdraw('B1')).status).toBe(201);
+    const created = await w.almereInkoper.post(`/api/v1/tenders/${id}/reports`, { kind: 'evaluation' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const response = await t.app.request(created.body.url, { headers: { cookie: w.almereInkoper.cookie ?? '' } });
+    const text = normaliseWhitespace(pdfText(Buffer.from(await response.arrayBuffer())));
+    expect(text).toContain(`Op 2 maart 2026 is een kennelijke verschrijving gecorrigeerd: prijs EUR 318.000,00 werd EUR 318.100,00. Reden: ${REASON}`);
+    expect(text).toContain('Op 2 maart 2026 is de prijs gecorrigeerd van EUR 318.000,00 naar EUR 318.100,00, terwijl dit onderzoek liep (stand: toelichting gevraagd).');
+    expect(text).toContain(`ingetrokken door de inschrijver (ontvangen op 2 maart 2026): ${WITHDRAWAL.reason}`);
   });
 });
