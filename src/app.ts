@@ -36,6 +36,7 @@ import type { TenderView } from './modules/tenders/tenders.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { userStatusRoutes } from './modules/users/user-status.routes.js';
 import { bidRoutes } from './modules/bids/bids.routes.js';
+import { bidChangeRoutes } from './modules/bids/bid-changes.routes.js';
 import { tenderScope } from './modules/tenders/tender-access.js';
 import { tenderRoutes } from './modules/tenders/tenders.routes.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
@@ -149,6 +150,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', templateRoutes());
   app.route('/', tenderRoutes(ctx));
   app.route('/', bidRoutes(ctx));
+  app.route('/', bidChangeRoutes(ctx));
   app.use(pages(ctx));
   app.route('/', panelRoutes(ctx));
   app.route('/', lowBidReviewRoutes(ctx));

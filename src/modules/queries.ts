@@ -5,6 +5,7 @@
 import type { Db } from '../db/client.js';
 import { createAuditQueries } from './audit/audit.queries.js';
 import { createAuthQueries } from './auth/auth.queries.js';
+import { createBidQueries } from './bids/bids.queries.js';
 import { createOrganisationQueries } from './organisations/organisations.queries.js';
 import { createPanelQueries } from './panel/panel.queries.js';
 import { createProviderQueries } from './providers/providers.queries.js';
@@ -17,6 +18,7 @@ export function createQueries(db: Db) {
   return {
     audit: createAuditQueries(db.orm, db.sqlite),
     auth: createAuthQueries(db.orm),
+    bids: createBidQueries(db.orm),
     organisations: createOrganisationQueries(db.orm),
     panel: createPanelQueries(db.orm),
     providers: createProviderQueries(db.orm),

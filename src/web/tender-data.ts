@@ -29,7 +29,7 @@ export function readBids(ctx: AppContext, actor: Actor, access: TenderAccess): (
   return unlessForbidden(() => listBids(ctx, { actor, access }));
 }
 
-/** Bids flagged as possibly abnormally low. */
+/** Bids flagged as possibly abnormally low, ranked or still waiting for consensus scores. */
 export function flaggedCount(evaluation: TenderEvaluation): number {
-  return evaluation.bids.filter((bid) => bid.lowBidFlags.length > 0).length;
+  return [...evaluation.bids, ...evaluation.pendingBids].filter((bid) => bid.lowBidFlags.length > 0).length;
 }

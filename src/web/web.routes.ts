@@ -28,6 +28,9 @@ import { reportPages } from './pages/reports.js';
 import { tenderListPages } from './pages/tender-list.js';
 import { tenderOverviewPages } from './pages/tender-overview.js';
 import { tenderSettingsPages } from './pages/tender-settings.js';
+import { tenderDeletePages } from './pages/tender-delete.js';
+import { bidChangePages } from './pages/bid-change.js';
+import { bidCorrectionPages } from './pages/bid-correction.js';
 
 /** A sheet of bids or a signed PDF is larger than any JSON body; 10 MiB is still no attack surface. */
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -62,6 +65,9 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', tenderOverviewPages(ctx));
   web.route('/', tenderSettingsPages(ctx));
   web.route('/', bidPages(ctx));
+  web.route('/', bidChangePages(ctx));
+  web.route('/', bidCorrectionPages(ctx));
+  web.route('/', tenderDeletePages(ctx));
   web.route('/', resultsPages(ctx));
   web.route('/', panelPages(ctx));
   web.route('/', scoringPages(ctx));

@@ -30,6 +30,23 @@ beforeAll(async () => {
   const request = { action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoeveel contacturen per inburgeraar rekent u?'] };
   expect((await w.almereInkoper.post(`/api/v1/tenders/${imported}/bids/B3/low-bid-review`, request)).status).toBe(200);
   expect((await w.almereInkoper.post(`/api/v1/tenders/${imported}/reports`, { kind: 'evaluation' })).status).toBe(201);
+  // After the opening: a price corrected with a reason while its review runs, a price line corrected, a bid withdrawn.
+  const reason = 'Bij het overnemen van het formulier zijn twee cijfers verwisseld.';
+  expect((await w.almereInkoper.post(`/api/v1/tenders/${imported}/bids/B3/correction`, { price: 381000, reason })).status).toBe(201);
+  const lines = [
+    { description: 'Trajecten B1', quantity: 100, unitPrice: 5100 },
+    { description: 'Examens', quantity: 100.5, unitPrice: 400.01 },
+  ];
+  expect((await w.almereInkoper.post(`/api/v1/tenders/${imported}/bids/B4/correction`, { priceLines: lines, reason })).status).toBe(201);
+  const withdrawal = { receivedOn: '2026-03-02', reason: 'De school trekt zich terug uit de regio en doet niet meer mee.' };
+  expect((await w.almereInkoper.post(`/api/v1/tenders/${imported}/bids/B1/withdrawal`, withdrawal)).status).toBe(201);
+  // Before an opening: a bid edited and one deleted, and a draft tender deleted as a whole.
+  const draft = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+  expect((await w.almereInkoper.patch(`/api/v1/tenders/${draft}/bids/B4`, { priceLines: lines })).status).toBe(200);
+  expect((await w.almereInkoper.patch(`/api/v1/tenders/${draft}/bids/B2`, { provider: { name: 'NT2 Centrum', kvk: '30234567', keurmerk: false } })).status).toBe(200);
+  expect((await w.almereInkoper.request('DELETE', `/api/v1/tenders/${draft}/bids/B1`)).status).toBe(204);
+  const gone = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+  expect((await w.almereInkoper.request('DELETE', `/api/v1/tenders/${gone}`)).status).toBe(204);
   // A tender with bids added one by one, a panel, consensus, the award decision and the award.
   panel = await createPanelTender(w.regioInkoper, w.orgs.regio);
   await runPanel(w.regioInkoper, panel, [{ evaluator: w.almereBeoordelaar, scores: SCORES }]);
@@ -75,7 +92,7 @@ describe('the state tables against the audit trail', () => {
     const response = await w.almereAuditor.get('/api/v1/audit/verify');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ valid: true, firstBroken: null, stateMismatch: null, state: { unchecked: 0, unknownActions: [] } });
-    const rows = ['organisations', 'region_members', 'users', 'memberships', 'providers', 'tenders', 'criteria', 'bids', 'bid_price_lines', 'consensus_scores', 'panel_members', 'individual_scores', 'reports']
+    const rows = ['organisations', 'region_members', 'users', 'memberships', 'providers', 'tenders', 'criteria', 'bids', 'bid_price_lines', 'bid_corrections', 'consensus_scores', 'panel_members', 'individual_scores', 'reports']
       .map((table) => (t.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n)
       .reduce((a, b) => a + b, 0);
     expect(response.body.state.rows).toBe(rows);
@@ -86,7 +103,7 @@ describe('the state tables against the audit trail', () => {
     const sqlite = t.db.sqlite;
     sqlite.exec('BEGIN');
     try {
-      sqlite.prepare("UPDATE bids SET price_cents = 29900000 WHERE tender_id = ? AND id = 'B3'").run(imported);
+      sqlite.prepare("UPDATE bids SET price_cents = 29900000 WHERE tender_id = ? AND id = 'B2'").run(imported);
       const response = await w.almereAuditor.get('/api/v1/audit/verify');
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({
@@ -94,15 +111,15 @@ describe('the state tables against the audit trail', () => {
         firstBroken: null,
         stateMismatch: {
           table: 'bids',
-          key: { tender_id: imported, id: 'B3' },
+          key: { tender_id: imported, id: 'B2' },
           column: 'price_cents',
           problem: 'different',
           seq,
-          description: `Tabel bids, rij tender_id=${imported}, id=B3: kolom price_cents wijkt af van wat gebeurtenis ${seq} vastlegde.`,
+          description: `Tabel bids, rij tender_id=${imported}, id=B2: kolom price_cents wijkt af van wat gebeurtenis ${seq} vastlegde.`,
         },
       });
       // Neither the stored nor the recorded price leaves the server: only where to look.
-      expect(JSON.stringify(response.body)).not.toMatch(/29900000|31800000|318000/);
+      expect(JSON.stringify(response.body)).not.toMatch(/29900000|61200000|612000/);
     } finally {
       sqlite.exec('ROLLBACK');
     }
@@ -182,13 +199,33 @@ describe('the state tables against the audit trail', () => {
     },
     {
       what: 'a bid added in SQLite',
-      change: () => run("INSERT INTO bids SELECT tender_id, 'B9', 9, provider_name, provider_kvk, provider_keurmerk, price_cents, NULL, created_at FROM bids WHERE tender_id = ? AND id = 'B1'", imported),
+      change: () => run("INSERT INTO bids SELECT tender_id, 'B9', 9, provider_name, provider_kvk, provider_keurmerk, price_cents, NULL, created_at, NULL, NULL FROM bids WHERE tender_id = ? AND id = 'B1'", imported),
       expected: () => ({ table: 'bids', key: { tender_id: imported, id: 'B9' }, column: null, problem: 'no-event' }),
     },
     {
       what: 'a unit price in a price line',
       change: () => run("UPDATE bid_price_lines SET unit_price_cents = 300000 WHERE tender_id = ? AND bid_id = 'B4' AND position = 0", imported),
       expected: () => ({ table: 'bid_price_lines', key: { tender_id: imported, bid_id: 'B4', position: 0 }, column: 'unit_price_cents' }),
+    },
+    {
+      what: 'a corrected price set back to what the bid said before',
+      change: () => run("UPDATE bids SET price_cents = 31800000 WHERE tender_id = ? AND id = 'B3'", imported),
+      expected: () => ({ table: 'bids', key: { tender_id: imported, id: 'B3' }, column: 'price_cents' }),
+    },
+    {
+      what: 'the reason of a correction',
+      change: () => run("UPDATE bid_corrections SET reason = 'Geen reden.' WHERE tender_id = ? AND bid_id = 'B3'", imported),
+      expected: () => ({ table: 'bid_corrections', key: { tender_id: imported, bid_id: 'B3', number: 1 }, column: 'reason' }),
+    },
+    {
+      what: 'a correction removed',
+      change: () => run("DELETE FROM bid_corrections WHERE tender_id = ? AND bid_id = 'B4'", imported),
+      expected: () => ({ table: 'bid_corrections', key: { tender_id: imported, bid_id: 'B4', number: 1 }, column: null, problem: 'missing' }),
+    },
+    {
+      what: 'a withdrawal taken back',
+      change: () => run("UPDATE bids SET withdrawn_on = NULL, withdrawal_reason = NULL WHERE tender_id = ? AND id = 'B1'", imported),
+      expected: () => ({ table: 'bids', key: { tender_id: imported, id: 'B1' }, column: 'withdrawn_on' }),
     },
     {
       what: 'the signed PDF of a report swapped',
@@ -235,7 +272,7 @@ describe('the state tables against the audit trail', () => {
     });
     // Not a finding, not a pass either: the answer says what it could not compare, and why.
     expect(result).toMatchObject({ valid: true, stateMismatch: null, state: { unknownActions: ['bijlage.toegevoegd'] } });
-    const rowsOfTender = ['criteria', 'bids', 'bid_price_lines', 'consensus_scores', 'reports']
+    const rowsOfTender = ['criteria', 'bids', 'bid_price_lines', 'bid_corrections', 'consensus_scores', 'reports']
       .map((table) => (t.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE tender_id = ?`).get(imported) as { n: number }).n)
       .reduce((a, b) => a + b, 1);
     expect(result.state?.unchecked).toBe(rowsOfTender);
@@ -254,7 +291,7 @@ describe('the state tables against the audit trail', () => {
     'individual_scores.updated_at',
     'reports.created_at',
   ]);
-  const TABLES = ['organisations', 'users', 'memberships', 'providers', 'tenders', 'criteria', 'bids', 'bid_price_lines', 'consensus_scores', 'panel_members', 'individual_scores', 'reports'];
+  const TABLES = ['organisations', 'users', 'memberships', 'providers', 'tenders', 'criteria', 'bids', 'bid_price_lines', 'bid_corrections', 'consensus_scores', 'panel_members', 'individual_scores', 'reports'];
 
   /** Another value of the same kind: JSON stays JSON (whitespace alone is no change), booleans flip. */
   function otherValue(value: unknown, type: string): unknown {

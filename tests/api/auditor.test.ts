@@ -251,6 +251,13 @@ describe('an auditor changes nothing', () => {
         auditor.post(`${base}/award-decision/withdraw`, { reason: 'De auditor probeert de beslissing in te trekken.' }),
       'POST /api/v1/tenders/:id/award': () => auditor.post(`${base}/award`),
       'POST /api/v1/tenders/:id/reports': () => auditor.post(`${base}/reports`, { kind: 'evaluation' }),
+      'DELETE /api/v1/tenders/:id': () => auditor.request('DELETE', base),
+      'PATCH /api/v1/tenders/:id/bids/:bidId': () => auditor.patch(`${base}/bids/B1`, { price: 500000 }),
+      'DELETE /api/v1/tenders/:id/bids/:bidId': () => auditor.request('DELETE', `${base}/bids/B1`),
+      'POST /api/v1/tenders/:id/bids/:bidId/correction': () =>
+        auditor.post(`${base}/bids/B1/correction`, { price: 500000, reason: 'De accountant verbetert de prijs van deze inschrijving.' }),
+      'POST /api/v1/tenders/:id/bids/:bidId/withdrawal': () =>
+        auditor.post(`${base}/bids/B1/withdrawal`, { receivedOn: '2026-03-02', reason: 'De accountant trekt deze inschrijving in namens de school.' }),
     };
   }
 

@@ -128,6 +128,13 @@ describe('POST /api/v1/tenders/:id/award and the lock', () => {
       'POST /api/v1/tenders/:id/award-decision/withdraw': () =>
         inkoper.post(`/api/v1/tenders/${id}/award-decision/withdraw`, { reason: 'Het bezwaar van B2 is gegrond verklaard.' }),
       'POST /api/v1/tenders/:id/award': () => inkoper.post(`/api/v1/tenders/${id}/award`),
+      'DELETE /api/v1/tenders/:id': () => inkoper.request('DELETE', `/api/v1/tenders/${id}`),
+      'PATCH /api/v1/tenders/:id/bids/:bidId': () => inkoper.patch(`/api/v1/tenders/${id}/bids/B1`, { price: 500000 }),
+      'DELETE /api/v1/tenders/:id/bids/:bidId': () => inkoper.request('DELETE', `/api/v1/tenders/${id}/bids/B1`),
+      'POST /api/v1/tenders/:id/bids/:bidId/correction': () =>
+        inkoper.post(`/api/v1/tenders/${id}/bids/B1/correction`, { price: 500000, reason: 'Na de gunning toch nog een verschrijving gevonden.' }),
+      'POST /api/v1/tenders/:id/bids/:bidId/withdrawal': () =>
+        inkoper.post(`/api/v1/tenders/${id}/bids/B1/withdrawal`, { receivedOn: '2026-11-14', reason: 'De winnaar trekt zich na de gunning alsnog terug.' }),
     };
   }
 

@@ -3,8 +3,11 @@
  * inkoper creates a tender from a template, assigns two evaluators, imports four bids from
  * the example sheet and opens the tender; both evaluators declare, score (saved as they go)
  * and seal; the inkoper reaches consensus, reviews the flagged bid, takes the award decision
- * downloads the signed report, verifies it, and checks the audit chain. axe-core runs on every page visited; serious or critical
- * violations fail the test. Screenshots land in tests/e2e/screenshots/.
+ * downloads the signed report, verifies it, and checks the audit chain. Before the opening
+ * the inkoper corrects a typing error in a bid (with the confirmation, and looks at the delete
+ * confirmations without deleting); after the consensus it records a clerical correction with a
+ * reason and a bidder's withdrawal (issue 15). axe-core runs on every page visited; serious or
+ * critical violations fail the test. Screenshots land in tests/e2e/screenshots/.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,12 +141,33 @@ it('runs the tender from template to award decision, accessibly', async () => {
   await page.getByLabel('Bestand (.xlsx of .csv)').setInputFiles(sheet);
   await page.getByRole('button', { name: 'Inlezen' }).click();
   await page.getByText('4 inschrijvingen ingelezen.').waitFor();
+  // The flags need only the prices: they show as soon as the bids are in.
+  await page.getByText('Deze signalen volgen uit de prijzen alleen').waitFor();
   await visit('inschrijvingen-ingelezen');
+
+  // A typing error in B2 put right before the opening, after seeing the change (issue 15).
+  await page.getByRole('link', { name: 'B2 wijzigen' }).click();
+  await visit('inschrijving-wijzigen');
+  await page.getByLabel('Prijsregel 3, eenheidsprijs (EUR)').fill('500');
+  await page.getByRole('button', { name: 'Wijziging controleren' }).click();
+  await page.getByRole('cell', { name: 'EUR 494.400,00' }).waitFor();
+  await visit('inschrijving-wijzigen-controleren');
+  await page.getByRole('button', { name: 'Ja, wijzig inschrijving B2' }).click();
+  await page.getByText('Inschrijving B2 is gewijzigd.').waitFor();
+  // Deleting asks first; here the inkoper goes back.
+  await page.getByRole('link', { name: 'B4 verwijderen' }).click();
+  await visit('inschrijving-verwijderen');
+  await page.getByRole('link', { name: 'Terug naar de inschrijvingen' }).click();
+  await page.getByRole('link', { name: 'B4 verwijderen' }).waitFor();
+  await page.goto(url(`${tenderPath}/verwijderen`));
+  await visit('aanbesteding-verwijderen');
 
   // Open, after the confirmation.
   await page.goto(url(tenderPath));
   await visit('overzicht-concept');
   await page.getByRole('link', { name: 'Open de aanbesteding' }).click();
+  // The price weight of 30 next to the template's 80 for quality: the sum is said before opening.
+  await page.getByText('De gewichten tellen op tot 110 (kwaliteit 80, prijs 30), niet tot 100.').waitFor();
   await visit('openen-bevestigen');
   await page.getByRole('button', { name: 'Ja, open de aanbesteding' }).click();
   await page.getByText('De aanbesteding is geopend').waitFor();
@@ -174,8 +198,30 @@ it('runs the tender from template to award decision, accessibly', async () => {
   }
   await visit('consensus-vastgelegd');
 
+  // After the opening: a clerical error in B4 corrected with a reason, and B1 withdrawn (issue 15).
+  await page.goto(url(`${tenderPath}/inschrijvingen`));
+  await page.getByRole('link', { name: 'B4 corrigeren' }).click();
+  await visit('correctie');
+  await page.getByLabel('Prijsregel 2, eenheidsprijs (EUR)').fill('404');
+  await page.getByLabel('Reden van de correctie').fill('Bij de examentraining zijn twee cijfers verwisseld; het inschrijvingsformulier zelf noemt het juiste bedrag.');
+  await page.getByRole('button', { name: 'Correctie controleren' }).click();
+  await page.getByRole('cell', { name: 'EUR 449.120,00' }).waitFor();
+  await visit('correctie-controleren');
+  await page.getByRole('button', { name: 'Ja, leg de correctie vast' }).click();
+  await page.getByText('De correctie van inschrijving B4 is vastgelegd.').waitFor();
+  await page.getByRole('link', { name: 'Intrekking B1 vastleggen' }).click();
+  await visit('intrekking');
+  await page.getByLabel('Reden van de intrekking').fill('De school kan de docenten voor deze trajecten niet op tijd aannemen.');
+  await page.getByRole('button', { name: 'Intrekking controleren' }).click();
+  await page.getByText('gaat uit de rangschikking').waitFor();
+  await visit('intrekking-controleren');
+  await page.getByRole('button', { name: 'Ja, leg de intrekking vast' }).click();
+  await page.getByText('De intrekking van inschrijving B1 is vastgelegd').waitFor();
+  await visit('inschrijvingen-gecorrigeerd');
+
   // The results: the flagged bid is reviewed (explanation requested, received, rejected).
   await page.goto(url(`${tenderPath}/uitslag`));
+  await page.getByText('ingetrokken door de inschrijver').first().waitFor();
   await visit('uitslag');
   const b3 = `form[action$="/inschrijvingen/B3/onderzoek"]`;
   await page.locator(b3).filter({ hasText: 'Toelichting vragen' }).getByLabel('Termijn (uiterlijk)').fill(addCalendarDays(todayInAmsterdam(new Date()), 14));

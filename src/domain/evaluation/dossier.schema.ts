@@ -154,6 +154,12 @@ export const priceLineSchema = z.strictObject({
   unitPrice: money,
 });
 
+/** `bids[].withdrawal`: when the buyer received the withdrawal, and why (docs/corrections.md). */
+export const withdrawalSchema = z.strictObject({
+  receivedOn: isoDate,
+  reason: lines('de reden', TEXT_LIMITS.remark),
+});
+
 export const bidSchema = z
   .strictObject({
     id,
@@ -166,6 +172,7 @@ export const bidSchema = z
     priceLines: z.array(priceLineSchema).min(1, { error: 'geef minstens één prijsregel of laat priceLines weg' }).optional(),
     scores: z.record(z.string().max(TEXT_LIMITS.id), z.number()),
     lowBidReview: lowBidReviewSchema.optional(),
+    withdrawal: withdrawalSchema.optional(),
   })
   .superRefine((v, ctx) => checkBidPriceLines(v, reporter(ctx)), always)
   // The spec: without `price` the price is the sum of the lines; it runs only on a valid bid.

@@ -11,6 +11,7 @@ import { prepareInsert, prepareIterate } from '../../db/prepared.js';
 import {
   auditAnchors,
   auditEvents,
+  bidCorrections,
   bidPriceLines,
   bids,
   consensusScores,
@@ -40,6 +41,7 @@ export function createStateTableReaders(sqlite: Database.Database) {
     criteria: prepareIterate(sqlite, criteria),
     bids: prepareIterate(sqlite, bids),
     bidPriceLines: prepareIterate(sqlite, bidPriceLines),
+    bidCorrections: prepareIterate(sqlite, bidCorrections),
     consensusScores: prepareIterate(sqlite, consensusScores),
     panelMembers: prepareIterate(sqlite, panelMembers),
     individualScores: prepareIterate(sqlite, individualScores),

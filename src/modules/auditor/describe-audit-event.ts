@@ -38,6 +38,8 @@ function changedSettings(change: Change): string {
   return keys.length === 0 ? 'niets inhoudelijks' : keys.map((key) => SETTING_LABELS[key] ?? key).join(', ');
 }
 
+const priceText = (value: unknown): string => (typeof value === 'number' ? formatEuros(value) : 'geen prijs');
+
 const DECISIONS: Record<string, string> = { accepted: 'aanvaard', rejected: 'afgewezen als abnormaal laag' };
 
 const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change) => string> = {
@@ -62,6 +64,32 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change) => stri
     const after = record(c.after);
     const price = typeof after.price === 'number' ? ` voor ${formatEuros(after.price)}` : '';
     return `Inschrijving ${text(after.id) ?? entityPart(e.entityId, 1)} van ${text(record(after.provider).name) ?? 'onbekende inschrijver'} geregistreerd${price}.`;
+  },
+  'bid.update': (e, c) => {
+    const before = record(c.before);
+    const after = record(c.after);
+    const changed = (['provider', 'price', 'priceLines'] as const).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+    const labels = { provider: 'inschrijver', price: 'prijs', priceLines: 'prijsregels' };
+    const price = changed.includes('price') ? ` (prijs ${priceText(before.price)} werd ${priceText(after.price)})` : '';
+    return `Inschrijving ${entityPart(e.entityId, 1)} gewijzigd voor het openen: ${changed.map((key) => labels[key]).join(', ') || 'niets inhoudelijks'}${price}.`;
+  },
+  'bid.delete': (e, c) =>
+    `Inschrijving ${entityPart(e.entityId, 1)} van ${text(record(record(c.before).provider).name) ?? 'onbekende inschrijver'} verwijderd voor het openen.`,
+  'bid.correct': (e, c) => {
+    const review = text(c.lowBidReviewState);
+    return (
+      `Kennelijke verschrijving in inschrijving ${entityPart(e.entityId, 1)} gecorrigeerd: prijs ${priceText(record(c.before).price)} werd ${priceText(record(c.after).price)}. ` +
+      `Reden: "${text(c.reason) ?? ''}"` +
+      (review === undefined ? '' : ` Het onderzoek naar een abnormaal lage prijs liep al (${review}) en blijft staan.`)
+    );
+  },
+  'bid.withdraw': (e, c) => {
+    const withdrawal = record(record(c.after).withdrawal);
+    return `Intrekking van inschrijving ${entityPart(e.entityId, 1)} vastgelegd, ontvangen op ${date(withdrawal.receivedOn)}; de inschrijving doet niet meer mee. Reden: "${text(withdrawal.reason) ?? ''}"`;
+  },
+  'tender.delete': (_e, c) => {
+    const before = record(c.before);
+    return `Aanbesteding ${text(before.reference) ?? '?'} in voorbereiding verwijderd, met haar inschrijvingen; de audittrail blijft bewaard.`;
   },
   'consensus.set': (e, c) => {
     const where = `${entityPart(e.entityId, 1)} op ${entityPart(e.entityId, 2)}`;

@@ -8,7 +8,7 @@
  * - after an award decision, the evaluation stored in the decision (what the award rests on);
  * - before it, the evaluation the server serves now (`GET .../evaluation`, from its cache).
  * Only the server's own additions are left out of the comparison (per bid `lowBidReview`;
- * `incomplete`, `blockingReviews`, `panel`): every field of the engine's result counts.
+ * `incomplete`, `pendingBids`, `blockingReviews`, `panel`): every field of the engine's result counts.
  *
  * While consensus scores are missing the dossier is not valid (the CLI refuses it too), so
  * there is nothing final to re-compute: 409 with the missing scores.
@@ -38,7 +38,7 @@ export type Recomputation = {
 };
 
 /** The server's additions to the engine's result (docs/api-decisions.md), left out of the comparison. */
-const SERVER_FIELDS = ['incomplete', 'blockingReviews', 'panel'] as const;
+const SERVER_FIELDS = ['incomplete', 'pendingBids', 'blockingReviews', 'panel'] as const;
 
 /** The engine's fields of a stored evaluation. */
 export function engineFieldsOf(evaluation: unknown): unknown {

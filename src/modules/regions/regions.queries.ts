@@ -71,7 +71,8 @@ export function createRegionQueries(sqlite: Database.Database) {
   );
   const bidsByIds = sqlite.prepare<{ ids: string }, RawBool<BidRow, 'providerKeurmerk'>>(
     `SELECT tender_id AS tenderId, id, position, provider_name AS providerName, provider_kvk AS providerKvk,
-            provider_keurmerk AS providerKeurmerk, price_cents AS priceCents, low_bid_review AS lowBidReview, created_at AS createdAt
+            provider_keurmerk AS providerKeurmerk, price_cents AS priceCents, low_bid_review AS lowBidReview,
+            withdrawn_on AS withdrawnOn, withdrawal_reason AS withdrawalReason, created_at AS createdAt
        FROM bids WHERE tender_id IN (${IDS}) ORDER BY tender_id, position`,
   );
   const priceLinesByIds = sqlite.prepare<{ ids: string }, PriceLineRow>(

@@ -12,7 +12,9 @@
  * report says plainly what it leaves out and why.
  */
 import type { ReportSigner } from '../../reports/signing/signer.js';
-import type { ConsensusMotivation, Disagreement, EvaluationReportData, PanelMemberRecord } from '../../reports/report-data.js';
+import type { ConsensusMotivation, Disagreement, EvaluationReportData, PanelMemberRecord, ReportCorrection } from '../../reports/report-data.js';
+import { todayInAmsterdam } from '../../domain/dates.js';
+import { correctionViewsOf } from '../bids/bid-corrections.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { computeEvaluation, loadDossier } from '../evaluation/evaluation.service.js';
@@ -34,6 +36,24 @@ function panelRecord(member: PanelMemberWithUser): PanelMemberRecord {
     ...(member.remarks ? { conflictRemarks: member.remarks } : {}),
     sealedAt: member.sealedAt,
   };
+}
+
+/** Per bid, its corrections after the opening as the report prints them. */
+function reportCorrectionsOf(ctx: AppContext, tenderId: string): Map<string, ReportCorrection[]> {
+  const byBid = new Map<string, ReportCorrection[]>();
+  for (const [bidId, views] of correctionViewsOf(ctx.queries.bids.listCorrections(tenderId))) {
+    byBid.set(
+      bidId,
+      views.map((c) => ({
+        correctedOn: todayInAmsterdam(Date.parse(c.correctedAt)),
+        priceBefore: c.before.price,
+        priceAfter: c.after.price,
+        reason: c.reason,
+        lowBidReviewState: c.lowBidReviewState,
+      })),
+    );
+  }
+  return byBid;
 }
 
 /** `withIndividualScores`: there is a panel and every member on it has sealed. */
@@ -76,6 +96,7 @@ export function buildEvaluationReportData(
     throw new AppError('conflict', { detail: `Het beoordelingsrapport kan pas als alle consensusscores er zijn; er ontbreekt nog: ${missing}.` });
   }
   const dossier = loadDossier(ctx, tender.id);
+  const corrections = reportCorrectionsOf(ctx, tender.id);
   const members = ctx.queries.panel.listMembers(tender.id);
   const seals = sealStatusOf(members);
   return {
@@ -91,6 +112,8 @@ export function buildEvaluationReportData(
       price: bid.price ?? null,
       scores: bid.scores,
       lowBidReview: bid.lowBidReview,
+      ...(corrections.has(bid.id) ? { corrections: corrections.get(bid.id) } : {}),
+      ...(bid.withdrawal === undefined ? {} : { withdrawal: bid.withdrawal }),
     })),
     result: evaluation,
     ...(members.length > 0 ? { panel: { members: members.map(panelRecord), notSealed: seals.pending.map((m) => m.name) } } : {}),

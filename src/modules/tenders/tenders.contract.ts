@@ -102,12 +102,15 @@ export const TenderResponse = z
 export const EvaluationResponse = z
   .looseObject({
     incomplete: z.array(z.object({ bidId: z.string(), criterionId: z.string() })),
+    pendingBids: z.array(
+      z.looseObject({ bidId: z.string(), missing: z.array(z.string()), lowBidFlags: z.array(z.unknown()), lowBidReview: z.unknown().optional() }),
+    ),
     blockingReviews: z.array(z.object({ bidId: z.string(), state: z.string(), rules: z.array(z.string()), reason: z.string() })),
     panel: z.unknown().optional(),
   })
   .openapi('Evaluation', {
     description:
-      'The result of evaluation.md for the exported dossier (method, scoreKind, winner, bids, warnings, sensitivity, effectiveWeights, lowBidImpact) plus what only the server knows: `incomplete` (missing consensus scores; while non-empty only the complete bids are evaluated), per bid `lowBidReview` (the art. 2.116 review of each flagged or reviewed bid; `{state: "open"}` when none was started), `blockingReviews` (what blocks the award decision) and, once every panel member has sealed, `panel` (severity per evaluator and Krippendorff alpha).',
+      'The result of evaluation.md for the exported dossier (method, scoreKind, winner, bids, warnings, sensitivity, effectiveWeights, lowBidImpact) plus what only the server knows: `incomplete` (missing consensus scores; while non-empty only the complete bids are ranked, but every bid\'s low-bid flags compare it with all prices), `pendingBids` (the bids still waiting for consensus scores, each with the criteria it lacks and its price-only `lowBidFlags`), per bid `lowBidReview` (the art. 2.116 review of each flagged or reviewed bid; `{state: "open"}` when none was started), `blockingReviews` (what blocks the award decision) and, once every panel member has sealed, `panel` (severity per evaluator and Krippendorff alpha).',
   });
 
 export const AuditEventResponse = z

@@ -6,12 +6,13 @@
  * the domain's state machine (`applyReviewAction`); the forms only offer the likely next
  * steps, and a refused one comes back with the domain's own message.
  */
-import type { LowBidReview, ReviewState } from '../../domain/evaluation/dossier.js';
+import type { BidWithdrawal, LowBidReview, ReviewState } from '../../domain/evaluation/dossier.js';
+import type { BidCorrectionView } from '../../modules/bids/bid-corrections.js';
 import { LOW_BID_RULE_NAMES } from '../../domain/low-bids/rule-names.js';
 import type { TenderBidResult } from '../../modules/evaluation/evaluation.service.js';
 import { ErrorSummary, SubmitButton } from './alerts.js';
 import { RadioScale, TextareaField, TextField } from './form-field.js';
-import { formatIsoDate } from '../format.js';
+import { formatInstantDate, formatIsoDate, formatOptionalEuros } from '../format.js';
 import type { FormErrors } from '../forms/form-errors.js';
 import { NO_ERRORS } from '../forms/form-errors.js';
 import type { FormValues } from '../forms/form-values.js';
@@ -74,6 +75,30 @@ function ActionForm({ action, bidId, title, submit, state, path, children }: {
   );
 }
 
+/**
+ * What happened to the bid besides the review: a correction of its price after the review
+ * had started (the review stays, with the correction noted) and a withdrawal (the review
+ * stays as it was and goes no further). docs/corrections.md.
+ */
+function BidEvents({ corrections, withdrawal }: { corrections: readonly BidCorrectionView[]; withdrawal: BidWithdrawal | undefined }) {
+  const items = corrections.map((c) =>
+    c.lowBidReviewState === null
+      ? `Prijs gecorrigeerd op ${formatInstantDate(c.correctedAt)} van ${formatOptionalEuros(c.before.price)} naar ${formatOptionalEuros(c.after.price)}, voordat dit onderzoek begon. Reden: ${c.reason}`
+      : `Prijs gecorrigeerd op ${formatInstantDate(c.correctedAt)} van ${formatOptionalEuros(c.before.price)} naar ${formatOptionalEuros(c.after.price)}, terwijl dit onderzoek al liep (${REVIEW_STATE_NAMES[c.lowBidReviewState]}); het onderzoek blijft staan. Reden: ${c.reason}`,
+  );
+  if (withdrawal !== undefined) {
+    items.push(`Ingetrokken door de inschrijver (ontvangen op ${formatIsoDate(withdrawal.receivedOn)}); het onderzoek blijft staan zoals het was en gaat niet verder. Reden: ${withdrawal.reason}`);
+  }
+  if (items.length === 0) return null;
+  return (
+    <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
+      {items.map((item) => (
+        <li class="utrecht-unordered-list__item">{item}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function LowBidReviewSection({
   bid,
   providerName,
@@ -82,16 +107,25 @@ export function LowBidReviewSection({
   actionPath,
   letterPath,
   formState,
+  corrections = [],
+  withdrawal,
+  pending = false,
 }: {
-  bid: TenderBidResult;
+  bid: Pick<TenderBidResult, 'bidId' | 'lowBidFlags' | 'lowBidReview'>;
   providerName: string;
   impact: { winnerIfRejected: string | null; changesWinner: boolean } | undefined;
   canAct: boolean;
   actionPath: string;
   letterPath: string;
   formState: ReviewFormState | undefined;
+  corrections?: readonly BidCorrectionView[];
+  withdrawal?: BidWithdrawal | undefined;
+  /** The bid waits for consensus scores: its flags come from the prices alone. */
+  pending?: boolean;
 }) {
   const review = bid.lowBidReview ?? { state: 'open' as const };
+  // A withdrawn bid's review goes no further (low-bid-reviews.service.ts refuses it too).
+  const mayAct = canAct && withdrawal === undefined;
   const forThis = (action: string) => (formState?.bidId === bid.bidId && formState.action === action ? formState : undefined);
   const errorsOf = (action: string) => forThis(action)?.errors ?? NO_ERRORS;
   const valueOf = (action: string, name: string) => forThis(action)?.values[name];
@@ -108,6 +142,12 @@ export function LowBidReviewSection({
           </li>
         ))}
       </ul>
+      {pending ? (
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">
+          Nog niet alle consensusscores van {bid.bidId} zijn er; deze signalen volgen uit de prijzen alleen. Het onderzoek kan al beginnen.
+        </p>
+      ) : null}
+      <BidEvents corrections={corrections} withdrawal={withdrawal} />
       {impact === undefined ? null : (
         <p class="utrecht-paragraph utrecht-paragraph--distanced">
           {impact.changesWinner
@@ -123,7 +163,7 @@ export function LowBidReviewSection({
           </a>
         </p>
       )}
-      {!canAct ? null : (
+      {!mayAct ? null : (
         <>
           {review.state === 'open' ? (
             <ActionForm action="request-explanation" bidId={bid.bidId} title="Toelichting vragen" submit="Verzoek vastleggen" state={formState} path={actionPath}>

@@ -9,7 +9,6 @@
  * `withdrawAwardDecision`.
  */
 import { Hono, type Context } from 'hono';
-import type { Bid } from '../../domain/evaluation/dossier.js';
 import { reviewActionSchema } from '../../domain/low-bids/review-action.schema.js';
 import { requireActor } from '../../http/authenticate.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
@@ -17,7 +16,7 @@ import { AppError } from '../../lib/app-error.js';
 import { parseInput, zodIssuesToFieldErrors } from '../../lib/zod-errors.js';
 import { awardTender, proposeAward, withdrawAwardDecision } from '../../modules/award/award.service.js';
 import { AwardDecisionBody, WithdrawalBody } from '../../modules/award/award.routes.js';
-import { listBids } from '../../modules/bids/bids.service.js';
+import { listBids, type BidView } from '../../modules/bids/bids.service.js';
 import { evaluateTender, type TenderEvaluation } from '../../modules/evaluation/evaluation.service.js';
 import { applyLowBidReviewAction } from '../../modules/low-bid-reviews/low-bid-reviews.service.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
@@ -60,7 +59,7 @@ type ResultsProps = {
   access: TenderAccess;
   view: TenderView;
   evaluation: TenderEvaluation;
-  bids: Bid[];
+  bids: BidView[];
   reviewForm?: ReviewFormState | undefined;
   awardForm?: AwardFormState | undefined;
   notice?: string | undefined;
@@ -68,7 +67,11 @@ type ResultsProps = {
 
 function ResultsPage({ viewer, access, view, evaluation, bids, reviewForm, awardForm, notice }: ResultsProps) {
   const facts = new Map(bids.map((b): [string, BidFacts] => [b.id, { providerName: b.provider.name, price: b.price }]));
-  const reviewed = evaluation.bids.filter((b) => b.lowBidFlags.length > 0 || (b.lowBidReview !== undefined && b.lowBidReview.state !== 'open'));
+  const isReviewed = (b: { lowBidFlags: unknown[]; lowBidReview?: { state: string } | undefined }) =>
+    b.lowBidFlags.length > 0 || (b.lowBidReview !== undefined && b.lowBidReview.state !== 'open');
+  // Bids still waiting for consensus scores carry their price-only flags: the review can start.
+  const reviewed = [...evaluation.bids.filter(isReviewed), ...evaluation.pendingBids.filter(isReviewed).map((b) => ({ ...b, pending: true }))];
+  const bidsById = new Map(bids.map((b) => [b.id, b]));
   const canReview = access.roles.has('inkoper') && view.status === 'open';
   const base = tenderPath(access);
   return (
@@ -78,7 +81,8 @@ function ResultsPage({ viewer, access, view, evaluation, bids, reviewForm, award
         <Notice kind="warning">
           Voorlopige uitslag: er ontbreken nog {evaluation.incomplete.length} consensusscores (
           {evaluation.incomplete.map((m) => `${m.bidId} op ${m.criterionId}`).join(', ')}). Alleen de volledig beoordeelde inschrijvingen
-          zijn gerangschikt.
+          zijn gerangschikt. De signalen voor mogelijk abnormaal lage inschrijvingen volgen uit de prijzen en staan hieronder al voor elke
+          inschrijving.
         </Notice>
       )}
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
@@ -97,6 +101,9 @@ function ResultsPage({ viewer, access, view, evaluation, bids, reviewForm, award
         reviewed.map((bid) => (
           <LowBidReviewSection
             bid={bid}
+            pending={'pending' in bid}
+            corrections={bidsById.get(bid.bidId)?.corrections}
+            withdrawal={bidsById.get(bid.bidId)?.withdrawal}
             providerName={facts.get(bid.bidId)?.providerName ?? ''}
             impact={evaluation.lowBidImpact?.[bid.bidId]}
             canAct={canReview}
@@ -123,7 +130,7 @@ export function resultsPages(ctx: AppContext) {
       access,
       view: getTender(ctx, { actor: viewer.actor, access }),
       evaluation,
-      bids: listBids(ctx, { actor: viewer.actor, access }) as Bid[],
+      bids: listBids(ctx, { actor: viewer.actor, access }) as BidView[],
       ...extra,
     };
     return renderPage(c, <ResultsPage {...props} />, status);

@@ -20,6 +20,7 @@ import { parseInput } from '../../lib/zod-errors.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { getTender } from '../../modules/tenders/tenders.service.js';
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
+import { BidNoticesForPanel } from '../components/bid-notices.js';
 import { RadioScale, TextareaField } from '../components/form-field.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
@@ -86,6 +87,7 @@ function BidScoringPage({ viewer, access, criteria, bids, bid, scores, sealed, f
         Inschrijving {bid.id} van {bid.provider.name}
         {bid.price === undefined ? '' : `, prijs ${formatOptionalEuros(bid.price)}`}. Uw scores blijven verborgen voor de anderen tot iedereen heeft verzegeld.
       </p>
+      <BidNoticesForPanel bid={bid} />
       {sealed ? <Notice>U heeft uw scores verzegeld; ze kunnen niet meer worden gewijzigd.</Notice> : null}
       {criteria.map((criterion) => (
         <ScoreForm

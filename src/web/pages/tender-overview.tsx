@@ -21,6 +21,8 @@ import { parseInput } from '../../lib/zod-errors.js';
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
 import { CheckboxField, TextareaField } from '../components/form-field.js';
 import { VerdictAlert } from '../components/formula-check-view.js';
+import { WeightsTable } from '../components/tender-settings-view.js';
+import { summariseWeights } from '../../domain/evaluation/weights.js';
 import { mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
 import { readForm, type FormValues } from '../forms/form-values.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
@@ -70,6 +72,9 @@ function NextSteps({ access, view }: { access: TenderAccess; view: TenderView })
             <Link href={tenderPath(access, 'openen')}>Open de aanbesteding</Link>: de inschrijving sluit en de criteria liggen vast.
           </li>
         </ol>
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">
+          Per vergissing of dubbel aangemaakt? <Link href={tenderPath(access, 'verwijderen')}>Deze aanbesteding verwijderen</Link>.
+        </p>
       </>
     );
   }
@@ -115,6 +120,7 @@ function Overview({ viewer, access, view, bids, flagged, winner, opened }: {
               ] as const)),
         ]}
       />
+      {view.status === 'draft' && !summariseWeights(view.award, view.criteria).addsUpTo100 ? <WeightsTable fields={view} /> : null}
       <NextSteps access={access} view={view} />
     </TenderFrame>
   );
@@ -166,9 +172,10 @@ function UnderbiddingConfirmation({ access, check, values, errors }: { access: T
   );
 }
 
-function OpenPage({ viewer, access, bids, check, values = {}, errors = NO_ERRORS }: {
+function OpenPage({ viewer, access, view, bids, check, values = {}, errors = NO_ERRORS }: {
   viewer: Viewer;
   access: TenderAccess;
+  view: TenderView;
   bids: number | undefined;
   check: FormulaCheck | undefined;
   values?: FormValues;
@@ -183,6 +190,7 @@ function OpenPage({ viewer, access, bids, check, values = {}, errors = NO_ERRORS
         inschrijvingen bekend zijn (gelijke behandeling en transparantie).
       </Notice>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn {bids ?? 0} inschrijvingen ingevoerd.</p>
+      {summariseWeights(view.award, view.criteria).addsUpTo100 ? null : <WeightsTable fields={view} />}
       <form method="post" action={tenderPath(access, 'openen')} class="utrecht-form">
         <ErrorSummary errors={errors} title="De aanbesteding is niet geopend" />
         {confirm && check !== undefined ? <UnderbiddingConfirmation access={access} check={check} values={values} errors={errors} /> : null}
@@ -218,7 +226,8 @@ export function tenderOverviewPages(ctx: AppContext) {
   app.get('/aanbestedingen/:id/openen', (c) => {
     const viewer = viewerOf(ctx, c);
     const access = tenderAccessOf(c);
-    const page = <OpenPage viewer={viewer} access={access} bids={readBids(ctx, viewer.actor, access)?.length} check={openingCheck(ctx, access)} />;
+    const view = getTender(ctx, { actor: viewer.actor, access });
+    const page = <OpenPage viewer={viewer} access={access} view={view} bids={readBids(ctx, viewer.actor, access)?.length} check={openingCheck(ctx, access)} />;
     return renderPage(c, page);
   });
   app.post('/aanbestedingen/:id/openen', async (c) => {
@@ -236,6 +245,7 @@ export function tenderOverviewPages(ctx: AppContext) {
         <OpenPage
           viewer={viewer}
           access={access}
+          view={getTender(ctx, { actor: viewer.actor, access })}
           bids={readBids(ctx, viewer.actor, access)?.length}
           check={openingCheck(ctx, access)}
           values={values}
