@@ -11,6 +11,7 @@ import { ConsensusScore, ScoreParams } from '../bids/bids.routes.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { adoptAgreedConsensus } from './consensus-adoption.service.js';
 import { getConsensusOverview } from './consensus.service.js';
+import { getDeclarationSubject } from './declaration-subject.js';
 import { assignEvaluator, declareConflictOfInterest, getPanel } from './panel.service.js';
 import { listIndividualScores, sealScores, setIndividualScore } from './scores.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
@@ -126,6 +127,16 @@ const routes = {
     request: { ...idRequest, body: jsonBody(AssignBody) },
     responses: { 201: jsonContent(PanelMember, 'The member'), ...problemResponses, ...conflictResponse },
   }),
+  declarationSubject: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}/conflict-declaration', tags,
+    summary: 'The schools a member of the panel declares about, by name and KvK number, also before its declaration (beoordelaar on the panel; inkoper, auditor)',
+    description: 'Only the bidders\' names: prices, bid codes and everything else of the bids stay hidden until the member has declared no conflict of interest.',
+    request: idRequest,
+    responses: {
+      200: jsonContent(z.object({ schools: z.array(z.object({ name: z.string(), kvk: z.string() })) }).openapi('DeclarationSubject'), 'The schools, each once, in the order of the bids'),
+      ...problemResponses,
+    },
+  }),
   declare: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/conflict-declaration', tags,
     summary: 'Declare (no) conflict of interest, once (beoordelaar on the panel); required before any bid is visible',
@@ -183,6 +194,7 @@ export function panelRoutes(ctx: AppContext) {
     .openapi(routes.assign, (c) =>
       c.json(assignEvaluator(ctx, { actor: requireActor(c), access: tenderAccessOf(c), userId: c.req.valid('json').userId }), 201),
     )
+    .openapi(routes.declarationSubject, (c) => c.json(getDeclarationSubject(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
     .openapi(routes.declare, (c) =>
       c.json(declareConflictOfInterest(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 200),
     )
