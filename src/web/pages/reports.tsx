@@ -27,6 +27,7 @@ import { NO_ERRORS } from '../forms/form-errors.js';
 import { readForm } from '../forms/form-values.js';
 import { Layout } from '../layout.js';
 import { redirectAfterPost, renderPage } from '../render.js';
+import { readBidNames } from '../tender-data.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 const KIND_NAMES = { evaluation: 'Beoordelingsrapport', 'award-letter': 'Gunningsbrief' } as const;
@@ -161,7 +162,7 @@ export function reportPages(ctx: AppContext) {
       return render(c, { refusal: error.detail ?? error.errors.map((e) => e.message).join('; ') }, error.status as 400);
     }
     const bidId = values.bidId ?? '';
-    const made = kind === 'evaluation' ? 'Het beoordelingsrapport is gemaakt en ondertekend.' : `De gunningsbrief voor ${bidLabel(bidId, ctx.queries.tenders.findBid(access.tender.id, bidId)?.providerName)} is gemaakt en ondertekend.`;
+    const made = kind === 'evaluation' ? 'Het beoordelingsrapport is gemaakt en ondertekend.' : `De gunningsbrief voor ${bidLabel(bidId, readBidNames(ctx, requireActor(c), access).get(bidId))} is gemaakt en ondertekend.`;
     return redirectAfterPost(c, `${tenderPath(access, 'rapporten')}?melding=${encodeURIComponent(made)}`);
   });
 

@@ -38,6 +38,7 @@ import { TenderFrame, tenderPath, type PageErrors } from '../components/tender-f
 import { fieldId, formError, mapFieldErrors, type FormErrors } from '../forms/form-errors.js';
 import { optionalText, readForm } from '../forms/form-values.js';
 import { redirectAfterPost, renderPage } from '../render.js';
+import { readBidNames } from '../tender-data.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 /** The fields of each award form, named by the services' problem paths. */
@@ -165,7 +166,8 @@ function ResultsPage({ viewer, access, view, evaluation, bids, reviewForm, award
 
 export function resultsPages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
-  const labelFor = (c: Context<AppEnv>, bidId: string) => bidLabel(bidId, ctx.queries.tenders.findBid(tenderAccessOf(c).tender.id, bidId)?.providerName);
+  // Through the bids service, as every name on the page: who may read a school's name is its to decide.
+  const labelFor = (c: Context<AppEnv>, bidId: string) => bidLabel(bidId, readBidNames(ctx, requireActor(c), tenderAccessOf(c)).get(bidId));
   const render = (c: Context<AppEnv>, extra: Partial<ResultsProps>, status: 200 | 400 | 409 = 200) => {
     const viewer = viewerOf(ctx, c);
     const access = tenderAccessOf(c);
