@@ -50,7 +50,10 @@ beforeAll(async () => {
   // A tender with bids added one by one, a panel, consensus, the award decision and the award.
   panel = await createPanelTender(w.regioInkoper, w.orgs.regio);
   await runPanel(w.regioInkoper, panel, [{ evaluator: w.almereBeoordelaar, scores: SCORES }]);
-  await setConsensus(w.regioInkoper, panel, SCORES);
+  // One consensus score by its form, the others adopted at once from the agreeing panel (issue 15).
+  await setConsensus(w.regioInkoper, panel, { B1: { K1: SCORES.B1.K1 } });
+  const adopted = await w.regioInkoper.post(`/api/v1/tenders/${panel}/consensus/adopt-agreed`, {});
+  expect(adopted.body.adopted).toHaveLength(3);
   expect((await w.regioInkoper.post(`/api/v1/tenders/${panel}/award-decision`)).status).toBe(200);
   t.clock.set('2026-04-01T09:00:00Z');
   expect((await w.regioInkoper.post(`/api/v1/tenders/${panel}/award`)).status).toBe(200);

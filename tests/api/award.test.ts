@@ -117,6 +117,7 @@ describe('POST /api/v1/tenders/:id/award and the lock', () => {
       'POST /api/v1/tenders/:id/bids': () => inkoper.post(`/api/v1/tenders/${id}/bids`, bidBody),
       'PUT /api/v1/tenders/:id/bids/:bidId/consensus/:criterionId': () =>
         inkoper.put(`/api/v1/tenders/${id}/bids/B1/consensus/K1`, { score: 8, motivation: 'Na het besluit toch nog anders gewogen.' }),
+      'POST /api/v1/tenders/:id/consensus/adopt-agreed': () => inkoper.post(`/api/v1/tenders/${id}/consensus/adopt-agreed`, {}),
       'POST /api/v1/tenders/:id/bids/:bidId/low-bid-review': () =>
         inkoper.post(`/api/v1/tenders/${id}/bids/B2/low-bid-review`, { action: 'decide', decision: 'accepted', motivation: 'Achteraf toch bekeken.' }),
       'POST /api/v1/tenders/:id/evaluators': () => inkoper.post(`/api/v1/tenders/${id}/evaluators`, { userId: newcomer }),
@@ -218,7 +219,7 @@ describe('POST /api/v1/tenders/:id/award-decision/withdraw', () => {
     expect((await w.almereAuditor.get('/api/v1/audit/verify')).body.valid).toBe(true);
     const timeline = (await w.almereAuditor.get(`/api/v1/tenders/${id}/timeline`)).body as { description: string }[];
     expect(timeline.at(-1)?.description).toBe(
-      `Gunningsbeslissing ingetrokken (voorlopig gegund aan B1); de aanbesteding is weer geopend. Reden: "${REASON}"`,
+      `Gunningsbeslissing ingetrokken (voorlopig gegund aan Taalhuis Flevoland (B1)); de aanbesteding is weer geopend. Reden: "${REASON}"`,
     );
 
     // Open again: the consensus is corrected, and the new decision names the new winner.

@@ -132,7 +132,7 @@ describe('npm run demo: the generated world', () => {
     expect((await auditor.get(`/api/v1/tenders/${id}/recompute`)).body).toMatchObject({ matches: true, stored: 'award-decision' });
     const timeline = (await auditor.get(`/api/v1/tenders/${id}/timeline`)).body as { at: string; who: { name: string }; description: string }[];
     expect(timeline.map((e) => e.at)).toEqual(timeline.map((e) => e.at).sort());
-    expect(timeline.find((e) => e.description.startsWith('Onderzoek naar inschrijving B3 afgerond: afgewezen'))?.who.name).toBe('Ingrid Inkoper');
-    expect(timeline.at(-1)?.description).toBe('Definitief gegund aan B2; de aanbesteding is vergrendeld.');
+    expect(timeline.find((e) => /^Onderzoek naar [^()]+ \(B3\) afgerond: afgewezen/.test(e.description))?.who.name).toBe('Ingrid Inkoper');
+    expect(timeline.at(-1)?.description).toMatch(/^Definitief gegund aan [^()]+ \(B2\); de aanbesteding is vergrendeld\.$/);
   });
 });

@@ -42,7 +42,7 @@ export const ConsensusBody = z
   })
   .openapi('ConsensusScoreInput');
 
-const ConsensusScore = z
+export const ConsensusScore = z
   .object({
     bidId: z.string(),
     criterionId: z.string(),

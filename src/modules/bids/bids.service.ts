@@ -9,6 +9,7 @@ import type { Bid } from '../../domain/evaluation/dossier.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
+import { writeConsensusScore, type ConsensusScoreView } from '../panel/consensus-write.js';
 import { bidOf, bidRows } from '../tenders/dossier-mapping.js';
 import { checkConsensus } from '../../domain/panel/consensus-view.js';
 import { individualScoresFor, requireAllSealed } from '../panel/consensus.service.js';
@@ -125,14 +126,7 @@ function listBidsForEvaluator(ctx: AppContext, tenderId: string): EvaluatorBidVi
   });
 }
 
-export type ConsensusScoreView = {
-  bidId: string;
-  criterionId: string;
-  score: number;
-  motivation: string | null;
-  deviationReason: string | null;
-  updatedAt: string;
-};
+export type { ConsensusScoreView };
 
 export type ConsensusInput = { score: number; motivation: string; deviationReason?: string | undefined };
 
@@ -166,32 +160,6 @@ export function setConsensusScore(
       deviationReason: input.deviationReason,
     });
     if (!check.ok) throw new AppError('invalid-input', { detail: check.message, errors: [{ path: check.path, message: check.message }] });
-    const before = q.findScore(tender.id, bidId, criterionId);
-    const deviationReason = input.deviationReason === undefined || input.deviationReason.trim() === '' ? null : input.deviationReason.trim();
-    const row = {
-      tenderId: tender.id,
-      bidId,
-      criterionId,
-      score: input.score,
-      motivation: input.motivation.trim(),
-      deviationReason,
-      updatedAt: ctx.clock().toISOString(),
-      updatedBy: actor.userId,
-    };
-    q.upsertScore(row);
-    const view: ConsensusScoreView = { bidId, criterionId, score: row.score, motivation: row.motivation, deviationReason, updatedAt: row.updatedAt };
-    recordAuditEvent(ctx, {
-      actorUserId: actor.userId,
-      organisationId: tender.organisationId,
-      action: 'consensus.set',
-      entityType: 'consensus-score',
-      entityId: `${tender.id}/${bidId}/${criterionId}`,
-      tenderId: tender.id,
-      change: {
-        before: before === undefined ? null : { score: before.score, motivation: before.motivation, deviationReason: before.deviationReason },
-        after: { score: row.score, motivation: row.motivation, deviationReason },
-      },
-    });
-    return view;
+    return writeConsensusScore(ctx, { actor, tender, write: { bidId, criterionId, ...input } });
   });
 }

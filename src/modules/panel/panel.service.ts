@@ -7,6 +7,7 @@
 import { writeTransaction } from '../../db/client.js';
 import type { Actor, AppContext, Membership } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
+import { schoolsOfTender } from './declaration-subject.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { countingMemberships } from '../organisations/organisation-access.js';
 import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
@@ -164,7 +165,8 @@ export function declareConflictOfInterest(
       entityType: 'panel-member',
       entityId: `${tender.id}/${actor.userId}`,
       tenderId: tender.id,
-      change: { before: { declaration: null }, after: { ...changes, onPanel: input.noConflict } },
+      // The schools it declared about, as they stood: the record of what the declaration covers.
+      change: { before: { declaration: null }, after: { ...changes, onPanel: input.noConflict, declaredAbout: schoolsOfTender(ctx, tender.id) } },
     });
     return memberView(ctx, tender.id, actor.userId);
   });

@@ -10,7 +10,9 @@ import type { BidWithdrawal, LowBidReview, ReviewState } from '../../domain/eval
 import type { BidCorrectionView } from '../../modules/bids/bid-corrections.js';
 import { LOW_BID_RULE_NAMES } from '../../domain/low-bids/rule-names.js';
 import type { TenderBidResult } from '../../modules/evaluation/evaluation.service.js';
-import { ErrorSummary, SubmitButton } from './alerts.js';
+import { SubmitButton } from './alerts.js';
+import { BidName } from './bid-name.js';
+import { bidLabel } from '../../domain/bid-label.js';
 import { RadioScale, TextareaField, TextField } from './form-field.js';
 import { formatInstantDate, formatIsoDate, formatOptionalEuros } from '../format.js';
 import type { FormErrors } from '../forms/form-errors.js';
@@ -54,20 +56,11 @@ function ReviewRecord({ review }: { review: LowBidReview }) {
   );
 }
 
-function ActionForm({ action, bidId, title, submit, state, path, children }: {
-  action: string;
-  bidId: string;
-  title: string;
-  submit: string;
-  state: ReviewFormState | undefined;
-  path: string;
-  children?: unknown;
-}) {
-  const mine = state?.bidId === bidId && state.action === action;
+/** One step's form; a refused step's messages are at the top of the page (results.tsx), its fields carry theirs. */
+function ActionForm({ action, title, submit, path, children }: { action: string; title: string; submit: string; path: string; children?: unknown }) {
   return (
     <form method="post" action={path} class="utrecht-form">
       <h4 class="utrecht-heading-4 utrecht-heading-4--distanced">{title}</h4>
-      {mine ? <ErrorSummary errors={state.errors} title="Deze stap is niet vastgelegd" /> : null}
       <input type="hidden" name="action" value={action} />
       {children as never}
       <SubmitButton kind="secondary-action">{submit}</SubmitButton>
@@ -101,7 +94,7 @@ function BidEvents({ corrections, withdrawal }: { corrections: readonly BidCorre
 
 export function LowBidReviewSection({
   bid,
-  providerName,
+  names,
   impact,
   canAct,
   actionPath,
@@ -112,7 +105,8 @@ export function LowBidReviewSection({
   pending = false,
 }: {
   bid: Pick<TenderBidResult, 'bidId' | 'lowBidFlags' | 'lowBidReview'>;
-  providerName: string;
+  /** The school of each bid, to name bids by (issue 15). */
+  names: ReadonlyMap<string, string>;
   impact: { winnerIfRejected: string | null; changesWinner: boolean } | undefined;
   canAct: boolean;
   actionPath: string;
@@ -126,6 +120,7 @@ export function LowBidReviewSection({
   const review = bid.lowBidReview ?? { state: 'open' as const };
   // A withdrawn bid's review goes no further (low-bid-reviews.service.ts refuses it too).
   const mayAct = canAct && withdrawal === undefined;
+  const labelOf = (bidId: string) => bidLabel(bidId, names.get(bidId));
   const forThis = (action: string) => (formState?.bidId === bid.bidId && formState.action === action ? formState : undefined);
   const errorsOf = (action: string) => forThis(action)?.errors ?? NO_ERRORS;
   const valueOf = (action: string, name: string) => forThis(action)?.values[name];
@@ -133,7 +128,7 @@ export function LowBidReviewSection({
   return (
     <section aria-labelledby={`${prefix}-kop`}>
       <h3 class="utrecht-heading-3 utrecht-heading-3--distanced" id={`${prefix}-kop`}>
-        {bid.bidId} {providerName}
+        <BidName bidId={bid.bidId} name={names.get(bid.bidId)} />
       </h3>
       <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
         {bid.lowBidFlags.map((flag) => (
@@ -151,8 +146,8 @@ export function LowBidReviewSection({
       {impact === undefined ? null : (
         <p class="utrecht-paragraph utrecht-paragraph--distanced">
           {impact.changesWinner
-            ? `Afwijzen van ${bid.bidId} verandert de winnaar: dan wint ${impact.winnerIfRejected ?? 'niemand eenduidig'}.`
-            : `Afwijzen van ${bid.bidId} verandert de winnaar niet.`}
+            ? `Afwijzen van ${labelOf(bid.bidId)} verandert de winnaar: dan wint ${impact.winnerIfRejected === null ? 'niemand eenduidig' : labelOf(impact.winnerIfRejected)}.`
+            : `Afwijzen van ${labelOf(bid.bidId)} verandert de winnaar niet.`}
         </p>
       )}
       <ReviewRecord review={review} />
@@ -166,7 +161,7 @@ export function LowBidReviewSection({
       {!mayAct ? null : (
         <>
           {review.state === 'open' ? (
-            <ActionForm action="request-explanation" bidId={bid.bidId} title="Toelichting vragen" submit="Verzoek vastleggen" state={formState} path={actionPath}>
+            <ActionForm action="request-explanation" title="Toelichting vragen" submit="Verzoek vastleggen" path={actionPath}>
               <TextField name="deadline" id={`${prefix}-deadline`} label="Termijn (uiterlijk)" type="date" value={valueOf('request-explanation', 'deadline')} errors={errorsOf('request-explanation')} />
               <TextareaField
                 name="questions"
@@ -179,15 +174,15 @@ export function LowBidReviewSection({
           ) : null}
           {review.state === 'explanation-requested' ? (
             <>
-              <ActionForm action="record-explanation" bidId={bid.bidId} title="Toelichting vastleggen" submit="Toelichting vastleggen" state={formState} path={actionPath}>
+              <ActionForm action="record-explanation" title="Toelichting vastleggen" submit="Toelichting vastleggen" path={actionPath}>
                 <TextareaField name="explanation" id={`${prefix}-explanation`} label="Toelichting van de inschrijver" value={valueOf('record-explanation', 'explanation')} errors={errorsOf('record-explanation')} />
                 <TextField name="receivedAt" id={`${prefix}-receivedAt`} label="Ontvangen op (leeg: vandaag)" type="date" value={valueOf('record-explanation', 'receivedAt')} errors={errorsOf('record-explanation')} />
               </ActionForm>
-              <ActionForm action="record-no-response" bidId={bid.bidId} title="Geen reactie" submit="Vastleggen: geen reactie binnen de termijn" state={formState} path={actionPath} />
+              <ActionForm action="record-no-response" title="Geen reactie" submit="Vastleggen: geen reactie binnen de termijn" path={actionPath} />
             </>
           ) : null}
           {review.state !== 'accepted' && review.state !== 'rejected' ? (
-            <ActionForm action="decide" bidId={bid.bidId} title="Besluiten" submit="Besluit vastleggen" state={formState} path={actionPath}>
+            <ActionForm action="decide" title="Besluiten" submit="Besluit vastleggen" path={actionPath}>
               <RadioScale
                 name="decision"
                 legend="Besluit"

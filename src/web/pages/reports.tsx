@@ -17,6 +17,8 @@ import { parseInput } from '../../lib/zod-errors.js';
 import type { ReportMeta } from '../../modules/reports/reports.queries.js';
 import { tenderAccessOf, tenderRowOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
+import { BidName } from '../components/bid-name.js';
+import { bidLabel } from '../../domain/bid-label.js';
 import { SelectField } from '../components/form-field.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
@@ -25,6 +27,7 @@ import { NO_ERRORS } from '../forms/form-errors.js';
 import { readForm } from '../forms/form-values.js';
 import { Layout } from '../layout.js';
 import { redirectAfterPost, renderPage } from '../render.js';
+import { readBidNames } from '../tender-data.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 const KIND_NAMES = { evaluation: 'Beoordelingsrapport', 'award-letter': 'Gunningsbrief' } as const;
@@ -40,6 +43,7 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
   refusal: string | undefined;
 }) {
   const inkoper = access.roles.has('inkoper');
+  const names = new Map(bids.map((b) => [b.id, b.provider.name]));
   return (
     <TenderFrame viewer={viewer} access={access} tab="rapporten" title="Rapporten">
       {notice === undefined ? null : <Notice kind="ok">{notice}</Notice>}
@@ -51,14 +55,14 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
           {reports.map((r) => (
             <Row>
               <Cell header>{KIND_NAMES[r.kind]}</Cell>
-              <Cell>{r.bidId ?? '-'}</Cell>
+              <Cell>{r.bidId === null ? '-' : <BidName bidId={r.bidId} name={names.get(r.bidId)} />}</Cell>
               <Cell>{formatInstantDateTime(r.createdAt)}</Cell>
               <Cell>
                 <code class="utrecht-code">{r.sha256.slice(0, 16)}</code>
               </Cell>
               <Cell>
                 <a class="utrecht-link utrecht-link--html-a" href={r.url} download>
-                  {`${KIND_NAMES[r.kind]} ${r.bidId ?? ''} downloaden (PDF)`.replace('  ', ' ')}
+                  {`${KIND_NAMES[r.kind]} ${r.bidId === null ? '' : bidLabel(r.bidId, names.get(r.bidId))} downloaden (PDF)`.replace('  ', ' ')}
                 </a>
               </Cell>
             </Row>
@@ -77,7 +81,7 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
             <form method="post" action={tenderPath(access, 'rapporten')} class="utrecht-form">
               <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Gunningsbrief maken</h2>
               <input type="hidden" name="kind" value="award-letter" />
-              <SelectField name="bidId" label="Voor inschrijving" errors={NO_ERRORS} options={bids.map((b) => ({ value: b.id, label: `${b.id} ${b.provider.name}` }))} />
+              <SelectField name="bidId" label="Voor inschrijving" errors={NO_ERRORS} options={bids.map((b) => ({ value: b.id, label: bidLabel(b.id, b.provider.name) }))} />
               <SubmitButton>Gunningsbrief maken</SubmitButton>
             </form>
           )}
@@ -139,7 +143,8 @@ export function reportPages(ctx: AppContext) {
     const viewer = viewerOf(ctx, c);
     const access = tenderAccessOf(c);
     const reports = listReports(ctx, { access });
-    const bids = access.roles.has('inkoper') ? (listBids(ctx, { actor: viewer.actor, access }) as Bid[]) : [];
+    // Auditors read the bids too; an admin reads the reports but not the bids, and sees codes.
+    const bids = access.roles.has('inkoper') || access.roles.has('auditor') ? (listBids(ctx, { actor: viewer.actor, access }) as Bid[]) : [];
     return renderPage(c, <ReportsPage viewer={viewer} access={access} decided={tenderRowOf(ctx, access).awardDecision !== null} reports={reports} bids={bids} notice={extra.notice} refusal={extra.refusal} />, status);
   };
 
@@ -156,7 +161,8 @@ export function reportPages(ctx: AppContext) {
       if (error.code === 'unavailable') c.header('retry-after', error.headers['retry-after'] ?? '60');
       return render(c, { refusal: error.detail ?? error.errors.map((e) => e.message).join('; ') }, error.status as 400);
     }
-    const made = kind === 'evaluation' ? 'Het beoordelingsrapport is gemaakt en ondertekend.' : `De gunningsbrief voor ${values.bidId ?? ''} is gemaakt en ondertekend.`;
+    const bidId = values.bidId ?? '';
+    const made = kind === 'evaluation' ? 'Het beoordelingsrapport is gemaakt en ondertekend.' : `De gunningsbrief voor ${bidLabel(bidId, readBidNames(ctx, requireActor(c), access).get(bidId))} is gemaakt en ondertekend.`;
     return redirectAfterPost(c, `${tenderPath(access, 'rapporten')}?melding=${encodeURIComponent(made)}`);
   });
 
