@@ -139,7 +139,7 @@ describe('a withdrawal after the opening', () => {
     expect(done.location).toBe(`${bidsPath()}?ingetrokken=B3`);
     expect(visibleText((await page.get(done.location ?? '')).html)).toContain('ingetrokken (ontvangen op 2 maart 2026)');
     const results = visibleText((await page.get(`/aanbestedingen/${id}/uitslag`)).html);
-    expect(results).toContain(`B3 Snel Inburgeren B.V. ingetrokken door de inschrijver (ontvangen op 2 maart 2026): ${reason}`);
+    expect(results).toContain(`Snel Inburgeren B.V. (B3) ingetrokken door de inschrijver (ontvangen op 2 maart 2026): ${reason}`);
     expect((await page.get(`${bidsPath()}/B3/correctie`)).status).toBe(409);
   });
 });
@@ -167,8 +167,8 @@ describe('the results page while consensus scores are missing', () => {
     await open();
     const text = visibleText((await page.get(`/aanbestedingen/${id}/uitslag`)).html);
     expect(text).toContain('De signalen voor mogelijk abnormaal lage inschrijvingen volgen uit de prijzen en staan hieronder al voor elke inschrijving.');
-    expect(text).toContain('B3 Snel Inburgeren B.V.');
-    expect(text).toContain('Nog niet alle consensusscores van B3 zijn er; deze signalen volgen uit de prijzen alleen. Het onderzoek kan al beginnen.');
+    expect(text).toContain('Snel Inburgeren B.V. (B3)');
+    expect(text).toContain('Nog niet alle consensusscores van Snel Inburgeren B.V. (B3) zijn er; deze signalen volgen uit de prijzen alleen. Het onderzoek kan al beginnen.');
     expect(text).toContain('Toelichting vragen');
   });
 });

@@ -6,15 +6,16 @@
  * and `listBids` gives them the reasons only.
  */
 import type { EvaluatorBidView } from '../../modules/bids/bids.service.js';
+import { bidLabel } from '../../domain/bid-label.js';
 import { formatInstantDate, formatIsoDate } from '../format.js';
 import { Notice } from './alerts.js';
 
-export function BidNoticesForPanel({ bid }: { bid: Pick<EvaluatorBidView, 'id' | 'withdrawal' | 'corrections'> }) {
+export function BidNoticesForPanel({ bid }: { bid: Pick<EvaluatorBidView, 'id' | 'provider' | 'withdrawal' | 'corrections'> }) {
   return (
     <>
       {bid.withdrawal === undefined ? null : (
         <Notice kind="warning">
-          Inschrijving {bid.id} is ingetrokken door de inschrijver (ontvangen op {formatIsoDate(bid.withdrawal.receivedOn)}) en doet niet meer mee;
+          De inschrijving van {bidLabel(bid.id, bid.provider.name)} is ingetrokken door de inschrijver (ontvangen op {formatIsoDate(bid.withdrawal.receivedOn)}) en doet niet meer mee;
           u hoeft haar niet meer te beoordelen. Reden: {bid.withdrawal.reason}
         </Notice>
       )}

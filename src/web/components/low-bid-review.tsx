@@ -139,7 +139,7 @@ export function LowBidReviewSection({
       </ul>
       {pending ? (
         <p class="utrecht-paragraph utrecht-paragraph--distanced">
-          Nog niet alle consensusscores van {bid.bidId} zijn er; deze signalen volgen uit de prijzen alleen. Het onderzoek kan al beginnen.
+          Nog niet alle consensusscores van {labelOf(bid.bidId)} zijn er; deze signalen volgen uit de prijzen alleen. Het onderzoek kan al beginnen.
         </p>
       ) : null}
       <BidEvents corrections={corrections} withdrawal={withdrawal} />
