@@ -10,7 +10,7 @@ import type { AppContext } from '../../http/types.js';
 import { ScoreParams } from '../bids/bids.routes.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { getConsensusOverview } from './consensus.service.js';
-import { assignEvaluator, declareConflictOfInterest, getPanel } from './panel.service.js';
+import { assignEvaluator, declareConflictOfInterest, getPanel, listEvaluatorCandidates } from './panel.service.js';
 import { listIndividualScores, sealScores, setIndividualScore } from './scores.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { multiLineText } from '../../domain/text/text-fields.js';
@@ -88,6 +88,15 @@ const ConsensusItem = z
   })
   .openapi('ConsensusItem');
 
+const EvaluatorCandidate = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    organisations: z.array(z.string()).openapi({ description: 'De organisaties waarin de gebruiker beoordelaar is, voor deze aanbesteding' }),
+  })
+  .openapi('EvaluatorCandidate');
+
 const idRequest = { params: IdParams };
 
 const routes = {
@@ -96,6 +105,12 @@ const routes = {
     summary: 'Assign a beoordelaar of the tender\'s organisation (or a member gemeente of its regio) to the panel (inkoper)',
     request: { ...idRequest, body: jsonBody(AssignBody) },
     responses: { 201: jsonContent(PanelMember, 'The member'), ...problemResponses, ...conflictResponse },
+  }),
+  candidates: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}/evaluator-candidates', tags,
+    summary: 'De beoordelaars die de inkoper nu in het beoordelingspanel kan zetten, op naam (niet geblokkeerd, nog niet in het panel, geen inkoper of auditor van deze aanbesteding)',
+    request: idRequest,
+    responses: { 200: jsonContent(z.array(EvaluatorCandidate), 'De kandidaten'), ...problemResponses },
   }),
   declare: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/conflict-declaration', tags,
@@ -140,6 +155,7 @@ export function panelRoutes(ctx: AppContext) {
     .openapi(routes.assign, (c) =>
       c.json(assignEvaluator(ctx, { actor: requireActor(c), access: tenderAccessOf(c), userId: c.req.valid('json').userId }), 201),
     )
+    .openapi(routes.candidates, (c) => c.json(listEvaluatorCandidates(ctx, { access: tenderAccessOf(c) }), 200))
     .openapi(routes.declare, (c) =>
       c.json(declareConflictOfInterest(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 200),
     )
