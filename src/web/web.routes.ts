@@ -28,6 +28,10 @@ import { reportPages } from './pages/reports.js';
 import { tenderListPages } from './pages/tender-list.js';
 import { tenderOverviewPages } from './pages/tender-overview.js';
 import { tenderSettingsPages } from './pages/tender-settings.js';
+import { accountPages } from './pages/account.js';
+import { adminOrganisationPages } from './pages/admin/organisations.js';
+import { adminUserPages } from './pages/admin/user.js';
+import { adminUserListPages } from './pages/admin/users.js';
 
 /** A sheet of bids or a signed PDF is larger than any JSON body; 10 MiB is still no attack surface. */
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -43,6 +47,8 @@ const PAGE_PATHS = [
   '/voorbeelden/*',
   '/rapporten/*',
   '/regio/*',
+  '/beheer/*',
+  '/mijn-account/*',
 ] as const;
 
 export function webRoutes(ctx: AppContext) {
@@ -70,6 +76,10 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', controlPages(ctx));
   web.route('/', regionComparisonPages(ctx));
   web.route('/', reportPages(ctx));
+  web.route('/', adminUserListPages(ctx));
+  web.route('/', adminUserPages(ctx));
+  web.route('/', adminOrganisationPages(ctx));
+  web.route('/', accountPages(ctx));
 
   web.onError(createPageErrorHandler(ctx.logger));
   // A page path nothing answers: the HTML "niet gevonden" page, not the API's problem JSON.

@@ -17,7 +17,7 @@ import { multiLineText } from '../../domain/text/text-fields.js';
 
 const tags = ['panel'];
 
-const AssignBody = z.strictObject({ userId: z.string().min(1).max(TEXT_LIMITS.serverId) }).openapi('AssignEvaluator');
+export const AssignBody = z.strictObject({ userId: z.string().min(1).max(TEXT_LIMITS.serverId) }).openapi('AssignEvaluator');
 
 export const DeclarationBody = z
   .strictObject({

@@ -1,8 +1,8 @@
 /**
  * @module
  * `/aanbestedingen/:id/panel`: for the inkoper and auditors the panel (`getPanel`: who
- * declared and sealed, and when) and, for the inkoper, assigning an evaluator
- * (`assignEvaluator`); for a beoordelaar its own conflict-of-interest declaration
+ * declared and sealed, and when) and, for the inkoper, assigning an evaluator chosen by name
+ * from the beoordelaars it may seat (`listEvaluatorCandidates`, `assignEvaluator`); for a beoordelaar its own conflict-of-interest declaration
  * (`declareConflictOfInterest`), which comes before it sees any bid, and the seal
  * (`sealScores`).
  */
@@ -12,15 +12,14 @@ import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { findOwnMembership, holdsAnyRole, PANEL_READERS } from '../../modules/panel/panel-access.js';
 import type { PanelMemberRow } from '../../modules/panel/panel.queries.js';
-import { assignEvaluator, declareConflictOfInterest, getPanel, type PanelView } from '../../modules/panel/panel.service.js';
+import { assignEvaluator, declareConflictOfInterest, getPanel, listEvaluatorCandidates, type EvaluatorCandidate, type PanelView } from '../../modules/panel/panel.service.js';
 import { sealScores } from '../../modules/panel/scores.service.js';
 import { DeclarationBody } from '../../modules/panel/panel.routes.js';
 import { parseInput } from '../../lib/zod-errors.js';
-import { singleLineText } from '../../domain/text/text-fields.js';
-import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
+import { AssignBody } from '../../modules/panel/panel.routes.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
-import { RadioScale, TextareaField, TextField } from '../components/form-field.js';
+import { RadioScale, SelectField, TextareaField } from '../components/form-field.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
 import { formatInstantDate } from '../format.js';
@@ -29,9 +28,7 @@ import { optionalText, readForm, type FormValues } from '../forms/form-values.js
 import { redirectAfterPost, renderPage } from '../render.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
-const ASSIGN_FIELDS = new Map([['email', 'E-mailadres van de beoordelaar']]);
-/** The address the inkoper types; only looked up, but as long as an address can be (RFC 5321). */
-const EVALUATOR_EMAIL = singleLineText('het e-mailadres', TEXT_LIMITS.email);
+const ASSIGN_FIELDS = new Map([['userId', 'Beoordelaar']]);
 const DECLARATION_FIELDS = new Map([
   ['noConflict', 'Verklaring'],
   ['remarks', 'Toelichting'],
@@ -62,23 +59,43 @@ function PanelTable({ panel }: { panel: PanelView }) {
 
 type Forms = { assign?: { values: FormValues; errors: FormErrors }; declaration?: { values: FormValues; errors: FormErrors }; seal?: FormErrors };
 
-function OfficerView({ access, panel, forms }: { access: TenderAccess; panel: PanelView; forms: Forms }) {
-  const mayAssign = access.roles.has('inkoper') && (access.tender.status === 'draft' || access.tender.status === 'open');
+function AssignForm({ access, candidates, forms }: { access: TenderAccess; candidates: EvaluatorCandidate[]; forms: Forms }) {
   const errors = forms.assign?.errors ?? NO_ERRORS;
+  return (
+    <form method="post" action={`${tenderPath(access, 'panel')}/beoordelaars`} class="utrecht-form">
+      <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Beoordelaar toewijzen</h2>
+      <ErrorSummary errors={errors} title="De beoordelaar is niet toegewezen" />
+      {candidates.length === 0 ? (
+        <Notice>
+          Er is geen beoordelaar meer die u kunt toewijzen. Een beheerder van de organisatie maakt gebruikers met de rol beoordelaar aan; wie bij deze
+          aanbesteding inkoper of auditor is, kan niet in het panel.
+        </Notice>
+      ) : (
+        <>
+          <SelectField
+            name="userId"
+            label="Beoordelaar"
+            value={forms.assign?.values.userId}
+            errors={errors}
+            options={candidates.map((c) => ({ value: c.userId, label: `${c.name} (${c.email}, ${c.organisations.join(', ')})` }))}
+            description="De beoordelaars van deze organisatie (bij een regio: van haar gemeenten) die nog niet in het panel zitten."
+          />
+          <SubmitButton>Toewijzen</SubmitButton>
+        </>
+      )}
+    </form>
+  );
+}
+
+function OfficerView({ access, panel, candidates, forms }: { access: TenderAccess; panel: PanelView; candidates: EvaluatorCandidate[]; forms: Forms }) {
+  const mayAssign = access.roles.has('inkoper') && (access.tender.status === 'draft' || access.tender.status === 'open');
   return (
     <>
       <PanelTable panel={panel} />
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
         {panel.allSealed ? 'Alle leden hebben hun scores verzegeld (of er is geen panel).' : `Nog niet verzegeld: ${panel.pending.map((p) => p.name).join(', ')}.`}
       </p>
-      {mayAssign ? (
-        <form method="post" action={`${tenderPath(access, 'panel')}/beoordelaars`} class="utrecht-form">
-          <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Beoordelaar toewijzen</h2>
-          <ErrorSummary errors={errors} title="De beoordelaar is niet toegewezen" />
-          <TextField name="email" label="E-mailadres van de beoordelaar" type="email" value={forms.assign?.values.email} errors={errors} description="Een gebruiker met de rol beoordelaar bij deze organisatie." />
-          <SubmitButton>Toewijzen</SubmitButton>
-        </form>
-      ) : null}
+      {mayAssign ? <AssignForm access={access} candidates={candidates} forms={forms} /> : null}
     </>
   );
 }
@@ -136,10 +153,24 @@ function EvaluatorView({ access, member, forms }: { access: TenderAccess; member
   );
 }
 
-function PanelPage({ viewer, access, panel, member, forms }: { viewer: Viewer; access: TenderAccess; panel: PanelView | undefined; member: PanelMemberRow | undefined; forms: Forms }) {
+function PanelPage({
+  viewer,
+  access,
+  panel,
+  candidates,
+  member,
+  forms,
+}: {
+  viewer: Viewer;
+  access: TenderAccess;
+  panel: PanelView | undefined;
+  candidates: EvaluatorCandidate[];
+  member: PanelMemberRow | undefined;
+  forms: Forms;
+}) {
   return (
     <TenderFrame viewer={viewer} access={access} tab="panel" title="Beoordelingspanel">
-      {panel === undefined ? <EvaluatorView access={access} member={member} forms={forms} /> : <OfficerView access={access} panel={panel} forms={forms} />}
+      {panel === undefined ? <EvaluatorView access={access} member={member} forms={forms} /> : <OfficerView access={access} panel={panel} candidates={candidates} forms={forms} />}
     </TenderFrame>
   );
 }
@@ -155,6 +186,7 @@ export function panelPages(ctx: AppContext) {
         viewer={viewer}
         access={access}
         panel={officer ? getPanel(ctx, { access }) : undefined}
+        candidates={access.roles.has('inkoper') ? listEvaluatorCandidates(ctx, { access }) : []}
         member={officer ? undefined : findOwnMembership(ctx, access, viewer.actor)}
         forms={forms}
       />
@@ -171,17 +203,13 @@ export function panelPages(ctx: AppContext) {
   app.post('/aanbestedingen/:id/panel/beoordelaars', async (c) => {
     const access = tenderAccessOf(c);
     const values = await readForm(c);
-    const email = (values.email ?? '').trim().toLowerCase();
     try {
-      parseInput(EVALUATOR_EMAIL, email);
-      // An unknown address goes on as an id no user has: the service then answers exactly as for
-      // another organisation's user, so the form does not reveal which addresses have accounts.
-      const userId = ctx.queries.auth.findUserByEmail(email)?.id ?? `onbekend:${email}`;
+      const { userId } = parseInput(AssignBody, { userId: values.userId ?? '' });
       assignEvaluator(ctx, { actor: requireActor(c), access, userId });
       return redirectAfterPost(c, tenderPath(access, 'panel'));
     } catch (error) {
       const e = refusal(error);
-      const errors = e.errors.length > 0 ? mapFieldErrors(e.errors.map((x) => ({ ...x, path: 'email' })), ASSIGN_FIELDS) : formError(e.detail ?? e.message);
+      const errors = e.errors.length > 0 ? mapFieldErrors(e.errors.map((x) => ({ ...x, path: 'userId' })), ASSIGN_FIELDS) : formError(e.detail ?? e.message);
       return render(c, { assign: { values, errors } }, e.status as 400);
     }
   });
