@@ -67,7 +67,9 @@ export function assignEvaluator(
     requireChangeAllowed(tender.status, 'evaluators');
     const user = ctx.queries.auth.findUserById(userId);
     const refusal = seatingRefusal(ctx, organisation, user === undefined ? undefined : { ...user, memberships: ctx.queries.auth.listMembershipsOfUser(userId) });
-    if (refusal !== undefined || user === undefined) throw refusal ?? new AppError('internal');
+    if (refusal !== undefined) throw refusal;
+    // seatingRefusal refuses an unknown user; this only tells the compiler.
+    if (user === undefined) throw new AppError('internal');
     const existing = ctx.queries.panel.findMember(tender.id, userId);
     if (existing !== undefined) {
       throw new AppError('conflict', {

@@ -83,8 +83,9 @@ export function standingTowards(actor: Actor, user: { id: string; isPlatformAdmi
     try {
       assertMayManageUser(actor, user);
       return !self;
-    } catch {
-      return false;
+    } catch (error) {
+      if (error instanceof AppError) return false;
+      throw error;
     }
   };
   if (actor.isPlatformAdmin || self) return { visibleMemberships: [...user.memberships], mayManage: manages() };
@@ -120,8 +121,9 @@ export function userScope(ctx: AppContext): MiddlewareHandler<AppEnv> {
 function isUnknownTo(actor: Actor, user: { id: string; isPlatformAdmin: boolean; memberships: Membership[] }): boolean {
   try {
     return standingTowards(actor, user) === undefined;
-  } catch {
-    return false;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
   }
 }
 
