@@ -79,7 +79,6 @@ function NewOrganisationForm({ gemeenten, values, errors }: { gemeenten: Organis
 
 function AddMemberForm({ region, gemeenten, forms }: { region: OrganisationView; gemeenten: OrganisationView[]; forms: Forms }) {
   const candidates = gemeenten.filter((g) => !region.memberIds.includes(g.id));
-  if (candidates.length === 0) return null;
   const mine = forms.member?.regionId === region.id ? forms.member : undefined;
   const errors = mine?.errors ?? NO_ERRORS;
   const id = `veld-memberId-${region.id}`;
@@ -103,7 +102,8 @@ function AddMemberForm({ region, gemeenten, forms }: { region: OrganisationView;
 
 function OrganisationsPage({ viewer, organisations, notice, forms }: { viewer: Viewer; organisations: OrganisationView[]; notice: string | undefined; forms: Forms }) {
   const gemeenten = organisations.filter((o) => o.kind === 'gemeente');
-  const regios = organisations.filter((o) => o.kind === 'regio');
+  // The regios a gemeente can still join.
+  const open = organisations.filter((o) => o.kind === 'regio' && gemeenten.some((g) => !o.memberIds.includes(g.id)));
   return (
     <AdminFrame viewer={viewer} tab="organisaties" title="Organisaties">
       {notice === undefined ? null : <Notice kind="ok">{notice}</Notice>}
@@ -115,8 +115,8 @@ function OrganisationsPage({ viewer, organisations, notice, forms }: { viewer: V
       {viewer.actor.isPlatformAdmin ? (
         <>
           <NewOrganisationForm gemeenten={gemeenten} values={forms.create?.values ?? {}} errors={forms.create?.errors ?? NO_ERRORS} />
-          {regios.length === 0 ? null : <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Leden van een regio</h2>}
-          {regios.map((region) => (
+          {open.length === 0 ? null : <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Leden van een regio</h2>}
+          {open.map((region) => (
             <AddMemberForm region={region} gemeenten={gemeenten} forms={forms} />
           ))}
         </>
