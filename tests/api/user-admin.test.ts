@@ -184,6 +184,19 @@ describe('PUT /api/v1/users/:id/memberships', () => {
     expect(elsewhere.status).toBe(404);
   });
 
+  it("answers 403 to an admin of only some of the user's organisations, for roles and for a new password", async () => {
+    const shared = await createUser('gedeeld@gemeente.test', [
+      { organisationId: w.orgs.almere, role: 'inkoper' },
+      { organisationId: w.orgs.utrecht, role: 'auditor' },
+    ]);
+    const roles = await w.almereAdmin.put(`/api/v1/users/${shared}/memberships`, { memberships: [{ organisationId: w.orgs.almere, role: 'auditor' }] });
+    expect(roles.status).toBe(403);
+    expect(roles.body.detail).toBe('Alleen een beheerder van alle organisaties van deze gebruiker, of de platformbeheerder, kan dit account beheren.');
+    expect((await w.almereAdmin.post(`/api/v1/users/${shared}/password`, { newPassword: NEW_PASSWORD })).status).toBe(403);
+    expect(eventsOf('user.memberships.set')).toEqual([]);
+    expect(eventsOf('user.password.reset')).toEqual([]);
+  });
+
   it('answers 404 to another organisation, also with a body that would not validate', async () => {
     expect((await w.almereAdmin.put(`/api/v1/users/${w.utrechtInkoper.userId}/memberships`, { memberships: [{ organisationId: w.orgs.almere, role: 'inkoper' }] })).status).toBe(404);
     expect((await w.utrechtInkoper.put(`/api/v1/users/${w.almereInkoper.userId}/memberships`, {})).status).toBe(404);
