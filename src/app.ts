@@ -35,6 +35,9 @@ import { createVersionedCache } from './lib/versioned-cache.js';
 import type { TenderView } from './modules/tenders/tenders.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { userStatusRoutes } from './modules/users/user-status.routes.js';
+import { userRoleRoutes } from './modules/users/user-roles.routes.js';
+import { userScope } from './modules/users/user-access.js';
+import { organisationScope } from './modules/organisations/organisation-access.js';
 import { bidRoutes } from './modules/bids/bids.routes.js';
 import { bidChangeRoutes } from './modules/bids/bid-changes.routes.js';
 import { tenderScope } from './modules/tenders/tender-access.js';
@@ -137,6 +140,9 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', authenticate(ctx));
   // Before any route's validation: a tender that is not yours is 404 whatever the body says.
   app.use('/api/v1/tenders/:id/*', tenderScope(ctx));
+  // The same for a user or an organisation that is not yours (user-access.ts, organisation-access.ts).
+  app.use('/api/v1/users/:id/*', userScope(ctx));
+  app.use('/api/v1/organisations/:id/*', organisationScope(ctx));
   // After scoping, so that a tender of another organisation is 404 whatever its body.
   app.use('/api/*', rejectIllFormedText());
 
@@ -145,6 +151,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', organisationRoutes(ctx));
   app.route('/', userRoutes(ctx));
   app.route('/', userStatusRoutes(ctx));
+  app.route('/', userRoleRoutes(ctx));
   app.route('/', providerRoutes(ctx));
   app.route('/', auditRoutes(ctx));
   app.route('/', templateRoutes());

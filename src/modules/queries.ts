@@ -13,6 +13,7 @@ import { createReportQueries } from './reports/reports.queries.js';
 import { createRegionQueries } from './regions/regions.queries.js';
 import { createAuditorQueries } from './auditor/auditor.queries.js';
 import { createTenderQueries } from './tenders/tenders.queries.js';
+import { createUserQueries } from './users/users.queries.js';
 
 export function createQueries(db: Db) {
   return {
@@ -26,6 +27,7 @@ export function createQueries(db: Db) {
     regions: createRegionQueries(db.sqlite),
     auditor: createAuditorQueries(db.orm),
     tenders: createTenderQueries(db.orm),
+    users: createUserQueries(db.orm),
   };
 }
 

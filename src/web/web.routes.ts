@@ -31,6 +31,10 @@ import { tenderSettingsPages } from './pages/tender-settings.js';
 import { tenderDeletePages } from './pages/tender-delete.js';
 import { bidChangePages } from './pages/bid-change.js';
 import { bidCorrectionPages } from './pages/bid-correction.js';
+import { accountPages } from './pages/account.js';
+import { adminOrganisationPages } from './pages/admin/organisations.js';
+import { adminUserPages } from './pages/admin/user.js';
+import { adminUserListPages } from './pages/admin/users.js';
 
 /** A sheet of bids or a signed PDF is larger than any JSON body; 10 MiB is still no attack surface. */
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -46,6 +50,8 @@ const PAGE_PATHS = [
   '/voorbeelden/*',
   '/rapporten/*',
   '/regio/*',
+  '/beheer/*',
+  '/mijn-account/*',
 ] as const;
 
 export function webRoutes(ctx: AppContext) {
@@ -76,6 +82,10 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', controlPages(ctx));
   web.route('/', regionComparisonPages(ctx));
   web.route('/', reportPages(ctx));
+  web.route('/', adminUserListPages(ctx));
+  web.route('/', adminUserPages(ctx));
+  web.route('/', adminOrganisationPages(ctx));
+  web.route('/', accountPages(ctx));
 
   web.onError(createPageErrorHandler(ctx.logger));
   // A page path nothing answers: the HTML "niet gevonden" page, not the API's problem JSON.

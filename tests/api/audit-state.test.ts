@@ -16,6 +16,7 @@ let t: TestApp;
 let w: World;
 let imported: string;
 let panel: string;
+let temporary: string;
 
 const SCORES = { B1: { K1: 8, K2: 6 }, B2: { K1: 6, K2: 6 } };
 
@@ -66,6 +67,13 @@ beforeAll(async () => {
   });
   expect(user.status).toBe(201);
   for (const step of ['disable', 'enable', 'disable']) expect((await w.admin.post(`/api/v1/users/${user.body.id}/${step}`)).status).toBe(200);
+  // Its roles set, a gemeente joining the regio, and a password set by an administrator: these replay too.
+  const roles = [{ organisationId: w.orgs.almere, role: 'inkoper' }, { organisationId: w.orgs.lelystad, role: 'auditor' }];
+  expect((await w.admin.put(`/api/v1/users/${user.body.id}/memberships`, { memberships: roles })).status).toBe(200);
+  expect((await w.admin.put(`/api/v1/users/${user.body.id}/memberships`, { memberships: roles.slice(1) })).status).toBe(200);
+  expect((await w.admin.post(`/api/v1/organisations/${w.orgs.regio}/members`, { memberId: w.orgs.utrecht })).status).toBe(200);
+  expect((await w.admin.post(`/api/v1/users/${w.lelystadInkoper.userId}/password`, { newPassword: 'een heel nieuw wachtwoord' })).status).toBe(200);
+  temporary = user.body.id;
   const token = await w.almereInkoper.post('/api/v1/auth/tokens', { name: 'script' });
   expect(token.status).toBe(201);
   expect((await w.almereInkoper.request('DELETE', `/api/v1/auth/tokens/${token.body.id}`)).status).toBeLessThan(300);
@@ -244,6 +252,21 @@ describe('the state tables against the audit trail', () => {
       what: "a school's quality mark",
       change: () => run('UPDATE providers SET keurmerk = 0'),
       expected: () => ({ table: 'providers', column: 'keurmerk' }),
+    },
+    {
+      what: 'a role set by an administrator, changed back in SQLite',
+      change: () => run("UPDATE memberships SET role = 'admin' WHERE user_id = ?", temporary),
+      expected: () => ({ table: 'memberships', key: { user_id: temporary, organisation_id: w.orgs.lelystad }, column: 'role', problem: 'different' }),
+    },
+    {
+      what: 'a membership the administrator took away, put back in SQLite',
+      change: () => run("INSERT INTO memberships VALUES (?, ?, 'inkoper')", temporary, w.orgs.almere),
+      expected: () => ({ table: 'memberships', key: { user_id: temporary, organisation_id: w.orgs.almere }, column: null, problem: 'no-event' }),
+    },
+    {
+      what: 'the gemeente that joined the regio taken out again',
+      change: () => run('DELETE FROM region_members WHERE region_id = ? AND member_id = ?', w.orgs.regio, w.orgs.utrecht),
+      expected: () => ({ table: 'region_members', key: { region_id: w.orgs.regio, member_id: w.orgs.utrecht }, column: null, problem: 'missing' }),
     },
     {
       what: 'a platform administrator made',

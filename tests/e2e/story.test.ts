@@ -169,7 +169,9 @@ it('runs the tender from template to award decision, accessibly', async () => {
   // Two evaluators on the panel.
   await page.goto(url(`${tenderPath}/panel`));
   for (const email of [server.users.evaluatorA, server.users.evaluatorB]) {
-    await page.getByLabel('E-mailadres van de beoordelaar').fill(email);
+    // The page offers the gemeente's beoordelaars by name, with their address.
+    const value = await page.getByLabel('Beoordelaar', { exact: true }).locator('option', { hasText: email }).getAttribute('value');
+    await page.getByLabel('Beoordelaar', { exact: true }).selectOption(value ?? '');
     await page.getByRole('button', { name: 'Toewijzen' }).click();
     await page.getByRole('cell', { name: email }).waitFor();
   }

@@ -21,23 +21,31 @@ afterEach(() => t.close());
 const motivation = 'Het plan beschrijft de aanpak concreet en met voorbeelden.';
 
 async function assignAndDeclare(): Promise<void> {
-  expect((await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { email: w.almereBeoordelaar.email })).status).toBe(303);
+  expect((await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { userId: w.almereBeoordelaar.userId })).status).toBe(303);
   expect((await evaluator.post(`/aanbestedingen/${id}/verklaring`, { noConflict: 'ja' })).status).toBe(303);
 }
 
 describe('the panel pages', () => {
-  it('assigns an evaluator by e-mail, and answers an unknown address like another organisation\'s user', async () => {
-    const unknown = await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { email: 'niemand@gemeente.test' });
+  it("offers the gemeente's beoordelaars by name, assigns the one chosen, and refuses another organisation's user like an unknown one", async () => {
+    const form = await inkoper.get(`/aanbestedingen/${id}/panel`);
+    expect(form.html).toContain('<label class="utrecht-form-label" for="veld-userId">Beoordelaar</label>');
+    expect(form.html).toContain(`<option value="${w.almereBeoordelaar.userId}">${w.almereBeoordelaar.name} (${w.almereBeoordelaar.email}, Gemeente Almere)</option>`);
+    // Only beoordelaars of Almere: not its inkoper, auditor or admin, nor Utrecht's people.
+    expect(form.html.match(/<option /g)).toHaveLength(1);
+    const unknown = await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { userId: 'bestaat-niet' });
     expect(unknown.status).toBe(400);
-    expect(visibleText(unknown.html)).toContain('E-mailadres van de beoordelaar: geen gebruiker van Gemeente Almere');
-    const other = await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { email: w.utrechtInkoper.email });
-    expect(visibleText(other.html)).toContain('E-mailadres van de beoordelaar: geen gebruiker van Gemeente Almere');
-    expect((await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { email: w.almereBeoordelaar.email })).status).toBe(303);
-    expect(visibleText((await inkoper.get(`/aanbestedingen/${id}/panel`)).html)).toContain(`${w.almereBeoordelaar.email} 2 maart 2026 nog niet afgelegd nog niet`);
+    expect(visibleText(unknown.html)).toContain('Beoordelaar: geen gebruiker van Gemeente Almere');
+    const other = await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { userId: w.utrechtInkoper.userId });
+    expect(visibleText(other.html)).toContain('Beoordelaar: geen gebruiker van Gemeente Almere');
+    expect((await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { userId: w.almereBeoordelaar.userId })).status).toBe(303);
+    const after = await inkoper.get(`/aanbestedingen/${id}/panel`);
+    expect(visibleText(after.html)).toContain(`${w.almereBeoordelaar.email} 2 maart 2026 nog niet afgelegd nog niet`);
+    // Seated: no longer offered.
+    expect(visibleText(after.html)).toContain('Er is geen beoordelaar meer die u kunt toewijzen.');
   });
 
   it('shows the evaluator no bid before its declaration', async () => {
-    expect((await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { email: w.almereBeoordelaar.email })).status).toBe(303);
+    expect((await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { userId: w.almereBeoordelaar.userId })).status).toBe(303);
     expect((await evaluator.get(`/aanbestedingen/${id}/beoordelen`)).status).toBe(403);
     const panel = await evaluator.get(`/aanbestedingen/${id}/panel`);
     expect(visibleText(panel.html)).toContain('Verklaring over belangenverstrengeling');

@@ -241,6 +241,16 @@ const HANDLERS: Record<string, Handler> = {
     if (members === undefined) t.regionMembers.openScopes.add(event.entityId);
     else t.regionMembers.replaceScope(event.entityId, members.map((memberId) => ({ regionId: event.entityId, memberId })), event.seq);
   },
+  // The regio's members after the change, whole.
+  'organisation.members.add': (event, change, t) => {
+    const members = record(change.after).memberIds;
+    if (!Array.isArray(members)) {
+      t.regionMembers.openScopes.add(event.entityId);
+      return;
+    }
+    t.regionMembers.replaceScope(event.entityId, members.map((memberId) => ({ regionId: event.entityId, memberId })), event.seq);
+    t.regionMembers.openScopes.delete(event.entityId);
+  },
   'user.create-platform-admin': (event, change, t) => {
     const after = record(change.after);
     t.users.put({ id: event.entityId }, { email: text(after.email), name: text(after.name), isPlatformAdmin: true, disabledAt: null }, event.seq);
@@ -259,8 +269,23 @@ const HANDLERS: Record<string, Handler> = {
   'user.enable': (event, _change, t) => {
     t.users.merge({ id: event.entityId }, { disabledAt: null }, event.seq);
   },
+  // One event per organisation before or after the change, each with the user's whole new set.
+  'user.memberships.set': (event, change, t) => {
+    const memberships = record(change.after).memberships;
+    if (!Array.isArray(memberships)) {
+      t.memberships.openScopes.add(event.entityId);
+      return;
+    }
+    const rows = memberships.map((m) => {
+      const membership = record(m);
+      return { userId: event.entityId, organisationId: text(membership.organisationId), role: text(membership.role) };
+    });
+    t.memberships.replaceScope(event.entityId, rows, event.seq);
+    t.memberships.openScopes.delete(event.entityId);
+  },
   // The password hash is not checked (it is never in an event).
   'user.password.change': () => undefined,
+  'user.password.reset': () => undefined,
   'provider.create': (event, change, t) => {
     const after = record(change.after);
     t.providers.put(

@@ -30,7 +30,7 @@ const Me = z
   })
   .openapi('Me');
 
-const TokenBody = z.strictObject({ name: singleLineText('de naam', TEXT_LIMITS.name).trim().min(1) }).openapi('CreateToken');
+export const TokenBody = z.strictObject({ name: singleLineText('de naam', TEXT_LIMITS.name).trim().min(1) }).openapi('CreateToken');
 const IssuedToken = z
   .object({ id: z.string(), name: z.string(), token: z.string(), expiresAt: z.string() })
   .openapi('IssuedToken');
@@ -42,7 +42,7 @@ const TokenIdParams = z.strictObject({
   tokenId: z.string().min(1).max(TEXT_LIMITS.serverId).openapi({ param: { name: 'tokenId', in: 'path' } }),
 });
 
-const PasswordChangeBody = z
+export const PasswordChangeBody = z
   .strictObject({
     currentPassword: boundedText('het huidige wachtwoord', TEXT_LIMITS.password).min(1),
     /** As for a new user: length is what makes a password strong (NIST SP 800-63B). */

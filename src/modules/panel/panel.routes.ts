@@ -12,14 +12,14 @@ import { tenderAccessOf } from '../tenders/tender-access.js';
 import { adoptAgreedConsensus } from './consensus-adoption.service.js';
 import { getConsensusOverview } from './consensus.service.js';
 import { getDeclarationSubject } from './declaration-subject.js';
-import { assignEvaluator, declareConflictOfInterest, getPanel } from './panel.service.js';
+import { assignEvaluator, declareConflictOfInterest, getPanel, listEvaluatorCandidates } from './panel.service.js';
 import { listIndividualScores, sealScores, setIndividualScore } from './scores.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { multiLineText } from '../../domain/text/text-fields.js';
 
 const tags = ['panel'];
 
-const AssignBody = z.strictObject({ userId: z.string().min(1).max(TEXT_LIMITS.serverId) }).openapi('AssignEvaluator');
+export const AssignBody = z.strictObject({ userId: z.string().min(1).max(TEXT_LIMITS.serverId) }).openapi('AssignEvaluator');
 
 export const DeclarationBody = z
   .strictObject({
@@ -118,6 +118,15 @@ export const AdoptAgreedBody = z
   })
   .openapi('AdoptAgreedConsensus');
 
+const EvaluatorCandidate = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    organisations: z.array(z.string()).openapi({ description: 'De organisaties waarin de gebruiker beoordelaar is, voor deze aanbesteding' }),
+  })
+  .openapi('EvaluatorCandidate');
+
 const idRequest = { params: IdParams };
 
 const routes = {
@@ -136,6 +145,12 @@ const routes = {
       200: jsonContent(z.object({ schools: z.array(z.object({ name: z.string(), kvk: z.string() })) }).openapi('DeclarationSubject'), 'The schools, each once, in the order of the bids'),
       ...problemResponses,
     },
+  }),
+  candidates: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}/evaluator-candidates', tags,
+    summary: 'De beoordelaars die de inkoper nu in het beoordelingspanel kan zetten, op naam (niet geblokkeerd, nog niet in het panel, geen inkoper of auditor van deze aanbesteding)',
+    request: idRequest,
+    responses: { 200: jsonContent(z.array(EvaluatorCandidate), 'De kandidaten'), ...problemResponses },
   }),
   declare: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/conflict-declaration', tags,
@@ -195,6 +210,7 @@ export function panelRoutes(ctx: AppContext) {
       c.json(assignEvaluator(ctx, { actor: requireActor(c), access: tenderAccessOf(c), userId: c.req.valid('json').userId }), 201),
     )
     .openapi(routes.declarationSubject, (c) => c.json(getDeclarationSubject(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
+    .openapi(routes.candidates, (c) => c.json(listEvaluatorCandidates(ctx, { access: tenderAccessOf(c) }), 200))
     .openapi(routes.declare, (c) =>
       c.json(declareConflictOfInterest(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 200),
     )

@@ -24,7 +24,7 @@ import { formatInstantDate, formatIsoDate, formatOptionalEuros } from '../format
 import { readEvaluation } from '../tender-data.js';
 import { REVIEW_STATE_NAMES } from '../components/low-bid-review.js';
 import { formError, mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
-import { optionalText, parseDutchNumber, readForm, type FormValues } from '../forms/form-values.js';
+import { createAmountReader, optionalText, readForm, type FormValues } from '../forms/form-values.js';
 import { redirectAfterPost, renderPage } from '../render.js';
 import { BIDS_SHEET } from '../sheet/bid-sheet-layout.js';
 import { exampleSheetCsv, exampleSheetXlsx } from '../sheet/example-sheet.js';
@@ -326,17 +326,18 @@ export function bidPages(ctx: AppContext) {
   app.post('/aanbestedingen/:id/inschrijvingen', async (c) => {
     const access = tenderAccessOf(c);
     const values = await readForm(c);
+    const amounts = createAmountReader();
     const input = {
       id: optionalText(values.id),
       provider: { name: values['provider.name'] ?? '', kvk: (values['provider.kvk'] ?? '').trim(), keurmerk: values['provider.keurmerk'] === 'ja' },
-      price: parseDutchNumber(values.price),
+      price: amounts.money('price', values.price),
     };
     try {
       addBid(ctx, { actor: requireActor(c), access, input });
       return redirectAfterPost(c, `${tenderPath(access, 'inschrijvingen')}?toegevoegd=1`);
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
-      const errors = error.errors.length > 0 ? mapFieldErrors(error.errors, BID_FIELDS) : formError(error.detail ?? error.message);
+      const errors = error.errors.length > 0 ? mapFieldErrors(amounts.explain(error.errors), BID_FIELDS) : formError(error.detail ?? error.message);
       return page(c, access, { values, errors }, error.code === 'conflict' ? 409 : 400);
     }
   });

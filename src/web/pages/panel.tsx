@@ -1,8 +1,8 @@
 /**
  * @module
  * `/aanbestedingen/:id/panel`: for the inkoper and auditors the panel (`getPanel`: who
- * declared and sealed, and when) and, for the inkoper, assigning an evaluator
- * (`assignEvaluator`); for a beoordelaar its own conflict-of-interest declaration
+ * declared and sealed, and when) and, for the inkoper, assigning an evaluator chosen by name
+ * from the beoordelaars it may seat (`listEvaluatorCandidates`, `assignEvaluator`); for a beoordelaar its own conflict-of-interest declaration
  * (`declareConflictOfInterest`), which comes before it sees any bid, and the seal
  * (`sealScores`).
  */
@@ -12,15 +12,14 @@ import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { findOwnMembership, holdsAnyRole, PANEL_READERS } from '../../modules/panel/panel-access.js';
 import type { PanelMemberRow } from '../../modules/panel/panel.queries.js';
-import { assignEvaluator, declareConflictOfInterest, getPanel, type PanelView } from '../../modules/panel/panel.service.js';
+import { assignEvaluator, declareConflictOfInterest, getPanel, listEvaluatorCandidates, type EvaluatorCandidate, type PanelView } from '../../modules/panel/panel.service.js';
 import { listIndividualScores, sealScores } from '../../modules/panel/scores.service.js';
 import { getDeclarationSubject, type DeclaredSchool } from '../../modules/panel/declaration-subject.js';
 import { getTender } from '../../modules/tenders/tenders.service.js';
 import { bidLabel } from '../../domain/bid-label.js';
 import { DeclarationBody } from '../../modules/panel/panel.routes.js';
 import { parseInput } from '../../lib/zod-errors.js';
-import { singleLineText } from '../../domain/text/text-fields.js';
-import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
+import { AssignBody } from '../../modules/panel/panel.routes.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
 import { ConfirmStep, confirmationFieldId } from '../components/confirm-step.js';
@@ -28,7 +27,7 @@ import { UnavailableAction } from '../components/unavailable-action.js';
 import { CONFIRMATIONS } from '../confirmations.js';
 import { requireConfirmation } from '../forms/confirmation.js';
 import { readBidNames } from '../tender-data.js';
-import { RadioScale, TextareaField, TextField } from '../components/form-field.js';
+import { RadioScale, SelectField, TextareaField } from '../components/form-field.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame, tenderPath, type PageErrors } from '../components/tender-frame.js';
 import { formatInstantDate } from '../format.js';
@@ -37,9 +36,7 @@ import { optionalText, readForm, type FormValues } from '../forms/form-values.js
 import { redirectAfterPost, renderPage } from '../render.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
-const ASSIGN_FIELDS = new Map([['email', 'E-mailadres van de beoordelaar']]);
-/** The address the inkoper types; only looked up, but as long as an address can be (RFC 5321). */
-const EVALUATOR_EMAIL = singleLineText('het e-mailadres', TEXT_LIMITS.email);
+const ASSIGN_FIELDS = new Map([['userId', 'Beoordelaar']]);
 const DECLARATION_FIELDS = new Map([
   ['noConflict', 'Verklaring'],
   ['remarks', 'Toelichting'],
@@ -83,22 +80,42 @@ const SEAL_FIELDS = new Map([['bevestiging', 'Bevestiging']]);
 /** What the evaluator sees of its own progress: the cells it has not scored yet, by school and criterion. */
 export type SealProgress = { missing: string[] };
 
-function OfficerView({ access, panel, forms }: { access: TenderAccess; panel: PanelView; forms: Forms }) {
-  const mayAssign = access.roles.has('inkoper') && (access.tender.status === 'draft' || access.tender.status === 'open');
+function AssignForm({ access, candidates, forms }: { access: TenderAccess; candidates: EvaluatorCandidate[]; forms: Forms }) {
   const errors = forms.assign?.errors ?? NO_ERRORS;
+  return (
+    <form method="post" action={`${tenderPath(access, 'panel')}/beoordelaars`} class="utrecht-form">
+      <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Beoordelaar toewijzen</h2>
+      {candidates.length === 0 ? (
+        <Notice>
+          Er is geen beoordelaar meer die u kunt toewijzen. Een beheerder van de organisatie maakt gebruikers met de rol beoordelaar aan; wie bij deze
+          aanbesteding inkoper of auditor is, kan niet in het panel.
+        </Notice>
+      ) : (
+        <>
+          <SelectField
+            name="userId"
+            label="Beoordelaar"
+            value={forms.assign?.values.userId}
+            errors={errors}
+            options={candidates.map((c) => ({ value: c.userId, label: `${c.name} (${c.email}, ${c.organisations.join(', ')})` }))}
+            description="De beoordelaars van deze organisatie (bij een regio: van haar gemeenten) die nog niet in het panel zitten."
+          />
+          <SubmitButton>Toewijzen</SubmitButton>
+        </>
+      )}
+    </form>
+  );
+}
+
+function OfficerView({ access, panel, candidates, forms }: { access: TenderAccess; panel: PanelView; candidates: EvaluatorCandidate[]; forms: Forms }) {
+  const mayAssign = access.roles.has('inkoper') && (access.tender.status === 'draft' || access.tender.status === 'open');
   return (
     <>
       <PanelTable panel={panel} />
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
         {panel.allSealed ? 'Alle leden hebben hun scores verzegeld (of er is geen panel).' : `Nog niet verzegeld: ${panel.pending.map((p) => p.name).join(', ')}.`}
       </p>
-      {mayAssign ? (
-        <form method="post" action={`${tenderPath(access, 'panel')}/beoordelaars`} class="utrecht-form">
-          <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Beoordelaar toewijzen</h2>
-          <TextField name="email" label="E-mailadres van de beoordelaar" type="email" value={forms.assign?.values.email} errors={errors} description="Een gebruiker met de rol beoordelaar bij deze organisatie." />
-          <SubmitButton>Toewijzen</SubmitButton>
-        </form>
-      ) : null}
+      {mayAssign ? <AssignForm access={access} candidates={candidates} forms={forms} /> : null}
     </>
   );
 }
@@ -185,10 +202,11 @@ function EvaluatorView({ access, member, schools, progress, forms }: { access: T
   );
 }
 
-function PanelPage({ viewer, access, panel, member, schools, progress, forms }: {
+function PanelPage({ viewer, access, panel, candidates, member, schools, progress, forms }: {
   viewer: Viewer;
   access: TenderAccess;
   panel: PanelView | undefined;
+  candidates: EvaluatorCandidate[];
   member: PanelMemberRow | undefined;
   schools: readonly DeclaredSchool[];
   progress: SealProgress | undefined;
@@ -199,7 +217,7 @@ function PanelPage({ viewer, access, panel, member, schools, progress, forms }: 
       {panel === undefined ? (
         <EvaluatorView access={access} member={member} schools={schools} progress={progress} forms={forms} />
       ) : (
-        <OfficerView access={access} panel={panel} forms={forms} />
+        <OfficerView access={access} panel={panel} candidates={candidates} forms={forms} />
       )}
     </TenderFrame>
   );
@@ -228,6 +246,7 @@ export function panelPages(ctx: AppContext) {
         viewer={viewer}
         access={access}
         panel={officer ? getPanel(ctx, { access }) : undefined}
+        candidates={access.roles.has('inkoper') ? listEvaluatorCandidates(ctx, { access }) : []}
         member={member}
         schools={member === undefined ? [] : getDeclarationSubject(ctx, { actor: viewer.actor, access }).schools}
         progress={member?.declaration === 'no-conflict' && member.sealedAt === null ? sealProgress(ctx, viewer, access) : undefined}
@@ -246,17 +265,13 @@ export function panelPages(ctx: AppContext) {
   app.post('/aanbestedingen/:id/panel/beoordelaars', async (c) => {
     const access = tenderAccessOf(c);
     const values = await readForm(c);
-    const email = (values.email ?? '').trim().toLowerCase();
     try {
-      parseInput(EVALUATOR_EMAIL, email);
-      // An unknown address goes on as an id no user has: the service then answers exactly as for
-      // another organisation's user, so the form does not reveal which addresses have accounts.
-      const userId = ctx.queries.auth.findUserByEmail(email)?.id ?? `onbekend:${email}`;
+      const { userId } = parseInput(AssignBody, { userId: values.userId ?? '' });
       assignEvaluator(ctx, { actor: requireActor(c), access, userId });
       return redirectAfterPost(c, tenderPath(access, 'panel'));
     } catch (error) {
       const e = refusal(error);
-      const errors = e.errors.length > 0 ? mapFieldErrors(e.errors.map((x) => ({ ...x, path: 'email' })), ASSIGN_FIELDS) : formError(e.detail ?? e.message);
+      const errors = e.errors.length > 0 ? mapFieldErrors(e.errors.map((x) => ({ ...x, path: 'userId' })), ASSIGN_FIELDS) : formError(e.detail ?? e.message);
       return render(c, { assign: { values, errors } }, e.status as 400);
     }
   });

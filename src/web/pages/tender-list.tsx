@@ -15,7 +15,7 @@ import { formatInstantDate, formatIsoDate } from '../format.js';
 import { Layout } from '../layout.js';
 import { renderPage } from '../render.js';
 import { flaggedCount, readBids, readEvaluation } from '../tender-data.js';
-import { actorFor, viewerOf, type Viewer } from '../viewer.js';
+import { actorFor, isAdministrator, viewerOf, type Viewer } from '../viewer.js';
 
 type ListedTender = { view: TenderView; bids: number | undefined; flagged: number | undefined };
 
@@ -35,6 +35,16 @@ function TenderListPage({ viewer, tenders, deleted }: { viewer: Viewer; tenders:
               {' '}
               <a class="utrecht-link utrecht-link--html-a" href="/nieuwe-aanbesteding">
                 Start een nieuwe aanbesteding
+              </a>
+              .
+            </>
+          ) : null}
+          {isAdministrator(viewer) ? (
+            <>
+              {' '}
+              Gebruikers en organisaties beheert u bij{' '}
+              <a class="utrecht-link utrecht-link--html-a" href="/beheer">
+                Beheer
               </a>
               .
             </>
