@@ -8,7 +8,7 @@ import { renderEvaluationReport } from '../../../src/reports/render-evaluation-r
 import type { EvaluationReportData } from '../../../src/reports/report-data.js';
 import { buildAwardLetterData } from '../../../src/reports/award-letter-data.js';
 import { createDevelopmentSigner } from '../../../src/reports/signing/development-certificate.js';
-import { toWinAnsi } from '../../../src/reports/pdf/win-ansi.js';
+import { toPrintable } from '../../../src/reports/pdf/printable-text.js';
 import { buildMaxLengthReportData } from '../../fixtures/max-length-report-data.js';
 import { pdfBodyText, pdfText } from './poppler.js';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 /** What the PDF must show of a text: its WinAnsi form, read without the line breaks of the layout. */
-const shown = (value: string) => toWinAnsi(value).replace(/\s+/g, '');
+const shown = (value: string) => toPrintable(value).replace(/\s+/g, '');
 
 describe('an evaluation report with every text at its maximum', () => {
   it('uses texts at exactly their maxima', () => {
