@@ -72,10 +72,11 @@ function printedRanking(read: ReadDocument): { rank: string; bidId: string }[] {
   const rows: { rank: string; bidId: string }[] = [];
   let section = '';
   for (const element of read.elements) {
-    if (element.role === 'H1') section = element.text;
+    if (element.role === 'H1' && element.text !== '') section = element.text;
     if (section !== wording.evaluation.sections.ranking || element.role !== 'Table') continue;
     for (const row of element.children) {
-      if (row.role !== 'TR' || row.children.some((cell) => cell.role === 'TH')) continue;
+      // PDF.js gives each page the elements with content on it; a row drawn on another page comes empty.
+      if (row.role !== 'TR' || row.text === '' || row.children.some((cell) => cell.role === 'TH')) continue;
       const [rank, bid] = row.children;
       if (rank !== undefined && bid !== undefined) rows.push({ rank: compact(rank.text), bidId: compact(bid.text) });
     }
