@@ -6,7 +6,7 @@
  * content (issue 6, "Deterministic"). Amounts are euros as in the dossier; dates of the
  * procedure are `YYYY-MM-DD`, instants (declarations, seals, generation) ISO 8601.
  */
-import type { Award, BidWithdrawal, Criterion, LowBidReview, ReviewState, Tender } from '../domain/evaluation/dossier.js';
+import type { Award, BidWithdrawal, Criterion, Dossier, LowBidReview, ReviewState, Tender } from '../domain/evaluation/dossier.js';
 import type { BidResult, EvaluationResult } from '../domain/evaluation/result.js';
 import type { FormulaCheck } from '../domain/formula-check/check-formula.js';
 import type { CertificateInfo, SignatureLevel } from './signing/signer.js';
@@ -110,6 +110,13 @@ export type EvaluationReportData = {
   signatureLevel: SignatureLevel;
   /** The formula check of the tender's award rules (issue 10), shown with the method. */
   formulaCheck?: FormulaCheck | undefined;
+  /**
+   * The dossier `result` was computed from, exactly as the engine read it: embedded in the
+   * report as `dossier.json`, so that anyone can re-compute the result from the report alone.
+   */
+  dossier: Dossier;
+  /** The address of the page where anyone can check a document (PUBLIC_BASE_URL + path). */
+  checkUrl: string;
 };
 
 /**
@@ -151,4 +158,6 @@ export type AwardLetterData = {
   contact?: string | undefined;
   certificate: CertificateInfo;
   signatureLevel: SignatureLevel;
+  /** The address of the page where anyone can check a document. */
+  checkUrl: string;
 };

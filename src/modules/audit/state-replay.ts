@@ -354,7 +354,15 @@ const HANDLERS: Record<string, Handler> = {
     const after = record(change.after);
     t.reports.put(
       { id: event.entityId, tenderId: event.tenderId },
-      { tenderId: event.tenderId, kind: text(after.kind), bidId: textOrNull(after.bidId), sha256: text(after.sha256), createdBy: event.actorUserId },
+      {
+        tenderId: event.tenderId,
+        kind: text(after.kind),
+        bidId: textOrNull(after.bidId),
+        sha256: text(after.sha256),
+        createdBy: event.actorUserId,
+        // Stored as the JSON of the same object; events before it was kept do not tell it.
+        signatureCheck: after.signatureCheck === undefined ? undefined : JSON.stringify(after.signatureCheck),
+      },
       event.seq,
     );
   },

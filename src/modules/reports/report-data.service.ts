@@ -24,6 +24,11 @@ import { sealStatusOf } from '../panel/panel-access.js';
 import type { PanelMemberWithUser } from '../panel/panel.queries.js';
 import type { TenderRow } from '../tenders/tenders.queries.js';
 
+/** The page where anyone can check a document: printed in every footer, so from configuration, never a request. */
+export function checkPageUrl(ctx: AppContext): string {
+  return `${ctx.config.publicBaseUrl.replace(/\/+$/, '')}/rapporten/controleren`;
+}
+
 function panelRecord(member: PanelMemberWithUser): PanelMemberRecord {
   if (member.declaration === 'conflict') {
     // A declared conflict removes the member from the panel; the report still names it.
@@ -122,5 +127,7 @@ export function buildEvaluationReportData(
     certificate: options.signer.certificate,
     signatureLevel: options.signer.signatureLevel,
     formulaCheck: formulaCheckOf(ctx, tender.id, { suggestions: false }),
+    dossier,
+    checkUrl: checkPageUrl(ctx),
   };
 }

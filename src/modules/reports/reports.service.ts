@@ -21,6 +21,8 @@ import { renderEvaluationReport } from '../../reports/render-evaluation-report.j
 import type { SignatureLevel } from '../../reports/signing/signer.js';
 import { TimestampError } from '../../reports/signing/timestamp-client.js';
 import type { TimestampInfo } from '../../reports/signing/timestamp-token.js';
+import { type DocumentContents, isIntact, verifyDocument } from '../../reports/proof/verify-document.js';
+import { parseSignatureRecord, signatureRecordOf, type SignatureRecord } from '../../reports/signing/signature-record.js';
 import { verifyPdfSignature } from '../../reports/signing/verify-pdf-signature.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { anchorAuditHead } from '../audit/audit-anchor.service.js';
@@ -33,7 +35,8 @@ import type { TenderRow } from '../tenders/tenders.queries.js';
 /** Who may read issued reports: everyone of the tender's organisation but the evaluators, and auditors. */
 const REPORT_READERS = ['inkoper', 'admin', 'auditor'] as const;
 
-export type CreatedReport = { id: string; kind: ReportKind; bidId: string | null; sha256: string; url: string };
+export type CreatedReport = { id: string; kind: ReportKind; bidId: string | null; sha256: string; url: string; signatureCheck: SignatureRecord };
+export type ListedReport = Omit<ReportMeta, 'signatureCheck'> & { url: string; signatureCheck: SignatureRecord | null };
 export type ReportVerification = {
   signatureValid: boolean;
   coversWholeDocument: boolean;
@@ -43,6 +46,12 @@ export type ReportVerification = {
   signer: { subject: string; fingerprintSha256: string } | null;
   padesLevel: SignatureLevel | null;
   timestamp: TimestampInfo | null;
+  /** Signature valid over the whole file and, for an evaluation report, its embedded proof holds. */
+  intact: boolean;
+  /** What the document says about itself, and its embedded proof re-computed. */
+  document: DocumentContents | null;
+  /** For a report this server issued: its signature as validated right after signing. */
+  issuedSignatureCheck: SignatureRecord | null;
   problems: string[];
 };
 
@@ -112,9 +121,22 @@ export async function createReport(
   const unsigned = await render(ctx, { actor, access, kind: input.kind, bidId: input.bidId, reportId: id, generatedAt });
   const signed = await sign(ctx, unsigned, generatedAt);
   const sha256 = sha256Of(signed);
+  // Validated as any reader would, right after signing, and the result kept with the report.
+  const signatureCheck = signatureRecordOf(await verifyPdfSignature(signed), ctx.clock());
+  if (!signatureCheck.valid) throw new Error(`the report just signed does not verify: ${signatureCheck.problems.join('; ')}`);
   const bidId = input.kind === 'award-letter' ? (input.bidId ?? null) : null;
   writeTransaction(ctx.db, () => {
-    ctx.queries.reports.insertReport({ id, tenderId: access.tender.id, kind: input.kind, bidId, sha256, bytes: signed, createdAt: generatedAt.toISOString(), createdBy: actor.userId });
+    ctx.queries.reports.insertReport({
+      id,
+      tenderId: access.tender.id,
+      kind: input.kind,
+      bidId,
+      sha256,
+      bytes: signed,
+      createdAt: generatedAt.toISOString(),
+      createdBy: actor.userId,
+      signatureCheck: JSON.stringify(signatureCheck),
+    });
     recordAuditEvent(ctx, {
       actorUserId: actor.userId,
       organisationId: access.tender.organisationId,
@@ -122,18 +144,20 @@ export async function createReport(
       entityType: 'report',
       entityId: id,
       tenderId: access.tender.id,
-      change: { after: { kind: input.kind, bidId, sha256, certificate: ctx.signer().certificate.fingerprintSha256 } },
+      change: { after: { kind: input.kind, bidId, sha256, certificate: ctx.signer().certificate.fingerprintSha256, signatureCheck } },
     });
     // Every report is a moment worth pinning: the head, this report's event included, is signed with it.
     anchorAuditHead(ctx, 'report');
   });
-  return { id, kind: input.kind, bidId, sha256, url: `/api/v1/reports/${id}` };
+  return { id, kind: input.kind, bidId, sha256, url: `/api/v1/reports/${id}`, signatureCheck };
 }
 
 /** `GET /tenders/:id/reports`: the reports issued for a tender, newest last. */
-export function listReports(ctx: AppContext, { access }: { access: TenderAccess }): (ReportMeta & { url: string })[] {
+export function listReports(ctx: AppContext, { access }: { access: TenderAccess }): ListedReport[] {
   requireTenderRole(access, REPORT_READERS, 'see the reports');
-  return ctx.queries.reports.listReportsOfTender(access.tender.id).map((r) => ({ ...r, url: `/api/v1/reports/${r.id}` }));
+  return ctx.queries.reports
+    .listReportsOfTender(access.tender.id)
+    .map((r) => ({ ...r, url: `/api/v1/reports/${r.id}`, signatureCheck: parseSignatureRecord(r.signatureCheck) }));
 }
 
 /** `GET /reports/:id`: the stored bytes, unchanged; 404 for a report of a tender that is not yours. */
@@ -146,9 +170,12 @@ export function getReport(ctx: AppContext, { actor, id }: { actor: Actor; id: st
   return { bytes: Buffer.from(report.bytes), kind: report.kind, sha256: report.sha256 };
 }
 
-/** `POST /reports/verify` (anyone logged in): the signature, checked cryptographically, then the lookup. */
+/**
+ * `POST /reports/verify` (anyone logged in): the signature, checked cryptographically, the
+ * document's own record and embedded proof, then the lookup.
+ */
 export async function verifyReport(ctx: AppContext, { bytes }: { bytes: Uint8Array }): Promise<ReportVerification> {
-  const verification = await verifyPdfSignature(bytes);
+  const verification = await verifyDocument(bytes);
   const known = verification.signatureValid ? ctx.queries.reports.findReportBySha256(verification.sha256) : undefined;
   return {
     signatureValid: verification.signatureValid,
@@ -159,6 +186,9 @@ export async function verifyReport(ctx: AppContext, { bytes }: { bytes: Uint8Arr
     signer: verification.signer,
     padesLevel: verification.padesLevel,
     timestamp: verification.timestamp,
+    intact: isIntact(verification),
+    document: verification.document,
+    issuedSignatureCheck: known === undefined ? null : parseSignatureRecord(known.signatureCheck),
     problems: verification.problems,
   };
 }

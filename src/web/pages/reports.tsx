@@ -11,10 +11,10 @@ import { requireActor } from '../../http/authenticate.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { listBids } from '../../modules/bids/bids.service.js';
-import { createReport, listReports, verifyReport, type ReportVerification } from '../../modules/reports/reports.service.js';
+import { createReport, listReports, verifyReport, type ListedReport, type ReportVerification } from '../../modules/reports/reports.service.js';
+import type { SignatureRecord } from '../../reports/signing/signature-record.js';
 import { ReportInput } from '../../modules/reports/reports.routes.js';
 import { parseInput } from '../../lib/zod-errors.js';
-import type { ReportMeta } from '../../modules/reports/reports.queries.js';
 import { tenderAccessOf, tenderRowOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
 import { BidName } from '../components/bid-name.js';
@@ -37,7 +37,7 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
   access: TenderAccess;
   /** Whether the award decision is taken, so that award letters can be made. */
   decided: boolean;
-  reports: (ReportMeta & { url: string })[];
+  reports: ListedReport[];
   bids: Bid[];
   notice: string | undefined;
   refusal: string | undefined;
@@ -51,7 +51,7 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
       {reports.length === 0 ? (
         <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen rapporten gemaakt.</p>
       ) : (
-        <Table caption="Ondertekende rapporten, oudste eerst" columns={[{ label: 'Soort' }, { label: 'Inschrijving' }, { label: 'Gemaakt' }, { label: 'SHA-256' }, { label: 'Bestand' }]}>
+        <Table caption="Ondertekende rapporten, oudste eerst" columns={[{ label: 'Soort' }, { label: 'Inschrijving' }, { label: 'Gemaakt' }, { label: 'SHA-256' }, { label: 'Handtekening gecontroleerd' }, { label: 'Bestand' }]}>
           {reports.map((r) => (
             <Row>
               <Cell header>{KIND_NAMES[r.kind]}</Cell>
@@ -60,6 +60,7 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
               <Cell>
                 <code class="utrecht-code">{r.sha256.slice(0, 16)}</code>
               </Cell>
+              <Cell>{signatureCheckSentence(r.signatureCheck)}</Cell>
               <Cell>
                 <a class="utrecht-link utrecht-link--html-a" href={r.url} download>
                   {`${KIND_NAMES[r.kind]} ${r.bidId === null ? '' : bidLabel(r.bidId, names.get(r.bidId))} downloaden (PDF)`.replace('  ', ' ')}
@@ -91,6 +92,35 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
   );
 }
 
+/** Who signed, with which certificate, when it was validated and with what result (Archiefregeling). */
+function signatureCheckSentence(check: SignatureRecord | null): string {
+  if (check === null) return 'niet vastgelegd (rapport van voor deze controle)';
+  const result = check.valid ? 'geldig' : `ongeldig: ${check.problems.join(' ')}`;
+  const signer = check.signer === null ? 'onbekende ondertekenaar' : `${check.signer.subject} (certificaat SHA-256 ${check.signer.fingerprintSha256})`;
+  return `${formatInstantDateTime(check.validatedAt)}: ${result}; ondertekend door ${signer}${check.padesLevel === null ? '' : `, PAdES ${check.padesLevel}`}.`;
+}
+
+/** What the document says of itself and whether its embedded dossier re-computes to what it prints. */
+function documentSentences(result: ReportVerification): string[] {
+  const document = result.document;
+  if (document === null) return [];
+  const sentences: string[] = [];
+  if (document.pdfa !== null) sentences.push(`Archiefformaat PDF/A-${document.pdfa.slice(0, 1)}${document.pdfa.slice(1).toLowerCase()}.`);
+  const record = document.record;
+  if (record.purpose !== undefined) sentences.push(`Document: ${record.purpose}${record.tenderReference === undefined ? '' : `, aanbesteding ${record.tenderReference}`}${record.tenderTitle === undefined ? '' : ` (${record.tenderTitle})`}.`);
+  const proof = document.proof;
+  if (proof !== null) {
+    sentences.push(`SHA-256 van het ingesloten dossier: ${proof.dossierSha256}.`);
+    const holds = proof.dossierValid && proof.embeddedResultMatches && proof.printedWinnerMatches && proof.printedRankingMatches;
+    sentences.push(
+      holds
+        ? 'Het ingesloten dossier is opnieuw doorgerekend: de uitkomst, de winnaar en de rangschikking in het rapport kloppen.'
+        : 'Het ingesloten dossier is opnieuw doorgerekend: de uitkomst, de winnaar of de rangschikking in het rapport klopt NIET.',
+    );
+  }
+  return sentences;
+}
+
 /** The PAdES level and, at B-T, the authority's time: what the API's verification says, in a sentence. */
 function signatureLevelSentence(result: ReportVerification): string {
   if (result.timestamp !== null && result.padesLevel === 'B-T') {
@@ -108,16 +138,18 @@ function VerifyPage({ viewer, result, fileName }: { viewer: Viewer; result: Repo
         Controleer of een PDF door deze Gunningswijzer is ondertekend en sindsdien niet is gewijzigd. De handtekening wordt cryptografisch
         gecontroleerd; daarna wordt het bestand opgezocht tussen de uitgegeven rapporten.
       </p>
-      {result === undefined ? null : result.signatureValid && result.coversWholeDocument && result.knownReport ? (
+      {result === undefined ? null : result.intact && result.knownReport ? (
         <Notice kind="ok">
           {fileName}: de handtekening is geldig, dekt het hele bestand en dit is rapport {result.reportId} van deze server. Ondertekend door{' '}
-          {result.signer?.subject ?? 'onbekend'}. {signatureLevelSentence(result)}
+          {result.signer?.subject ?? 'onbekend'}. {signatureLevelSentence(result)} SHA-256 van het bestand: {result.sha256}. {documentSentences(result).join(' ')}
+          {result.issuedSignatureCheck === null ? '' : ` Bij uitgifte gecontroleerd op ${signatureCheckSentence(result.issuedSignatureCheck)}`}
         </Notice>
       ) : (
         <Notice kind="error">
           {fileName}: {result.signatureValid ? 'de handtekening is geldig' : 'de handtekening is ongeldig of ontbreekt'}
           {result.signatureValid && !result.coversWholeDocument ? ', maar dekt niet het hele bestand' : ''}
-          {result.knownReport ? '' : '; dit bestand is niet door deze server uitgegeven'}.{result.problems.length > 0 ? ` ${result.problems.join(' ')}` : ''}
+          {result.knownReport ? '' : '; dit bestand is niet door deze server uitgegeven'}. SHA-256 van het bestand: {result.sha256}. {documentSentences(result).join(' ')}
+          {result.problems.length > 0 ? ` ${result.problems.join(' ')}` : ''}
         </Notice>
       )}
       <form method="post" action="/rapporten/controleren" enctype="multipart/form-data" class="utrecht-form">
