@@ -9,6 +9,9 @@
  * weaker record than the cover says). Verification checks the signature itself (not only a
  * lookup), with its PAdES level and timestamp, and then says whether the file is one this
  * server issued.
+ *
+ * The renderers (pdfkit with its fonts and compression) and the verifier are loaded by the
+ * first report, not at the server's start (docs/build.md).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { writeTransaction } from '../../db/client.js';
@@ -16,12 +19,9 @@ import type { ReportKind } from '../../db/schema/index.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { buildAwardLetterData } from '../../reports/award-letter-data.js';
-import { renderAwardLetter } from '../../reports/render-award-letter.js';
-import { renderEvaluationReport } from '../../reports/render-evaluation-report.js';
 import type { SignatureLevel } from '../../reports/signing/signer.js';
 import { TimestampError } from '../../reports/signing/timestamp-client.js';
 import type { TimestampInfo } from '../../reports/signing/timestamp-token.js';
-import { verifyPdfSignature } from '../../reports/signing/verify-pdf-signature.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { anchorAuditHead } from '../audit/audit-anchor.service.js';
 import type { StoredAwardDecision } from '../award/award.service.js';
@@ -68,7 +68,7 @@ async function render(ctx: AppContext, options: { actor: Actor; access: TenderAc
     generatedBy: options.actor.name,
     signer,
   });
-  if (options.kind === 'evaluation') return renderEvaluationReport(report);
+  if (options.kind === 'evaluation') return (await import('../../reports/render-evaluation-report.js')).renderEvaluationReport(report);
   const decision = awardDecisionOf(tender);
   const bidId = options.bidId;
   if (bidId === undefined || !report.bids.some((bid) => bid.id === bidId)) {
@@ -79,6 +79,7 @@ async function render(ctx: AppContext, options: { actor: Actor; access: TenderAc
   }
   // The letter follows the decision as taken (its winner, also after a draw of lots).
   const letterReport = { ...report, result: { ...report.result, winner: decision.winner } };
+  const { renderAwardLetter } = await import('../../reports/render-award-letter.js');
   return renderAwardLetter(
     buildAwardLetterData({ report: letterReport, bidId, reportId: options.reportId, decisionDate: decision.decisionDate, standstillEndsOn: decision.standstillEndsOn }),
   );
@@ -148,6 +149,7 @@ export function getReport(ctx: AppContext, { actor, id }: { actor: Actor; id: st
 
 /** `POST /reports/verify` (anyone logged in): the signature, checked cryptographically, then the lookup. */
 export async function verifyReport(ctx: AppContext, { bytes }: { bytes: Uint8Array }): Promise<ReportVerification> {
+  const { verifyPdfSignature } = await import('../../reports/signing/verify-pdf-signature.js');
   const verification = await verifyPdfSignature(bytes);
   const known = verification.signatureValid ? ctx.queries.reports.findReportBySha256(verification.sha256) : undefined;
   return {
