@@ -120,8 +120,8 @@ export function createApp(deps: AppDeps) {
       windowMs: config.loginWindowMs,
     }),
     tenderViewCache: createVersionedCache<TenderView>({ maxEntries: 5000 }),
-    signer: () => signer(),
-    anchorCertificates: () => (certificates ??= anchorCertificates(signer().certificateDer, deps.previousSigningCertificates)),
+    signer: signer.get,
+    anchorCertificates: () => (certificates ??= anchorCertificates(signer.get().certificateDer, deps.previousSigningCertificates)),
   };
 
   const app = new OpenAPIHono<AppEnv>();
@@ -165,5 +165,6 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => renderProblem(new AppError('not-found', { detail: `no route for ${c.req.method} ${c.req.path}` })));
   app.onError(createErrorHandler(ctx.logger));
-  return { app, ctx };
+  // `prepareSigner`: the server makes the signing certificate ready at start (index.ts).
+  return { app, ctx, prepareSigner: signer.prepare };
 }

@@ -2,7 +2,10 @@
  * @module
  * Starts the server: read the environment, open and migrate the database, make sure there
  * is a platform administrator, sign the audit chain's head, then listen. `GET /health`
- * answers only after all of that.
+ * answers only after all of that. The two slow steps of a first start run at once: the
+ * administrator's password hash (scrypt, 64 MiB) and a new development signing key both run
+ * in libuv's thread pool, so the start waits for the slower of them, not for both in turn
+ * (docs/build.md).
  */
 import { readFileSync } from 'node:fs';
 import type { X509Certificate } from 'node:crypto';
@@ -53,7 +56,7 @@ if (publication.developmentDefaults.length > 0) {
   // host, publisher and contact that are not this server's.
   logger.warn('development defaults in use: set these before publishing', { unset: publication.developmentDefaults });
 }
-const { app, ctx } = createApp({
+const { app, ctx, prepareSigner } = createApp({
   db,
   logger,
   config: { cookieSecure: env.COOKIE_SECURE, trustProxy: env.TRUST_PROXY, ...publication.config },
@@ -61,13 +64,16 @@ const { app, ctx } = createApp({
   ...(signing ? { signing } : {}),
   ...(env.TSA_URL === undefined ? {} : { timestamping: { url: env.TSA_URL } }),
 });
-// Load the certificate now: a wrong SIGNING_P12 or password must stop the start, not the first report.
-try {
-  ctx.signer();
-} catch (error) {
+// Load the certificate now: a wrong SIGNING_P12 or password must stop the start, not the first
+// report. A P12 is read and checked before `prepareSigner` returns, so a wrong one stops the
+// start before any administrator is made; a development key is generated while the
+// administrator's password is hashed.
+const signerReady = prepareSigner().catch((error: unknown) => {
   process.stderr.write(`Invalid configuration: SIGNING_P12: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
-}
+});
+const adminReady = ensurePlatformAdmin(ctx, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+await signerReady;
 logger.info(
   env.TSA_URL === undefined
     ? 'reports are signed PAdES B-B without a trusted time; set TSA_URL for RFC 3161 timestamps (B-T)'
@@ -75,7 +81,7 @@ logger.info(
   { signatureLevel: ctx.signer().signatureLevel, ...(env.TSA_URL === undefined ? {} : { tsa: redactUrl(new URL(env.TSA_URL)) }) },
 );
 
-const admin = await ensurePlatformAdmin(ctx, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+const admin = await adminReady;
 if (admin.created && admin.generatedPassword !== null) {
   // stdout, once: the operator must copy it now; it is stored only as a hash.
   process.stdout.write(
