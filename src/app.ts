@@ -23,6 +23,7 @@ import { createLogger, type Logger } from './lib/logger.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { anchorCertificates, type AnchorCertificates } from './modules/audit/anchor-signature.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { resolveActor } from './modules/auth/auth.service.js';
 import { DEFAULT_SCRYPT_PARAMS } from './modules/auth/passwords.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
@@ -133,7 +134,7 @@ export function createApp(deps: AppDeps) {
   app.use(answerFromRouteTable(() => app.routes));
   app.use('/api/*', limitBody(ctx.config.bodyLimitBytes, `the body exceeds ${ctx.config.bodyLimitBytes} bytes`));
   app.use('/api/*', rejectCrossSiteRequests());
-  app.use('/api/*', authenticate(ctx));
+  app.use('/api/*', authenticate((credentials) => resolveActor(ctx, credentials)));
   // Before any route's validation: a tender that is not yours is 404 whatever the body says.
   app.use('/api/v1/tenders/:id/*', tenderScope(ctx));
   // After scoping, so that a tender of another organisation is 404 whatever its body.

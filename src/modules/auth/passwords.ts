@@ -65,3 +65,10 @@ export function dummyPasswordHash(params: ScryptParams): Promise<string> {
   }
   return hash;
 }
+
+declare module '../../http/types.js' {
+  interface AppConfig {
+    /** scrypt cost for new password hashes; stored hashes carry their own. */
+    passwordHash: ScryptParams;
+  }
+}

@@ -66,3 +66,10 @@ export function lazySigner(source: SignerSource, logger: Logger, timestamping?: 
     },
   };
 }
+
+declare module '../../http/types.js' {
+  interface AppContext {
+    /** The certificate that signs reports, made on first use (`lazySigner`). */
+    signer: () => ReportSigner;
+  }
+}

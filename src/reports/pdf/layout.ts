@@ -6,9 +6,10 @@
  * margin, current y) so that a helper never depends on where the previous one left x.
  */
 import { fitText } from './fit-text.js';
+import { FONT } from './fonts.js';
 import type { PdfDocument } from './pdf-document.js';
 
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', mono: 'Courier' } as const;
+export { FONT } from './fonts.js';
 
 export const COLOR = {
   text: '#1a1a1a',

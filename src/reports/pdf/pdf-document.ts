@@ -5,7 +5,7 @@
  * hashes from the info dictionary) comes from the data, so the same data gives the same bytes.
  */
 import PDFDocument from 'pdfkit';
-import { FONT } from './layout.js';
+import { FONT } from './fonts.js';
 
 export type PdfDocument = PDFKit.PDFDocument;
 
