@@ -49,6 +49,7 @@ import type { TimestampAuthorityOptions } from './reports/signing/timestamp-clie
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { formulaCheckRoutes } from './modules/formula-check/formula-check.routes.js';
 import { ocdsRoutes } from './modules/ocds/ocds.routes.js';
+import { createOcdsCache } from './modules/ocds/ocds.service.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { auditorRoutes } from './modules/auditor/auditor.routes.js';
 
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps) {
       windowMs: config.loginWindowMs,
     }),
     tenderViewCache: createVersionedCache<TenderView>({ maxEntries: 5000 }),
+    ocdsCache: createOcdsCache(),
     signer: signer.get,
     anchorCertificates: () => (certificates ??= anchorCertificates(signer.get().certificateDer, deps.previousSigningCertificates)),
   };
