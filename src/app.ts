@@ -96,6 +96,8 @@ export type AppDeps = {
   previousSigningCertificates?: readonly X509Certificate[];
   /** The RFC 3161 authority (`TSA_URL`) that timestamps every report; without it reports are PAdES B-B. */
   timestamping?: TimestampAuthorityOptions;
+  /** A development signing key under way since the start (first-start.ts), for `prepareSigner`. */
+  developmentKey?: Promise<string>;
 };
 
 export type App = ReturnType<typeof createApp>['app'];
@@ -105,7 +107,7 @@ export type App = ReturnType<typeof createApp>['app'];
  */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger({ level: 'info' });
-  const signer = lazySigner(deps.signing ?? developmentSignerSource(deps.db.sqlite.name), logger, deps.timestamping);
+  const signer = lazySigner(deps.signing ?? developmentSignerSource(deps.db.sqlite.name), logger, deps.timestamping, deps.developmentKey);
   const config: AppConfig = { ...DEFAULT_CONFIG, ...deps.config };
   let certificates: AnchorCertificates | undefined;
   const ctx: AppContext = {

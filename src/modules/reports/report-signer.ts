@@ -34,7 +34,13 @@ export type SignerHolder = {
 };
 
 /** Without `timestamping` the reports are PAdES B-B: signed, but with no trusted time. */
-export function lazySigner(source: SignerSource, logger: Logger, timestamping?: TimestampAuthorityOptions): SignerHolder {
+export function lazySigner(
+  source: SignerSource,
+  logger: Logger,
+  timestamping?: TimestampAuthorityOptions,
+  /** A development key whose generation began at the start (first-start.ts). */
+  developmentKey?: Promise<string>,
+): SignerHolder {
   let signer: ReportSigner | undefined;
   let preparing: Promise<ReportSigner> | undefined;
   const timestampAuthority = () => (timestamping === undefined ? undefined : createTimestampAuthority(timestamping));
@@ -60,7 +66,7 @@ export function lazySigner(source: SignerSource, logger: Logger, timestamping?: 
       if (signer !== undefined) return Promise.resolve(signer);
       preparing ??= (async () => {
         if (source.kind === 'p12') return keep(make());
-        return keep(await prepareDevelopmentSigner({ directory: source.directory, timestampAuthority: timestampAuthority() }));
+        return keep(await prepareDevelopmentSigner({ directory: source.directory, timestampAuthority: timestampAuthority(), key: developmentKey }));
       })();
       return preparing;
     },

@@ -33,6 +33,9 @@ describe('prepareDevelopmentSigner', () => {
     const stored = createP12Signer({ p12: readFileSync(join(directory, DEVELOPMENT_P12_FILE)), password: DEVELOPMENT_P12_PASSWORD });
     expect(stored.certificate.fingerprintSha256).toBe(prepared.certificate.fingerprintSha256);
     // The audit heads are signed with signBytes: the stored certificate's key verifies them.
+    // Self-signed, with a signature that verifies under its own key.
+    const certificate = new X509Certificate(stored.certificateDer);
+    expect(certificate.verify(certificate.publicKey)).toBe(true);
     const data = Buffer.from('audit head');
     expect(createVerify('sha256').update(data).verify(new X509Certificate(stored.certificateDer).publicKey, prepared.signBytes(data))).toBe(true);
     const check = await verifyPdfSignature(await prepared.sign(await tinyPdf()));
