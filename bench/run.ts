@@ -12,6 +12,7 @@ import { runPagesBench } from './pages.bench.js';
 import { runReportBench } from './report.bench.js';
 import { runReportLimitsBench } from './report-limits.bench.js';
 import { runServerBench } from './server.bench.js';
+import { runStartupBench } from './startup.bench.js';
 
 const benches: Record<string, () => unknown> = {
   evaluate: runEvaluateBench,
@@ -21,6 +22,7 @@ const benches: Record<string, () => unknown> = {
   comparison: runComparisonBench,
   'comparison-route': runComparisonRouteBench,
   pages: runPagesBench,
+  startup: runStartupBench,
 };
 
 const chosen = process.argv.slice(2);
