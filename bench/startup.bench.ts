@@ -9,7 +9,8 @@
  * - The server (`node dist/index.js`) on an empty database in a new directory, from the
  *   spawn to the first `/health` that answers 200 (target: within 1 s on the reference
  *   machine): a first start, which also makes the development signing certificate and hashes
- *   the administrator's password; and a start with `SIGNING_P12` set, as in production.
+ *   the administrator's password; and a start with `SIGNING_P12` set, as in production; and
+ *   the first start through tsx on the sources, as before the build, for comparison.
  * Also printed: the CPU time the server used until then (from /proc), which a busy machine
  * disturbs less than the wall clock.
  */
@@ -59,12 +60,12 @@ function cpuMsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** Spawns the built server on a new directory and answers the time to its first 200 on /health. */
-async function timeServerStart(extraEnv: NodeJS.ProcessEnv = {}): Promise<{ ms: number; cpuMs: number }> {
+/** Spawns the server (the build, or `entry`) on a new directory and answers the time to its first 200 on /health. */
+async function timeServerStart(extraEnv: NodeJS.ProcessEnv = {}, entry = [join(ROOT, 'dist/index.js')]): Promise<{ ms: number; cpuMs: number }> {
   const directory = mkdtempSync(join(tmpdir(), 'gw-bench-start-'));
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], {
+  const child = spawn(process.execPath, entry, {
     cwd: directory,
     env: { ...process.env, ...ADMIN, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(directory, 'data', 'gunningswijzer.db'), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'ignore'],
@@ -88,9 +89,9 @@ async function timeServerStart(extraEnv: NodeJS.ProcessEnv = {}): Promise<{ ms: 
   }
 }
 
-async function medianStart(runs: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ ms: number; cpuMs: number }> {
+async function medianStart(runs: number, extraEnv: NodeJS.ProcessEnv = {}, entry?: string[]): Promise<{ ms: number; cpuMs: number }> {
   const samples = [];
-  for (let i = 0; i < runs; i += 1) samples.push(await timeServerStart(extraEnv));
+  for (let i = 0; i < runs; i += 1) samples.push(await timeServerStart(extraEnv, entry));
   return { ms: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs)) };
 }
 
@@ -105,6 +106,7 @@ export async function runStartupBench(runs = 9): Promise<boolean> {
     const { path } = ensureDevelopmentP12({ directory: certificates });
     const first = await medianStart(Math.max(3, Math.floor(runs / 2)));
     const configured = await medianStart(Math.max(3, Math.floor(runs / 2)), { SIGNING_P12: path, SIGNING_P12_PASSWORD: DEVELOPMENT_P12_PASSWORD });
+    const sources = await medianStart(3, {}, ['--import', 'tsx', join(ROOT, 'src/index.ts')]);
     console.log(`\nStarttijd van hele processen (de build in dist/, mediaan; belasting van de machine: ${readLoad()})`);
     report([
       { label: 'node -e 0', value: `${bare.toFixed(0)} ms` },
@@ -114,6 +116,7 @@ export async function runStartupBench(runs = 9): Promise<boolean> {
       { label: 'server tot de eerste /health, lege database, eerste start', value: `${first.ms.toFixed(0)} ms`, target: '< 1000 ms', ok: first.ms < 1000 },
       { label: '  CPU-tijd van de server tot dan', value: `${first.cpuMs.toFixed(0)} ms` },
       { label: '  verhouding tot node -e 0', value: `${(first.ms / bare).toFixed(1)}x` },
+      { label: '  zonder build (tsx op de bronnen), ter vergelijking', value: `${sources.ms.toFixed(0)} ms` },
       { label: 'idem, met SIGNING_P12 (zoals in productie)', value: `${configured.ms.toFixed(0)} ms`, target: '< 1000 ms', ok: configured.ms < 1000 },
       { label: '  CPU-tijd van de server tot dan', value: `${configured.cpuMs.toFixed(0)} ms` },
     ]);
