@@ -30,7 +30,7 @@ describe('beginFirstStart', () => {
     expect(await verifyPassword('een lang genoeg wachtwoord', await started.admin!.hash)).toBe(true);
     expect(await started.developmentKey).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
 
-    const generated = beginFirstStart(envWith({ DATABASE_PATH: join(directory, 'other.db'), SIGNING_P12: '/etc/gw/signing.p12' }));
+    const generated = beginFirstStart(envWith({ DATABASE_PATH: join(directory, 'other.db'), SIGNING_P12: join(directory, 'signing.p12') }));
     expect(generated.admin?.password).toMatch(/^\S{24}$/);
     expect(generated.developmentKey).toBeUndefined();
     await generated.admin?.hash;
