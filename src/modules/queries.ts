@@ -32,3 +32,10 @@ export function createQueries(db: Db) {
 }
 
 export type Queries = ReturnType<typeof createQueries>;
+
+declare module '../http/types.js' {
+  interface AppContext {
+    /** Every module's prepared queries on this app's database. */
+    queries: Queries;
+  }
+}

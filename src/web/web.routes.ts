@@ -12,7 +12,9 @@ import { authenticate } from '../http/authenticate.js';
 import { rejectCrossSiteRequests } from '../http/csrf.js';
 import type { AppContext, AppEnv } from '../http/types.js';
 import { AppError } from '../lib/app-error.js';
+import { resolveActor } from '../modules/auth/auth.service.js';
 import { tenderScope } from '../modules/tenders/tender-access.js';
+import { cachePages } from './page-cache.js';
 import { createPageErrorHandler } from './page-errors.js';
 import { bidPages } from './pages/bids.js';
 import { loginPages } from './pages/login.js';
@@ -59,11 +61,13 @@ export function webRoutes(ctx: AppContext) {
   const guards: MiddlewareHandler<AppEnv>[] = [
     limitBody(UPLOAD_LIMIT_BYTES, `Het verzoek is groter dan ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MiB.`),
     rejectCrossSiteRequests(),
-    authenticate(ctx),
+    authenticate((credentials) => resolveActor(ctx, credentials)),
   ];
   for (const path of PAGE_PATHS) web.use(path, ...guards);
   // Also covers `/aanbestedingen/:id` itself.
   web.use('/aanbestedingen/:id/*', tenderScope(ctx));
+  // After the access resolution, so that a kept page is only served to whom it was made for (page-cache.ts).
+  web.use('/aanbestedingen/:id/*', cachePages(ctx));
 
   web.route('/', loginPages(ctx));
   web.route('/', tenderListPages(ctx));

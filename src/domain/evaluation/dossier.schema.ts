@@ -6,7 +6,7 @@
  * strict because the spec makes unknown fields an error (a misspelt optional field would
  * otherwise be silently ignored and change an award).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AWARD_METHODS,
   DOSSIER_FORMAT,

@@ -126,8 +126,16 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
     `SELECT coalesce((SELECT max(seq) FROM audit_events WHERE tender_id = ?), 0) AS tenderSeq, ${GENERAL_SEQ} AS generalSeq`,
   );
 
+  const dataVersion = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
+
   return {
     findLastEvent: (): { seq: number; hash: string } | undefined => lastEvent.get(),
+    /**
+     * SQLite's count of commits by other connections to this database (`PRAGMA
+     * data_version`): it moves when another process writes the file, with or without an
+     * audit event, which this connection's change marks would not show.
+     */
+    findDataVersion: (): number => dataVersion.get() as number,
     insertEvent: (event: StoredAuditEvent): void => insertEvent(event),
     /** The newest event of no tender: users, memberships, tokens, logins, organisations. */
     findGeneralSeq: (): number => generalSeq.get()?.seq ?? 0,

@@ -9,6 +9,9 @@
  * weaker record than the cover says). Verification checks the signature itself (not only a
  * lookup), with its PAdES level and timestamp, and then says whether the file is one this
  * server issued.
+ *
+ * The renderers (pdfkit with its fonts and compression) and the verifier are loaded by the
+ * first report, not at the server's start (docs/build.md).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { writeTransaction } from '../../db/client.js';
@@ -16,8 +19,6 @@ import type { ReportKind } from '../../db/schema/index.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { buildAwardLetterData } from '../../reports/award-letter-data.js';
-import { renderAwardLetter } from '../../reports/render-award-letter.js';
-import { renderEvaluationReport } from '../../reports/render-evaluation-report.js';
 import type { SignatureLevel } from '../../reports/signing/signer.js';
 import { TimestampError } from '../../reports/signing/timestamp-client.js';
 import type { TimestampInfo } from '../../reports/signing/timestamp-token.js';
@@ -77,7 +78,7 @@ async function render(ctx: AppContext, options: { actor: Actor; access: TenderAc
     generatedBy: options.actor.name,
     signer,
   });
-  if (options.kind === 'evaluation') return renderEvaluationReport(report);
+  if (options.kind === 'evaluation') return (await import('../../reports/render-evaluation-report.js')).renderEvaluationReport(report);
   const decision = awardDecisionOf(tender);
   const bidId = options.bidId;
   if (bidId === undefined || !report.bids.some((bid) => bid.id === bidId)) {
@@ -88,6 +89,7 @@ async function render(ctx: AppContext, options: { actor: Actor; access: TenderAc
   }
   // The letter follows the decision as taken (its winner, also after a draw of lots).
   const letterReport = { ...report, result: { ...report.result, winner: decision.winner } };
+  const { renderAwardLetter } = await import('../../reports/render-award-letter.js');
   return renderAwardLetter(
     buildAwardLetterData({ report: letterReport, bidId, reportId: options.reportId, decisionDate: decision.decisionDate, standstillEndsOn: decision.standstillEndsOn }),
   );

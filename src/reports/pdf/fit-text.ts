@@ -8,7 +8,7 @@
  * for minutes. Here a word is measured once, character by character, so laying out a text
  * costs time in proportion to its length. A word that fits is left to pdfkit as before.
  */
-import type { PdfDocument } from './pdf-document.js';
+import type { PdfDocument } from './pdf-document-type.js';
 import { toPrintable } from './printable-text.js';
 
 const WORD = /\S+/g;

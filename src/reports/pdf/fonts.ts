@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { create, type Font } from 'fontkit';
-import type { PdfDocument } from './pdf-document.js';
+import type { PdfDocument } from './pdf-document-type.js';
 
 /** The names the layout code selects fonts by (`doc.font(FONT.bold)`). */
 export const FONT = { regular: 'GW-Regular', bold: 'GW-Bold', italic: 'GW-Italic', mono: 'GW-Mono' } as const;

@@ -8,7 +8,7 @@
  */
 import { fitText } from './fit-text.js';
 import { FONT } from './fonts.js';
-import type { PdfDocument } from './pdf-document.js';
+import type { PdfDocument } from './pdf-document-type.js';
 import { artifact, group, tagged } from './structure.js';
 
 export { FONT };

@@ -6,7 +6,7 @@
  * on every page.
  */
 import { COLOR, FONT, SIZE, contentWidth } from './layout.js';
-import type { PdfDocument } from './pdf-document.js';
+import type { PdfDocument } from './pdf-document-type.js';
 import { toPrintable } from './printable-text.js';
 import { artifact } from './structure.js';
 

@@ -12,14 +12,15 @@
  * them fails there rather than in an archive.
  */
 import { readFileSync } from 'node:fs';
-import type { PdfDocument } from './pdf-document.js';
+import { packagePath } from '../../lib/package-root.js';
+import type { PdfDocument } from './pdf-document-type.js';
 import { type XmpFields, xmpDescriptions } from './xmp.js';
 
 let profile: Buffer | undefined;
 
 /** The vendored sRGB profile, read once per process. */
 export function srgbProfile(): Buffer {
-  profile ??= readFileSync(new URL('../../../assets/color/sRGB.icc', import.meta.url));
+  profile ??= readFileSync(packagePath('assets', 'color', 'sRGB.icc'));
   return profile;
 }
 

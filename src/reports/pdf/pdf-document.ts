@@ -16,9 +16,10 @@ import PDFDocument from 'pdfkit';
 import { registerReportFonts } from './fonts.js';
 import { useOutputIntent, useXmp } from './pdf-a.js';
 import { startStructure } from './structure.js';
+import type { PdfDocument } from './pdf-document-type.js';
 import type { DocumentRecord } from './xmp.js';
 
-export type PdfDocument = PDFKit.PDFDocument;
+export type { PdfDocument } from './pdf-document-type.js';
 
 /** A file the document carries as a PDF/A-3 associated file (ISO 32000-2 §14.13). */
 export type Attachment = {

@@ -6,7 +6,7 @@
  */
 import { formatDutchNumber } from '../../domain/money.js';
 import { COLOR, FONT, SIZE, contentWidth, ensureSpace } from './layout.js';
-import type { PdfDocument } from './pdf-document.js';
+import type { PdfDocument } from './pdf-document-type.js';
 import { toPrintable } from './printable-text.js';
 import { tagged } from './structure.js';
 

@@ -10,7 +10,7 @@
  * new page; a page started by our code (`ensureSpace`) happens between marked runs, never
  * inside one. Marked content does not nest here: `tagged` and `artifact` are leaves.
  */
-import type { PdfDocument } from './pdf-document.js';
+import type { PdfDocument } from './pdf-document-type.js';
 
 type Element = PDFKit.PDFStructureElement;
 

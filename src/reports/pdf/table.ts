@@ -7,7 +7,7 @@
  */
 import { fitText } from './fit-text.js';
 import { COLOR, FONT, SIZE, bottomOf, contentWidth, labelledRows, textHeight } from './layout.js';
-import type { PdfDocument } from './pdf-document.js';
+import type { PdfDocument } from './pdf-document-type.js';
 import { artifact, group, tagged } from './structure.js';
 
 export type TableColumn = {

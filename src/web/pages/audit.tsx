@@ -18,6 +18,7 @@ import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
 import { formatInstantDateTime } from '../format.js';
 import { NO_ERRORS } from '../forms/form-errors.js';
+import { doNotCachePage } from '../page-cache.js';
 import { renderPage } from '../render.js';
 import { readBidNames } from '../tender-data.js';
 import { BidName } from '../components/bid-name.js';
@@ -206,6 +207,8 @@ export function auditPages(ctx: AppContext) {
     let check: DescribedVerification | undefined;
     if (c.req.query('controle') !== undefined) {
       assertMayVerifyAuditTrail(viewer.actor);
+      // The check reads the whole trail, the signed heads and every table: always run it afresh.
+      doNotCachePage(c);
       check = describeVerification(verifyAuditTrail(ctx));
     }
     // Display names of the people in the log; the log itself holds only their ids.
