@@ -12,6 +12,7 @@ import { LOW_BID_RULE_NAMES } from '../../domain/low-bids/rule-names.js';
 import type { TenderBidResult } from '../../modules/evaluation/evaluation.service.js';
 import { SubmitButton } from './alerts.js';
 import { BidName } from './bid-name.js';
+import { DataList } from './data-list.js';
 import { bidLabel } from '../../domain/bid-label.js';
 import { RadioScale, TextareaField, TextField } from './form-field.js';
 import { formatInstantDate, formatIsoDate, formatOptionalEuros } from '../format.js';
@@ -44,16 +45,7 @@ function ReviewRecord({ review }: { review: LowBidReview }) {
   if (review.explanation !== undefined) rows.push(['Toelichting', review.explanation]);
   if (review.decidedAt !== undefined) rows.push(['Besloten op', formatIsoDate(review.decidedAt)]);
   if (review.motivation !== undefined) rows.push(['Motivering', review.motivation]);
-  return (
-    <dl class="utrecht-data-list utrecht-data-list--rows">
-      {rows.map(([key, value]) => (
-        <div class="utrecht-data-list__item">
-          <dt class="utrecht-data-list__item-key">{key}</dt>
-          <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DataList rows={rows} />;
 }
 
 /** One step's form; a refused step's messages are at the top of the page (results.tsx), its fields carry theirs. */

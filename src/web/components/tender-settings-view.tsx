@@ -16,6 +16,7 @@ import { methodFormula } from '../../reports/report-format.js';
 import { formatDutchTrimmed, formatEuros, formatOptionalEuros, formatPercent } from '../format.js';
 import { Notice } from './alerts.js';
 import { Cell, Row, Table } from './table.js';
+import { DataList } from './data-list.js';
 
 /**
  * The sum of the weights and each share, said in words, when they do not add up to 100:
@@ -73,19 +74,14 @@ export function SettingsView({ fields }: { fields: TenderFields }) {
   return (
     <>
       <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Aanbesteding</h2>
-      <dl class="utrecht-data-list utrecht-data-list--rows">
-        {[
+      <DataList
+        rows={[
           ['Aanbestedende dienst', tender.buyer],
           ['Perceel', tender.lot],
           ['Raming', formatOptionalEuros(tender.estimatedValue)],
           ['Verwacht aantal inburgeraars', tender.expectedLearners === undefined ? '-' : String(tender.expectedLearners)],
-        ].map(([key, value]) => (
-          <div class="utrecht-data-list__item">
-            <dt class="utrecht-data-list__item-key">{key}</dt>
-            <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
-          </div>
-        ))}
-      </dl>
+        ]}
+      />
       <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Gunningscriteria</h2>
       <Table
         caption="Criteria"

@@ -31,20 +31,8 @@ import { redirectAfterPost, renderPage } from '../render.js';
 import { flaggedCount, readBidNames, readBids, readEvaluation } from '../tender-data.js';
 import { decidedWinner } from '../../modules/award/decided-winner.js';
 import { BidName } from '../components/bid-name.js';
+import { DataList } from '../components/data-list.js';
 import { viewerOf, type Viewer } from '../viewer.js';
-
-function DataList({ rows }: { rows: readonly (readonly [string, Child])[] }) {
-  return (
-    <dl class="utrecht-data-list utrecht-data-list--rows">
-      {rows.map(([key, value]) => (
-        <div class="utrecht-data-list__item">
-          <dt class="utrecht-data-list__item-key">{key}</dt>
-          <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function Link({ href, children }: { href: string; children?: Child }) {
   return (
