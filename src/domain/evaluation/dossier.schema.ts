@@ -16,9 +16,9 @@ import {
   TIE_BREAKS,
   type Dossier,
 } from './dossier.js';
-import { hasAtMostTwoDecimals, isMoneyEuros } from '../money.js';
+import { hasAtMostTwoDecimals, isMoneyEuros, MAX_MONEY_EUROS, MIN_MONEY_EUROS } from '../money.js';
 import { TEXT_LIMITS } from '../text/text-limits.js';
-import { multiLineText, singleLineText } from '../text/text-fields.js';
+import { multiLineText, nonBlankLine, nonBlankText } from '../text/text-fields.js';
 import {
   checkAward,
   checkBidPriceLines,
@@ -31,7 +31,6 @@ import {
   checkUniqueIds,
   ID_MESSAGE,
   ID_PATTERN,
-  isIsoDate,
   MONEY_MESSAGE,
   priceLinesTotalCents,
   type Report,
@@ -48,25 +47,33 @@ export const reporter =
   (path, message) =>
     ctx.addIssue({ code: 'custom', path: [...path], message, input: undefined });
 
-const notBlank = (s: string) => s.trim() !== '';
-const NOT_BLANK = { error: 'mag niet leeg zijn' };
 /** A required single line of at most `max` characters; `label` names it in messages. */
-export const line = (label: string, max: number) => singleLineText(label, max).refine(notBlank, NOT_BLANK);
+export const line = (label: string, max: number) => nonBlankLine(label, max);
 /** Required text of at most `max` characters that may hold line breaks. */
-export const lines = (label: string, max: number) => multiLineText(label, max).refine(notBlank, NOT_BLANK);
+export const lines = (label: string, max: number) => nonBlankText(label, max);
 // The pattern bounds the length already; the maximum puts it in the OpenAPI document.
 const id = z.string().max(TEXT_LIMITS.id, { abort: true, error: ID_MESSAGE }).regex(ID_PATTERN, { error: ID_MESSAGE });
-const money = z.number().refine(isMoneyEuros, { error: MONEY_MESSAGE });
-const positiveTwoDecimals = z
+// The bounds are checks of their own so that JSON Schema states them (`minimum`, `maximum`,
+// `exclusiveMinimum`, `type: integer`), without `abort` (an aborted check would stop the
+// dossier-wide checks, and every problem is to be reported; equal messages at one path are
+// reported once). "At most two decimals" stays a refinement, because
+// `multipleOf: 0.01` is judged in binary floating point by most validators (0.07 / 0.01 is
+// not a whole number there), and so is listed as a rule beyond the schema (docs/api-contract.md).
+const money = z
   .number()
-  .refine((x) => x > 0 && hasAtMostTwoDecimals(x), { error: 'moet groter dan 0 zijn met hoogstens 2 decimalen' });
-const positiveInteger = z
-  .number()
-  .refine((x) => Number.isSafeInteger(x) && x >= 1, { error: 'moet een geheel getal van minstens 1 zijn' });
+  .min(MIN_MONEY_EUROS, { error: MONEY_MESSAGE })
+  .max(MAX_MONEY_EUROS, { error: MONEY_MESSAGE })
+  .refine(isMoneyEuros, { error: MONEY_MESSAGE });
+const POSITIVE_TWO_DECIMALS = 'moet groter dan 0 zijn met hoogstens 2 decimalen';
+const positiveTwoDecimals = z.number().gt(0, { error: POSITIVE_TWO_DECIMALS }).refine(hasAtMostTwoDecimals, { error: POSITIVE_TWO_DECIMALS });
+const POSITIVE_INTEGER = 'moet een geheel getal van minstens 1 zijn';
+const positiveInteger = z.number().int({ error: POSITIVE_INTEGER }).min(1, { error: POSITIVE_INTEGER });
 const DATE_MESSAGE = 'moet een bestaande datum zijn in de vorm JJJJ-MM-DD';
-const isoDate = z.string().max(10, { abort: true, error: DATE_MESSAGE }).refine(isIsoDate, { error: DATE_MESSAGE });
+/** A calendar date `YYYY-MM-DD`: `format: date` in the document. */
+export const isoDate = z.iso.date({ error: DATE_MESSAGE }).max(10, { error: DATE_MESSAGE });
 
 const KVK_MESSAGE = 'KvK-nummer moet precies 8 cijfers zijn';
+const OVERHEAD_MESSAGE = 'moet tussen 0 en 5 liggen met hoogstens 2 decimalen';
 
 export const tenderSchema = z.strictObject({
   reference: line('het kenmerk', TEXT_LIMITS.reference),
@@ -115,12 +122,16 @@ export const costFloorSchema = z.strictObject({
   contactHours: positiveInteger,
   teacherHourlyCost: money,
   groupSize: positiveInteger,
-  overheadShare: z.number().refine((x) => x >= 0 && x <= 5 && hasAtMostTwoDecimals(x), {
-    error: 'moet tussen 0 en 5 liggen met hoogstens 2 decimalen',
-  }),
+  overheadShare: z
+    .number()
+    .min(0, { error: OVERHEAD_MESSAGE })
+    .max(5, { error: OVERHEAD_MESSAGE })
+    .refine(hasAtMostTwoDecimals, { error: OVERHEAD_MESSAGE }),
   // The spec's default is 0, so 0 is a valid amount here although money is otherwise >= 0,01.
   fixedCostPerLearner: z
     .number()
+    .min(0, { error: `0 of een ${MONEY_MESSAGE}` })
+    .max(MAX_MONEY_EUROS, { error: `0 of een ${MONEY_MESSAGE}` })
     .refine((x) => x === 0 || isMoneyEuros(x), { error: `0 of een ${MONEY_MESSAGE}` })
     .optional(),
 });
