@@ -5,9 +5,12 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/authenticate.js';
-import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
-import { ScoreParams } from '../bids/bids.routes.js';
+import { timestamp } from '../../http/documented.js';
+import { SENTENCE_RULE, SENTENCE_RULE_MESSAGE, sentenceText } from '../../domain/panel/motivation.js';
+import type { RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
+import { SCORE_ON_SCALE, ScoreParams } from '../bids/bids.routes.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { getConsensusOverview } from './consensus.service.js';
 import { assignEvaluator, declareConflictOfInterest, getPanel } from './panel.service.js';
@@ -19,6 +22,10 @@ const tags = ['panel'];
 
 const AssignBody = z.strictObject({ userId: z.string().min(1).max(TEXT_LIMITS.serverId) }).openapi('AssignEvaluator');
 
+const ASSIGN_RULES: RuleBeyondSchema[] = [
+  { path: 'userId', rule: 'een gebruiker met de rol beoordelaar bij de organisatie van de aanbesteding of, bij een regio, bij een van haar gemeenten' },
+];
+
 export const DeclarationBody = z
   .strictObject({
     noConflict: z.boolean().openapi({ description: 'false declares a conflict of interest: the evaluator leaves the panel' }),
@@ -26,30 +33,35 @@ export const DeclarationBody = z
   })
   .openapi('ConflictDeclaration');
 
-const PanelMember = z
+export const PanelMember = z
   .object({
     userId: z.string(),
     name: z.string(),
     email: z.string(),
-    assignedAt: z.string(),
+    assignedAt: timestamp(),
     assignedBy: z.string(),
     onPanel: z.boolean(),
-    declaration: z.object({ noConflict: z.boolean(), remarks: z.string().nullable(), declaredAt: z.string() }).nullable(),
-    sealedAt: z.string().nullable(),
+    declaration: z.object({ noConflict: z.boolean(), remarks: z.string().nullable(), declaredAt: timestamp() }).nullable(),
+    sealedAt: timestamp().nullable(),
   })
   .openapi('PanelMember');
 
 const SealStatus = {
   allSealed: z.boolean().openapi({ description: 'Every member on the panel has sealed (true without a panel)' }),
-  sealed: z.array(z.object({ userId: z.string(), name: z.string(), sealedAt: z.string() })),
+  sealed: z.array(z.object({ userId: z.string(), name: z.string(), sealedAt: timestamp() })),
   pending: z.array(z.object({ userId: z.string(), name: z.string() })),
 };
 
-const Panel = z.object({ ...SealStatus, members: z.array(PanelMember) }).openapi('Panel');
+export const Panel = z.object({ ...SealStatus, members: z.array(PanelMember) }).openapi('Panel');
 
 export const IndividualScoreBody = z
-  .strictObject({ score: z.number(), motivation: multiLineText('de motivering', TEXT_LIMITS.motivation).openapi({ description: 'At least one full sentence' }) })
+  .strictObject({
+    score: z.number(),
+    motivation: sentenceText('de motivering', TEXT_LIMITS.motivation, `de motivatie is te kort: ${SENTENCE_RULE_MESSAGE}`).openapi({ description: 'Minstens één volledige zin' }),
+  })
   .openapi('IndividualScoreInput');
+
+const INDIVIDUAL_SCORE_RULES: RuleBeyondSchema[] = [SCORE_ON_SCALE, { path: 'motivation', rule: SENTENCE_RULE }];
 
 const IndividualScore = z
   .object({
@@ -59,17 +71,17 @@ const IndividualScore = z
     criterionId: z.string(),
     score: z.number(),
     motivation: z.string(),
-    updatedAt: z.string(),
+    updatedAt: timestamp(),
   })
   .openapi('IndividualScore');
 
-const Scores = z
+export const Scores = z
   .object({ ...SealStatus, scores: z.array(IndividualScore) })
   .openapi('IndividualScores', {
     description: 'A beoordelaar: its own scores. Inkoper and auditor: everyone\'s once all have sealed; until then `scores` is empty.',
   });
 
-const Seal = z.object({ userId: z.string(), sealedAt: z.string(), scores: z.number().int() }).openapi('Seal');
+const Seal = z.object({ userId: z.string(), sealedAt: timestamp(), scores: z.number().int().min(0) }).openapi('Seal');
 
 const ConsensusItem = z
   .object({
@@ -83,7 +95,7 @@ const ConsensusItem = z
     disagreement: z.boolean().openapi({ description: 'The individual scores span more than a third of the scale' }),
     outsideRange: z.boolean().nullable(),
     consensus: z
-      .object({ score: z.number(), motivation: z.string().nullable(), deviationReason: z.string().nullable(), updatedAt: z.string() })
+      .object({ score: z.number(), motivation: z.string().nullable(), deviationReason: z.string().nullable(), updatedAt: timestamp() })
       .nullable(),
   })
   .openapi('ConsensusItem');
@@ -95,7 +107,7 @@ const routes = {
     method: 'post', path: '/api/v1/tenders/{id}/evaluators', tags,
     summary: 'Assign a beoordelaar of the tender\'s organisation (or a member gemeente of its regio) to the panel (inkoper)',
     request: { ...idRequest, body: jsonBody(AssignBody) },
-    responses: { 201: jsonContent(PanelMember, 'The member'), ...problemResponses, ...conflictResponse },
+    responses: { 201: jsonContent(PanelMember, 'The member'), ...problemResponses, ...invalidInput(ASSIGN_RULES), ...conflictResponse },
   }),
   declare: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/conflict-declaration', tags,
@@ -107,7 +119,7 @@ const routes = {
     method: 'put', path: '/api/v1/tenders/{id}/bids/{bidId}/scores/{criterionId}', tags,
     summary: 'Set one\'s own score with a motivation (declared beoordelaar; tender open; until sealed)',
     request: { params: ScoreParams, body: jsonBody(IndividualScoreBody) },
-    responses: { 200: jsonContent(IndividualScore, 'The score'), ...problemResponses, ...conflictResponse },
+    responses: { 200: jsonContent(IndividualScore, 'The score'), ...problemResponses, ...invalidInput(INDIVIDUAL_SCORE_RULES), ...conflictResponse },
   }),
   seal: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/scores/seal', tags,

@@ -7,7 +7,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REPORT_KINDS } from '../../db/schema/index.js';
 import { requireActor } from '../../http/authenticate.js';
-import { conflictResponse, createRouter, unavailableResponse, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, unavailableResponse, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { timestamp } from '../../http/documented.js';
+import type { RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
@@ -16,18 +18,28 @@ import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 
 const tags = ['reports'];
 
+/** `evaluation`: the evaluation report; `award-letter`: the letter to the bidder `bidId`. */
 export const ReportInput = z
-  .strictObject({
-    kind: z.enum(REPORT_KINDS).openapi({ description: 'evaluation: the evaluation report; award-letter: the letter to one bidder' }),
-    bidId: z.string().min(1).max(TEXT_LIMITS.id).optional().openapi({ description: 'The addressee of an award letter' }),
-  })
-  .openapi('ReportInput');
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('evaluation').openapi({ description: 'Het beoordelingsrapport' }) }),
+    z.strictObject({
+      kind: z.literal('award-letter').openapi({ description: 'De brief aan één inschrijver' }),
+      bidId: z
+        .string({ error: (issue) => (issue.input === undefined ? 'verplicht voor een gunningsbrief' : 'moet een tekst zijn') })
+        .min(1)
+        .max(TEXT_LIMITS.id)
+        .openapi({ description: 'De geadresseerde inschrijving' }),
+    }),
+  ])
+  .openapi('ReportInput', { discriminator: { propertyName: 'kind' } } as never);
 
-const CreatedReport = z
-  .object({ id: z.string(), kind: z.enum(REPORT_KINDS), bidId: z.string().nullable(), sha256: z.string(), url: z.string() })
-  .openapi('CreatedReport');
+const REPORT_RULES: RuleBeyondSchema[] = [{ path: 'bidId', rule: 'een inschrijving van deze aanbesteding' }];
 
-const ReportListItem = CreatedReport.extend({ createdAt: z.string(), createdBy: z.string(), tenderId: z.string() }).openapi('ReportListItem');
+const createdReport = { id: z.string(), kind: z.enum(REPORT_KINDS), bidId: z.string().nullable(), sha256: z.string(), url: z.string() };
+const CreatedReport = z.object(createdReport).openapi('CreatedReport');
+
+// Its own shape rather than an extension of CreatedReport, which the generator writes as `allOf`.
+const ReportListItem = z.object({ ...createdReport, createdAt: timestamp(), createdBy: z.string(), tenderId: z.string() }).openapi('ReportListItem');
 
 const Verification = z
   .object({
@@ -40,7 +52,7 @@ const Verification = z
     padesLevel: z.enum(['B-B', 'B-T']).nullable().openapi({ description: 'The PAdES baseline level the valid signature reaches; null when invalid or not PAdES (adbe.pkcs7.detached)' }),
     timestamp: z
       .object({
-        time: z.string().openapi({ description: 'The authority\'s time (RFC 3161 genTime), ISO 8601' }),
+        time: timestamp().openapi({ description: 'De tijd van de tijdstempelautoriteit (RFC 3161 genTime)' }),
         authority: z.object({ subject: z.string(), fingerprintSha256: z.string() }),
       })
       .nullable()
@@ -59,7 +71,7 @@ const routes = {
       '409 while consensus scores are missing, and for an award letter before the award decision. ' +
       '503 (with Retry-After) when the timestamp authority (TSA_URL) fails: nothing is stored, try again.',
     request: { params: IdParams, body: jsonBody(ReportInput) },
-    responses: { 201: jsonContent(CreatedReport, 'The issued report'), ...problemResponses, ...conflictResponse, ...unavailableResponse },
+    responses: { 201: jsonContent(CreatedReport, 'The issued report'), ...problemResponses, ...invalidInput(REPORT_RULES), ...conflictResponse, ...unavailableResponse },
   }),
   list: createRoute({
     method: 'get', path: '/api/v1/tenders/{id}/reports', tags,

@@ -5,18 +5,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../db/schema/index.js';
 import { requireActor } from '../../http/authenticate.js';
-import { conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { createUser } from './users.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
-import { boundedText, singleLineText, tooLong } from '../../domain/text/text-fields.js';
+import { boundedText, emailAddress, nonBlankLine } from '../../domain/text/text-fields.js';
 
 const MembershipSchema = z.strictObject({ organisationId: z.string().min(1).max(TEXT_LIMITS.serverId), role: z.enum(ROLES) });
 
 const CreateUserBody = z
   .strictObject({
-    email: z.email().max(TEXT_LIMITS.email, tooLong('het e-mailadres', TEXT_LIMITS.email)),
-    name: singleLineText('de naam', TEXT_LIMITS.name).trim().min(1),
+    email: emailAddress(),
+    name: nonBlankLine('de naam', TEXT_LIMITS.name).trim(),
     /** Length is what makes a password strong (NIST SP 800-63B); no composition rules. */
     password: boundedText('het wachtwoord', TEXT_LIMITS.password).min(12),
     memberships: z.array(MembershipSchema).min(1).max(50),
@@ -39,7 +39,12 @@ const createUserRoute = createRoute({
   tags: ['users'],
   summary: 'Create a user with one role per organisation',
   request: { body: jsonBody(CreateUserBody) },
-  responses: { 201: jsonContent(User, 'The new user'), ...problemResponses, ...conflictResponse },
+  responses: {
+    201: jsonContent(User, 'The new user'),
+    ...problemResponses,
+    ...invalidInput([{ path: 'memberships[*].organisationId', rule: 'een bestaande organisatie, elk hoogstens één keer' }]),
+    ...conflictResponse,
+  },
 });
 
 export function userRoutes(ctx: AppContext) {
