@@ -10,7 +10,7 @@
  *   the `API-Version` header that every response carries (/core/version-header);
  * - `info.contact` names who answers for this server's API (/core/doc-openapi-contact);
  * - "X or null" of a referenced schema is written so that JSON Schema reads it so
- *   (`rewriteNullableReferences`);
+ *   (`rewriteNullableReferences`), and a digit in a pattern as `[0-9]` (`asciiDigits`);
  * - it is served at `/api/v1/openapi.json` (and, as before, at `/openapi.json`), without login
  *   and readable from any origin (/core/publish-openapi).
  * The document is built once, on its first request, when every route is registered.
@@ -68,6 +68,39 @@ export function rewriteNullableReferences(node: unknown): unknown {
 }
 
 /**
+ * A pattern as every regular-expression dialect reads it alike: `\\d` is any Unicode digit to
+ * Python and .NET but only 0-9 to ECMA-262, so a tool in another language would generate
+ * "٣" for a KvK number that the server refuses. Written as `[0-9]` (inside a class: `0-9`).
+ * @example asciiDigits('^\\d{8}$') // '^[0-9]{8}$'
+ */
+export function asciiDigits(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i += 1) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      const next = pattern[i + 1] ?? '';
+      out += next === 'd' ? (inClass ? '0-9' : '[0-9]') : ch + next;
+      i += 1;
+    } else {
+      if (ch === '[' && !inClass) inClass = true;
+      else if (ch === ']' && inClass) inClass = false;
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** Every `pattern` of the document through `asciiDigits`. */
+function withAsciiDigits(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withAsciiDigits);
+  if (!isObject(node)) return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [key, key === 'pattern' && typeof value === 'string' ? asciiDigits(value) : withAsciiDigits(value)]),
+  );
+}
+
+/**
  * The generated document rewritten to the design rules. Throws on a documented path outside
  * the base path: such a route would not be part of this version of the API.
  * @example applyDesignRules(app.getOpenAPI31Document({ openapi: '3.1.0', info }), contact)
@@ -80,12 +113,12 @@ export function applyDesignRules(generated: JsonObject, contact: ApiContact): Js
     paths[path.slice(API_BASE_PATH.length)] = Object.fromEntries(
       Object.entries(operations).map(([key, operation]) =>
         HTTP_METHODS.has(key) && isObject(operation)
-          ? [key, rewriteNullableReferences({ ...operation, responses: withVersionHeader(operation.responses) })]
+          ? [key, withAsciiDigits(rewriteNullableReferences({ ...operation, responses: withVersionHeader(operation.responses) }))]
           : [key, operation],
       ),
     );
   }
-  const components = (isObject(generated.components) ? rewriteNullableReferences(generated.components) : {}) as JsonObject;
+  const components = (isObject(generated.components) ? withAsciiDigits(rewriteNullableReferences(generated.components)) : {}) as JsonObject;
   const info = isObject(generated.info) ? generated.info : {};
   return {
     ...generated,

@@ -233,7 +233,9 @@ export function validValue(schema: JsonSchema, options: SchemaArbitraryOptions, 
       const minLength = s.minItems ?? 0;
       const cap = depth >= depthOf(options) ? minLength : minLength + (options.maxItems ?? 4);
       const maxLength = Math.min(s.maxItems ?? cap, cap);
-      return fc.array(hinted ?? validValue(s.items ?? {}, options, depth + 1, property), { minLength, maxLength });
+      const items = hinted ?? validValue(s.items ?? {}, options, depth + 1, property);
+      if (s.uniqueItems === true) return fc.uniqueArray(items, { minLength, maxLength, selector: (v) => JSON.stringify(v) });
+      return fc.array(items, { minLength, maxLength });
     }
     case 'object':
       return objectArbitrary(s, options, depth);
@@ -323,6 +325,7 @@ function brokenHere(s: JsonSchema, options: SchemaArbitraryOptions, depth: numbe
     const item = validValue(s.items ?? {}, options, depth + 1);
     if (s.minItems !== undefined && s.minItems > 0) out.push(fc.array(item, { minLength: s.minItems - 1, maxLength: s.minItems - 1 }));
     if (s.maxItems !== undefined) out.push(fc.array(item, { minLength: s.maxItems + 1, maxLength: s.maxItems + 3 }));
+    if (s.uniqueItems === true) out.push(item.map((v) => [v, v]));
     if (s.items !== undefined && depth < depthOf(options)) {
       out.push(fc.tuple(fc.array(item, { maxLength: 2 }), brokenValue(s.items, options, depth + 1)).map(([items, bad]) => [...items, bad]));
     }

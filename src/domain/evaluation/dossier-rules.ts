@@ -26,7 +26,7 @@ export const DOSSIER_RULES: readonly RuleBeyondSchema[] = [
   { path: 'award.priceFloor', rule: `verplicht bij min-max-set en lager dan priceCeiling; een bedrag met ${TWO_DECIMALS}` },
   { path: 'award.priceCeiling', rule: `verplicht bij min-max-set; een bedrag met ${TWO_DECIMALS}` },
   { path: 'award.fixedPrice', rule: `verplicht bij fixed-price; een bedrag met ${TWO_DECIMALS}` },
-  { path: 'award.tieBreak[*]', rule: 'elke beslisregel hoogstens één keer; "lot" (loting) alleen als laatste' },
+  { path: 'award.tieBreak[*]', rule: '"lot" (loting) alleen als laatste; elke beslisregel hoogstens één keer (uniqueItems)' },
   { path: 'criteria[*].id', rule: 'uniek binnen de criteria' },
   { path: 'criteria[*].weight', rule: TWO_DECIMALS },
   { path: 'criteria[*].scale[*]', rule: 'de schaal loopt strikt op en eindigt boven 0' },

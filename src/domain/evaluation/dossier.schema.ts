@@ -69,8 +69,16 @@ const positiveTwoDecimals = z.number().gt(0, { error: POSITIVE_TWO_DECIMALS }).r
 const POSITIVE_INTEGER = 'moet een geheel getal van minstens 1 zijn';
 const positiveInteger = z.number().int({ error: POSITIVE_INTEGER }).min(1, { error: POSITIVE_INTEGER });
 const DATE_MESSAGE = 'moet een bestaande datum zijn in de vorm JJJJ-MM-DD';
-/** A calendar date `YYYY-MM-DD`: `format: date` in the document. */
-export const isoDate = z.iso.date({ error: DATE_MESSAGE }).max(10, { error: DATE_MESSAGE });
+/**
+ * A day of the calendar, `YYYY-MM-DD`, leap years included (ISO 8601, RFC 3339 full-date) and
+ * with digits 0-9 only: the pattern says all of it, so the document states it as `pattern`
+ * beside `format: date` (an annotation that not every validator checks).
+ */
+export const ISO_DATE_PATTERN =
+  /^(?:(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29|[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8])))$/;
+
+/** A calendar date `YYYY-MM-DD`: `format: date` and its pattern in the document. */
+export const isoDate = z.string().max(10, { error: DATE_MESSAGE }).regex(ISO_DATE_PATTERN, { error: DATE_MESSAGE }).meta({ format: 'date' });
 
 const KVK_MESSAGE = 'KvK-nummer moet precies 8 cijfers zijn';
 const OVERHEAD_MESSAGE = 'moet tussen 0 en 5 liggen met hoogstens 2 decimalen';
@@ -91,7 +99,11 @@ export const awardSchema = z
     priceFloor: money.optional(),
     priceCeiling: money.optional(),
     fixedPrice: money.optional(),
-    tieBreak: z.array(z.enum(TIE_BREAKS)).superRefine((v, ctx) => checkTieBreak(v, reporter(ctx)), always).optional(),
+    tieBreak: z
+      .array(z.enum(TIE_BREAKS))
+      .superRefine((v, ctx) => checkTieBreak(v, reporter(ctx)), always)
+      .meta({ uniqueItems: true })
+      .optional(),
   })
   .superRefine((v, ctx) => checkAward(v, reporter(ctx)), always);
 
@@ -170,7 +182,7 @@ export const bidSchema = z
     id,
     provider: z.strictObject({
       name: line('de naam', TEXT_LIMITS.name),
-      kvk: z.string().max(8, { abort: true, error: KVK_MESSAGE }).regex(/^\d{8}$/, { error: KVK_MESSAGE }),
+      kvk: z.string().max(8, { abort: true, error: KVK_MESSAGE }).regex(/^[0-9]{8}$/, { error: KVK_MESSAGE }),
       keurmerk: z.boolean(),
     }),
     price: money.optional(),

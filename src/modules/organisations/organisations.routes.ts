@@ -15,7 +15,7 @@ const CreateOrganisationBody = z
   .strictObject({
     name: nonBlankLine('de naam', TEXT_LIMITS.name).trim(),
     kind: z.enum(ORGANISATION_KINDS),
-    memberIds: z.array(z.string().min(1).max(TEXT_LIMITS.serverId)).max(500).optional(),
+    memberIds: z.array(z.string().min(1).max(TEXT_LIMITS.serverId)).max(500).optional().openapi({ uniqueItems: true }),
   })
   .openapi('CreateOrganisation');
 

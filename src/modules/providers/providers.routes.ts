@@ -13,7 +13,7 @@ import { nonBlankLine } from '../../domain/text/text-fields.js';
 /** The dossier's provider fields (spec: `kvk` is 8 digits). */
 export const ProviderFields = {
   name: nonBlankLine('de naam', TEXT_LIMITS.name).trim(),
-  kvk: z.string().max(8, { abort: true, error: 'must be 8 digits' }).regex(/^\d{8}$/, 'must be 8 digits'),
+  kvk: z.string().max(8, { abort: true, error: 'must be 8 digits' }).regex(/^[0-9]{8}$/, 'must be 8 digits'),
   keurmerk: z.boolean(),
 };
 
