@@ -53,9 +53,10 @@ const SCHEMAS: Record<string, JsonSchema> = {
     properties: { template: { type: 'string', maxLength: 5 }, award: { type: 'string', maxLength: 5 }, reference: { type: 'string', maxLength: 5 } },
     required: ['reference'],
     additionalProperties: false,
+    // `false`: the property may not be there (JSON Schema's boolean schema, which the type leaves out).
     anyOf: [
-      { required: ['template'], properties: { award: false } },
-      { required: ['award'], properties: { template: false } },
+      { required: ['template'], properties: { award: false as unknown as JsonSchema } },
+      { required: ['award'], properties: { template: false as unknown as JsonSchema } },
     ],
   },
   'a list without repeats': { type: 'array', items: { type: 'string', enum: ['quality', 'price', 'lot'] }, uniqueItems: true },
