@@ -1,6 +1,7 @@
 /**
  * @module
- * `npm run bench:load -- [--duration 30] [--connections 10]`: the real server on a temporary
+ * `npm run bench:load -- [--duration 30] [--connections 10]`: the built server (as `npm start`
+ * runs it; the script builds first) on a temporary
  * database, seeded with five users (two inkopers, two beoordelaars, an auditor) and 20-bid
  * tenders, driven by autocannon with a mix of reads (evaluation, tender list) and writes
  * (consensus scores, evaluators' scores, new bids; `scripts/load-mix.ts`). Prints throughput
@@ -51,7 +52,7 @@ function report(run: LoadRun): string[] {
 export async function runLoadBench({ durationSeconds = 30, connections = 10 }: { durationSeconds?: number; connections?: number } = {}): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'gw-load-'));
   const databasePath = join(dir, 'load.db');
-  const { child, baseUrl } = await startServerProcess({ databasePath, admin: ADMIN });
+  const { child, baseUrl } = await startServerProcess({ databasePath, admin: ADMIN, build: true });
   try {
     const world = await seedLoadWorld(baseUrl, ADMIN);
     const out = (line = '') => void process.stdout.write(`${line}\n`);

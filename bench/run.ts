@@ -2,14 +2,17 @@
  * @module
  * `npm run bench`: runs every benchmark in turn and prints its numbers with ratios to the
  * baseline measured in the same run. `npm run bench -- NAME` runs one (evaluate, report,
- * report-limits, server, comparison, comparison-route).
+ * report-limits, server, comparison, comparison-route, pages, startup). `npm run bench` builds
+ * first: the server benchmarks run the build, as `npm start` does.
  */
 import { runComparisonBench } from './comparison.bench.js';
 import { runComparisonRouteBench } from './comparison-route.bench.js';
 import { runEvaluateBench } from './evaluate.bench.js';
+import { runPagesBench } from './pages.bench.js';
 import { runReportBench } from './report.bench.js';
 import { runReportLimitsBench } from './report-limits.bench.js';
 import { runServerBench } from './server.bench.js';
+import { runStartupBench } from './startup.bench.js';
 
 const benches: Record<string, () => unknown> = {
   evaluate: runEvaluateBench,
@@ -18,6 +21,8 @@ const benches: Record<string, () => unknown> = {
   server: runServerBench,
   comparison: runComparisonBench,
   'comparison-route': runComparisonRouteBench,
+  pages: runPagesBench,
+  startup: runStartupBench,
 };
 
 const chosen = process.argv.slice(2);

@@ -1,7 +1,8 @@
 /**
  * @module
- * Server benchmark (issue "Speed"): the real server in a child process on a temporary
- * database with an imported 20-bid tender, driven over loopback by 10 concurrent
+ * Server benchmark (issue "Speed"): the built server (`dist/index.js`, as `npm start` runs
+ * it) in a child process on a temporary database with an imported 20-bid tender, driven
+ * over loopback by 10 concurrent
  * keep-alive connections. Prints the evaluation route's throughput as a ratio of the bare
  * `/health` JSON route measured in the same run, its p99 latency, and the import time of a
  * 20-bid dossier. Part of `npm run bench`; `npm run bench -- server` runs it alone.
@@ -76,7 +77,7 @@ async function load(baseUrl: string, path: string, headers: Record<string, strin
 /** Runs the server benchmark; answers whether every target was met. */
 export async function runServerBench(seconds = 5): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'gw-bench-'));
-  const { child, baseUrl } = await startServerProcess({ databasePath: join(dir, 'bench.db'), admin: ADMIN });
+  const { child, baseUrl } = await startServerProcess({ databasePath: join(dir, 'bench.db'), admin: ADMIN, build: true });
   try {
     const { auth, tenderId, importMedianMs } = await seed(baseUrl);
     // Warm-up: the JIT compiles the hot paths of both routes before anything is timed.

@@ -23,6 +23,7 @@ import { createLogger, type Logger } from './lib/logger.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { anchorCertificates, type AnchorCertificates } from './modules/audit/anchor-signature.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { resolveActor } from './modules/auth/auth.service.js';
 import { DEFAULT_SCRYPT_PARAMS } from './modules/auth/passwords.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
@@ -35,7 +36,11 @@ import { createVersionedCache } from './lib/versioned-cache.js';
 import type { TenderView } from './modules/tenders/tenders.service.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { userStatusRoutes } from './modules/users/user-status.routes.js';
+import { userRoleRoutes } from './modules/users/user-roles.routes.js';
+import { userScope } from './modules/users/user-access.js';
+import { organisationScope } from './modules/organisations/organisation-access.js';
 import { bidRoutes } from './modules/bids/bids.routes.js';
+import { bidChangeRoutes } from './modules/bids/bid-changes.routes.js';
 import { tenderScope } from './modules/tenders/tender-access.js';
 import { tenderRoutes } from './modules/tenders/tenders.routes.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
@@ -48,6 +53,7 @@ import type { TimestampAuthorityOptions } from './reports/signing/timestamp-clie
 import { reportRoutes } from './modules/reports/reports.routes.js';
 import { formulaCheckRoutes } from './modules/formula-check/formula-check.routes.js';
 import { ocdsRoutes } from './modules/ocds/ocds.routes.js';
+import { createOcdsCache } from './modules/ocds/ocds.service.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { auditorRoutes } from './modules/auditor/auditor.routes.js';
 
@@ -94,6 +100,8 @@ export type AppDeps = {
   previousSigningCertificates?: readonly X509Certificate[];
   /** The RFC 3161 authority (`TSA_URL`) that timestamps every report; without it reports are PAdES B-B. */
   timestamping?: TimestampAuthorityOptions;
+  /** A development signing key under way since the start (first-start.ts), for `prepareSigner`. */
+  developmentKey?: Promise<string>;
 };
 
 export type App = ReturnType<typeof createApp>['app'];
@@ -103,7 +111,7 @@ export type App = ReturnType<typeof createApp>['app'];
  */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger({ level: 'info' });
-  const signer = lazySigner(deps.signing ?? developmentSignerSource(deps.db.sqlite.name), logger, deps.timestamping);
+  const signer = lazySigner(deps.signing ?? developmentSignerSource(deps.db.sqlite.name), logger, deps.timestamping, deps.developmentKey);
   const config: AppConfig = { ...DEFAULT_CONFIG, ...deps.config };
   let certificates: AnchorCertificates | undefined;
   const ctx: AppContext = {
@@ -120,8 +128,9 @@ export function createApp(deps: AppDeps) {
       windowMs: config.loginWindowMs,
     }),
     tenderViewCache: createVersionedCache<TenderView>({ maxEntries: 5000 }),
-    signer: () => signer(),
-    anchorCertificates: () => (certificates ??= anchorCertificates(signer().certificateDer, deps.previousSigningCertificates)),
+    ocdsCache: createOcdsCache(),
+    signer: signer.get,
+    anchorCertificates: () => (certificates ??= anchorCertificates(signer.get().certificateDer, deps.previousSigningCertificates)),
   };
 
   const app = new OpenAPIHono<AppEnv>();
@@ -133,9 +142,12 @@ export function createApp(deps: AppDeps) {
   app.use(answerFromRouteTable(() => app.routes));
   app.use('/api/*', limitBody(ctx.config.bodyLimitBytes, `the body exceeds ${ctx.config.bodyLimitBytes} bytes`));
   app.use('/api/*', rejectCrossSiteRequests());
-  app.use('/api/*', authenticate(ctx));
+  app.use('/api/*', authenticate((credentials) => resolveActor(ctx, credentials)));
   // Before any route's validation: a tender that is not yours is 404 whatever the body says.
   app.use('/api/v1/tenders/:id/*', tenderScope(ctx));
+  // The same for a user or an organisation that is not yours (user-access.ts, organisation-access.ts).
+  app.use('/api/v1/users/:id/*', userScope(ctx));
+  app.use('/api/v1/organisations/:id/*', organisationScope(ctx));
   // After scoping, so that a tender of another organisation is 404 whatever its body.
   app.use('/api/*', rejectIllFormedText());
 
@@ -144,11 +156,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', organisationRoutes(ctx));
   app.route('/', userRoutes(ctx));
   app.route('/', userStatusRoutes(ctx));
+  app.route('/', userRoleRoutes(ctx));
   app.route('/', providerRoutes(ctx));
   app.route('/', auditRoutes(ctx));
   app.route('/', templateRoutes());
   app.route('/', tenderRoutes(ctx));
   app.route('/', bidRoutes(ctx));
+  app.route('/', bidChangeRoutes(ctx));
   app.use(pages(ctx));
   app.route('/', panelRoutes(ctx));
   app.route('/', lowBidReviewRoutes(ctx));
@@ -165,5 +179,6 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => renderProblem(new AppError('not-found', { detail: `no route for ${c.req.method} ${c.req.path}` })));
   app.onError(createErrorHandler(ctx.logger));
-  return { app, ctx };
+  // `prepareSigner`: the server makes the signing certificate ready at start (index.ts).
+  return { app, ctx, prepareSigner: signer.prepare };
 }

@@ -1,7 +1,9 @@
+#!/usr/bin/env node
 /**
  * @module
- * Entry point of the command line (`npm run --silent evaluate -- FILE`, `npm run --silent
- * verify -- FILE.pdf`); see cli/run-cli.ts.
+ * Entry point of the command line: the package's `gunningswijzer` bin (built to
+ * `dist/cli.js`), also behind `npm run --silent evaluate -- FILE`, `verify` and
+ * `formula-check`; see cli/run-cli.ts.
  */
 import { runCli } from './cli/run-cli.js';
 

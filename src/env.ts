@@ -4,7 +4,7 @@
  * configuration is reported one line per problem (`PORT: ...`) so that an operator sees
  * every mistake at once instead of fixing them one restart at a time.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { OCID_PREFIX_PATTERN, OCID_PREFIX_PLACEHOLDER } from './domain/ocds/extensions.js';
 import type { AppConfig } from './http/types.js';
 import { LOG_LEVELS } from './lib/logger.js';

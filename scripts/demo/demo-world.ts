@@ -36,18 +36,24 @@ export type DemoUser = {
   memberships: { organisation: OrganisationKey; role: 'admin' | 'inkoper' | 'beoordelaar' | 'auditor' }[];
   /** How the login list describes the user. */
   what: string;
+  /** The page `npm run demo` prints for the user to open first (a tender by its reference). */
+  start: DemoStart;
 };
 
+export type DemoStart =
+  | { page: 'aanbestedingen' | 'beheer' | 'regiovergelijking' }
+  | { tender: string; tab: 'panel' | 'rapporten' | 'uitslag' };
+
 export const USERS: readonly DemoUser[] = [
-  { key: 'regioInkoper', email: 'inkoper@regio-ijsselland.demo', name: 'Ingrid Inkoper', memberships: [{ organisation: 'regio', role: 'inkoper' }], what: 'inkoper, Regio IJsselland (regionale aanbestedingen, regiovergelijking)' },
-  { key: 'zwolleInkoper', email: 'inkoper@zwolle.demo', name: 'Ahmed Aydin', memberships: [{ organisation: 'zwolle', role: 'inkoper' }], what: 'inkoper, Gemeente Zwolle' },
-  { key: 'kampenInkoper', email: 'inkoper@kampen.demo', name: 'Karin Kok', memberships: [{ organisation: 'kampen', role: 'inkoper' }], what: 'inkoper, Gemeente Kampen' },
-  { key: 'dalfsenInkoper', email: 'inkoper@dalfsen.demo', name: 'Dirk Dekker', memberships: [{ organisation: 'dalfsen', role: 'inkoper' }], what: 'inkoper, Gemeente Dalfsen' },
-  { key: 'raalteInkoper', email: 'inkoper@raalte.demo', name: 'Rianne Ruiter', memberships: [{ organisation: 'raalte', role: 'inkoper' }], what: 'inkoper, Gemeente Raalte' },
-  { key: 'bea', email: 'beoordelaar@zwolle.demo', name: 'Bea Beoordelaar', memberships: [{ organisation: 'zwolle', role: 'beoordelaar' }], what: 'beoordelaar, Gemeente Zwolle (panel van IJS-2026-OND: nog verklaren en scoren)' },
-  { key: 'bram', email: 'beoordelaar2@zwolle.demo', name: 'Bram Bosman', memberships: [{ organisation: 'zwolle', role: 'beoordelaar' }], what: 'beoordelaar, Gemeente Zwolle' },
-  { key: 'auditor', email: 'auditor@ijsselland.demo', name: 'Anton Accountant', memberships: [{ organisation: 'regio', role: 'auditor' }, { organisation: 'zwolle', role: 'auditor' }], what: 'auditor, Regio IJsselland en Gemeente Zwolle (leest alles, wijzigt niets)' },
-  { key: 'zwolleAdmin', email: 'admin@zwolle.demo', name: 'Astrid Admin', memberships: [{ organisation: 'zwolle', role: 'admin' }], what: 'admin, Gemeente Zwolle' },
+  { key: 'regioInkoper', email: 'inkoper@regio-ijsselland.demo', name: 'Ingrid Inkoper', memberships: [{ organisation: 'regio', role: 'inkoper' }], what: 'inkoper, Regio IJsselland (regionale aanbestedingen, regiovergelijking)', start: { page: 'regiovergelijking' } },
+  { key: 'zwolleInkoper', email: 'inkoper@zwolle.demo', name: 'Ahmed Aydin', memberships: [{ organisation: 'zwolle', role: 'inkoper' }], what: 'inkoper, Gemeente Zwolle (een aanvaarde abnormaal lage inschrijving won)', start: { tender: 'ZWL-2026-INB-Z', tab: 'uitslag' } },
+  { key: 'kampenInkoper', email: 'inkoper@kampen.demo', name: 'Karin Kok', memberships: [{ organisation: 'kampen', role: 'inkoper' }], what: 'inkoper, Gemeente Kampen (gunningsbeslissing, opschortende termijn loopt)', start: { tender: 'KMP-2026-MAP', tab: 'uitslag' } },
+  { key: 'dalfsenInkoper', email: 'inkoper@dalfsen.demo', name: 'Dirk Dekker', memberships: [{ organisation: 'dalfsen', role: 'inkoper' }], what: 'inkoper, Gemeente Dalfsen', start: { page: 'aanbestedingen' } },
+  { key: 'raalteInkoper', email: 'inkoper@raalte.demo', name: 'Rianne Ruiter', memberships: [{ organisation: 'raalte', role: 'inkoper' }], what: 'inkoper, Gemeente Raalte', start: { page: 'aanbestedingen' } },
+  { key: 'bea', email: 'beoordelaar@zwolle.demo', name: 'Bea Beoordelaar', memberships: [{ organisation: 'zwolle', role: 'beoordelaar' }], what: 'beoordelaar, Gemeente Zwolle (panel van IJS-2026-INB-OND: nog verklaren en scoren)', start: { tender: 'IJS-2026-INB-OND', tab: 'panel' } },
+  { key: 'bram', email: 'beoordelaar2@zwolle.demo', name: 'Bram Bosman', memberships: [{ organisation: 'zwolle', role: 'beoordelaar' }], what: 'beoordelaar, Gemeente Zwolle', start: { page: 'aanbestedingen' } },
+  { key: 'auditor', email: 'auditor@ijsselland.demo', name: 'Anton Accountant', memberships: [{ organisation: 'regio', role: 'auditor' }, { organisation: 'zwolle', role: 'auditor' }], what: 'auditor, Regio IJsselland en Gemeente Zwolle (leest alles, wijzigt niets; ondertekende rapporten en brieven)', start: { tender: 'IJS-2025-INB-B1', tab: 'rapporten' } },
+  { key: 'zwolleAdmin', email: 'admin@zwolle.demo', name: 'Astrid Admin', memberships: [{ organisation: 'zwolle', role: 'admin' }], what: 'beheerder, Gemeente Zwolle (gebruikers en rollen)', start: { page: 'beheer' } },
 ];
 
 export type SchoolKey = 'ijsselland' | 'nt2zwolle' | 'snel' | 'kampen' | 'salland';

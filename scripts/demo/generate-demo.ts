@@ -6,7 +6,9 @@
  * scores and seals, consensus, art. 2.116 reviews, award decisions and awards) in date
  * order across tenders, each on its own simulated day. The audit trail therefore tells the
  * story in order, and each service's own checks (status gates, the standstill, the review's
- * order of steps) apply as they would to a user.
+ * order of steps) apply as they would to a user. On the day of each award decision the
+ * inkoper issues the signed evaluation report and an award letter to every bidder, so an
+ * auditor finds signed documents to check on every decided tender.
  */
 import type { AppContext, Actor } from '../../src/http/types.js';
 import type { Role } from '../../src/db/schema/index.js';
@@ -21,6 +23,7 @@ import { createOrganisation } from '../../src/modules/organisations/organisation
 import { assignEvaluator, declareConflictOfInterest } from '../../src/modules/panel/panel.service.js';
 import { sealScores, setIndividualScore } from '../../src/modules/panel/scores.service.js';
 import { createProvider } from '../../src/modules/providers/providers.service.js';
+import { createReport } from '../../src/modules/reports/reports.service.js';
 import type { TenderAccess } from '../../src/modules/tenders/tender-access.js';
 import { createTender, importTender, openTender } from '../../src/modules/tenders/tenders.service.js';
 import { createUser, ensurePlatformAdmin } from '../../src/modules/users/users.service.js';
@@ -35,17 +38,20 @@ import {
   SCHOOLS,
   TENDERS,
   USERS,
+  type DemoStart,
   type DemoTender,
   type OrganisationKey,
 } from './demo-world.js';
 
 export type DemoSummary = {
   organisations: Record<OrganisationKey, string>;
-  users: { email: string; name: string; what: string }[];
+  /** `start`: the page to open first, a path of the site. */
+  users: { email: string; name: string; what: string; start: string }[];
   tenders: { reference: string; id: string; lot: string; opensOn: string; status: string }[];
 };
 
-type Step = { at: string; run: () => void };
+/** A step of the story; an asynchronous one (a signed report) is awaited before the clock moves on. */
+type Step = { at: string; run: () => unknown };
 
 function actorOf(ctx: AppContext, email: string): Actor {
   const user = ctx.queries.auth.findUserByEmail(email);
@@ -136,10 +142,27 @@ function tenderSteps(ctx: AppContext, spec: DemoTender, actors: Map<string, Acto
   if (spec.until !== 'open') {
     const decidedOn = addCalendarDays(spec.opensOn, spec.decisionAfterDays ?? 21);
     steps.push({ at: morningOf(decidedOn), run: () => proposeAward(ctx, { ...as(inkoper), input: {} }) });
+    // With the decision go the letters (art. 2.130 Aanbestedingswet) and the signed record of the evaluation.
+    steps.push({ at: morningOf(decidedOn), run: () => issueDecisionReports(ctx, as(inkoper)) });
     // The first day the award is allowed: the day after the 20-day standstill (computeStandstillEnd).
     if (spec.until === 'awarded') steps.push({ at: morningOf(awardAllowedOn(addCalendarDays(decidedOn, 20))), run: () => awardTender(ctx, as(inkoper)) });
   }
   return steps;
+}
+
+/** The page a demo user opens first. */
+function startPath(start: DemoStart, ids: ReadonlyMap<string, string>): string {
+  if ('tender' in start) return `/aanbestedingen/${ids.get(start.tender) ?? start.tender}/${start.tab}`;
+  if (start.page === 'regiovergelijking') return `/regio/${ids.get('regio') ?? ''}/vergelijking`;
+  return `/${start.page}`;
+}
+
+/** The evaluation report and an award letter per bid, each signed and stored as the reports page makes them. */
+async function issueDecisionReports(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): Promise<void> {
+  await createReport(ctx, { actor, access, input: { kind: 'evaluation' } });
+  for (const bid of ctx.queries.tenders.listBids(access.tender.id)) {
+    await createReport(ctx, { actor, access, input: { kind: 'award-letter', bidId: bid.id } });
+  }
 }
 
 /**
@@ -183,12 +206,15 @@ export async function generateDemo(ctx: AppContext, clock: DemoClock): Promise<D
   steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   for (const step of steps) {
     clock.set(step.at);
-    step.run();
+    await step.run();
   }
 
   return {
     organisations: Object.fromEntries((Object.keys(ORGANISATION_NAMES) as OrganisationKey[]).map((key) => [key, ids.get(key) as string])) as Record<OrganisationKey, string>,
-    users: [{ email: ADMIN_EMAIL, name: 'Platformbeheerder', what: 'platformbeheerder (maakt organisaties)' }, ...USERS.map(({ email, name, what }) => ({ email, name, what }))],
+    users: [
+      { email: ADMIN_EMAIL, name: 'Platformbeheerder', what: 'platformbeheerder (organisaties, regio\'s en gebruikers)', start: '/beheer' },
+      ...USERS.map(({ email, name, what, start }) => ({ email, name, what, start: startPath(start, ids) })),
+    ],
     tenders: TENDERS.map((spec) => {
       const id = ids.get(spec.reference) as string;
       const tender = ctx.queries.tenders.findTender(id);

@@ -6,10 +6,13 @@
  * `gunningswijzer/tender-template@1`), which is turned into a dossier first. A template
  * carries no estimate and no number of learners (those are the buyer's own facts), so the two
  * options supply them; on a dossier they override the dossier's own values, to try a variant.
+ * Both are read as a person writes them: `400.000` and `400.000,50` in Dutch notation,
+ * `400000.50` plain; an ambiguous `400,000` is refused (src/domain/amount-text.ts).
  * Exit codes as `evaluate`: 0 the check ran (whatever its verdict), 1 an invalid file, 2 a
  * file that cannot be read or is not JSON, or a wrong command line.
  */
 import { parseArgs } from 'node:util';
+import { parseCountText, parseMoneyText } from '../domain/amount-text.js';
 import { parseDossier } from '../domain/evaluation/dossier.schema.js';
 import { checkFormula } from '../domain/formula-check/check-formula.js';
 import { dossierFromTemplate } from '../domain/templates/dossier-from-template.js';
@@ -17,16 +20,30 @@ import { parseTemplate, TEMPLATE_FORMAT } from '../domain/templates/template.sch
 import { renderFormulaCheckText } from './formula-check-text.js';
 import { readJson, type Outcome } from './read-json.js';
 
-const USAGE = 'gebruik: formula-check BESTAND.json [--format json|table] [--estimated-value EUR] [--expected-learners N]';
+const USAGE = 'gebruik: formula-check BESTAND.json [--format json|table] [--estimated-value EUR (400.000 of 400000.50)] [--expected-learners N]';
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Option values are passed on as numbers (NaN when not a number) so the dossier schema judges them, with its paths. */
-function facts(values: { 'estimated-value'?: string | undefined; 'expected-learners'?: string | undefined }): Record<string, number> {
+/**
+ * The two facts, read as a person types them (`--estimated-value 400.000` is four hundred
+ * thousand euros, `400.000,50` and `400000.50` too; `400,000` is refused as ambiguous: see
+ * `parseAmountText`). What they say of the tender (a value of 0, too many learners) is the
+ * dossier schema's to judge, with its paths.
+ */
+function facts(values: { 'estimated-value'?: string | undefined; 'expected-learners'?: string | undefined }): { ok: true; facts: Record<string, number> } | { ok: false; message: string } {
   const out: Record<string, number> = {};
-  if (values['estimated-value'] !== undefined) out['estimatedValue'] = Number(values['estimated-value']);
-  if (values['expected-learners'] !== undefined) out['expectedLearners'] = Number(values['expected-learners']);
-  return out;
+  const options = [
+    ['estimated-value', 'estimatedValue', parseMoneyText],
+    ['expected-learners', 'expectedLearners', parseCountText],
+  ] as const;
+  for (const [option, field, parse] of options) {
+    const text = values[option];
+    if (text === undefined) continue;
+    const read = parse(text);
+    if (!read.ok) return { ok: false, message: `--${option}: ${read.message}` };
+    out[field] = read.value;
+  }
+  return { ok: true, facts: out };
 }
 
 type Input = { ok: true; dossier: unknown; heading: string } | { ok: false; outcome: Outcome };
@@ -67,9 +84,11 @@ export function formulaCheckCommand(args: string[]): Outcome {
   if (values.format !== 'json' && values.format !== 'table') {
     return { code: 2, stderr: `--format: onbekend formaat '${values.format}' (json of table)` };
   }
+  const given = facts(values);
+  if (!given.ok) return { code: 2, stderr: `${given.message}\n${USAGE}` };
   const read = readJson(file);
   if (!read.ok) return { code: 2, stderr: read.message };
-  const input = toDossier(read.value, facts(values));
+  const input = toDossier(read.value, given.facts);
   if (!input.ok) return input.outcome;
   const parsed = parseDossier(input.dossier);
   if (!parsed.ok) return { code: 1, stderr: parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n') };

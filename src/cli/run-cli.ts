@@ -4,15 +4,18 @@
  * the way an auditor checks an award without the server. Exit codes are the contract of
  * evaluation.md: 1 for an invalid dossier, 2 for a file that cannot be read or is not JSON.
  * `verify FILE.pdf` checks a signed report (verify-command.ts); it is asynchronous, so
- * `runCli` answers with a promise for it and at once for the synchronous commands.
+ * `runCli` answers with a promise for it and at once for the synchronous commands. Its
+ * module (and the PKI libraries under it) is loaded only when `verify` runs: `evaluate` is
+ * the command an auditor runs over and over, and loading what it does not use was most of
+ * its start-up (docs/build.md).
  */
 import { parseArgs } from 'node:util';
 import { renderEvaluationTable } from './evaluation-table.js';
 import { formulaCheckCommand } from './formula-check-command.js';
 import { readJson, type Outcome } from './read-json.js';
-import { verifyCommand } from './verify-command.js';
 import { parseDossier } from '../domain/evaluation/dossier.schema.js';
 import { evaluateDossier } from '../domain/evaluation/evaluate.js';
+import packageJson from '../../package.json' with { type: 'json' };
 
 export type { Outcome } from './read-json.js';
 
@@ -41,8 +44,31 @@ function evaluateCommand(args: string[]): Outcome {
 const COMMANDS: Record<string, (args: string[]) => Outcome | Promise<Outcome>> = {
   evaluate: evaluateCommand,
   'formula-check': formulaCheckCommand,
-  verify: verifyCommand,
+  verify: async (args) => (await import('./verify-command.js')).verifyCommand(args),
 };
+
+const USAGE = `gebruik: gunningswijzer ${Object.keys(COMMANDS).join(' | ')} ... (gunningswijzer --help)`;
+
+export const HELP = `Gunningswijzer ${packageJson.version}: gunningen van inburgeringsaanbestedingen narekenen en toetsen.
+
+gebruik: gunningswijzer OPDRACHT BESTAND [opties]
+
+Opdrachten:
+  evaluate BESTAND.json [--format json|table]
+      Berekent de gunning van een dossier opnieuw en drukt het resultaat af (JSON, of met
+      --format table als Nederlandse tabel).
+  formula-check BESTAND.json [--format json|table] [--estimated-value EUR] [--expected-learners N]
+      Toetst de gunningsformule van een dossier of aanbestedingstemplate voor publicatie: wat
+      een kwaliteitspunt kost, of een onderbieder wint, en voorstellen die dat keren.
+  verify BESTAND.pdf
+      Controleert de handtekening van een rapport of gunningsbrief (PAdES B-B of B-T).
+
+Opties:
+  --help, -h       deze tekst
+  --version, -v    het versienummer
+
+Afsluitcode: 0 gelukt (verify: de handtekening klopt), 1 ongeldig dossier of ongeldige
+handtekening, 2 bestand onleesbaar, geen JSON, of een verkeerde opdrachtregel.`;
 
 function crashed(error: unknown): Outcome {
   return { code: 2, stderr: (error as Error).message };
@@ -53,8 +79,11 @@ export function runCli(argv: ['evaluate', ...string[]]): Outcome;
 export function runCli(argv: string[]): Outcome | Promise<Outcome>;
 export function runCli(argv: string[]): Outcome | Promise<Outcome> {
   const [command, ...rest] = argv;
-  const run = command === undefined ? undefined : COMMANDS[command];
-  if (!run) return { code: 2, stderr: `gebruik: ${Object.keys(COMMANDS).join(' | ')} ...` };
+  if (command === '--help' || command === '-h' || command === 'help') return { code: 0, stdout: HELP };
+  if (command === '--version' || command === '-v') return { code: 0, stdout: packageJson.version };
+  // Own keys only: `toString` is not a command.
+  const run = command !== undefined && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!run) return { code: 2, stderr: command === undefined ? USAGE : `onbekende opdracht '${command}'\n${USAGE}` };
   try {
     const outcome = run(rest);
     return outcome instanceof Promise ? outcome.catch(crashed) : outcome;

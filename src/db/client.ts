@@ -13,11 +13,11 @@
  * - `busy_timeout`: a second process (a CLI, a backup) waits instead of failing at once.
  */
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.js';
+import { packagePath } from '../lib/package-root.js';
 import { limitWalSize } from './maintenance.js';
 import { createOwnerOnlyFile, ensureOwnerOnlyDirectory } from './owner-only-files.js';
 
@@ -32,7 +32,7 @@ export type Db = {
 };
 
 /** The committed migrations, found from this file so the server may start from any cwd. */
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', import.meta.url));
+export const MIGRATIONS_FOLDER = packagePath('migrations');
 
 export type OpenDatabaseOptions = {
   /** A file path, or `:memory:`. A new file and parent directory are made owner-only (0600, 0700). */

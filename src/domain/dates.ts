@@ -67,7 +67,31 @@ export function isIsoDate(date: string): boolean {
  * @example todayInAmsterdam(new Date('2026-06-30T23:59:00Z')) // '2026-07-01' (01:59 CEST)
  */
 export function todayInAmsterdam(now: Date | number): IsoDate {
-  const parts = amsterdamDateFormat.formatToParts(now);
+  const time = typeof now === 'number' ? now : now.getTime();
+  // Since 1977 Amsterdam is a whole number of hours from UTC (CET, CEST), so its date is the
+  // same for every instant of one UTC hour: the regional comparison asks it for a thousand
+  // tenders, every page for the time now, and formatting costs microseconds.
+  const hour = Math.floor(time / HOUR_MS);
+  if (!Number.isFinite(hour) || time < WHOLE_HOUR_OFFSETS_SINCE) return formatAmsterdamDate(time);
+  let date = datesByUtcHour.get(hour);
+  if (date === undefined) {
+    date = formatAmsterdamDate(time);
+    if (datesByUtcHour.size >= MAX_REMEMBERED_HOURS) datesByUtcHour.clear();
+    datesByUtcHour.set(hour, date);
+  }
+  return date;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+const WHOLE_HOUR_OFFSETS_SINCE = Date.UTC(1977, 0, 1);
+const MAX_REMEMBERED_HOURS = 100_000;
+const datesByUtcHour = new Map<number, IsoDate>();
+
+function formatAmsterdamDate(time: number): IsoDate {
+  // `en-CA` formats as YYYY-MM-DD; the parts are the fallback should a locale's data ever differ.
+  const formatted = amsterdamDateFormat.format(time);
+  if (ISO_DATE.test(formatted)) return formatted;
+  const parts = amsterdamDateFormat.formatToParts(time);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

@@ -2,25 +2,22 @@
  * @module
  * What every request handler can rely on: the dependencies the app was built with and, once
  * `authenticate` ran, the caller.
+ *
+ * Imports point one way, web -> modules -> http -> db/domain/lib (docs/architecture.md), so
+ * this file names only what lies below it. What a module owns (its prepared queries, its
+ * cache, the signer) the module adds to `AppContext` itself, with a `declare module` block
+ * in its own file (TypeScript's declaration merging); likewise the request variables and
+ * configuration a module adds. `createApp` (app.ts) builds the whole context.
  */
 import type { Db } from '../db/client.js';
 import type { Role } from '../db/schema/index.js';
 import type { Logger } from '../lib/logger.js';
-import type { Queries } from '../modules/queries.js';
-import type { ScryptParams } from '../modules/auth/passwords.js';
-import type { TenderAccess } from '../modules/tenders/tender-access.js';
-import type { EvaluationCache } from '../modules/evaluation/evaluation-cache.js';
-import type { CredentialCache } from '../modules/auth/credential-cache.js';
-import type { LoginLimiter } from '../modules/auth/login-rate-limit.js';
-import type { TenderView } from '../modules/tenders/tenders.service.js';
-import type { VersionedCache } from '../lib/versioned-cache.js';
-import type { ReportSigner } from '../reports/signing/signer.js';
-import type { AnchorCertificates } from '../modules/audit/anchor-signature.js';
 
 /** The time source; tests pass a fixed or stepping clock. */
 export type Clock = () => Date;
 
-export type AppConfig = {
+/** The server's configuration; modules add their own settings (auth: `passwordHash`). */
+export interface AppConfig {
   /** A session ends after this long without a request. */
   sessionIdleMs: number;
   /** A session ends this long after login, however active. */
@@ -38,8 +35,6 @@ export type AppConfig = {
   loginWindowMs: number;
   /** Believe `X-Forwarded-For` for the client's address: a reverse proxy stands in front. */
   trustProxy: boolean;
-  /** scrypt cost for new password hashes; stored hashes carry their own. */
-  passwordHash: ScryptParams;
   /**
    * Where clients reach the server, without a trailing slash (`PUBLIC_BASE_URL`). Absolute URLs
    * the server publishes are made from it, never from a request's Host header, which the
@@ -50,7 +45,7 @@ export type AppConfig = {
   ocidPrefix: string;
   /** Who answers for the API: `info.contact` of the OpenAPI document (`API_CONTACT_*`). */
   apiContact: ApiContact;
-};
+}
 
 export type ApiContact = { name: string; email: string; url: string };
 
@@ -69,29 +64,24 @@ export type Actor = {
   credentialHash: string;
 };
 
-/** Everything services need, built once per app. */
-export type AppContext = {
+/**
+ * Everything services need, built once per app. The modules add their own members (each in a
+ * `declare module '.../http/types.js'` block beside what it adds): `queries`
+ * (modules/queries.ts), `evaluationCache`, `credentialCache`, `loginLimiter`,
+ * `tenderViewCache`, `signer` and `anchorCertificates`.
+ */
+export interface AppContext {
   db: Db;
-  queries: Queries;
   clock: Clock;
   config: AppConfig;
   logger: Logger;
-  evaluationCache: EvaluationCache;
-  credentialCache: CredentialCache;
-  /** One limiter for every password check: the API's login, the form's and a password change. */
-  loginLimiter: LoginLimiter;
-  /** The tender list's views per tender, by the tender's newest audit event. */
-  tenderViewCache: VersionedCache<TenderView>;
-  /** The certificate that signs reports, made on first use (see modules/reports/report-signer.ts). */
-  signer: () => ReportSigner;
-  /** The certificates signed heads of the audit chain are checked with: the signer's and the previous ones configured. */
-  anchorCertificates: () => AnchorCertificates;
-};
+}
+
+/** What a request carries between middleware and handler; modules add theirs (`tenderAccess`). */
+export interface AppVariables {
+  actor: Actor | null;
+}
 
 export type AppEnv = {
-  Variables: {
-    actor: Actor | null;
-    /** Set by `tenderScope` on every route under `/api/v1/tenders/:id`. */
-    tenderAccess?: TenderAccess;
-  };
+  Variables: AppVariables;
 };

@@ -5,6 +5,12 @@
  * U+FFFD in its place: the tender would then differ from what was accepted and audited. A
  * clear 400 naming the field is the only honest answer. The parsed body is cached by Hono,
  * so the route's own validation does not parse it again.
+ *
+ * Also refuses a JSON body that starts with a UTF-8 byte order mark (400 `malformed-json`).
+ * RFC 8259 §8.1 forbids sending one and lets a parser choose; the Fetch standard's JSON
+ * reading drops it silently, so without this check `\uFEFF{}` would pass as `{}` on a route
+ * whose body is all optional (`POST .../consensus/adopt-agreed`) while every other route
+ * refused it by chance. One rule for all routes: JSON text starts with JSON.
  */
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../lib/app-error.js';
@@ -39,6 +45,16 @@ export function rejectIllFormedText(): MiddlewareHandler<AppEnv> {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) return next();
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await c.req.arrayBuffer());
+    } catch {
+      // A body over the limit is the limit's to report, when the route reads it.
+      return next();
+    }
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      throw new AppError('malformed-json', { detail: 'De JSON begint met een byte-order-markering (BOM); stuur UTF-8 zonder BOM (RFC 8259, par. 8.1).' });
+    }
     let body: unknown;
     try {
       body = await c.req.json();

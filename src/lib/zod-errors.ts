@@ -3,7 +3,7 @@
  * Zod issues as `FieldError`s. An unknown key is reported at its own path (`award.extra`)
  * rather than at the object holding it, so a client can point at the offending field.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { formatFieldPath, prefixFieldPath } from './field-path.js';
 import { AppError, type FieldError } from './app-error.js';
 

@@ -5,6 +5,7 @@
 import type { Db } from '../db/client.js';
 import { createAuditQueries } from './audit/audit.queries.js';
 import { createAuthQueries } from './auth/auth.queries.js';
+import { createBidQueries } from './bids/bids.queries.js';
 import { createOrganisationQueries } from './organisations/organisations.queries.js';
 import { createPanelQueries } from './panel/panel.queries.js';
 import { createProviderQueries } from './providers/providers.queries.js';
@@ -12,11 +13,13 @@ import { createReportQueries } from './reports/reports.queries.js';
 import { createRegionQueries } from './regions/regions.queries.js';
 import { createAuditorQueries } from './auditor/auditor.queries.js';
 import { createTenderQueries } from './tenders/tenders.queries.js';
+import { createUserQueries } from './users/users.queries.js';
 
 export function createQueries(db: Db) {
   return {
     audit: createAuditQueries(db.orm, db.sqlite),
     auth: createAuthQueries(db.orm),
+    bids: createBidQueries(db.orm),
     organisations: createOrganisationQueries(db.orm),
     panel: createPanelQueries(db.orm),
     providers: createProviderQueries(db.orm),
@@ -24,7 +27,15 @@ export function createQueries(db: Db) {
     regions: createRegionQueries(db.sqlite),
     auditor: createAuditorQueries(db.orm),
     tenders: createTenderQueries(db.orm),
+    users: createUserQueries(db.orm),
   };
 }
 
 export type Queries = ReturnType<typeof createQueries>;
+
+declare module '../http/types.js' {
+  interface AppContext {
+    /** Every module's prepared queries on this app's database. */
+    queries: Queries;
+  }
+}

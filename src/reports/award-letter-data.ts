@@ -73,5 +73,6 @@ export function buildAwardLetterData(options: BuildAwardLetterOptions): AwardLet
     ...(options.contact === undefined ? {} : { contact: options.contact }),
     certificate: report.certificate,
     signatureLevel: report.signatureLevel,
+    checkUrl: report.checkUrl,
   };
 }

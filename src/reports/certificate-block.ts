@@ -24,7 +24,7 @@ export function drawDevelopmentWarning(doc: PdfDocument): void {
 /** `warnForDevelopment: false` where the warning was already shown higher up the page. */
 export function drawCertificate(
   doc: PdfDocument,
-  options: { certificate: CertificateInfo; signatureLevel: SignatureLevel; warnForDevelopment: boolean },
+  options: { certificate: CertificateInfo; signatureLevel: SignatureLevel; warnForDevelopment: boolean; checkUrl: string },
 ): void {
   const { certificate } = options;
   const words = wording.common;
@@ -39,6 +39,6 @@ export function drawCertificate(
     ],
   });
   if (certificate.development && options.warnForDevelopment) drawDevelopmentWarning(doc);
-  paragraph(doc, { text: words.signatureNote, size: SIZE.small, color: COLOR.muted });
+  paragraph(doc, { text: fill(words.signatureNote, { checkUrl: options.checkUrl }), size: SIZE.small, color: COLOR.muted });
 }
 

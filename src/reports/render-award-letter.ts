@@ -15,9 +15,9 @@ import { formatDate } from './format-dates.js';
 import { COLOR, FONT, SIZE, bulletList, contentWidth, heading, labelledRows, paragraph } from './pdf/layout.js';
 import { addPageFooters } from './pdf/page-footer.js';
 import { type PdfDocument, startPdf } from './pdf/pdf-document.js';
+import { tagged } from './pdf/structure.js';
 import { drawTable } from './pdf/table.js';
 import { fitText } from './pdf/fit-text.js';
-import { toWinAnsi } from './pdf/win-ansi.js';
 import type { AwardLetterData, LetterParty } from './report-data.js';
 import {
   formatBidScore,
@@ -40,16 +40,22 @@ function drawLetterHead(doc: PdfDocument, data: AwardLetterData): void {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.accent);
-  doc.text(fitText(doc, data.tender.buyer, width), left, doc.page.margins.top, { width });
+  const buyer = fitText(doc, data.tender.buyer, width);
+  tagged(doc, 'P', () => doc.text(buyer, left, doc.page.margins.top, { width }));
   doc.y += 18;
   doc.font(FONT.regular).fontSize(SIZE.body + 1).fillColor(COLOR.text);
-  doc.text(fitText(doc, data.recipient.providerName, width), left, doc.y, { width });
-  doc.text(toWinAnsi(fill(words.recipientBid, { bidId: data.recipient.bidId })));
+  const line = (text: string) => {
+    const fitted = fitText(doc, text, width);
+    tagged(doc, 'P', () => doc.text(fitted, left, doc.y, { width }));
+  };
+  line(data.recipient.providerName);
+  line(fill(words.recipientBid, { bidId: data.recipient.bidId }));
   doc.y += 14;
-  doc.text(toWinAnsi(fill(words.date, { date: formatDate(data.decisionDate) })));
+  line(fill(words.date, { date: formatDate(data.decisionDate) }));
   doc.y += 10;
   doc.font(FONT.bold);
-  doc.text(fitText(doc, fill(words.subject, { title: data.tender.title, reference: data.tender.reference, lot: data.tender.lot }), width), left, doc.y, { width });
+  const subject = fitText(doc, fill(words.subject, { title: data.tender.title, reference: data.tender.reference, lot: data.tender.lot }), width);
+  tagged(doc, 'H1', () => doc.text(subject, left, doc.y, { width }));
   doc.font(FONT.regular).fontSize(SIZE.body);
   doc.y += 10;
 }
@@ -148,6 +154,12 @@ export async function renderAwardLetter(data: AwardLetterData): Promise<Buffer> 
     author: data.generatedBy,
     subject: `${data.tender.buyer}, ${data.tender.lot}`,
     createdAt: new Date(data.generatedAt),
+    record: {
+      purpose: fill(words.purpose, { bidId: data.recipient.bidId }),
+      reportId: data.reportId,
+      tender: { reference: data.tender.reference, title: data.tender.title, buyer: data.tender.buyer },
+      signer: { subject: data.certificate.subject, fingerprintSha256: data.certificate.fingerprintSha256 },
+    },
   });
   drawLetterHead(doc, data);
   if (data.certificate.development) drawDevelopmentWarning(doc);
@@ -155,10 +167,11 @@ export async function renderAwardLetter(data: AwardLetterData): Promise<Buffer> 
   drawComparison(doc, data);
   drawMotivations(doc, data);
   drawStandstillAndObjection(doc, data);
-  drawCertificate(doc, { certificate: data.certificate, signatureLevel: data.signatureLevel, warnForDevelopment: false });
+  drawCertificate(doc, { certificate: data.certificate, signatureLevel: data.signatureLevel, warnForDevelopment: false, checkUrl: data.checkUrl });
   labelledRows(doc, { rows: [[wording.evaluation.coverFields.reportId, data.reportId]] });
   addPageFooters(doc, {
     left: fill(wording.common.reportFooter, { kind: words.kind, reportId: data.reportId, reference: data.tender.reference }),
+    second: fill(wording.common.footerCheck, { checkUrl: data.checkUrl }),
     pageLabel: (page, pages) => fill(wording.common.pageFooter, { page, pages }),
   });
   doc.end();

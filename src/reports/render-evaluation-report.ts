@@ -20,19 +20,29 @@ import { drawLowBidsSection } from './evaluation-report/low-bids-section.js';
 import { drawMethodSection } from './evaluation-report/method-section.js';
 import { drawPanelSection } from './evaluation-report/panel-section.js';
 import { drawRankingSection } from './evaluation-report/ranking-section.js';
+import { embeddedFilesOf } from './embedded-files.js';
 import { addPageFooters } from './pdf/page-footer.js';
 import { startPdf } from './pdf/pdf-document.js';
 import type { EvaluationReportData } from './report-data.js';
 import { fill, wording } from './wording.js';
 
 export async function renderEvaluationReport(data: EvaluationReportData): Promise<Buffer> {
+  const { attachments, dossierSha256 } = embeddedFilesOf(data);
   const { doc, finished } = startPdf({
     title: `${wording.evaluation.title} ${data.tender.reference} - ${data.tender.title}`,
     author: data.generatedBy,
     subject: `${data.tender.buyer}, ${data.tender.lot}`,
     createdAt: new Date(data.generatedAt),
+    record: {
+      purpose: wording.evaluation.purpose,
+      reportId: data.reportId,
+      tender: { reference: data.tender.reference, title: data.tender.title, buyer: data.tender.buyer },
+      signer: { subject: data.certificate.subject, fingerprintSha256: data.certificate.fingerprintSha256 },
+      dossierSha256,
+    },
+    attachments,
   });
-  const context = createSectionContext(doc, data);
+  const context = createSectionContext(doc, data, dossierSha256);
   drawCover(context);
   doc.addPage();
   drawMethodSection(context);
@@ -47,6 +57,7 @@ export async function renderEvaluationReport(data: EvaluationReportData): Promis
   drawAuditSection(context);
   addPageFooters(doc, {
     left: fill(wording.common.reportFooter, { kind: wording.evaluation.kind, reportId: data.reportId, reference: data.tender.reference }),
+    second: fill(wording.common.footerCheck, { checkUrl: data.checkUrl }),
     pageLabel: (page, pages) => fill(wording.common.pageFooter, { page, pages }),
   });
   doc.end();

@@ -6,7 +6,7 @@
  * content (issue 6, "Deterministic"). Amounts are euros as in the dossier; dates of the
  * procedure are `YYYY-MM-DD`, instants (declarations, seals, generation) ISO 8601.
  */
-import type { Award, Criterion, LowBidReview, Tender } from '../domain/evaluation/dossier.js';
+import type { Award, BidWithdrawal, Criterion, Dossier, LowBidReview, ReviewState, Tender } from '../domain/evaluation/dossier.js';
 import type { BidResult, EvaluationResult } from '../domain/evaluation/result.js';
 import type { FormulaCheck } from '../domain/formula-check/check-formula.js';
 import type { CertificateInfo, SignatureLevel } from './signing/signer.js';
@@ -30,6 +30,22 @@ export type ReportBid = {
   scores: Record<string, number>;
   /** The art. 2.116 review of a flagged bid (low-bids.md). */
   lowBidReview?: LowBidReview | undefined;
+  /** Corrections of obvious clerical errors after the opening, oldest first (docs/corrections.md). */
+  corrections?: readonly ReportCorrection[] | undefined;
+  /** The bidder's withdrawal; the bid's exclusion reason says it too. */
+  withdrawal?: BidWithdrawal | undefined;
+};
+
+/** One correction as the report prints it. */
+export type ReportCorrection = {
+  /** `YYYY-MM-DD`, Europe/Amsterdam: the day of the correction. */
+  correctedOn: string;
+  /** Euros; null for a fixed-price bid without a price. */
+  priceBefore: number | null;
+  priceAfter: number | null;
+  reason: string;
+  /** The state of the art. 2.116 review when the price was corrected, if one had started. */
+  lowBidReviewState: ReviewState | null;
 };
 
 export type PanelMemberRecord = {
@@ -94,6 +110,13 @@ export type EvaluationReportData = {
   signatureLevel: SignatureLevel;
   /** The formula check of the tender's award rules (issue 10), shown with the method. */
   formulaCheck?: FormulaCheck | undefined;
+  /**
+   * The dossier `result` was computed from, exactly as the engine read it: embedded in the
+   * report as `dossier.json`, so that anyone can re-compute the result from the report alone.
+   */
+  dossier: Dossier;
+  /** The address of the page where anyone can check a document (PUBLIC_BASE_URL + path). */
+  checkUrl: string;
 };
 
 /**
@@ -135,4 +158,6 @@ export type AwardLetterData = {
   contact?: string | undefined;
   certificate: CertificateInfo;
   signatureLevel: SignatureLevel;
+  /** The address of the page where anyone can check a document. */
+  checkUrl: string;
 };

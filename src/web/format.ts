@@ -17,12 +17,17 @@ export function formatInstantDate(instant: string | null | undefined): string {
   return Number.isNaN(time) ? '-' : formatDutchDate(todayInAmsterdam(time));
 }
 
+/**
+ * Made once: constructing an `Intl.DateTimeFormat` (locale and time-zone data) costs about a
+ * hundred times a `format`, and the audit page formats one instant per event.
+ */
+const AMSTERDAM_CLOCK = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' });
+
 /** An instant with its time of day in Amsterdam: "22 november 2026, 14:05". */
 export function formatInstantDateTime(instant: string): string {
   const time = Date.parse(instant);
   if (Number.isNaN(time)) return instant;
-  const clock = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(time);
-  return `${formatDutchDate(todayInAmsterdam(time))}, ${clock}`;
+  return `${formatDutchDate(todayInAmsterdam(time))}, ${AMSTERDAM_CLOCK.format(time)}`;
 }
 
 /** A calendar date `YYYY-MM-DD`; anything else as it is. */

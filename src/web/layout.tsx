@@ -6,11 +6,11 @@
  */
 import type { Child } from 'hono/jsx';
 import { staticUrl } from './static-assets.js';
-import { ROLE_NAMES, type Viewer } from './viewer.js';
+import { isAdministrator, ROLE_NAMES, type Viewer } from './viewer.js';
 
 export const PRODUCT_NAME = 'Gunningswijzer';
 
-export type NavKey = 'aanbestedingen' | 'nieuw' | 'rapporten' | 'regio' | 'none';
+export type NavKey = 'aanbestedingen' | 'nieuw' | 'rapporten' | 'regio' | 'beheer' | 'account' | 'none';
 
 type LayoutProps = { title: string; viewer?: Viewer | undefined; nav?: NavKey; children?: Child };
 
@@ -119,6 +119,14 @@ export function Layout({ title, viewer, nav = 'none', children }: LayoutProps) {
                   ))}
                   <NavLink href="/rapporten/controleren" current={nav === 'rapporten'}>
                     Rapport controleren
+                  </NavLink>
+                  {isAdministrator(viewer) ? (
+                    <NavLink href="/beheer" current={nav === 'beheer'}>
+                      Beheer
+                    </NavLink>
+                  ) : null}
+                  <NavLink href="/mijn-account" current={nav === 'account'}>
+                    Mijn account
                   </NavLink>
                 </ul>
               </div>

@@ -10,9 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/types.js';
+import { packagePath } from '../lib/package-root.js';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string, from = require) => dirname(from.resolve(`${name}/package.json`));
@@ -21,7 +21,7 @@ const utrechtCss = packageDir('@utrecht/component-library-css');
 const designTokens = packageDir('@utrecht/design-tokens');
 // The font is the design tokens' own dependency: resolve it from there, not from the app.
 const notoSans = packageDir('@fontsource-variable/noto-sans', createRequire(join(designTokens, 'package.json')));
-const ownStatic = fileURLToPath(new URL('./static/', import.meta.url));
+const ownStatic = packagePath('src', 'web', 'static');
 
 const FILES: Record<string, { path: string; type: string }> = {
   'utrecht-components.css': { path: join(utrechtCss, 'dist', 'index.css'), type: 'text/css; charset=utf-8' },

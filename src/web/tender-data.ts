@@ -29,7 +29,15 @@ export function readBids(ctx: AppContext, actor: Actor, access: TenderAccess): (
   return unlessForbidden(() => listBids(ctx, { actor, access }));
 }
 
-/** Bids flagged as possibly abnormally low. */
+/** Bids flagged as possibly abnormally low, ranked or still waiting for consensus scores. */
 export function flaggedCount(evaluation: TenderEvaluation): number {
-  return evaluation.bids.filter((bid) => bid.lowBidFlags.length > 0).length;
+  return [...evaluation.bids, ...evaluation.pendingBids].filter((bid) => bid.lowBidFlags.length > 0).length;
+}
+
+/**
+ * The school of each bid, for naming bids (`BidName`, `bidLabel`); empty for a role that may
+ * not list the bids (it then sees only codes where it sees bids at all).
+ */
+export function readBidNames(ctx: AppContext, actor: Actor, access: TenderAccess): Map<string, string> {
+  return new Map((readBids(ctx, actor, access) ?? []).map((bid) => [bid.id, bid.provider.name]));
 }

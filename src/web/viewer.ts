@@ -35,7 +35,11 @@ export const ROLE_NAMES: Record<Role, string> = {
 
 /** The caller of a page; throws `unauthenticated`, which the page error handler turns into the login page. */
 export function viewerOf(ctx: AppContext, c: Context<AppEnv>): Viewer {
-  const actor = requireActor(c);
+  return viewerFor(ctx, requireActor(c), getCookie(c, ORGANISATION_COOKIE));
+}
+
+/** The viewer of `actor` working for `chosen` (an organisation id from the cookie; ignored unless the actor belongs to it). */
+export function viewerFor(ctx: AppContext, actor: Actor, chosen: string | undefined): Viewer {
   // Names only, of the caller's own organisations: nothing to check beyond the membership itself.
   const found = new Map(ctx.queries.organisations.findOrganisations(actor.memberships.map((m) => m.organisationId)).map((o) => [o.id, o]));
   const organisations = actor.memberships.map((m) => ({
@@ -46,7 +50,6 @@ export function viewerOf(ctx: AppContext, c: Context<AppEnv>): Viewer {
   }));
   // Memberships come in no particular order: by name, so the default choice (the first) is stable.
   organisations.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  const chosen = getCookie(c, ORGANISATION_COOKIE);
   const current = organisations.find((o) => o.id === chosen) ?? organisations[0];
   return { actor, organisations, current, regions: comparisonRegionsOf(ctx, current) };
 }
@@ -58,6 +61,11 @@ function comparisonRegionsOf(ctx: AppContext, current: OrganisationChoice | unde
     .findOrganisations(ctx.queries.tenders.listRegionsOfMember(current.id))
     .map(({ id, name }) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
+
+/** Whether the viewer administers anything: the platform administrator, or an admin of some organisation (the admin pages). */
+export function isAdministrator(viewer: Viewer): boolean {
+  return viewer.actor.isPlatformAdmin || viewer.actor.memberships.some((m) => m.role === 'admin');
 }
 
 /** The actor seen through one membership: lists and new tenders follow the chosen organisation. */

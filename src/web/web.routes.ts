@@ -12,7 +12,9 @@ import { authenticate } from '../http/authenticate.js';
 import { rejectCrossSiteRequests } from '../http/csrf.js';
 import type { AppContext, AppEnv } from '../http/types.js';
 import { AppError } from '../lib/app-error.js';
+import { resolveActor } from '../modules/auth/auth.service.js';
 import { tenderScope } from '../modules/tenders/tender-access.js';
+import { cachePages } from './page-cache.js';
 import { createPageErrorHandler } from './page-errors.js';
 import { bidPages } from './pages/bids.js';
 import { loginPages } from './pages/login.js';
@@ -28,6 +30,13 @@ import { reportPages } from './pages/reports.js';
 import { tenderListPages } from './pages/tender-list.js';
 import { tenderOverviewPages } from './pages/tender-overview.js';
 import { tenderSettingsPages } from './pages/tender-settings.js';
+import { tenderDeletePages } from './pages/tender-delete.js';
+import { bidChangePages } from './pages/bid-change.js';
+import { bidCorrectionPages } from './pages/bid-correction.js';
+import { accountPages } from './pages/account.js';
+import { adminOrganisationPages } from './pages/admin/organisations.js';
+import { adminUserPages } from './pages/admin/user.js';
+import { adminUserListPages } from './pages/admin/users.js';
 
 /** A sheet of bids or a signed PDF is larger than any JSON body; 10 MiB is still no attack surface. */
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -43,6 +52,8 @@ const PAGE_PATHS = [
   '/voorbeelden/*',
   '/rapporten/*',
   '/regio/*',
+  '/beheer/*',
+  '/mijn-account/*',
 ] as const;
 
 export function webRoutes(ctx: AppContext) {
@@ -50,11 +61,13 @@ export function webRoutes(ctx: AppContext) {
   const guards: MiddlewareHandler<AppEnv>[] = [
     limitBody(UPLOAD_LIMIT_BYTES, `Het verzoek is groter dan ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MiB.`),
     rejectCrossSiteRequests(),
-    authenticate(ctx),
+    authenticate((credentials) => resolveActor(ctx, credentials)),
   ];
   for (const path of PAGE_PATHS) web.use(path, ...guards);
   // Also covers `/aanbestedingen/:id` itself.
   web.use('/aanbestedingen/:id/*', tenderScope(ctx));
+  // After the access resolution, so that a kept page is only served to whom it was made for (page-cache.ts).
+  web.use('/aanbestedingen/:id/*', cachePages(ctx));
 
   web.route('/', loginPages(ctx));
   web.route('/', tenderListPages(ctx));
@@ -62,6 +75,9 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', tenderOverviewPages(ctx));
   web.route('/', tenderSettingsPages(ctx));
   web.route('/', bidPages(ctx));
+  web.route('/', bidChangePages(ctx));
+  web.route('/', bidCorrectionPages(ctx));
+  web.route('/', tenderDeletePages(ctx));
   web.route('/', resultsPages(ctx));
   web.route('/', panelPages(ctx));
   web.route('/', scoringPages(ctx));
@@ -70,6 +86,10 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', controlPages(ctx));
   web.route('/', regionComparisonPages(ctx));
   web.route('/', reportPages(ctx));
+  web.route('/', adminUserListPages(ctx));
+  web.route('/', adminUserPages(ctx));
+  web.route('/', adminOrganisationPages(ctx));
+  web.route('/', accountPages(ctx));
 
   web.onError(createPageErrorHandler(ctx.logger));
   // A page path nothing answers: the HTML "niet gevonden" page, not the API's problem JSON.

@@ -161,12 +161,12 @@ describe('no trailing slash (/core/no-trailing-slash): 404, never a redirect', (
 describe('405 with Allow for a method the path does not have (RFC 9110 §15.5.6, /core/http-methods)', () => {
   it('answers 405 with the methods the path does have, before asking to log in', async () => {
     for (const client of [anonymous(), w.almereInkoper]) {
-      const response = await client.request('DELETE', `/api/v1/tenders/${tenderId}`);
+      const response = await client.request('PUT', `/api/v1/tenders/${tenderId}`);
       expect(response.status).toBe(405);
-      expect(response.headers.get('allow')).toBe('GET, HEAD, PATCH');
+      expect(response.headers.get('allow')).toBe('DELETE, GET, HEAD, PATCH');
       expect(response.headers.get('content-type')).toBe('application/problem+json');
       expect(response.body).toMatchObject({ type: '/problems/method-not-allowed', title: 'Method not allowed', status: 405 });
-      expect(response.body.detail).toBe(`DELETE wordt niet ondersteund op /api/v1/tenders/${tenderId}; wel: GET, HEAD, PATCH.`);
+      expect(response.body.detail).toBe(`PUT wordt niet ondersteund op /api/v1/tenders/${tenderId}; wel: DELETE, GET, HEAD, PATCH.`);
     }
     const put = await w.almereInkoper.put('/api/v1/providers', { name: 'x' });
     expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST']);
@@ -176,8 +176,8 @@ describe('405 with Allow for a method the path does not have (RFC 9110 §15.5.6,
 
   it('gives the same answer for another organisation’s tender and for none: the pattern decides, not the tender', async () => {
     for (const id of [otherTenderId, 'bestaat-niet']) {
-      const response = await w.almereInkoper.request('DELETE', `/api/v1/tenders/${id}`);
-      expect([response.status, response.headers.get('allow')]).toEqual([405, 'GET, HEAD, PATCH']);
+      const response = await w.almereInkoper.request('PUT', `/api/v1/tenders/${id}`);
+      expect([response.status, response.headers.get('allow')]).toEqual([405, 'DELETE, GET, HEAD, PATCH']);
     }
     // With a method the path has, another organisation's tender stays a plain 404.
     expect((await w.almereInkoper.get(`/api/v1/tenders/${otherTenderId}`)).status).toBe(404);

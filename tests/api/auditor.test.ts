@@ -134,24 +134,30 @@ describe('GET /api/v1/tenders/:id/timeline', () => {
     expect(timeline[0]).toMatchObject({ who: { name: inkoper }, description: 'Aanbesteding FLV-2027-PANEL aangemaakt, perceel B1-route.', before: null, redacted: false });
     expect(timeline[1]).toMatchObject({ description: 'Inschrijving B1 van Taalhuis Flevoland geregistreerd voor EUR 565.000,00.', after: { id: 'B1', price: 565000 } });
     expect(timeline[4]).toMatchObject({ who: { name: inkoper }, description: `${evaluator} toegevoegd aan het beoordelingspanel.` });
+    // The declaration names the schools it was made about (issue 15).
+    expect(timeline[5]).toMatchObject({
+      who: { name: evaluator },
+      description: 'Verklaard geen belangenverstrengeling te hebben (verklaring over Taalhuis Flevoland en NT2 Centrum Almere).',
+      after: { declaredAbout: [{ name: 'Taalhuis Flevoland', kvk: '30123456' }, { name: 'NT2 Centrum Almere', kvk: '30234567' }] },
+    });
     // All sealed: the individual scores are shown in full.
     expect(timeline[6]).toMatchObject({
       who: { name: evaluator },
-      description: 'Individuele score 8 gegeven voor B1 op K1.',
+      description: 'Individuele score 8 gegeven voor Taalhuis Flevoland (B1) op K1.',
       before: null,
       after: { score: 8, motivation: motivationFor('B1', 'K1', 8) },
       redacted: false,
     });
-    expect(timeline[11]).toMatchObject({ who: { name: inkoper }, description: 'Consensusscore 8 vastgesteld voor B1 op K1.', before: null, after: { score: 8 } });
+    expect(timeline[11]).toMatchObject({ who: { name: inkoper }, description: 'Consensusscore 8 vastgesteld voor Taalhuis Flevoland (B1) op K1.', before: null, after: { score: 8 } });
     expect(timeline[15]).toMatchObject({
       at: '2026-10-24T21:30:00.000Z',
-      description: 'Gunningsbeslissing genomen: voorlopig gegund aan B1; de opschortende termijn loopt tot en met 13 november 2026.',
+      description: 'Gunningsbeslissing genomen: voorlopig gegund aan Taalhuis Flevoland (B1); de opschortende termijn loopt tot en met 13 november 2026.',
       before: { status: 'open' },
       after: { status: 'award-proposed', winner: 'B1', standstillEndsOn: '2026-11-13' },
     });
     expect(timeline[16]).toMatchObject({
       at: '2026-11-14T08:00:00.000Z',
-      description: 'Definitief gegund aan B1; de aanbesteding is vergrendeld.',
+      description: 'Definitief gegund aan Taalhuis Flevoland (B1); de aanbesteding is vergrendeld.',
       before: { status: 'award-proposed' },
       after: { status: 'awarded', winner: 'B1', locked: true },
     });
@@ -170,10 +176,10 @@ describe('GET /api/v1/tenders/:id/timeline', () => {
     expect(timeline.map((e) => e.description)).toEqual([
       'Dossier ALM-2026-INB-01 ingelezen met 4 inschrijvingen.',
       'Aanbesteding geopend: de inschrijving is gesloten en criteria, gewichten en prijsformule liggen vast.',
-      'Consensusscore voor B2 op K1 gewijzigd van 8 in 6.',
-      'Inschrijving B3 om een toelichting gevraagd op de prijs (art. 2.116 Aanbestedingswet), uiterlijk 16 maart 2026.',
-      'Toelichting van inschrijving B3 ontvangen op 2 maart 2026 en vastgelegd.',
-      'Onderzoek naar inschrijving B3 afgerond: afgewezen als abnormaal laag. Motivering: "Vrijwilligers vervangen geen bevoegde NT2-docenten."',
+      'Consensusscore voor NT2 Centrum Almere (B2) op K1 gewijzigd van 8 in 6.',
+      'Inburgering Direct (B3) om een toelichting gevraagd op de prijs (art. 2.116 Aanbestedingswet), uiterlijk 16 maart 2026.',
+      'Toelichting van Inburgering Direct (B3) ontvangen op 2 maart 2026 en vastgelegd.',
+      'Onderzoek naar Inburgering Direct (B3) afgerond: afgewezen als abnormaal laag. Motivering: "Vrijwilligers vervangen geen bevoegde NT2-docenten."',
     ]);
     expect(timeline[2]).toMatchObject({ before: { score: 8, motivation: null }, after: { score: 6 } });
     expect(timeline[5]).toMatchObject({ before: { state: 'explanation-received' }, after: { state: 'rejected', decision: 'rejected' } });
@@ -197,7 +203,7 @@ describe('GET /api/v1/tenders/:id/timeline', () => {
     expect(hidden).toHaveLength(5);
     for (const entry of hidden) {
       expect(entry).toMatchObject({ redacted: true, before: notice, after: notice });
-      expect(entry.description).toMatch(/^Individuele score gegeven voor B\d op K\d \(inhoud verborgen tot alle beoordelaars hun scores hebben verzegeld\)\.$/);
+      expect(entry.description).toMatch(/^Individuele score gegeven voor (Taalhuis Flevoland \(B1\)|NT2 Centrum Almere \(B2\)) op K\d \(inhoud verborgen tot alle beoordelaars hun scores hebben verzegeld\)\.$/);
     }
     const events = (await w.regioInkoper.get(`/api/v1/tenders/${id}/audit-events`)).body as { action: string; change: unknown }[];
     expect(events.filter((e) => e.action === 'individual-score.set').every((e) => JSON.stringify(e.change) === JSON.stringify(notice))).toBe(true);
@@ -208,7 +214,7 @@ describe('GET /api/v1/tenders/:id/timeline', () => {
       (e) => e.action === 'individual-score.set',
     );
     expect(shown.map((e) => e.redacted)).toEqual(Array(8).fill(false));
-    expect(shown[4]?.description).toBe('Individuele score 10 gegeven voor B1 op K1.');
+    expect(shown[4]?.description).toBe('Individuele score 10 gegeven voor Taalhuis Flevoland (B1) op K1.');
   });
 });
 
@@ -232,6 +238,9 @@ describe('an auditor changes nothing', () => {
         auditor.post('/api/v1/users', { email: 'nieuw@almere.test', name: 'Nieuw', password: 'een lang genoeg wachtwoord', memberships: [{ organisationId: ids.own, role: 'inkoper' }] }),
       'POST /api/v1/users/:id/disable': () => auditor.post(`/api/v1/users/${ids.colleague}/disable`),
       'POST /api/v1/users/:id/enable': () => auditor.post(`/api/v1/users/${ids.colleague}/enable`),
+      'PUT /api/v1/users/:id/memberships': () => auditor.put(`/api/v1/users/${ids.colleague}/memberships`, { memberships: [{ organisationId: ids.own, role: 'auditor' }] }),
+      'POST /api/v1/users/:id/password': () => auditor.post(`/api/v1/users/${ids.colleague}/password`, { newPassword: 'een heel nieuw wachtwoord' }),
+      'POST /api/v1/organisations/:id/members': () => auditor.post(`/api/v1/organisations/${ids.own}/members`, { memberId: ids.own }),
       'POST /api/v1/providers': () => auditor.post('/api/v1/providers', { organisationId: ids.own, name: 'Taalschool Noord', kvk: '30999999', keurmerk: true }),
       'POST /api/v1/tenders': () => auditor.post('/api/v1/tenders', { organisationId: ids.own, template: 'b1-route', reference: 'X-1', title: 'Nieuwe aanbesteding' }),
       'POST /api/v1/tenders/import': () => auditor.post('/api/v1/tenders/import', { organisationId: ids.own, dossier: exampleDossier() }),
@@ -240,6 +249,7 @@ describe('an auditor changes nothing', () => {
       'POST /api/v1/tenders/:id/bids': () => auditor.post(`${base}/bids`, { provider: { name: 'Laatkomer', kvk: '30777777', keurmerk: true }, price: 500000 }),
       'PUT /api/v1/tenders/:id/bids/:bidId/consensus/:criterionId': () =>
         auditor.put(`${base}/bids/B1/consensus/K1`, { score: 8, motivation: 'De accountant vindt acht punten passend.' }),
+      'POST /api/v1/tenders/:id/consensus/adopt-agreed': () => auditor.post(`${base}/consensus/adopt-agreed`, {}),
       'POST /api/v1/tenders/:id/bids/:bidId/low-bid-review': () =>
         auditor.post(`${base}/bids/B2/low-bid-review`, { action: 'decide', decision: 'accepted', motivation: 'De accountant aanvaardt de prijs.' }),
       'POST /api/v1/tenders/:id/evaluators': () => auditor.post(`${base}/evaluators`, { userId: ids.evaluator }),
@@ -251,6 +261,13 @@ describe('an auditor changes nothing', () => {
         auditor.post(`${base}/award-decision/withdraw`, { reason: 'De auditor probeert de beslissing in te trekken.' }),
       'POST /api/v1/tenders/:id/award': () => auditor.post(`${base}/award`),
       'POST /api/v1/tenders/:id/reports': () => auditor.post(`${base}/reports`, { kind: 'evaluation' }),
+      'DELETE /api/v1/tenders/:id': () => auditor.request('DELETE', base),
+      'PATCH /api/v1/tenders/:id/bids/:bidId': () => auditor.patch(`${base}/bids/B1`, { price: 500000 }),
+      'DELETE /api/v1/tenders/:id/bids/:bidId': () => auditor.request('DELETE', `${base}/bids/B1`),
+      'POST /api/v1/tenders/:id/bids/:bidId/correction': () =>
+        auditor.post(`${base}/bids/B1/correction`, { price: 500000, reason: 'De accountant verbetert de prijs van deze inschrijving.' }),
+      'POST /api/v1/tenders/:id/bids/:bidId/withdrawal': () =>
+        auditor.post(`${base}/bids/B1/withdrawal`, { receivedOn: '2026-03-02', reason: 'De accountant trekt deze inschrijving in namens de school.' }),
     };
   }
 

@@ -117,6 +117,7 @@ describe('POST /api/v1/tenders/:id/award and the lock', () => {
       'POST /api/v1/tenders/:id/bids': () => inkoper.post(`/api/v1/tenders/${id}/bids`, bidBody),
       'PUT /api/v1/tenders/:id/bids/:bidId/consensus/:criterionId': () =>
         inkoper.put(`/api/v1/tenders/${id}/bids/B1/consensus/K1`, { score: 8, motivation: 'Na het besluit toch nog anders gewogen.' }),
+      'POST /api/v1/tenders/:id/consensus/adopt-agreed': () => inkoper.post(`/api/v1/tenders/${id}/consensus/adopt-agreed`, {}),
       'POST /api/v1/tenders/:id/bids/:bidId/low-bid-review': () =>
         inkoper.post(`/api/v1/tenders/${id}/bids/B2/low-bid-review`, { action: 'decide', decision: 'accepted', motivation: 'Achteraf toch bekeken.' }),
       'POST /api/v1/tenders/:id/evaluators': () => inkoper.post(`/api/v1/tenders/${id}/evaluators`, { userId: newcomer }),
@@ -128,6 +129,13 @@ describe('POST /api/v1/tenders/:id/award and the lock', () => {
       'POST /api/v1/tenders/:id/award-decision/withdraw': () =>
         inkoper.post(`/api/v1/tenders/${id}/award-decision/withdraw`, { reason: 'Het bezwaar van B2 is gegrond verklaard.' }),
       'POST /api/v1/tenders/:id/award': () => inkoper.post(`/api/v1/tenders/${id}/award`),
+      'DELETE /api/v1/tenders/:id': () => inkoper.request('DELETE', `/api/v1/tenders/${id}`),
+      'PATCH /api/v1/tenders/:id/bids/:bidId': () => inkoper.patch(`/api/v1/tenders/${id}/bids/B1`, { price: 500000 }),
+      'DELETE /api/v1/tenders/:id/bids/:bidId': () => inkoper.request('DELETE', `/api/v1/tenders/${id}/bids/B1`),
+      'POST /api/v1/tenders/:id/bids/:bidId/correction': () =>
+        inkoper.post(`/api/v1/tenders/${id}/bids/B1/correction`, { price: 500000, reason: 'Na de gunning toch nog een verschrijving gevonden.' }),
+      'POST /api/v1/tenders/:id/bids/:bidId/withdrawal': () =>
+        inkoper.post(`/api/v1/tenders/${id}/bids/B1/withdrawal`, { receivedOn: '2026-11-14', reason: 'De winnaar trekt zich na de gunning alsnog terug.' }),
     };
   }
 
@@ -211,7 +219,7 @@ describe('POST /api/v1/tenders/:id/award-decision/withdraw', () => {
     expect((await w.almereAuditor.get('/api/v1/audit/verify')).body.valid).toBe(true);
     const timeline = (await w.almereAuditor.get(`/api/v1/tenders/${id}/timeline`)).body as { description: string }[];
     expect(timeline.at(-1)?.description).toBe(
-      `Gunningsbeslissing ingetrokken (voorlopig gegund aan B1); de aanbesteding is weer geopend. Reden: "${REASON}"`,
+      `Gunningsbeslissing ingetrokken (voorlopig gegund aan Taalhuis Flevoland (B1)); de aanbesteding is weer geopend. Reden: "${REASON}"`,
     );
 
     // Open again: the consensus is corrected, and the new decision names the new winner.

@@ -103,7 +103,7 @@ describe('before every member of the panel has sealed', () => {
     const browser = await loginPage(t, w.regioInkoper.email, PASSWORD);
     const page = visibleText((await browser.get(`/aanbestedingen/${tenderId}/audit?actie=individual-score.set`)).html);
     expect(page).toContain('Gebeurtenissen (16 van');
-    expect(page).toMatch(/verborgen tot alle beoordelaars hebben verzegeld individual-score.set individual-score B1\/K1 Toon \{ "redacted": "verborgen tot alle beoordelaars hun scores hebben verzegeld" \}/);
+    expect(page).toMatch(/verborgen tot alle beoordelaars hebben verzegeld individual-score.set individual-score Taalhuis Flevoland \(B1\) op K1 Toon \{ "redacted": "verborgen tot alle beoordelaars hun scores hebben verzegeld" \}/);
     expect(page).not.toContain(anna.name);
 
     await scoreEverything(bert, bertScore, plainMotivation);
@@ -113,7 +113,8 @@ describe('before every member of the panel has sealed', () => {
     expect(first).toMatchObject({ actorUserId: anna.userId, entityId: `${tenderId}/B1/K1/${anna.userId}`, redacted: false });
     expect(first?.change).toEqual({ before: null, after: { score: 2, motivation: secretMotivation('B1', 'K1') } });
     const released = visibleText((await browser.get(`/aanbestedingen/${tenderId}/audit?actie=individual-score.set`)).html);
-    expect(released).toContain(`${anna.name} individual-score.set individual-score B1/K1/${anna.userId}`);
+    // Once released, "Door" names the evaluator; the subject names the bid by its school (issue 15).
+    expect(released).toContain(`${anna.name} individual-score.set individual-score Taalhuis Flevoland (B1) op K1 Toon`);
   });
 
   it('shows no motivation on any route or page of the tender, to the inkoper and to an auditor', async () => {
@@ -244,8 +245,8 @@ describe('seating on the panel', () => {
     expect((await w.almereInkoper.post(`/api/v1/tenders/${almereTender.body.id}/evaluators`, { userId: auditor.userId })).status).toBe(201);
   });
 
-  it('refuses it on the panel page with the same message at the e-mail field', async () => {
-    await createUser(
+  it('does not offer it on the panel page, and refuses it there with the same message at the field', async () => {
+    const frank = await createUser(
       [
         { organisationId: w.orgs.lelystad, role: 'beoordelaar' },
         { organisationId: w.orgs.regio, role: 'auditor' },
@@ -253,8 +254,9 @@ describe('seating on the panel', () => {
       'Frank Vier',
     );
     const browser = await loginPage(t, w.regioInkoper.email, PASSWORD);
-    const refused = await browser.post(`/aanbestedingen/${tenderId}/panel/beoordelaars`, { email: 'frank.vier@gemeente.test' });
+    expect((await browser.get(`/aanbestedingen/${tenderId}/panel`)).html).not.toContain(frank.userId);
+    const refused = await browser.post(`/aanbestedingen/${tenderId}/panel/beoordelaars`, { userId: frank.userId });
     expect(refused.status).toBe(409);
-    expect(visibleText(refused.html)).toContain('E-mailadres van de beoordelaar: Frank Vier is auditor bij Regio Flevoland en kan niet in het beoordelingspanel');
+    expect(visibleText(refused.html)).toContain('Beoordelaar: Frank Vier is auditor bij Regio Flevoland en kan niet in het beoordelingspanel');
   });
 });

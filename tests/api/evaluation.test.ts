@@ -24,13 +24,14 @@ function withoutServerFields(result: { bids: Record<string, unknown>[] }): { bid
 }
 
 describe('GET /api/v1/tenders/:id/evaluation', () => {
-  it('is, field for field, the evaluation of the exported dossier plus an empty incomplete', async () => {
+  it('is, field for field, the evaluation of the exported dossier plus an empty incomplete and no pending bids', async () => {
     const id = await importDossier(exampleDossier());
     const exported = (await w.almereAuditor.get(`/api/v1/tenders/${id}/dossier`)).body;
     const response = await w.almereAuditor.get(`/api/v1/tenders/${id}/evaluation`);
     expect(response.status).toBe(200);
-    const { incomplete, blockingReviews, ...rest } = response.body;
+    const { incomplete, pendingBids, blockingReviews, ...rest } = response.body;
     expect(incomplete).toEqual([]);
+    expect(pendingBids).toEqual([]);
     const result = withoutServerFields(rest);
     expect(result).toEqual(evaluateWithTheCli(exported));
     // What only the server adds: B3 is flagged and nobody has looked at it yet.

@@ -100,7 +100,7 @@ describe('the art. 2.116 review', () => {
     expect(exported.bids.find((b: { id: string }) => b.id === 'B3').lowBidReview).toEqual(rejected.body.lowBidReview);
     const cli = evaluateWithTheCli(exported);
     expect(cli.bids.find((b: { bidId: string }) => b.bidId === 'B3')).toMatchObject({ status: 'excluded', exclusionReasons: [reason] });
-    const { incomplete: _i, blockingReviews: _b, ...rest } = result;
+    const { incomplete: _i, pendingBids: _p, blockingReviews: _b, ...rest } = result;
     expect({ ...rest, bids: rest.bids.map(({ lowBidReview: _r, ...bid }: Record<string, unknown>) => bid) }).toEqual(cli);
   });
 

@@ -93,6 +93,7 @@ describe('migrating a database of the first release', () => {
         tenders: { show_prices_to_evaluators: 0, award_decided_at: null, standstill_ends_on: null, award_decision: null, awarded_at: null },
         criteria: { description: null, levels: null },
         consensus_scores: { deviation_reason: null },
+        bids: { withdrawn_on: null, withdrawal_reason: null },
         users: { disabled_at: null },
         api_tokens: { last_used_at: null },
       };
@@ -100,7 +101,7 @@ describe('migrating a database of the first release', () => {
         const extra = newColumns[table] ?? {};
         expect(after[table], table).toEqual((before[table] as Record<string, unknown>[]).map((row) => ({ ...row, ...extra })));
       }
-      for (const table of ['panel_members', 'individual_scores', 'reports']) {
+      for (const table of ['panel_members', 'individual_scores', 'reports', 'bid_corrections']) {
         expect(db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
       }
 

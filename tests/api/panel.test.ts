@@ -118,6 +118,30 @@ describe('the conflict-of-interest declaration', () => {
   });
 });
 
+describe('what the declaration is about', () => {
+  it('lists the schools, by name and KvK number, to a member before it declares, and nothing else of the bids', async () => {
+    expect((await assign(w.almereBeoordelaar.userId)).status).toBe(201);
+    const subject = await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/conflict-declaration`);
+    expect(subject.status).toBe(200);
+    expect(subject.body).toEqual({ schools: [{ name: 'Taalhuis Flevoland', kvk: '30123456' }, { name: 'NT2 Centrum Almere', kvk: '30234567' }] });
+    // The bids themselves stay closed until the declaration.
+    expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/bids`)).status).toBe(403);
+    // The declaration's event records what it was about.
+    expect((await declare(w.almereBeoordelaar, { noConflict: true })).status).toBe(200);
+    const events = (await w.regioInkoper.get(`/api/v1/tenders/${id}/audit-events`)).body as { action: string; change: { after: Record<string, unknown> } }[];
+    expect(events.find((e) => e.action === 'panel.declare-no-conflict')?.change.after.declaredAbout).toEqual(subject.body.schools);
+  });
+
+  it('is the panel\'s and the officers\' only: 403 after a declared conflict, 404 off the panel and elsewhere', async () => {
+    expect((await assign(w.almereBeoordelaar.userId)).status).toBe(201);
+    expect((await w.regioInkoper.get(`/api/v1/tenders/${id}/conflict-declaration`)).status).toBe(200);
+    expect((await lelystadBeoordelaar.get(`/api/v1/tenders/${id}/conflict-declaration`)).status).toBe(404);
+    expect((await utrechtBeoordelaar.get(`/api/v1/tenders/${id}/conflict-declaration`)).status).toBe(404);
+    expect((await declare(w.almereBeoordelaar, { noConflict: false, remarks: 'Mijn zus werkt bij Taalhuis Flevoland.' })).status).toBe(200);
+    expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/conflict-declaration`)).status).toBe(403);
+  });
+});
+
 describe('blind scoring and sealing', () => {
   beforeEach(async () => {
     await assign(w.almereBeoordelaar.userId);

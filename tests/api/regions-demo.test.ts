@@ -13,6 +13,8 @@ import { DEMO_PASSWORD, SCHOOLS, USERS } from '../../scripts/demo/demo-world.js'
 import type { DemoSummary } from '../../scripts/demo/generate-demo.js';
 import { createClient, type TestClient } from '../helpers/client.js';
 import { createDemoApp, type DemoApp } from '../helpers/demo-app.js';
+import { demoBanner } from '../../scripts/demo/demo-banner.js';
+import { createPageClient } from '../web/page-client.js';
 
 let demo: DemoApp;
 let db: Db;
@@ -132,7 +134,60 @@ describe('npm run demo: the generated world', () => {
     expect((await auditor.get(`/api/v1/tenders/${id}/recompute`)).body).toMatchObject({ matches: true, stored: 'award-decision' });
     const timeline = (await auditor.get(`/api/v1/tenders/${id}/timeline`)).body as { at: string; who: { name: string }; description: string }[];
     expect(timeline.map((e) => e.at)).toEqual(timeline.map((e) => e.at).sort());
-    expect(timeline.find((e) => e.description.startsWith('Onderzoek naar inschrijving B3 afgerond: afgewezen'))?.who.name).toBe('Ingrid Inkoper');
-    expect(timeline.at(-1)?.description).toBe('Definitief gegund aan B2; de aanbesteding is vergrendeld.');
+    expect(timeline.find((e) => /^Onderzoek naar [^()]+ \(B3\) afgerond: afgewezen/.test(e.description))?.who.name).toBe('Ingrid Inkoper');
+    expect(timeline.at(-1)?.description).toMatch(/^Definitief gegund aan [^()]+ \(B2\); de aanbesteding is vergrendeld\.$/);
+  });
+});
+
+describe('npm run demo: the pages it prints, and signed documents to check', () => {
+  it('prints every account with the web page to open for it, and no API address', () => {
+    const banner = demoBanner({ address: 'http://127.0.0.1:8080', summary, seconds: 7.2, database: './data/demo.db' });
+    const lines = banner.split('\n');
+    expect(lines[0]).toBe('Gunningswijzer demo: open http://127.0.0.1:8080/inloggen  (klaar in 7,2 s; database ./data/demo.db)');
+    expect(banner).not.toContain('/api/');
+    for (const user of summary.users) {
+      const at = lines.findIndex((line) => line.trimStart().startsWith(user.email));
+      expect(lines[at + 1]?.trim(), user.email).toBe(`http://127.0.0.1:8080${user.start}`);
+    }
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^  IJS-2025-INB-B1 +gegund +B1-route +http://127\\.0\\.0\\.1:8080/aanbestedingen/${tenderId('IJS-2025-INB-B1')}$`)));
+    expect(lines).toContainEqual(expect.stringMatching(/^  KMP-2026-MAP +voorgenomen gunning \(opschortende termijn\) Module Arbeidsmarkt/));
+    expect(summary.users.find((u) => u.email === 'beoordelaar@zwolle.demo')?.start).toBe(`/aanbestedingen/${tenderId('IJS-2026-INB-OND')}/panel`);
+    expect(summary.users.find((u) => u.email === 'admin@zwolle.demo')?.start).toBe('/beheer');
+  });
+
+  it("opens each account's page: asked to log in, and back on that page", async () => {
+    for (const user of summary.users) {
+      const browser = createPageClient(app);
+      const first = await browser.get(user.start);
+      expect(first.location, user.email).toBe(`/inloggen?terug=${encodeURIComponent(user.start)}`);
+      const login = await browser.post(first.location ?? '', { email: user.email, password: DEMO_PASSWORD });
+      expect(login.location, user.email).toBe(user.start);
+      let page = await browser.get(user.start);
+      // `/beheer` forwards to the users or the organisations.
+      if (page.status === 303) page = await browser.get(page.location ?? '');
+      expect(page.status, `${user.email} ${user.start}`).toBe(200);
+    }
+  });
+
+  it('has on every decided tender the signed evaluation report and an award letter per bid, which the auditor reads and verifies', async () => {
+    const decided = summary.tenders.filter((t) => t.status === 'awarded' || t.status === 'award-proposed');
+    expect(decided).toHaveLength(11);
+    for (const tender of decided) {
+      const reports = sql<{ kind: string; bidId: string | null }>('SELECT kind, bid_id AS bidId FROM reports WHERE tender_id = ? ORDER BY created_at, rowid', tender.id);
+      const bids = sql<{ id: string }>('SELECT id FROM bids WHERE tender_id = ? ORDER BY position', tender.id).map((b) => b.id);
+      expect(reports, tender.reference).toEqual([{ kind: 'evaluation', bidId: null }, ...bids.map((bidId) => ({ kind: 'award-letter', bidId }))]);
+    }
+    const listed = (await auditor.get(`/api/v1/tenders/${tenderId('IJS-2025-INB-B1')}/reports`)).body as { kind: string; url: string }[];
+    const bidCount = sql<{ n: number }>('SELECT count(*) AS n FROM bids WHERE tender_id = ?', tenderId('IJS-2025-INB-B1'))[0]?.n ?? 0;
+    expect(listed.map((r) => r.kind)).toEqual(['evaluation', ...Array<string>(bidCount).fill('award-letter')]);
+    const download = await app.app.request(listed[0]?.url ?? '', { headers: { cookie: auditor.cookie ?? '' } });
+    expect(download.status).toBe(200);
+    const verified = await app.app.request('/api/v1/reports/verify', {
+      method: 'POST',
+      headers: { cookie: auditor.cookie ?? '', 'content-type': 'application/pdf' },
+      body: new Uint8Array(await download.arrayBuffer()),
+    });
+    expect(await verified.json()).toMatchObject({ signatureValid: true, coversWholeDocument: true, knownReport: true });
+    expect(verifyAuditTrail(app.ctx)).toMatchObject({ valid: true, stateMismatch: null });
   });
 });

@@ -113,6 +113,24 @@ describe('POST /api/v1/tenders/:id/reports {kind: evaluation}', () => {
     expect(body.signer.subject).toContain('Gunningswijzer');
   });
 
+  it('records the signature as validated right after signing, lists it, and verify gives it with the embedded proof re-computed', async () => {
+    const expected = {
+      valid: true,
+      padesLevel: 'B-B',
+      signer: { subject: expect.stringContaining('Gunningswijzer'), fingerprintSha256: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/) },
+      timestamp: null,
+      problems: [],
+      validatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    };
+    const list = await w.almereAuditor.get(`/api/v1/tenders/${tenderId}/reports`);
+    expect(list.body[0].signatureCheck).toEqual(expected);
+    const body = JSON.parse((await binary(w.utrechtAuditor, 'POST', '/api/v1/reports/verify', pdf)).bytes.toString());
+    expect(body.issuedSignatureCheck).toEqual(list.body[0].signatureCheck);
+    expect(body).toMatchObject({ intact: true, document: { pdfa: '3B', record: { reportId: created.id }, proof: { dossierValid: true, embeddedResultMatches: true, printedWinnerMatches: true, printedRankingMatches: true } } });
+    const events = (await w.almereAuditor.get('/api/v1/audit/verify')).body;
+    expect(events.valid).toBe(true);
+  });
+
   it('is PAdES B-B without TSA_URL, and its cover says it carries no trusted time', async () => {
     const body = JSON.parse((await binary(w.almereAuditor, 'POST', '/api/v1/reports/verify', pdf)).bytes.toString());
     expect(body).toMatchObject({ padesLevel: 'B-B', timestamp: null });

@@ -40,7 +40,9 @@ function fillPath(path: string): string {
   if (path === '/api/v1/regions/:id/comparison') return `/api/v1/regions/${w.orgs.regio}/comparison`;
   // A token is its owner's alone; a user is Almere's.
   if (path === '/api/v1/auth/tokens/:tokenId') return `/api/v1/auth/tokens/${tokenId}`;
-  if (path.startsWith('/api/v1/users/:id/')) return path.replace(':id', w.almereInkoper.userId);
+  if (path === '/api/v1/users/:id' || path.startsWith('/api/v1/users/:id/')) return path.replace(':id', w.almereInkoper.userId);
+  // The regio Almere belongs to; only the platform administrator changes its members.
+  if (path.startsWith('/api/v1/organisations/:id/')) return path.replace(':id', w.orgs.regio);
   if (!path.startsWith('/api/v1/tenders/:id')) {
     throw new Error(`no real id for ${path}: teach the tenancy test which resource it names`);
   }
@@ -90,6 +92,11 @@ describe('tenancy', () => {
         'DELETE /api/v1/auth/tokens/:tokenId',
         'POST /api/v1/users/:id/disable',
         'POST /api/v1/users/:id/enable',
+        'GET /api/v1/users/:id',
+        'PUT /api/v1/users/:id/memberships',
+        'POST /api/v1/users/:id/password',
+        'POST /api/v1/organisations/:id/members',
+        'GET /api/v1/tenders/:id/evaluator-candidates',
       ]),
     );
   });
@@ -102,8 +109,8 @@ describe('tenancy', () => {
         ['utrecht auditor', w.utrechtAuditor],
         ['platform admin', w.admin],
       ] as const) {
-        // The platform administrator manages every user: for it a user is no other organisation's.
-        if (who === 'platform admin' && path.startsWith('/api/v1/users/')) continue;
+        // The platform administrator manages every user and organisation: for it none is another organisation's.
+        if (who === 'platform admin' && (path.startsWith('/api/v1/users/') || path.startsWith('/api/v1/organisations/'))) continue;
         // An empty body: scoping must come before validation, or a 400 would tell that the id exists.
         const response = await client.request(method, fillPath(path), method === 'GET' ? {} : { json: {} });
         if (response.status !== 404) leaks.push(`${method} ${path} as ${who}: ${response.status}`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
+import { assertBuildIsCurrent } from '../helpers/build.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const example = join(root, 'templates/examples/b1-route-ijsselland.dossier.json');
@@ -76,7 +77,8 @@ describe('evaluate command', () => {
     expect(missing.stderr).toContain('kan niet worden gelezen');
   });
 
-  it('runs as `npm run --silent evaluate` with only the JSON on stdout', () => {
+  it('runs as `npm run --silent evaluate` (the build, with plain node) with only the JSON on stdout', () => {
+    assertBuildIsCurrent();
     const run = spawnSync('npm', ['run', '--silent', 'evaluate', '--', example], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout).winner).toBe('B2');

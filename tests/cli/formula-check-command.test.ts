@@ -64,6 +64,34 @@ describe('formula-check command', () => {
     expect(formulaCheckCommand([b1Template, '--expected-learners', '0']).stderr).toBe('tender.expectedLearners: moet een geheel getal van minstens 1 zijn');
   });
 
+  it('reads --estimated-value 400.000 as four hundred thousand euros, as 400000 and 400.000,00 are', () => {
+    const testPrice = (value: string) => {
+      const outcome = formulaCheckCommand([b1Template, '--estimated-value', value, '--expected-learners', '100']);
+      expect(outcome.code, outcome.stderr).toBe(0);
+      return JSON.parse(outcome.stdout ?? '').underbidderTest.expectedPrice as number;
+    };
+    expect(testPrice('400.000')).toBe(400000);
+    expect(testPrice('400000')).toBe(400000);
+    expect(testPrice('400.000,00')).toBe(400000);
+    expect(testPrice('EUR 400.000')).toBe(400000);
+    expect(testPrice('400000.50')).toBe(400000.5);
+    expect(testPrice('400.000,50')).toBe(400000.5);
+  });
+
+  it('refuses an ambiguous or malformed amount with exit 2 and a message that says how to write it', () => {
+    expect(formulaCheckCommand([b1Template, '--estimated-value', '400,000', '--expected-learners', '100'])).toEqual({
+      code: 2,
+      stderr:
+        '--estimated-value: "400,000" is dubbelzinnig: drie cijfers na de komma kunnen duizendtallen zijn of decimalen. ' +
+        'Schrijf 400.000 of 400000 voor duizendtallen, of 400,00 met decimalen.\n' +
+        'gebruik: formula-check BESTAND.json [--format json|table] [--estimated-value EUR (400.000 of 400000.50)] [--expected-learners N]',
+    });
+    expect(formulaCheckCommand([b1Template, '--estimated-value', '1.234.5']).stderr).toMatch(/^--estimated-value: "1.234.5": de punten staan niet om de drie cijfers/);
+    expect(formulaCheckCommand([b1Template, '--estimated-value', '400.123,456']).stderr).toMatch(/^--estimated-value: "400.123,456" heeft 3 decimalen/);
+    expect(formulaCheckCommand([b1Template, '--expected-learners', '1.5']).stderr).toMatch(/^--expected-learners: "1.5" is geen geheel getal/);
+    expect(formulaCheckCommand([b1Template, '--expected-learners', '1.200', '--estimated-value', '5.000.000']).code).toBe(0);
+  });
+
   it('exits 2 for a file that cannot be read, is not JSON, or a wrong command line', () => {
     expect(formulaCheckCommand([join(root, 'bestaat-niet.json')]).code).toBe(2);
     expect(formulaCheckCommand([tempFile('x.json', '{ nee')]).code).toBe(2);

@@ -3,13 +3,16 @@
  * inkoper creates a tender from a template, assigns two evaluators, imports four bids from
  * the example sheet and opens the tender; both evaluators declare, score (saved as they go)
  * and seal; the inkoper reaches consensus, reviews the flagged bid, takes the award decision
- * downloads the signed report, verifies it, and checks the audit chain. axe-core runs on every page visited; serious or critical
- * violations fail the test. Screenshots land in tests/e2e/screenshots/.
+ * downloads the signed report, verifies it, and checks the audit chain. Before the opening
+ * the inkoper corrects a typing error in a bid (with the confirmation, and looks at the delete
+ * confirmations without deleting); after the consensus it records a clerical correction with a
+ * reason and a bidder's withdrawal (issue 15). axe-core runs on every page visited; serious or
+ * critical violations fail the test. Screenshots land in tests/e2e/screenshots/.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addCalendarDays, todayInAmsterdam } from '../../src/domain/dates.js';
 import { PASSWORD } from '../helpers/seed.js';
@@ -35,6 +38,22 @@ const visit = async (name: string) => {
   checks.push(await checkPage(page, name));
 };
 const url = (path: string) => `${server.baseUrl}${path}`;
+
+/** The error summary of a refused post: the element with focus, and on the screen without scrolling. */
+async function expectErrorSummaryInView(on: Page, text: string): Promise<Locator> {
+  const summary = on.locator('#foutmeldingen');
+  await summary.getByText(text).waitFor();
+  const focused = await on.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id);
+  expect(focused).toBe('foutmeldingen');
+  const box = await summary.boundingBox();
+  const viewport = on.viewportSize();
+  expect(box).not.toBeNull();
+  expect(viewport).not.toBeNull();
+  // Fully visible where the reader looks: not below the fold, not scrolled past.
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(viewport!.height);
+  return summary;
+}
 
 async function logIn(email: string, screenshot?: string) {
   await page.goto(url('/inloggen'));
@@ -63,7 +82,9 @@ const scoreOf = (evaluator: 'A' | 'B', bidId: string, criterionId: string) =>
 async function scoreAsEvaluator(tenderPath: string, evaluator: 'A' | 'B') {
   await page.goto(url(`${tenderPath}/panel`));
   await visit(`beoordelaar-${evaluator}-verklaring`);
-  await page.getByLabel('Ik heb geen belang bij een van de inschrijvers').check();
+  // The declaration names the schools it is about (issue 15).
+  await page.locator('#verklaring-scholen').getByText('Taalschool IJsselland').waitFor();
+  await page.getByLabel('Ik heb geen belang bij een van deze inschrijvers').check();
   await page.getByRole('button', { name: 'Verklaring afleggen' }).click();
   await page.getByText('verklaard geen belang te hebben').waitFor();
   await page.getByRole('link', { name: 'Naar het beoordelen' }).click();
@@ -73,7 +94,27 @@ async function scoreAsEvaluator(tenderPath: string, evaluator: 'A' | 'B') {
     for (const criterionId of ['K1', 'K2', 'K3', 'K4', 'K5']) {
       const form = page.locator(`#criterium-${criterionId}`);
       const score = scoreOf(evaluator, bidId, criterionId);
-      await form.getByLabel(`Motivering bij ${criterionId}`).fill(`Beoordelaar ${evaluator}: ${bidId} krijgt ${score} op ${criterionId} om de uitwerking van het plan.`);
+      const motivation = form.getByLabel(`Motivering bij ${criterionId}`);
+      const text = `Beoordelaar ${evaluator}: ${bidId} krijgt ${score} op ${criterionId} om de uitwerking van het plan.`;
+      if (criterionId === 'K1') {
+        // Score first: nothing is sent and nothing says "not saved" until the motivation is written (issue 15).
+        let posted = 0;
+        const count = (request: { method: () => string; url: () => string }) => {
+          if (request.method() === 'POST' && request.url().endsWith(`/beoordelen/${bidId}/K1`)) posted += 1;
+        };
+        page.on('request', count);
+        await form.locator(`input[type="radio"][value="${score}"]`).check();
+        await form.getByRole('status').getByText('Score gekozen. Schrijf de motivering').waitFor();
+        expect(posted).toBe(0);
+        expect(await form.getByRole('status').textContent()).not.toMatch(/niet opgeslagen/i);
+        await motivation.fill(text);
+        await motivation.blur();
+        await form.getByRole('status').getByText('Opgeslagen.').waitFor();
+        expect(posted).toBe(1);
+        page.off('request', count);
+        continue;
+      }
+      await motivation.fill(text);
       // Choosing the score saves the form at once (enhance.js); the status says so.
       await form.locator(`input[type="radio"][value="${score}"]`).check();
       await form.getByRole('status').getByText('Opgeslagen.').waitFor();
@@ -81,7 +122,12 @@ async function scoreAsEvaluator(tenderPath: string, evaluator: 'A' | 'B') {
     await visit(`beoordelaar-${evaluator}-${bidId}`);
   }
   await page.goto(url(`${tenderPath}/panel`));
+  // Sealing asks first, in a dialog that says what becomes impossible.
   await page.getByRole('button', { name: 'Mijn scores verzegelen' }).click();
+  const question = page.getByRole('dialog', { name: 'Uw scores verzegelen?' });
+  await question.getByText('Na het verzegelen kunt u uw scores en motiveringen niet meer wijzigen').waitFor();
+  if (evaluator === 'A') await visit('verzegelen-vraag');
+  await question.getByRole('button', { name: 'Ja, verzegel mijn scores' }).click();
   await page.getByText('U heeft uw scores op').waitFor();
   await visit(`beoordelaar-${evaluator}-verzegeld`);
 }
@@ -123,7 +169,9 @@ it('runs the tender from template to award decision, accessibly', async () => {
   // Two evaluators on the panel.
   await page.goto(url(`${tenderPath}/panel`));
   for (const email of [server.users.evaluatorA, server.users.evaluatorB]) {
-    await page.getByLabel('E-mailadres van de beoordelaar').fill(email);
+    // The page offers the gemeente's beoordelaars by name, with their address.
+    const value = await page.getByLabel('Beoordelaar', { exact: true }).locator('option', { hasText: email }).getAttribute('value');
+    await page.getByLabel('Beoordelaar', { exact: true }).selectOption(value ?? '');
     await page.getByRole('button', { name: 'Toewijzen' }).click();
     await page.getByRole('cell', { name: email }).waitFor();
   }
@@ -138,12 +186,33 @@ it('runs the tender from template to award decision, accessibly', async () => {
   await page.getByLabel('Bestand (.xlsx of .csv)').setInputFiles(sheet);
   await page.getByRole('button', { name: 'Inlezen' }).click();
   await page.getByText('4 inschrijvingen ingelezen.').waitFor();
+  // The flags need only the prices: they show as soon as the bids are in.
+  await page.getByText('Deze signalen volgen uit de prijzen alleen').waitFor();
   await visit('inschrijvingen-ingelezen');
+
+  // A typing error in B2 put right before the opening, after seeing the change (issue 15).
+  await page.getByRole('link', { name: 'B2 wijzigen' }).click();
+  await visit('inschrijving-wijzigen');
+  await page.getByLabel('Prijsregel 3, eenheidsprijs (EUR)').fill('500');
+  await page.getByRole('button', { name: 'Wijziging controleren' }).click();
+  await page.getByRole('cell', { name: 'EUR 494.400,00' }).waitFor();
+  await visit('inschrijving-wijzigen-controleren');
+  await page.getByRole('button', { name: 'Ja, wijzig inschrijving B2' }).click();
+  await page.getByText('Inschrijving B2 is gewijzigd.').waitFor();
+  // Deleting asks first; here the inkoper goes back.
+  await page.getByRole('link', { name: 'B4 verwijderen' }).click();
+  await visit('inschrijving-verwijderen');
+  await page.getByRole('link', { name: 'Terug naar de inschrijvingen' }).click();
+  await page.getByRole('link', { name: 'B4 verwijderen' }).waitFor();
+  await page.goto(url(`${tenderPath}/verwijderen`));
+  await visit('aanbesteding-verwijderen');
 
   // Open, after the confirmation.
   await page.goto(url(tenderPath));
   await visit('overzicht-concept');
   await page.getByRole('link', { name: 'Open de aanbesteding' }).click();
+  // The price weight of 30 next to the template's 80 for quality: the sum is said before opening.
+  await page.getByText('De gewichten tellen op tot 110 (kwaliteit 80, prijs 30), niet tot 100.').waitFor();
   await visit('openen-bevestigen');
   await page.getByRole('button', { name: 'Ja, open de aanbesteding' }).click();
   await page.getByText('De aanbesteding is geopend').waitFor();
@@ -158,30 +227,59 @@ it('runs the tender from template to award decision, accessibly', async () => {
   await scoreAsEvaluator(tenderPath, 'B');
   await logOut();
 
-  // The inkoper reaches consensus.
+  // The inkoper reaches consensus on one screen: the agreed scores at once, the one disagreement by its own form.
   await logIn(server.users.inkoper);
   await page.goto(url(`${tenderPath}/consensus`));
-  await page.getByText('B4 op K2 Combinatie van taal met werk of participatie (duale trajecten) (verschil van inzicht)').waitFor();
+  await page.locator('#cel-B4-K2').getByText('2 stappen uit elkaar: bespreken').waitFor();
+  expect(await page.locator('#cel-B4-K2').getAttribute('class')).toContain('gw-cell--apart');
   await visit('consensus');
-  for (const [bidId, perCriterion] of Object.entries(SCORES)) {
-    for (const [criterionId, score] of Object.entries(perCriterion)) {
-      const form = page.locator(`form[action$="/consensus/${bidId}/${criterionId}"]`);
-      await form.getByLabel('Consensusscore').selectOption(String(bidId === 'B4' && criterionId === 'K2' ? 75 : score));
-      await form.getByLabel('Motivering').fill(`De commissie stelt de score van ${bidId} op ${criterionId} vast na bespreking.`);
-      await form.getByRole('button', { name: 'Consensus vastleggen' }).click();
-      await page.waitForLoadState('load');
-    }
-  }
+  await page.getByRole('button', { name: 'Alle aangevinkte eensgezinde scores overnemen (19)' }).click();
+  await page.getByText('19 eensgezinde scores zijn overgenomen als consensusscore.').waitFor();
+  await page.locator('#cel-B1-K1').getByText('Consensus 75').waitFor();
+  await visit('consensus-overgenomen');
+  await page.locator('#cel-B4-K2').getByRole('link').click();
+  await page.getByRole('heading', { name: /K2/ }).first().waitFor();
+  await visit('consensus-cel');
+  await page.getByLabel('Consensusscore').selectOption('75');
+  await page.getByLabel('Motivering', { exact: true }).fill('De commissie stelt de score van B4 op K2 vast na bespreking van beide motiveringen.');
+  await page.getByRole('button', { name: 'Consensus vastleggen' }).click();
+  await page.getByText('is vastgelegd.').waitFor();
+  await page.getByText('20 cellen: 20 met een consensusscore').waitFor();
   await visit('consensus-vastgelegd');
+
+  // After the opening: a clerical error in B4 corrected with a reason, and B1 withdrawn (issue 15).
+  await page.goto(url(`${tenderPath}/inschrijvingen`));
+  await page.getByRole('link', { name: 'B4 corrigeren' }).click();
+  await visit('correctie');
+  await page.getByLabel('Prijsregel 2, eenheidsprijs (EUR)').fill('404');
+  await page.getByLabel('Reden van de correctie').fill('Bij de examentraining zijn twee cijfers verwisseld; het inschrijvingsformulier zelf noemt het juiste bedrag.');
+  await page.getByRole('button', { name: 'Correctie controleren' }).click();
+  await page.getByRole('cell', { name: 'EUR 449.120,00' }).waitFor();
+  await visit('correctie-controleren');
+  await page.getByRole('button', { name: 'Ja, leg de correctie vast' }).click();
+  await page.getByText('De correctie van inschrijving B4 is vastgelegd.').waitFor();
+  await page.getByRole('link', { name: 'Intrekking B1 vastleggen' }).click();
+  await visit('intrekking');
+  await page.getByLabel('Reden van de intrekking').fill('De school kan de docenten voor deze trajecten niet op tijd aannemen.');
+  await page.getByRole('button', { name: 'Intrekking controleren' }).click();
+  await page.getByText('gaat uit de rangschikking').waitFor();
+  await visit('intrekking-controleren');
+  await page.getByRole('button', { name: 'Ja, leg de intrekking vast' }).click();
+  await page.getByText('De intrekking van inschrijving B1 is vastgelegd').waitFor();
+  await visit('inschrijvingen-gecorrigeerd');
 
   // The results: the flagged bid is reviewed (explanation requested, received, rejected).
   await page.goto(url(`${tenderPath}/uitslag`));
+  await page.getByText('ingetrokken door de inschrijver').first().waitFor();
+  // Not possible yet: the award decision is shown disabled, with the reason beside it.
+  expect(await page.getByRole('button', { name: 'Gunningsbeslissing nemen' }).isDisabled()).toBe(true);
+  await page.locator('#gunningsbeslissing-reden').getByText('Kan nog niet').waitFor();
   await visit('uitslag');
   const b3 = `form[action$="/inschrijvingen/B3/onderzoek"]`;
   await page.locator(b3).filter({ hasText: 'Toelichting vragen' }).getByLabel('Termijn (uiterlijk)').fill(addCalendarDays(todayInAmsterdam(new Date()), 14));
   await page.locator(b3).filter({ hasText: 'Toelichting vragen' }).getByLabel('Vragen, één per regel').fill('Hoeveel contacturen met een docent levert u per inburgeraar?\nWelke groepsgrootte hanteert u?');
   await page.getByRole('button', { name: 'Verzoek vastleggen' }).click();
-  await page.getByText('Het onderzoek naar B3 is bijgewerkt.').waitFor();
+  await page.getByText(/^Het onderzoek naar .+ \(B3\) is bijgewerkt\.$/).waitFor();
   await visit('onderzoek-gevraagd');
   await page.locator(b3).filter({ hasText: 'Toelichting vastleggen' }).getByLabel('Toelichting van de inschrijver').fill('Wij geven 400 contacturen in groepen van 20 en besteden de voortgangsgesprekken uit.');
   await page.getByRole('button', { name: 'Toelichting vastleggen' }).click();
@@ -200,11 +298,40 @@ it('runs the tender from template to award decision, accessibly', async () => {
   }
   await visit('onderzoek-besloten');
 
-  // The award decision starts the standstill.
+  // Without JavaScript the decision asks with a checkbox; sent without it, the refusal is at the top, in view and focused.
+  await page.route('**/static/enhance.js', (route) => route.abort());
+  await page.goto(url(`${tenderPath}/uitslag`));
   await page.getByRole('button', { name: 'Gunningsbeslissing nemen' }).click();
+  await page.waitForLoadState('load');
+  await expectErrorSummaryInView(page, 'bevestig dat u begrijpt dat de beoordeling daarmee vastligt');
+  await visit('gunningsbeslissing-zonder-bevestiging');
+  await page.unroute('**/static/enhance.js');
+
+  // A colleague's tab, opened now, will go stale once the decision is taken here.
+  const stale = await browser.context.newPage();
+  await stale.goto(url(`${tenderPath}/uitslag`));
+
+  // The award decision asks first in a dialog, then starts the standstill.
+  await page.goto(url(`${tenderPath}/uitslag`));
+  await page.getByRole('button', { name: 'Gunningsbeslissing nemen' }).click();
+  const decision = page.getByRole('dialog', { name: 'De gunningsbeslissing nemen?' });
+  await decision.getByText('Daarna kunnen de scores, de consensus en het onderzoek').waitFor();
+  await visit('gunningsbeslissing-vraag');
+  await decision.getByRole('button', { name: 'Ja, neem de gunningsbeslissing' }).click();
   await page.getByText('De gunningsbeslissing is genomen').waitFor();
-  await page.getByText('De opschortende termijn loopt tot en met').waitFor();
+  await page.getByText('De opschortende termijn loopt tot en met').first().waitFor();
+  // During the standstill the award is shown disabled, with the date it becomes possible.
+  expect(await page.getByRole('button', { name: 'Definitief gunnen' }).isDisabled()).toBe(true);
+  await page.locator('#gunnen-reden').getByText('definitief gunnen kan vanaf').waitFor();
   await visit('gunningsbeslissing');
+
+  // The stale tab tries the same decision: the server refuses, and says so at the top, in view and focused.
+  await stale.getByRole('button', { name: 'Gunningsbeslissing nemen' }).click();
+  await stale.getByRole('dialog', { name: 'De gunningsbeslissing nemen?' }).getByRole('button', { name: 'Ja, neem de gunningsbeslissing' }).click();
+  await stale.waitForLoadState('load');
+  await expectErrorSummaryInView(stale, 'De aanbesteding is al voorlopig gegund.');
+  checks.push(await checkPage(stale, 'gunningsbeslissing-geweigerd'));
+  await stale.close();
 
   // The signed evaluation report: made, downloaded, and verified by uploading it again.
   await page.goto(url(`${tenderPath}/rapporten`));

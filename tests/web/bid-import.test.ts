@@ -69,7 +69,7 @@ describe('importing bids from a sheet', () => {
     expect(text).toContain('Inschrijvingen 3 C (KvK-nummer) KvK-nummer moet precies 8 cijfers zijn');
     expect(text).toContain('Inschrijvingen 4 D (Keurmerk Blik op Werk) vul ja of nee in');
     expect(text).toContain('Inschrijvingen 5 B (Inschrijver) mag niet leeg zijn');
-    expect(text).toContain('Prijsregels 2 D (Eenheidsprijs (EUR)) moet een getal zijn, niet een tekst');
+    expect(text).toContain('Prijsregels 2 D (Eenheidsprijs (EUR)) "duur" is geen bedrag: gebruik alleen cijfers, punten en een komma');
     expect(await bidIds()).toEqual([]);
     // The audit trail holds no trace of the rolled-back bids either.
     const events = (await w.almereInkoper.get(`/api/v1/tenders/${id}/audit-events`)).body as { action: string }[];
@@ -109,7 +109,7 @@ describe('adding one bid', () => {
     expect(bad.status).toBe(400);
     const text = visibleText(bad.html);
     expect(text).toContain('KvK-nummer: KvK-nummer moet precies 8 cijfers zijn');
-    expect(text).toContain('Prijs: bedrag moet tussen 0,01 en 100.000.000.000 liggen met hoogstens 2 decimalen');
+    expect(text).toContain('Prijs: "1.000,001" heeft 3 decimalen; een bedrag heeft er hoogstens 2.');
     const good = await page.post(`/aanbestedingen/${id}/inschrijvingen`, { 'provider.name': 'Taalhuis', 'provider.kvk': '30123456', 'provider.keurmerk': 'ja', price: '565.000,50' });
     expect(good.status).toBe(303);
     const bids = (await w.almereInkoper.get(`/api/v1/tenders/${id}/bids`)).body;

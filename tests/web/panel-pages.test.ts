@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPanelTender } from '../helpers/panel.js';
 import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { loginPage, visibleText, type PageClient } from './page-client.js';
+import { errorSummaryOnTop, loginPage, visibleText, type PageClient } from './page-client.js';
 
 let t: TestApp;
 let w: World;
@@ -21,29 +21,44 @@ afterEach(() => t.close());
 const motivation = 'Het plan beschrijft de aanpak concreet en met voorbeelden.';
 
 async function assignAndDeclare(): Promise<void> {
-  expect((await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { email: w.almereBeoordelaar.email })).status).toBe(303);
+  expect((await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { userId: w.almereBeoordelaar.userId })).status).toBe(303);
   expect((await evaluator.post(`/aanbestedingen/${id}/verklaring`, { noConflict: 'ja' })).status).toBe(303);
 }
 
 describe('the panel pages', () => {
-  it('assigns an evaluator by e-mail, and answers an unknown address like another organisation\'s user', async () => {
-    const unknown = await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { email: 'niemand@gemeente.test' });
+  it("offers the gemeente's beoordelaars by name, assigns the one chosen, and refuses another organisation's user like an unknown one", async () => {
+    const form = await inkoper.get(`/aanbestedingen/${id}/panel`);
+    expect(form.html).toContain('<label class="utrecht-form-label" for="veld-userId">Beoordelaar</label>');
+    expect(form.html).toContain(`<option value="${w.almereBeoordelaar.userId}">${w.almereBeoordelaar.name} (${w.almereBeoordelaar.email}, Gemeente Almere)</option>`);
+    // Only beoordelaars of Almere: not its inkoper, auditor or admin, nor Utrecht's people.
+    expect(form.html.match(/<option /g)).toHaveLength(1);
+    const unknown = await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { userId: 'bestaat-niet' });
     expect(unknown.status).toBe(400);
-    expect(visibleText(unknown.html)).toContain('E-mailadres van de beoordelaar: geen gebruiker van Gemeente Almere');
-    const other = await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { email: w.utrechtInkoper.email });
-    expect(visibleText(other.html)).toContain('E-mailadres van de beoordelaar: geen gebruiker van Gemeente Almere');
-    expect((await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { email: w.almereBeoordelaar.email })).status).toBe(303);
-    expect(visibleText((await inkoper.get(`/aanbestedingen/${id}/panel`)).html)).toContain(`${w.almereBeoordelaar.email} 2 maart 2026 nog niet afgelegd nog niet`);
+    expect(visibleText(unknown.html)).toContain('Beoordelaar: geen gebruiker van Gemeente Almere');
+    const other = await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { userId: w.utrechtInkoper.userId });
+    expect(visibleText(other.html)).toContain('Beoordelaar: geen gebruiker van Gemeente Almere');
+    expect((await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { userId: w.almereBeoordelaar.userId })).status).toBe(303);
+    const after = await inkoper.get(`/aanbestedingen/${id}/panel`);
+    expect(visibleText(after.html)).toContain(`${w.almereBeoordelaar.email} 2 maart 2026 nog niet afgelegd nog niet`);
+    // Seated: no longer offered.
+    expect(visibleText(after.html)).toContain('Er is geen beoordelaar meer die u kunt toewijzen.');
   });
 
   it('shows the evaluator no bid before its declaration', async () => {
-    expect((await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { email: w.almereBeoordelaar.email })).status).toBe(303);
+    expect((await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { userId: w.almereBeoordelaar.userId })).status).toBe(303);
     expect((await evaluator.get(`/aanbestedingen/${id}/beoordelen`)).status).toBe(403);
     const panel = await evaluator.get(`/aanbestedingen/${id}/panel`);
     expect(visibleText(panel.html)).toContain('Verklaring over belangenverstrengeling');
+    // The declaration names the schools it is about, and nothing else of the bids: no code, no price.
+    expect(visibleText(panel.html)).toContain('U verklaart over deze 2 scholen: Taalhuis Flevoland (KvK 30123456) NT2 Centrum Almere (KvK 30234567)');
+    expect(visibleText(panel.html)).toContain('Ik heb geen belang bij een van deze inschrijvers');
+    expect(panel.html).not.toMatch(/\(B[12]\)|565\.000|598\.000/);
+    expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/conflict-declaration`)).body).toEqual({
+      schools: [{ name: 'Taalhuis Flevoland', kvk: '30123456' }, { name: 'NT2 Centrum Almere', kvk: '30234567' }],
+    });
     expect((await evaluator.post(`/aanbestedingen/${id}/verklaring`, {})).status).toBe(400);
     expect((await evaluator.post(`/aanbestedingen/${id}/verklaring`, { noConflict: 'ja' })).status).toBe(303);
-    expect(visibleText((await evaluator.get(`/aanbestedingen/${id}/beoordelen`)).html)).toContain('B1 Taalhuis Flevoland 0 van 2');
+    expect(visibleText((await evaluator.get(`/aanbestedingen/${id}/beoordelen`)).html)).toContain('Taalhuis Flevoland (B1) 0 van 2');
   });
 
   it('scores with scale radio buttons and a motivation, by form and by the autosave request', async () => {
@@ -66,11 +81,18 @@ describe('the panel pages', () => {
     expect(page.html).toMatch(/id="score-K1-score-4" name="score" value="8" checked/);
   });
 
-  it('seals only when everything is scored, then opens the consensus to the inkoper', async () => {
+  it('shows sealing disabled with what is missing, asks before sealing, then opens the consensus to the inkoper', async () => {
     await assignAndDeclare();
-    const early = await evaluator.post(`/aanbestedingen/${id}/verzegelen`, {});
-    expect(early.status).toBe(409);
-    expect(visibleText(early.html)).toContain('er ontbreekt nog: B1 op K1, B1 op K2, B2 op K1, B2 op K2');
+    const early = await evaluator.get(`/aanbestedingen/${id}/panel`);
+    expect(early.html).toContain('disabled="" aria-describedby="verzegelen-reden">Mijn scores verzegelen</button>');
+    expect(visibleText(early.html)).toContain(
+      'Kan nog niet: u heeft nog niet alles gescoord; er ontbreekt nog: Taalhuis Flevoland (B1) op K1, Taalhuis Flevoland (B1) op K2, NT2 Centrum Almere (B2) op K1, NT2 Centrum Almere (B2) op K2.',
+    );
+    // A stale page still posts: the service refuses, at the top.
+    const stale = await evaluator.post(`/aanbestedingen/${id}/verzegelen`, { bevestiging: 'ja' });
+    expect(stale.status).toBe(409);
+    expect(errorSummaryOnTop(stale.html)).toBe(true);
+    expect(visibleText(stale.html)).toContain('er ontbreekt nog: B1 op K1, B1 op K2, B2 op K1, B2 op K2');
     const before = visibleText((await inkoper.get(`/aanbestedingen/${id}/consensus`)).html);
     expect(before).toContain('nog niet verzegeld: beoordelaar');
     for (const bidId of ['B1', 'B2']) {
@@ -78,16 +100,32 @@ describe('the panel pages', () => {
         expect((await evaluator.post(`/aanbestedingen/${id}/beoordelen/${bidId}/${criterionId}`, { score, motivation })).status).toBe(303);
       }
     }
-    expect((await evaluator.post(`/aanbestedingen/${id}/verzegelen`, {})).status).toBe(303);
-    const consensus = await inkoper.get(`/aanbestedingen/${id}/consensus`);
-    const text = visibleText(consensus.html);
-    expect(text).toContain(`B1 op K2 Voortgangsgesprekken en begeleiding Individuele scores: 2 tot 2, spreiding 0, gemiddeld 2,00.`);
-    expect(text).toContain(motivation);
-    const outside = await inkoper.post(`/aanbestedingen/${id}/consensus/B1/K2`, { score: '6', motivation: 'De commissie vindt het plan na bespreking voldoende.' });
-    expect(outside.status).toBe(400);
-    expect(outside.html).toContain('href="#consensus-B1-K2-deviationReason"');
-    const agreed = await inkoper.post(`/aanbestedingen/${id}/consensus/B1/K2`, { score: '2', motivation: 'De commissie volgt de beoordelaar: het plan is te summier.' });
-    expect(agreed.status).toBe(303);
-    expect(visibleText((await inkoper.get(`/aanbestedingen/${id}/consensus`)).html)).toMatch(/Consensusscore: 2 ?\. De commissie volgt de beoordelaar/);
+    const ready = await evaluator.get(`/aanbestedingen/${id}/panel`);
+    expect(visibleText(ready.html)).toContain('Na het verzegelen kunt u uw scores en motiveringen niet meer wijzigen, ook niet als u later een fout ziet.');
+    expect(ready.html).toContain('id="verzegelen-bevestiging" name="bevestiging" value="ja"');
+    expect(ready.html).toContain('Ja, verzegel mijn scores');
+    const unconfirmed = await evaluator.post(`/aanbestedingen/${id}/verzegelen`, {});
+    expect(unconfirmed.status).toBe(400);
+    expect(errorSummaryOnTop(unconfirmed.html)).toBe(true);
+    expect(unconfirmed.html).toContain('href="#verzegelen-bevestiging">Bevestiging: bevestig dat u begrijpt dat u uw scores daarna niet meer kunt wijzigen</a>');
+    expect(t.db.sqlite.prepare('SELECT sealed_at FROM panel_members WHERE tender_id = ?').get(id)).toEqual({ sealed_at: null });
+    expect((await evaluator.post(`/aanbestedingen/${id}/verzegelen`, { bevestiging: 'ja' })).status).toBe(303);
+    const consensus = visibleText((await inkoper.get(`/aanbestedingen/${id}/consensus`)).html);
+    expect(consensus).toContain('4 cellen: 0 met een consensusscore, 4 eensgezind zonder consensusscore');
+  });
+
+  it('shows "not saved" on the scoring page only after a refused save, at the top with the field', async () => {
+    await assignAndDeclare();
+    const fresh = await evaluator.get(`/aanbestedingen/${id}/beoordelen/B1`);
+    expect(visibleText(fresh.html)).not.toContain('Niet opgeslagen');
+    expect(visibleText(fresh.html)).toContain('Nog niet gescoord.');
+    const refused = await evaluator.post(`/aanbestedingen/${id}/beoordelen/B1/K2`, { score: '6', motivation: 'Goed.' });
+    expect(refused.status).toBe(400);
+    expect(errorSummaryOnTop(refused.html)).toBe(true);
+    expect(visibleText(refused.html)).toContain('De score op K2 is niet opgeslagen');
+    const k2 = /<form[^>]*id="criterium-K2"[\s\S]*?<\/form>/.exec(refused.html)?.[0] ?? '';
+    expect(visibleText(k2)).toContain('Niet opgeslagen: zie de melding bovenaan de pagina.');
+    const k1 = /<form[^>]*id="criterium-K1"[\s\S]*?<\/form>/.exec(refused.html)?.[0] ?? '';
+    expect(visibleText(k1)).toContain('Nog niet gescoord.');
   });
 });

@@ -67,8 +67,9 @@ describe('on the demo world', () => {
     expect(text).toContain('De herberekening uit het dossier komt overeen met de vastgelegde beoordeling');
     expect(response.html).toMatch(/<code class="utrecht-code">[0-9a-f]{64}<\/code>/);
     expect(response.html).toContain(`href="/api/v1/tenders/${id}/dossier"`);
-    expect(text).toContain('Onderzoek naar inschrijving B3 afgerond: afgewezen');
-    expect(text).toContain('Definitief gegund aan B2; de aanbesteding is vergrendeld.');
+    // Bids named by their school, the code second (issue 15).
+    expect(text).toMatch(/Onderzoek naar [^()]+ \(B3\) afgerond: afgewezen/);
+    expect(text).toMatch(/Definitief gegund aan [^()]+ \(B2\); de aanbesteding is vergrendeld\./);
     expect(text).toContain('Ingrid Inkoper');
     expect(response.html).toContain('<details>');
   });

@@ -28,6 +28,12 @@ export const reports = sqliteTable(
     createdBy: text('created_by')
       .notNull()
       .references(() => users.id),
+    /**
+     * The signature as validated right after signing (JSON: validatedAt, valid, level, signer,
+     * timestamp, problems): what the Archiefregeling asks to record with a document of record.
+     * Null for reports issued before it was recorded.
+     */
+    signatureCheck: text('signature_check'),
   },
   (t) => [index('reports_tender_idx').on(t.tenderId), index('reports_sha256_idx').on(t.sha256)],
 );

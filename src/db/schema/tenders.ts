@@ -89,6 +89,10 @@ export const bids = sqliteTable(
     priceCents: integer('price_cents'),
     /** JSON of the dossier's `lowBidReview`, or null. */
     lowBidReview: text('low_bid_review'),
+    /** `YYYY-MM-DD`: the day the bidder's withdrawal was received (the dossier's `withdrawal.receivedOn`), or null. */
+    withdrawnOn: text('withdrawn_on'),
+    /** The bidder's reason for the withdrawal, or null. */
+    withdrawalReason: text('withdrawal_reason'),
     createdAt: text('created_at').notNull(),
   },
   // The bids in their order, and the next position, without sorting or reading every bid.
@@ -130,5 +134,36 @@ export const consensusScores = sqliteTable(
     foreignKey({ columns: [t.tenderId, t.bidId], foreignColumns: [bids.tenderId, bids.id] }).onDelete('cascade'),
     // No cascade: a criterion that has scores must not vanish with them (PATCH checks first).
     foreignKey({ columns: [t.tenderId, t.criterionId], foreignColumns: [criteria.tenderId, criteria.id] }),
+  ],
+);
+
+/**
+ * The corrections of obvious clerical errors in a bid after the opening: one row per
+ * correction, numbered per bid from 1, with the written reason and the price figures before
+ * and after (JSON `{ price, priceLines }` in euros, as the dossier writes them). The bid row
+ * holds the corrected figures; these rows are what the panel and the report show of how
+ * they came to be. Not part of the dossier (docs/corrections.md).
+ */
+export const bidCorrections = sqliteTable(
+  'bid_corrections',
+  {
+    tenderId: text('tender_id').notNull(),
+    bidId: text('bid_id').notNull(),
+    number: integer('number').notNull(),
+    correctedAt: text('corrected_at').notNull(),
+    correctedBy: text('corrected_by')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    /** JSON `{ price, priceLines? }`: the figures before the correction. */
+    before: text('before').notNull(),
+    /** JSON `{ price, priceLines? }`: the figures after it. */
+    after: text('after').notNull(),
+    /** The state of the bid's art. 2.116 review when the correction was made, if one had started; else null. */
+    lowBidReviewState: text('low_bid_review_state'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenderId, t.bidId, t.number] }),
+    foreignKey({ columns: [t.tenderId, t.bidId], foreignColumns: [bids.tenderId, bids.id] }).onDelete('cascade'),
   ],
 );

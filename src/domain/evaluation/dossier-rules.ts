@@ -290,10 +290,14 @@ export function checkDossier(dossier: unknown, report: Report): void {
     }
     const scores = bid['scores'];
     if (!isRecord(scores)) return;
+    // A withdrawn bid leaves the ranking, so the scores it lacks are never needed
+    // (docs/corrections.md); the scores it has must still be on the scale.
+    const withdrawn = bid['withdrawal'] !== undefined;
     for (const [id, scale] of scales) {
       const score = scores[id];
-      if (score === undefined) report(['bids', i, 'scores', id], 'score ontbreekt');
-      else if (scale && isNumber(score) && !scale.includes(score)) {
+      if (score === undefined) {
+        if (!withdrawn) report(['bids', i, 'scores', id], 'score ontbreekt');
+      } else if (scale && isNumber(score) && !scale.includes(score)) {
         report(['bids', i, 'scores', id], `score ${formatNumberNl(score)} komt niet voor op de schaal ${formatScale(scale)}`);
       }
     }

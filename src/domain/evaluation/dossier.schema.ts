@@ -6,7 +6,7 @@
  * strict because the spec makes unknown fields an error (a misspelt optional field would
  * otherwise be silently ignored and change an award).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AWARD_METHODS,
   DOSSIER_FORMAT,
@@ -177,6 +177,12 @@ export const priceLineSchema = z.strictObject({
   unitPrice: money,
 });
 
+/** `bids[].withdrawal`: when the buyer received the withdrawal, and why (docs/corrections.md). */
+export const withdrawalSchema = z.strictObject({
+  receivedOn: isoDate,
+  reason: lines('de reden', TEXT_LIMITS.remark),
+});
+
 export const bidSchema = z
   .strictObject({
     id,
@@ -189,6 +195,7 @@ export const bidSchema = z
     priceLines: z.array(priceLineSchema).min(1, { error: 'geef minstens één prijsregel of laat priceLines weg' }).optional(),
     scores: z.record(z.string().max(TEXT_LIMITS.id), z.number()),
     lowBidReview: lowBidReviewSchema.optional(),
+    withdrawal: withdrawalSchema.optional(),
   })
   .superRefine((v, ctx) => checkBidPriceLines(v, reporter(ctx)), always)
   // The spec: without `price` the price is the sum of the lines; it runs only on a valid bid.

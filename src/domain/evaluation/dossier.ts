@@ -130,6 +130,18 @@ export type LowBidReview = {
   decidedAt?: string | undefined;
 };
 
+/**
+ * The bidder withdrew its bid after the opening (an addition to the spec's dossier, see
+ * docs/corrections.md): the bid leaves the ranking with this as its reason, and needs no
+ * scores from then on.
+ */
+export type BidWithdrawal = {
+  /** `YYYY-MM-DD`: the day the buyer received the withdrawal. */
+  receivedOn: string;
+  /** The bidder's reason, as the buyer recorded it. */
+  reason: string;
+};
+
 export type Bid = {
   id: string;
   provider: Provider;
@@ -137,6 +149,7 @@ export type Bid = {
   priceLines?: PriceLine[] | undefined;
   scores: Record<string, number>;
   lowBidReview?: LowBidReview | undefined;
+  withdrawal?: BidWithdrawal | undefined;
 };
 
 export type Dossier = {

@@ -28,13 +28,34 @@ export type EvaluateOptions = {
   analysis?: boolean;
   /** The abnormally-low-bid rules (default on). */
   lowBidRules?: boolean;
+  /**
+   * The flags to use instead of running the rules on this dossier's bids: those of
+   * `lowBidFlagsOfDossier` on a larger set of bids, when only some of them can be ranked yet.
+   */
+  flags?: ReadonlyMap<string, LowBidFlag[]>;
 };
 
 export function evaluateDossier(dossier: Dossier, options: EvaluateOptions = {}): EvaluationResult {
   const lot = prepareLot(dossier);
   const flags =
-    options.lowBidRules === false ? new Map<string, LowBidFlag[]>() : lowBidFlagsFor(dossier, lot);
+    options.lowBidRules === false
+      ? new Map<string, LowBidFlag[]>()
+      : options.flags === undefined
+        ? lowBidFlagsFor(dossier, lot)
+        : new Map(lot.bids.map((bid) => [bid.id, options.flags?.get(bid.id) ?? []]));
   return evaluatePreparedLot(lot, flags, options.analysis !== false);
+}
+
+/**
+ * The low-bid flags of every bid from the prices alone, also while consensus scores are
+ * missing: the rules need only the prices, the estimate and the cost floor. The set they see
+ * leaves out what is already known to exclude a bid (a score given below its minimum, the
+ * ceiling, the fixed price, a withdrawal); a score still to come can knock a bid out and so
+ * change the others' flags, which is the only way scores enter the flags.
+ * @example lowBidFlagsOfDossier(dossierWithoutScores).get('B3') // [{ rule: 'mean-of-others', ... }]
+ */
+export function lowBidFlagsOfDossier(dossier: Dossier): Map<string, LowBidFlag[]> {
+  return lowBidFlagsFor(dossier, prepareLot(dossier));
 }
 
 function lowBidFlagsFor(dossier: Dossier, lot: PreparedLot): Map<string, LowBidFlag[]> {

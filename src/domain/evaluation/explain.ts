@@ -17,18 +17,27 @@ export const METHOD_NAMES: Readonly<Record<AwardMethod, string>> = {
   'fixed-price': 'Vaste prijs, gunning op kwaliteit',
 };
 
+/** How a sentence names a bid: by its id, or (on the pages) by its school with the id (`bidLabel`). */
+export type BidLabel = (bidId: string) => string;
+const byId: BidLabel = (bidId) => bidId;
+
 export function explainWarning(warning: Warning): string {
+  return explainWarningWith(warning, byId);
+}
+
+/** `explainWarning` with the bids named by `label`. */
+export function explainWarningWith(warning: Warning, label: BidLabel): string {
   switch (warning.code) {
     case 'tie-unresolved':
-      return `Inschrijvingen ${warning.bids.join(', ')} staan gelijk op plaats ${warning.rank}; de tie-break beslist niet, loting is nodig.`;
+      return `Inschrijvingen ${warning.bids.map(label).join(', ')} staan gelijk op plaats ${warning.rank}; de tie-break beslist niet, loting is nodig.`;
     case 'rank-reversal':
       return warning.winnerWithout === null
-        ? `Zonder inschrijving ${warning.removedBid} is er geen eenduidige winnaar meer (nu ${warning.winner}): de uitslag hangt af van een verliezende inschrijving.`
-        : `Zonder inschrijving ${warning.removedBid} zou ${warning.winnerWithout} winnen in plaats van ${warning.winner}: de uitslag hangt af van een verliezende inschrijving (rangomkering).`;
+        ? `Zonder inschrijving ${label(warning.removedBid)} is er geen eenduidige winnaar meer (nu ${label(warning.winner)}): de uitslag hangt af van een verliezende inschrijving.`
+        : `Zonder inschrijving ${label(warning.removedBid)} zou ${label(warning.winnerWithout)} winnen in plaats van ${label(warning.winner)}: de uitslag hangt af van een verliezende inschrijving (rangomkering).`;
     case 'price-dominates':
       return `De prijs bepaalt feitelijk ${formatPercent(warning.effective)} van het verschil in totaalscore, terwijl het nominale prijsgewicht ${formatPercent(warning.nominal)} is.`;
     case 'utility-nonpositive':
-      return `De utiliteitsindex is niet positief voor ${warning.bids.join(', ')}: de formule rangschikt die inschrijvingen slechter naarmate ze goedkoper zijn.`;
+      return `De utiliteitsindex is niet positief voor ${warning.bids.map(label).join(', ')}: de formule rangschikt die inschrijvingen slechter naarmate ze goedkoper zijn.`;
   }
 }
 
@@ -37,10 +46,10 @@ export function explainPriceShareRange(range: [number, number] | null): string {
   return `De winnaar blijft winnen bij een prijsaandeel tussen ${formatPercent(range[0])} en ${formatPercent(range[1])} van het totaalgewicht.`;
 }
 
-export function explainPriceToWin(bidId: string, price: number | null): string {
+export function explainPriceToWin(bidId: string, price: number | null, label: BidLabel = byId): string {
   return price === null
-    ? `${bidId} kan met geen enkele prijs winnen.`
-    : `${bidId} had gewonnen bij een prijs van ten hoogste ${formatEuros(price)}.`;
+    ? `${label(bidId)} kan met geen enkele prijs winnen.`
+    : `${label(bidId)} had gewonnen bij een prijs van ten hoogste ${formatEuros(price)}.`;
 }
 
 export function explainEffectiveWeights(weights: EvaluationResult['effectiveWeights']): string | null {

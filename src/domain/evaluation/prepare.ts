@@ -5,8 +5,9 @@
  * moves, so the analysis that re-prices bids never recomputes them), and the exclusions
  * that depend on the bid alone.
  */
+import { formatDutchDate, isIsoDate } from '../dates.js';
 import { eurosToCents, formatEuroCents } from '../money.js';
-import type { AwardMethod, Criterion, Dossier, LowBidReview, PriceLine, TieBreak } from './dossier.js';
+import type { AwardMethod, BidWithdrawal, Criterion, Dossier, LowBidReview, PriceLine, TieBreak } from './dossier.js';
 
 export type PreparedCriterion = {
   id: string;
@@ -32,9 +33,9 @@ export type PreparedBid = {
   qualityFraction: number;
   /** `gunnen-op-waarde`: `sum value_c * s_ic / m_c` in euros; 0 for other methods. */
   fictiveDiscount: number;
-  /** Exclusions 1-3 of the spec: the low-bid rules do not see these bids. */
+  /** Exclusions 1-3 of the spec, or withdrawn by the bidder: the low-bid rules do not see these bids. */
   excludedBeforeReview: boolean;
-  /** Every reason, in the spec's order (knock-out, ceiling, fixed price, art. 2.116). */
+  /** Every reason, in the spec's order (knock-out, ceiling, fixed price, art. 2.116), then a withdrawal. */
   exclusionReasons: string[];
   review: LowBidReview | undefined;
 };
@@ -81,6 +82,16 @@ function prepareCriterion(criterion: Criterion): PreparedCriterion {
     minimum: criterion.minimum,
     value: criterion.value,
   };
+}
+
+/**
+ * A withdrawn bid's reason, after the spec's four (docs/corrections.md).
+ * @example withdrawalReason({ receivedOn: '2026-03-12', reason: 'Capaciteit elders nodig.' })
+ * // 'ingetrokken door de inschrijver (ontvangen op 12 maart 2026): Capaciteit elders nodig.'
+ */
+export function withdrawalReason(withdrawal: BidWithdrawal): string {
+  const on = isIsoDate(withdrawal.receivedOn) ? formatDutchDate(withdrawal.receivedOn) : withdrawal.receivedOn;
+  return `ingetrokken door de inschrijver (ontvangen op ${on}): ${withdrawal.reason.trim()}`;
 }
 
 function knockOutReasons(criteria: PreparedCriterion[], scores: Record<string, number>): string[] {
@@ -134,12 +145,15 @@ export function prepareLot(dossier: Dossier): PreparedLot {
         `prijs ${formatEuroCents(priceCents)} wijkt af van de vaste prijs ${formatEuroCents(award.fixedPriceCents ?? 0)}`,
       );
     }
-    const excludedBeforeReview = reasons.length > 0;
+    // A withdrawn bid is no longer an offer: unlike a rejected one (low-bids.md keeps that in
+    // the set), it is no reference for the others' flags either.
+    const excludedBeforeReview = reasons.length > 0 || bid.withdrawal !== undefined;
     if (bid.lowBidReview?.decision === 'rejected') {
       reasons.push(
         `afgewezen als abnormaal lage inschrijving (art. 2.116 Aanbestedingswet): ${bid.lowBidReview.motivation ?? ''}`.trim(),
       );
     }
+    if (bid.withdrawal !== undefined) reasons.push(withdrawalReason(bid.withdrawal));
 
     return {
       id: bid.id,

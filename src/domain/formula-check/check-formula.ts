@@ -38,13 +38,13 @@ import { costFloorTotalCents, type ExpectedPrice, findExpectedPrice, findTestPri
 import { computeQualityPointPrice, type QualityPointPrice } from './quality-point-price.js';
 import { findRankReversalExposure, type RankReversalExposure } from './rank-reversal-example.js';
 import { type Suggestion, suggestImprovements } from './suggestions.js';
-import { runUnderbidderTest, type UnderbidderTest, type UnderbidderVerdict } from './underbidder-test.js';
+import { runUnderbidderTest, type UnderbidderTest, type Verdict } from './underbidder-test.js';
 
 export type { FormulaTender } from './formula-tender.js';
 export { applyPatch, type PatchOperation } from './patch.js';
 export type { Suggestion } from './suggestions.js';
 
-export type Verdict = UnderbidderVerdict | 'not-computable';
+export type { Verdict } from './underbidder-test.js';
 
 export type FormulaCheck = {
   method: AwardMethod;

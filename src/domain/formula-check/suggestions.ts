@@ -9,7 +9,6 @@
  * the values of) gunnen-op-waarde, switch to a fixed price, raise or add the cost floor.
  */
 import { parseDossier } from '../evaluation/dossier.schema.js';
-import type { FormulaCheck, Verdict } from './check-formula.js';
 import type { FormulaTender } from './formula-tender.js';
 import { applyPatch } from './patch.js';
 import { suggestCostFloor } from './suggest-cost-floor.js';
@@ -17,6 +16,7 @@ import { suggestFixedPrice, suggestGunnenOpWaarde, suggestMinMaxSet } from './su
 import { suggestRaiseMinimum } from './suggest-minimum.js';
 import { suggestLowerPriceWeight } from './suggest-price-weight.js';
 import type { SuggestionBuilder, SuggestionCandidate, SuggestionContext } from './suggestion.js';
+import type { UnderbidderTest, Verdict } from './underbidder-test.js';
 
 export type Suggestion = SuggestionCandidate & {
   /** The check of the patched tender. */
@@ -32,7 +32,18 @@ const BUILDERS: readonly SuggestionBuilder[] = [
   suggestCostFloor,
 ];
 
-export function suggestImprovements(context: SuggestionContext, recheck: (tender: FormulaTender) => FormulaCheck): Suggestion[] {
+/**
+ * What the re-check of a patched tender answers: the part of the formula check's result
+ * (`FormulaCheck`) a suggestion shows. Named here rather than imported, so that this file
+ * and check-formula.ts, which calls it, do not import each other.
+ */
+export type Recheck = {
+  verdict: Verdict;
+  verdictSentence: string;
+  underbidderTest: Pick<UnderbidderTest, 'highestWinningPrice' | 'testPrice'> | null;
+};
+
+export function suggestImprovements(context: SuggestionContext, recheck: (tender: FormulaTender) => Recheck): Suggestion[] {
   const shown: Suggestion[] = [];
   for (const builder of BUILDERS) {
     for (const candidate of builder(context)) {

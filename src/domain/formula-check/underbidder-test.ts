@@ -54,6 +54,9 @@ const MAX_CENTS = eurosToCents(MAX_MONEY_EUROS);
 
 export type UnderbidderVerdict = 'invites-underbidding' | 'resists-underbidding';
 
+/** The formula check's verdict: the test's, or `not-computable` when there is no price level to test at. */
+export type Verdict = UnderbidderVerdict | 'not-computable';
+
 export type MadeUpBidder = {
   /** Exactly the bid the engine evaluated (the underbidder at its test price). */
   bid: Bid;

@@ -10,9 +10,11 @@
  * | change                 | draft | open | award-proposed | awarded |
  * |------------------------|-------|------|----------------|---------|
  * | settings (criteria, weights, method, price formula, low-bid rules, tender fields) | yes | | | |
- * | bids                   | yes   |      |                |         |
+ * | bids (add, edit, delete) | yes |      |                |         |
+ * | deleting the tender    | yes   |      |                |         |
  * | evaluators, conflict declarations | yes | yes |           |         |
  * | individual scores, seals, consensus scores, low-bid reviews | | yes | |   |
+ * | bid corrections (clerical error, withdrawal) |  | yes |  |         |
  *
  * Decisions, where issue 5 is silent:
  * - Bids only while draft: `open` closes bidding (spec api.md), and a bid registered once
@@ -28,6 +30,11 @@
  * - The table knows statuses, not dates or completeness: `award` also needs the standstill
  *   to have passed (standstill.ts), and the award decision complete scores and no open
  *   low-bid review; the service checks those.
+ * - A bid is edited or deleted only while draft; after the opening it cannot change silently:
+ *   a clerical error is corrected with a written reason, and a bidder's withdrawal recorded,
+ *   only while open, since the award decision rests on the bids as they are
+ *   (docs/corrections.md). A tender is deleted only while draft: once opened, its bids are
+ *   part of a procedure that has to be accounted for.
  * - Reports (evaluation report, award letters) change no tender data and are not in the
  *   table: they are made in every status, award letters typically after the decision.
  */
@@ -44,6 +51,8 @@ export const TENDER_CHANGES = [
   'seals',
   'consensus-scores',
   'low-bid-reviews',
+  'bid-corrections',
+  'tender-deletion',
 ] as const;
 export type TenderChange = (typeof TENDER_CHANGES)[number];
 
@@ -101,6 +110,16 @@ const CHANGE_RULES: Record<TenderChange, ChangeRule> = {
     allowedIn: ['open'],
     tooEarly: `Het onderzoek naar een abnormaal lage inschrijving ${NOT_BEFORE_OPEN}.`,
     tooLate: 'Het onderzoek naar abnormaal lage inschrijvingen is afgesloten: de gunningsbeslissing is genomen.',
+  },
+  'bid-corrections': {
+    allowedIn: ['open'],
+    tooEarly:
+      'Een correctie of intrekking van een inschrijving wordt vastgelegd na het openen; zolang de aanbesteding in voorbereiding is, wijzigt of verwijdert u de inschrijving zelf.',
+    tooLate: 'Na de gunningsbeslissing kan een inschrijving niet meer worden gecorrigeerd of ingetrokken: de beslissing berust op de inschrijvingen zoals ze waren.',
+  },
+  'tender-deletion': {
+    allowedIn: ['draft'],
+    tooLate: 'Alleen een aanbesteding in voorbereiding kan worden verwijderd; een geopende aanbesteding blijft bewaard met haar inschrijvingen en beoordeling.',
   },
 };
 

@@ -8,10 +8,12 @@
  * Where the spec is silent: a bid that no rule flagged but whose review was started by the
  * officer (a request sent, an answer or its absence recorded) blocks too, because an
  * investigation the buyer opened must be closed before the award; a bid with no flags and an
- * `open` (or no) review does not.
+ * `open` (or no) review does not. A withdrawn bid blocks nothing: the bidder took it out of the
+ * procedure, so there is nothing left to accept or reject (docs/corrections.md); its review
+ * stays on record as it was.
  */
 import type { LowBidReview, LowBidRuleId, ReviewState } from '../evaluation/dossier.js';
-import type { EvaluationResult } from '../evaluation/result.js';
+import type { LowBidFlag } from './flag.js';
 import { formatDutchDate, isIsoDate } from '../dates.js';
 
 export type BlockingReview = {
@@ -51,15 +53,23 @@ function whatIsMissing(review: LowBidReview | undefined): string {
   }
 }
 
+/** What the check reads of each bid of a result: its id and its flags. */
+export type FlaggedBids = { bids: readonly { bidId: string; lowBidFlags: readonly LowBidFlag[] }[] };
+
 /**
  * The reviews that block the award decision, in the order of `result.bids`.
  * @example
  * blockingReviews(result, new Map([['B3', undefined]]))
  * // [{ bidId: 'B3', state: 'open', rules: ['mean-of-others', ...], reason: 'Inschrijving B3 is ...' }]
  */
-export function blockingReviews(result: EvaluationResult, reviewsByBid: ReviewsByBid): BlockingReview[] {
+export function blockingReviews(
+  result: FlaggedBids,
+  reviewsByBid: ReviewsByBid,
+  { withdrawn = new Set<string>() }: { withdrawn?: ReadonlySet<string> } = {},
+): BlockingReview[] {
   const blocking: BlockingReview[] = [];
   for (const bid of result.bids) {
+    if (withdrawn.has(bid.bidId)) continue;
     const review = reviewOf(reviewsByBid, bid.bidId);
     const state = review?.state ?? 'open';
     if (state === 'accepted' || state === 'rejected') continue;

@@ -22,8 +22,11 @@ import { eurosToCents, formatEuroCents } from '../money.js';
 
 const AMOUNT = /(?<![\d.,])(?:(EUR|€)\s?)?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?(?![\d]|[.,]\d)/gi;
 
-/** The amounts written in `text`, in cents. */
-function amountsIn(text: string): { written: string; cents: number }[] {
+/**
+ * The amounts written in `text` as money, in cents (the rule above).
+ * @example amountsIn('de prijs was EUR 452.000 in plaats van 45.200') // [{ written: 'EUR 452.000', cents: 45200000 }, { written: '45.200', cents: 4520000 }]
+ */
+export function amountsIn(text: string): { written: string; cents: number }[] {
   const found: { written: string; cents: number }[] = [];
   for (const match of text.matchAll(AMOUNT)) {
     const [written, currency, whole = '', decimals] = match;

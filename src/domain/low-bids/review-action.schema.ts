@@ -6,7 +6,7 @@
  * the date or on the review so far (a deadline after today, the order of the steps) is
  * decided by `applyReviewAction`, which has both.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '../evaluation/dossier.schema.js';
 import type { RuleBeyondSchema } from '../rules-beyond-schema.js';
 import { TEXT_LIMITS } from '../text/text-limits.js';

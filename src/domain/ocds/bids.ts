@@ -2,7 +2,8 @@
  * @module
  * The bids extension's `bids` section.
  *
- * `details[]`: one per bid, with our bid id, `status` (status-mapping.ts), `value` (the price
+ * `details[]`: one per bid, with our bid id, `status` (status-mapping.ts; `withdrawn` for a bid
+ * its bidder withdrew after the opening, from the codelist's own code), `value` (the price
  * that ranks, in euros: from `price`, or the sum of the price lines, or the fixed price),
  * `tenderers` (the school by its KvK party id), `relatedLots` and, once evaluated, `hasRank`
  * and `rank` (the extension's own fields: the competition rank 1, 2, 2, 4 of the result;
@@ -11,7 +12,8 @@
  * `statistics[]`, all for the one lot, codes from the extension's open statistic codelist
  * (`statistic.csv` on master, copied in standards/ocds/extensions/bids/):
  * - `bids` (all bids) and `bidders` (distinct schools), always;
- * - once evaluated: `validBids` (ranked), `disqualifiedBids` (excluded, for any reason: the
+ * - once evaluated: `validBids` (ranked), `disqualifiedBids` (excluded, for any reason but a
+ *   withdrawal, which is the bidder's act and not a finding: the
  *   codelist's "found inadmissible", which names an abnormally low price among the reasons;
  *   it replaced the older `tendersDisqualified`, which the codelist no longer has),
  *   `lowestValidBidValue` and `highestValidBidValue` (EUR, when a bid is valid), and
@@ -62,7 +64,14 @@ export function buildBids(input: BuildBidsInput): OcdsBids {
     const outcome = results.get(bid.id);
     const detail: OcdsBid = {
       id: bid.id,
-      status: !evaluated || outcome === undefined ? 'pending' : outcome.status === 'ranked' ? 'valid' : 'disqualified',
+      status:
+        bid.withdrawal !== undefined
+          ? 'withdrawn'
+          : !evaluated || outcome === undefined
+            ? 'pending'
+            : outcome.status === 'ranked'
+              ? 'valid'
+              : 'disqualified',
       value: euros(priceCents.get(bid.id) ?? 0),
       tenderers: [tendererReference(bid.provider.kvk, names)],
       relatedLots: [lotId],
@@ -70,7 +79,7 @@ export function buildBids(input: BuildBidsInput): OcdsBids {
     if (detail.status === 'valid' && outcome?.rank != null) {
       detail.hasRank = true;
       detail.rank = outcome.rank;
-    } else if (detail.status === 'disqualified') {
+    } else if (detail.status === 'disqualified' || detail.status === 'withdrawn') {
       detail.hasRank = false;
     }
     return detail;
@@ -84,7 +93,7 @@ export function buildBids(input: BuildBidsInput): OcdsBids {
     const valid = details.filter((detail) => detail.status === 'valid').map((detail) => detail.value.amount);
     statistics.push(
       { measure: 'validBids', value: valid.length },
-      { measure: 'disqualifiedBids', value: details.length - valid.length },
+      { measure: 'disqualifiedBids', value: details.filter((detail) => detail.status === 'disqualified').length },
     );
     if (valid.length > 0) {
       statistics.push(

@@ -77,7 +77,7 @@ export type OcdsTender = {
 /** bids extension: `Bid`. */
 export type OcdsBid = {
   id: string;
-  status: 'pending' | 'valid' | 'disqualified';
+  status: 'pending' | 'valid' | 'disqualified' | 'withdrawn';
   value: OcdsValue;
   tenderers: OcdsOrganizationReference[];
   relatedLots: string[];

@@ -8,7 +8,7 @@
  * and every assumed number names its source. JSON has no comments, so the reasons live in
  * fields: `awardRationale` for the award choice, `assumptions` for each assumed number.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   always,
   awardSchema,

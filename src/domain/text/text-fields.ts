@@ -10,7 +10,7 @@
  * what a panel signs must read as what the database holds. The marks U+200E and U+200F are
  * kept: they reorder nothing, and names in Arabic or Hebrew script need them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatDutchNumber } from '../money.js';
 import { TEXT_LIMITS } from './text-limits.js';
 

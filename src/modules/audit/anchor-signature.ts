@@ -74,3 +74,10 @@ export function parseCertificateBundle(bytes: Buffer): X509Certificate[] {
   if (certificates.length === 0) throw new Error('geen certificaat gevonden');
   return certificates;
 }
+
+declare module '../../http/types.js' {
+  interface AppContext {
+    /** The certificates signed heads of the audit chain are checked with: the signer's and the previous ones configured. */
+    anchorCertificates: () => AnchorCertificates;
+  }
+}

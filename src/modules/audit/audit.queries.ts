@@ -11,6 +11,7 @@ import { prepareInsert, prepareIterate } from '../../db/prepared.js';
 import {
   auditAnchors,
   auditEvents,
+  bidCorrections,
   bidPriceLines,
   bids,
   consensusScores,
@@ -40,6 +41,7 @@ export function createStateTableReaders(sqlite: Database.Database) {
     criteria: prepareIterate(sqlite, criteria),
     bids: prepareIterate(sqlite, bids),
     bidPriceLines: prepareIterate(sqlite, bidPriceLines),
+    bidCorrections: prepareIterate(sqlite, bidCorrections),
     consensusScores: prepareIterate(sqlite, consensusScores),
     panelMembers: prepareIterate(sqlite, panelMembers),
     individualScores: prepareIterate(sqlite, individualScores),
@@ -124,8 +126,16 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
     `SELECT coalesce((SELECT max(seq) FROM audit_events WHERE tender_id = ?), 0) AS tenderSeq, ${GENERAL_SEQ} AS generalSeq`,
   );
 
+  const dataVersion = sqlite.prepare<[], number>('PRAGMA data_version').pluck();
+
   return {
     findLastEvent: (): { seq: number; hash: string } | undefined => lastEvent.get(),
+    /**
+     * SQLite's count of commits by other connections to this database (`PRAGMA
+     * data_version`): it moves when another process writes the file, with or without an
+     * audit event, which this connection's change marks would not show.
+     */
+    findDataVersion: (): number => dataVersion.get() as number,
     insertEvent: (event: StoredAuditEvent): void => insertEvent(event),
     /** The newest event of no tender: users, memberships, tokens, logins, organisations. */
     findGeneralSeq: (): number => generalSeq.get()?.seq ?? 0,

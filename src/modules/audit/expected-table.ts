@@ -33,6 +33,8 @@ export type ExpectedTable = {
   merge(key: Record<string, unknown>, fields: Record<string, unknown>, seq: number): void;
   /** The scope's rows are exactly `rows` (keys included) from event `seq` on: the others are gone. */
   replaceScope(scope: string, rows: readonly Record<string, unknown>[], seq: number): void;
+  /** The scope's rows whose key `match`es are gone (a deleted bid's lines, scores, corrections). */
+  removeWhere(scope: string, match: (key: Record<string, unknown>) => boolean): void;
   rowsOfScope(scope: string): ExpectedRow[];
 };
 
@@ -99,6 +101,16 @@ export function createExpectedTable({
       for (const id of byScope.get(scope) ?? []) rows.delete(id);
       byScope.delete(scope);
       for (const row of list) put(row, row, seq);
+    },
+    removeWhere(scope, match) {
+      const members = byScope.get(scope) ?? new Set<string>();
+      for (const id of [...members]) {
+        const row = rows.get(id);
+        if (row !== undefined && match(row.key)) {
+          rows.delete(id);
+          members.delete(id);
+        }
+      }
     },
     rowsOfScope(scope) {
       return [...(byScope.get(scope) ?? [])].flatMap((id) => rows.get(id) ?? []);

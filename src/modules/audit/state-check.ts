@@ -86,6 +86,7 @@ const TABLES: TableSpec[] = [
   { name: 'criteria', table: schema.criteria, comparators: { scale: sameJsonText, levels: sameJsonText } },
   { name: 'bids', table: schema.bids, comparators: { lowBidReview: sameJsonText } },
   { name: 'bidPriceLines', table: schema.bidPriceLines },
+  { name: 'bidCorrections', table: schema.bidCorrections, comparators: { before: sameJsonText, after: sameJsonText } },
   { name: 'consensusScores', table: schema.consensusScores },
   { name: 'panelMembers', table: schema.panelMembers },
   { name: 'individualScores', table: schema.individualScores },

@@ -35,6 +35,7 @@ function createTables() {
     criteria: createExpectedTable({ keyColumns: ['tenderId', 'id'], scopeOf: byTender }),
     bids: createExpectedTable({ keyColumns: ['tenderId', 'id'], scopeOf: byTender, untold: ['createdAt'] }),
     bidPriceLines: createExpectedTable({ keyColumns: ['tenderId', 'bidId', 'position'], scopeOf: byTender }),
+    bidCorrections: createExpectedTable({ keyColumns: ['tenderId', 'bidId', 'number'], scopeOf: byTender }),
     consensusScores: createExpectedTable({ keyColumns: ['tenderId', 'bidId', 'criterionId'], scopeOf: byTender, untold: ['updatedAt'] }),
     panelMembers: createExpectedTable({ keyColumns: ['tenderId', 'userId'], scopeOf: byTender }),
     individualScores: createExpectedTable({ keyColumns: ['tenderId', 'bidId', 'criterionId', 'evaluatorId'], scopeOf: byTender, untold: ['updatedAt'] }),
@@ -144,6 +145,82 @@ const createBid: Handler = (event, change, t) => {
 /** `tender/B3/K1` -> `B3` (index 1), `K1` (index 2). */
 const entityPart = (entityId: string, index: number): string => entityId.split('/')[index] ?? '';
 
+/** The rows of one bid in the tables keyed by `bidId`. */
+const BID_CHILD_TABLES = ['bidPriceLines', 'consensusScores', 'individualScores', 'bidCorrections'] as const;
+
+const bidKey = (event: VerifiedAuditEvent) => ({ tenderId: event.tenderId ?? '', id: entityPart(event.entityId, 1) });
+
+/** The bid's price lines are exactly `lines` (already as rows), or unknown when the event cannot tell. */
+function replaceBidLines(t: ExpectedTables, tenderId: string, bidId: string, lines: readonly Record<string, unknown>[] | undefined, seq: number): void {
+  t.bidPriceLines.removeWhere(tenderId, (key) => key.bidId === bidId);
+  if (lines === undefined) t.bidPriceLines.openScopes.add(tenderId);
+  else for (const line of lines) t.bidPriceLines.put(line, line, seq);
+}
+
+/** `bid.update` (draft): the bid's own columns and price lines as the event's `after` has them; its position stays. */
+const updateBid: Handler = (event, change, t) => {
+  const { tenderId, id } = bidKey(event);
+  const rows = attempt(() => bidRows(tenderId, record(change.after) as unknown as Omit<Bid, 'scores'>, 0, ''));
+  if (rows === undefined) {
+    t.bids.merge({ tenderId, id }, { providerName: undefined, providerKvk: undefined, providerKeurmerk: undefined, priceCents: undefined }, event.seq);
+    replaceBidLines(t, tenderId, id, undefined, event.seq);
+    return;
+  }
+  const { position: _position, createdAt: _createdAt, ...columns } = rows.bid;
+  t.bids.merge({ tenderId, id }, columns, event.seq);
+  replaceBidLines(t, tenderId, id, rows.priceLines, event.seq);
+};
+
+/** `bid.delete` (draft): the bid and every row under it are gone. */
+const deleteBid: Handler = (event, _change, t) => {
+  const { tenderId, id } = bidKey(event);
+  t.bids.removeWhere(tenderId, (key) => key.id === id);
+  for (const table of BID_CHILD_TABLES) t[table].removeWhere(tenderId, (key) => key.bidId === id);
+};
+
+/** `bid.correct` (open): the corrected price and lines, and the correction's own row. */
+const correctBid: Handler = (event, change, t) => {
+  const { tenderId, id } = bidKey(event);
+  const after = record(change.after);
+  const figures = attempt(() =>
+    bidRows(tenderId, { id, provider: { name: '', kvk: '', keurmerk: false }, price: number(after.price), priceLines: after.priceLines as Bid['priceLines'] }, 0, ''),
+  );
+  t.bids.merge({ tenderId, id }, { priceCents: figures === undefined ? undefined : figures.bid.priceCents }, event.seq);
+  replaceBidLines(t, tenderId, id, figures?.priceLines, event.seq);
+  const key = { tenderId, bidId: id, number: number(change.number) };
+  t.bidCorrections.put(
+    key,
+    {
+      correctedAt: text(change.correctedAt),
+      correctedBy: event.actorUserId,
+      reason: text(change.reason),
+      before: change.before === undefined ? undefined : JSON.stringify(change.before),
+      after: change.after === undefined ? undefined : JSON.stringify(change.after),
+      lowBidReviewState: textOrNull(change.lowBidReviewState),
+    },
+    event.seq,
+  );
+};
+
+/** `bid.withdraw` (open): the date and reason of the withdrawal. */
+const withdrawBid: Handler = (event, change, t) => {
+  const withdrawal = record(record(change.after).withdrawal);
+  t.bids.merge(bidKey(event), { withdrawnOn: text(withdrawal.receivedOn), withdrawalReason: text(withdrawal.reason) }, event.seq);
+};
+
+/** Every table with rows of one tender, by its scope. */
+const TENDER_TABLES = ['criteria', 'bids', 'bidPriceLines', 'bidCorrections', 'consensusScores', 'panelMembers', 'individualScores'] as const;
+
+/** `tender.delete` (draft): no row of the tender is left (a tender with a report is never deleted). */
+const deleteTender: Handler = (event, _change, t) => {
+  const id = event.entityId;
+  t.tenders.replaceScope(id, [], event.seq);
+  for (const table of TENDER_TABLES) {
+    t[table].replaceScope(id, [], event.seq);
+    t[table].openScopes.delete(id);
+  }
+};
+
 const awardDecision: Handler = (event, change, t) => {
   const after = record(change.after);
   const expectation: AwardDecisionExpectation = { winner: text(after.winner), sha256: text(after.awardDecisionSha256) };
@@ -164,6 +241,16 @@ const HANDLERS: Record<string, Handler> = {
     if (members === undefined) t.regionMembers.openScopes.add(event.entityId);
     else t.regionMembers.replaceScope(event.entityId, members.map((memberId) => ({ regionId: event.entityId, memberId })), event.seq);
   },
+  // The regio's members after the change, whole.
+  'organisation.members.add': (event, change, t) => {
+    const members = record(change.after).memberIds;
+    if (!Array.isArray(members)) {
+      t.regionMembers.openScopes.add(event.entityId);
+      return;
+    }
+    t.regionMembers.replaceScope(event.entityId, members.map((memberId) => ({ regionId: event.entityId, memberId })), event.seq);
+    t.regionMembers.openScopes.delete(event.entityId);
+  },
   'user.create-platform-admin': (event, change, t) => {
     const after = record(change.after);
     t.users.put({ id: event.entityId }, { email: text(after.email), name: text(after.name), isPlatformAdmin: true, disabledAt: null }, event.seq);
@@ -182,8 +269,23 @@ const HANDLERS: Record<string, Handler> = {
   'user.enable': (event, _change, t) => {
     t.users.merge({ id: event.entityId }, { disabledAt: null }, event.seq);
   },
+  // One event per organisation before or after the change, each with the user's whole new set.
+  'user.memberships.set': (event, change, t) => {
+    const memberships = record(change.after).memberships;
+    if (!Array.isArray(memberships)) {
+      t.memberships.openScopes.add(event.entityId);
+      return;
+    }
+    const rows = memberships.map((m) => {
+      const membership = record(m);
+      return { userId: event.entityId, organisationId: text(membership.organisationId), role: text(membership.role) };
+    });
+    t.memberships.replaceScope(event.entityId, rows, event.seq);
+    t.memberships.openScopes.delete(event.entityId);
+  },
   // The password hash is not checked (it is never in an event).
   'user.password.change': () => undefined,
+  'user.password.reset': () => undefined,
   'provider.create': (event, change, t) => {
     const after = record(change.after);
     t.providers.put(
@@ -210,7 +312,12 @@ const HANDLERS: Record<string, Handler> = {
   'tender.award': (event, change, t) => {
     t.tenders.merge({ id: event.entityId }, { status: 'awarded', awardedAt: text(record(change.after).awardedAt) }, event.seq);
   },
+  'tender.delete': deleteTender,
   'bid.create': createBid,
+  'bid.update': updateBid,
+  'bid.delete': deleteBid,
+  'bid.correct': correctBid,
+  'bid.withdraw': withdrawBid,
   'consensus.set': (event, change, t) => {
     const after = record(change.after);
     const key = { tenderId: event.tenderId ?? '', bidId: entityPart(event.entityId, 1), criterionId: entityPart(event.entityId, 2) };
@@ -247,7 +354,15 @@ const HANDLERS: Record<string, Handler> = {
     const after = record(change.after);
     t.reports.put(
       { id: event.entityId, tenderId: event.tenderId },
-      { tenderId: event.tenderId, kind: text(after.kind), bidId: textOrNull(after.bidId), sha256: text(after.sha256), createdBy: event.actorUserId },
+      {
+        tenderId: event.tenderId,
+        kind: text(after.kind),
+        bidId: textOrNull(after.bidId),
+        sha256: text(after.sha256),
+        createdBy: event.actorUserId,
+        // Stored as the JSON of the same object; events before it was kept do not tell it.
+        signatureCheck: after.signatureCheck === undefined ? undefined : JSON.stringify(after.signatureCheck),
+      },
       event.seq,
     );
   },

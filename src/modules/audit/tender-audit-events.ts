@@ -15,18 +15,10 @@ import type { AppContext } from '../../http/types.js';
 import { sealStatusOf } from '../panel/panel-access.js';
 import { INDIVIDUAL_SCORE_ACTION } from '../panel/scores.service.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
-import type { StoredAuditEvent } from './audit-chain.js';
+import type { AuditEventContent, StoredAuditEvent } from './audit-chain.js';
 
-export type AuditEventView = {
-  seq: number;
-  at: string;
-  /** Null for an event without a user, and for a redacted one. */
-  actorUserId: string | null;
-  organisationId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  change: unknown;
+/** A stored event as a listing shows it: `actorUserId` is null for an event without a user, and for a redacted one. */
+export type AuditEventView = Omit<AuditEventContent, 'tenderId'> & {
   prevHash: string;
   hash: string;
   /** True while blind scoring hides the event's content and author. */

@@ -38,9 +38,24 @@ function changedSettings(change: Change): string {
   return keys.length === 0 ? 'niets inhoudelijks' : keys.map((key) => SETTING_LABELS[key] ?? key).join(', ');
 }
 
+const priceText = (value: unknown): string => (typeof value === 'number' ? formatEuros(value) : 'geen prijs');
+
+const named = (bidId: string | undefined, bid: (bidId: string) => string): string => (bidId === undefined ? '?' : bid(bidId));
+
+/** " (verklaring over Taalhuis Flevoland en NT2 Centrum Almere)": the schools a declaration covered, when its event records them. */
+function declaredAbout(change: Change): string {
+  const schools = record(change.after).declaredAbout;
+  if (!Array.isArray(schools) || schools.length === 0) return '';
+  const names = schools.map((school) => text(record(school).name) ?? '?');
+  return ` (verklaring over ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`})`;
+}
+
 const DECISIONS: Record<string, string> = { accepted: 'aanvaard', rejected: 'afgewezen als abnormaal laag' };
 
-const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change) => string> = {
+/** Names a bid in a sentence: by its school with its code (`bidLabel`), or by its code alone. */
+export type BidLabel = (bidId: string) => string;
+
+const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: BidLabel) => string> = {
   'tender.create': (_e, c) => {
     const tender = record(record(c.after).tender);
     return `Aanbesteding ${text(tender.reference) ?? '?'} aangemaakt, perceel ${text(tender.lot) ?? '?'}.`;
@@ -63,54 +78,83 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change) => stri
     const price = typeof after.price === 'number' ? ` voor ${formatEuros(after.price)}` : '';
     return `Inschrijving ${text(after.id) ?? entityPart(e.entityId, 1)} van ${text(record(after.provider).name) ?? 'onbekende inschrijver'} geregistreerd${price}.`;
   },
-  'consensus.set': (e, c) => {
-    const where = `${entityPart(e.entityId, 1)} op ${entityPart(e.entityId, 2)}`;
+  'bid.update': (e, c, bid) => {
+    const before = record(c.before);
+    const after = record(c.after);
+    const changed = (['provider', 'price', 'priceLines'] as const).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+    const labels = { provider: 'inschrijver', price: 'prijs', priceLines: 'prijsregels' };
+    const price = changed.includes('price') ? ` (prijs ${priceText(before.price)} werd ${priceText(after.price)})` : '';
+    return `Inschrijving ${bid(entityPart(e.entityId, 1))} gewijzigd voor het openen: ${changed.map((key) => labels[key]).join(', ') || 'niets inhoudelijks'}${price}.`;
+  },
+  'bid.delete': (e, c, bid) =>
+    `Inschrijving ${bid(entityPart(e.entityId, 1))} van ${text(record(record(c.before).provider).name) ?? 'onbekende inschrijver'} verwijderd voor het openen.`,
+  'bid.correct': (e, c, bid) => {
+    const review = text(c.lowBidReviewState);
+    return (
+      `Kennelijke verschrijving in inschrijving ${bid(entityPart(e.entityId, 1))} gecorrigeerd: prijs ${priceText(record(c.before).price)} werd ${priceText(record(c.after).price)}. ` +
+      `Reden: "${text(c.reason) ?? ''}"` +
+      (review === undefined ? '' : ` Het onderzoek naar een abnormaal lage prijs liep al (${review}) en blijft staan.`)
+    );
+  },
+  'bid.withdraw': (e, c, bid) => {
+    const withdrawal = record(record(c.after).withdrawal);
+    return `Intrekking van inschrijving ${bid(entityPart(e.entityId, 1))} vastgelegd, ontvangen op ${date(withdrawal.receivedOn)}; de inschrijving doet niet meer mee. Reden: "${text(withdrawal.reason) ?? ''}"`;
+  },
+  'tender.delete': (_e, c) => {
+    const before = record(c.before);
+    return `Aanbesteding ${text(before.reference) ?? '?'} in voorbereiding verwijderd, met haar inschrijvingen; de audittrail blijft bewaard.`;
+  },
+    'consensus.set': (e, c, bid) => {
+    const where = `${bid(entityPart(e.entityId, 1))} op ${entityPart(e.entityId, 2)}`;
     const after = num(record(c.after).score);
     const before = c.before === null || c.before === undefined ? undefined : num(record(c.before).score);
-    return before === undefined ? `Consensusscore ${after} vastgesteld voor ${where}.` : `Consensusscore voor ${where} gewijzigd van ${before} in ${after}.`;
+    const adopted = c.adoptedAgreed === true ? ' (de score die alle beoordelaars gaven, overgenomen)' : '';
+    return before === undefined ? `Consensusscore ${after} vastgesteld voor ${where}${adopted}.` : `Consensusscore voor ${where} gewijzigd van ${before} in ${after}.`;
   },
-  'individual-score.set': (e, c) => {
-    const where = `${entityPart(e.entityId, 1)} op ${entityPart(e.entityId, 2)}`;
+  'individual-score.set': (e, c, bid) => {
+    const where = `${bid(entityPart(e.entityId, 1))} op ${entityPart(e.entityId, 2)}`;
     if (e.redacted) return `Individuele score gegeven voor ${where} (inhoud verborgen tot alle beoordelaars hun scores hebben verzegeld).`;
     const before = c.before === null || c.before === undefined ? undefined : num(record(c.before).score);
     const after = num(record(c.after).score);
     return before === undefined ? `Individuele score ${after} gegeven voor ${where}.` : `Individuele score voor ${where} gewijzigd van ${before} in ${after}.`;
   },
   'panel.assign': (_e, c) => `${text(record(c.after).name) ?? 'Een beoordelaar'} toegevoegd aan het beoordelingspanel.`,
-  'panel.declare-no-conflict': () => 'Verklaard geen belangenverstrengeling te hebben.',
-  'panel.declare-conflict': () => 'Belangenverstrengeling gemeld; de beoordelaar is uit het panel gegaan.',
+  'panel.declare-no-conflict': (_e, c) => `Verklaard geen belangenverstrengeling te hebben${declaredAbout(c)}.`,
+  'panel.declare-conflict': (_e, c) => `Belangenverstrengeling gemeld${declaredAbout(c)}; de beoordelaar is uit het panel gegaan.`,
   'panel.seal': (_e, c) => `Eigen scores verzegeld (${num(record(c.after).scores) ?? '?'} scores).`,
-  'low-bid-review.request-explanation': (e, c) =>
-    `Inschrijving ${entityPart(e.entityId, 1)} om een toelichting gevraagd op de prijs (art. 2.116 Aanbestedingswet), uiterlijk ${date(record(c.after).deadline)}.`,
-  'low-bid-review.record-explanation': (e, c) =>
-    `Toelichting van inschrijving ${entityPart(e.entityId, 1)} ontvangen op ${date(record(c.after).receivedAt)} en vastgelegd.`,
-  'low-bid-review.record-no-response': (e) => `Vastgelegd dat inschrijving ${entityPart(e.entityId, 1)} binnen de termijn geen toelichting gaf.`,
-  'low-bid-review.decide': (e, c) => {
+  'low-bid-review.request-explanation': (e, c, bid) =>
+    `${bid(entityPart(e.entityId, 1))} om een toelichting gevraagd op de prijs (art. 2.116 Aanbestedingswet), uiterlijk ${date(record(c.after).deadline)}.`,
+  'low-bid-review.record-explanation': (e, c, bid) =>
+    `Toelichting van ${bid(entityPart(e.entityId, 1))} ontvangen op ${date(record(c.after).receivedAt)} en vastgelegd.`,
+  'low-bid-review.record-no-response': (e, _c, bid) => `Vastgelegd dat ${bid(entityPart(e.entityId, 1))} binnen de termijn geen toelichting gaf.`,
+  'low-bid-review.decide': (e, c, bid) => {
     const after = record(c.after);
     const decision = DECISIONS[text(after.decision) ?? ''] ?? text(after.decision) ?? '?';
-    return `Onderzoek naar inschrijving ${entityPart(e.entityId, 1)} afgerond: ${decision}. Motivering: "${text(after.motivation) ?? ''}"`;
+    return `Onderzoek naar ${bid(entityPart(e.entityId, 1))} afgerond: ${decision}. Motivering: "${text(after.motivation) ?? ''}"`;
   },
-  'tender.award-decision': (_e, c) => {
+  'tender.award-decision': (_e, c, bid) => {
     const after = record(c.after);
     const draw = after.drawOfLots === null || after.drawOfLots === undefined ? '' : ' na loting';
-    return `Gunningsbeslissing genomen: voorlopig gegund aan ${text(after.winner) ?? '?'}${draw}; de opschortende termijn loopt tot en met ${date(after.standstillEndsOn)}.`;
+    return `Gunningsbeslissing genomen: voorlopig gegund aan ${named(text(after.winner), bid)}${draw}; de opschortende termijn loopt tot en met ${date(after.standstillEndsOn)}.`;
   },
-  'tender.award-decision.withdraw': (_e, c) =>
-    `Gunningsbeslissing ingetrokken (voorlopig gegund aan ${text(record(c.before).winner) ?? '?'}); de aanbesteding is weer geopend. Reden: "${text(record(c.after).reason) ?? ''}"`,
-  'tender.award': (_e, c) => `Definitief gegund aan ${text(record(c.after).winner) ?? '?'}; de aanbesteding is vergrendeld.`,
-  'report.created': (_e, c) => {
+  'tender.award-decision.withdraw': (_e, c, bid) =>
+    `Gunningsbeslissing ingetrokken (voorlopig gegund aan ${named(text(record(c.before).winner), bid)}); de aanbesteding is weer geopend. Reden: "${text(record(c.after).reason) ?? ''}"`,
+  'tender.award': (_e, c, bid) => `Definitief gegund aan ${named(text(record(c.after).winner), bid)}; de aanbesteding is vergrendeld.`,
+  'report.created': (_e, c, bid) => {
     const after = record(c.after);
     return after.kind === 'award-letter'
-      ? `Gunningsbrief aan inschrijving ${text(after.bidId) ?? '?'} ondertekend en vastgelegd.`
+      ? `Gunningsbrief aan ${named(text(after.bidId), bid)} ondertekend en vastgelegd.`
       : 'Beoordelingsrapport (proces-verbaal) ondertekend en vastgelegd.';
   },
 };
 
 /**
+ * @param bid names a bid: the timeline passes `bidLabel` with the tender's schools, so a bid reads
+ *   "NT2 Centrum Zwolle (B2)" (issue 15); without it, by its code
  * @example describeAuditEvent({ action: 'tender.award', entityId: 't1', change: { after: { winner: 'B2' } }, redacted: false })
  * // 'Definitief gegund aan B2; de aanbesteding is vergrendeld.'
  */
-export function describeAuditEvent(event: DescribedEvent): string {
+export function describeAuditEvent(event: DescribedEvent, bid: BidLabel = (bidId) => bidId): string {
   const describe = DESCRIBERS[event.action];
-  return describe === undefined ? `Actie ${event.action}.` : describe(event, record(event.change) as Change);
+  return describe === undefined ? `Actie ${event.action}.` : describe(event, record(event.change) as Change, bid);
 }

@@ -8,13 +8,14 @@
  * - after an award decision, the evaluation stored in the decision (what the award rests on);
  * - before it, the evaluation the server serves now (`GET .../evaluation`, from its cache).
  * Only the server's own additions are left out of the comparison (per bid `lowBidReview`;
- * `incomplete`, `blockingReviews`, `panel`): every field of the engine's result counts.
+ * `incomplete`, `pendingBids`, `blockingReviews`, `panel`): every field of the engine's result counts.
  *
  * While consensus scores are missing the dossier is not valid (the CLI refuses it too), so
  * there is nothing final to re-compute: 409 with the missing scores.
  */
 import { createHash } from 'node:crypto';
 import { parseDossier } from '../../domain/evaluation/dossier.schema.js';
+import { engineFieldsOf } from '../../domain/evaluation/engine-fields.js';
 import { evaluateDossier } from '../../domain/evaluation/evaluate.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
@@ -22,7 +23,7 @@ import { prefixFieldPath } from '../../lib/field-path.js';
 import type { StoredAwardDecision } from '../award/award.service.js';
 import { evaluateTenderJson, exportDossier } from '../evaluation/evaluation.service.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
-import { diffJson, type JsonDifference } from './json-diff.js';
+import { diffJson, type JsonDifference } from '../../lib/json-diff.js';
 
 export type RecomputeSource = 'award-decision' | 'current-evaluation';
 
@@ -37,23 +38,7 @@ export type Recomputation = {
   dossierSha256: string;
 };
 
-/** The server's additions to the engine's result (docs/api-decisions.md), left out of the comparison. */
-const SERVER_FIELDS = ['incomplete', 'blockingReviews', 'panel'] as const;
-
-/** The engine's fields of a stored evaluation. */
-export function engineFieldsOf(evaluation: unknown): unknown {
-  if (typeof evaluation !== 'object' || evaluation === null) return evaluation;
-  const copy: Record<string, unknown> = { ...(evaluation as Record<string, unknown>) };
-  for (const field of SERVER_FIELDS) delete copy[field];
-  if (Array.isArray(copy.bids)) {
-    copy.bids = copy.bids.map((bid: unknown) => {
-      if (typeof bid !== 'object' || bid === null) return bid;
-      const { lowBidReview: _review, ...engine } = bid as Record<string, unknown>;
-      return engine;
-    });
-  }
-  return copy;
-}
+export { engineFieldsOf };
 
 function storedEvaluation(ctx: AppContext, access: TenderAccess): { evaluation: unknown; stored: RecomputeSource; storedAt: string } {
   const tender = ctx.queries.tenders.findTender(access.tender.id);

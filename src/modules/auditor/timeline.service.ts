@@ -10,6 +10,7 @@ import type { AppContext } from '../../http/types.js';
 import { listTenderAuditEvents, REDACTED_CHANGE } from '../audit/tender-audit-events.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
 import { describeAuditEvent } from './describe-audit-event.js';
+import { bidLabeller } from '../../domain/bid-label.js';
 
 export type TimelineEntry = {
   seq: number;
@@ -36,6 +37,8 @@ function sideOf(change: unknown, side: 'before' | 'after'): unknown {
 export function timelineOf(ctx: AppContext, { access }: { access: TenderAccess }): TimelineEntry[] {
   requireTenderRole(access, ['inkoper', 'auditor'], "read the tender's timeline");
   const events = listTenderAuditEvents(ctx, { access });
+  // Bids by their school (issue 15): inkoper and auditor read the bids anyway.
+  const bid = bidLabeller(new Map(ctx.queries.tenders.listBids(access.tender.id).map((b) => [b.id, b.providerName])));
   const names = ctx.queries.auditor.findUserNames([...new Set(events.flatMap((e) => (e.actorUserId === null ? [] : [e.actorUserId])))]);
   return events.map((event) => {
     const { redacted } = event;
@@ -45,7 +48,7 @@ export function timelineOf(ctx: AppContext, { access }: { access: TenderAccess }
       at: event.at,
       who,
       action: event.action,
-      description: describeAuditEvent({ action: event.action, entityId: event.entityId, change: event.change, redacted }),
+      description: describeAuditEvent({ action: event.action, entityId: event.entityId, change: event.change, redacted }, bid),
       before: redacted ? REDACTED_CHANGE : sideOf(event.change, 'before'),
       after: redacted ? REDACTED_CHANGE : sideOf(event.change, 'after'),
       redacted,

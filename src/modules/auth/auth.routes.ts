@@ -31,7 +31,7 @@ const Me = z
   })
   .openapi('Me');
 
-const TokenBody = z.strictObject({ name: nonBlankLine('de naam', TEXT_LIMITS.name).trim() }).openapi('CreateToken');
+export const TokenBody = z.strictObject({ name: nonBlankLine('de naam', TEXT_LIMITS.name).trim() }).openapi('CreateToken');
 const IssuedToken = z
   .object({ id: z.string(), name: z.string(), token: z.string(), expiresAt: timestamp() })
   .openapi('IssuedToken');
@@ -43,7 +43,7 @@ const TokenIdParams = z.strictObject({
   tokenId: z.string().min(1).max(TEXT_LIMITS.serverId).openapi({ param: { name: 'tokenId', in: 'path' } }),
 });
 
-const PasswordChangeBody = z
+export const PasswordChangeBody = z
   .strictObject({
     currentPassword: boundedText('het huidige wachtwoord', TEXT_LIMITS.password).min(1),
     /** As for a new user: length is what makes a password strong (NIST SP 800-63B). */

@@ -9,6 +9,7 @@
  */
 import { writeTransaction } from '../../db/client.js';
 import type { Actor, AppContext, Membership } from '../../http/types.js';
+import type { Credentials } from '../../http/authenticate.js';
 import { AppError } from '../../lib/app-error.js';
 import { generateSecret, sha256Hex } from '../../lib/secrets.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
@@ -17,7 +18,7 @@ import type { CredentialHolder } from './auth.queries.js';
 import type { CachedToken } from './credential-cache.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 
-export const SESSION_COOKIE = 'gw_session';
+export { SESSION_COOKIE } from '../../http/authenticate.js';
 
 /** A session's `lastSeenAt` and a token's `lastUsedAt` are written at most this often, so reads do not turn into writes. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -116,7 +117,7 @@ export function logout(ctx: AppContext, { actor }: { actor: Actor }): void {
  */
 export function resolveActor(
   ctx: AppContext,
-  { authorization, sessionToken }: { authorization: string | undefined; sessionToken: string | undefined },
+  { authorization, sessionToken }: Credentials,
 ): Actor | null {
   const now = ctx.clock().getTime();
   if (authorization !== undefined) {

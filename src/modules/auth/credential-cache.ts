@@ -17,3 +17,9 @@ export type CachedToken = CredentialHolder & { tokenId: string; expiresAt: numbe
 export type CredentialCache = VersionedCache<CachedToken>;
 
 export const createCredentialCache = (): CredentialCache => createVersionedCache<CachedToken>({ maxEntries: 1000 });
+
+declare module '../../http/types.js' {
+  interface AppContext {
+    credentialCache: CredentialCache;
+  }
+}

@@ -96,3 +96,10 @@ export function createLoginLimiter({ maxAttempts, maxFailuresPerClient, windowMs
     },
   };
 }
+
+declare module '../../http/types.js' {
+  interface AppContext {
+    /** One limiter for every password check: the API's login, the form's and a password change. */
+    loginLimiter: LoginLimiter;
+  }
+}

@@ -37,6 +37,23 @@ export async function hashPassword(password: string, params: ScryptParams = DEFA
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+/** The length of a password the server makes for the first administrator (printed once). */
+export const GENERATED_PASSWORD_LENGTH = 24;
+
+/** A password whose hash was begun earlier (first-start.ts), at the cost given. */
+export type PreparedPassword = { password: string; params: ScryptParams; hash: Promise<string> };
+
+/** @example const prepared = preparePassword('correct horse battery staple', DEFAULT_SCRYPT_PARAMS); */
+export function preparePassword(password: string, params: ScryptParams): PreparedPassword {
+  return { password, params, hash: hashPassword(password, params) };
+}
+
+/** The prepared hash when it is of `password` at `params`; otherwise a new one. */
+export function hashPasswordUsing(prepared: PreparedPassword | undefined, password: string, params: ScryptParams): Promise<string> {
+  const fits = prepared !== undefined && prepared.password === password && prepared.params.N === params.N && prepared.params.r === params.r && prepared.params.p === params.p;
+  return fits ? prepared.hash : hashPassword(password, params);
+}
+
 /** Compares in constant time; a malformed stored hash is a mismatch, not a crash. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
@@ -64,4 +81,11 @@ export function dummyPasswordHash(params: ScryptParams): Promise<string> {
     dummyHashes.set(key, hash);
   }
   return hash;
+}
+
+declare module '../../http/types.js' {
+  interface AppConfig {
+    /** scrypt cost for new password hashes; stored hashes carry their own. */
+    passwordHash: ScryptParams;
+  }
 }

@@ -68,7 +68,7 @@ const CONSENSUS_RULES: RuleBeyondSchema[] = [
   },
 ];
 
-const ConsensusScore = z
+export const ConsensusScore = z
   .object({
     bidId: z.string(),
     criterionId: z.string(),

@@ -5,11 +5,11 @@
  * until the award is proposed (`domain/lifecycle/tender-status.ts`).
  */
 import { writeTransaction } from '../../db/client.js';
-import { bidSchema, dutchErrorMap, issuesToProblems } from '../../domain/evaluation/dossier.schema.js';
 import type { Bid } from '../../domain/evaluation/dossier.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
+import { writeConsensusScore, type ConsensusScoreView } from '../panel/consensus-write.js';
 import { bidOf, bidRows } from '../tenders/dossier-mapping.js';
 import { checkConsensus } from '../../domain/panel/consensus-view.js';
 import { individualScoresFor, requireAllSealed } from '../panel/consensus.service.js';
@@ -17,21 +17,10 @@ import { holdsAnyRole, requireDeclaredMember } from '../panel/panel-access.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
 import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
 import { requireScoreTarget } from '../tenders/score-target.js';
+import { parseNewBid, type NewBidInput } from './bid-input.js';
+import { correctionNoticesOf, correctionViewsOf, type BidCorrectionNotice, type BidCorrectionView } from './bid-corrections.js';
 
-export type NewBidInput = { id?: string | undefined; provider: unknown; price?: unknown; priceLines?: unknown };
-
-/** Checks a bid with the dossier's bid rules (scores come later, as consensus). */
-function parseNewBid(input: NewBidInput, id: string, method: string): Omit<Bid, 'scores'> {
-  const candidate = { ...input, id, scores: {} };
-  const result = bidSchema.safeParse(candidate, { error: dutchErrorMap });
-  const errors = result.success ? [] : issuesToProblems(result.error.issues);
-  if (method !== 'fixed-price' && input.price === undefined && input.priceLines === undefined) {
-    errors.push({ path: 'price', message: 'prijs ontbreekt; geef price of priceLines' });
-  }
-  if (!result.success || errors.length > 0) throw new AppError('invalid-input', { detail: 'the bid is not valid', errors });
-  const { scores: _scores, ...bid } = result.data;
-  return bid;
-}
+export type { NewBidInput } from './bid-input.js';
 
 /**
  * What `addBid` requires that no input can change: the inkoper's role, and a tender still
@@ -83,15 +72,20 @@ export function addBid(
 /**
  * What an evaluator sees of a bid: who made it, and its price only when the tender shows
  * prices to evaluators. Never the consensus scores or the low-bid review: both would colour
- * a score that must be the evaluator's own.
+ * a score that must be the evaluator's own. A correction shows with its reason only (never
+ * the figures before and after), and a withdrawal with its date and reason: the panel knows
+ * why a bid changed or left, without a price.
  */
-export type EvaluatorBidView = Pick<Bid, 'id' | 'provider' | 'price' | 'priceLines'>;
+export type EvaluatorBidView = Pick<Bid, 'id' | 'provider' | 'price' | 'priceLines' | 'withdrawal'> & { corrections?: BidCorrectionNotice[] };
+
+/** A bid as the inkoper and auditor see it: the dossier's bid, with its corrections after the opening. */
+export type BidView = Bid & { corrections?: BidCorrectionView[] };
 
 /**
  * The bids with their consensus scores so far (inkoper, auditor); for a beoordelaar on the
  * panel, after its conflict declaration, the bids as `EvaluatorBidView`.
  */
-export function listBids(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): Bid[] | EvaluatorBidView[] {
+export function listBids(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): BidView[] | EvaluatorBidView[] {
   if (!holdsAnyRole(access, ['inkoper', 'auditor']) && access.roles.has('beoordelaar')) {
     requireDeclaredMember(ctx, access, actor);
     return listBidsForEvaluator(ctx, access.tender.id);
@@ -100,13 +94,16 @@ export function listBids(ctx: AppContext, { actor, access }: { actor: Actor; acc
   const q = ctx.queries.tenders;
   const lines = q.listPriceLines(access.tender.id);
   const scores = q.listScores(access.tender.id);
-  return q.listBids(access.tender.id).map((row) =>
-    bidOf(
+  const corrections = correctionViewsOf(ctx.queries.bids.listCorrections(access.tender.id));
+  return q.listBids(access.tender.id).map((row) => {
+    const bid = bidOf(
       row,
       lines.filter((l) => l.bidId === row.id),
       scores.filter((s) => s.bidId === row.id),
-    ),
-  );
+    );
+    const own = corrections.get(row.id);
+    return own === undefined ? bid : { ...bid, corrections: own };
+  });
 }
 
 function listBidsForEvaluator(ctx: AppContext, tenderId: string): EvaluatorBidView[] {
@@ -114,20 +111,22 @@ function listBidsForEvaluator(ctx: AppContext, tenderId: string): EvaluatorBidVi
   const tender = q.findTender(tenderId);
   const withPrices = tender?.showPricesToEvaluators === true;
   const lines = withPrices ? q.listPriceLines(tenderId) : [];
+  const notices = correctionNoticesOf(ctx.queries.bids.listCorrections(tenderId));
   return q.listBids(tenderId).map((row) => {
-    const { id, provider, price, priceLines } = bidOf(row, lines.filter((l) => l.bidId === row.id), []);
-    return withPrices ? { id, provider, ...(price === undefined ? {} : { price }), ...(priceLines === undefined ? {} : { priceLines }) } : { id, provider };
+    const { id, provider, price, priceLines, withdrawal } = bidOf(row, lines.filter((l) => l.bidId === row.id), []);
+    const corrections = notices.get(id);
+    return {
+      id,
+      provider,
+      ...(withPrices && price !== undefined ? { price } : {}),
+      ...(withPrices && priceLines !== undefined ? { priceLines } : {}),
+      ...(withdrawal === undefined ? {} : { withdrawal }),
+      ...(corrections === undefined ? {} : { corrections }),
+    };
   });
 }
 
-export type ConsensusScoreView = {
-  bidId: string;
-  criterionId: string;
-  score: number;
-  motivation: string | null;
-  deviationReason: string | null;
-  updatedAt: string;
-};
+export type { ConsensusScoreView };
 
 export type ConsensusInput = { score: number; motivation: string; deviationReason?: string | undefined };
 
@@ -161,32 +160,6 @@ export function setConsensusScore(
       deviationReason: input.deviationReason,
     });
     if (!check.ok) throw new AppError('invalid-input', { detail: check.message, errors: [{ path: check.path, message: check.message }] });
-    const before = q.findScore(tender.id, bidId, criterionId);
-    const deviationReason = input.deviationReason === undefined || input.deviationReason.trim() === '' ? null : input.deviationReason.trim();
-    const row = {
-      tenderId: tender.id,
-      bidId,
-      criterionId,
-      score: input.score,
-      motivation: input.motivation.trim(),
-      deviationReason,
-      updatedAt: ctx.clock().toISOString(),
-      updatedBy: actor.userId,
-    };
-    q.upsertScore(row);
-    const view: ConsensusScoreView = { bidId, criterionId, score: row.score, motivation: row.motivation, deviationReason, updatedAt: row.updatedAt };
-    recordAuditEvent(ctx, {
-      actorUserId: actor.userId,
-      organisationId: tender.organisationId,
-      action: 'consensus.set',
-      entityType: 'consensus-score',
-      entityId: `${tender.id}/${bidId}/${criterionId}`,
-      tenderId: tender.id,
-      change: {
-        before: before === undefined ? null : { score: before.score, motivation: before.motivation, deviationReason: before.deviationReason },
-        after: { score: row.score, motivation: row.motivation, deviationReason },
-      },
-    });
-    return view;
+    return writeConsensusScore(ctx, { actor, tender, write: { bidId, criterionId, ...input } });
   });
 }

@@ -17,3 +17,9 @@ export type EvaluationCache = VersionedCache<string>;
 export const evaluationVersion = (marks: ChangeMarks): string => `${marks.tenderSeq}/${marks.generalSeq}`;
 
 export const createEvaluationCache = (): EvaluationCache => createVersionedCache<string>({ maxEntries: 200 });
+
+declare module '../../http/types.js' {
+  interface AppContext {
+    evaluationCache: EvaluationCache;
+  }
+}

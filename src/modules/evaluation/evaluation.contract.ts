@@ -2,7 +2,7 @@
  * @module
  * The response schema of `GET /tenders/:id/evaluation`: the engine's result of
  * `spec/evaluation.md` ("The result") for the exported dossier, and what only the server adds
- * (`incomplete`, per bid `lowBidReview`, `blockingReviews`, `panel`). One schema per concept,
+ * (`incomplete`, `pendingBids`, per bid `lowBidReview`, `blockingReviews`, `panel`). One schema per concept,
  * each tied to its domain type by `tests/unit/contracts/response-types.test.ts`, so that the
  * document cannot drift from what the engine returns. The award decision stores this same
  * evaluation, so the decision's audit event refers to it too.
@@ -72,6 +72,17 @@ export const RejectionImpactSchema = z
 
 export const MissingScoreSchema = z.object({ bidId: z.string(), criterionId: z.string() }).openapi('MissingScore');
 
+export const PendingBidSchema = z
+  .object({
+    bidId: z.string(),
+    missing: z.array(z.string()).openapi({ description: 'De criteria waarvoor de consensusscore nog ontbreekt' }),
+    lowBidFlags: z.array(LowBidFlagSchema).openapi({ description: 'De vlaggen die alleen op de prijs rusten, vergeleken met de prijzen van alle inschrijvingen' }),
+    lowBidReview: LowBidReviewResponse.optional().openapi({
+      description: 'Het art. 2.116-onderzoek van een inschrijving die een vlag heeft of onderzocht wordt; `{ "state": "open" }` als nog niemand ernaar keek',
+    }),
+  })
+  .openapi('PendingBid', { description: 'Een inschrijving die wacht op consensusscores en daarom nog niet gerangschikt is' });
+
 export const BlockingReviewSchema = z
   .object({
     bidId: z.string(),
@@ -115,11 +126,12 @@ export const EvaluationResponse = z
       .optional()
       .openapi({ description: 'Per gemarkeerde inschrijving wat afwijzen zou doen; alleen als een inschrijving gemarkeerd is' }),
     incomplete: z.array(MissingScoreSchema).openapi({ description: 'Ontbrekende consensusscores; zolang niet leeg zijn alleen de complete inschrijvingen beoordeeld (een voorlopig resultaat)' }),
+    pendingBids: z.array(PendingBidSchema).openapi({ description: 'De inschrijvingen die nog op consensusscores wachten, met hun prijsvlaggen' }),
     blockingReviews: z.array(BlockingReviewSchema).openapi({ description: 'De onderzoeken die de gunningsbeslissing tegenhouden' }),
     panel: PanelStatisticsSchema.optional().openapi({ description: 'Pas als elk panellid zijn scores heeft verzegeld' }),
   })
   .openapi('Evaluation', {
     description:
-      'Het resultaat van evaluation.md voor het geëxporteerde dossier, met wat alleen de server weet: `incomplete`, per inschrijving ' +
+      'Het resultaat van evaluation.md voor het geëxporteerde dossier, met wat alleen de server weet: `incomplete`, `pendingBids`, per inschrijving ' +
       '`lowBidReview`, `blockingReviews` en, zodra elk panellid heeft verzegeld, `panel`.',
   });

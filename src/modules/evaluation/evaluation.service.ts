@@ -5,20 +5,26 @@
  * give the same result field for field. The server adds only what the CLI cannot know or
  * does not compute, and never changes an engine field:
  * - `incomplete`: the missing consensus scores;
+ * - `pendingBids`: the bids that cannot be ranked yet for want of consensus scores, each with
+ *   its price-only low-bid flags;
  * - per bid, `lowBidReview`: the art. 2.116 review of every bid that is flagged or has a
  *   review (`{ state: 'open' }` for a flagged bid nobody has looked at yet);
  * - `blockingReviews`: the reviews that stand in the way of the award decision;
  * - `panel`: the panel statistics, once every member on the panel has sealed.
  *
  * While consensus scores are missing the dossier is not yet a valid one (every bid needs a
- * score per criterion). Then the bids that are complete are evaluated among themselves and
- * `incomplete` lists every missing (bid, criterion) pair; the result is a preview, final only
- * when `incomplete` is empty. Relative methods may rank differently once the rest is in.
+ * score per criterion). Then the bids that are complete are ranked among themselves,
+ * `incomplete` lists every missing (bid, criterion) pair and `pendingBids` the bids that wait
+ * for them; the result is a preview, final only when `incomplete` is empty. Relative methods
+ * may rank differently once the rest is in. The low-bid flags need only the prices, so every
+ * bid's flags are computed over all bids from the start (`lowBidFlagsOfDossier`): a warning
+ * is there as soon as the bids are in (docs/corrections.md). A withdrawn bid needs no scores.
  */
-import { evaluateDossier } from '../../domain/evaluation/evaluate.js';
+import { evaluateDossier, lowBidFlagsOfDossier } from '../../domain/evaluation/evaluate.js';
 import type { Dossier, LowBidReview } from '../../domain/evaluation/dossier.js';
 import type { BidResult, EvaluationResult } from '../../domain/evaluation/result.js';
 import { blockingReviews, type BlockingReview } from '../../domain/low-bids/blocking-reviews.js';
+import type { LowBidFlag } from '../../domain/low-bids/flag.js';
 import type { PanelStatistics } from '../../domain/panel/panel-statistics.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
@@ -30,9 +36,12 @@ import type { StoredTender } from '../tenders/tenders.queries.js';
 
 export type MissingScore = { bidId: string; criterionId: string };
 export type TenderBidResult = BidResult & { lowBidReview?: LowBidReview };
+/** A bid that cannot be ranked yet: the criteria it lacks a consensus score on, and its price-only flags. */
+export type PendingBid = { bidId: string; missing: string[]; lowBidFlags: LowBidFlag[]; lowBidReview?: LowBidReview };
 export type TenderEvaluation = Omit<EvaluationResult, 'bids'> & {
   bids: TenderBidResult[];
   incomplete: MissingScore[];
+  pendingBids: PendingBid[];
   blockingReviews: BlockingReview[];
   panel?: PanelStatistics;
 };
@@ -54,10 +63,19 @@ export function exportDossier(ctx: AppContext, { access }: { access: TenderAcces
   return loadDossier(ctx, access.tender.id);
 }
 
+/** The consensus scores still to be set; a withdrawn bid needs none. */
 export function findMissingScores(dossier: Dossier): MissingScore[] {
-  return dossier.bids.flatMap((bid) =>
-    dossier.criteria.filter((c) => bid.scores[c.id] === undefined).map((c) => ({ bidId: bid.id, criterionId: c.id })),
-  );
+  return dossier.bids
+    .filter((bid) => bid.withdrawal === undefined)
+    .flatMap((bid) => dossier.criteria.filter((c) => bid.scores[c.id] === undefined).map((c) => ({ bidId: bid.id, criterionId: c.id })));
+}
+
+/**
+ * The flags of one bid as the evaluation shows them, ranked or still pending.
+ * @example lowBidFlagsOf(computeEvaluation(ctx, tenderId), 'B3') // [{ rule: 'mean-of-others', ... }]
+ */
+export function lowBidFlagsOf(evaluation: Pick<TenderEvaluation, 'bids' | 'pendingBids'>, bidId: string): LowBidFlag[] {
+  return (evaluation.bids.find((b) => b.bidId === bidId) ?? evaluation.pendingBids.find((b) => b.bidId === bidId))?.lowBidFlags ?? [];
 }
 
 /** `GET .../evaluation`. */
@@ -86,19 +104,34 @@ export function computeEvaluation(ctx: AppContext, tenderId: string): TenderEval
   const dossier = storedTenderToDossier(stored);
   const incomplete = findMissingScores(dossier);
   const lacking = new Set(incomplete.map((m) => m.bidId));
-  const evaluated = incomplete.length === 0 ? dossier : { ...dossier, bids: dossier.bids.filter((bid) => !lacking.has(bid.id)) };
-  const result = evaluateDossier(evaluated);
+  const complete = incomplete.length === 0;
+  const evaluated = complete ? dossier : { ...dossier, bids: dossier.bids.filter((bid) => !lacking.has(bid.id)) };
+  // Complete, the engine's own flags are these; incomplete, they still compare every price.
+  const flags = complete ? undefined : lowBidFlagsOfDossier(dossier);
+  const result = evaluateDossier(evaluated, flags === undefined ? {} : { flags });
   const reviews = new Map(dossier.bids.map((bid) => [bid.id, bid.lowBidReview]));
-  const bids = result.bids.map((bid): TenderBidResult => {
+  const withReview = <T extends { bidId: string; lowBidFlags: LowBidFlag[] }>(bid: T): T & { lowBidReview?: LowBidReview } => {
     const review = reviews.get(bid.bidId) ?? (bid.lowBidFlags.length > 0 ? { state: 'open' as const } : undefined);
     return review === undefined ? bid : { ...bid, lowBidReview: review };
-  });
+  };
+  const bids = result.bids.map(withReview);
+  const pendingBids = dossier.bids
+    .filter((bid) => lacking.has(bid.id))
+    .map((bid) =>
+      withReview({
+        bidId: bid.id,
+        missing: incomplete.filter((m) => m.bidId === bid.id).map((m) => m.criterionId),
+        lowBidFlags: flags?.get(bid.id) ?? [],
+      }),
+    );
+  const withdrawn = new Set(dossier.bids.filter((bid) => bid.withdrawal !== undefined).map((bid) => bid.id));
   const panel = panelStatisticsFor(ctx, { tenderId, criteria: stored.criteria, consensusScores: stored.scores });
   return {
     ...result,
     bids,
     incomplete,
-    blockingReviews: blockingReviews(result, reviews),
+    pendingBids,
+    blockingReviews: blockingReviews({ bids: [...result.bids, ...pendingBids] }, reviews, { withdrawn }),
     ...(panel === undefined ? {} : { panel }),
   };
 }

@@ -18,7 +18,7 @@ import { applyReviewAction, isReviewRefusal, type ReviewAction, type ReviewRefus
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
-import { computeEvaluation, loadDossier } from '../evaluation/evaluation.service.js';
+import { computeEvaluation, loadDossier, lowBidFlagsOf } from '../evaluation/evaluation.service.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
 import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
 
@@ -77,6 +77,11 @@ export function applyLowBidReviewAction(
     requireChangeAllowed(tender.status, 'low-bid-reviews');
     const bid = q.findBid(tender.id, bidId);
     if (bid === undefined) throw new AppError('not-found', { detail: `bid ${bidId} not found` });
+    if (bid.withdrawnOn !== null) {
+      throw new AppError('conflict', {
+        detail: `Inschrijving ${bidId} is ingetrokken (ontvangen op ${bid.withdrawnOn}); het onderzoek blijft staan zoals het was en kan niet verder.`,
+      });
+    }
     const before = bid.lowBidReview === null ? undefined : (JSON.parse(bid.lowBidReview) as LowBidReview);
     const outcome = applyReviewAction(before, action, todayInAmsterdam(ctx.clock()));
     if (isReviewRefusal(outcome)) throw toAppError(outcome, action);
@@ -115,7 +120,7 @@ export function draftReviewLetter(ctx: AppContext, { access, bidId }: { access: 
         'de brief noemt die termijn en die vragen.',
     });
   }
-  const flags = computeEvaluation(ctx, access.tender.id).bids.find((b) => b.bidId === bidId)?.lowBidFlags ?? [];
+  const flags = lowBidFlagsOf(computeEvaluation(ctx, access.tender.id), bidId);
   return draftExplanationRequestLetter({
     dossier,
     bidId,

@@ -6,19 +6,51 @@
  * package's `uri` and the release's ocid come from configuration (`PUBLIC_BASE_URL`,
  * `OCDS_OCID_PREFIX`), never from the request: a published package must not name whatever
  * host a client sent in its Host header.
+ *
+ * The serialised package is kept per tender as the evaluation is (evaluation-cache.ts): it
+ * is the same for everyone who may export it, and it changes only with an audit event of the
+ * tender or of no tender (the organisation's name); the configuration is fixed per process.
  */
 import { buildOcdsReleasePackage } from '../../domain/ocds/build-release-package.js';
 import type { OcdsReleasePackage } from '../../domain/ocds/release-types.js';
 import { API_BASE_PATH } from '../../http/api-version.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
+import { createVersionedCache, type VersionedCache } from '../../lib/versioned-cache.js';
 import type { StoredAwardDecision } from '../award/award.service.js';
+import { evaluationVersion } from '../evaluation/evaluation-cache.js';
 import { computeEvaluation, loadDossier } from '../evaluation/evaluation.service.js';
 import { requireTenderRole, tenderRowOf, type TenderAccess } from '../tenders/tender-access.js';
 
-export function exportOcds(ctx: AppContext, { access }: { access: TenderAccess }): OcdsReleasePackage {
+export type OcdsCache = VersionedCache<string>;
+
+export const createOcdsCache = (): OcdsCache => createVersionedCache<string>({ maxEntries: 200 });
+
+declare module '../../http/types.js' {
+  interface AppContext {
+    /** The serialised OCDS package per tender, by the tender's newest event and the newest of no tender. */
+    ocdsCache: OcdsCache;
+  }
+}
+
+/** The release package as the JSON the route sends, from the cache while the tender is unchanged. */
+export function exportOcdsJson(ctx: AppContext, { access }: { access: TenderAccess }): string {
+  mayExport(access);
+  const version = evaluationVersion(ctx.queries.audit.findChangeMarks(access.tender.id));
+  const cached = ctx.ocdsCache.get(access.tender.id, version);
+  if (cached !== undefined) return cached;
+  const json = JSON.stringify(exportOcds(ctx, { access }));
+  ctx.ocdsCache.set(access.tender.id, version, json);
+  return json;
+}
+
+function mayExport(access: TenderAccess): void {
   // Members and auditors; an evaluator may not see prices this way either.
   requireTenderRole(access, ['inkoper', 'admin', 'auditor'], 'export the tender as OCDS');
+}
+
+export function exportOcds(ctx: AppContext, { access }: { access: TenderAccess }): OcdsReleasePackage {
+  mayExport(access);
   const tender = tenderRowOf(ctx, access);
   const organisation = ctx.queries.organisations.findOrganisation(tender.organisationId);
   if (organisation === undefined) throw new AppError('not-found');

@@ -4,8 +4,11 @@
  * regio, the users of its member gemeenten. Every access decision about an organisation's
  * data starts here, so that rule lives in one place.
  */
+import type { MiddlewareHandler } from 'hono';
 import type { Role } from '../../db/schema/index.js';
-import type { Actor, AppContext, Membership } from '../../http/types.js';
+import { requireActor } from '../../http/authenticate.js';
+import type { Actor, AppContext, AppEnv, Membership } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
 import type { OrganisationRow } from './organisations.queries.js';
 
 /**
@@ -36,4 +39,23 @@ export function rolesForOrganisation(
   organisation: Pick<OrganisationRow, 'id' | 'kind'>,
 ): Set<Role> {
   return new Set(countingMemberships(ctx, actor, organisation).map((membership) => membership.role));
+}
+
+/**
+ * For `/api/v1/organisations/:id` and below, before any body is validated: an organisation
+ * is 404 unless the caller is the platform administrator or one of its own members, as for a
+ * tender that is not yours; what a member may do there is the service's to decide (403).
+ */
+export function organisationScope(ctx: AppContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const id = c.req.param('id');
+    if (id !== undefined) {
+      const actor = requireActor(c);
+      const known = actor.isPlatformAdmin || actor.memberships.some((m) => m.organisationId === id);
+      if (!known || ctx.queries.organisations.findOrganisation(id) === undefined) {
+        throw new AppError('not-found', { detail: 'Deze organisatie bestaat niet.' });
+      }
+    }
+    return next();
+  };
 }

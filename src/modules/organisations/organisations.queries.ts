@@ -2,7 +2,7 @@
  * @module
  * Organisations and regio membership.
  */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.js';
 import { organisations, regionMembers } from '../../db/schema/index.js';
 
@@ -24,6 +24,14 @@ export function createOrganisationQueries(orm: Orm) {
     findOrganisation: (id: string): OrganisationRow | undefined => byId.get({ id }),
     findOrganisations: (ids: string[]): OrganisationRow[] =>
       ids.length === 0 ? [] : orm.select().from(organisations).where(inArray(organisations.id, ids)).all(),
+    /** Every organisation, by name. */
+    listOrganisations: (): OrganisationRow[] => orm.select().from(organisations).orderBy(asc(organisations.name), asc(organisations.id)).all(),
+    /** Every regio's member gemeenten, by regio id. */
+    listAllRegionMembers: (): Map<string, string[]> => {
+      const members = new Map<string, string[]>();
+      for (const { regionId, memberId } of orm.select().from(regionMembers).all()) members.set(regionId, [...(members.get(regionId) ?? []), memberId]);
+      return members;
+    },
     listRegionMemberIds: (regionId: string): string[] =>
       membersOfRegion.all({ regionId }).map((row) => row.memberId),
     insertOrganisation: (row: OrganisationRow): void => {

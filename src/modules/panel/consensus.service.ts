@@ -6,6 +6,7 @@
  * panel statistics of the evaluation result. All of it only once every member on the panel
  * has sealed: before that, individual scores are nobody's business but their author's.
  */
+import { agreedScoreOf, buildAgreedMotivation, differsByMoreThanOneStep, scaleStepsApart } from '../../domain/panel/agreed-consensus.js';
 import { buildConsensusView } from '../../domain/panel/consensus-view.js';
 import type { EvaluatorScore } from '../../domain/panel/consensus-view.js';
 import { computePanelStatistics, type PanelStatistics } from '../../domain/panel/panel-statistics.js';
@@ -26,6 +27,14 @@ export type ConsensusItem = {
   mean: number | null;
   /** The individual scores span more than a third of the scale. */
   disagreement: boolean;
+  /** Steps of the scale between the lowest and the highest individual score; null without scores. */
+  stepsApart: number | null;
+  /** The individual scores lie more than one step of the scale apart: the matrix marks these. */
+  moreThanOneStep: boolean;
+  /** The score every member gave, when they all gave the same; null otherwise or without scores. */
+  agreedScore: number | null;
+  /** With `agreedScore`: the members' motivations as the consensus motivation to adopt (`buildAgreedMotivation`). */
+  agreedMotivation: string | null;
   /** Whether the consensus lies outside the individual scores; null without either. */
   outsideRange: boolean | null;
   consensus: { score: number; motivation: string | null; deviationReason: string | null; updatedAt: string } | null;
@@ -74,15 +83,26 @@ export function buildConsensusOverview(ctx: AppContext, tenderId: string, what =
   const scores = sortScores(ctx, tenderId, ctx.queries.panel.listScores(tenderId)).filter((s) => names.has(s.evaluatorId));
   const consensus = new Map(q.listScores(tenderId).map((c) => [`${c.bidId}\u0000${c.criterionId}`, c]));
   const criteria = q.listCriteria(tenderId);
+  // Grouped once: a large panel (10 bids x 8 criteria x 5 members) is 400 scores over 80 cells.
+  const byCell = new Map<string, typeof scores>();
+  for (const score of scores) {
+    const key = `${score.bidId}\u0000${score.criterionId}`;
+    const cell = byCell.get(key);
+    if (cell === undefined) byCell.set(key, [score]);
+    else cell.push(score);
+  }
   const items = q.listBids(tenderId).flatMap((bid) =>
     criteria.map((criterion): ConsensusItem => {
-      const own = scores.filter((s) => s.bidId === bid.id && s.criterionId === criterion.id);
+      const own = byCell.get(`${bid.id}\u0000${criterion.id}`) ?? [];
       const agreed = consensus.get(`${bid.id}\u0000${criterion.id}`);
+      const scale = JSON.parse(criterion.scale) as number[];
+      const values = own.map((s) => s.score);
       const view = buildConsensusView({
         individualScores: own.map((s) => ({ evaluatorId: s.evaluatorId, score: s.score })),
-        scale: JSON.parse(criterion.scale) as number[],
+        scale,
         consensusScore: agreed?.score ?? null,
       });
+      const agreedScore = agreedScoreOf(values);
       return {
         bidId: bid.id,
         criterionId: criterion.id,
@@ -92,6 +112,10 @@ export function buildConsensusOverview(ctx: AppContext, tenderId: string, what =
         spread: view.spread,
         mean: view.mean,
         disagreement: view.disagreement,
+        stepsApart: scaleStepsApart(values, scale),
+        moreThanOneStep: differsByMoreThanOneStep(values, scale),
+        agreedScore,
+        agreedMotivation: agreedScore === null ? null : buildAgreedMotivation(own.map((s) => s.motivation)),
         outsideRange: view.outsideRange,
         consensus:
           agreed === undefined

@@ -2,15 +2,17 @@
  * @module
  * The panel of a tender and its members' own scores.
  */
-import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.js';
 import { prepareUpsert } from '../../db/prepared.js';
-import { individualScores, panelMembers, users } from '../../db/schema/index.js';
+import { individualScores, panelMembers, tenders, users } from '../../db/schema/index.js';
 
 export type PanelMemberRow = typeof panelMembers.$inferSelect;
 export type IndividualScoreRow = typeof individualScores.$inferSelect;
 /** A member with the name and e-mail address the panel is shown with. */
 export type PanelMemberWithUser = PanelMemberRow & { name: string; email: string };
+/** A seat on the panel of a tender that is not yet awarded, with what a refusal names of it. */
+export type OpenPanelSeat = { userId: string; tenderId: string; reference: string; title: string; organisationId: string };
 
 export function createPanelQueries(orm: Orm) {
   const membersOf = orm
@@ -76,7 +78,39 @@ export function createPanelQueries(orm: Orm) {
     update: ['score', 'motivation', 'updatedAt'],
   });
 
+  const seatColumns = {
+    userId: panelMembers.userId,
+    tenderId: panelMembers.tenderId,
+    reference: tenders.reference,
+    title: tenders.title,
+    organisationId: tenders.organisationId,
+  };
+  const notAwarded = ne(tenders.status, 'awarded');
+
   return {
+    /**
+     * The users' seats, whatever their declaration, on tenders not yet awarded: where another
+     * role would break blind scoring (panel-seats.ts).
+     */
+    listOpenSeatsOfUsers: (userIds: readonly string[]): OpenPanelSeat[] =>
+      userIds.length === 0
+        ? []
+        : orm
+            .select(seatColumns)
+            .from(panelMembers)
+            .innerJoin(tenders, eq(tenders.id, panelMembers.tenderId))
+            .where(and(inArray(panelMembers.userId, [...userIds]), notAwarded))
+            .orderBy(asc(tenders.reference), asc(panelMembers.userId))
+            .all(),
+    /** Every seat on the organisation's own tenders not yet awarded. */
+    listOpenSeatsOnTendersOf: (organisationId: string): OpenPanelSeat[] =>
+      orm
+        .select(seatColumns)
+        .from(panelMembers)
+        .innerJoin(tenders, eq(tenders.id, panelMembers.tenderId))
+        .where(and(eq(tenders.organisationId, organisationId), notAwarded))
+        .orderBy(asc(tenders.reference), asc(panelMembers.userId))
+        .all(),
     /** Every member ever assigned, a declared conflict included, in order of assignment. */
     listMembers: (tenderId: string): PanelMemberWithUser[] => membersOf.all({ tenderId }),
     findMember: (tenderId: string, userId: string): PanelMemberRow | undefined => memberById.get({ tenderId, userId }),

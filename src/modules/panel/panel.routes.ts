@@ -10,17 +10,19 @@ import type { AppContext } from '../../http/types.js';
 import { timestamp } from '../../http/documented.js';
 import { SENTENCE_RULE, SENTENCE_RULE_MESSAGE, sentenceText } from '../../domain/panel/motivation.js';
 import type { RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
-import { SCORE_ON_SCALE, ScoreParams } from '../bids/bids.routes.js';
+import { ConsensusScore, SCORE_ON_SCALE, ScoreParams } from '../bids/bids.routes.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
+import { adoptAgreedConsensus } from './consensus-adoption.service.js';
 import { getConsensusOverview } from './consensus.service.js';
-import { assignEvaluator, declareConflictOfInterest, getPanel } from './panel.service.js';
+import { getDeclarationSubject } from './declaration-subject.js';
+import { assignEvaluator, declareConflictOfInterest, getPanel, listEvaluatorCandidates } from './panel.service.js';
 import { listIndividualScores, sealScores, setIndividualScore } from './scores.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { multiLineText } from '../../domain/text/text-fields.js';
 
 const tags = ['panel'];
 
-const AssignBody = z.strictObject({ userId: z.string().min(1).max(TEXT_LIMITS.serverId) }).openapi('AssignEvaluator');
+export const AssignBody = z.strictObject({ userId: z.string().min(1).max(TEXT_LIMITS.serverId) }).openapi('AssignEvaluator');
 
 const ASSIGN_RULES: RuleBeyondSchema[] = [
   { path: 'userId', rule: 'een gebruiker met de rol beoordelaar bij de organisatie van de aanbesteding of, bij een regio, bij een van haar gemeenten' },
@@ -93,12 +95,49 @@ const ConsensusItem = z
     spread: z.number().nullable(),
     mean: z.number().nullable(),
     disagreement: z.boolean().openapi({ description: 'The individual scores span more than a third of the scale' }),
+    stepsApart: z.number().int().nullable().openapi({ description: 'Steps of the scale between the lowest and the highest individual score' }),
+    moreThanOneStep: z.boolean().openapi({ description: 'The individual scores lie more than one step of the scale apart' }),
+    agreedScore: z.number().nullable().openapi({ description: 'The score every member gave, when all gave the same; what adopt-agreed adopts' }),
+    agreedMotivation: z.string().nullable().openapi({ description: 'With agreedScore: the members\' motivations, each different one once, as the motivation adopt-agreed uses' }),
     outsideRange: z.boolean().nullable(),
     consensus: z
       .object({ score: z.number(), motivation: z.string().nullable(), deviationReason: z.string().nullable(), updatedAt: timestamp() })
       .nullable(),
   })
   .openapi('ConsensusItem');
+
+/** At most this many cells per request: a hundred bids on twenty criteria. */
+export const MAX_ADOPTED_CELLS = 2000;
+
+const cellId = z.string().min(1).max(TEXT_LIMITS.id);
+
+export const AdoptAgreedBody = z
+  .strictObject({
+    cells: z
+      .array(
+        z.strictObject({
+          bidId: cellId,
+          criterionId: cellId,
+          motivation: multiLineText('de motivering', TEXT_LIMITS.motivation)
+            .optional()
+            .openapi({ description: 'At least one full sentence; without it the members\' own motivations (agreedMotivation) are used' }),
+        }),
+      )
+      .min(1)
+      .max(MAX_ADOPTED_CELLS)
+      .optional()
+      .openapi({ description: 'The cells to adopt; without it every cell where all members gave the same score and no consensus is set yet' }),
+  })
+  .openapi('AdoptAgreedConsensus');
+
+const EvaluatorCandidate = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    organisations: z.array(z.string()).openapi({ description: 'De organisaties waarin de gebruiker beoordelaar is, voor deze aanbesteding' }),
+  })
+  .openapi('EvaluatorCandidate');
 
 const idRequest = { params: IdParams };
 
@@ -108,6 +147,22 @@ const routes = {
     summary: 'Assign a beoordelaar of the tender\'s organisation (or a member gemeente of its regio) to the panel (inkoper)',
     request: { ...idRequest, body: jsonBody(AssignBody) },
     responses: { 201: jsonContent(PanelMember, 'The member'), ...problemResponses, ...invalidInput(ASSIGN_RULES), ...conflictResponse },
+  }),
+  declarationSubject: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}/conflict-declaration', tags,
+    summary: 'The schools a member of the panel declares about, by name and KvK number, also before its declaration (beoordelaar on the panel; inkoper, auditor)',
+    description: 'Only the bidders\' names: prices, bid codes and everything else of the bids stay hidden until the member has declared no conflict of interest.',
+    request: idRequest,
+    responses: {
+      200: jsonContent(z.object({ schools: z.array(z.object({ name: z.string(), kvk: z.string() })) }).openapi('DeclarationSubject'), 'The schools, each once, in the order of the bids'),
+      ...problemResponses,
+    },
+  }),
+  candidates: createRoute({
+    method: 'get', path: '/api/v1/tenders/{id}/evaluator-candidates', tags,
+    summary: 'De beoordelaars die de inkoper nu in het beoordelingspanel kan zetten, op naam (niet geblokkeerd, nog niet in het panel, geen inkoper of auditor van deze aanbesteding)',
+    request: idRequest,
+    responses: { 200: jsonContent(z.array(EvaluatorCandidate), 'De kandidaten'), ...problemResponses },
   }),
   declare: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/conflict-declaration', tags,
@@ -145,6 +200,20 @@ const routes = {
     request: idRequest,
     responses: { 200: jsonContent(z.object({ items: z.array(ConsensusItem) }).openapi('ConsensusOverview'), 'The view'), ...problemResponses, ...conflictResponse },
   }),
+  adoptAgreed: createRoute({
+    method: 'post', path: '/api/v1/tenders/{id}/consensus/adopt-agreed', tags,
+    summary: 'Adopt the score every member gave as the consensus, for the cells named or for every such cell without a consensus; all or nothing (inkoper; tender open; once all have sealed)',
+    description:
+      'One transaction with a `consensus.set` audit event per adopted score. Refused as a whole (400, or 409 when only the state of cells forbids it) ' +
+      'with every problem at its path: a cell whose members differ, a cell that already has a consensus score, a motivation that is not a sentence. ' +
+      'An empty `adopted` list means there was nothing left to adopt.',
+    request: { ...idRequest, body: jsonBody(AdoptAgreedBody) },
+    responses: {
+      200: jsonContent(z.object({ adopted: z.array(ConsensusScore) }).openapi('AdoptedConsensus'), 'The consensus scores adopted: in the order named, or in the order of the bids and criteria'),
+      ...problemResponses,
+      ...conflictResponse,
+    },
+  }),
 };
 
 export function panelRoutes(ctx: AppContext) {
@@ -152,6 +221,8 @@ export function panelRoutes(ctx: AppContext) {
     .openapi(routes.assign, (c) =>
       c.json(assignEvaluator(ctx, { actor: requireActor(c), access: tenderAccessOf(c), userId: c.req.valid('json').userId }), 201),
     )
+    .openapi(routes.declarationSubject, (c) => c.json(getDeclarationSubject(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
+    .openapi(routes.candidates, (c) => c.json(listEvaluatorCandidates(ctx, { access: tenderAccessOf(c) }), 200))
     .openapi(routes.declare, (c) =>
       c.json(declareConflictOfInterest(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 200),
     )
@@ -163,5 +234,8 @@ export function panelRoutes(ctx: AppContext) {
     .openapi(routes.seal, (c) => c.json(sealScores(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
     .openapi(routes.scores, (c) => c.json(listIndividualScores(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
     .openapi(routes.panel, (c) => c.json(getPanel(ctx, { access: tenderAccessOf(c) }), 200))
-    .openapi(routes.consensus, (c) => c.json(getConsensusOverview(ctx, { access: tenderAccessOf(c) }), 200));
+    .openapi(routes.consensus, (c) => c.json(getConsensusOverview(ctx, { access: tenderAccessOf(c) }), 200))
+    .openapi(routes.adoptAgreed, (c) =>
+      c.json(adoptAgreedConsensus(ctx, { actor: requireActor(c), access: tenderAccessOf(c), cells: c.req.valid('json').cells }), 200),
+    );
 }

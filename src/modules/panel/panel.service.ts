@@ -7,6 +7,7 @@
 import { writeTransaction } from '../../db/client.js';
 import type { Actor, AppContext, Membership } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
+import { schoolsOfTender } from './declaration-subject.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { countingMemberships } from '../organisations/organisation-access.js';
 import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
@@ -14,6 +15,7 @@ import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.j
 import { formatInstantNl } from './panel-format.js';
 import { isOnPanel, namesNl, PANEL_READERS, requirePanelMember, sealStatusOf, type SealStatus } from './panel-access.js';
 import type { PanelMemberRow, PanelMemberWithUser } from './panel.queries.js';
+import type { OrganisationRow } from '../organisations/organisations.queries.js';
 
 export type PanelMemberView = {
   userId: string;
@@ -65,24 +67,10 @@ export function assignEvaluator(
     if (tender === undefined || organisation === undefined) throw new AppError('not-found');
     requireChangeAllowed(tender.status, 'evaluators');
     const user = ctx.queries.auth.findUserById(userId);
-    const counting = user === undefined ? [] : countingMemberships(ctx, { memberships: ctx.queries.auth.listMembershipsOfUser(userId) }, organisation);
-    const roles = new Set(counting.map((m) => m.role));
-    const whose = organisation.kind === 'regio' ? `${organisation.name} of een van haar gemeenten` : organisation.name;
-    if (user === undefined || roles.size === 0) {
-      // One answer for "no such user" and "someone else's user": ids of other organisations do not leak.
-      throw new AppError('invalid-input', {
-        detail: `geen gebruiker van ${whose} met dit id`,
-        errors: [{ path: 'userId', message: `geen gebruiker van ${whose}` }],
-      });
-    }
-    if (!roles.has('beoordelaar')) {
-      const held = [...roles].join(', ');
-      throw new AppError('invalid-input', {
-        detail: `${user.name} heeft bij ${whose} de rol ${held}, niet de rol beoordelaar`,
-        errors: [{ path: 'userId', message: `heeft de rol ${held}, niet beoordelaar` }],
-      });
-    }
-    refuseOfficer(ctx, user.name, counting);
+    const refusal = seatingRefusal(ctx, organisation, user === undefined ? undefined : { ...user, memberships: ctx.queries.auth.listMembershipsOfUser(userId) });
+    if (refusal !== undefined) throw refusal;
+    // seatingRefusal refuses an unknown user; this only tells the compiler.
+    if (user === undefined) throw new AppError('internal');
     const existing = ctx.queries.panel.findMember(tender.id, userId);
     if (existing !== undefined) {
       throw new AppError('conflict', {
@@ -116,17 +104,84 @@ export function assignEvaluator(
 }
 
 /**
+ * Why `user` may not be seated on a panel of `organisation`'s tender, or undefined when it
+ * may: it must be a beoordelaar that counts for the organisation, and act on it as no
+ * inkoper or auditor (`officerRefusal`). The same answer for "no such user" and "someone else's
+ * user": ids of other organisations do not leak.
+ */
+function seatingRefusal(
+  ctx: AppContext,
+  organisation: OrganisationRow,
+  user: { name: string; memberships: Membership[] } | undefined,
+): AppError | undefined {
+  const counting = user === undefined ? [] : countingMemberships(ctx, user, organisation);
+  const roles = new Set(counting.map((m) => m.role));
+  const whose = organisation.kind === 'regio' ? `${organisation.name} of een van haar gemeenten` : organisation.name;
+  if (user === undefined || roles.size === 0) {
+    return new AppError('invalid-input', {
+      detail: `geen gebruiker van ${whose} met dit id`,
+      errors: [{ path: 'userId', message: `geen gebruiker van ${whose}` }],
+    });
+  }
+  if (!roles.has('beoordelaar')) {
+    const held = [...roles].join(', ');
+    return new AppError('invalid-input', {
+      detail: `${user.name} heeft bij ${whose} de rol ${held}, niet de rol beoordelaar`,
+      errors: [{ path: 'userId', message: `heeft de rol ${held}, niet beoordelaar` }],
+    });
+  }
+  return officerRefusal(ctx, user.name, counting);
+}
+
+export type EvaluatorCandidate = {
+  userId: string;
+  name: string;
+  email: string;
+  /** The organisations in which it is a beoordelaar that counts for the tender. */
+  organisations: string[];
+};
+
+/**
+ * `GET .../evaluator-candidates` (inkoper): the beoordelaars the inkoper can seat on this
+ * tender's panel now, by name: of the tender's organisation or, for a regio, of its member
+ * gemeenten, with an account that is not disabled, not on the panel yet, and whom
+ * `assignEvaluator` would accept. The panel page offers them by name.
+ * @example listEvaluatorCandidates(ctx, { access }) // [{ userId, name: 'Bea Beoordelaar', email, organisations: ['Gemeente Zwolle'] }]
+ */
+export function listEvaluatorCandidates(ctx: AppContext, { access }: { access: TenderAccess }): EvaluatorCandidate[] {
+  requireTenderRole(access, ['inkoper'], 'assign evaluators');
+  const organisation = ctx.queries.organisations.findOrganisation(access.tender.organisationId);
+  if (organisation === undefined) throw new AppError('not-found');
+  const organisationIds = [organisation.id, ...(organisation.kind === 'regio' ? ctx.queries.organisations.listRegionMemberIds(organisation.id) : [])];
+  const names = new Map(ctx.queries.organisations.findOrganisations(organisationIds).map((o) => [o.id, o.name]));
+  const seated = new Set(ctx.queries.panel.listMembers(access.tender.id).map((m) => m.userId));
+  const candidates = new Map<string, EvaluatorCandidate>();
+  for (const member of ctx.queries.users.listMembersWithRole(organisationIds, ['beoordelaar'], { activeOnly: true })) {
+    if (seated.has(member.userId)) continue;
+    const known = candidates.get(member.userId);
+    if (known !== undefined) {
+      known.organisations.push(names.get(member.organisationId) ?? member.organisationId);
+      continue;
+    }
+    const user = { name: member.name, memberships: ctx.queries.auth.listMembershipsOfUser(member.userId) };
+    if (seatingRefusal(ctx, organisation, user) !== undefined) continue;
+    candidates.set(member.userId, { userId: member.userId, name: member.name, email: member.email, organisations: [names.get(member.organisationId) ?? member.organisationId] });
+  }
+  return [...candidates.values()];
+}
+
+/**
  * 409 for someone who reads this tender as inkoper or auditor: on the panel it would score
  * knowing the prices, the low-bid reviews and (as auditor) its colleagues' scores, and the
  * panel rule of `resolveTenderAccess` would take those roles away from it on this tender.
  * The message names the person and each role with the organisation that grants it.
  */
-function refuseOfficer(ctx: AppContext, name: string, counting: readonly Membership[]): void {
+function officerRefusal(ctx: AppContext, name: string, counting: readonly Membership[]): AppError | undefined {
   const officer = counting.filter((m) => PANEL_READERS.includes(m.role));
-  if (officer.length === 0) return;
+  if (officer.length === 0) return undefined;
   const organisations = new Map(ctx.queries.organisations.findOrganisations(officer.map((m) => m.organisationId)).map((o) => [o.id, o.name]));
   const held = namesNl(officer.map((m) => ({ name: `${m.role} bij ${organisations.get(m.organisationId) ?? m.organisationId}` })));
-  throw new AppError('conflict', {
+  return new AppError('conflict', {
     detail:
       `${name} is ${held} en kan daarom niet in het beoordelingspanel van deze aanbesteding: ` +
       'wie de aanbesteding als inkoper of auditor volgt, ziet prijzen en scores en kan niet blind beoordelen',
@@ -164,7 +219,8 @@ export function declareConflictOfInterest(
       entityType: 'panel-member',
       entityId: `${tender.id}/${actor.userId}`,
       tenderId: tender.id,
-      change: { before: { declaration: null }, after: { ...changes, onPanel: input.noConflict } },
+      // The schools it declared about, as they stood: the record of what the declaration covers.
+      change: { before: { declaration: null }, after: { ...changes, onPanel: input.noConflict, declaredAbout: schoolsOfTender(ctx, tender.id) } },
     });
     return memberView(ctx, tender.id, actor.userId);
   });

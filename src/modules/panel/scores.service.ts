@@ -104,8 +104,10 @@ export function sealScores(
     }
     const own = new Set(ctx.queries.panel.listScoresOfEvaluator(tender.id, actor.userId).map((s) => `${s.bidId}\u0000${s.criterionId}`));
     const criteria = q.listCriteria(tender.id);
+    // A withdrawn bid needs no scores (it leaves the ranking; docs/corrections.md).
     const missing = q
       .listBids(tender.id)
+      .filter((bid) => bid.withdrawnOn === null)
       .flatMap((bid) => criteria.filter((c) => !own.has(`${bid.id}\u0000${c.id}`)).map((c) => ({ bidId: bid.id, criterionId: c.id })));
     if (missing.length > 0) {
       const list = missing.map((m) => `${m.bidId} op ${m.criterionId}`).join(', ');

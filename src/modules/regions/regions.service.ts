@@ -26,9 +26,9 @@ export type RegionComparisonView = RegionComparison & {
   region: { id: string; name: string; members: { id: string; name: string }[] };
 };
 
-function passesFilters(key: RegionTenderKey, tenderDate: string, filters: ComparisonFilters): boolean {
-  if (filters.from !== undefined && tenderDate < filters.from) return false;
-  if (filters.to !== undefined && tenderDate > filters.to) return false;
+function passesFilters(key: RegionTenderKey, tenderDate: () => string, filters: ComparisonFilters): boolean {
+  if (filters.from !== undefined && tenderDate() < filters.from) return false;
+  if (filters.to !== undefined && tenderDate() > filters.to) return false;
   if (filters.route !== undefined && key.lot !== filters.route) return false;
   return filters.statuses === undefined || filters.statuses.length === 0 || filters.statuses.includes(key.status);
 }
@@ -60,7 +60,8 @@ function collectObservations(
         // Before the cache and the filters: what the actor may not see is not there for it.
         if (!counts(key)) continue;
         const cached = cache.get(key.id, key.lastSeq);
-        if (passesFilters(key, cached?.tenderDate ?? comparisonDateOf(key), filters)) selected.push({ key, cached: cached?.observations });
+        // The date only when a filter asks for it: without the cache it is a time-zone conversion per tender.
+        if (passesFilters(key, () => cached?.tenderDate ?? comparisonDateOf(key), filters)) selected.push({ key, cached: cached?.observations });
       }
       const missing = selected.filter((tender) => tender.cached === undefined).map((tender) => tender.key.id);
       const loaded = groupByTender(ctx.queries.regions.loadTenderRows(missing));

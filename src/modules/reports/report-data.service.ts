@@ -12,7 +12,9 @@
  * report says plainly what it leaves out and why.
  */
 import type { ReportSigner } from '../../reports/signing/signer.js';
-import type { ConsensusMotivation, Disagreement, EvaluationReportData, PanelMemberRecord } from '../../reports/report-data.js';
+import type { ConsensusMotivation, Disagreement, EvaluationReportData, PanelMemberRecord, ReportCorrection } from '../../reports/report-data.js';
+import { todayInAmsterdam } from '../../domain/dates.js';
+import { correctionViewsOf } from '../bids/bid-corrections.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { computeEvaluation, loadDossier } from '../evaluation/evaluation.service.js';
@@ -21,6 +23,11 @@ import { buildConsensusOverview } from '../panel/consensus.service.js';
 import { sealStatusOf } from '../panel/panel-access.js';
 import type { PanelMemberWithUser } from '../panel/panel.queries.js';
 import type { TenderRow } from '../tenders/tenders.queries.js';
+
+/** The page where anyone can check a document: printed in every footer, so from configuration, never a request. */
+export function checkPageUrl(ctx: AppContext): string {
+  return `${ctx.config.publicBaseUrl.replace(/\/+$/, '')}/rapporten/controleren`;
+}
 
 function panelRecord(member: PanelMemberWithUser): PanelMemberRecord {
   if (member.declaration === 'conflict') {
@@ -34,6 +41,24 @@ function panelRecord(member: PanelMemberWithUser): PanelMemberRecord {
     ...(member.remarks ? { conflictRemarks: member.remarks } : {}),
     sealedAt: member.sealedAt,
   };
+}
+
+/** Per bid, its corrections after the opening as the report prints them. */
+function reportCorrectionsOf(ctx: AppContext, tenderId: string): Map<string, ReportCorrection[]> {
+  const byBid = new Map<string, ReportCorrection[]>();
+  for (const [bidId, views] of correctionViewsOf(ctx.queries.bids.listCorrections(tenderId))) {
+    byBid.set(
+      bidId,
+      views.map((c) => ({
+        correctedOn: todayInAmsterdam(Date.parse(c.correctedAt)),
+        priceBefore: c.before.price,
+        priceAfter: c.after.price,
+        reason: c.reason,
+        lowBidReviewState: c.lowBidReviewState,
+      })),
+    );
+  }
+  return byBid;
 }
 
 /** `withIndividualScores`: there is a panel and every member on it has sealed. */
@@ -76,6 +101,7 @@ export function buildEvaluationReportData(
     throw new AppError('conflict', { detail: `Het beoordelingsrapport kan pas als alle consensusscores er zijn; er ontbreekt nog: ${missing}.` });
   }
   const dossier = loadDossier(ctx, tender.id);
+  const corrections = reportCorrectionsOf(ctx, tender.id);
   const members = ctx.queries.panel.listMembers(tender.id);
   const seals = sealStatusOf(members);
   return {
@@ -91,6 +117,8 @@ export function buildEvaluationReportData(
       price: bid.price ?? null,
       scores: bid.scores,
       lowBidReview: bid.lowBidReview,
+      ...(corrections.has(bid.id) ? { corrections: corrections.get(bid.id) } : {}),
+      ...(bid.withdrawal === undefined ? {} : { withdrawal: bid.withdrawal }),
     })),
     result: evaluation,
     ...(members.length > 0 ? { panel: { members: members.map(panelRecord), notSealed: seals.pending.map((m) => m.name) } } : {}),
@@ -99,5 +127,7 @@ export function buildEvaluationReportData(
     certificate: options.signer.certificate,
     signatureLevel: options.signer.signatureLevel,
     formulaCheck: formulaCheckOf(ctx, tender.id, { suggestions: false }),
+    dossier,
+    checkUrl: checkPageUrl(ctx),
   };
 }

@@ -12,13 +12,14 @@ export type ReportMeta = Omit<ReportRow, 'bytes'>;
 
 export function createReportQueries(orm: Orm) {
   const byId = orm.select().from(reports).where(eq(reports.id, sql.placeholder('id'))).prepare();
+  const meta = { id: reports.id, tenderId: reports.tenderId, kind: reports.kind, bidId: reports.bidId, sha256: reports.sha256, createdAt: reports.createdAt, createdBy: reports.createdBy, signatureCheck: reports.signatureCheck };
   const bySha = orm
-    .select({ id: reports.id, tenderId: reports.tenderId, kind: reports.kind, bidId: reports.bidId, sha256: reports.sha256, createdAt: reports.createdAt, createdBy: reports.createdBy })
+    .select(meta)
     .from(reports)
     .where(eq(reports.sha256, sql.placeholder('sha256')))
     .prepare();
   const ofTender = orm
-    .select({ id: reports.id, tenderId: reports.tenderId, kind: reports.kind, bidId: reports.bidId, sha256: reports.sha256, createdAt: reports.createdAt, createdBy: reports.createdBy })
+    .select(meta)
     .from(reports)
     .where(eq(reports.tenderId, sql.placeholder('tenderId')))
     .orderBy(reports.createdAt)

@@ -35,11 +35,57 @@ export const ReportInput = z
 
 const REPORT_RULES: RuleBeyondSchema[] = [{ path: 'bidId', rule: 'een inschrijving van deze aanbesteding' }];
 
+const Signer = z.object({ subject: z.string(), fingerprintSha256: z.string() });
+const SignatureTimestamp = z.object({
+  time: timestamp().openapi({ description: 'De tijd van de tijdstempelautoriteit (RFC 3161 genTime)' }),
+  authority: Signer,
+});
+const PadesLevel = z.enum(['B-B', 'B-T']);
+
+const SignatureCheck = z
+  .object({
+    validatedAt: timestamp().openapi({ description: 'When the signature was validated, right after signing' }),
+    valid: z.boolean().openapi({ description: 'The result: the signature verified and covered the whole file' }),
+    padesLevel: PadesLevel.nullable(),
+    signer: Signer.nullable().openapi({ description: 'Who signed: the certificate\'s subject and SHA-256 fingerprint' }),
+    timestamp: SignatureTimestamp.nullable(),
+    problems: z.array(z.string()),
+  })
+  .openapi('SignatureCheck', { description: 'The signature as validated when the report was issued (Archiefregeling)' });
+
 const createdReport = { id: z.string(), kind: z.enum(REPORT_KINDS), bidId: z.string().nullable(), sha256: z.string(), url: z.string() };
-const CreatedReport = z.object(createdReport).openapi('CreatedReport');
+const CreatedReport = z.object({ ...createdReport, signatureCheck: SignatureCheck }).openapi('CreatedReport');
 
 // Its own shape rather than an extension of CreatedReport, which the generator writes as `allOf`.
-const ReportListItem = z.object({ ...createdReport, createdAt: timestamp(), createdBy: z.string(), tenderId: z.string() }).openapi('ReportListItem');
+const ReportListItem = z
+  .object({
+    ...createdReport,
+    createdAt: timestamp(),
+    createdBy: z.string(),
+    tenderId: z.string(),
+    signatureCheck: SignatureCheck.nullable().openapi({ description: 'Null for reports issued before the check was recorded' }),
+  })
+  .openapi('ReportListItem');
+
+const DocumentProof = z
+  .object({
+    dossierSha256: z.string().openapi({ description: 'SHA-256 of the embedded dossier.json' }),
+    dossierValid: z.boolean(),
+    embeddedResultMatches: z.boolean().openapi({ description: 'The engine\'s result from the embedded dossier equals the embedded evaluation.json' }),
+    printedWinnerMatches: z.boolean().openapi({ description: 'The winner printed on the cover is the re-computed winner' }),
+    printedRankingMatches: z.boolean().openapi({ description: 'The printed ranking table is the re-computed ranking' }),
+    differences: z.array(z.object({ path: z.string(), stored: z.unknown().optional(), recomputed: z.unknown().optional() })),
+    problems: z.array(z.string()),
+  })
+  .openapi('DocumentProof');
+
+const DocumentContents = z
+  .object({
+    pdfa: z.string().nullable().openapi({ description: 'PDF/A part and conformance from the XMP, e.g. 3B' }),
+    record: z.record(z.string(), z.string()).openapi({ description: 'What the document\'s XMP says of itself: purpose, reportId, tenderReference, tenderTitle, buyer, signer, signingCertificateSha256, dossierSha256' }),
+    proof: DocumentProof.nullable().openapi({ description: 'The embedded dossier re-computed; null when the document embeds none (an award letter)' }),
+  })
+  .openapi('DocumentContents');
 
 const Verification = z
   .object({
@@ -48,15 +94,12 @@ const Verification = z
     knownReport: z.boolean().openapi({ description: 'The exact file is a report this server issued' }),
     reportId: z.string().nullable(),
     sha256: z.string(),
-    signer: z.object({ subject: z.string(), fingerprintSha256: z.string() }).nullable(),
-    padesLevel: z.enum(['B-B', 'B-T']).nullable().openapi({ description: 'The PAdES baseline level the valid signature reaches; null when invalid or not PAdES (adbe.pkcs7.detached)' }),
-    timestamp: z
-      .object({
-        time: timestamp().openapi({ description: 'De tijd van de tijdstempelautoriteit (RFC 3161 genTime)' }),
-        authority: z.object({ subject: z.string(), fingerprintSha256: z.string() }),
-      })
-      .nullable()
-      .openapi({ description: 'The verified RFC 3161 signature timestamp (B-T)' }),
+    signer: Signer.nullable(),
+    padesLevel: PadesLevel.nullable().openapi({ description: 'The PAdES baseline level the valid signature reaches; null when invalid or not PAdES (adbe.pkcs7.detached)' }),
+    timestamp: SignatureTimestamp.nullable().openapi({ description: 'The verified RFC 3161 signature timestamp (B-T)' }),
+    intact: z.boolean().openapi({ description: 'A valid signature over the whole file and, for an evaluation report, an embedded proof that holds' }),
+    document: DocumentContents.nullable(),
+    issuedSignatureCheck: SignatureCheck.nullable().openapi({ description: 'For a report this server issued: its signature as validated right after signing' }),
     problems: z.array(z.string()),
   })
   .openapi('ReportVerification');

@@ -9,6 +9,9 @@
  * weaker record than the cover says). Verification checks the signature itself (not only a
  * lookup), with its PAdES level and timestamp, and then says whether the file is one this
  * server issued.
+ *
+ * The renderers (pdfkit with its fonts and compression) and the verifier are loaded by the
+ * first report, not at the server's start (docs/build.md).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { writeTransaction } from '../../db/client.js';
@@ -16,11 +19,11 @@ import type { ReportKind } from '../../db/schema/index.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { buildAwardLetterData } from '../../reports/award-letter-data.js';
-import { renderAwardLetter } from '../../reports/render-award-letter.js';
-import { renderEvaluationReport } from '../../reports/render-evaluation-report.js';
 import type { SignatureLevel } from '../../reports/signing/signer.js';
 import { TimestampError } from '../../reports/signing/timestamp-client.js';
 import type { TimestampInfo } from '../../reports/signing/timestamp-token.js';
+import { type DocumentContents, isIntact, verifyDocument } from '../../reports/proof/verify-document.js';
+import { parseSignatureRecord, signatureRecordOf, type SignatureRecord } from '../../reports/signing/signature-record.js';
 import { verifyPdfSignature } from '../../reports/signing/verify-pdf-signature.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { anchorAuditHead } from '../audit/audit-anchor.service.js';
@@ -33,7 +36,8 @@ import type { TenderRow } from '../tenders/tenders.queries.js';
 /** Who may read issued reports: everyone of the tender's organisation but the evaluators, and auditors. */
 const REPORT_READERS = ['inkoper', 'admin', 'auditor'] as const;
 
-export type CreatedReport = { id: string; kind: ReportKind; bidId: string | null; sha256: string; url: string };
+export type CreatedReport = { id: string; kind: ReportKind; bidId: string | null; sha256: string; url: string; signatureCheck: SignatureRecord };
+export type ListedReport = Omit<ReportMeta, 'signatureCheck'> & { url: string; signatureCheck: SignatureRecord | null };
 export type ReportVerification = {
   signatureValid: boolean;
   coversWholeDocument: boolean;
@@ -43,6 +47,12 @@ export type ReportVerification = {
   signer: { subject: string; fingerprintSha256: string } | null;
   padesLevel: SignatureLevel | null;
   timestamp: TimestampInfo | null;
+  /** Signature valid over the whole file and, for an evaluation report, its embedded proof holds. */
+  intact: boolean;
+  /** What the document says about itself, and its embedded proof re-computed. */
+  document: DocumentContents | null;
+  /** For a report this server issued: its signature as validated right after signing. */
+  issuedSignatureCheck: SignatureRecord | null;
   problems: string[];
 };
 
@@ -68,7 +78,7 @@ async function render(ctx: AppContext, options: { actor: Actor; access: TenderAc
     generatedBy: options.actor.name,
     signer,
   });
-  if (options.kind === 'evaluation') return renderEvaluationReport(report);
+  if (options.kind === 'evaluation') return (await import('../../reports/render-evaluation-report.js')).renderEvaluationReport(report);
   const decision = awardDecisionOf(tender);
   const bidId = options.bidId;
   if (bidId === undefined || !report.bids.some((bid) => bid.id === bidId)) {
@@ -79,6 +89,7 @@ async function render(ctx: AppContext, options: { actor: Actor; access: TenderAc
   }
   // The letter follows the decision as taken (its winner, also after a draw of lots).
   const letterReport = { ...report, result: { ...report.result, winner: decision.winner } };
+  const { renderAwardLetter } = await import('../../reports/render-award-letter.js');
   return renderAwardLetter(
     buildAwardLetterData({ report: letterReport, bidId, reportId: options.reportId, decisionDate: decision.decisionDate, standstillEndsOn: decision.standstillEndsOn }),
   );
@@ -112,9 +123,22 @@ export async function createReport(
   const unsigned = await render(ctx, { actor, access, kind: input.kind, bidId: input.bidId, reportId: id, generatedAt });
   const signed = await sign(ctx, unsigned, generatedAt);
   const sha256 = sha256Of(signed);
+  // Validated as any reader would, right after signing, and the result kept with the report.
+  const signatureCheck = signatureRecordOf(await verifyPdfSignature(signed), ctx.clock());
+  if (!signatureCheck.valid) throw new Error(`the report just signed does not verify: ${signatureCheck.problems.join('; ')}`);
   const bidId = input.kind === 'award-letter' ? (input.bidId ?? null) : null;
   writeTransaction(ctx.db, () => {
-    ctx.queries.reports.insertReport({ id, tenderId: access.tender.id, kind: input.kind, bidId, sha256, bytes: signed, createdAt: generatedAt.toISOString(), createdBy: actor.userId });
+    ctx.queries.reports.insertReport({
+      id,
+      tenderId: access.tender.id,
+      kind: input.kind,
+      bidId,
+      sha256,
+      bytes: signed,
+      createdAt: generatedAt.toISOString(),
+      createdBy: actor.userId,
+      signatureCheck: JSON.stringify(signatureCheck),
+    });
     recordAuditEvent(ctx, {
       actorUserId: actor.userId,
       organisationId: access.tender.organisationId,
@@ -122,18 +146,20 @@ export async function createReport(
       entityType: 'report',
       entityId: id,
       tenderId: access.tender.id,
-      change: { after: { kind: input.kind, bidId, sha256, certificate: ctx.signer().certificate.fingerprintSha256 } },
+      change: { after: { kind: input.kind, bidId, sha256, certificate: ctx.signer().certificate.fingerprintSha256, signatureCheck } },
     });
     // Every report is a moment worth pinning: the head, this report's event included, is signed with it.
     anchorAuditHead(ctx, 'report');
   });
-  return { id, kind: input.kind, bidId, sha256, url: `/api/v1/reports/${id}` };
+  return { id, kind: input.kind, bidId, sha256, url: `/api/v1/reports/${id}`, signatureCheck };
 }
 
 /** `GET /tenders/:id/reports`: the reports issued for a tender, newest last. */
-export function listReports(ctx: AppContext, { access }: { access: TenderAccess }): (ReportMeta & { url: string })[] {
+export function listReports(ctx: AppContext, { access }: { access: TenderAccess }): ListedReport[] {
   requireTenderRole(access, REPORT_READERS, 'see the reports');
-  return ctx.queries.reports.listReportsOfTender(access.tender.id).map((r) => ({ ...r, url: `/api/v1/reports/${r.id}` }));
+  return ctx.queries.reports
+    .listReportsOfTender(access.tender.id)
+    .map((r) => ({ ...r, url: `/api/v1/reports/${r.id}`, signatureCheck: parseSignatureRecord(r.signatureCheck) }));
 }
 
 /** `GET /reports/:id`: the stored bytes, unchanged; 404 for a report of a tender that is not yours. */
@@ -146,9 +172,12 @@ export function getReport(ctx: AppContext, { actor, id }: { actor: Actor; id: st
   return { bytes: Buffer.from(report.bytes), kind: report.kind, sha256: report.sha256 };
 }
 
-/** `POST /reports/verify` (anyone logged in): the signature, checked cryptographically, then the lookup. */
+/**
+ * `POST /reports/verify` (anyone logged in): the signature, checked cryptographically, the
+ * document's own record and embedded proof, then the lookup.
+ */
 export async function verifyReport(ctx: AppContext, { bytes }: { bytes: Uint8Array }): Promise<ReportVerification> {
-  const verification = await verifyPdfSignature(bytes);
+  const verification = await verifyDocument(bytes);
   const known = verification.signatureValid ? ctx.queries.reports.findReportBySha256(verification.sha256) : undefined;
   return {
     signatureValid: verification.signatureValid,
@@ -159,6 +188,9 @@ export async function verifyReport(ctx: AppContext, { bytes }: { bytes: Uint8Arr
     signer: verification.signer,
     padesLevel: verification.padesLevel,
     timestamp: verification.timestamp,
+    intact: isIntact(verification),
+    document: verification.document,
+    issuedSignatureCheck: known === undefined ? null : parseSignatureRecord(known.signatureCheck),
     problems: verification.problems,
   };
 }

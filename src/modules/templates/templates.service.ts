@@ -8,11 +8,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseTemplate, type TenderTemplate } from '../../domain/templates/template.schema.js';
+import { PACKAGE_ROOT } from '../../lib/package-root.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const TEMPLATES_DIRECTORY = join(PROJECT_ROOT, 'templates', 'tenders');
+export const TEMPLATES_DIRECTORY = join(PACKAGE_ROOT, 'templates', 'tenders');
 
 /** Every problem of every template file, one line each: `templates/tenders/x.json: path: message`. */
 export class InvalidTemplateError extends Error {
@@ -26,7 +25,7 @@ export class InvalidTemplateError extends Error {
 }
 
 function displayName(file: string): string {
-  const fromRoot = relative(PROJECT_ROOT, file);
+  const fromRoot = relative(PACKAGE_ROOT, file);
   return fromRoot.startsWith('..') || isAbsolute(fromRoot) ? file : fromRoot.split('\\').join('/');
 }
 

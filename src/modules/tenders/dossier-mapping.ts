@@ -91,6 +91,8 @@ export function bidRows(
       providerKeurmerk: bid.provider.keurmerk,
       priceCents: toCents(bid.price),
       lowBidReview: bid.lowBidReview === undefined ? null : JSON.stringify(bid.lowBidReview),
+      withdrawnOn: bid.withdrawal?.receivedOn ?? null,
+      withdrawalReason: bid.withdrawal?.reason ?? null,
       createdAt,
     },
     priceLines: (bid.priceLines ?? []).map((line, index) => ({
@@ -180,6 +182,7 @@ export function bidOf(row: BidRow, lines: PriceLineRow[], scores: readonly Score
         : lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPrice: centsToEuros(l.unitPriceCents) })),
     scores: Object.fromEntries(scores.map((s) => [s.criterionId, s.score])),
     lowBidReview: row.lowBidReview === null ? undefined : (JSON.parse(row.lowBidReview) as LowBidReview),
+    withdrawal: row.withdrawnOn === null ? undefined : { receivedOn: row.withdrawnOn, reason: row.withdrawalReason ?? '' },
   });
 }
 

@@ -84,3 +84,10 @@ export function requireTenderRole(access: TenderAccess, allowed: readonly Role[]
     throw new AppError('forbidden', { detail: `only ${allowed.join(' or ')} may ${what}` });
   }
 }
+
+declare module '../../http/types.js' {
+  interface AppVariables {
+    /** Set by `tenderScope` on every route under `/api/v1/tenders/:id` and every page of one tender. */
+    tenderAccess?: TenderAccess;
+  }
+}

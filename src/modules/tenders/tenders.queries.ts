@@ -8,7 +8,19 @@
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../db/client.js';
 import { inJsonList, jsonList, prepareInsert, prepareUpsert } from '../../db/prepared.js';
-import { bidPriceLines, bids, consensusScores, criteria, organisations, regionMembers, tenders, type OrganisationKind } from '../../db/schema/index.js';
+import {
+  bidCorrections,
+  bidPriceLines,
+  bids,
+  consensusScores,
+  criteria,
+  individualScores,
+  organisations,
+  panelMembers,
+  regionMembers,
+  tenders,
+  type OrganisationKind,
+} from '../../db/schema/index.js';
 
 export type TenderRow = typeof tenders.$inferSelect;
 /** A tender's id, creation time and newest audit event: what the tender list is cached by. */
@@ -209,6 +221,18 @@ export function createTenderQueries(orm: Orm) {
     findScore: (tenderId: string, bidId: string, criterionId: string): ConsensusScoreRow | undefined =>
       scoreById.get({ tenderId, bidId, criterionId }),
     upsertScore: (row: ConsensusScoreRow): void => upsertScore(row),
+    /**
+     * The tender and every row under it, children first. Reports are not among them: an
+     * issued report is a record, and the service refuses to delete a tender that has one.
+     */
+    deleteTender: (id: string): void => {
+      for (const table of [individualScores, consensusScores, bidPriceLines, bidCorrections, panelMembers]) {
+        orm.delete(table).where(eq(table.tenderId, id)).run();
+      }
+      orm.delete(bids).where(eq(bids.tenderId, id)).run();
+      orm.delete(criteria).where(eq(criteria.tenderId, id)).run();
+      orm.delete(tenders).where(eq(tenders.id, id)).run();
+    },
   };
   return queries;
 }

@@ -1,6 +1,6 @@
 /**
  * @module
- * `/api/v1/tenders`: create, import, list, read, patch, open, and the tender's dossier,
+ * `/api/v1/tenders`: create, import, list, read, patch, delete (draft), open, and the tender's dossier,
  * evaluation and audit events. Everything under `/tenders/:id` is scoped by `tenderScope`.
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -25,6 +25,7 @@ import {
   TenderResponse,
 } from './tenders.contract.js';
 import { createTender, getTender, importTender, listTenders, openTender, patchTender } from './tenders.service.js';
+import { deleteDraftTender } from './tender-deletion.service.js';
 
 const tags = ['tenders'];
 const idRequest = { params: IdParams };
@@ -53,6 +54,12 @@ const routes = {
     method: 'patch', path: '/api/v1/tenders/{id}', tags, summary: 'Change a draft tender (inkoper); 409 once opened',
     request: { ...idRequest, body: jsonBody(PatchTenderBody) },
     responses: { 200: jsonContent(TenderResponse, 'The changed tender'), ...problemResponses, ...invalidInput(PATCH_TENDER_RULES), ...conflictResponse },
+  }),
+  delete: createRoute({
+    method: 'delete', path: '/api/v1/tenders/{id}', tags, summary: 'Delete a draft tender with its bids (inkoper); 409 once opened or when a report exists',
+    description: 'The criteria, bids, price lines, imported scores and panel go; the audit trail keeps every event of the tender, and tender.delete says what was removed.',
+    request: idRequest,
+    responses: { 204: { description: 'Deleted' }, ...problemResponses, ...conflictResponse },
   }),
   open: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/open', tags, summary: 'Close bidding and freeze the award rules (inkoper)',
@@ -111,6 +118,10 @@ export function tenderRoutes(ctx: AppContext) {
     .openapi(routes.patch, (c) =>
       c.json(patchTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c), patch: c.req.valid('json') }), 200),
     )
+    .openapi(routes.delete, (c) => {
+      deleteDraftTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c) });
+      return c.body(null, 204);
+    })
     .openapi(routes.open, (c) =>
       c.json(openTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c), confirmation: c.req.valid('json') ?? {} }), 200),
     )

@@ -8,6 +8,7 @@ import { writeTransaction } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import type { Dossier } from '../../domain/evaluation/dossier.js';
 import type { Actor, AppContext } from '../../http/types.js';
+import type { VersionedCache } from '../../lib/versioned-cache.js';
 import { AppError, type FieldError } from '../../lib/app-error.js';
 import { newId } from '../../lib/secrets.js';
 import { dossierFromTemplate } from '../../domain/templates/dossier-from-template.js';
@@ -285,3 +286,10 @@ export function openTender(
   });
 }
 
+
+declare module '../../http/types.js' {
+  interface AppContext {
+    /** The tender list's views per tender, by the tender's newest audit event. */
+    tenderViewCache: VersionedCache<TenderView>;
+  }
+}

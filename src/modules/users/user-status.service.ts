@@ -9,9 +9,9 @@
 import { writeTransaction } from '../../db/client.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
-import { recordAuditEvent } from '../audit/audit.service.js';
 import { endCredentialsOfUser } from '../auth/end-credentials.js';
 import { assertMayManageUser } from './user-access.js';
+import { recordUserEvent } from './user-audit.js';
 
 export type UserStatus = { id: string; email: string; name: string; disabledAt: string | null };
 
@@ -60,12 +60,9 @@ function findManagedUser(ctx: AppContext, actor: Actor, userId: string) {
   return { user, memberships };
 }
 
-/** One event per organisation of the user, as `user.create` writes them; one of no organisation for a user without any. */
+/** One event per organisation of the user (user-audit.ts). */
 function recordPerOrganisation(ctx: AppContext, actor: Actor, userId: string, memberships: { organisationId: string }[], action: string, change: unknown): void {
-  const organisations = memberships.length === 0 ? [null] : memberships.map((m) => m.organisationId);
-  for (const organisationId of organisations) {
-    recordAuditEvent(ctx, { actorUserId: actor.userId, organisationId, action, entityType: 'user', entityId: userId, change });
-  }
+  recordUserEvent(ctx, { actor, userId, organisationIds: memberships.map((m) => m.organisationId), action, change });
 }
 
 function statusOf(user: { id: string; email: string; name: string; disabledAt: string | null }): UserStatus {

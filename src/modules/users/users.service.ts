@@ -8,7 +8,7 @@ import type { Actor, AppContext, Membership } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { generateSecret, newId } from '../../lib/secrets.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
-import { hashPassword } from '../auth/passwords.js';
+import { GENERATED_PASSWORD_LENGTH, hashPassword, hashPasswordUsing, type PreparedPassword } from '../auth/passwords.js';
 import { assertMayCreateUsers } from './user-access.js';
 
 export type CreateUserInput = { email: string; name: string; password: string; memberships: Membership[] };
@@ -53,16 +53,18 @@ export async function createUser(
 
 /**
  * On an empty database, creates the platform administrator. Without a password it makes
- * one and returns it, to be printed once; with users present it does nothing.
+ * one (or takes the prepared one) and returns it, to be printed once; with users present it
+ * does nothing. `prepared` is a password whose hash began before the server's code was read
+ * (first-start.ts): used when it is the password to hash at the configured cost.
  * @example await ensurePlatformAdmin(ctx, { email: 'admin@example.nl' }) // { created: true, generatedPassword: '...' }
  */
 export async function ensurePlatformAdmin(
   ctx: AppContext,
-  { email = 'admin@localhost', password }: { email?: string | undefined; password?: string | undefined },
+  { email = 'admin@localhost', password, prepared }: { email?: string | undefined; password?: string | undefined; prepared?: PreparedPassword | undefined },
 ): Promise<{ created: false } | { created: true; email: string; generatedPassword: string | null }> {
   if (ctx.queries.auth.countUsers() > 0) return { created: false };
-  const generatedPassword = password === undefined ? generateSecret().slice(0, 24) : null;
-  const passwordHash = await hashPassword(password ?? generatedPassword ?? '', ctx.config.passwordHash);
+  const generatedPassword = password === undefined ? (prepared?.password ?? generateSecret().slice(0, GENERATED_PASSWORD_LENGTH)) : null;
+  const passwordHash = await hashPasswordUsing(prepared, password ?? generatedPassword ?? '', ctx.config.passwordHash);
   const normalised = email.trim().toLowerCase();
   const created = writeTransaction(ctx.db, () => {
     if (ctx.queries.auth.countUsers() > 0) return false;

@@ -13,7 +13,8 @@ import {
 } from '../../domain/evaluation/explain.js';
 import { COLOR, SIZE, bulletList, ensureSpace, heading, paragraph } from '../pdf/layout.js';
 import { CHART_HEIGHT, type ChartPoint, drawQualityPriceChart } from '../pdf/quality-price-chart.js';
-import { wording } from '../wording.js';
+import { formatDutchNumber, formatEuros } from '../../domain/money.js';
+import { fill, wording } from '../wording.js';
 import type { SectionContext } from './context.js';
 
 function sensitivitySentences(context: SectionContext): string[] {
@@ -43,6 +44,20 @@ function chartPoints(context: SectionContext): ChartPoint[] {
   });
 }
 
+/** The chart in words, for whoever cannot see it: every point with its price and quality. */
+function chartAlt(points: readonly ChartPoint[]): string {
+  const words = wording.evaluation.analysis;
+  const described = points.map((point) =>
+    fill(words.chartAltPoint, {
+      bid: point.label,
+      price: formatEuros(point.price),
+      quality: formatDutchNumber(point.quality * 100, 1),
+      mark: point.kind === 'winner' ? words.chartAltWinner : point.kind === 'excluded' ? words.chartAltExcluded : '',
+    }),
+  );
+  return fill(words.chartAlt, { points: described.join('; ') });
+}
+
 export function drawAnalysisSection(context: SectionContext): void {
   const { doc, data } = context;
   const words = wording.evaluation.analysis;
@@ -55,6 +70,7 @@ export function drawAnalysisSection(context: SectionContext): void {
   // The chart's title belongs on the chart's page.
   ensureSpace(doc, CHART_HEIGHT + 80);
   heading(doc, { text: words.chartTitle, level: 2 });
-  drawQualityPriceChart(doc, { points: chartPoints(context), xLabel: words.chartX, yLabel: words.chartY, winnerLabel: wording.common.winnerMark });
+  const points = chartPoints(context);
+  drawQualityPriceChart(doc, { points, xLabel: words.chartX, yLabel: words.chartY, winnerLabel: wording.common.winnerMark, alt: chartAlt(points) });
   paragraph(doc, { text: words.chartCaption, size: SIZE.small, color: COLOR.muted });
 }

@@ -1,10 +1,13 @@
 /**
  * @module
  * Section 4: one table per bid with its consensus score and points on every criterion, then
- * its price, quality and price points, score and rank: the arithmetic behind the ranking.
+ * its price, quality and price points, score and rank: the arithmetic behind the ranking;
+ * and every correction of an obvious clerical error after the opening, with the price before
+ * and after and the reason (docs/corrections.md).
  */
 import { formatDutchTrimmed } from '../../domain/money.js';
-import { bottomOf, ensureSpace, heading, labelledRows } from '../pdf/layout.js';
+import { formatDate } from '../format-dates.js';
+import { bottomOf, bulletList, ensureSpace, heading, labelledRows } from '../pdf/layout.js';
 import { drawTable } from '../pdf/table.js';
 import {
   criterionPoints,
@@ -59,5 +62,13 @@ export function drawBidsSection(context: SectionContext): void {
         : fill(words.rankValue, { rank: result.rank, ranked: rankedCount }) + (result.bidId === data.result.winner ? words.winnerSuffix : ''),
     ]);
     labelledRows(doc, { rows, labelWidth: 120 });
+    const corrections = bid?.corrections ?? [];
+    if (corrections.length > 0) {
+      bulletList(doc, {
+        items: corrections.map((c) =>
+          fill(words.correction, { date: formatDate(c.correctedOn), before: formatPrice(c.priceBefore), after: formatPrice(c.priceAfter), reason: c.reason }),
+        ),
+      });
+    }
   }
 }

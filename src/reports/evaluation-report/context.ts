@@ -11,12 +11,15 @@ export type SectionContext = {
   data: EvaluationReportData;
   bidsById: ReadonlyMap<string, ReportBid>;
   criteriaById: ReadonlyMap<string, ReportCriterion>;
+  /** SHA-256 (hex) of the embedded dossier.json, printed in the check section. */
+  dossierSha256: string;
 };
 
-export function createSectionContext(doc: PdfDocument, data: EvaluationReportData): SectionContext {
+export function createSectionContext(doc: PdfDocument, data: EvaluationReportData, dossierSha256: string): SectionContext {
   return {
     doc,
     data,
+    dossierSha256,
     bidsById: new Map(data.bids.map((bid) => [bid.id, bid])),
     criteriaById: new Map(data.criteria.map((criterion) => [criterion.id, criterion])),
   };

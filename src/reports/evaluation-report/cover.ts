@@ -9,7 +9,7 @@ import { drawCertificate } from '../certificate-block.js';
 import { formatInstant } from '../format-dates.js';
 import { COLOR, FONT, SIZE, contentWidth, labelledRows } from '../pdf/layout.js';
 import { fitText } from '../pdf/fit-text.js';
-import { toWinAnsi } from '../pdf/win-ansi.js';
+import { tagged } from '../pdf/structure.js';
 import { statusName, unsealedMembers } from '../report-format.js';
 import { fill, wording } from '../wording.js';
 import { type SectionContext, bidTitle } from './context.js';
@@ -28,11 +28,14 @@ export function drawCover(context: SectionContext): void {
   const words = wording.evaluation;
   const fields = words.coverFields;
   doc.y = doc.page.margins.top + 20;
-  doc.font(FONT.bold).fontSize(24).fillColor(COLOR.accent).text(toWinAnsi(words.title), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
-  doc.font(FONT.regular).fontSize(SIZE.h2).fillColor(COLOR.muted).text(toWinAnsi(words.subtitle), { width: contentWidth(doc) });
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  tagged(doc, 'H1', () => doc.font(FONT.bold).fontSize(24).fillColor(COLOR.accent).text(fitText(doc, words.title, width), left, doc.y, { width }));
+  tagged(doc, 'P', () => doc.font(FONT.regular).fontSize(SIZE.h2).fillColor(COLOR.muted).text(fitText(doc, words.subtitle, width), left, doc.y, { width }));
   doc.y += 16;
   doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.text);
-  doc.text(fitText(doc, data.tender.title, contentWidth(doc)), { width: contentWidth(doc) });
+  const title = fitText(doc, data.tender.title, width);
+  tagged(doc, 'P', () => doc.text(title, left, doc.y, { width }));
   doc.y += 12;
   const rows: [string, string][] = [
     [fields.reference, data.tender.reference],
@@ -53,5 +56,5 @@ export function drawCover(context: SectionContext): void {
   );
   labelledRows(doc, { rows });
   doc.y += 10;
-  drawCertificate(doc, { certificate: data.certificate, signatureLevel: data.signatureLevel, warnForDevelopment: true });
+  drawCertificate(doc, { certificate: data.certificate, signatureLevel: data.signatureLevel, warnForDevelopment: true, checkUrl: data.checkUrl });
 }

@@ -67,30 +67,50 @@ export function drawLowBidsSection(context: SectionContext): void {
   const { doc, data } = context;
   heading(doc, { text: wording.evaluation.sections.lowBids, level: 1 });
   paragraph(doc, { text: words.intro });
-  const flagged = data.result.bids.filter((bid) => bid.lowBidFlags.length > 0);
-  if (flagged.length === 0) {
+  // Flagged bids, and bids whose review the officer started without (or no longer with) a
+  // flag: a withdrawn bid is no longer flagged, but its review is part of the record.
+  const started = (bidId: string) => {
+    const state = context.bidsById.get(bidId)?.lowBidReview?.state;
+    return state !== undefined && state !== 'open';
+  };
+  const listed = data.result.bids.filter((bid) => bid.lowBidFlags.length > 0 || started(bid.bidId));
+  if (listed.length === 0) {
     paragraph(doc, { text: words.none });
     return;
   }
   const [ruleHeader = '', thresholdHeader = '', valueHeader = '', referenceHeader = ''] = words.flagColumns;
-  for (const result of flagged) {
+  for (const result of listed) {
     const bid = context.bidsById.get(result.bidId);
     heading(doc, { text: `${bidTitle(context, result.bidId)} (${formatPrice(bid?.price)})`, level: 2 });
-    drawTable(doc, {
-      columns: [
-        { header: ruleHeader, width: 0.46 },
-        { header: thresholdHeader, width: 0.13, align: 'right' },
-        { header: valueHeader, width: 0.2, align: 'right' },
-        { header: referenceHeader, width: 0.21, align: 'right' },
-      ],
-      rows: result.lowBidFlags.map((flag) => {
-        const figures = flagFigures(flag);
-        return { cells: [figures.rule, figures.threshold, figures.value, figures.reference] };
-      }),
-    });
-    bulletList(doc, { items: result.lowBidFlags.map((flag) => flag.message) });
+    if (result.lowBidFlags.length === 0) {
+      paragraph(doc, { text: words.noFlags });
+    } else {
+      drawTable(doc, {
+        columns: [
+          { header: ruleHeader, width: 0.46 },
+          { header: thresholdHeader, width: 0.13, align: 'right' },
+          { header: valueHeader, width: 0.2, align: 'right' },
+          { header: referenceHeader, width: 0.21, align: 'right' },
+        ],
+        rows: result.lowBidFlags.map((flag) => {
+          const figures = flagFigures(flag);
+          return { cells: [figures.rule, figures.threshold, figures.value, figures.reference] };
+        }),
+      });
+      bulletList(doc, { items: result.lowBidFlags.map((flag) => flag.message) });
+    }
     heading(doc, { text: words.reviewTitle, level: 3 });
     if (bid?.lowBidReview) labelledRows(doc, { rows: reviewRows(bid.lowBidReview) });
     else paragraph(doc, { text: words.noReview });
+    // A started review stays when the price is corrected or the bid withdrawn, with that noted (docs/corrections.md).
+    const notes = (bid?.corrections ?? []).flatMap((c) =>
+      c.lowBidReviewState === null
+        ? []
+        : [fill(words.correctedDuringReview, { date: formatDate(c.correctedOn), before: formatPrice(c.priceBefore), after: formatPrice(c.priceAfter), state: words.states[c.lowBidReviewState], reason: c.reason })],
+    );
+    if (bid?.withdrawal !== undefined && bid.lowBidReview !== undefined && bid.lowBidReview.state !== 'open') {
+      notes.push(fill(words.withdrawnDuringReview, { date: formatDate(bid.withdrawal.receivedOn) }));
+    }
+    if (notes.length > 0) bulletList(doc, { items: notes });
   }
 }

@@ -15,9 +15,9 @@ export function drawRankingSection(context: SectionContext): void {
   const [rank = '', bid = '', provider = '', price = '', quality = '', pricePart = '', score = ''] = wording.evaluation.ranking.columns;
   drawTable(doc, {
     columns: [
-      { header: rank, width: 0.1 },
+      { header: rank, width: 0.13 },
       { header: bid, width: 0.13 },
-      { header: provider, width: 0.25 },
+      { header: provider, width: 0.22 },
       { header: price, width: 0.16, align: 'right' },
       { header: quality, width: 0.11, align: 'right' },
       { header: pricePart, width: 0.12, align: 'right' },

@@ -1,20 +1,28 @@
 /**
  * @module
- * Text from the data made ready for pdfkit at a given width: WinAnsi first (win-ansi.ts), then
- * every word wider than the line broken at the line's width. pdfkit breaks such a word itself,
+ * Text from the data made ready for pdfkit at a given width: printable in the embedded fonts
+ * first (printable-text.ts), then every word wider than the line broken at the line's width,
+ * measured with the embedded font's own metrics. pdfkit breaks such a word itself,
  * but measures the rest of the word again for each line it fills (LineWrapper.eachWord), which
  * is quadratic in the word's length: a 200,000-character name without a space held the server
  * for minutes. Here a word is measured once, character by character, so laying out a text
  * costs time in proportion to its length. A word that fits is left to pdfkit as before.
  */
-import type { PdfDocument } from './pdf-document.js';
-import { toWinAnsi } from './win-ansi.js';
+import type { PdfDocument } from './pdf-document-type.js';
+import { toPrintable } from './printable-text.js';
 
 const WORD = /\S+/g;
 
-/** The widest a character of the current font can be: the em dash's width, with room for '@'. */
+/**
+ * An upper bound of a character's width in the current font, for the quick test that a word
+ * fits: the font's widest advance (hhea.advanceWidthMax, ISO/IEC 14496-22 §5.2.4) at the
+ * current size. A word of n characters is never wider than n times that (kerning narrows).
+ */
 function widestCharacter(doc: PdfDocument): number {
-  return doc.widthOfString('\u2014') * 1.05;
+  const font = (doc as unknown as { _font: { font?: { hhea?: { advanceWidthMax: number }; unitsPerEm: number } } })._font.font;
+  const size = (doc as unknown as { _fontSize: number })._fontSize;
+  if (font?.hhea === undefined) return doc.widthOfString('\u2014') * 2;
+  return (font.hhea.advanceWidthMax / font.unitsPerEm) * size;
 }
 
 function splitWord(doc: PdfDocument, word: string, width: number): string {
@@ -43,7 +51,7 @@ function splitWord(doc: PdfDocument, word: string, width: number): string {
 }
 
 /**
- * `text` (already WinAnsi) with each word wider than `width` split over lines, in the current font.
+ * `text` (already printable) with each word wider than `width` split over lines, in the current font.
  * @example breakLongWords(doc, 'x'.repeat(1000), 200) // 'xxx...\nxxx...\n...'
  */
 export function breakLongWords(doc: PdfDocument, text: string, width: number): string {
@@ -64,5 +72,5 @@ export function breakLongWords(doc: PdfDocument, text: string, width: number): s
  * @example doc.font(FONT.bold).text(fitText(doc, data.tender.title, width), { width })
  */
 export function fitText(doc: PdfDocument, text: string, width: number): string {
-  return breakLongWords(doc, toWinAnsi(text), width);
+  return breakLongWords(doc, toPrintable(text), width);
 }

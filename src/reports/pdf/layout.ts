@@ -1,14 +1,17 @@
 /**
  * @module
  * The few layout primitives every report uses: headings, paragraphs, label-value rows and a
- * framed notice. All text passes through `fitText` (WinAnsi, and long words broken once, so
- * layout is linear in the text's length; see fit-text.ts). Positions are explicit (left
- * margin, current y) so that a helper never depends on where the previous one left x.
+ * framed notice, each tagged in the structure tree (structure.ts). All text passes through
+ * `fitText` (printable in the embedded fonts, and long words broken once, so layout is linear
+ * in the text's length; see fit-text.ts). Positions are explicit (left margin, current y) so
+ * that a helper never depends on where the previous one left x.
  */
 import { fitText } from './fit-text.js';
-import type { PdfDocument } from './pdf-document.js';
+import { FONT } from './fonts.js';
+import type { PdfDocument } from './pdf-document-type.js';
+import { artifact, group, tagged } from './structure.js';
 
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', mono: 'Courier' } as const;
+export { FONT };
 
 export const COLOR = {
   text: '#1a1a1a',
@@ -48,13 +51,19 @@ export function ensureSpace(doc: PdfDocument, height: number): void {
   if (doc.y + height > bottomOf(doc)) doc.addPage();
 }
 
-export function heading(doc: PdfDocument, options: { text: string; level: 1 | 2 | 3 }): void {
+/**
+ * A heading, kept on one page with what follows it: `keepWithNext` points of its content (by
+ * default a few lines) must fit below it, or it starts on the next page.
+ */
+export function heading(doc: PdfDocument, options: { text: string; level: 1 | 2 | 3; keepWithNext?: number }): void {
   const size = options.level === 1 ? SIZE.h1 : options.level === 2 ? SIZE.h2 : SIZE.h3;
-  // Keep a heading with at least a few lines of what follows it.
-  ensureSpace(doc, options.level === 1 ? 90 : 60);
+  doc.font(FONT.bold).fontSize(size);
+  const text = fitText(doc, options.text, contentWidth(doc));
+  const own = (options.level === 1 ? 14 : 8) + textHeight(doc, text, contentWidth(doc));
+  ensureSpace(doc, Math.min(own + (options.keepWithNext ?? 4 * 12), pageSpace(doc)));
   doc.y += options.level === 1 ? 10 : 6;
   doc.font(FONT.bold).fontSize(size).fillColor(options.level === 3 ? COLOR.text : COLOR.accent);
-  doc.text(fitText(doc, options.text, contentWidth(doc)), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  tagged(doc, `H${options.level}`, () => doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) }));
   doc.y += options.level === 1 ? 4 : 2;
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
 }
@@ -73,21 +82,26 @@ export function paragraph(doc: PdfDocument, options: ParagraphOptions): void {
   const indent = options.indent ?? 0;
   const width = contentWidth(doc) - indent;
   doc.font(options.font ?? FONT.regular).fontSize(options.size ?? SIZE.body).fillColor(options.color ?? COLOR.text);
-  doc.text(fitText(doc, options.text, width), doc.page.margins.left + indent, doc.y, { width });
+  const text = fitText(doc, options.text, width);
+  tagged(doc, 'P', () => doc.text(text, doc.page.margins.left + indent, doc.y, { width }));
   doc.y += options.after ?? 4;
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
 }
 
 export function bulletList(doc: PdfDocument, options: { items: readonly string[] }): void {
   const left = doc.page.margins.left;
-  for (const item of options.items) {
-    const text = fitText(doc.font(FONT.regular).fontSize(SIZE.body), item, contentWidth(doc) - 12);
-    ensureSpace(doc, Math.min(textHeight(doc, text, contentWidth(doc) - 12), pageSpace(doc)));
-    const y = doc.y;
-    doc.fillColor(COLOR.text).text('-', left, y, { width: 10 });
-    doc.text(text, left + 12, y, { width: contentWidth(doc) - 12 });
-    doc.y += 2;
-  }
+  group(doc, 'L', () => {
+    for (const item of options.items) {
+      const text = fitText(doc.font(FONT.regular).fontSize(SIZE.body), item, contentWidth(doc) - 12);
+      ensureSpace(doc, Math.min(textHeight(doc, text, contentWidth(doc) - 12), pageSpace(doc)));
+      const y = doc.y;
+      group(doc, 'LI', () => {
+        tagged(doc, 'Lbl', () => doc.fillColor(COLOR.text).text('-', left, y, { width: 10 }));
+        tagged(doc, 'LBody', () => doc.text(text, left + 12, y, { width: contentWidth(doc) - 12 }));
+      });
+      doc.y += 2;
+    }
+  });
   doc.y += 2;
 }
 
@@ -102,7 +116,11 @@ function pageSpace(doc: PdfDocument): number {
  */
 export function labelledRows(doc: PdfDocument, options: { rows: readonly (readonly [string, string])[]; labelWidth?: number }): void {
   const left = doc.page.margins.left;
-  const labelWidth = options.labelWidth ?? 150;
+  // Wide enough for the longest label on one line (a label over two lines reads as a column
+  // of its own in text extraction), up to 40% of the width.
+  doc.font(FONT.bold).fontSize(SIZE.body);
+  const widestLabel = Math.max(0, ...options.rows.map(([label]) => (label.length > 80 ? Infinity : doc.widthOfString(label) + 2)));
+  const labelWidth = Math.min(Math.max(options.labelWidth ?? 150, widestLabel), contentWidth(doc) * 0.4);
   const valueWidth = contentWidth(doc) - labelWidth - 8;
   for (const [label, value] of options.rows) {
     doc.fontSize(SIZE.body);
@@ -112,8 +130,11 @@ export function labelledRows(doc: PdfDocument, options: { rows: readonly (readon
     ensureSpace(doc, height > pageSpace(doc) ? 4 * doc.currentLineHeight(true) : height);
     const y = doc.y;
     const page = doc.page;
-    doc.font(FONT.bold).fillColor(COLOR.muted).text(labelText, left, y, { width: labelWidth });
-    doc.font(FONT.regular).fillColor(COLOR.text).text(valueText, left + labelWidth + 8, y, { width: valueWidth });
+    // A label and its value read as one sentence: "Kenmerk: ZW-2027-01".
+    tagged(doc, 'P', () => {
+      doc.font(FONT.bold).fillColor(COLOR.muted).text(labelText, left, y, { width: labelWidth });
+      doc.font(FONT.regular).fillColor(COLOR.text).text(valueText, left + labelWidth + 8, y, { width: valueWidth });
+    });
     // pdfkit continued a long value on a new page: go on from where it ended.
     doc.y = doc.page === page ? y + height + 3 : doc.y + 3;
   }
@@ -132,8 +153,10 @@ export function notice(doc: PdfDocument, options: { title: string; text: string;
   const height = titleHeight + textHeight + 2 * padding + 3;
   ensureSpace(doc, height);
   const top = doc.y;
-  doc.save().lineWidth(1.5).rect(left, top, width, height).fillAndStroke(options.fill, options.color).restore();
-  doc.font(FONT.bold).fontSize(SIZE.h3).fillColor(options.color).text(title, left + padding, top + padding, { width: width - 2 * padding });
-  doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text).text(text, left + padding, doc.y + 3, { width: width - 2 * padding });
+  artifact(doc, () => doc.save().lineWidth(1.5).rect(left, top, width, height).fillAndStroke(options.fill, options.color).restore());
+  group(doc, 'Div', () => {
+    tagged(doc, 'P', () => doc.font(FONT.bold).fontSize(SIZE.h3).fillColor(options.color).text(title, left + padding, top + padding, { width: width - 2 * padding }));
+    tagged(doc, 'P', () => doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text).text(text, left + padding, doc.y + 3, { width: width - 2 * padding }));
+  });
   doc.y = top + height + 8;
 }

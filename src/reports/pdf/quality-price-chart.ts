@@ -6,8 +6,9 @@
  */
 import { formatDutchNumber } from '../../domain/money.js';
 import { COLOR, FONT, SIZE, contentWidth, ensureSpace } from './layout.js';
-import type { PdfDocument } from './pdf-document.js';
-import { toWinAnsi } from './win-ansi.js';
+import type { PdfDocument } from './pdf-document-type.js';
+import { toPrintable } from './printable-text.js';
+import { tagged } from './structure.js';
 
 export type ChartPoint = {
   label: string;
@@ -44,11 +45,18 @@ function ticksOf(axis: Axis): number[] {
 
 export function drawQualityPriceChart(
   doc: PdfDocument,
-  options: { points: readonly ChartPoint[]; xLabel: string; yLabel: string; winnerLabel: string },
+  options: { points: readonly ChartPoint[]; xLabel: string; yLabel: string; winnerLabel: string; alt: string },
 ): void {
   if (options.points.length === 0) return;
+  ensureSpace(doc, CHART_HEIGHT + 40);
+  // One Figure with its alternative text: a screen reader reads the sentence, not the ticks.
+  tagged(doc, 'Figure', () => drawChart(doc, options), { alt: options.alt });
+  doc.x = doc.page.margins.left;
+  doc.fillColor(COLOR.text).fontSize(SIZE.body);
+}
+
+function drawChart(doc: PdfDocument, options: { points: readonly ChartPoint[]; xLabel: string; yLabel: string; winnerLabel: string }): void {
   const height = CHART_HEIGHT;
-  ensureSpace(doc, height + 40);
   const plotLeft = doc.page.margins.left + 46;
   const plotTop = doc.y + 6;
   const plotWidth = contentWidth(doc) - 60;
@@ -87,7 +95,7 @@ export function drawQualityPriceChart(
     } else {
       doc.save().circle(x, y, 3.5).fill(COLOR.accent).restore();
     }
-    const label = toWinAnsi(point.kind === 'winner' ? `${point.label} (${options.winnerLabel})` : point.label);
+    const label = toPrintable(point.kind === 'winner' ? `${point.label} (${options.winnerLabel})` : point.label);
     doc.font(point.kind === 'winner' ? FONT.bold : FONT.regular).fontSize(SIZE.small).fillColor(point.kind === 'winner' ? COLOR.winner : COLOR.text);
     // Labels right of the point, or left of it near the right edge so they stay in the frame.
     const labelWidth = doc.widthOfString(label);
@@ -96,12 +104,10 @@ export function drawQualityPriceChart(
   }
 
   doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
-  doc.text(toWinAnsi(options.xLabel), plotLeft, plotTop + height + 16, { width: plotWidth, align: 'center', lineBreak: false });
+  doc.text(toPrintable(options.xLabel), plotLeft, plotTop + height + 16, { width: plotWidth, align: 'center', lineBreak: false });
   // The y label reads bottom to top along the axis.
   doc.save().rotate(-90, { origin: [doc.page.margins.left + 4, plotTop + height / 2] });
-  doc.text(toWinAnsi(options.yLabel), doc.page.margins.left + 4 - height / 2, plotTop + height / 2 - 8, { width: height, align: 'center', lineBreak: false });
+  doc.text(toPrintable(options.yLabel), doc.page.margins.left + 4 - height / 2, plotTop + height / 2 - 8, { width: height, align: 'center', lineBreak: false });
   doc.restore();
-  doc.x = doc.page.margins.left;
   doc.y = plotTop + height + 32;
-  doc.fillColor(COLOR.text).fontSize(SIZE.body);
 }

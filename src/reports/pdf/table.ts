@@ -1,11 +1,14 @@
 /**
  * @module
  * A plain table: a shaded header row, wrapping cells, and the header repeated when the table
- * runs onto a new page, so a page read on its own still says what its columns are.
+ * runs onto a new page, so a page read on its own still says what its columns are. Tagged as
+ * Table, TR, TH (scope Column) and TD; a repeated header is an artifact, so a screen reader
+ * reads the header once and every row once.
  */
 import { fitText } from './fit-text.js';
 import { COLOR, FONT, SIZE, bottomOf, contentWidth, labelledRows, textHeight } from './layout.js';
-import type { PdfDocument } from './pdf-document.js';
+import type { PdfDocument } from './pdf-document-type.js';
+import { artifact, group, tagged } from './structure.js';
 
 export type TableColumn = {
   header: string;
@@ -24,28 +27,42 @@ function rowHeight(doc: PdfDocument, cells: readonly string[], widths: readonly 
   return Math.max(...heights, doc.currentLineHeight()) + 2 * PADDING;
 }
 
+/** How a row is tagged: a header row of TH, a body row of TD, or a repeated header (artifact). */
+type RowRole = 'header' | 'body' | 'repeated-header';
+
 function drawRow(
   doc: PdfDocument,
-  options: { cells: readonly string[]; widths: readonly number[]; columns: readonly TableColumn[]; y: number; height: number; font: string; fill?: string; color?: string },
+  options: { cells: readonly string[]; widths: readonly number[]; columns: readonly TableColumn[]; y: number; height: number; font: string; fill?: string; color?: string; role: RowRole },
 ): void {
   const left = doc.page.margins.left;
   const width = options.widths.reduce((sum, w) => sum + w, 0);
-  if (options.fill) doc.save().rect(left, options.y, width, options.height).fill(options.fill).restore();
-  doc.save().lineWidth(0.5).strokeColor(COLOR.rule).moveTo(left, options.y + options.height).lineTo(left + width, options.y + options.height).stroke().restore();
-  doc.font(options.font).fontSize(SIZE.small + 0.5).fillColor(options.color ?? COLOR.text);
-  let x = left;
-  options.cells.forEach((cell, i) => {
-    const cellWidth = options.widths[i] ?? 0;
-    doc.text(cell, x + PADDING, options.y + PADDING, { width: cellWidth - 2 * PADDING, align: options.columns[i]?.align ?? 'left' });
-    x += cellWidth;
+  artifact(doc, () => {
+    if (options.fill) doc.save().rect(left, options.y, width, options.height).fill(options.fill).restore();
+    doc.save().lineWidth(0.5).strokeColor(COLOR.rule).moveTo(left, options.y + options.height).lineTo(left + width, options.y + options.height).stroke().restore();
   });
+  const drawCells = () => {
+    let x = left;
+    options.cells.forEach((cell, i) => {
+      const cellWidth = options.widths[i] ?? 0;
+      const draw = () => {
+        doc.font(options.font).fontSize(SIZE.small + 0.5).fillColor(options.color ?? COLOR.text);
+        doc.text(cell, x + PADDING, options.y + PADDING, { width: cellWidth - 2 * PADDING, align: options.columns[i]?.align ?? 'left' });
+      };
+      if (options.role === 'repeated-header') artifact(doc, draw, 'Pagination');
+      else if (options.role === 'header') tagged(doc, 'TH', draw, { scope: 'Column' });
+      else tagged(doc, 'TD', draw);
+      x += cellWidth;
+    });
+  };
+  if (options.role === 'repeated-header') drawCells();
+  else group(doc, 'TR', drawCells);
 }
 
 /** One row as label-value lines across the full width, with the table's rule under it. */
 function drawStackedRow(doc: PdfDocument, columns: readonly TableColumn[], cells: readonly string[]): void {
-  labelledRows(doc, { rows: columns.map((column, i) => [column.header, cells[i] ?? ''] as const) });
+  group(doc, 'TR', () => group(doc, 'TD', () => labelledRows(doc, { rows: columns.map((column, i) => [column.header, cells[i] ?? ''] as const) })));
   const left = doc.page.margins.left;
-  doc.save().lineWidth(0.5).strokeColor(COLOR.rule).moveTo(left, doc.y).lineTo(left + contentWidth(doc), doc.y).stroke().restore();
+  artifact(doc, () => doc.save().lineWidth(0.5).strokeColor(COLOR.rule).moveTo(left, doc.y).lineTo(left + contentWidth(doc), doc.y).stroke().restore());
   doc.y += 4;
 }
 
@@ -61,9 +78,11 @@ export function drawTable(doc: PdfDocument, options: { columns: readonly TableCo
   };
   const headers = fitCells(options.columns.map((column) => column.header), FONT.bold);
   const headerHeight = rowHeight(doc, headers, widths, FONT.bold);
+  let headerTagged = false;
   const drawHeader = () => {
     const y = doc.y;
-    drawRow(doc, { cells: headers, widths, columns: options.columns, y, height: headerHeight, font: FONT.bold, fill: COLOR.headerFill });
+    drawRow(doc, { cells: headers, widths, columns: options.columns, y, height: headerHeight, font: FONT.bold, fill: COLOR.headerFill, role: headerTagged ? 'repeated-header' : 'header' });
+    headerTagged = true;
     doc.y = y + headerHeight;
   };
   const rows = options.rows.map((row) => ({ ...row, cells: fitCells(row.cells, row.bold ? FONT.bold : FONT.regular) }));
@@ -80,27 +99,30 @@ export function drawTable(doc: PdfDocument, options: { columns: readonly TableCo
     if (!headerShown) drawHeader();
     headerShown = true;
   };
-  if (rows.length === 0) showHeaderFor(0);
-  rows.forEach((row, index) => {
-    const height = heights[index] ?? 0;
-    if (height > tallest) {
-      drawStackedRow(doc, options.columns, options.rows[index]?.cells ?? []);
-      headerShown = false;
-      return;
-    }
-    showHeaderFor(height);
-    const y = doc.y;
-    drawRow(doc, {
-      cells: row.cells,
-      widths,
-      columns: options.columns,
-      y,
-      height,
-      font: row.bold ? FONT.bold : FONT.regular,
-      ...(index % 2 === 1 ? { fill: COLOR.zebraFill } : {}),
-      ...(row.color ? { color: row.color } : {}),
+  group(doc, 'Table', () => {
+    if (rows.length === 0) showHeaderFor(0);
+    rows.forEach((row, index) => {
+      const height = heights[index] ?? 0;
+      if (height > tallest) {
+        drawStackedRow(doc, options.columns, options.rows[index]?.cells ?? []);
+        headerShown = false;
+        return;
+      }
+      showHeaderFor(height);
+      const y = doc.y;
+      drawRow(doc, {
+        cells: row.cells,
+        widths,
+        columns: options.columns,
+        y,
+        height,
+        font: row.bold ? FONT.bold : FONT.regular,
+        ...(index % 2 === 1 ? { fill: COLOR.zebraFill } : {}),
+        ...(row.color ? { color: row.color } : {}),
+        role: 'body',
+      });
+      doc.y = y + height;
     });
-    doc.y = y + height;
   });
   doc.x = doc.page.margins.left;
   doc.y += 8;

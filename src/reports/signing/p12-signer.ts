@@ -3,13 +3,15 @@
  * A report signer backed by a PKCS#12 file (`SIGNING_P12`). The P12 is parsed once, here:
  * decrypting it (password-based key derivation) costs far more than a signature, so parsing
  * per report would make signing slower than rendering (issue 6 asks for under 50% overhead).
+ *
+ * What only a PDF signature needs (pkijs, the CMS builder, @signpdf) is loaded by the first
+ * `sign`, not when the signer is made: the server makes its signer at start to sign the
+ * audit chain's head, which needs none of it (docs/build.md).
  */
 import { type KeyObject, X509Certificate, createPrivateKey, createPublicKey, sign as signWithKey } from 'node:crypto';
 import forge from 'node-forge';
-import * as pkijs from 'pkijs';
 import { describeCertificate } from './certificate-info.js';
-import { createDetachedCms, type SignatureTimestamper } from './cms-signed-data.js';
-import { SignatureTooLargeError, signPdf } from './sign-pdf.js';
+import type { CmsSigningKey, SignatureTimestamper } from './cms-signed-data.js';
 import { signBytesDigest, type ReportSigner } from './signer.js';
 import type { TimestampAuthority } from './timestamp-client.js';
 
@@ -61,9 +63,12 @@ function orderCertificates(parsed: ParsedP12): Buffer[] {
   return [parsed.certificates[index] as Buffer, ...parsed.certificates.filter((_, i) => i !== index)];
 }
 
-export type P12SignerOptions = {
+export type P12SignerOptions = KeySignerOptions & {
   p12: Buffer;
   password: string;
+};
+
+export type KeySignerOptions = {
   /** True for the self-signed development certificate: the cover then warns. */
   development?: boolean;
   /** Where the signature says it was made (a PDF reader shows it). */
@@ -85,21 +90,41 @@ const TIMESTAMP_ROOM = 8192;
  * const signed = await signer.sign(pdf, { signingTime: new Date(data.generatedAt) });
  */
 export function createP12Signer(options: P12SignerOptions): ReportSigner {
-  const parsed = parseP12(options.p12, options.password);
+  return createKeySigner(parseP12(options.p12, options.password), options);
+}
+
+/** The PDF-signing modules, loaded once by the first signature. */
+async function loadPdfSigning() {
+  const [pkijs, cms, pdf] = await Promise.all([import('pkijs'), import('./cms-signed-data.js'), import('./sign-pdf.js')]);
+  return { Certificate: pkijs.Certificate, createDetachedCms: cms.createDetachedCms, signPdf: pdf.signPdf, SignatureTooLargeError: pdf.SignatureTooLargeError };
+}
+
+/**
+ * A signer for a key and its certificates (DER, in any order: the one matching the key is
+ * the signer's), as `createP12Signer` has parsed them or as a new development certificate
+ * was just made.
+ * @example const signer = createKeySigner({ privateKey, certificates: [certificateDer] }, { development: true });
+ */
+export function createKeySigner(parsed: { privateKey: KeyObject; certificates: Buffer[] }, options: KeySignerOptions): ReportSigner {
   const ordered = orderCertificates(parsed);
-  const certificates = ordered.map((der) => pkijs.Certificate.fromBER(der));
   const certificate = describeCertificate({ der: ordered[0] as Buffer, development: options.development ?? false });
   // The CMS carries every certificate plus signed attributes and the signature; 4 KiB of room
   // beyond the certificates is ample for RSA up to 8192 bits.
   const baseLength = ordered.reduce((sum, der) => sum + der.length, 0) + 4096;
-  const key = { privateKey: parsed.privateKey, certificates };
+  let loaded: Promise<Awaited<ReturnType<typeof loadPdfSigning>> & { key: CmsSigningKey }> | undefined;
+  const pdfSigning = () =>
+    (loaded ??= loadPdfSigning().then((modules) => ({
+      ...modules,
+      key: { privateKey: parsed.privateKey, certificates: ordered.map((der) => modules.Certificate.fromBER(der)) },
+    })));
   const authority = options.timestampAuthority;
   const timestamp: SignatureTimestamper | undefined =
     authority === undefined ? undefined : async (signatureValue) => (await authority.timestamp(signatureValue)).token;
   let signatureLength = baseLength + (authority === undefined ? 0 : TIMESTAMP_ROOM);
 
-  const signOnce = (pdf: Buffer, signingTime: Date) =>
-    signPdf({
+  const signOnce = async (pdf: Buffer, signingTime: Date) => {
+    const { signPdf, createDetachedCms, key } = await pdfSigning();
+    return signPdf({
       pdf,
       signingTime,
       signatureLength,
@@ -108,6 +133,7 @@ export function createP12Signer(options: P12SignerOptions): ReportSigner {
       location: options.location ?? '',
       createCms: (content) => createDetachedCms({ content, key, timestamp }),
     });
+  };
   return {
     certificate,
     certificateDer: ordered[0] as Buffer,
@@ -118,7 +144,7 @@ export function createP12Signer(options: P12SignerOptions): ReportSigner {
       try {
         return await signOnce(pdf, signingTime);
       } catch (error) {
-        if (!(error instanceof SignatureTooLargeError)) throw error;
+        if (!(error instanceof (await pdfSigning()).SignatureTooLargeError)) throw error;
         signatureLength = Math.max(signatureLength, error.needed + 1024);
         return signOnce(pdf, signingTime);
       }

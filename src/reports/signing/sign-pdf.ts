@@ -7,6 +7,7 @@
  * The SubFilter is `ETSI.CAdES.detached` (PAdES, ETSI EN 319 142-1 §5.3); the claimed signing
  * time is the dictionary's /M, since PAdES forbids it inside the CMS.
  */
+import { createHash } from 'node:crypto';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED, Signer } from '@signpdf/utils';
@@ -49,12 +50,31 @@ export type SignPdfOptions = {
   createCms: (content: Buffer) => Promise<Buffer>;
 };
 
+const ID = /\/ID\s*\[\s*<([0-9A-Fa-f]+)>/;
+
+/**
+ * The incremental update's trailer with an /ID: PDF/A requires one in the file's last trailer
+ * (ISO 19005-3 §6.1.3), and @signpdf writes the update's trailer without it. The first part
+ * stays the original's permanent identifier, the second changes with the update (ISO
+ * 32000-1 §14.4). Written inside the trailer dictionary, after the cross-reference section
+ * that `startxref` points to, so no offset moves; and before signing, so it is signed.
+ */
+function withTrailerId(pdf: Buffer, original: Buffer): Buffer {
+  const marker = Buffer.from('trailer\n<<\n');
+  const at = pdf.lastIndexOf(marker);
+  const permanent = ID.exec(original.subarray(original.lastIndexOf('trailer')).toString('latin1'))?.[1];
+  if (at === -1 || permanent === undefined || ID.test(pdf.subarray(at).toString('latin1'))) return pdf;
+  const changing = createHash('md5').update(pdf).digest('hex');
+  const insert = Buffer.from(`/ID [<${permanent}> <${changing}>]\n`);
+  return Buffer.concat([pdf.subarray(0, at + marker.length), insert, pdf.subarray(at + marker.length)]);
+}
+
 /**
  * @example const signed = await signPdf({ pdf, signingTime, signatureLength: 8192, name, reason, location, createCms });
  * @throws SignatureTooLargeError when the CMS is longer than `signatureLength`.
  */
 export async function signPdf(options: SignPdfOptions): Promise<Buffer> {
-  const withPlaceholder = plainAddPlaceholder({
+  const withPlaceholder = withTrailerId(plainAddPlaceholder({
     pdfBuffer: options.pdf,
     reason: options.reason,
     contactInfo: '',
@@ -64,6 +84,6 @@ export async function signPdf(options: SignPdfOptions): Promise<Buffer> {
     signatureLength: options.signatureLength,
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     appName: 'Gunningswijzer',
-  });
+  }), options.pdf);
   return new SignPdf().sign(withPlaceholder, new CallbackSigner(options.createCms, options.signatureLength), options.signingTime);
 }

@@ -4,11 +4,11 @@
  * of the report's wording, in the order the signed report gives them.
  */
 import { POINTS_METHODS_WITH_PRICE } from '../../domain/evaluation/dossier.js';
-import { explainEffectiveWeights, explainPriceShareRange, explainPriceToWin, explainWarning } from '../../domain/evaluation/explain.js';
+import { explainEffectiveWeights, explainPriceShareRange, explainPriceToWin, explainWarningWith, type BidLabel } from '../../domain/evaluation/explain.js';
 import type { TenderEvaluation } from '../../modules/evaluation/evaluation.service.js';
 import { wording } from '../../reports/wording.js';
 
-function sensitivitySentences(evaluation: TenderEvaluation): string[] {
+function sensitivitySentences(evaluation: TenderEvaluation, labelOf: BidLabel): string[] {
   const words = wording.evaluation.analysis;
   const withPrice = POINTS_METHODS_WITH_PRICE.includes(evaluation.method);
   const sentences = [
@@ -16,13 +16,14 @@ function sensitivitySentences(evaluation: TenderEvaluation): string[] {
   ];
   const priceToWin = Object.entries(evaluation.sensitivity.priceToWin);
   if (priceToWin.length === 0) sentences.push(words.priceToWinNone);
-  for (const [bidId, price] of priceToWin) sentences.push(explainPriceToWin(bidId, price));
+  for (const [bidId, price] of priceToWin) sentences.push(explainPriceToWin(bidId, price, labelOf));
   if (!withPrice) sentences.push(words.effectiveWeightsNotApplicable);
   else sentences.push(explainEffectiveWeights(evaluation.effectiveWeights) ?? words.effectiveWeightsNull);
   return sentences;
 }
 
-export function Analysis({ evaluation }: { evaluation: TenderEvaluation }) {
+/** @param labelOf names a bid by its school (`bidLabeller`) */
+export function Analysis({ evaluation, labelOf }: { evaluation: TenderEvaluation; labelOf: BidLabel }) {
   const words = wording.evaluation.analysis;
   return (
     <>
@@ -32,13 +33,13 @@ export function Analysis({ evaluation }: { evaluation: TenderEvaluation }) {
       ) : (
         <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
           {evaluation.warnings.map((warning) => (
-            <li class="utrecht-unordered-list__item">{explainWarning(warning)}</li>
+            <li class="utrecht-unordered-list__item">{explainWarningWith(warning, labelOf)}</li>
           ))}
         </ul>
       )}
       <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Gevoeligheid van de uitslag</h2>
       <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
-        {sensitivitySentences(evaluation).map((sentence) => (
+        {sensitivitySentences(evaluation, labelOf).map((sentence) => (
           <li class="utrecht-unordered-list__item">{sentence}</li>
         ))}
       </ul>

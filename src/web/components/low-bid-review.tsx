@@ -6,12 +6,15 @@
  * the domain's state machine (`applyReviewAction`); the forms only offer the likely next
  * steps, and a refused one comes back with the domain's own message.
  */
-import type { LowBidReview, ReviewState } from '../../domain/evaluation/dossier.js';
+import type { BidWithdrawal, LowBidReview, ReviewState } from '../../domain/evaluation/dossier.js';
+import type { BidCorrectionView } from '../../modules/bids/bid-corrections.js';
 import { LOW_BID_RULE_NAMES } from '../../domain/low-bids/rule-names.js';
 import type { TenderBidResult } from '../../modules/evaluation/evaluation.service.js';
-import { ErrorSummary, SubmitButton } from './alerts.js';
+import { SubmitButton } from './alerts.js';
+import { BidName } from './bid-name.js';
+import { bidLabel } from '../../domain/bid-label.js';
 import { RadioScale, TextareaField, TextField } from './form-field.js';
-import { formatIsoDate } from '../format.js';
+import { formatInstantDate, formatIsoDate, formatOptionalEuros } from '../format.js';
 import type { FormErrors } from '../forms/form-errors.js';
 import { NO_ERRORS } from '../forms/form-errors.js';
 import type { FormValues } from '../forms/form-values.js';
@@ -53,20 +56,11 @@ function ReviewRecord({ review }: { review: LowBidReview }) {
   );
 }
 
-function ActionForm({ action, bidId, title, submit, state, path, children }: {
-  action: string;
-  bidId: string;
-  title: string;
-  submit: string;
-  state: ReviewFormState | undefined;
-  path: string;
-  children?: unknown;
-}) {
-  const mine = state?.bidId === bidId && state.action === action;
+/** One step's form; a refused step's messages are at the top of the page (results.tsx), its fields carry theirs. */
+function ActionForm({ action, title, submit, path, children }: { action: string; title: string; submit: string; path: string; children?: unknown }) {
   return (
     <form method="post" action={path} class="utrecht-form">
       <h4 class="utrecht-heading-4 utrecht-heading-4--distanced">{title}</h4>
-      {mine ? <ErrorSummary errors={state.errors} title="Deze stap is niet vastgelegd" /> : null}
       <input type="hidden" name="action" value={action} />
       {children as never}
       <SubmitButton kind="secondary-action">{submit}</SubmitButton>
@@ -74,24 +68,59 @@ function ActionForm({ action, bidId, title, submit, state, path, children }: {
   );
 }
 
+/**
+ * What happened to the bid besides the review: a correction of its price after the review
+ * had started (the review stays, with the correction noted) and a withdrawal (the review
+ * stays as it was and goes no further). docs/corrections.md.
+ */
+function BidEvents({ corrections, withdrawal }: { corrections: readonly BidCorrectionView[]; withdrawal: BidWithdrawal | undefined }) {
+  const items = corrections.map((c) =>
+    c.lowBidReviewState === null
+      ? `Prijs gecorrigeerd op ${formatInstantDate(c.correctedAt)} van ${formatOptionalEuros(c.before.price)} naar ${formatOptionalEuros(c.after.price)}, voordat dit onderzoek begon. Reden: ${c.reason}`
+      : `Prijs gecorrigeerd op ${formatInstantDate(c.correctedAt)} van ${formatOptionalEuros(c.before.price)} naar ${formatOptionalEuros(c.after.price)}, terwijl dit onderzoek al liep (${REVIEW_STATE_NAMES[c.lowBidReviewState]}); het onderzoek blijft staan. Reden: ${c.reason}`,
+  );
+  if (withdrawal !== undefined) {
+    items.push(`Ingetrokken door de inschrijver (ontvangen op ${formatIsoDate(withdrawal.receivedOn)}); het onderzoek blijft staan zoals het was en gaat niet verder. Reden: ${withdrawal.reason}`);
+  }
+  if (items.length === 0) return null;
+  return (
+    <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
+      {items.map((item) => (
+        <li class="utrecht-unordered-list__item">{item}</li>
+      ))}
+    </ul>
+  );
+}
+
 export function LowBidReviewSection({
   bid,
-  providerName,
+  names,
   impact,
   canAct,
   actionPath,
   letterPath,
   formState,
+  corrections = [],
+  withdrawal,
+  pending = false,
 }: {
-  bid: TenderBidResult;
-  providerName: string;
+  bid: Pick<TenderBidResult, 'bidId' | 'lowBidFlags' | 'lowBidReview'>;
+  /** The school of each bid, to name bids by (issue 15). */
+  names: ReadonlyMap<string, string>;
   impact: { winnerIfRejected: string | null; changesWinner: boolean } | undefined;
   canAct: boolean;
   actionPath: string;
   letterPath: string;
   formState: ReviewFormState | undefined;
+  corrections?: readonly BidCorrectionView[];
+  withdrawal?: BidWithdrawal | undefined;
+  /** The bid waits for consensus scores: its flags come from the prices alone. */
+  pending?: boolean;
 }) {
   const review = bid.lowBidReview ?? { state: 'open' as const };
+  // A withdrawn bid's review goes no further (low-bid-reviews.service.ts refuses it too).
+  const mayAct = canAct && withdrawal === undefined;
+  const labelOf = (bidId: string) => bidLabel(bidId, names.get(bidId));
   const forThis = (action: string) => (formState?.bidId === bid.bidId && formState.action === action ? formState : undefined);
   const errorsOf = (action: string) => forThis(action)?.errors ?? NO_ERRORS;
   const valueOf = (action: string, name: string) => forThis(action)?.values[name];
@@ -99,7 +128,7 @@ export function LowBidReviewSection({
   return (
     <section aria-labelledby={`${prefix}-kop`}>
       <h3 class="utrecht-heading-3 utrecht-heading-3--distanced" id={`${prefix}-kop`}>
-        {bid.bidId} {providerName}
+        <BidName bidId={bid.bidId} name={names.get(bid.bidId)} />
       </h3>
       <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
         {bid.lowBidFlags.map((flag) => (
@@ -108,11 +137,17 @@ export function LowBidReviewSection({
           </li>
         ))}
       </ul>
+      {pending ? (
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">
+          Nog niet alle consensusscores van {labelOf(bid.bidId)} zijn er; deze signalen volgen uit de prijzen alleen. Het onderzoek kan al beginnen.
+        </p>
+      ) : null}
+      <BidEvents corrections={corrections} withdrawal={withdrawal} />
       {impact === undefined ? null : (
         <p class="utrecht-paragraph utrecht-paragraph--distanced">
           {impact.changesWinner
-            ? `Afwijzen van ${bid.bidId} verandert de winnaar: dan wint ${impact.winnerIfRejected ?? 'niemand eenduidig'}.`
-            : `Afwijzen van ${bid.bidId} verandert de winnaar niet.`}
+            ? `Afwijzen van ${labelOf(bid.bidId)} verandert de winnaar: dan wint ${impact.winnerIfRejected === null ? 'niemand eenduidig' : labelOf(impact.winnerIfRejected)}.`
+            : `Afwijzen van ${labelOf(bid.bidId)} verandert de winnaar niet.`}
         </p>
       )}
       <ReviewRecord review={review} />
@@ -123,10 +158,10 @@ export function LowBidReviewSection({
           </a>
         </p>
       )}
-      {!canAct ? null : (
+      {!mayAct ? null : (
         <>
           {review.state === 'open' ? (
-            <ActionForm action="request-explanation" bidId={bid.bidId} title="Toelichting vragen" submit="Verzoek vastleggen" state={formState} path={actionPath}>
+            <ActionForm action="request-explanation" title="Toelichting vragen" submit="Verzoek vastleggen" path={actionPath}>
               <TextField name="deadline" id={`${prefix}-deadline`} label="Termijn (uiterlijk)" type="date" value={valueOf('request-explanation', 'deadline')} errors={errorsOf('request-explanation')} />
               <TextareaField
                 name="questions"
@@ -139,15 +174,15 @@ export function LowBidReviewSection({
           ) : null}
           {review.state === 'explanation-requested' ? (
             <>
-              <ActionForm action="record-explanation" bidId={bid.bidId} title="Toelichting vastleggen" submit="Toelichting vastleggen" state={formState} path={actionPath}>
+              <ActionForm action="record-explanation" title="Toelichting vastleggen" submit="Toelichting vastleggen" path={actionPath}>
                 <TextareaField name="explanation" id={`${prefix}-explanation`} label="Toelichting van de inschrijver" value={valueOf('record-explanation', 'explanation')} errors={errorsOf('record-explanation')} />
                 <TextField name="receivedAt" id={`${prefix}-receivedAt`} label="Ontvangen op (leeg: vandaag)" type="date" value={valueOf('record-explanation', 'receivedAt')} errors={errorsOf('record-explanation')} />
               </ActionForm>
-              <ActionForm action="record-no-response" bidId={bid.bidId} title="Geen reactie" submit="Vastleggen: geen reactie binnen de termijn" state={formState} path={actionPath} />
+              <ActionForm action="record-no-response" title="Geen reactie" submit="Vastleggen: geen reactie binnen de termijn" path={actionPath} />
             </>
           ) : null}
           {review.state !== 'accepted' && review.state !== 'rejected' ? (
-            <ActionForm action="decide" bidId={bid.bidId} title="Besluiten" submit="Besluit vastleggen" state={formState} path={actionPath}>
+            <ActionForm action="decide" title="Besluiten" submit="Besluit vastleggen" path={actionPath}>
               <RadioScale
                 name="decision"
                 legend="Besluit"

@@ -71,7 +71,7 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
         {ordered.map((point) => {
           const cx = toX(point.price);
           const cy = toY(point.quality * 100);
-          const label = point.kind === 'winner' ? `${point.label} (winnaar)` : point.label;
+          const label = point.kind === 'winner' ? `${point.label}, winnaar` : point.label;
           // Labels right of the point, or left of it near the right edge so they stay in the frame.
           const nearRight = cx + 12 + label.length * 8 > PLOT.left + PLOT_WIDTH;
           return (

@@ -1,13 +1,14 @@
 /**
  * @module
- * The ranking and the exclusions of an evaluation, in the columns and words of the signed
- * report (`templates/reports/nl.json`), so that the page and the report can be laid side by
- * side.
+ * The ranking and the exclusions of an evaluation, in the words of the signed report
+ * (`templates/reports/nl.json`), so that the page and the report can be laid side by side.
+ * Each bid is named by its school with its code second (issue 15), in one column.
  */
 import { formatScore } from '../../domain/evaluation/explain.js';
 import type { TenderEvaluation } from '../../modules/evaluation/evaluation.service.js';
 import { formatPricePart } from '../../reports/report-format.js';
 import { formatDutchNumber, formatOptionalEuros } from '../format.js';
+import { BidName } from './bid-name.js';
 import { Cell, Row, Table } from './table.js';
 
 export type BidFacts = { providerName: string; price: number | undefined };
@@ -20,7 +21,6 @@ export function RankingTable({ evaluation, facts }: { evaluation: TenderEvaluati
       caption="Rangschikking"
       columns={[
         { label: 'Rang', numeric: true },
-        { label: 'Inschrijving' },
         { label: 'Inschrijver' },
         { label: 'Prijs', numeric: true },
         { label: 'Kwaliteitspunten', numeric: true },
@@ -32,10 +32,9 @@ export function RankingTable({ evaluation, facts }: { evaluation: TenderEvaluati
         <Row>
           <Cell numeric>{bid.rank ?? '-'}</Cell>
           <Cell header>
-            {bid.bidId}
-            {bid.bidId === evaluation.winner ? ' (winnaar)' : ''}
+            <BidName bidId={bid.bidId} name={facts.get(bid.bidId)?.providerName} />
+            {bid.bidId === evaluation.winner ? <strong>, winnaar</strong> : ''}
           </Cell>
-          <Cell>{facts.get(bid.bidId)?.providerName ?? ''}</Cell>
           <Cell numeric>{formatOptionalEuros(facts.get(bid.bidId)?.price)}</Cell>
           <Cell numeric>{formatDutchNumber(bid.qualityPoints, 2)}</Cell>
           <Cell numeric>{formatPricePart(bid)}</Cell>
@@ -50,11 +49,12 @@ export function ExclusionsTable({ evaluation, facts }: { evaluation: TenderEvalu
   const excluded = evaluation.bids.filter((b) => b.status === 'excluded');
   if (excluded.length === 0) return <p class="utrecht-paragraph utrecht-paragraph--distanced">Geen inschrijving is uitgesloten.</p>;
   return (
-    <Table caption="Per uitgesloten inschrijving de redenen" columns={[{ label: 'Inschrijving' }, { label: 'Inschrijver' }, { label: 'Redenen' }]}>
+    <Table caption="Per uitgesloten inschrijving de redenen" columns={[{ label: 'Inschrijver' }, { label: 'Redenen' }]}>
       {excluded.map((bid) => (
         <Row>
-          <Cell header>{bid.bidId}</Cell>
-          <Cell>{facts.get(bid.bidId)?.providerName ?? ''}</Cell>
+          <Cell header>
+            <BidName bidId={bid.bidId} name={facts.get(bid.bidId)?.providerName} />
+          </Cell>
           <Cell>
             <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
               {bid.exclusionReasons.map((reason) => (

@@ -6,8 +6,10 @@
 import type { Child } from 'hono/jsx';
 import type { Role } from '../../db/schema/index.js';
 import type { TenderAccess } from '../../modules/tenders/tender-access.js';
+import type { FormErrors } from '../forms/form-errors.js';
 import { Layout } from '../layout.js';
 import type { Viewer } from '../viewer.js';
+import { ErrorSummary } from './alerts.js';
 import { StatusBadge } from './status-badge.js';
 
 export type TenderTab = 'overzicht' | 'instellingen' | 'inschrijvingen' | 'panel' | 'beoordelen' | 'consensus' | 'uitslag' | 'rapporten' | 'audit' | 'controle';
@@ -30,23 +32,33 @@ export function tenderPath(access: TenderAccess, tab: TenderTab | string = 'over
   return `/aanbestedingen/${access.tender.id}${path}`;
 }
 
+/** A refused form post: its messages go to the top of the page, whichever form on it was sent. */
+export type PageErrors = { title: string; errors: FormErrors };
+
 export function TenderFrame({
   viewer,
   access,
   tab,
   title,
+  errors,
   children,
 }: {
   viewer: Viewer;
   access: TenderAccess;
   tab: TenderTab;
   title: string;
+  /**
+   * Shown first under the tabs, with focus moved to it: a form low on a long page (the award
+   * decision under the ranking and the reviews) must not answer thousands of pixels below
+   * where the reader looks (GOV.UK and NL Design System error summary).
+   */
+  errors?: PageErrors | undefined;
   children?: Child;
 }) {
   const { tender } = access;
   const tabs = TABS.filter((t) => t.roles.some((role) => access.roles.has(role)));
   return (
-    <Layout title={`${title}: ${tender.reference}`} viewer={viewer} nav="aanbestedingen">
+    <Layout title={`${errors === undefined ? '' : 'Fout: '}${title}: ${tender.reference}`} viewer={viewer} nav="aanbestedingen">
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
         {tender.reference} · {tender.lot} · <StatusBadge status={tender.status} />
       </p>
@@ -68,6 +80,7 @@ export function TenderFrame({
           ))}
         </ul>
       </nav>
+      {errors === undefined ? null : <ErrorSummary errors={errors.errors} title={errors.title} />}
       {children}
     </Layout>
   );

@@ -7,46 +7,56 @@
  */
 import { computeCostFloor } from '../../domain/cost-floor.js';
 import { formatScale } from '../../domain/evaluation/dossier-rules.js';
-import { METHODS_WITH_PRICE_WEIGHT, type CostFloorParams } from '../../domain/evaluation/dossier.js';
+import type { CostFloorParams } from '../../domain/evaluation/dossier.js';
+import { summariseWeights } from '../../domain/evaluation/weights.js';
 import { METHOD_NAMES } from '../../domain/evaluation/explain.js';
 import { LOW_BID_RULE_NAMES } from '../../domain/low-bids/rule-names.js';
 import type { TenderFields } from '../../modules/tenders/dossier-mapping.js';
 import { methodFormula } from '../../reports/report-format.js';
 import { formatDutchTrimmed, formatEuros, formatOptionalEuros, formatPercent } from '../format.js';
+import { Notice } from './alerts.js';
 import { Cell, Row, Table } from './table.js';
 
-export function WeightsTable({ fields }: { fields: TenderFields }) {
-  const { award, criteria } = fields;
-  const priceWeight = METHODS_WITH_PRICE_WEIGHT.includes(award.method) ? (award.priceWeight ?? 0) : 0;
-  const total = criteria.reduce((sum, c) => sum + c.weight, 0) + priceWeight;
-  const share = (weight: number) => (total > 0 ? formatPercent(weight / total) : '-');
+/**
+ * The sum of the weights and each share, said in words, when they do not add up to 100:
+ * allowed, but a reader takes a weight of 20 for 20 per cent (docs/corrections.md).
+ */
+export function WeightsSumNotice({ fields }: { fields: Pick<TenderFields, 'award' | 'criteria'> }) {
+  const summary = summariseWeights(fields.award, fields.criteria);
+  if (summary.addsUpTo100 || summary.total <= 0) return null;
+  const parts = summary.price > 0 ? ` (kwaliteit ${formatDutchTrimmed(summary.quality)}, prijs ${formatDutchTrimmed(summary.price)})` : ' (alleen kwaliteit)';
   return (
-    <Table
-      caption="Gewichten, hun som en het aandeel van elk in het totaal"
-      columns={[{ label: 'Onderdeel' }, { label: 'Gewicht', numeric: true }, { label: 'Aandeel', numeric: true }]}
-    >
-      {criteria.map((c) => (
+    <Notice kind="warning">
+      De gewichten tellen op tot {formatDutchTrimmed(summary.total)}
+      {parts}, niet tot 100. Dat mag, maar een gewicht is dan geen percentage: het aandeel van elk onderdeel is zijn gewicht gedeeld door{' '}
+      {formatDutchTrimmed(summary.total)}: {summary.shares.map((s) => `${s.label} ${formatPercent(s.share)}`).join(', ')}.
+    </Notice>
+  );
+}
+
+export function WeightsTable({ fields }: { fields: Pick<TenderFields, 'award' | 'criteria'> }) {
+  const summary = summariseWeights(fields.award, fields.criteria);
+  return (
+    <>
+      <WeightsSumNotice fields={fields} />
+      <Table
+        caption="Gewichten, hun som en het aandeel van elk in het totaal"
+        columns={[{ label: 'Onderdeel' }, { label: 'Gewicht', numeric: true }, { label: 'Aandeel', numeric: true }]}
+      >
+        {summary.shares.map((s) => (
+          <Row>
+            <Cell header>{s.label}</Cell>
+            <Cell numeric>{formatDutchTrimmed(s.weight)}</Cell>
+            <Cell numeric>{summary.total > 0 ? formatPercent(s.share) : '-'}</Cell>
+          </Row>
+        ))}
         <Row>
-          <Cell header>
-            {c.id} {c.title}
-          </Cell>
-          <Cell numeric>{formatDutchTrimmed(c.weight)}</Cell>
-          <Cell numeric>{share(c.weight)}</Cell>
+          <Cell header>Totaal</Cell>
+          <Cell numeric>{formatDutchTrimmed(summary.total)}</Cell>
+          <Cell numeric>100%</Cell>
         </Row>
-      ))}
-      {priceWeight > 0 ? (
-        <Row>
-          <Cell header>Prijs</Cell>
-          <Cell numeric>{formatDutchTrimmed(priceWeight)}</Cell>
-          <Cell numeric>{share(priceWeight)}</Cell>
-        </Row>
-      ) : null}
-      <Row>
-        <Cell header>Totaal</Cell>
-        <Cell numeric>{formatDutchTrimmed(total)}</Cell>
-        <Cell numeric>100%</Cell>
-      </Row>
-    </Table>
+      </Table>
+    </>
   );
 }
 

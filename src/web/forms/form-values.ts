@@ -3,8 +3,13 @@
  * Reading a submitted form. Inputs come as text; a number typed the Dutch way ("1.234,56")
  * becomes a number, and anything that is no number is passed on unchanged, so that the
  * service's own schema reports it ("moet een getal zijn, niet een tekst") at the field.
+ * Amounts of money and counts are read by the same rules as the command line
+ * (`parseAmountText`): `400.000` is four hundred thousand, and an ambiguous `400,000` is
+ * refused with its own Dutch reason (`createAmountReader`).
  */
 import type { Context } from 'hono';
+import { parseAmountText, COUNT, MONEY, type AmountKind } from '../../domain/amount-text.js';
+import type { FieldError } from '../../lib/app-error.js';
 
 export type FormValues = Record<string, string>;
 
@@ -42,4 +47,39 @@ export function formatFormNumber(value: number | undefined): string {
 export function optionalText(text: string | undefined): string | undefined {
   const trimmed = text?.trim();
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+/**
+ * Reads the amounts of one form submission. A refused amount is passed on as its text: the
+ * service's schema then refuses the submission as well, so nothing is saved, while the form
+ * shows the reader's reason ("dubbelzinnig: ...") at the field instead of the schema's
+ * "moet een getal zijn".
+ */
+export type AmountReader = {
+  /** Euros: a number, undefined when blank, or the text itself when refused. */
+  money: (field: string, text: string | undefined) => number | string | undefined;
+  /** A whole number (learners): as `money`. */
+  count: (field: string, text: string | undefined) => number | string | undefined;
+  /** `errors` with each refused amount's reason in place of what the service said at its field. */
+  explain: (errors: readonly FieldError[]) => FieldError[];
+};
+
+/** @example const amounts = createAmountReader(); addBid(ctx, { ..., input: { price: amounts.money('price', values.price) } }) */
+export function createAmountReader(): AmountReader {
+  const refused: FieldError[] = [];
+  const read = (kind: AmountKind) => (field: string, text: string | undefined) => {
+    if (text === undefined || text.trim() === '') return undefined;
+    const result = parseAmountText(text, kind);
+    if (result.ok) return result.value;
+    refused.push({ path: field, message: result.message });
+    return text.trim();
+  };
+  return {
+    money: read(MONEY),
+    count: read(COUNT),
+    explain: (errors) => {
+      const paths = new Set(refused.map((r) => r.path));
+      return [...refused, ...errors.filter((e) => !paths.has(e.path))];
+    },
+  };
 }

@@ -8,9 +8,12 @@
 import { formatScale } from '../../domain/evaluation/dossier-rules.js';
 import { LOW_BID_RULE_IDS, type Criterion, type LowBidRuleId, type LowBidRuleSetting } from '../../domain/evaluation/dossier.js';
 import type { TenderPatch, TenderView } from '../../modules/tenders/tenders.service.js';
-import { formatFormNumber, optionalText, parseDutchNumber, type FormValues } from './form-values.js';
+import type { FieldError } from '../../lib/app-error.js';
+import { createAmountReader, formatFormNumber, optionalText, parseDutchNumber, type AmountReader, type FormValues } from './form-values.js';
 
 export const COST_FLOOR_KEYS = ['contactHours', 'teacherHourlyCost', 'groupSize', 'overheadShare', 'fixedCostPerLearner'] as const;
+/** The cost floor's amounts in euros, read as money (`parseAmountText`); the others are hours, a size and a share. */
+const COST_FLOOR_MONEY: ReadonlySet<string> = new Set(['teacherHourlyCost', 'fixedCostPerLearner']);
 
 /** How many criterion rows the form shows: every existing one plus one empty row to add a criterion. */
 export function criterionRowCount(values: FormValues): number {
@@ -112,12 +115,13 @@ function ruleSettingsFromForm(values: FormValues): LowBidRuleSetting[] {
   return settings;
 }
 
-function lowBidRulesFromForm(values: FormValues): { rules: unknown; ruleOrder: LowBidRuleId[] } {
+function lowBidRulesFromForm(values: FormValues, amounts: AmountReader): { rules: unknown; ruleOrder: LowBidRuleId[] } {
   const preset = optionalText(values['lowBidRules.preset']);
   const settings = ruleSettingsFromForm(values);
   const costFloor: Record<string, unknown> = {};
   for (const key of COST_FLOOR_KEYS) {
-    const value = parseDutchNumber(values[`lowBidRules.costFloor.${key}`]);
+    const name = `lowBidRules.costFloor.${key}`;
+    const value = COST_FLOOR_MONEY.has(key) ? amounts.money(name, values[name]) : parseDutchNumber(values[name]);
     if (value !== undefined) costFloor[key] = value;
   }
   const rules: Record<string, unknown> = {};
@@ -131,6 +135,8 @@ export type TenderFormInput = {
   patch: TenderPatch;
   /** Rewrites `lowBidRules.rules[2].threshold` (an index into what was sent) to the field's name. */
   renamePath: (path: string) => string;
+  /** The service's errors with the reason of each refused amount (`400,000`) at its field. */
+  explain: (errors: readonly FieldError[]) => FieldError[];
 };
 
 /**
@@ -138,14 +144,17 @@ export type TenderFormInput = {
  * @example tenderPatchFromForm(values, view.criteria).patch.award // { method: 'lowest-relative', priceWeight: 20 }
  */
 export function tenderPatchFromForm(values: FormValues, currentCriteria: readonly Criterion[]): TenderFormInput {
+  const amounts = createAmountReader();
   const award: Record<string, unknown> = { method: values['award.method'] };
-  for (const key of ['priceWeight', 'priceFloor', 'priceCeiling', 'fixedPrice'] as const) {
-    const value = parseDutchNumber(values[`award.${key}`]);
+  const priceWeight = parseDutchNumber(values['award.priceWeight']);
+  if (priceWeight !== undefined) award.priceWeight = priceWeight;
+  for (const key of ['priceFloor', 'priceCeiling', 'fixedPrice'] as const) {
+    const value = amounts.money(`award.${key}`, values[`award.${key}`]);
     if (value !== undefined) award[key] = value;
   }
   const tieBreak = optionalText(values['award.tieBreak']);
   if (tieBreak !== undefined) award.tieBreak = tieBreak.split(',');
-  const { rules, ruleOrder } = lowBidRulesFromForm(values);
+  const { rules, ruleOrder } = lowBidRulesFromForm(values, amounts);
   const criteria = criteriaFromForm(values, currentCriteria);
   const orNull = (value: unknown) => (value === undefined ? null : value);
   const patch: TenderPatch = {
@@ -153,8 +162,8 @@ export function tenderPatchFromForm(values: FormValues, currentCriteria: readonl
     title: values.title ?? '',
     buyer: values.buyer ?? '',
     lot: values.lot ?? '',
-    estimatedValue: orNull(parseDutchNumber(values.estimatedValue)),
-    expectedLearners: orNull(parseDutchNumber(values.expectedLearners)),
+    estimatedValue: orNull(amounts.money('estimatedValue', values.estimatedValue)),
+    expectedLearners: orNull(amounts.count('expectedLearners', values.expectedLearners)),
     award,
     criteria: criteria.list,
     lowBidRules: rules,
@@ -170,5 +179,5 @@ export function tenderPatchFromForm(values: FormValues, currentCriteria: readonl
         const row = criteria.rowOf[Number(index)];
         return row === undefined ? whole : `criteria[${row}]`;
       });
-  return { patch, renamePath };
+  return { patch, renamePath, explain: amounts.explain };
 }

@@ -18,7 +18,10 @@ import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
 import { formatInstantDateTime } from '../format.js';
 import { NO_ERRORS } from '../forms/form-errors.js';
+import { doNotCachePage } from '../page-cache.js';
 import { renderPage } from '../render.js';
+import { readBidNames } from '../tender-data.js';
+import { BidName } from '../components/bid-name.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 type Filter = { action: string; from: string; to: string };
@@ -35,6 +38,21 @@ function applyFilter(events: AuditEventView[], filter: Filter): AuditEventView[]
 function actorName(event: AuditEventView, names: Map<string, string>): string {
   if (event.redacted) return 'verborgen tot alle beoordelaars hebben verzegeld';
   return event.actorUserId === null ? 'systeem' : (names.get(event.actorUserId) ?? event.actorUserId);
+}
+
+/** Entities whose id names a bid second: `tender/B3`, `tender/B1/K1`, `tender/B1/K1/evaluator`. */
+const BID_ENTITIES = new Set(['bid', 'consensus-score', 'individual-score']);
+
+/** What an event is about, a bid named by its school (issue 15); the evaluator is in "Door", not here. */
+function Subject({ event, names }: { event: AuditEventView; names: ReadonlyMap<string, string> }) {
+  const [, bidId, criterionId] = event.entityId.split('/');
+  if (!BID_ENTITIES.has(event.entityType) || bidId === undefined) return <>{`${event.entityType} ${event.entityId.split('/').slice(1).join('/')}`.trim()}</>;
+  return (
+    <>
+      {event.entityType} <BidName bidId={bidId} name={names.get(bidId)} />
+      {criterionId === undefined ? '' : ` op ${criterionId}`}
+    </>
+  );
 }
 
 /** A fingerprint is long; its first pairs identify it to a reader who has the certificate at hand. */
@@ -123,7 +141,8 @@ function VerificationResult({ check }: { check: DescribedVerification }) {
   );
 }
 
-function AuditPage({ viewer, access, events, shown, filter, names, check }: {
+function AuditPage({ viewer, access, events, shown, filter, names, bidNames, check }: {
+  bidNames: ReadonlyMap<string, string>;
   viewer: Viewer;
   access: TenderAccess;
   events: AuditEventView[];
@@ -157,7 +176,7 @@ function AuditPage({ viewer, access, events, shown, filter, names, check }: {
             <Cell>{actorName(event, names)}</Cell>
             <Cell>{event.action}</Cell>
             <Cell>
-              {event.entityType} {event.entityId.split('/').slice(1).join('/')}
+              <Subject event={event} names={bidNames} />
             </Cell>
             <Cell>
               <details>
@@ -188,6 +207,8 @@ export function auditPages(ctx: AppContext) {
     let check: DescribedVerification | undefined;
     if (c.req.query('controle') !== undefined) {
       assertMayVerifyAuditTrail(viewer.actor);
+      // The check reads the whole trail, the signed heads and every table: always run it afresh.
+      doNotCachePage(c);
       check = describeVerification(verifyAuditTrail(ctx));
     }
     // Display names of the people in the log; the log itself holds only their ids.
@@ -196,7 +217,7 @@ export function auditPages(ctx: AppContext) {
       const user = ctx.queries.auth.findUserById(id);
       if (user !== undefined) names.set(id, user.name);
     }
-    return renderPage(c, <AuditPage viewer={viewer} access={access} events={events} shown={applyFilter(events, filter)} filter={filter} names={names} check={check} />);
+    return renderPage(c, <AuditPage viewer={viewer} access={access} events={events} shown={applyFilter(events, filter)} filter={filter} names={names} bidNames={readBidNames(ctx, viewer.actor, access)} check={check} />);
   });
   return app;
 }

@@ -1,23 +1,30 @@
 /**
  * @module
- * `/aanbestedingen/:id/inschrijvingen`: the bids, a form to add one (`addBid`), and the
- * import of many from an .xlsx or .csv sheet, all or nothing, with every bad row reported by
- * row and column. `GET /voorbeelden/inschrijvingen.xlsx|.csv`: the example sheet.
+ * `/aanbestedingen/:id/inschrijvingen`: the bids with their price-only low-bid flags (shown
+ * as soon as the bids are in), a form to add one (`addBid`), and the import of many from an
+ * .xlsx or .csv sheet, all or nothing, with every bad row reported by row and column. Each
+ * bid links to its edit and delete pages before the opening (`bid-change.tsx`), and to its
+ * correction and withdrawal pages after it (`bid-correction.tsx`); corrections are listed
+ * with their reasons. `GET /voorbeelden/inschrijvingen.xlsx|.csv`: the example sheet.
  */
 import { Hono } from 'hono';
 import { requireActor } from '../../http/authenticate.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
-import type { Bid } from '../../domain/evaluation/dossier.js';
-import { addBid, listBids, requireMayAddBids } from '../../modules/bids/bids.service.js';
+import type { LowBidFlag } from '../../domain/low-bids/flag.js';
+import { LOW_BID_RULE_NAMES } from '../../domain/low-bids/rule-names.js';
+import { addBid, listBids, requireMayAddBids, type BidView } from '../../modules/bids/bids.service.js';
+import type { TenderEvaluation } from '../../modules/evaluation/evaluation.service.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
 import { CheckboxField, TextField } from '../components/form-field.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
-import { formatOptionalEuros } from '../format.js';
+import { formatInstantDate, formatIsoDate, formatOptionalEuros } from '../format.js';
+import { readEvaluation } from '../tender-data.js';
+import { REVIEW_STATE_NAMES } from '../components/low-bid-review.js';
 import { formError, mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
-import { optionalText, parseDutchNumber, readForm, type FormValues } from '../forms/form-values.js';
+import { createAmountReader, optionalText, readForm, type FormValues } from '../forms/form-values.js';
 import { redirectAfterPost, renderPage } from '../render.js';
 import { BIDS_SHEET } from '../sheet/bid-sheet-layout.js';
 import { exampleSheetCsv, exampleSheetXlsx } from '../sheet/example-sheet.js';
@@ -37,7 +44,9 @@ const BID_FIELDS = new Map([
 type BidsPageProps = {
   viewer: Viewer;
   access: TenderAccess;
-  bids: Bid[];
+  bids: BidView[];
+  /** Per bid id, the low-bid flags from the prices alone; undefined when the caller may not see the evaluation. */
+  flags: ReadonlyMap<string, LowBidFlag[]> | undefined;
   values: FormValues;
   errors: FormErrors;
   sheetProblems: SheetProblem[];
@@ -66,8 +75,49 @@ function SheetProblems({ problems }: { problems: SheetProblem[] }) {
   );
 }
 
-function BidsTable({ bids }: { bids: Bid[] }) {
+/** Every bid's flags as the evaluation shows them, ranked or still waiting for consensus scores. */
+function flagsByBid(evaluation: TenderEvaluation | undefined): Map<string, LowBidFlag[]> | undefined {
+  if (evaluation === undefined) return undefined;
+  return new Map([...evaluation.bids, ...evaluation.pendingBids].map((bid) => [bid.bidId, bid.lowBidFlags]));
+}
+
+const bidPagePath = (access: TenderAccess, bidId: string, page: string) => `${tenderPath(access, 'inschrijvingen')}/${encodeURIComponent(bidId)}/${page}`;
+
+function BidActions({ access, bid }: { access: TenderAccess; bid: BidView }) {
+  const link = (page: string, text: string) => (
+    <a class="utrecht-link utrecht-link--html-a" href={bidPagePath(access, bid.id, page)}>
+      {text}
+    </a>
+  );
+  if (access.tender.status === 'draft') {
+    return (
+      <span class="gw-inline">
+        {link('wijzigen', `${bid.id} wijzigen`)} {link('verwijderen', `${bid.id} verwijderen`)}
+      </span>
+    );
+  }
+  if (access.tender.status === 'open' && bid.withdrawal === undefined) {
+    return (
+      <span class="gw-inline">
+        {link('correctie', `${bid.id} corrigeren`)} {link('intrekking', `Intrekking ${bid.id} vastleggen`)}
+      </span>
+    );
+  }
+  return <>-</>;
+}
+
+function BidSignals({ bid, flags }: { bid: BidView; flags: LowBidFlag[] | undefined }) {
+  const signals: string[] = [];
+  if (bid.withdrawal !== undefined) signals.push(`ingetrokken (ontvangen op ${formatIsoDate(bid.withdrawal.receivedOn)})`);
+  if (bid.corrections !== undefined) signals.push(bid.corrections.length === 1 ? 'prijs gecorrigeerd' : `prijs ${bid.corrections.length} keer gecorrigeerd`);
+  const rules = [...new Set((flags ?? []).map((flag) => flag.rule))];
+  if (rules.length > 0) signals.push(`mogelijk abnormaal laag: ${rules.map((rule) => LOW_BID_RULE_NAMES[rule]).join(', ')}`);
+  return signals.length === 0 ? <>-</> : <>{signals.join('; ')}</>;
+}
+
+function BidsTable({ access, bids, flags }: { access: TenderAccess; bids: BidView[]; flags: ReadonlyMap<string, LowBidFlag[]> | undefined }) {
   if (bids.length === 0) return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen inschrijvingen.</p>;
+  const mayAct = access.roles.has('inkoper') && (access.tender.status === 'draft' || access.tender.status === 'open');
   return (
     <Table
       caption={`Inschrijvingen (${bids.length})`}
@@ -78,6 +128,8 @@ function BidsTable({ bids }: { bids: Bid[] }) {
         { label: 'Keurmerk Blik op Werk' },
         { label: 'Prijs', numeric: true },
         { label: 'Prijsregels', numeric: true },
+        { label: 'Signalen' },
+        ...(mayAct ? [{ label: 'Wijzigen' }] : []),
       ]}
     >
       {bids.map((bid) => (
@@ -88,21 +140,100 @@ function BidsTable({ bids }: { bids: Bid[] }) {
           <Cell>{bid.provider.keurmerk ? 'ja' : 'nee'}</Cell>
           <Cell numeric>{formatOptionalEuros(bid.price)}</Cell>
           <Cell numeric>{bid.priceLines?.length ?? 0}</Cell>
+          <Cell>
+            <BidSignals bid={bid} flags={flags?.get(bid.id)} />
+          </Cell>
+          {mayAct ? (
+            <Cell>
+              <BidActions access={access} bid={bid} />
+            </Cell>
+          ) : null}
         </Row>
       ))}
     </Table>
   );
 }
 
-function BidsPage({ viewer, access, bids, values, errors, sheetProblems, notice }: BidsPageProps) {
+/** The flags with their messages, as soon as the bids are in: the review can start on the results page once the tender is open. */
+function FlagsSection({ access, bids, flags }: { access: TenderAccess; bids: BidView[]; flags: ReadonlyMap<string, LowBidFlag[]> | undefined }) {
+  const flagged = bids.filter((bid) => (flags?.get(bid.id) ?? []).length > 0);
+  if (flags === undefined || flagged.length === 0) return null;
+  return (
+    <section aria-labelledby="signalen-kop">
+      <h2 class="utrecht-heading-2 utrecht-heading-2--distanced" id="signalen-kop">
+        Mogelijk abnormaal lage inschrijvingen (art. 2.116 Aanbestedingswet)
+      </h2>
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">
+        Deze signalen volgen uit de prijzen alleen en staan er zodra de inschrijvingen binnen zijn, ook als de consensusscores nog ontbreken.{' '}
+        {access.tender.status === 'draft' ? (
+          'Het onderzoek naar een gemarkeerde inschrijving begint na het openen, op de pagina Uitslag.'
+        ) : (
+          <>
+            Het onderzoek voert u op de pagina{' '}
+            <a class="utrecht-link utrecht-link--html-a" href={tenderPath(access, 'uitslag')}>
+              Uitslag
+            </a>
+            .
+          </>
+        )}
+      </p>
+      <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
+        {flagged.flatMap((bid) =>
+          (flags.get(bid.id) ?? []).map((flag) => (
+            <li class="utrecht-unordered-list__item">
+              {bid.id} {bid.provider.name}: <strong>{LOW_BID_RULE_NAMES[flag.rule]}</strong>: {flag.message}
+            </li>
+          )),
+        )}
+      </ul>
+    </section>
+  );
+}
+
+/** Every correction after the opening, with the figures before and after and the reason. */
+function CorrectionsSection({ bids }: { bids: BidView[] }) {
+  const corrections = bids.flatMap((bid) => (bid.corrections ?? []).map((correction) => ({ bid, correction })));
+  if (corrections.length === 0) return null;
+  return (
+    <Table
+      caption="Correcties van kennelijke verschrijvingen na het openen"
+      columns={[{ label: 'Inschrijving' }, { label: 'Gecorrigeerd op' }, { label: 'Prijs ervoor', numeric: true }, { label: 'Prijs erna', numeric: true }, { label: 'Reden' }]}
+    >
+      {corrections.map(({ bid, correction }) => (
+        <Row>
+          <Cell header>
+            {bid.id} {bid.provider.name}
+          </Cell>
+          <Cell>{formatInstantDate(correction.correctedAt)}</Cell>
+          <Cell numeric>{formatOptionalEuros(correction.before.price)}</Cell>
+          <Cell numeric>{formatOptionalEuros(correction.after.price)}</Cell>
+          <Cell>
+            {correction.reason}
+            {correction.lowBidReviewState === null
+              ? ''
+              : ` (het onderzoek naar een abnormaal lage prijs liep al: ${REVIEW_STATE_NAMES[correction.lowBidReviewState]}; het blijft staan)`}
+          </Cell>
+        </Row>
+      ))}
+    </Table>
+  );
+}
+
+function BidsPage({ viewer, access, bids, flags, values, errors, sheetProblems, notice }: BidsPageProps) {
   const mayAdd = access.tender.status === 'draft' && access.roles.has('inkoper');
   return (
     <TenderFrame viewer={viewer} access={access} tab="inschrijvingen" title="Inschrijvingen">
       {notice === undefined ? null : <Notice kind="ok">{notice}</Notice>}
       <SheetProblems problems={sheetProblems} />
-      <BidsTable bids={bids} />
+      <BidsTable access={access} bids={bids} flags={flags} />
+      <FlagsSection access={access} bids={bids} flags={flags} />
+      <CorrectionsSection bids={bids} />
       {!mayAdd ? (
-        <Notice>{access.tender.status === 'draft' ? 'Alleen de inkoper voert inschrijvingen in.' : 'De inschrijving is gesloten: de aanbesteding is geopend.'}</Notice>
+        <Notice>
+          {access.tender.status === 'draft'
+            ? 'Alleen de inkoper voert inschrijvingen in.'
+            : 'De inschrijving is gesloten: de aanbesteding is geopend. Een inschrijving verandert nu alleen nog door een correctie van een kennelijke verschrijving of door een intrekking, elk met een reden en tot de gunningsbeslissing.'}
+        </Notice>
       ) : (
         <>
           <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Inschrijvingen inlezen uit een spreadsheet</h2>
@@ -150,37 +281,63 @@ function BidsPage({ viewer, access, bids, values, errors, sheetProblems, notice 
 }
 
 /** The inkoper's and auditor's view of the bids (a beoordelaar scores on its own page). */
-function fullBids(ctx: AppContext, actor: ReturnType<typeof requireActor>, access: TenderAccess): Bid[] {
-  return listBids(ctx, { actor, access }) as Bid[];
+function fullBids(ctx: AppContext, actor: ReturnType<typeof requireActor>, access: TenderAccess): BidView[] {
+  return listBids(ctx, { actor, access }) as BidView[];
+}
+
+/** What a redirect back to the page tells, from its query. */
+function noticeOf(query: (name: string) => string | undefined): string | undefined {
+  const count = query('ingelezen');
+  if (count !== undefined) return `${count} inschrijvingen ingelezen.`;
+  if (query('toegevoegd') !== undefined) return 'De inschrijving is toegevoegd.';
+  const messages: [string, (bidId: string) => string][] = [
+    ['gewijzigd', (bidId) => `Inschrijving ${bidId} is gewijzigd.`],
+    ['verwijderd', (bidId) => `Inschrijving ${bidId} is verwijderd.`],
+    ['gecorrigeerd', (bidId) => `De correctie van inschrijving ${bidId} is vastgelegd.`],
+    ['ingetrokken', (bidId) => `De intrekking van inschrijving ${bidId} is vastgelegd; ze doet niet meer mee.`],
+  ];
+  for (const [name, message] of messages) {
+    const bidId = query(name);
+    if (bidId !== undefined) return message(bidId);
+  }
+  return undefined;
 }
 
 export function bidPages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
   const page = (c: Parameters<typeof renderPage>[0], access: TenderAccess, extra: Partial<BidsPageProps>, status: 200 | 400 | 409 | 413 = 200) => {
     const viewer = viewerOf(ctx, c as never);
-    const props: BidsPageProps = { viewer, access, bids: fullBids(ctx, viewer.actor, access), values: {}, errors: NO_ERRORS, sheetProblems: [], notice: undefined, ...extra };
+    const props: BidsPageProps = {
+      viewer,
+      access,
+      bids: fullBids(ctx, viewer.actor, access),
+      flags: flagsByBid(readEvaluation(ctx, access)),
+      values: {},
+      errors: NO_ERRORS,
+      sheetProblems: [],
+      notice: undefined,
+      ...extra,
+    };
     return renderPage(c, <BidsPage {...props} />, status);
   };
 
-  app.get('/aanbestedingen/:id/inschrijvingen', (c) => {
-    const count = c.req.query('ingelezen');
-    return page(c, tenderAccessOf(c), { notice: count === undefined ? (c.req.query('toegevoegd') === undefined ? undefined : 'De inschrijving is toegevoegd.') : `${count} inschrijvingen ingelezen.` });
-  });
+  app.get('/aanbestedingen/:id/inschrijvingen', (c) => page(c, tenderAccessOf(c), { notice: noticeOf((name) => c.req.query(name)) }));
 
   app.post('/aanbestedingen/:id/inschrijvingen', async (c) => {
     const access = tenderAccessOf(c);
     const values = await readForm(c);
+    const amounts = createAmountReader();
     const input = {
       id: optionalText(values.id),
       provider: { name: values['provider.name'] ?? '', kvk: (values['provider.kvk'] ?? '').trim(), keurmerk: values['provider.keurmerk'] === 'ja' },
-      price: parseDutchNumber(values.price),
+      price: amounts.money('price', values.price),
     };
     try {
       addBid(ctx, { actor: requireActor(c), access, input });
       return redirectAfterPost(c, `${tenderPath(access, 'inschrijvingen')}?toegevoegd=1`);
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
-      const errors = error.errors.length > 0 ? mapFieldErrors(error.errors, BID_FIELDS) : formError(error.detail ?? error.message);
+      const errors = error.errors.length > 0 ? mapFieldErrors(amounts.explain(error.errors), BID_FIELDS) : formError(error.detail ?? error.message);
       return page(c, access, { values, errors }, error.code === 'conflict' ? 409 : 400);
     }
   });

@@ -5,7 +5,7 @@
  * the organisation to work for.
  */
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { requireActor } from '../../http/authenticate.js';
 import { clientIpOf } from '../../http/client-ip.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
@@ -18,24 +18,31 @@ import { ErrorSummary, SubmitButton } from '../components/alerts.js';
 import { TextField } from '../components/form-field.js';
 import { formError, mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
 import { readForm } from '../forms/form-values.js';
+import { landingPath, TENDERS_PAGE } from '../landing.js';
 import { Layout } from '../layout.js';
 import { redirectAfterPost, renderPage } from '../render.js';
-import { ORGANISATION_COOKIE, rememberOrganisation, viewerOf } from '../viewer.js';
+import { ORGANISATION_COOKIE, rememberOrganisation, viewerFor, viewerOf } from '../viewer.js';
 
 /** Where a login goes when `terug` names no page of this site. */
-const AFTER_LOGIN = '/aanbestedingen';
+const AFTER_LOGIN = TENDERS_PAGE;
+
+/**
+ * The page to go back to after logging in: `terug` when it is a page of this site, the
+ * tenders when it is not; undefined without `terug`, for the user's own landing page.
+ */
+const backOf = (terug: string | undefined): string | undefined => (terug === undefined ? undefined : safeRedirectPath(terug, AFTER_LOGIN));
 
 const FIELDS = new Map([
   ['email', 'E-mailadres'],
   ['password', 'Wachtwoord'],
 ]);
 
-function LoginPage({ email, back, errors }: { email: string; back: string; errors: FormErrors }) {
+function LoginPage({ email, back, errors }: { email: string; back: string | undefined; errors: FormErrors }) {
   return (
     <Layout title="Inloggen">
       <h1 class="utrecht-heading-1 utrecht-heading-1--distanced">Inloggen</h1>
       <ErrorSummary errors={errors} title="Inloggen is niet gelukt" />
-      <form method="post" action={`/inloggen?terug=${encodeURIComponent(back)}`} class="utrecht-form">
+      <form method="post" action={back === undefined ? '/inloggen' : `/inloggen?terug=${encodeURIComponent(back)}`} class="utrecht-form">
         <TextField name="email" label="E-mailadres" type="email" autocomplete="username" value={email} errors={errors} required />
         <TextField name="password" label="Wachtwoord" type="password" autocomplete="current-password" errors={errors} required />
         <SubmitButton>Inloggen</SubmitButton>
@@ -47,13 +54,13 @@ function LoginPage({ email, back, errors }: { email: string; back: string; error
 export function loginPages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
 
-  app.get('/', (c) => c.redirect(c.get('actor') ? '/aanbestedingen' : '/inloggen', 303));
+  app.get('/', (c) => c.redirect(c.get('actor') ? landingPath(ctx, viewerOf(ctx, c)) : '/inloggen', 303));
 
-  app.get('/inloggen', (c) => renderPage(c, <LoginPage email="" back={safeRedirectPath(c.req.query('terug'), AFTER_LOGIN)} errors={NO_ERRORS} />));
+  app.get('/inloggen', (c) => renderPage(c, <LoginPage email="" back={backOf(c.req.query('terug'))} errors={NO_ERRORS} />));
 
   app.post('/inloggen', async (c) => {
     const form = await readForm(c);
-    const back = safeRedirectPath(c.req.query('terug'), AFTER_LOGIN);
+    const back = backOf(c.req.query('terug'));
     const email = form.email?.trim() ?? '';
     const password = form.password ?? '';
     const missing = [
@@ -72,7 +79,8 @@ export function loginPages(ctx: AppContext) {
         path: '/',
         maxAge: Math.floor(ctx.config.sessionAbsoluteMs / 1000),
       });
-      return redirectAfterPost(c, back);
+      // The organisation chosen before is kept (the cookie outlives the session), as on every page.
+      return redirectAfterPost(c, back ?? landingPath(ctx, viewerFor(ctx, result.actor, getCookie(c, ORGANISATION_COOKIE))));
     } catch (error) {
       if (error instanceof AppError && error.code === 'invalid-input') {
         return renderPage(c, <LoginPage email={email} back={back} errors={mapFieldErrors(error.errors, FIELDS)} />, 400);
@@ -101,7 +109,7 @@ export function loginPages(ctx: AppContext) {
     if (viewer.organisations.some((o) => o.id === organisationId) && organisationId !== undefined) {
       rememberOrganisation(c, organisationId, ctx.config.cookieSecure);
     }
-    return redirectAfterPost(c, '/aanbestedingen');
+    return redirectAfterPost(c, landingPath(ctx, viewerFor(ctx, viewer.actor, organisationId)));
   });
 
   return app;

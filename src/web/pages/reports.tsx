@@ -11,12 +11,14 @@ import { requireActor } from '../../http/authenticate.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { listBids } from '../../modules/bids/bids.service.js';
-import { createReport, listReports, verifyReport, type ReportVerification } from '../../modules/reports/reports.service.js';
+import { createReport, listReports, verifyReport, type ListedReport, type ReportVerification } from '../../modules/reports/reports.service.js';
+import type { SignatureRecord } from '../../reports/signing/signature-record.js';
 import { ReportInput } from '../../modules/reports/reports.routes.js';
 import { parseInput } from '../../lib/zod-errors.js';
-import type { ReportMeta } from '../../modules/reports/reports.queries.js';
 import { tenderAccessOf, tenderRowOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
+import { BidName } from '../components/bid-name.js';
+import { bidLabel } from '../../domain/bid-label.js';
 import { SelectField } from '../components/form-field.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
@@ -25,6 +27,7 @@ import { NO_ERRORS } from '../forms/form-errors.js';
 import { readForm } from '../forms/form-values.js';
 import { Layout } from '../layout.js';
 import { redirectAfterPost, renderPage } from '../render.js';
+import { readBidNames } from '../tender-data.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 const KIND_NAMES = { evaluation: 'Beoordelingsrapport', 'award-letter': 'Gunningsbrief' } as const;
@@ -34,12 +37,13 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
   access: TenderAccess;
   /** Whether the award decision is taken, so that award letters can be made. */
   decided: boolean;
-  reports: (ReportMeta & { url: string })[];
+  reports: ListedReport[];
   bids: Bid[];
   notice: string | undefined;
   refusal: string | undefined;
 }) {
   const inkoper = access.roles.has('inkoper');
+  const names = new Map(bids.map((b) => [b.id, b.provider.name]));
   return (
     <TenderFrame viewer={viewer} access={access} tab="rapporten" title="Rapporten">
       {notice === undefined ? null : <Notice kind="ok">{notice}</Notice>}
@@ -47,18 +51,19 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
       {reports.length === 0 ? (
         <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen rapporten gemaakt.</p>
       ) : (
-        <Table caption="Ondertekende rapporten, oudste eerst" columns={[{ label: 'Soort' }, { label: 'Inschrijving' }, { label: 'Gemaakt' }, { label: 'SHA-256' }, { label: 'Bestand' }]}>
+        <Table caption="Ondertekende rapporten, oudste eerst" columns={[{ label: 'Soort' }, { label: 'Inschrijving' }, { label: 'Gemaakt' }, { label: 'SHA-256' }, { label: 'Handtekening gecontroleerd' }, { label: 'Bestand' }]}>
           {reports.map((r) => (
             <Row>
               <Cell header>{KIND_NAMES[r.kind]}</Cell>
-              <Cell>{r.bidId ?? '-'}</Cell>
+              <Cell>{r.bidId === null ? '-' : <BidName bidId={r.bidId} name={names.get(r.bidId)} />}</Cell>
               <Cell>{formatInstantDateTime(r.createdAt)}</Cell>
               <Cell>
                 <code class="utrecht-code">{r.sha256.slice(0, 16)}</code>
               </Cell>
+              <Cell>{signatureCheckSentence(r.signatureCheck)}</Cell>
               <Cell>
                 <a class="utrecht-link utrecht-link--html-a" href={r.url} download>
-                  {`${KIND_NAMES[r.kind]} ${r.bidId ?? ''} downloaden (PDF)`.replace('  ', ' ')}
+                  {`${KIND_NAMES[r.kind]} ${r.bidId === null ? '' : bidLabel(r.bidId, names.get(r.bidId))} downloaden (PDF)`.replace('  ', ' ')}
                 </a>
               </Cell>
             </Row>
@@ -77,7 +82,7 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
             <form method="post" action={tenderPath(access, 'rapporten')} class="utrecht-form">
               <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Gunningsbrief maken</h2>
               <input type="hidden" name="kind" value="award-letter" />
-              <SelectField name="bidId" label="Voor inschrijving" errors={NO_ERRORS} options={bids.map((b) => ({ value: b.id, label: `${b.id} ${b.provider.name}` }))} />
+              <SelectField name="bidId" label="Voor inschrijving" errors={NO_ERRORS} options={bids.map((b) => ({ value: b.id, label: bidLabel(b.id, b.provider.name) }))} />
               <SubmitButton>Gunningsbrief maken</SubmitButton>
             </form>
           )}
@@ -85,6 +90,35 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
       ) : null}
     </TenderFrame>
   );
+}
+
+/** Who signed, with which certificate, when it was validated and with what result (Archiefregeling). */
+function signatureCheckSentence(check: SignatureRecord | null): string {
+  if (check === null) return 'niet vastgelegd (rapport van voor deze controle)';
+  const result = check.valid ? 'geldig' : `ongeldig: ${check.problems.join(' ')}`;
+  const signer = check.signer === null ? 'onbekende ondertekenaar' : `${check.signer.subject} (certificaat SHA-256 ${check.signer.fingerprintSha256})`;
+  return `${formatInstantDateTime(check.validatedAt)}: ${result}; ondertekend door ${signer}${check.padesLevel === null ? '' : `, PAdES ${check.padesLevel}`}.`;
+}
+
+/** What the document says of itself and whether its embedded dossier re-computes to what it prints. */
+function documentSentences(result: ReportVerification): string[] {
+  const document = result.document;
+  if (document === null) return [];
+  const sentences: string[] = [];
+  if (document.pdfa !== null) sentences.push(`Archiefformaat PDF/A-${document.pdfa.slice(0, 1)}${document.pdfa.slice(1).toLowerCase()}.`);
+  const record = document.record;
+  if (record.purpose !== undefined) sentences.push(`Document: ${record.purpose}${record.tenderReference === undefined ? '' : `, aanbesteding ${record.tenderReference}`}${record.tenderTitle === undefined ? '' : ` (${record.tenderTitle})`}.`);
+  const proof = document.proof;
+  if (proof !== null) {
+    sentences.push(`SHA-256 van het ingesloten dossier: ${proof.dossierSha256}.`);
+    const holds = proof.dossierValid && proof.embeddedResultMatches && proof.printedWinnerMatches && proof.printedRankingMatches;
+    sentences.push(
+      holds
+        ? 'Het ingesloten dossier is opnieuw doorgerekend: de uitkomst, de winnaar en de rangschikking in het rapport kloppen.'
+        : 'Het ingesloten dossier is opnieuw doorgerekend: de uitkomst, de winnaar of de rangschikking in het rapport klopt NIET.',
+    );
+  }
+  return sentences;
 }
 
 /** The PAdES level and, at B-T, the authority's time: what the API's verification says, in a sentence. */
@@ -104,16 +138,18 @@ function VerifyPage({ viewer, result, fileName }: { viewer: Viewer; result: Repo
         Controleer of een PDF door deze Gunningswijzer is ondertekend en sindsdien niet is gewijzigd. De handtekening wordt cryptografisch
         gecontroleerd; daarna wordt het bestand opgezocht tussen de uitgegeven rapporten.
       </p>
-      {result === undefined ? null : result.signatureValid && result.coversWholeDocument && result.knownReport ? (
+      {result === undefined ? null : result.intact && result.knownReport ? (
         <Notice kind="ok">
           {fileName}: de handtekening is geldig, dekt het hele bestand en dit is rapport {result.reportId} van deze server. Ondertekend door{' '}
-          {result.signer?.subject ?? 'onbekend'}. {signatureLevelSentence(result)}
+          {result.signer?.subject ?? 'onbekend'}. {signatureLevelSentence(result)} SHA-256 van het bestand: {result.sha256}. {documentSentences(result).join(' ')}
+          {result.issuedSignatureCheck === null ? '' : ` Bij uitgifte gecontroleerd op ${signatureCheckSentence(result.issuedSignatureCheck)}`}
         </Notice>
       ) : (
         <Notice kind="error">
           {fileName}: {result.signatureValid ? 'de handtekening is geldig' : 'de handtekening is ongeldig of ontbreekt'}
           {result.signatureValid && !result.coversWholeDocument ? ', maar dekt niet het hele bestand' : ''}
-          {result.knownReport ? '' : '; dit bestand is niet door deze server uitgegeven'}.{result.problems.length > 0 ? ` ${result.problems.join(' ')}` : ''}
+          {result.knownReport ? '' : '; dit bestand is niet door deze server uitgegeven'}. SHA-256 van het bestand: {result.sha256}. {documentSentences(result).join(' ')}
+          {result.problems.length > 0 ? ` ${result.problems.join(' ')}` : ''}
         </Notice>
       )}
       <form method="post" action="/rapporten/controleren" enctype="multipart/form-data" class="utrecht-form">
@@ -139,7 +175,8 @@ export function reportPages(ctx: AppContext) {
     const viewer = viewerOf(ctx, c);
     const access = tenderAccessOf(c);
     const reports = listReports(ctx, { access });
-    const bids = access.roles.has('inkoper') ? (listBids(ctx, { actor: viewer.actor, access }) as Bid[]) : [];
+    // Auditors read the bids too; an admin reads the reports but not the bids, and sees codes.
+    const bids = access.roles.has('inkoper') || access.roles.has('auditor') ? (listBids(ctx, { actor: viewer.actor, access }) as Bid[]) : [];
     return renderPage(c, <ReportsPage viewer={viewer} access={access} decided={tenderRowOf(ctx, access).awardDecision !== null} reports={reports} bids={bids} notice={extra.notice} refusal={extra.refusal} />, status);
   };
 
@@ -156,7 +193,8 @@ export function reportPages(ctx: AppContext) {
       if (error.code === 'unavailable') c.header('retry-after', error.headers['retry-after'] ?? '60');
       return render(c, { refusal: error.detail ?? error.errors.map((e) => e.message).join('; ') }, error.status as 400);
     }
-    const made = kind === 'evaluation' ? 'Het beoordelingsrapport is gemaakt en ondertekend.' : `De gunningsbrief voor ${values.bidId ?? ''} is gemaakt en ondertekend.`;
+    const bidId = values.bidId ?? '';
+    const made = kind === 'evaluation' ? 'Het beoordelingsrapport is gemaakt en ondertekend.' : `De gunningsbrief voor ${bidLabel(bidId, readBidNames(ctx, requireActor(c), access).get(bidId))} is gemaakt en ondertekend.`;
     return redirectAfterPost(c, `${tenderPath(access, 'rapporten')}?melding=${encodeURIComponent(made)}`);
   });
 

@@ -19,7 +19,10 @@ import { IndividualScoreBody } from '../../modules/panel/panel.routes.js';
 import { parseInput } from '../../lib/zod-errors.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { getTender } from '../../modules/tenders/tenders.service.js';
-import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
+import { Notice, SubmitButton } from '../components/alerts.js';
+import { BidNoticesForPanel } from '../components/bid-notices.js';
+import { BidName } from '../components/bid-name.js';
+import { bidLabel } from '../../domain/bid-label.js';
 import { RadioScale, TextareaField } from '../components/form-field.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
@@ -57,12 +60,11 @@ function ScoreForm({ access, bidId, criterion, own, form, sealed }: { access: Te
       </h2>
       {criterion.description === undefined ? null : <p class="utrecht-paragraph utrecht-paragraph--distanced">{criterion.description}</p>}
       {criterion.minimum === undefined ? null : <p class="utrecht-paragraph utrecht-paragraph--distanced">Minimumscore: {formatDutchTrimmed(criterion.minimum)}; daaronder wordt de inschrijving uitgesloten.</p>}
-      <ErrorSummary errors={errors} title="Deze score is niet opgeslagen" />
       <RadioScale name="score" legend={`Score op ${criterion.id}`} idPrefix={scoreFieldId(criterion.id, 'score')} errors={errors} value={score} options={scaleOptions(criterion)} />
       <TextareaField name="motivation" id={scoreFieldId(criterion.id, 'motivation')} label={`Motivering bij ${criterion.id}`} value={motivation} errors={errors} description="Minstens één volledige zin: waarom deze score en niet een hogere of lagere." />
       {sealed ? null : <SubmitButton kind="secondary-action">Score opslaan</SubmitButton>}
       <p class="utrecht-paragraph utrecht-paragraph--distanced" role="status" aria-live="polite">
-        {own === undefined ? 'Nog niet gescoord.' : 'Opgeslagen.'}
+        {form !== undefined ? 'Niet opgeslagen: zie de melding bovenaan de pagina.' : own === undefined ? 'Nog niet gescoord.' : 'Opgeslagen.'}
       </p>
     </form>
   );
@@ -80,12 +82,14 @@ function BidScoringPage({ viewer, access, criteria, bids, bid, scores, sealed, f
 }) {
   const index = bids.findIndex((b) => b.id === bid.id);
   const next = bids[index + 1];
+  const refused = form === undefined ? undefined : { title: `De score op ${form.criterionId} is niet opgeslagen`, errors: form.errors };
   return (
-    <TenderFrame viewer={viewer} access={access} tab="beoordelen" title={`Beoordelen ${bid.id}`}>
+    <TenderFrame viewer={viewer} access={access} tab="beoordelen" title={`Beoordelen ${bidLabel(bid.id, bid.provider.name)}`} errors={refused}>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        Inschrijving {bid.id} van {bid.provider.name}
+        Inschrijving van {bid.provider.name} ({bid.id})
         {bid.price === undefined ? '' : `, prijs ${formatOptionalEuros(bid.price)}`}. Uw scores blijven verborgen voor de anderen tot iedereen heeft verzegeld.
       </p>
+      <BidNoticesForPanel bid={bid} />
       {sealed ? <Notice>U heeft uw scores verzegeld; ze kunnen niet meer worden gewijzigd.</Notice> : null}
       {criteria.map((criterion) => (
         <ScoreForm
@@ -104,7 +108,7 @@ function BidScoringPage({ viewer, access, criteria, bids, bid, scores, sealed, f
           </a>
         ) : (
           <a class="utrecht-link utrecht-link--html-a" href={`${tenderPath(access, 'beoordelen')}/${encodeURIComponent(next.id)}`}>
-            Volgende inschrijving: {next.id}
+            Volgende inschrijving: {bidLabel(next.id, next.provider.name)}
           </a>
         )}
       </p>
@@ -115,15 +119,14 @@ function BidScoringPage({ viewer, access, criteria, bids, bid, scores, sealed, f
 function BidListPage({ viewer, access, criteria, bids, scores }: { viewer: Viewer; access: TenderAccess; criteria: Criterion[]; bids: EvaluatorBidView[]; scores: IndividualScoreView[] }) {
   return (
     <TenderFrame viewer={viewer} access={access} tab="beoordelen" title="Beoordelen">
-      <Table caption="Inschrijvingen en uw voortgang" columns={[{ label: 'Inschrijving' }, { label: 'Inschrijver' }, { label: 'Gescoord', numeric: true }]}>
+      <Table caption="Inschrijvingen en uw voortgang" columns={[{ label: 'Inschrijving' }, { label: 'Gescoord', numeric: true }]}>
         {bids.map((bid) => (
           <Row>
             <Cell header>
               <a class="utrecht-link utrecht-link--html-a" href={`${tenderPath(access, 'beoordelen')}/${encodeURIComponent(bid.id)}`}>
-                {bid.id}
+                <BidName bidId={bid.id} name={bid.provider.name} />
               </a>
             </Cell>
-            <Cell>{bid.provider.name}</Cell>
             <Cell numeric>
               {scores.filter((s) => s.bidId === bid.id).length} van {criteria.length}
             </Cell>

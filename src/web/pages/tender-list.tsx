@@ -15,15 +15,18 @@ import { formatInstantDate, formatIsoDate } from '../format.js';
 import { Layout } from '../layout.js';
 import { renderPage } from '../render.js';
 import { flaggedCount, readBids, readEvaluation } from '../tender-data.js';
-import { actorFor, viewerOf, type Viewer } from '../viewer.js';
+import { actorFor, isAdministrator, viewerOf, type Viewer } from '../viewer.js';
 
 type ListedTender = { view: TenderView; bids: number | undefined; flagged: number | undefined };
 
-function TenderListPage({ viewer, tenders }: { viewer: Viewer; tenders: ListedTender[] }) {
+function TenderListPage({ viewer, tenders, deleted }: { viewer: Viewer; tenders: ListedTender[]; deleted: string | undefined }) {
   const organisation = viewer.current?.name;
   return (
     <Layout title="Aanbestedingen" viewer={viewer} nav="aanbestedingen">
       <h1 class="utrecht-heading-1 utrecht-heading-1--distanced">Aanbestedingen{organisation === undefined ? '' : ` van ${organisation}`}</h1>
+      {deleted === undefined ? null : (
+        <Notice kind="ok">De aanbesteding {deleted} is verwijderd, met haar inschrijvingen; de audittrail bewaart wat er was.</Notice>
+      )}
       {tenders.length === 0 ? (
         <Notice>
           Er zijn nog geen aanbestedingen.
@@ -32,6 +35,16 @@ function TenderListPage({ viewer, tenders }: { viewer: Viewer; tenders: ListedTe
               {' '}
               <a class="utrecht-link utrecht-link--html-a" href="/nieuwe-aanbesteding">
                 Start een nieuwe aanbesteding
+              </a>
+              .
+            </>
+          ) : null}
+          {isAdministrator(viewer) ? (
+            <>
+              {' '}
+              Gebruikers en organisaties beheert u bij{' '}
+              <a class="utrecht-link utrecht-link--html-a" href="/beheer">
+                Beheer
               </a>
               .
             </>
@@ -86,7 +99,7 @@ export function tenderListPages(ctx: AppContext) {
       const evaluation = readEvaluation(ctx, access);
       return { view, bids: readBids(ctx, viewer.actor, access)?.length, flagged: evaluation && flaggedCount(evaluation) };
     });
-    return renderPage(c, <TenderListPage viewer={viewer} tenders={tenders} />);
+    return renderPage(c, <TenderListPage viewer={viewer} tenders={tenders} deleted={c.req.query('verwijderd')} />);
   });
   return app;
 }

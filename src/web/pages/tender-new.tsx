@@ -12,7 +12,7 @@ import { createTender } from '../../modules/tenders/tenders.service.js';
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
 import { RadioScale, TextField } from '../components/form-field.js';
 import { mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
-import { optionalText, parseDutchNumber, readForm, type FormValues } from '../forms/form-values.js';
+import { createAmountReader, optionalText, readForm, type FormValues } from '../forms/form-values.js';
 import { Layout } from '../layout.js';
 import { redirectAfterPost, renderPage } from '../render.js';
 import { viewerOf, type Viewer } from '../viewer.js';
@@ -68,6 +68,7 @@ export function newTenderPages(ctx: AppContext) {
     const viewer = viewerOf(ctx, c);
     const values = await readForm(c);
     if (viewer.current === undefined) throw new AppError('forbidden', { detail: 'u hoort bij geen organisatie' });
+    const amounts = createAmountReader();
     try {
       const created = createTender(ctx, {
         actor: viewer.actor,
@@ -77,14 +78,14 @@ export function newTenderPages(ctx: AppContext) {
           reference: values.reference ?? '',
           title: values.title ?? '',
           lot: optionalText(values.lot),
-          estimatedValue: parseDutchNumber(values.estimatedValue),
-          expectedLearners: parseDutchNumber(values.expectedLearners),
+          estimatedValue: amounts.money('estimatedValue', values.estimatedValue),
+          expectedLearners: amounts.count('expectedLearners', values.expectedLearners),
         },
       });
       return redirectAfterPost(c, `/aanbestedingen/${created.id}/instellingen`);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'invalid-input') throw error;
-      return renderPage(c, <NewTenderPage viewer={viewer} values={values} errors={mapFieldErrors(error.errors, FIELDS)} />, 400);
+      return renderPage(c, <NewTenderPage viewer={viewer} values={values} errors={mapFieldErrors(amounts.explain(error.errors), FIELDS)} />, 400);
     }
   });
   return app;

@@ -18,15 +18,19 @@ import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-
 import { getTender, openTender, type TenderView } from '../../modules/tenders/tenders.service.js';
 import { OpenTenderBody } from '../../modules/tenders/tenders.contract.js';
 import { parseInput } from '../../lib/zod-errors.js';
-import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
+import { Notice, SubmitButton } from '../components/alerts.js';
 import { CheckboxField, TextareaField } from '../components/form-field.js';
 import { VerdictAlert } from '../components/formula-check-view.js';
+import { WeightsTable } from '../components/tender-settings-view.js';
+import { summariseWeights } from '../../domain/evaluation/weights.js';
 import { mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
 import { readForm, type FormValues } from '../forms/form-values.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
 import { formatInstantDate, formatIsoDate, formatOptionalEuros } from '../format.js';
 import { redirectAfterPost, renderPage } from '../render.js';
-import { flaggedCount, readBids, readEvaluation } from '../tender-data.js';
+import { flaggedCount, readBidNames, readBids, readEvaluation } from '../tender-data.js';
+import { decidedWinner } from '../../modules/award/decided-winner.js';
+import { BidName } from '../components/bid-name.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 function DataList({ rows }: { rows: readonly (readonly [string, Child])[] }) {
@@ -70,6 +74,9 @@ function NextSteps({ access, view }: { access: TenderAccess; view: TenderView })
             <Link href={tenderPath(access, 'openen')}>Open de aanbesteding</Link>: de inschrijving sluit en de criteria liggen vast.
           </li>
         </ol>
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">
+          Per vergissing of dubbel aangemaakt? <Link href={tenderPath(access, 'verwijderen')}>Deze aanbesteding verwijderen</Link>.
+        </p>
       </>
     );
   }
@@ -84,13 +91,16 @@ function NextSteps({ access, view }: { access: TenderAccess; view: TenderView })
   return null;
 }
 
-function Overview({ viewer, access, view, bids, flagged, winner, opened }: {
+function Overview({ viewer, access, view, bids, flagged, winner, decided, names, opened }: {
   viewer: Viewer;
   access: TenderAccess;
   view: TenderView;
   bids: number | undefined;
   flagged: number | undefined;
   winner: string | null | undefined;
+  /** The award decision's winner, named for every reader (`decidedWinner`). */
+  decided: { bidId: string; name: string | undefined } | null;
+  names: ReadonlyMap<string, string>;
   opened: boolean;
 }) {
   const decision = view.awardDecision;
@@ -106,15 +116,21 @@ function Overview({ viewer, access, view, bids, flagged, winner, opened }: {
           ['Geopend', formatInstantDate(view.openedAt)],
           ['Inschrijvingen', bids === undefined ? '-' : String(bids)],
           ['Gemarkeerd als mogelijk abnormaal laag', flagged === undefined ? '-' : String(flagged)],
-          ['Winnaar volgens de beoordeling', winner === undefined ? '-' : (winner ?? 'nog geen')],
+          ['Winnaar volgens de beoordeling', winner === undefined ? '-' : winner === null ? 'nog geen' : <BidName bidId={winner} name={names.get(winner)} />],
           ...(decision === null
             ? []
             : ([
-                ['Gunningsbeslissing', `${formatInstantDate(decision.decidedAt)}, aan ${decision.winner}`],
+                [
+                  'Gunningsbeslissing',
+                  <>
+                    {formatInstantDate(decision.decidedAt)}, aan <BidName bidId={decided?.bidId ?? decision.winner} name={decided?.name} />
+                  </>,
+                ],
                 ['Einde opschortende termijn', formatIsoDate(decision.standstillEndsOn)],
               ] as const)),
         ]}
       />
+      {view.status === 'draft' && !summariseWeights(view.award, view.criteria).addsUpTo100 ? <WeightsTable fields={view} /> : null}
       <NextSteps access={access} view={view} />
     </TenderFrame>
   );
@@ -166,9 +182,10 @@ function UnderbiddingConfirmation({ access, check, values, errors }: { access: T
   );
 }
 
-function OpenPage({ viewer, access, bids, check, values = {}, errors = NO_ERRORS }: {
+function OpenPage({ viewer, access, view, bids, check, values = {}, errors = NO_ERRORS }: {
   viewer: Viewer;
   access: TenderAccess;
+  view: TenderView;
   bids: number | undefined;
   check: FormulaCheck | undefined;
   values?: FormValues;
@@ -176,15 +193,15 @@ function OpenPage({ viewer, access, bids, check, values = {}, errors = NO_ERRORS
 }) {
   const confirm = check?.verdict === 'invites-underbidding';
   return (
-    <TenderFrame viewer={viewer} access={access} tab="overzicht" title="Aanbesteding openen">
+    <TenderFrame viewer={viewer} access={access} tab="overzicht" title="Aanbesteding openen" errors={errors.summary.length === 0 ? undefined : { title: 'De aanbesteding is niet geopend', errors }}>
       <Notice kind="warning">
         Na het openen kunnen criteria, gewichten, de gunningsmethode, de prijsformule en de regels voor lage inschrijvingen niet meer
         worden gewijzigd, en kunnen geen inschrijvingen meer worden toegevoegd. Dat is zo omdat ze vast moeten liggen voordat de
         inschrijvingen bekend zijn (gelijke behandeling en transparantie).
       </Notice>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn {bids ?? 0} inschrijvingen ingevoerd.</p>
+      {summariseWeights(view.award, view.criteria).addsUpTo100 ? null : <WeightsTable fields={view} />}
       <form method="post" action={tenderPath(access, 'openen')} class="utrecht-form">
-        <ErrorSummary errors={errors} title="De aanbesteding is niet geopend" />
         {confirm && check !== undefined ? <UnderbiddingConfirmation access={access} check={check} values={values} errors={errors} /> : null}
         <div class="gw-inline">
           <SubmitButton>Ja, open de aanbesteding</SubmitButton>
@@ -210,6 +227,8 @@ export function tenderOverviewPages(ctx: AppContext) {
         bids={readBids(ctx, viewer.actor, access)?.length}
         flagged={evaluation && flaggedCount(evaluation)}
         winner={evaluation?.winner}
+        decided={decidedWinner(ctx, { access })}
+        names={readBidNames(ctx, viewer.actor, access)}
         opened={c.req.query('geopend') !== undefined}
       />
     );
@@ -218,7 +237,8 @@ export function tenderOverviewPages(ctx: AppContext) {
   app.get('/aanbestedingen/:id/openen', (c) => {
     const viewer = viewerOf(ctx, c);
     const access = tenderAccessOf(c);
-    const page = <OpenPage viewer={viewer} access={access} bids={readBids(ctx, viewer.actor, access)?.length} check={openingCheck(ctx, access)} />;
+    const view = getTender(ctx, { actor: viewer.actor, access });
+    const page = <OpenPage viewer={viewer} access={access} view={view} bids={readBids(ctx, viewer.actor, access)?.length} check={openingCheck(ctx, access)} />;
     return renderPage(c, page);
   });
   app.post('/aanbestedingen/:id/openen', async (c) => {
@@ -236,6 +256,7 @@ export function tenderOverviewPages(ctx: AppContext) {
         <OpenPage
           viewer={viewer}
           access={access}
+          view={getTender(ctx, { actor: viewer.actor, access })}
           bids={readBids(ctx, viewer.actor, access)?.length}
           check={openingCheck(ctx, access)}
           values={values}

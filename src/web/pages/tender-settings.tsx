@@ -118,7 +118,7 @@ export function tenderSettingsPages(ctx: AppContext) {
     // Only the one who may save gets the editable form back; patchTender below refuses the rest.
     const editable = view.status === 'draft' && access.roles.has('inkoper');
     if (values.actie === 'voorbeeld' && !editable) return redirectAfterPost(c, tenderPath(access, 'instellingen'));
-    const { patch, renamePath } = tenderPatchFromForm(values, view.criteria);
+    const { patch, renamePath, explain } = tenderPatchFromForm(values, view.criteria);
     const labels = settingsFieldLabels(values);
     let errors: FormErrors = NO_ERRORS;
     let status: 200 | 400 | 409 = 200;
@@ -128,12 +128,12 @@ export function tenderSettingsPages(ctx: AppContext) {
         return redirectAfterPost(c, `${tenderPath(access, 'instellingen')}?opgeslagen=1`);
       } catch (error) {
         if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
-        errors = error.errors.length > 0 ? mapFieldErrors(error.errors, labels, renamePath) : formError(error.detail ?? error.message);
+        errors = error.errors.length > 0 ? mapFieldErrors(explain(error.errors), labels, renamePath) : formError(error.detail ?? error.message);
         status = error.code === 'conflict' ? 409 : 400;
       }
     }
     const checked = checkSettings(patch);
-    if ('error' in checked && errors === NO_ERRORS) errors = mapFieldErrors(checked.error.errors, labels, renamePath);
+    if ('error' in checked && errors === NO_ERRORS) errors = mapFieldErrors(explain(checked.error.errors), labels, renamePath);
     const page = (
       <SettingsPage
         viewer={viewerOf(ctx, c)}

@@ -2,21 +2,24 @@
  * @module
  * The downloadable example sheet: the four bids of the B1-route example dossier
  * (`templates/examples/b1-route-ijsselland.dossier.json`) in the layout the import reads,
- * written with exceljs, so the example always imports cleanly.
+ * written with exceljs, so the example always imports cleanly. exceljs is loaded on the
+ * first download, not at the server's start (docs/build.md).
  */
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Dossier } from '../../domain/evaluation/dossier.js';
+import { packagePath } from '../../lib/package-root.js';
 import { BID_COLUMNS, BIDS_SHEET, PRICE_LINE_COLUMNS, PRICE_LINES_SHEET } from './bid-sheet-layout.js';
 
-const EXAMPLE_DOSSIER = new URL('../../../templates/examples/b1-route-ijsselland.dossier.json', import.meta.url);
+const EXAMPLE_DOSSIER = packagePath('templates', 'examples', 'b1-route-ijsselland.dossier.json');
 
 function exampleBids(): Dossier['bids'] {
   return (JSON.parse(readFileSync(EXAMPLE_DOSSIER, 'utf8')) as Dossier).bids;
 }
 
-function buildWorkbook({ withPriceLines }: { withPriceLines: boolean }): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+async function buildWorkbook({ withPriceLines }: { withPriceLines: boolean }): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   const bids = workbook.addWorksheet(BIDS_SHEET);
   bids.columns = BID_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.max(14, c.header.length + 2) }));
   for (const bid of exampleBids()) {
@@ -40,11 +43,11 @@ function buildWorkbook({ withPriceLines }: { withPriceLines: boolean }): ExcelJS
 }
 
 export async function exampleSheetXlsx(): Promise<Uint8Array<ArrayBuffer>> {
-  return new Uint8Array(await buildWorkbook({ withPriceLines: true }).xlsx.writeBuffer());
+  return new Uint8Array(await (await buildWorkbook({ withPriceLines: true })).xlsx.writeBuffer());
 }
 
 /** The CSV holds one sheet only: the bids with their total price, semicolon-separated as a Dutch Excel reads it. */
 export async function exampleSheetCsv(): Promise<Uint8Array<ArrayBuffer>> {
-  const buffer = await buildWorkbook({ withPriceLines: false }).csv.writeBuffer({ formatterOptions: { delimiter: ';', writeBOM: true } });
+  const buffer = await (await buildWorkbook({ withPriceLines: false })).csv.writeBuffer({ formatterOptions: { delimiter: ';', writeBOM: true } });
   return new Uint8Array(buffer);
 }

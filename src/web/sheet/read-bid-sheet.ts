@@ -7,6 +7,7 @@
  * bid service's, with the dossier's bid schema.
  */
 import type { NewBidInput } from '../../modules/bids/bids.service.js';
+import { parseMoneyText } from '../../domain/amount-text.js';
 import { parseDutchNumber } from '../forms/form-values.js';
 import {
   BID_COLUMNS,
@@ -37,6 +38,19 @@ function readNumber(value: CellValue): unknown {
   if (typeof value === 'number') return value;
   if (typeof value === 'string') return parseDutchNumber(value);
   return value ?? undefined;
+}
+
+/**
+ * An amount in euros: a number cell as it is, a text cell by the rules of every form
+ * (`parseMoneyText`), so that "400.000" is four hundred thousand and "400,000" is refused at
+ * its cell rather than read as four hundred.
+ */
+function readMoney(value: CellValue, at: { sheet: string; row: number; origin: CellOrigin | undefined }, problems: SheetProblem[]): unknown {
+  if (typeof value !== 'string') return readNumber(value);
+  const read = parseMoneyText(value);
+  if (read.ok) return read.value;
+  problems.push({ sheet: at.sheet, row: at.row, column: at.origin?.column ?? null, columnName: at.origin?.columnName ?? null, message: read.message });
+  return value.trim();
 }
 
 /** A KvK number typed into a number cell loses its leading zero ("05123456" -> 5123456): pad it back. */
@@ -98,7 +112,7 @@ function readBids(sheet: SheetTable, problems: SheetProblem[]): SheetBid[] {
     const price = values.get('price') ?? null;
     const input: NewBidInput = {
       provider: { name: String(values.get('provider.name') ?? '').trim(), kvk: readKvk(values.get('provider.kvk') ?? null), keurmerk },
-      ...(isBlank(price) ? {} : { price: readNumber(price) }),
+      ...(isBlank(price) ? {} : { price: readMoney(price, { sheet: sheet.name, row: rowNumber, origin: origins.get('price') }, problems) }),
     };
     if (!isBlank(id ?? null)) input.id = String(id).trim();
     bids.push({ row: rowNumber, input, origins });
@@ -137,7 +151,8 @@ function attachPriceLines(sheet: SheetTable, bids: SheetBid[], problems: SheetPr
       if (index !== undefined && spec.key !== 'bid') bid.origins.set(`${at}.${spec.key}`, origin(sheet, rowNumber, index, spec));
     }
     bid.origins.set(at, origin(sheet, rowNumber, bidColumn, PRICE_LINE_COLUMNS[0]));
-    lines.push({ description: String(value('description') ?? '').trim(), quantity: readNumber(value('quantity')), unitPrice: readNumber(value('unitPrice')) });
+    const unitPrice = readMoney(value('unitPrice'), { sheet: sheet.name, row: rowNumber, origin: bid.origins.get(`${at}.unitPrice`) }, problems);
+    lines.push({ description: String(value('description') ?? '').trim(), quantity: readNumber(value('quantity')), unitPrice });
     bid.input.priceLines = lines;
   }
 }

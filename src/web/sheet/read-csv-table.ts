@@ -5,7 +5,6 @@
  * was typed: "05123456" keeps its leading zero and nothing is taken for a date.
  */
 import { Readable } from 'node:stream';
-import { parse } from 'fast-csv';
 import { SheetBudget } from './sheet-limits.js';
 import type { CellValue, SheetRow, SheetTable } from './sheet-table.js';
 
@@ -22,6 +21,8 @@ export async function readCsvTable(bytes: Uint8Array, name: string): Promise<She
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
   const budget = new SheetBudget();
   const rows: SheetRow[] = [];
+  // fast-csv is loaded by the first import of a sheet, not at the server's start (docs/build.md).
+  const { parse } = await import('fast-csv');
   const source = Readable.from([text]);
   const parser = source.pipe(parse<string[], string[]>({ delimiter: csvDelimiter(text) }));
   let number = 0;

@@ -5,11 +5,12 @@
  * at the limit instead of being built in memory first. exceljs only ever sees a zip made
  * here from the parts `readXlsxParts` unpacked within the limits (stored, not compressed):
  * its own unzipper reads local headers front to back and would otherwise inflate whatever a
- * crafted file hides there, outside the central directory that was checked.
+ * crafted file hides there, outside the central directory that was checked. exceljs (with
+ * its zip and stream libraries, a quarter of the server's start) is loaded by the first
+ * import of a spreadsheet, not at start (docs/build.md).
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { zipSync } from 'fflate';
+import type ExcelJS from 'exceljs';
 import { SheetBudget } from './sheet-limits.js';
 import { cellValue, type CellValue, type SheetRow, type SheetTable } from './sheet-table.js';
 import { readXlsxParts, UnreadableArchiveError, WORKSHEET_PART } from './xlsx-archive.js';
@@ -21,7 +22,8 @@ const NO_SHARED_STRINGS = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><ss
 const sheetNumber = (name: string) => Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
 
 /** The parts in the order the streaming reader needs them: relations, workbook, strings, styles, sheets. */
-function storedZip(parts: Map<string, Buffer>): Buffer {
+async function storedZip(parts: Map<string, Buffer>): Promise<Buffer> {
+  const { zipSync } = await import('fflate');
   const files: Record<string, Uint8Array> = {};
   for (const name of ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml']) {
     const part = parts.get(name) ?? (name === 'xl/sharedStrings.xml' ? NO_SHARED_STRINGS : undefined);
@@ -42,8 +44,9 @@ type StreamedWorkbook = ExcelJS.stream.xlsx.WorkbookReader & { model?: { sheets?
 export async function readXlsxTables(bytes: Uint8Array): Promise<SheetTable[]> {
   const parts = await readXlsxParts(bytes);
   if (!parts.has('xl/workbook.xml') || !parts.has('xl/_rels/workbook.xml.rels')) throw new UnreadableArchiveError();
-  const source = Readable.from([storedZip(parts)]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  const { default: excel } = await import('exceljs');
+  const source = Readable.from([await storedZip(parts)]);
+  const reader = new excel.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles tell a date from a number.

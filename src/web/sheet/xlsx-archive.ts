@@ -9,7 +9,7 @@
  * settings) are never inflated.
  */
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { SHEET_LIMITS, SheetLimitError } from './sheet-limits.js';
 
 /** The parts exceljs's streaming reader uses; the rest of a workbook does not hold values. */
@@ -42,7 +42,9 @@ async function inflate(stream: Readable, budget: { left: number }): Promise<Buff
 export async function readXlsxParts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true });
+    // Loaded by the first spreadsheet, not at the server's start (docs/build.md).
+    const { default: unzip } = await import('yauzl');
+    zip = await unzip.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true });
   } catch {
     throw new UnreadableArchiveError();
   }

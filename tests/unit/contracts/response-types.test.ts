@@ -19,7 +19,7 @@ import type { describeVerification } from '../../../src/modules/audit/audit.serv
 import type { Recomputation as RecomputationView } from '../../../src/modules/auditor/recompute.service.js';
 import type { TimelineEntry } from '../../../src/modules/auditor/timeline.service.js';
 import type { Bid } from '../../../src/domain/evaluation/dossier.js';
-import type { TenderEvaluation } from '../../../src/modules/evaluation/evaluation.service.js';
+import type { PendingBid, TenderEvaluation } from '../../../src/modules/evaluation/evaluation.service.js';
 import type { PanelView } from '../../../src/modules/panel/panel.service.js';
 import type { RegionComparisonView } from '../../../src/modules/regions/regions.service.js';
 import type { TenderView } from '../../../src/modules/tenders/tenders.service.js';
@@ -34,6 +34,7 @@ import type {
   LowBidFlagSchema,
   LowBidReviewResponse,
   PanelStatisticsSchema,
+  PendingBidSchema,
   SensitivitySchema,
 } from '../../../src/modules/evaluation/evaluation.contract.js';
 import type { FormulaCheckResponse } from '../../../src/modules/formula-check/formula-check.contract.js';
@@ -61,8 +62,9 @@ describe('the response schemas and the domain types', () => {
     expectTypeOf<Same<Out<typeof PanelStatisticsSchema>, PanelStatistics>>().toEqualTypeOf<true>();
     expectTypeOf<Same<Out<typeof LowBidReviewResponse>, LowBidReview>>().toEqualTypeOf<true>();
     expectTypeOf<Same<Out<typeof BidResultSchema>, BidResult & { lowBidReview?: LowBidReview | undefined }>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Out<typeof PendingBidSchema>, PendingBid>>().toEqualTypeOf<true>();
     expectTypeOf<Same<Out<typeof EvaluationResponse>, TenderEvaluation>>().toEqualTypeOf<true>();
-    expectTypeOf<Same<Omit<Out<typeof EvaluationResponse>, 'bids' | 'incomplete' | 'blockingReviews' | 'panel'>, Omit<EvaluationResult, 'bids'>>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Omit<Out<typeof EvaluationResponse>, 'bids' | 'incomplete' | 'pendingBids' | 'blockingReviews' | 'panel'>, Omit<EvaluationResult, 'bids'>>>().toEqualTypeOf<true>();
   });
 
   it('describe the tender, the dossier and the bid', () => {

@@ -29,6 +29,25 @@ describe('todayInAmsterdam', () => {
     expect(todayInAmsterdam(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31'); // 23:59:59 CET
     expect(todayInAmsterdam(Date.parse('2026-12-31T23:00:00Z'))).toBe('2027-01-01'); // 00:00 CET, as epoch ms
   });
+
+  it('agrees with the time-zone database at every quarter hour around the summer-time changes, asked twice (the answers are remembered per UTC hour)', () => {
+    const reference = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const expected = (time: number) => {
+      const parts = reference.formatToParts(time);
+      const part = (type: string) => parts.find((p) => p.type === type)?.value;
+      return `${part('year')}-${part('month')}-${part('day')}`;
+    };
+    const days = ['2026-03-28', '2026-03-29', '2026-10-24', '2026-10-25', '1985-03-31', '2040-10-28'];
+    for (const day of days) {
+      for (let quarter = -8; quarter < 104; quarter += 1) {
+        const time = Date.parse(`${day}T00:00:00Z`) + quarter * 15 * 60_000 + 7_000;
+        expect(todayInAmsterdam(time)).toBe(expected(time));
+        expect(todayInAmsterdam(new Date(time))).toBe(expected(time));
+      }
+    }
+    // Before 1977 (other offsets than whole hours once) it is formatted every time.
+    expect(todayInAmsterdam(Date.parse('1930-06-30T23:50:00Z'))).toBe(expected(Date.parse('1930-06-30T23:50:00Z')));
+  });
 });
 
 describe('addCalendarDays', () => {

@@ -23,6 +23,8 @@ describe('canChange', () => {
     seals: 'O',
     'consensus-scores': 'O',
     'low-bid-reviews': 'O',
+    'bid-corrections': 'O',
+    'tender-deletion': 'D',
   };
   const letter: Record<TenderStatus, string> = { draft: 'D', open: 'O', 'award-proposed': 'P', awarded: 'A' };
 
@@ -39,6 +41,19 @@ describe('canChange', () => {
 });
 
 describe('checkChange messages', () => {
+  it('sends a correction before opening to editing the bid, and refuses it after the award decision', () => {
+    expect(checkChange('draft', 'bid-corrections')).toMatchObject({
+      message:
+        'Een correctie of intrekking van een inschrijving wordt vastgelegd na het openen; zolang de aanbesteding in voorbereiding is, wijzigt of verwijdert u de inschrijving zelf.',
+    });
+    expect(checkChange('award-proposed', 'bid-corrections')).toMatchObject({
+      message: 'Na de gunningsbeslissing kan een inschrijving niet meer worden gecorrigeerd of ingetrokken: de beslissing berust op de inschrijvingen zoals ze waren.',
+    });
+    expect(checkChange('open', 'tender-deletion')).toMatchObject({
+      message: 'Alleen een aanbesteding in voorbereiding kan worden verwijderd; een geopende aanbesteding blijft bewaard met haar inschrijvingen en beoordeling.',
+    });
+  });
+
   it('says the criteria are frozen after opening', () => {
     expect(checkChange('open', 'settings')).toEqual({
       ok: false,

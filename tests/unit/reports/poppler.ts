@@ -27,9 +27,14 @@ export function pdfsig(pdf: Buffer): string {
   return run('pdfsig', [writeTemp('signed.pdf', pdf)]).stdout;
 }
 
-/** The text of the PDF with all whitespace runs (line breaks included) as one space. */
+/**
+ * The text of the PDF in the order it is drawn (`-raw`: a label before its value, a table row
+ * by row), with all whitespace runs (line breaks included) as one space. Poppler's layout
+ * analysis would read a column of labels apart from its values, depending on the font's
+ * metrics rather than on what the report says.
+ */
 export function pdfText(pdf: Buffer): string {
-  const { stdout } = run('pdftotext', ['-enc', 'UTF-8', writeTemp('report.pdf', pdf), '-']);
+  const { stdout } = run('pdftotext', ['-raw', '-enc', 'UTF-8', writeTemp('report.pdf', pdf), '-']);
   return normaliseWhitespace(stdout);
 }
 

@@ -6,7 +6,7 @@
  * doubles. Arrays are compared by position; a side that lacks an element or key has no
  * `stored` or `recomputed` in its difference.
  */
-import { formatFieldPath } from '../../lib/field-path.js';
+import { formatFieldPath } from './field-path.js';
 
 export type JsonDifference = { path: string; stored?: unknown; recomputed?: unknown };
 

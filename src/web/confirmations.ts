@@ -1,0 +1,52 @@
+/**
+ * @module
+ * The words of every step that cannot be undone, in one place (issue 15): what the officer
+ * or evaluator is about to do, and what becomes impossible afterwards. Each step asks first:
+ * without JavaScript a required checkbox with `statement` (the server refuses the post
+ * without it, at the field), with JavaScript a native `<dialog>` with `question` and
+ * `consequence` (enhance.js). Opening the tender asks on a page of its own
+ * (`/aanbestedingen/:id/openen`), because it may also need a motivation.
+ */
+
+export type ConfirmationWords = {
+  /** The dialog's heading. */
+  question: string;
+  /** What becomes impossible, shown above the button and in the dialog. */
+  consequence: string;
+  /** The checkbox's label: the reader says it in its own words. */
+  statement: string;
+  /** The dialog's button that goes ahead. */
+  confirm: string;
+  /** The message at the checkbox when the post came without it. */
+  missing: string;
+};
+
+export const CONFIRMATIONS = {
+  seal: {
+    question: 'Uw scores verzegelen?',
+    consequence:
+      'Na het verzegelen kunt u uw scores en motiveringen niet meer wijzigen, ook niet als u later een fout ziet. De inkoper ziet ze pas als alle beoordelaars hebben verzegeld.',
+    statement: 'Ik begrijp dat ik mijn scores na het verzegelen niet meer kan wijzigen',
+    confirm: 'Ja, verzegel mijn scores',
+    missing: 'bevestig dat u begrijpt dat u uw scores daarna niet meer kunt wijzigen',
+  },
+  awardDecision: {
+    question: 'De gunningsbeslissing nemen?',
+    consequence:
+      'Daarna kunnen de scores, de consensus en het onderzoek naar abnormaal lage inschrijvingen niet meer worden gewijzigd. De beslissing gaat met de redenen naar alle inschrijvers en de opschortende termijn van 20 kalenderdagen begint. Terug kan alleen door de beslissing met een reden in te trekken; dat staat in het auditlogboek.',
+    statement: 'Ik begrijp dat de beoordeling met de gunningsbeslissing vastligt',
+    confirm: 'Ja, neem de gunningsbeslissing',
+    missing: 'bevestig dat u begrijpt dat de beoordeling daarmee vastligt',
+  },
+  award: {
+    question: 'Definitief gunnen?',
+    consequence:
+      'Daarna is de aanbesteding vergrendeld: niets kan nog worden gewijzigd en de gunningsbeslissing kan niet meer worden ingetrokken.',
+    statement: 'Ik begrijp dat de aanbesteding na definitief gunnen vergrendeld is en niet meer kan worden gewijzigd',
+    confirm: 'Ja, gun definitief',
+    missing: 'bevestig dat u begrijpt dat de aanbesteding daarna vergrendeld is',
+  },
+} as const satisfies Record<string, ConfirmationWords>;
+
+/** The checkbox's name in every confirming form. */
+export const CONFIRMATION_FIELD = 'bevestiging';

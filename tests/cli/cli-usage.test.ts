@@ -1,0 +1,33 @@
+/**
+ * The command line's own options: `--help`, `--version`, and what a wrong command line gets.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+describe('gunningswijzer --help and --version', () => {
+  it('--help (and -h) prints the three commands with their options and the exit codes, and exits 0', async () => {
+    for (const flag of ['--help', '-h']) {
+      const outcome = await runCli([flag]);
+      expect(outcome.code).toBe(0);
+      expect(outcome.stdout).toContain('evaluate BESTAND.json [--format json|table]');
+      expect(outcome.stdout).toContain('formula-check BESTAND.json [--format json|table] [--estimated-value EUR] [--expected-learners N]');
+      expect(outcome.stdout).toContain('verify BESTAND.pdf');
+      expect(outcome.stdout).toContain('Afsluitcode: 0');
+    }
+  });
+
+  it('--version (and -v) prints the package version', () => {
+    expect(runCli(['--version'])).toEqual({ code: 0, stdout: version });
+    expect(runCli(['-v'])).toEqual({ code: 0, stdout: version });
+  });
+
+  it('exits 2 with the usage for no command, an unknown one, or a name of Object.prototype', () => {
+    expect(runCli([])).toMatchObject({ code: 2, stderr: expect.stringContaining('gebruik: gunningswijzer evaluate | formula-check | verify') });
+    const unknown = runCli(['evalueer', 'x.json']);
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining("onbekende opdracht 'evalueer'") });
+    expect(runCli(['toString'])).toMatchObject({ code: 2, stderr: expect.stringContaining("onbekende opdracht 'toString'") });
+  });
+});
