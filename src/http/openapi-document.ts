@@ -56,12 +56,15 @@ export function rewriteNullableReferences(node: unknown): unknown {
   const schema = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, rewriteNullableReferences(value)]));
   const allOf = schema.allOf;
   if (Array.isArray(allOf) && allOf.length === 2) {
-    const typeOnly = allOf.find((part) => isObject(part) && Object.keys(part).every((key) => key === 'type'));
+    // The part the generator adds holds the type and, with `.openapi({ description })` on the
+    // nullable field, its description, which belongs to the field itself.
+    const typeOnly = allOf.find((part) => isObject(part) && 'type' in part && Object.keys(part).every((key) => key === 'type' || key === 'description'));
     const other = allOf.find((part) => part !== typeOnly);
     const types = isObject(typeOnly) ? [typeOnly.type].flat() : [];
-    if (typeOnly !== undefined && other !== undefined && types.includes('null')) {
+    if (isObject(typeOnly) && other !== undefined && types.includes('null')) {
       const { allOf: _allOf, ...rest } = schema;
-      return { ...rest, anyOf: [other, { type: 'null' }] };
+      const description = typeof typeOnly.description === 'string' && rest.description === undefined ? { description: typeOnly.description } : {};
+      return { ...rest, ...description, anyOf: [other, { type: 'null' }] };
     }
   }
   return schema;

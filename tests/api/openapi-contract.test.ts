@@ -6,7 +6,7 @@
  * tests/api/openapi-responses.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createValidators, listOperations, ruleCovers, type OpenApiDocument, type Operation } from '../fuzz/openapi-operations.js';
+import { createValidators, listOperations, ruleCovers, strictly, type OpenApiDocument, type Operation } from '../fuzz/openapi-operations.js';
 import { createClient } from '../helpers/client.js';
 import { exampleDossier } from '../helpers/dossiers.js';
 import { createPanelTender, panelTenderBody } from '../helpers/panel.js';
@@ -37,6 +37,9 @@ const operation = (method: string, path: string) => {
 const accepts = (method: string, path: string, body: unknown) => validators.validator(operation(method, path).body!.schema)(body);
 /** The response schema of a status, as the document gives it. */
 const responseSchema = (method: string, path: string, status: number) => operation(method, path).responses[String(status)]!['application/json']!;
+/** The document read strictly, as the demo walk reads answers: a property it does not name fails. */
+let strictCache: ReturnType<typeof createValidators> | undefined;
+const strictValidators = () => (strictCache ??= createValidators(strictly(doc) as OpenApiDocument));
 
 describe('request schemas that say what the server checks', () => {
   it('POST /tenders: a template, or the award rules with lot and criteria; never both', async () => {
@@ -112,6 +115,78 @@ describe('request schemas that say what the server checks', () => {
     expect(refused.status).toBe(400);
     const rules = operation('PUT', '/tenders/{id}/bids/{bidId}/consensus/{criterionId}').validationRules;
     expect(refused.body.errors.map((e: { path: string }) => rules.some((r) => ruleCovers(r.path, e.path)))).toEqual([true]);
+  });
+});
+
+/** Whether every field a 400 answer names is covered by a rule the operation documents. */
+const documented = (method: string, path: string, errors: { path: string }[]) =>
+  errors.map((e) => operation(method, path).validationRules.some((r) => ruleCovers(r.path, e.path)));
+
+describe('the routes of issue 15, as exact as the others', () => {
+  it('PATCH a bid: at least one field, null only for the price or the lines, and the bid rules documented', async () => {
+    const id = await createPanelTender(w.almereInkoper, w.orgs.almere, { open: false });
+    expect([accepts('PATCH', '/tenders/{id}/bids/{bidId}', {}), accepts('PATCH', '/tenders/{id}/bids/{bidId}', { price: null }), accepts('PATCH', '/tenders/{id}/bids/{bidId}', { provider: null })]).toEqual([false, true, false]);
+    expect((await w.almereInkoper.patch(`/api/v1/tenders/${id}/bids/B1`, {})).status).toBe(400);
+    expect((await w.almereInkoper.patch(`/api/v1/tenders/${id}/bids/B1`, { provider: null })).status).toBe(400);
+    // Schema-valid, and refused by the bid's own rule (a price, except at a fixed price), which the operation lists.
+    const noPrice = await w.almereInkoper.patch(`/api/v1/tenders/${id}/bids/B1`, { price: null });
+    expect(noPrice.status).toBe(400);
+    expect(documented('PATCH', '/tenders/{id}/bids/{bidId}', noPrice.body.errors)).toEqual([true]);
+    const changed = await w.almereInkoper.patch(`/api/v1/tenders/${id}/bids/B1`, { price: 560000 });
+    expect(changed.status).toBe(200);
+    expect(strictValidators().validator(responseSchema('PATCH', '/tenders/{id}/bids/{bidId}', 200))(changed.body)).toBe(true);
+  });
+
+  it('a correction: price or price lines, a reason of at least 20 characters, and the rest of the reason rule documented', async () => {
+    const id = await createPanelTender(w.almereInkoper, w.orgs.almere);
+    const reason = 'De eenheidsprijs is verkeerd overgenomen uit de bijlage.';
+    expect([accepts('POST', '/tenders/{id}/bids/{bidId}/correction', { reason }), accepts('POST', '/tenders/{id}/bids/{bidId}/correction', { price: 1, reason: 'Typefout.' })]).toEqual([false, false]);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B1/correction`, { reason })).status).toBe(400);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B1/correction`, { price: 1, reason: 'Typefout.' })).status).toBe(400);
+    // Twenty characters, two words: the schema cannot count words; the rule on `reason` says it.
+    const twoWords = { price: 560000, reason: 'Typefoutgecorrigeerd inprijs' };
+    expect(accepts('POST', '/tenders/{id}/bids/{bidId}/correction', twoWords)).toBe(true);
+    const refused = await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B1/correction`, twoWords);
+    expect(refused.status).toBe(400);
+    expect(documented('POST', '/tenders/{id}/bids/{bidId}/correction', refused.body.errors)).toEqual([true]);
+    const corrected = await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B1/correction`, { price: 560000, reason: 'De prijs is verkeerd overgenomen uit de bijlage.' });
+    expect(corrected.status).toBe(201);
+    const strict = strictValidators();
+    expect(strict.validator(responseSchema('POST', '/tenders/{id}/bids/{bidId}/correction', 201))(corrected.body)).toBe(true);
+    // The listing carries the correction beside the bid, and the trail the correction's event.
+    const bids = await w.almereInkoper.get(`/api/v1/tenders/${id}/bids`);
+    expect(bids.body[0].corrections).toHaveLength(1);
+    expect(strict.validator(responseSchema('GET', '/tenders/{id}/bids', 200))(bids.body)).toBe(true);
+    const events = await w.almereInkoper.get(`/api/v1/tenders/${id}/audit-events`);
+    expect(events.body.some((e: { action: string }) => e.action === 'bid.correct')).toBe(true);
+    expect(strict.validator(responseSchema('GET', '/tenders/{id}/audit-events', 200))(events.body)).toBe(true);
+  });
+
+  it('a withdrawal: its day as a date, not after today as a documented rule', async () => {
+    const id = await createPanelTender(w.almereInkoper, w.orgs.almere);
+    const reason = 'De inschrijver trekt de inschrijving in wegens capaciteitsgebrek.';
+    expect(['2026-03-01', '2026-02-30', '1-3-2026'].map((receivedOn) => accepts('POST', '/tenders/{id}/bids/{bidId}/withdrawal', { reason, receivedOn }))).toEqual([true, false, false]);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B2/withdrawal`, { reason, receivedOn: '2026-02-30' })).status).toBe(400);
+    const future = await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B2/withdrawal`, { reason, receivedOn: '2099-01-01' });
+    expect(future.status).toBe(400);
+    expect(documented('POST', '/tenders/{id}/bids/{bidId}/withdrawal', future.body.errors)).toEqual([true]);
+    const withdrawn = await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B2/withdrawal`, { reason, receivedOn: '2026-03-01' });
+    expect(withdrawn.status).toBe(201);
+    expect(strictValidators().validator(responseSchema('POST', '/tenders/{id}/bids/{bidId}/withdrawal', 201))(withdrawn.body)).toBe(true);
+  });
+
+  it('the roles of a user and a regio member: unknown or repeated organisations are documented rules', async () => {
+    const memberships = [{ organisationId: w.orgs.almere, role: 'auditor' }, { organisationId: w.orgs.almere, role: 'inkoper' }];
+    expect(accepts('PUT', '/users/{id}/memberships', { memberships })).toBe(true);
+    const repeated = await w.admin.put(`/api/v1/users/${w.almereBeoordelaar.userId}/memberships`, { memberships });
+    expect(repeated.status).toBe(400);
+    expect(documented('PUT', '/users/{id}/memberships', repeated.body.errors)).toEqual([true]);
+    expect(operation('POST', '/organisations/{id}/members').validationRules.map((r) => r.path)).toEqual(['memberId']);
+  });
+
+  it('adopting agreed scores: a cell of this tender, and a motivation that is blank or a sentence', () => {
+    expect(operation('POST', '/tenders/{id}/consensus/adopt-agreed').validationRules.map((r) => r.path)).toEqual(['cells[*]', 'cells[*].motivation', 'scores.*.*.motivation']);
+    expect(ruleCovers('scores.*.*.motivation', 'scores.B1.K2.motivation')).toBe(true);
   });
 });
 

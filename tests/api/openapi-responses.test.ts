@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, DEMO_PASSWORD, USERS } from '../../scripts/demo/demo-world.js';
 import { createDemoApp, type DemoApp } from '../helpers/demo-app.js';
 import { validValue, type JsonSchema } from '../fuzz/json-schema-arbitrary.js';
-import { createValidators, listOperations, type OpenApiDocument, type Operation } from '../fuzz/openapi-operations.js';
+import { createValidators, listOperations, strictly, type OpenApiDocument, type Operation } from '../fuzz/openapi-operations.js';
 
 let demo: DemoApp;
 let operations: Operation[];
@@ -36,17 +36,6 @@ let pdf: Uint8Array | undefined;
 /** JSON bodies held against a schema, per operation. */
 const validated = new Map<string, number>();
 
-/** Every object schema that names its properties gets `additionalProperties: false`, unless it says otherwise. */
-export function strictly(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(strictly);
-  if (typeof node !== 'object' || node === null) return node;
-  const schema = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, strictly(s)])) : strictly(v)])) as JsonSchema;
-  const types = [schema.type].flat();
-  if (types.includes('object') && typeof schema.properties === 'object' && schema.additionalProperties === undefined && schema.allOf === undefined) {
-    return { ...schema, additionalProperties: false };
-  }
-  return schema;
-}
 
 const sql = <T>(query: string, ...params: unknown[]) => demo.db.sqlite.prepare(query).all(...params) as T[];
 

@@ -164,3 +164,15 @@ export function createValidators(doc: OpenApiDocument): {
     },
   };
 }
+
+/** Every object schema that names its properties gets `additionalProperties: false`, unless it says otherwise. */
+export function strictly(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(strictly);
+  if (typeof node !== 'object' || node === null) return node;
+  const schema = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, strictly(s)])) : strictly(v)])) as JsonSchema;
+  const types = [schema.type].flat();
+  if (types.includes('object') && typeof schema.properties === 'object' && schema.additionalProperties === undefined && schema.allOf === undefined) {
+    return { ...schema, additionalProperties: false };
+  }
+  return schema;
+}

@@ -13,9 +13,10 @@
 import { z } from '@hono/zod-openapi';
 import { REPORT_KINDS, TENDER_STATUSES } from '../../db/schema/index.js';
 import { calendarDay, timestamp } from '../../http/documented.js';
-import { BidResponse } from '../bids/bids.contract.js';
+import { BidCorrectionResponse, BidResponse, BidWithoutScoresResponse, WithdrawalResponse } from '../bids/bids.contract.js';
 import { LowBidReviewResponse } from '../evaluation/evaluation.contract.js';
 import { DossierResponse, TenderResponse } from '../tenders/tenders.contract.js';
+import { SignatureCheck } from '../reports/reports.contract.js';
 import { REDACTED_CHANGE } from './tender-audit-events.js';
 
 const Settings = z.object({ showPricesToEvaluators: z.boolean() });
@@ -34,7 +35,12 @@ const Declaration = z.object({
   declaredAt: timestamp(),
   remarks: z.string().nullable(),
   onPanel: z.boolean(),
+  declaredAbout: z
+    .array(z.object({ name: z.string(), kvk: z.string() }))
+    .optional()
+    .openapi({ description: 'De scholen waarover de verklaring ging (GET .../conflict-declaration); ontbreekt bij oudere verklaringen' }),
 });
+const BidCorrection = BidCorrectionResponse;
 const ReviewChange = { before: LowBidReviewResponse.nullable(), after: LowBidReviewResponse };
 
 /** The two sides of a change, and what else the event holds beside them. */
@@ -77,7 +83,38 @@ export const TENDER_ACTION_CHANGES = {
     after: z.object({ status: z.literal('awarded'), winner: z.string(), awardedAt: timestamp(), locked: z.literal(true) }),
   },
   'bid.create': { after: BidResponse },
-  'consensus.set': { before: ConsensusValue.nullable(), after: ConsensusValue },
+  'bid.update': { before: BidWithoutScoresResponse, after: BidWithoutScoresResponse },
+  'bid.delete': { before: BidResponse, after: z.null() },
+  'bid.correct': {
+    before: BidCorrection.shape.before,
+    after: BidCorrection.shape.after,
+    also: {
+      number: BidCorrection.shape.number,
+      correctedAt: BidCorrection.shape.correctedAt,
+      reason: BidCorrection.shape.reason,
+      lowBidReviewState: BidCorrection.shape.lowBidReviewState,
+    },
+  },
+  'bid.withdraw': {
+    before: z.object({ withdrawal: z.null() }),
+    after: z.object({ withdrawal: WithdrawalResponse }),
+    also: { lowBidReviewState: BidCorrection.shape.lowBidReviewState },
+  },
+  'tender.delete': {
+    before: z.object({
+      status,
+      reference: z.string(),
+      title: z.string(),
+      bids: z.array(z.string()).openapi({ description: 'De ids van de verwijderde inschrijvingen' }),
+      panel: z.array(z.string()).openapi({ description: 'De gebruikers die in het beoordelingspanel zaten' }),
+    }),
+    after: z.null(),
+  },
+  'consensus.set': {
+    before: ConsensusValue.nullable(),
+    after: ConsensusValue,
+    also: { adoptedAgreed: z.literal(true).optional().openapi({ description: 'De score die alle beoordelaars gaven, overgenomen (adopt-agreed)' }) },
+  },
   'individual-score.set': { before: IndividualValue.nullable(), after: IndividualValue },
   'panel.assign': { after: z.object({ userId: z.string(), name: z.string(), assignedAt: timestamp() }) },
   'panel.declare-no-conflict': { before: z.object({ declaration: z.null() }), after: Declaration },
@@ -89,6 +126,7 @@ export const TENDER_ACTION_CHANGES = {
       bidId: z.string().nullable(),
       sha256: z.string(),
       certificate: z.string().optional().openapi({ description: 'SHA-256-vingerafdruk van het certificaat dat tekende' }),
+      signatureCheck: SignatureCheck.optional().openapi({ description: 'De handtekening zoals gecontroleerd direct na het tekenen; ontbreekt bij oudere rapporten' }),
     }),
   },
   'low-bid-review.request-explanation': ReviewChange,

@@ -43,7 +43,12 @@ const addMemberRoute = createRoute({
   summary:
     'Een gemeente wordt lid van de regio (platformbeheerder); 409 als een inkoper of auditor van die gemeente in het beoordelingspanel zit van een nog niet gegunde aanbesteding van de regio',
   request: { params: IdParams, body: jsonBody(AddMemberBody) },
-  responses: { 200: jsonContent(Organisation, 'De regio met haar leden'), ...problemResponses, ...conflictResponse },
+  responses: {
+    200: jsonContent(Organisation, 'De regio met haar leden'),
+    ...problemResponses,
+    ...invalidInput([{ path: 'memberId', rule: 'een bestaande organisatie van de soort gemeente' }]),
+    ...conflictResponse,
+  },
 });
 
 const createOrganisationRoute = createRoute({

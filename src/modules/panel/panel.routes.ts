@@ -120,7 +120,7 @@ export const AdoptAgreedBody = z
           criterionId: cellId,
           motivation: multiLineText('de motivering', TEXT_LIMITS.motivation)
             .optional()
-            .openapi({ description: 'At least one full sentence; without it the members\' own motivations (agreedMotivation) are used' }),
+            .openapi({ description: 'At least one full sentence; without it (or blank) the members\' own motivations (agreedMotivation) are used' }),
         }),
       )
       .min(1)
@@ -129,6 +129,16 @@ export const AdoptAgreedBody = z
       .openapi({ description: 'The cells to adopt; without it every cell where all members gave the same score and no consensus is set yet' }),
   })
   .openapi('AdoptAgreedConsensus');
+
+/** What `planAdoption` and `motivationProblems` check against the consensus view of the tender. */
+const ADOPT_AGREED_RULES: RuleBeyondSchema[] = [
+  { path: 'cells[*]', rule: 'een inschrijving en een criterium van deze aanbesteding; elk paar hoogstens één keer' },
+  { path: 'cells[*].motivation', rule: `leeg (dan de motiveringen van de beoordelaars), of ${SENTENCE_RULE}` },
+  {
+    path: 'scores.*.*.motivation',
+    rule: `zonder cells: de motiveringen van de beoordelaars samen (agreedMotivation) zijn ${SENTENCE_RULE} en hoogstens ${TEXT_LIMITS.motivation} tekens; anders de cel met een eigen motivering in cells`,
+  },
+];
 
 const EvaluatorCandidate = z
   .object({
@@ -211,6 +221,7 @@ const routes = {
     responses: {
       200: jsonContent(z.object({ adopted: z.array(ConsensusScore) }).openapi('AdoptedConsensus'), 'The consensus scores adopted: in the order named, or in the order of the bids and criteria'),
       ...problemResponses,
+      ...invalidInput(ADOPT_AGREED_RULES),
       ...conflictResponse,
     },
   }),

@@ -13,6 +13,7 @@ import type { RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
+import { PadesLevel, SignatureCheck, SignatureTimestamp, Signer } from './reports.contract.js';
 import { createReport, getReport, listReports, verifyReport } from './reports.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 
@@ -34,24 +35,6 @@ export const ReportInput = z
   .openapi('ReportInput', { discriminator: { propertyName: 'kind' } } as never);
 
 const REPORT_RULES: RuleBeyondSchema[] = [{ path: 'bidId', rule: 'een inschrijving van deze aanbesteding' }];
-
-const Signer = z.object({ subject: z.string(), fingerprintSha256: z.string() });
-const SignatureTimestamp = z.object({
-  time: timestamp().openapi({ description: 'De tijd van de tijdstempelautoriteit (RFC 3161 genTime)' }),
-  authority: Signer,
-});
-const PadesLevel = z.enum(['B-B', 'B-T']);
-
-const SignatureCheck = z
-  .object({
-    validatedAt: timestamp().openapi({ description: 'When the signature was validated, right after signing' }),
-    valid: z.boolean().openapi({ description: 'The result: the signature verified and covered the whole file' }),
-    padesLevel: PadesLevel.nullable(),
-    signer: Signer.nullable().openapi({ description: 'Who signed: the certificate\'s subject and SHA-256 fingerprint' }),
-    timestamp: SignatureTimestamp.nullable(),
-    problems: z.array(z.string()),
-  })
-  .openapi('SignatureCheck', { description: 'The signature as validated when the report was issued (Archiefregeling)' });
 
 const createdReport = { id: z.string(), kind: z.enum(REPORT_KINDS), bidId: z.string().nullable(), sha256: z.string(), url: z.string() };
 const CreatedReport = z.object({ ...createdReport, signatureCheck: SignatureCheck }).openapi('CreatedReport');

@@ -9,6 +9,7 @@ import { ROLES } from '../../db/schema/index.js';
 import { requireActor } from '../../http/authenticate.js';
 import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
+import { timestamp } from '../../http/documented.js';
 import { getUser, listUsers } from './user-directory.service.js';
 import { createUser } from './users.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
@@ -42,7 +43,7 @@ export const UserSummary = z
     email: z.string(),
     name: z.string(),
     isPlatformAdmin: z.boolean(),
-    disabledAt: z.string().nullable().openapi({ description: 'Wanneer het account is geblokkeerd, of null' }),
+    disabledAt: timestamp().nullable().openapi({ description: 'Wanneer het account is geblokkeerd, of null' }),
     memberships: z
       .array(z.object({ organisationId: z.string(), role: z.enum(ROLES) }))
       .openapi({ description: 'De rollen in de organisaties die de aanroeper beheert (alle voor de platformbeheerder en voor de gebruiker zelf)' }),

@@ -13,11 +13,14 @@ import { AuditEventResponse, TENDER_ACTIONS, TimelineEntryResponse } from '../..
 /** Actions about organisations, users, schools and credentials: never in a tender's trail. */
 const NOT_ON_A_TENDER = [
   'organisation.create',
+  'organisation.members.add',
   'user.create-platform-admin',
   'user.create',
   'user.disable',
   'user.enable',
   'user.password.change',
+  'user.password.reset',
+  'user.memberships.set',
   'provider.create',
   'auth.login',
   'auth.logout',

@@ -25,7 +25,19 @@ import type { RegionComparisonView } from '../../../src/modules/regions/regions.
 import type { TenderView } from '../../../src/modules/tenders/tenders.service.js';
 import type { AuditVerification } from '../../../src/modules/audit/audit.routes.js';
 import type { Recomputation } from '../../../src/modules/auditor/auditor.routes.js';
-import type { BidResponse } from '../../../src/modules/bids/bids.contract.js';
+import type {
+  BidCorrectionNoticeResponse,
+  BidCorrectionResponse,
+  BidResponse,
+  BidWithCorrectionsResponse,
+  BidWithdrawalResponse,
+  EvaluatorBidResponse,
+} from '../../../src/modules/bids/bids.contract.js';
+import type { BidCorrectionNotice, BidCorrectionView } from '../../../src/modules/bids/bid-corrections.js';
+import type { WithdrawalView } from '../../../src/modules/bids/bid-corrections.service.js';
+import type { BidView, EvaluatorBidView } from '../../../src/modules/bids/bids.service.js';
+import type { SignatureCheck } from '../../../src/modules/reports/reports.contract.js';
+import type { SignatureRecord } from '../../../src/reports/signing/signature-record.js';
 import type {
   BidResultSchema,
   BlockingReviewSchema,
@@ -71,6 +83,18 @@ describe('the response schemas and the domain types', () => {
     expectTypeOf<Same<Out<typeof TenderResponse>, TenderView>>().toEqualTypeOf<true>();
     expectTypeOf<Same<Out<typeof DossierResponse>, Dossier>>().toEqualTypeOf<true>();
     expectTypeOf<Same<Out<typeof BidResponse>, Bid>>().toEqualTypeOf<true>();
+  });
+
+  it('describe the bids as listed, their corrections and withdrawals', () => {
+    expectTypeOf<Same<Out<typeof BidWithCorrectionsResponse>, BidView>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Out<typeof EvaluatorBidResponse>, EvaluatorBidView>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Out<typeof BidCorrectionResponse>, BidCorrectionView>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Out<typeof BidCorrectionNoticeResponse>, BidCorrectionNotice>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Out<typeof BidWithdrawalResponse>, WithdrawalView>>().toEqualTypeOf<true>();
+  });
+
+  it('describe the signature check of an issued report', () => {
+    expectTypeOf<Same<Out<typeof SignatureCheck>, SignatureRecord>>().toEqualTypeOf<true>();
   });
 
   it('describe the formula check, the panel, the comparison, the recomputation and the audit check', () => {
