@@ -43,7 +43,9 @@ function parseIsoDate(date: string): { year: number; month: number; day: number 
   const match = ISO_DATE.exec(date);
   if (match === null) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const utc = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC reads years 0-99 as 1900-1999; setting the year afterwards keeps 0050 as 0050.
+  const utc = new Date(Date.UTC(2000, month - 1, day));
+  utc.setUTCFullYear(year, month - 1, day);
   // Date.UTC rolls 2026-02-30 over to March; a real date survives the round trip.
   if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day) return null;
   return { year, month, day };

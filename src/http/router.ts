@@ -8,6 +8,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../lib/app-error.js';
 import { zodIssuesToFieldErrors } from '../lib/zod-errors.js';
 import type { AppEnv } from './types.js';
+import type { RuleBeyondSchema } from '../domain/rules-beyond-schema.js';
 
 /** A module's router; `app.route('/', router)` merges its OpenAPI definitions too. */
 export function createRouter(): OpenAPIHono<AppEnv> {
@@ -55,18 +56,37 @@ const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
 
+const INVALID_INPUT = 'Ongeldige invoer: het verzoek voldoet niet aan het schema; `errors` noemt elk veld met wat eraan schort.';
+
 /** The error answers most routes can give, for the OpenAPI document. */
 export const problemResponses = {
-  400: problem('Invalid input'),
-  401: problem('Not logged in'),
-  403: problem('Role may not'),
-  404: problem('Absent or not yours'),
+  400: problem(INVALID_INPUT),
+  401: problem('Niet ingelogd'),
+  403: problem('Deze rol mag dit niet'),
+  404: problem('Bestaat niet, of niet van de organisaties van de aanroeper'),
 } as const;
 
-export const conflictResponse = { 409: problem('State forbids it') } as const;
+/**
+ * The 400 answer of an operation whose server checks rules beyond its schema (an id that must
+ * exist, a rule between fields or against the stored tender, a sentence): each listed in the
+ * description and, machine-readable, as `x-validation-rules`, with the field path the answer
+ * names. A request the schema accepts gets 400 only for one of these (tests/fuzz/contract-valid-requests.test.ts).
+ * @example responses: { 200: ..., ...problemResponses, ...invalidInput([{ path: 'userId', rule: 'een beoordelaar van de organisatie' }]) }
+ */
+export function invalidInput(rules: readonly RuleBeyondSchema[]) {
+  const list = rules.map((r) => `- \`${r.path}\`: ${r.rule}`).join('\n');
+  return {
+    400: {
+      ...problem(`${INVALID_INPUT} Ook bij een verzoek dat aan het schema voldoet, als een van deze regels niet klopt:\n${list}`),
+      'x-validation-rules': rules.map((r) => ({ ...r })),
+    },
+  } as const;
+}
+
+export const conflictResponse = { 409: problem('De toestand van de aanbesteding (of van de gevraagde stap) staat het niet toe') } as const;
 
 /** A service the route depends on failed; nothing was changed. */
-export const unavailableResponse = { 503: problem('A service it depends on failed; try again') } as const;
+export const unavailableResponse = { 503: problem('Een dienst waarvan het antwoord afhangt faalde; er is niets gewijzigd, probeer het opnieuw') } as const;
 
 /** Path parameter `:id` (a server id). */
 export const IdParams = z.strictObject({

@@ -179,6 +179,25 @@ export async function createFuzzWorld() {
     return answer;
   }
 
+  /** Real values per property or parameter name: ids of Almere's, of another organisation, and none. */
+  function hint(name: string): fc.Arbitrary<unknown> | undefined {
+    const orgs = () => [w.orgs.almere, w.orgs.regio, w.orgs.lelystad, w.orgs.utrecht, 'org-bestaat-niet'];
+    switch (name) {
+      case 'organisationId':
+        return fc.oneof({ weight: 4, arbitrary: fc.constant(w.orgs.almere) }, { weight: 3, arbitrary: fc.constantFrom(...orgs()) });
+      case 'memberIds':
+        return fc.array(fc.constantFrom(...orgs()), { maxLength: 3 });
+      case 'userId':
+        return fc.constantFrom(w.almereBeoordelaar.userId, w.almereInkoper.userId, w.utrechtAuditor.userId, 'user-bestaat-niet');
+      case 'email':
+        return fc.constantFrom(w.almereInkoper.email, 'niemand@nergens.nl', 'nieuw-gebruiker@gemeente.test');
+      case 'template':
+        return fc.constantFrom('b1-route', 'onbekend-sjabloon');
+      default:
+        return undefined;
+    }
+  }
+
   /** Each operation once, with real ids of Almere's. */
   function concreteUrls(): { method: string; url: string; hasBody: boolean }[] {
     return operations.map((op) => ({
@@ -203,6 +222,7 @@ export async function createFuzzWorld() {
     send,
     checkAnswer,
     concreteUrls,
+    hint,
     /** Takes the database as it is now as the state a rejection must leave unchanged. */
     resetFingerprint: () => {
       fingerprint = databaseFingerprint();

@@ -46,6 +46,20 @@ const SCHEMAS: Record<string, JsonSchema> = {
     ],
   },
   'a nullable scalar': { type: ['integer', 'null'], minimum: 1 },
+  'a text with two patterns (allOf, as zod writes them)': { type: 'string', maxLength: 12, allOf: [{ pattern: '^[^\\u0000-\\u001f]*$' }, { pattern: '[a-z]' }] },
+  'a string of emoji counted in code points': { type: 'string', minLength: 3, maxLength: 4, pattern: '^[^ ]*$' },
+  'an object that is one of two shapes by its required fields (POST /tenders)': {
+    type: 'object',
+    properties: { template: { type: 'string', maxLength: 5 }, award: { type: 'string', maxLength: 5 }, reference: { type: 'string', maxLength: 5 } },
+    required: ['reference'],
+    additionalProperties: false,
+    // `false`: the property may not be there (JSON Schema's boolean schema, which the type leaves out).
+    anyOf: [
+      { required: ['template'], properties: { award: false as unknown as JsonSchema } },
+      { required: ['award'], properties: { template: false as unknown as JsonSchema } },
+    ],
+  },
+  'a list without repeats': { type: 'array', items: { type: 'string', enum: ['quality', 'price', 'lot'] }, uniqueItems: true },
   'a constant': { type: 'string', const: 'gunningswijzer/dossier@1' },
 };
 

@@ -56,6 +56,26 @@ export type SchemaArbitraryOptions = {
 
 const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'null', 'array', 'object'] as const;
 
+/**
+ * An object schema whose `anyOf`/`oneOf` branches only add constraints (`required`, a property
+ * forbidden with `false`), as `POST /tenders` has (a template, or the award rules): each branch
+ * merged into the object, so that the union's branches are whole objects.
+ */
+function mergeConstraintBranches(s: JsonSchema): JsonSchema {
+  const key = s.anyOf !== undefined ? 'anyOf' : s.oneOf !== undefined ? 'oneOf' : undefined;
+  if (key === undefined || s.properties === undefined) return s;
+  const branches = s[key] as JsonSchema[];
+  if (!branches.every((b) => b.type === undefined && b.$ref === undefined && Object.keys(b).every((k) => k === 'required' || k === 'properties'))) return s;
+  const { [key]: _branches, ...object } = s;
+  return {
+    [key]: branches.map((branch) => ({
+      ...object,
+      properties: { ...object.properties, ...branch.properties },
+      required: [...new Set([...(object.required ?? []), ...(branch.required ?? [])])],
+    })),
+  };
+}
+
 /** Follows `$ref`s and reads zod's nullable idiom `allOf: [X, { type: [..., 'null'] }]` as "X or null". */
 export function normalise(schema: JsonSchema, options: Pick<SchemaArbitraryOptions, 'resolve'>): JsonSchema {
   let current = schema;
@@ -63,6 +83,7 @@ export function normalise(schema: JsonSchema, options: Pick<SchemaArbitraryOptio
     const { $ref, ...rest } = current;
     current = { ...options.resolve($ref), ...rest };
   }
+  current = mergeConstraintBranches(current);
   const allOf = current.allOf;
   if (allOf !== undefined) {
     const typeOnly = allOf.filter((s) => Object.keys(s).every((k) => k === 'type' || k === 'description'));
@@ -110,31 +131,56 @@ function depthOf(options: SchemaArbitraryOptions): number {
   return options.maxDepth ?? 5;
 }
 
+/** String lengths as JSON Schema counts them: in Unicode code points (an emoji is one). */
+export const codePointLength = (v: string): number => {
+  let length = 0;
+  for (const _ of v) length += 1;
+  return length;
+};
+
+/** The first `max` code points of `v`. */
+const codePointSlice = (v: string, max: number): string => [...v].slice(0, max).join('');
+
+/** Every `pattern` a string schema states: its own, and those of `allOf` parts (zod writes two `.regex()` so). */
+function patternsOf(s: JsonSchema): RegExp[] {
+  const own = s.pattern === undefined ? [] : [s.pattern];
+  const merged = Array.isArray(s.patterns) ? (s.patterns as string[]) : [];
+  return [...new Set([...own, ...merged])].map((p) => new RegExp(p, 'u'));
+}
+
 function stringArbitrary(s: JsonSchema, property: string | undefined, options: SchemaArbitraryOptions): fc.Arbitrary<string> {
   const min = s.minLength ?? 0;
   const max = s.maxLength ?? 300;
-  const fits = (v: string) => v.length >= min && v.length <= max;
+  const patterns = patternsOf(s);
+  const matches = (v: string) => patterns.every((p) => p.test(v));
+  const fits = (v: string) => codePointLength(v) >= min && codePointLength(v) <= max;
+  const free = fc.oneof(
+    { weight: 4, arbitrary: fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max, min + 40) }) },
+    { weight: 3, arbitrary: oddString },
+    { weight: 1, arbitrary: fc.constant('Voldoet ruimschoots aan de eisen van het bestek.') },
+  );
   let base: fc.Arbitrary<string>;
   if (s.format === 'email') base = fc.emailAddress();
   else if (s.format === 'date') base = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
   else if (s.format === 'date-time') base = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
   else if (s.format === 'uuid') base = fc.uuid();
-  else if (s.pattern !== undefined) base = fc.stringMatching(new RegExp(s.pattern, 'u'));
-  else {
-    base = fc.oneof(
-      { weight: 4, arbitrary: fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max, min + 40) }) },
-      { weight: 3, arbitrary: oddString },
-      { weight: 1, arbitrary: fc.constant('Voldoet ruimschoots aan de eisen van het bestek.') },
-    );
-  }
+  else if (patterns.length > 0) {
+    // Generate from the anchored pattern (the whole string's shape), and let odd strings
+    // through where they happen to match, so that text patterns still meet odd Unicode.
+    const anchored = patterns.find((p) => p.source.startsWith('^') && p.source.endsWith('$')) ?? patterns[0]!;
+    // The filter is on the union: most values come from the pattern itself, so it never starves.
+    base = fc.oneof({ weight: 3, arbitrary: fc.stringMatching(anchored) }, { weight: 2, arbitrary: free }).filter(matches);
+  } else base = free;
   const hinted = property === undefined ? undefined : options.hint?.(property);
   const chosen = hinted === undefined ? base : fc.oneof({ weight: 3, arbitrary: hinted as fc.Arbitrary<string> }, { weight: 1, arbitrary: base });
-  // Pad or cut into the length bounds rather than filter, so that generation never starves.
-  return chosen.map((v) => {
+  // Pad or cut into the length bounds rather than filter, so that generation never starves
+  // (`x` matches every text pattern of the document).
+  const bounded = chosen.map((v) => {
     if (typeof v !== 'string' || fits(v)) return v;
-    const padded = v.length < min ? v + 'x'.repeat(min - v.length) : v;
-    return padded.length > max ? padded.slice(0, max) : padded;
+    const padded = codePointLength(v) < min ? v + 'x'.repeat(min - codePointLength(v)) : v;
+    return codePointLength(padded) > max ? codePointSlice(padded, max) : padded;
   });
+  return patterns.length === 0 || hinted !== undefined ? bounded : bounded.filter((v) => typeof v !== 'string' || matches(v));
 }
 
 function numberArbitrary(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
@@ -187,7 +233,9 @@ export function validValue(schema: JsonSchema, options: SchemaArbitraryOptions, 
       const minLength = s.minItems ?? 0;
       const cap = depth >= depthOf(options) ? minLength : minLength + (options.maxItems ?? 4);
       const maxLength = Math.min(s.maxItems ?? cap, cap);
-      return fc.array(hinted ?? validValue(s.items ?? {}, options, depth + 1, property), { minLength, maxLength });
+      const items = hinted ?? validValue(s.items ?? {}, options, depth + 1, property);
+      if (s.uniqueItems === true) return fc.uniqueArray(items, { minLength, maxLength, selector: (v) => JSON.stringify(v) });
+      return fc.array(items, { minLength, maxLength });
     }
     case 'object':
       return objectArbitrary(s, options, depth);
@@ -197,7 +245,8 @@ export function validValue(schema: JsonSchema, options: SchemaArbitraryOptions, 
 }
 
 function objectArbitrary(s: JsonSchema, options: SchemaArbitraryOptions, depth: number): fc.Arbitrary<Record<string, unknown>> {
-  const properties = s.properties ?? {};
+  // A property whose schema is `false` may not be there at all.
+  const properties = Object.fromEntries(Object.entries(s.properties ?? {}).filter(([, p]) => (p as unknown) !== false));
   const required = s.required ?? [];
   const deep = depth >= depthOf(options);
   const names = Object.keys(properties).filter((name) => required.includes(name) || !deep);
@@ -220,6 +269,8 @@ function mergeAllOf(s: JsonSchema, options: SchemaArbitraryOptions): JsonSchema 
       ...part,
       properties: { ...merged.properties, ...part.properties },
       required: [...(merged.required ?? []), ...(part.required ?? [])],
+      // Several parts may each state a pattern: all of them hold.
+      patterns: [...((merged.patterns as string[] | undefined) ?? []), ...(merged.pattern === undefined ? [] : [merged.pattern]), ...(part.pattern === undefined ? [] : [part.pattern])],
     }),
     outer,
   );
@@ -274,6 +325,7 @@ function brokenHere(s: JsonSchema, options: SchemaArbitraryOptions, depth: numbe
     const item = validValue(s.items ?? {}, options, depth + 1);
     if (s.minItems !== undefined && s.minItems > 0) out.push(fc.array(item, { minLength: s.minItems - 1, maxLength: s.minItems - 1 }));
     if (s.maxItems !== undefined) out.push(fc.array(item, { minLength: s.maxItems + 1, maxLength: s.maxItems + 3 }));
+    if (s.uniqueItems === true) out.push(item.map((v) => [v, v]));
     if (s.items !== undefined && depth < depthOf(options)) {
       out.push(fc.tuple(fc.array(item, { maxLength: 2 }), brokenValue(s.items, options, depth + 1)).map(([items, bad]) => [...items, bad]));
     }
@@ -294,7 +346,7 @@ function brokenHere(s: JsonSchema, options: SchemaArbitraryOptions, depth: numbe
         }),
       );
     }
-    const properties = Object.entries(s.properties ?? {});
+    const properties = Object.entries(s.properties ?? {}).filter(([, p]) => (p as unknown) !== false);
     if (properties.length > 0 && depth < depthOf(options)) {
       out.push(
         fc

@@ -24,7 +24,7 @@ import { oddPathSegment, oddString } from './odd-strings.js';
 import type { Operation } from './openapi-operations.js';
 
 const f = await createFuzzWorld();
-const { w, ids, operations, validator, resolve } = f;
+const { w, ids, operations, validator, resolve, hint } = f;
 afterAll(() => f.close());
 
 /** Actors by weight: mostly Almere's inkoper, as the issue asks; the others reach other branches. */
@@ -32,25 +32,6 @@ const actorArbitrary: fc.Arbitrary<ActorName> = fc.oneof(
   { weight: 12, arbitrary: fc.constant('inkoper' as const) },
   ...(['beoordelaar', 'auditor', 'platformAdmin', 'otherInkoper', 'anonymous'] as const).map((a) => ({ weight: 1, arbitrary: fc.constant(a) })),
 );
-
-/** Real values per property or parameter name: ids of Almere's, of another organisation, and none. */
-function hint(name: string): fc.Arbitrary<unknown> | undefined {
-  const orgs = () => [w.orgs.almere, w.orgs.regio, w.orgs.lelystad, w.orgs.utrecht, 'org-bestaat-niet'];
-  switch (name) {
-    case 'organisationId':
-      return fc.oneof({ weight: 4, arbitrary: fc.constant(w.orgs.almere) }, { weight: 3, arbitrary: fc.constantFrom(...orgs()) });
-    case 'memberIds':
-      return fc.array(fc.constantFrom(...orgs()), { maxLength: 3 });
-    case 'userId':
-      return fc.constantFrom(w.almereBeoordelaar.userId, w.almereInkoper.userId, w.utrechtAuditor.userId, 'user-bestaat-niet');
-    case 'email':
-      return fc.constantFrom(w.almereInkoper.email, 'niemand@nergens.nl', 'nieuw-gebruiker@gemeente.test');
-    case 'template':
-      return fc.constantFrom('b1-route', 'onbekend-sjabloon');
-    default:
-      return undefined;
-  }
-}
 
 const schemaOptions: SchemaArbitraryOptions = { resolve, hint, maxDepth: 5, maxItems: 4 };
 

@@ -19,10 +19,16 @@ export type OpenApiDocument = {
   components?: { schemas?: Record<string, JsonSchema> };
 };
 
+type OpenApiResponse = { description?: string; content?: Record<string, { schema?: JsonSchema }>; [extension: `x-${string}`]: unknown };
+
 type OpenApiOperation = {
   parameters?: { name: string; in: string; required?: boolean; schema?: JsonSchema }[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
+  responses?: Record<string, OpenApiResponse>;
 };
+
+/** A rule the server checks beyond the schema, as its 400 answer documents it (`x-validation-rules`). */
+export type ValidationRule = { path: string; rule: string };
 
 export type Parameter = { name: string; required: boolean; schema: JsonSchema };
 
@@ -34,6 +40,10 @@ export type Operation = {
   queryParams: Parameter[];
   /** A JSON body (`contentType` application/json) or another kind (a PDF upload): its media type and schema. */
   body: { required: boolean; schema: JsonSchema; contentType: string } | null;
+  /** Per documented status: the media types and their schemas. */
+  responses: Record<string, Record<string, JsonSchema>>;
+  /** The rules beyond the schema that the 400 answer documents (empty when it documents none). */
+  validationRules: ValidationRule[];
 };
 
 /** Every operation of the document, in document order. */
@@ -52,6 +62,13 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
         pathParams: parameters.filter((p) => p.in === 'path'),
         queryParams: parameters.filter((p) => p.in === 'query'),
         body: contentType === undefined ? null : { required: operation.requestBody?.required === true, schema: media?.schema ?? {}, contentType },
+        responses: Object.fromEntries(
+          Object.entries(operation.responses ?? {}).map(([status, response]) => [
+            status,
+            Object.fromEntries(Object.entries(response.content ?? {}).map(([type, m]) => [type, m.schema ?? {}])),
+          ]),
+        ),
+        validationRules: (operation.responses?.['400']?.['x-validation-rules'] as ValidationRule[] | undefined) ?? [],
       });
     }
   }
@@ -83,17 +100,53 @@ export function rewriteNullableIdiom(node: unknown): unknown {
 export type SchemaValidator = (value: unknown) => boolean;
 
 /**
- * A validator factory for schemas of the document; `$ref`s into `#/components/schemas` resolve.
- * String lengths count UTF-16 code units, as JavaScript (and so zod) does.
+ * Whether a documented rule covers a problem's field path: the same path, where `*` in the
+ * rule stands for any one index or key (`criteria[*].minimum` covers `criteria[2].minimum`;
+ * `scores.*` covers `scores.K1` and `scores["a b"]`, a key written as a JSON string).
+ * @example ruleCovers('dossier.bids[*].price', 'dossier.bids[3].price') // true
  */
-export function createValidators(doc: OpenApiDocument): { validator: (schema: JsonSchema) => SchemaValidator; resolve: (ref: string) => JsonSchema } {
+export function ruleCovers(rulePath: string, errorPath: string): boolean {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = rulePath
+    .split(/(\[\*\]|\.\*|^\*)/)
+    .map((part) => {
+      if (part === '[*]') return '\\[\\d+\\]';
+      if (part === '.*') return '(?:\\.[^.\\[\\]]+|\\["(?:[^"\\\\]|\\\\.)*"\\])';
+      if (part === '*') return '(?:[^.\\[\\]]+|\\["(?:[^"\\\\]|\\\\.)*"\\])';
+      return escape(part);
+    })
+    .join('');
+  return new RegExp(`^${pattern}$`).test(errorPath);
+}
+
+/**
+ * A validator factory for schemas of the document; `$ref`s into `#/components/schemas` resolve.
+ * String lengths count Unicode code points, as JSON Schema says and zod does (an emoji is one).
+ */
+export function createValidators(doc: OpenApiDocument): {
+  validator: (schema: JsonSchema) => SchemaValidator;
+  resolve: (ref: string) => JsonSchema;
+  /** Why a value does not match: Ajv's first errors, with their paths in the value. */
+  explain: (schema: JsonSchema, value: unknown) => string;
+} {
   const components = rewriteNullableIdiom(doc.components ?? {}) as { schemas?: Record<string, JsonSchema> };
-  // `unicode: false`: count string length as JavaScript does (Ajv warns that the option is
-  // deprecated; it still works, and zod counts code units, so the oracle must too).
-  const ajv = new Ajv2020({ strict: false, unicode: false, allowUnionTypes: true, logger: false });
+  const ajv = new Ajv2020({ strict: false, allowUnionTypes: true, logger: false });
   addFormats(ajv);
   const cache = new Map<JsonSchema, SchemaValidator>();
+  const compiledFor = new Map<JsonSchema, ReturnType<typeof ajv.compile>>();
   return {
+    explain: (schema, value) => {
+      let compiled = compiledFor.get(schema);
+      if (compiled === undefined) {
+        compiled = ajv.compile({ ...(rewriteNullableIdiom(schema) as object), components });
+        compiledFor.set(schema, compiled);
+      }
+      compiled(value);
+      const errors = compiled.errors ?? [];
+      // In a union every branch fails; the deepest path is the branch that got furthest.
+      const deepest = [...errors].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length).slice(0, 3);
+      return deepest.map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`).join('; ');
+    },
     validator: (schema) => {
       let validate = cache.get(schema);
       if (validate === undefined) {
@@ -110,4 +163,16 @@ export function createValidators(doc: OpenApiDocument): { validator: (schema: Js
       return schema;
     },
   };
+}
+
+/** Every object schema that names its properties gets `additionalProperties: false`, unless it says otherwise. */
+export function strictly(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(strictly);
+  if (typeof node !== 'object' || node === null) return node;
+  const schema = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, strictly(s)])) : strictly(v)])) as JsonSchema;
+  const types = [schema.type].flat();
+  if (types.includes('object') && typeof schema.properties === 'object' && schema.additionalProperties === undefined && schema.allOf === undefined) {
+    return { ...schema, additionalProperties: false };
+  }
+  return schema;
 }

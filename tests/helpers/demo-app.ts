@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { createApp } from '../../src/app.js';
 import { openDatabase, type Db } from '../../src/db/client.js';
 import { createLogger } from '../../src/lib/logger.js';
+import type { AppConfig } from '../../src/http/types.js';
 import { createDemoClock } from '../../scripts/demo/demo-clock.js';
 import { generateDemo, type DemoSummary } from '../../scripts/demo/generate-demo.js';
 
 export type DemoApp = { app: ReturnType<typeof createApp>; db: Db; summary: DemoSummary; close: () => void };
 
-export async function createDemoApp(): Promise<DemoApp> {
+export async function createDemoApp(config: Partial<AppConfig> = {}): Promise<DemoApp> {
   const dir = mkdtempSync(join(tmpdir(), 'gw-demo-'));
   const db = openDatabase({ path: join(dir, 'demo.db') });
   const clock = createDemoClock();
@@ -22,7 +23,7 @@ export async function createDemoApp(): Promise<DemoApp> {
     db,
     clock: clock.now,
     logger: createLogger({ level: 'silent' }),
-    config: { passwordHash: { N: 1024, r: 8, p: 1 } },
+    config: { passwordHash: { N: 1024, r: 8, p: 1 }, ...config },
     signing: { kind: 'development', directory: join(tmpdir(), 'gunningswijzer-test-signing') },
   });
   const summary = await generateDemo(app.ctx, clock);

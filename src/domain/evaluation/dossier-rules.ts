@@ -7,9 +7,52 @@
  * dossier are malformed, and then check what can still be checked.
  */
 import { AWARD_METHODS, METHODS_WITH_PRICE_WEIGHT, type AwardMethod } from './dossier.js';
+import type { RuleBeyondSchema } from '../rules-beyond-schema.js';
 import { eurosToCents, formatEuroCents, hasAtMostTwoDecimals, isMoneyEuros, toHundredths } from '../money.js';
 
 export type Report = (path: readonly PropertyKey[], message: string) => void;
+
+const TWO_DECIMALS = 'hoogstens 2 decimalen';
+const SEE_SCALE = 'komt voor op de schaal van het criterium';
+
+/**
+ * What `parseDossier` checks beyond the dossier's JSON Schema (the schema states types,
+ * required fields, bounds, patterns and lengths), by path from the dossier's root. Every
+ * operation that takes dossier fields lists these on its 400 answer.
+ */
+export const DOSSIER_RULES: readonly RuleBeyondSchema[] = [
+  { path: 'tender.estimatedValue', rule: `een bedrag met ${TWO_DECIMALS}` },
+  { path: 'award.priceWeight', rule: `verplicht bij de methoden ${METHODS_WITH_PRICE_WEIGHT.join(', ')}; ${TWO_DECIMALS}` },
+  { path: 'award.priceFloor', rule: `verplicht bij min-max-set en lager dan priceCeiling; een bedrag met ${TWO_DECIMALS}` },
+  { path: 'award.priceCeiling', rule: `verplicht bij min-max-set; een bedrag met ${TWO_DECIMALS}` },
+  { path: 'award.fixedPrice', rule: `verplicht bij fixed-price; een bedrag met ${TWO_DECIMALS}` },
+  { path: 'award.tieBreak[*]', rule: '"lot" (loting) alleen als laatste; elke beslisregel hoogstens één keer (uniqueItems)' },
+  { path: 'criteria[*].id', rule: 'uniek binnen de criteria' },
+  { path: 'criteria[*].weight', rule: TWO_DECIMALS },
+  { path: 'criteria[*].scale[*]', rule: 'de schaal loopt strikt op en eindigt boven 0' },
+  { path: 'criteria[*].minimum', rule: SEE_SCALE },
+  { path: 'criteria[*].levels[*].score', rule: `${SEE_SCALE}, elke score hoogstens één keer beschreven` },
+  { path: 'criteria[*].value', rule: `verplicht bij gunnen-op-waarde; een bedrag met ${TWO_DECIMALS}` },
+  { path: 'lowBidRules.rules[*].id', rule: 'elke regel hoogstens één keer' },
+  {
+    path: 'lowBidRules.rules[*].threshold',
+    rule: `cost-floor heeft geen drempel; statistical-outlier: groter dan 0; de andere regels: een percentage groter dan 0 en kleiner dan 100; ${TWO_DECIMALS}`,
+  },
+  { path: 'lowBidRules.costFloor.teacherHourlyCost', rule: `een bedrag met ${TWO_DECIMALS}` },
+  { path: 'lowBidRules.costFloor.overheadShare', rule: TWO_DECIMALS },
+  { path: 'lowBidRules.costFloor.fixedCostPerLearner', rule: `0 of een bedrag met ${TWO_DECIMALS}` },
+  { path: 'bids[*].id', rule: 'uniek binnen de inschrijvingen' },
+  {
+    path: 'bids[*].price',
+    rule: `verplicht (of priceLines), behalve bij fixed-price; een bedrag met ${TWO_DECIMALS}; gelijk aan de som van de prijsregels als beide er zijn`,
+  },
+  { path: 'bids[*].priceLines', rule: 'zonder price tellen de prijsregels op tot een geldig bedrag' },
+  { path: 'bids[*].priceLines[*].quantity', rule: TWO_DECIMALS },
+  { path: 'bids[*].priceLines[*].unitPrice', rule: `een bedrag met ${TWO_DECIMALS}` },
+  { path: 'bids[*].scores.*', rule: `een score per criterium en alleen voor de criteria van het dossier; de score ${SEE_SCALE}` },
+  { path: 'bids[*].lowBidReview.decision', rule: 'gelijk aan state bij accepted of rejected, en alleen dan' },
+  { path: 'bids[*].lowBidReview.motivation', rule: 'verplicht bij state accepted of rejected' },
+];
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 export const ID_MESSAGE = 'id moet 1 tot 40 tekens zijn uit A-Z, a-z, 0-9, _ en -';

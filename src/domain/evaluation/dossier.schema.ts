@@ -16,9 +16,9 @@ import {
   TIE_BREAKS,
   type Dossier,
 } from './dossier.js';
-import { hasAtMostTwoDecimals, isMoneyEuros } from '../money.js';
+import { hasAtMostTwoDecimals, isMoneyEuros, MAX_MONEY_EUROS, MIN_MONEY_EUROS } from '../money.js';
 import { TEXT_LIMITS } from '../text/text-limits.js';
-import { multiLineText, singleLineText } from '../text/text-fields.js';
+import { multiLineText, nonBlankLine, nonBlankText } from '../text/text-fields.js';
 import {
   checkAward,
   checkBidPriceLines,
@@ -31,7 +31,6 @@ import {
   checkUniqueIds,
   ID_MESSAGE,
   ID_PATTERN,
-  isIsoDate,
   MONEY_MESSAGE,
   priceLinesTotalCents,
   type Report,
@@ -48,25 +47,41 @@ export const reporter =
   (path, message) =>
     ctx.addIssue({ code: 'custom', path: [...path], message, input: undefined });
 
-const notBlank = (s: string) => s.trim() !== '';
-const NOT_BLANK = { error: 'mag niet leeg zijn' };
 /** A required single line of at most `max` characters; `label` names it in messages. */
-export const line = (label: string, max: number) => singleLineText(label, max).refine(notBlank, NOT_BLANK);
+export const line = (label: string, max: number) => nonBlankLine(label, max);
 /** Required text of at most `max` characters that may hold line breaks. */
-export const lines = (label: string, max: number) => multiLineText(label, max).refine(notBlank, NOT_BLANK);
+export const lines = (label: string, max: number) => nonBlankText(label, max);
 // The pattern bounds the length already; the maximum puts it in the OpenAPI document.
 const id = z.string().max(TEXT_LIMITS.id, { abort: true, error: ID_MESSAGE }).regex(ID_PATTERN, { error: ID_MESSAGE });
-const money = z.number().refine(isMoneyEuros, { error: MONEY_MESSAGE });
-const positiveTwoDecimals = z
+// The bounds are checks of their own so that JSON Schema states them (`minimum`, `maximum`,
+// `exclusiveMinimum`, `type: integer`), without `abort` (an aborted check would stop the
+// dossier-wide checks, and every problem is to be reported; equal messages at one path are
+// reported once). "At most two decimals" stays a refinement, because
+// `multipleOf: 0.01` is judged in binary floating point by most validators (0.07 / 0.01 is
+// not a whole number there), and so is listed as a rule beyond the schema (docs/api-contract.md).
+const money = z
   .number()
-  .refine((x) => x > 0 && hasAtMostTwoDecimals(x), { error: 'moet groter dan 0 zijn met hoogstens 2 decimalen' });
-const positiveInteger = z
-  .number()
-  .refine((x) => Number.isSafeInteger(x) && x >= 1, { error: 'moet een geheel getal van minstens 1 zijn' });
+  .min(MIN_MONEY_EUROS, { error: MONEY_MESSAGE })
+  .max(MAX_MONEY_EUROS, { error: MONEY_MESSAGE })
+  .refine(isMoneyEuros, { error: MONEY_MESSAGE });
+const POSITIVE_TWO_DECIMALS = 'moet groter dan 0 zijn met hoogstens 2 decimalen';
+const positiveTwoDecimals = z.number().gt(0, { error: POSITIVE_TWO_DECIMALS }).refine(hasAtMostTwoDecimals, { error: POSITIVE_TWO_DECIMALS });
+const POSITIVE_INTEGER = 'moet een geheel getal van minstens 1 zijn';
+const positiveInteger = z.number().int({ error: POSITIVE_INTEGER }).min(1, { error: POSITIVE_INTEGER });
 const DATE_MESSAGE = 'moet een bestaande datum zijn in de vorm JJJJ-MM-DD';
-const isoDate = z.string().max(10, { abort: true, error: DATE_MESSAGE }).refine(isIsoDate, { error: DATE_MESSAGE });
+/**
+ * A day of the calendar, `YYYY-MM-DD`, leap years included (ISO 8601, RFC 3339 full-date) and
+ * with digits 0-9 only: the pattern says all of it, so the document states it as `pattern`
+ * beside `format: date` (an annotation that not every validator checks).
+ */
+export const ISO_DATE_PATTERN =
+  /^(?:(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29|[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8])))$/;
+
+/** A calendar date `YYYY-MM-DD`: `format: date` and its pattern in the document. */
+export const isoDate = z.string().max(10, { error: DATE_MESSAGE }).regex(ISO_DATE_PATTERN, { error: DATE_MESSAGE }).meta({ format: 'date' });
 
 const KVK_MESSAGE = 'KvK-nummer moet precies 8 cijfers zijn';
+const OVERHEAD_MESSAGE = 'moet tussen 0 en 5 liggen met hoogstens 2 decimalen';
 
 export const tenderSchema = z.strictObject({
   reference: line('het kenmerk', TEXT_LIMITS.reference),
@@ -84,7 +99,11 @@ export const awardSchema = z
     priceFloor: money.optional(),
     priceCeiling: money.optional(),
     fixedPrice: money.optional(),
-    tieBreak: z.array(z.enum(TIE_BREAKS)).superRefine((v, ctx) => checkTieBreak(v, reporter(ctx)), always).optional(),
+    tieBreak: z
+      .array(z.enum(TIE_BREAKS))
+      .superRefine((v, ctx) => checkTieBreak(v, reporter(ctx)), always)
+      .meta({ uniqueItems: true })
+      .optional(),
   })
   .superRefine((v, ctx) => checkAward(v, reporter(ctx)), always);
 
@@ -115,12 +134,16 @@ export const costFloorSchema = z.strictObject({
   contactHours: positiveInteger,
   teacherHourlyCost: money,
   groupSize: positiveInteger,
-  overheadShare: z.number().refine((x) => x >= 0 && x <= 5 && hasAtMostTwoDecimals(x), {
-    error: 'moet tussen 0 en 5 liggen met hoogstens 2 decimalen',
-  }),
+  overheadShare: z
+    .number()
+    .min(0, { error: OVERHEAD_MESSAGE })
+    .max(5, { error: OVERHEAD_MESSAGE })
+    .refine(hasAtMostTwoDecimals, { error: OVERHEAD_MESSAGE }),
   // The spec's default is 0, so 0 is a valid amount here although money is otherwise >= 0,01.
   fixedCostPerLearner: z
     .number()
+    .min(0, { error: `0 of een ${MONEY_MESSAGE}` })
+    .max(MAX_MONEY_EUROS, { error: `0 of een ${MONEY_MESSAGE}` })
     .refine((x) => x === 0 || isMoneyEuros(x), { error: `0 of een ${MONEY_MESSAGE}` })
     .optional(),
 });
@@ -165,7 +188,7 @@ export const bidSchema = z
     id,
     provider: z.strictObject({
       name: line('de naam', TEXT_LIMITS.name),
-      kvk: z.string().max(8, { abort: true, error: KVK_MESSAGE }).regex(/^\d{8}$/, { error: KVK_MESSAGE }),
+      kvk: z.string().max(8, { abort: true, error: KVK_MESSAGE }).regex(/^[0-9]{8}$/, { error: KVK_MESSAGE }),
       keurmerk: z.boolean(),
     }),
     price: money.optional(),

@@ -7,25 +7,31 @@
  * decided by `applyReviewAction`, which has both.
  */
 import * as z from 'zod';
-import { isIsoDate } from '../dates.js';
+import { isoDate } from '../evaluation/dossier.schema.js';
+import type { RuleBeyondSchema } from '../rules-beyond-schema.js';
 import { TEXT_LIMITS } from '../text/text-limits.js';
-import { multiLineText, singleLineText, tooLongMessage } from '../text/text-fields.js';
+import { characterCount, nonBlankLine, nonBlankText, tooLongMessage } from '../text/text-fields.js';
 import type { ReviewAction } from './review.js';
 
-const notBlank = { error: 'mag niet leeg zijn' };
-const text = (label: string) => multiLineText(label, TEXT_LIMITS.motivation).refine((s) => s.trim() !== '', notBlank);
+const text = (label: string) => nonBlankText(label, TEXT_LIMITS.motivation);
 // Questions are stored one per line, as one text: a question in a list is one line itself,
 // and the list joined must fit where the text would (the exported dossier checks it again).
-const question = singleLineText('de vraag', TEXT_LIMITS.motivation).refine((s) => s.trim() !== '', notBlank);
-const joinedLength = (questions: readonly string[]) => questions.reduce((sum, q) => sum + q.length + 1, -1);
+const question = nonBlankLine('de vraag', TEXT_LIMITS.motivation);
+const joinedLength = (questions: readonly string[]) => questions.reduce((sum, q) => sum + characterCount(q) + 1, -1);
 const questionList = z
   .array(question)
   .min(1, { error: 'stel minstens één vraag' })
   .refine((questions) => joinedLength(questions) <= TEXT_LIMITS.motivation, {
     error: (issue) => tooLongMessage('de vragen samen', TEXT_LIMITS.motivation, joinedLength(issue.input as string[])),
   });
-const DATE_MESSAGE = 'moet een bestaande datum zijn in de vorm JJJJ-MM-DD';
-const isoDate = z.string().max(10, { abort: true, error: DATE_MESSAGE }).refine(isIsoDate, { error: DATE_MESSAGE });
+
+/** What `applyReviewAction` and the service check beyond this schema, by the field the 400 names. */
+export const REVIEW_ACTION_RULES: readonly RuleBeyondSchema[] = [
+  { path: 'deadline', rule: 'na vandaag (Europe/Amsterdam)' },
+  { path: 'questions', rule: `als lijst samen (één vraag per regel) hoogstens ${TEXT_LIMITS.motivation} tekens; noemt geen andere inschrijver en geen prijs van een andere inschrijving` },
+  { path: 'receivedAt', rule: 'niet na vandaag en niet vóór het verzoek om toelichting' },
+  { path: 'motivation', rule: 'noemt geen andere inschrijver en geen prijs van een andere inschrijving' },
+];
 
 export const reviewActionSchema = z.discriminatedUnion('action', [
   z.strictObject({

@@ -12,6 +12,7 @@
  */
 import * as z from 'zod';
 import { formatDutchNumber } from '../money.js';
+import { TEXT_LIMITS } from './text-limits.js';
 
 export type TextKind = 'single-line' | 'multi-line';
 
@@ -63,11 +64,6 @@ export function forbiddenCharacterMessage(label: string, found: ForbiddenCharact
   return `${label} mag geen ${characterName(found.code)} bevatten (${codePoint(found.code)} op positie ${found.position})${why}`;
 }
 
-/** @example tooLongMessage('de naam', 200, 250) // "de naam is te lang: hoogstens 200 tekens (nu 250)" */
-export function tooLongMessage(label: string, max: number, length: number): string {
-  return `${label} is te lang: hoogstens ${formatDutchNumber(max, 0)} tekens (nu ${formatDutchNumber(length, 0)})`;
-}
-
 function refineText(kind: TextKind, label: string) {
   return (value: string, ctx: z.RefinementCtx): void => {
     const found = findForbiddenCharacter(value, kind);
@@ -93,12 +89,66 @@ export function refineMultiLine(label: string): (value: string, ctx: z.Refinemen
   return refineText('multi-line', label);
 }
 
+/** Shown for a required text that holds only white space. */
+export const NOT_BLANK_MESSAGE = 'mag niet leeg zijn';
+
+// The same characters as SINGLE_LINE_FORBIDDEN and MULTI_LINE_FORBIDDEN, as the inside of a
+// character class, for the patterns the OpenAPI document publishes.
+const FORBIDDEN_CLASS: Record<TextKind, string> = {
+  'single-line': '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069',
+  'multi-line': '\\u0000-\\u0009\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069',
+};
+// What `String.prototype.trim` removes (ECMA-262 WhiteSpace and LineTerminator), less what a
+// text of the kind may not hold anyway: spelt out rather than `\s`, whose meaning differs
+// between regular-expression dialects, so that every validator of the document agrees.
+const WHITE_SPACE_CLASS: Record<TextKind, string> = {
+  'single-line': ' \\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\ufeff',
+  'multi-line': '\\n\\r \\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\ufeff',
+};
+
+/**
+ * The text rule of a kind as one regular expression, so that JSON Schema states it as
+ * `pattern`: no forbidden character, and with `nonBlank` something besides white space.
+ * The non-blank form reads leading white space, then one character that is neither white
+ * space nor forbidden, then the rest: the classes do not overlap, so it runs in linear time.
+ * @example textPattern('single-line', true).test('  Taalhuis') // true
+ */
+export function textPattern(kind: TextKind, nonBlank: boolean): RegExp {
+  const forbidden = FORBIDDEN_CLASS[kind];
+  const white = WHITE_SPACE_CLASS[kind];
+  // No `u` flag: the classes hold no astral characters, so code units and code points give the
+  // same answer, and the OpenAPI generator writes a pattern with flags wrongly.
+  return nonBlank ? new RegExp(`^[${white}]*[^${forbidden}${white}][^${forbidden}]*$`) : new RegExp(`^[^${forbidden}]*$`);
+}
+
+/** The message for a text that does not match its pattern: the forbidden character found, or that it is blank. */
+function textMessage(label: string, kind: TextKind): { error: (issue: { input?: unknown }) => string } {
+  return {
+    error: (issue) => {
+      const found = typeof issue.input === 'string' ? findForbiddenCharacter(issue.input, kind) : null;
+      return found === null ? NOT_BLANK_MESSAGE : forbiddenCharacterMessage(label, found);
+    },
+  };
+}
+
+/** Characters as JSON Schema's `maxLength` counts them, and zod's `max` too: code points (an emoji is one). */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
+
+/** @example tooLongMessage('de naam', 200, 250) // "de naam is te lang: hoogstens 200 tekens (nu 250)" */
+export function tooLongMessage(label: string, max: number, length: number): string {
+  return `${label} is te lang: hoogstens ${formatDutchNumber(max, 0)} tekens (nu ${formatDutchNumber(length, 0)})`;
+}
+
 /**
  * zod's `max` parameters with the Dutch message, for a string check of another kind.
  * @example z.email().max(TEXT_LIMITS.email, tooLong('het e-mailadres', TEXT_LIMITS.email))
  */
 export function tooLong(label: string, max: number): { error: (issue: { input?: unknown }) => string } {
-  return { error: (issue) => tooLongMessage(label, max, typeof issue.input === 'string' ? issue.input.length : max + 1) };
+  return { error: (issue) => tooLongMessage(label, max, typeof issue.input === 'string' ? characterCount(issue.input) : max + 1) };
 }
 
 /**
@@ -111,10 +161,19 @@ export function boundedText(label: string, max: number): z.ZodString {
 
 /**
  * A string of at most `max` characters on one line; `label` names the field in the message.
- * @example const name = singleLineText('de naam', TEXT_LIMITS.name).trim().min(1);
+ * The rule is a `pattern`, so the OpenAPI document states it too.
+ * @example const reference = singleLineText('het kenmerk', TEXT_LIMITS.reference);
  */
 export function singleLineText(label: string, max: number): z.ZodString {
-  return boundedText(label, max).superRefine(refineSingleLine(label));
+  return boundedText(label, max).regex(textPattern('single-line', false), textMessage(label, 'single-line'));
+}
+
+/**
+ * A single line that holds more than white space: a name, a title.
+ * @example const name = nonBlankLine('de naam', TEXT_LIMITS.name).trim();
+ */
+export function nonBlankLine(label: string, max: number): z.ZodString {
+  return boundedText(label, max).regex(textPattern('single-line', true), textMessage(label, 'single-line'));
 }
 
 /**
@@ -122,5 +181,36 @@ export function singleLineText(label: string, max: number): z.ZodString {
  * @example const motivation = multiLineText('de motivering', TEXT_LIMITS.motivation);
  */
 export function multiLineText(label: string, max: number): z.ZodString {
-  return boundedText(label, max).superRefine(refineMultiLine(label));
+  return boundedText(label, max).regex(textPattern('multi-line', false), textMessage(label, 'multi-line'));
+}
+
+/**
+ * Text of several lines that holds more than white space.
+ * @example const explanation = nonBlankText('de toelichting', TEXT_LIMITS.motivation);
+ */
+export function nonBlankText(label: string, max: number): z.ZodString {
+  return boundedText(label, max).regex(textPattern('multi-line', true), textMessage(label, 'multi-line'));
+}
+
+/**
+ * An e-mail address as the server accepts it: a dot-atom local part of letters, digits and
+ * `_ ' + -`, and a domain of labels (no label starts or ends with a hyphen) under a
+ * top-level domain of letters. The OpenAPI document states exactly this `pattern`, with
+ * `format: email`; every address it matches is also one that JSON Schema's `email` format
+ * accepts, so the schema and the server judge an address the same way. Quoted local parts,
+ * IP-address domains and non-ASCII addresses are refused.
+ */
+export const EMAIL_PATTERN = /^[A-Za-z0-9_'+-]+(?:\.[A-Za-z0-9_'+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
+export const EMAIL_MESSAGE = 'geen geldig e-mailadres (naam@domein.nl)';
+
+/**
+ * @example const CreateUser = z.strictObject({ email: emailAddress(), ... });
+ */
+export function emailAddress() {
+  return z
+    .string()
+    .max(TEXT_LIMITS.email, tooLong('het e-mailadres', TEXT_LIMITS.email))
+    .regex(EMAIL_PATTERN, { error: EMAIL_MESSAGE })
+    .meta({ format: 'email' });
 }

@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/authenticate.js';
 import { createRouter, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
+import { timestamp } from '../../http/documented.js';
 import { assertMayVerifyAuditTrail, describeVerification, verifyAuditTrail } from './audit.service.js';
 
 const AnchorCheckSchema = z
@@ -21,7 +22,7 @@ const AnchorCheckSchema = z
     unverifiable: z.number().int().openapi({ description: 'Signed heads of a certificate the server is not configured with (neither trusted nor held against the chain)' }),
     unverifiableCertificates: z.array(z.string()).openapi({ description: 'SHA-256 fingerprints of those certificates' }),
     newest: z
-      .object({ seq: z.number().int(), head: z.string(), at: z.string(), reason: z.string(), certificateFingerprint: z.string() })
+      .object({ seq: z.number().int(), head: z.string(), at: timestamp(), reason: z.string(), certificateFingerprint: z.string() })
       .nullable()
       .openapi({ description: 'The newest signed head that verified' }),
     problem: z
@@ -34,7 +35,7 @@ const AnchorCheckSchema = z
       .nullable()
       .openapi({ description: 'The first signed head that does not hold (lowest seq)' }),
     unanchoredEvents: z.number().int().openapi({ description: 'Events after the newest signed head: no signature covers them yet' }),
-    unanchoredSince: z.string().nullable().openapi({ description: 'When the first of those was written' }),
+    unanchoredSince: timestamp().nullable().openapi({ description: 'When the first of those was written' }),
   })
   .openapi('AuditAnchorCheck');
 

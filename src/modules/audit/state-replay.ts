@@ -368,6 +368,9 @@ const HANDLERS: Record<string, Handler> = {
   },
 };
 
+/** The actions this version replays by name (the art. 2.116 review steps come by prefix, `low-bid-review.`). */
+export const REPLAYED_ACTIONS: readonly string[] = Object.keys(HANDLERS);
+
 function declare(event: VerifiedAuditEvent, change: Record<string, unknown>, t: ExpectedTables): void {
   const after = record(change.after);
   t.panelMembers.merge(

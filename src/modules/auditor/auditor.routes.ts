@@ -10,35 +10,24 @@ import type { AppContext } from '../../http/types.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { recomputeEvaluation } from './recompute.service.js';
 import { timelineOf } from './timeline.service.js';
+import { TimelineEntryResponse } from '../audit/audit-event.contract.js';
+import { timestamp } from '../../http/documented.js';
 
-const Recomputation = z
+export const Recomputation = z
   .object({
     matches: z.boolean(),
     differences: z.array(
       z.object({
         path: z.string().openapi({ example: 'bids[1].score' }),
-        stored: z.unknown().optional().openapi({ description: 'Absent when the stored evaluation lacks the field' }),
-        recomputed: z.unknown().optional().openapi({ description: 'Absent when the recomputation lacks the field' }),
+        stored: z.unknown().optional().openapi({ description: 'De waarde in de opgeslagen beoordeling: elke JSON-waarde die een veld van Evaluation kan hebben; afwezig als dat veld ontbreekt' }),
+        recomputed: z.unknown().optional().openapi({ description: 'De waarde in de herberekening; afwezig als dat veld ontbreekt' }),
       }),
     ),
     stored: z.enum(['award-decision', 'current-evaluation']).openapi({ description: 'The evaluation compared: the one the award decision rests on, or the one the server serves now' }),
-    storedAt: z.string().openapi({ description: 'When it was stored: the award decision, or the last change of the tender' }),
+    storedAt: timestamp().openapi({ description: 'Wanneer zij is opgeslagen: de gunningsbeslissing, of de laatste wijziging van de aanbesteding' }),
     dossierSha256: z.string().openapi({ description: 'SHA-256 of the dossier exactly as GET .../dossier serves it' }),
   })
   .openapi('Recomputation');
-
-const TimelineEntry = z
-  .object({
-    seq: z.number().int(),
-    at: z.string(),
-    who: z.object({ userId: z.string(), name: z.string() }).nullable(),
-    action: z.string(),
-    description: z.string().openapi({ description: 'What happened, in Dutch' }),
-    before: z.unknown(),
-    after: z.unknown(),
-    redacted: z.boolean().openapi({ description: 'An individual score while the panel has not all sealed: before and after are the notice' }),
-  })
-  .openapi('TimelineEntry');
 
 const routes = {
   recompute: createRoute({
@@ -52,7 +41,7 @@ const routes = {
     method: 'get', path: '/api/v1/tenders/{id}/timeline', tags: ['audit'],
     summary: "The tender's audit events as a timeline: who, what (in Dutch), when, before and after (inkoper, auditor)",
     request: { params: IdParams },
-    responses: { 200: jsonContent(z.array(TimelineEntry), 'Oldest first'), ...problemResponses },
+    responses: { 200: jsonContent(z.array(TimelineEntryResponse), 'Oldest first'), ...problemResponses },
   }),
 };
 

@@ -8,13 +8,14 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { ROLES } from '../../db/schema/index.js';
 import { requireActor } from '../../http/authenticate.js';
 import { clientIpOf } from '../../http/client-ip.js';
-import { conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { timestamp } from '../../http/documented.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { issueApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.js';
 import { login, logout, SESSION_COOKIE } from './auth.service.js';
 import { changePassword } from './password-change.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
-import { boundedText, singleLineText } from '../../domain/text/text-fields.js';
+import { boundedText, nonBlankLine, singleLineText } from '../../domain/text/text-fields.js';
 
 export const LoginBody = z
   .strictObject({ email: singleLineText('het e-mailadres', TEXT_LIMITS.email).min(1), password: boundedText('het wachtwoord', TEXT_LIMITS.password).min(1) })
@@ -30,13 +31,13 @@ const Me = z
   })
   .openapi('Me');
 
-export const TokenBody = z.strictObject({ name: singleLineText('de naam', TEXT_LIMITS.name).trim().min(1) }).openapi('CreateToken');
+export const TokenBody = z.strictObject({ name: nonBlankLine('de naam', TEXT_LIMITS.name).trim() }).openapi('CreateToken');
 const IssuedToken = z
-  .object({ id: z.string(), name: z.string(), token: z.string(), expiresAt: z.string() })
+  .object({ id: z.string(), name: z.string(), token: z.string(), expiresAt: timestamp() })
   .openapi('IssuedToken');
 
 const TokenSummary = z
-  .object({ id: z.string(), name: z.string(), createdAt: z.string(), expiresAt: z.string(), lastUsedAt: z.string().nullable() })
+  .object({ id: z.string(), name: z.string(), createdAt: timestamp(), expiresAt: timestamp(), lastUsedAt: timestamp().nullable() })
   .openapi('TokenSummary');
 const TokenIdParams = z.strictObject({
   tokenId: z.string().min(1).max(TEXT_LIMITS.serverId).openapi({ param: { name: 'tokenId', in: 'path' } }),
@@ -99,7 +100,16 @@ const passwordRoute = createRoute({
   tags: ['auth'],
   summary: 'Change the own password; ends every other session and every bearer token',
   request: { body: jsonBody(PasswordChangeBody) },
-  responses: { 200: jsonContent(PasswordChanged, 'Changed'), ...problemResponses, ...conflictResponse, ...tooMany },
+  responses: {
+    200: jsonContent(PasswordChanged, 'Changed'),
+    ...problemResponses,
+    ...invalidInput([
+      { path: 'currentPassword', rule: 'het huidige wachtwoord van de aanroeper' },
+      { path: 'newPassword', rule: 'verschilt van het huidige wachtwoord' },
+    ]),
+    ...conflictResponse,
+    ...tooMany,
+  },
 });
 const meRoute = createRoute({
   method: 'get',

@@ -5,43 +5,58 @@
  * `tenderScope`. The bodies are exported for the bids page, which checks its forms with them.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { isIsoDate } from '../../domain/dates.js';
-import { bidSchema } from '../../domain/evaluation/dossier.schema.js';
-import { REVIEW_STATES } from '../../domain/evaluation/dossier.js';
+import { bidSchema, isoDate } from '../../domain/evaluation/dossier.schema.js';
+import { DOSSIER_RULES } from '../../domain/evaluation/dossier-rules.js';
+import { SENTENCE_RULE, SENTENCE_RULE_MESSAGE, sentenceText } from '../../domain/panel/motivation.js';
+import { rulesUnder, type RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
-import { multiLineText } from '../../domain/text/text-fields.js';
 import { requireActor } from '../../http/authenticate.js';
 import { documentedBy } from '../../http/documented.js';
-import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
+import { BidCorrectionResponse, BidResponse, BidWithdrawalResponse } from './bids.contract.js';
 import { deleteDraftBid, updateDraftBid } from './bid-changes.service.js';
 import { correctBid, withdrawBid } from './bid-corrections.service.js';
 
 const tags = ['bids'];
-const BidDoc = documentedBy(bidSchema, 'Bid');
 
 /** `:id` and `:bidId`. */
 export const BidParams = IdParams.extend({
   bidId: z.string().min(1).max(TEXT_LIMITS.id).openapi({ param: { name: 'bidId', in: 'path' } }),
 });
 
-const DATE_MESSAGE = 'moet een bestaande datum zijn in de vorm JJJJ-MM-DD';
 const price = documentedBy(bidSchema.shape.price);
 const priceLines = documentedBy(bidSchema.shape.priceLines);
+/** `null` removes the price or the lines of a draft bid; the bid's rules then decide whether it may go without. */
+const removable = (documented: ReturnType<typeof documentedBy>) => z.union([documented, z.null()]).optional();
+
+/** The dossier's rules of a bid's price and lines: an edit or correction is checked as the whole bid it makes. */
+const BID_PRICE_RULES: RuleBeyondSchema[] = rulesUnder(DOSSIER_RULES, 'bids[*].', '').filter((r) => /^price/.test(r.path));
 
 export const BidPatchBody = z
   .strictObject({
     provider: documentedBy(bidSchema.shape.provider).optional(),
-    price: price.optional().openapi({ description: 'The new price; null removes it (only a fixed-price tender allows a bid without one)' }),
-    priceLines: priceLines.optional().openapi({ description: 'The new price lines; without a price the price becomes their sum; null removes them' }),
+    price: removable(price).openapi({ description: 'The new price; null removes it (only a fixed-price tender allows a bid without one)' }),
+    priceLines: removable(priceLines).openapi({ description: 'The new price lines; without a price the price becomes their sum; null removes them' }),
   })
-  .openapi('BidPatch', { description: 'Any of the fields; what is left out stays as it is. Only while the tender is draft.' });
+  .openapi('BidPatch', {
+    description: 'Any of the fields, at least one; what is left out stays as it is. Only while the tender is draft.',
+    minProperties: 1,
+  } as never);
+
+const PATCH_BID_RULES: RuleBeyondSchema[] = BID_PRICE_RULES;
 
 const reason = (what: string) =>
-  multiLineText('de reden', TEXT_LIMITS.remark).openapi({
+  sentenceText('de reden', TEXT_LIMITS.remark, `geef de reden: ${SENTENCE_RULE_MESSAGE}`).openapi({
     description: `${what}: at least a sentence (20 characters, 3 words); no amount while the tender hides prices from its evaluators, who read it`,
   });
+
+/** The reason the panel reads next to the bid (`reasonProblems`). */
+const REASON_RULE: RuleBeyondSchema = {
+  path: 'reason',
+  rule: `${SENTENCE_RULE}; geen bedrag in geld zolang de aanbesteding de prijzen voor de beoordelaars verbergt (showPricesToEvaluators false)`,
+};
 
 export const CorrectionBody = z
   .strictObject({
@@ -49,54 +64,32 @@ export const CorrectionBody = z
     priceLines: priceLines.optional().openapi({ description: 'The corrected price lines; without a price the price becomes their sum' }),
     reason: reason('What the obvious clerical error was and how it is corrected'),
   })
-  .openapi('BidCorrectionInput', { description: 'At least one of price and priceLines.' });
+  .openapi('BidCorrectionInput', {
+    description: 'At least one of price and priceLines.',
+    anyOf: [{ required: ['price'] }, { required: ['priceLines'] }],
+  } as never);
+
+const CORRECTION_RULES: RuleBeyondSchema[] = [
+  REASON_RULE,
+  ...BID_PRICE_RULES.map((r) => (r.path === 'price' || r.path === 'priceLines' ? { ...r, rule: `${r.rule}; de correctie verandert de prijs of de prijsregels` } : r)),
+];
 
 export const WithdrawalBody = z
   .strictObject({
     reason: reason("The bidder's reason for withdrawing, as it wrote it"),
-    receivedOn: z
-      .string()
-      .max(10, { abort: true, error: DATE_MESSAGE })
-      .refine(isIsoDate, { error: DATE_MESSAGE })
-      .openapi({ description: 'YYYY-MM-DD: the day the withdrawal was received; not after today', format: 'date' }),
+    // `.meta`, not `.openapi`: the domain's schema may be made before zod is extended for OpenAPI.
+    receivedOn: isoDate.meta({ format: 'date', description: 'The day the withdrawal was received; not after today (Europe/Amsterdam)' }),
   })
   .openapi('BidWithdrawalInput');
 
-const PriceLine = z.object({ description: z.string(), quantity: z.number(), unitPrice: z.number() }).openapi('PriceLine');
-const PriceFigures = z
-  .object({ price: z.number().nullable(), priceLines: z.array(PriceLine).optional() })
-  .openapi('BidPriceFigures', { description: 'A bid\'s price (EUR; null for a fixed-price bid without one) and its price lines' });
-
-export const BidCorrectionResponse = z
-  .object({
-    bidId: z.string(),
-    number: z.number().int().openapi({ description: "1 for the bid's first correction, and so on" }),
-    correctedAt: z.string().openapi({ format: 'date-time' }),
-    reason: z.string(),
-    before: PriceFigures,
-    after: PriceFigures,
-    lowBidReviewState: z
-      .enum(REVIEW_STATES)
-      .nullable()
-      .openapi({ description: "The state of the bid's art. 2.116 review when the price was corrected, if one had started; it stays as it was" }),
-  })
-  .openapi('BidCorrection');
-
-export const BidWithdrawalResponse = z
-  .object({
-    bidId: z.string(),
-    receivedOn: z.string().openapi({ format: 'date' }),
-    reason: z.string(),
-    recordedAt: z.string().openapi({ format: 'date-time' }),
-  })
-  .openapi('BidWithdrawal');
+const WITHDRAWAL_RULES: RuleBeyondSchema[] = [REASON_RULE, { path: 'receivedOn', rule: 'niet na vandaag (Europe/Amsterdam)' }];
 
 const routes = {
   patch: createRoute({
     method: 'patch', path: '/api/v1/tenders/{id}/bids/{bidId}', tags,
     summary: 'Change a bid while the tender is draft (inkoper); 409 once opened',
     request: { params: BidParams, body: jsonBody(BidPatchBody) },
-    responses: { 200: jsonContent(BidDoc, 'The bid as it is now'), ...problemResponses, ...conflictResponse },
+    responses: { 200: jsonContent(BidResponse, 'The bid as it is now'), ...problemResponses, ...invalidInput(PATCH_BID_RULES), ...conflictResponse },
   }),
   delete: createRoute({
     method: 'delete', path: '/api/v1/tenders/{id}/bids/{bidId}', tags,
@@ -112,7 +105,7 @@ const routes = {
       'The evaluation follows the corrected price; a started art. 2.116 review stays, with the correction noted. ' +
       'The reason is shown to the panel (without any figure) and in the report.',
     request: { params: BidParams, body: jsonBody(CorrectionBody) },
-    responses: { 201: jsonContent(BidCorrectionResponse, 'The correction'), ...problemResponses, ...conflictResponse },
+    responses: { 201: jsonContent(BidCorrectionResponse, 'The correction'), ...problemResponses, ...invalidInput(CORRECTION_RULES), ...conflictResponse },
   }),
   withdrawal: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/bids/{bidId}/withdrawal', tags,
@@ -121,7 +114,7 @@ const routes = {
       'Only while the tender is open (409 otherwise, and for a bid already withdrawn). The bid leaves the ranking with the ' +
       'withdrawal as its exclusion reason, needs no more scores, and its review no longer blocks the award decision.',
     request: { params: BidParams, body: jsonBody(WithdrawalBody) },
-    responses: { 201: jsonContent(BidWithdrawalResponse, 'The withdrawal'), ...problemResponses, ...conflictResponse },
+    responses: { 201: jsonContent(BidWithdrawalResponse, 'The withdrawal'), ...problemResponses, ...invalidInput(WITHDRAWAL_RULES), ...conflictResponse },
   }),
 };
 

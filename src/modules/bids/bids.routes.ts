@@ -4,26 +4,38 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { bidSchema } from '../../domain/evaluation/dossier.schema.js';
+import { DOSSIER_RULES, ID_PATTERN } from '../../domain/evaluation/dossier-rules.js';
+import { SENTENCE_RULE, SENTENCE_RULE_MESSAGE, sentenceText } from '../../domain/panel/motivation.js';
+import { rulesUnder, type RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
 import { requireActor } from '../../http/authenticate.js';
-import { documentedBy } from '../../http/documented.js';
-import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { documentedBy, timestamp } from '../../http/documented.js';
+import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
+import { BidListResponse, BidResponse } from './bids.contract.js';
 import { addBid, listBids, setConsensusScore } from './bids.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { multiLineText } from '../../domain/text/text-fields.js';
 
 const tags = ['bids'];
-const BidDoc = documentedBy(bidSchema, 'Bid');
 
 const NewBidBody = z
   .strictObject({
-    id: z.string().max(TEXT_LIMITS.id).optional().openapi({ description: 'Kept if given; else the next free B<n>' }),
+    // Its pattern is checked with the rest of the bid by the dossier's rules, so that every
+    // problem is reported at once; the document states it all the same.
+    id: z
+      .string()
+      .max(TEXT_LIMITS.id)
+      .optional()
+      .openapi({ pattern: ID_PATTERN.source, description: 'Blijft zoals gegeven; anders de volgende vrije B<n>' }),
     provider: documentedBy(bidSchema.shape.provider),
     price: documentedBy(bidSchema.shape.price).optional(),
     priceLines: documentedBy(bidSchema.shape.priceLines).optional(),
   })
-  .openapi('NewBid');
+  .openapi('NewBid', { required: ['provider'] });
+
+/** The dossier's rules of a bid that a new one can break (its scores come later, as consensus). */
+const NEW_BID_RULES: RuleBeyondSchema[] = rulesUnder(DOSSIER_RULES, 'bids[*].', '').filter((r) => /^price/.test(r.path));
 
 const localId = z.string().min(1).max(TEXT_LIMITS.id);
 /** `:id`, `:bidId` and `:criterionId`: a score of one bid on one criterion. */
@@ -32,15 +44,29 @@ export const ScoreParams = IdParams.extend({
   criterionId: localId.openapi({ param: { name: 'criterionId', in: 'path' } }),
 });
 
+/** Where a score goes: a value of the criterion's scale (`requireScoreTarget`). */
+export const SCORE_ON_SCALE: RuleBeyondSchema = { path: 'score', rule: 'een waarde van de schaal van het criterium' };
+
+const CONSENSUS_MOTIVATION_MESSAGE = `De motivatie van de consensusscore is te kort: ${SENTENCE_RULE_MESSAGE}.`;
+
 export const ConsensusBody = z
   .strictObject({
     score: z.number(),
-    motivation: multiLineText('de motivering', TEXT_LIMITS.motivation).openapi({ description: 'At least one full sentence (20 characters, 3 words)' }),
+    motivation: sentenceText('de motivering', TEXT_LIMITS.motivation, CONSENSUS_MOTIVATION_MESSAGE).openapi({ description: 'Minstens één volledige zin (20 tekens, 3 woorden)' }),
     deviationReason: multiLineText('de reden van afwijking', TEXT_LIMITS.motivation)
       .optional()
-      .openapi({ description: 'Required when the score lies outside the individual scores of the panel: why, in a sentence' }),
+      .openapi({ description: 'Verplicht als de score buiten de individuele scores van het panel ligt: waarom, in een zin' }),
   })
   .openapi('ConsensusScoreInput');
+
+const CONSENSUS_RULES: RuleBeyondSchema[] = [
+  SCORE_ON_SCALE,
+  { path: 'motivation', rule: SENTENCE_RULE },
+  {
+    path: 'deviationReason',
+    rule: `verplicht als de score buiten de scores van de beoordelaars ligt: ${SENTENCE_RULE}, die de motivering niet herhaalt`,
+  },
+];
 
 export const ConsensusScore = z
   .object({
@@ -49,7 +75,7 @@ export const ConsensusScore = z
     score: z.number(),
     motivation: z.string().nullable(),
     deviationReason: z.string().nullable(),
-    updatedAt: z.string(),
+    updatedAt: timestamp(),
   })
   .openapi('ConsensusScore');
 
@@ -57,18 +83,18 @@ const routes = {
   create: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/bids', tags, summary: 'Register a bid while the tender is draft (inkoper)',
     request: { params: IdParams, body: jsonBody(NewBidBody) },
-    responses: { 201: jsonContent(BidDoc, 'The bid'), ...problemResponses, ...conflictResponse },
+    responses: { 201: jsonContent(BidResponse, 'The bid'), ...problemResponses, ...invalidInput(NEW_BID_RULES), ...conflictResponse },
   }),
   list: createRoute({
     method: 'get', path: '/api/v1/tenders/{id}/bids', tags, summary: 'The bids with their consensus scores (inkoper, auditor); a beoordelaar on the panel, after its declaration, without scores and (unless the tender shows them) prices',
     request: { params: IdParams },
-    responses: { 200: jsonContent(z.array(BidDoc), 'Bids'), ...problemResponses },
+    responses: { 200: jsonContent(BidListResponse, 'Bids'), ...problemResponses },
   }),
   consensus: createRoute({
     method: 'put', path: '/api/v1/tenders/{id}/bids/{bidId}/consensus/{criterionId}', tags,
     summary: 'Set the consensus score of a bid on a criterion (inkoper; tender open; with a panel, once all have sealed)',
     request: { params: ScoreParams, body: jsonBody(ConsensusBody) },
-    responses: { 200: jsonContent(ConsensusScore, 'The score'), ...problemResponses, ...conflictResponse },
+    responses: { 200: jsonContent(ConsensusScore, 'The score'), ...problemResponses, ...invalidInput(CONSENSUS_RULES), ...conflictResponse },
   }),
 };
 

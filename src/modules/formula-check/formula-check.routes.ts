@@ -2,19 +2,12 @@
  * @module
  * `GET /api/v1/tenders/:id/formula-check`. Scoped by `tenderScope`.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { createRouter, IdParams, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { getFormulaCheck } from './formula-check.service.js';
-
-const FormulaCheckResponse = z
-  .looseObject({
-    method: z.string(),
-    verdict: z.enum(['invites-underbidding', 'resists-underbidding', 'not-computable']),
-    verdictSentence: z.string(),
-  })
-  .openapi('FormulaCheck', { description: 'See docs/formula-check.md for every field' });
+import { FormulaCheckResponse } from './formula-check.contract.js';
 
 const route = createRoute({
   method: 'get', path: '/api/v1/tenders/{id}/formula-check', tags: ['tenders'],
@@ -24,5 +17,5 @@ const route = createRoute({
 });
 
 export function formulaCheckRoutes(ctx: AppContext) {
-  return createRouter().openapi(route, (c) => c.json(getFormulaCheck(ctx, { access: tenderAccessOf(c) }) as never, 200));
+  return createRouter().openapi(route, (c) => c.json(getFormulaCheck(ctx, { access: tenderAccessOf(c) }), 200));
 }

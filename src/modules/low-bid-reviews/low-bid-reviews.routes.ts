@@ -4,11 +4,10 @@
  * draft letter requesting the explanation. Scoped by `tenderScope`.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { reviewActionSchema } from '../../domain/low-bids/review-action.schema.js';
-import { lowBidReviewSchema } from '../../domain/evaluation/dossier.schema.js';
+import { REVIEW_ACTION_RULES, reviewActionSchema } from '../../domain/low-bids/review-action.schema.js';
 import { requireActor } from '../../http/authenticate.js';
-import { documentedBy } from '../../http/documented.js';
-import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { LowBidReviewResponse } from '../evaluation/evaluation.contract.js';
 import type { AppContext } from '../../http/types.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { applyLowBidReviewAction, draftReviewLetter } from './low-bid-reviews.service.js';
@@ -21,7 +20,7 @@ const BidParams = IdParams.extend({
 });
 
 const ReviewView = z
-  .object({ bidId: z.string(), lowBidReview: documentedBy(lowBidReviewSchema, 'LowBidReview') })
+  .object({ bidId: z.string(), lowBidReview: LowBidReviewResponse })
   .openapi('LowBidReviewOutcome');
 
 const routes = {
@@ -31,8 +30,8 @@ const routes = {
     description:
       '409 when the procedure is not at the step the action needs (e.g. rejecting before an explanation was requested and answered ' +
       'or its deadline passed), 400 when the action itself is unacceptable (a deadline not after today). Dates are calendar dates in Europe/Amsterdam.',
-    request: { params: BidParams, body: jsonBody(reviewActionSchema.openapi('LowBidReviewAction')) },
-    responses: { 200: jsonContent(ReviewView, 'The review after the step'), ...problemResponses, ...conflictResponse },
+    request: { params: BidParams, body: jsonBody(reviewActionSchema.openapi('LowBidReviewAction', { discriminator: { propertyName: 'action' } } as never)) },
+    responses: { 200: jsonContent(ReviewView, 'The review after the step'), ...problemResponses, ...invalidInput(REVIEW_ACTION_RULES), ...conflictResponse },
   }),
   letter: createRoute({
     method: 'get', path: '/api/v1/tenders/{id}/bids/{bidId}/low-bid-review/letter', tags,

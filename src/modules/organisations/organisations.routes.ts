@@ -5,18 +5,18 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { ORGANISATION_KINDS } from '../../db/schema/index.js';
-import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import { requireActor } from '../../http/authenticate.js';
 import type { AppContext } from '../../http/types.js';
 import { addRegionMember, createOrganisation, listOrganisations } from './organisations.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
-import { singleLineText } from '../../domain/text/text-fields.js';
+import { nonBlankLine } from '../../domain/text/text-fields.js';
 
 export const CreateOrganisationBody = z
   .strictObject({
-    name: singleLineText('de naam', TEXT_LIMITS.name).trim().min(1),
+    name: nonBlankLine('de naam', TEXT_LIMITS.name).trim(),
     kind: z.enum(ORGANISATION_KINDS),
-    memberIds: z.array(z.string().min(1).max(TEXT_LIMITS.serverId)).max(500).optional(),
+    memberIds: z.array(z.string().min(1).max(TEXT_LIMITS.serverId)).max(500).optional().openapi({ uniqueItems: true }),
   })
   .openapi('CreateOrganisation');
 
@@ -43,7 +43,12 @@ const addMemberRoute = createRoute({
   summary:
     'Een gemeente wordt lid van de regio (platformbeheerder); 409 als een inkoper of auditor van die gemeente in het beoordelingspanel zit van een nog niet gegunde aanbesteding van de regio',
   request: { params: IdParams, body: jsonBody(AddMemberBody) },
-  responses: { 200: jsonContent(Organisation, 'De regio met haar leden'), ...problemResponses, ...conflictResponse },
+  responses: {
+    200: jsonContent(Organisation, 'De regio met haar leden'),
+    ...problemResponses,
+    ...invalidInput([{ path: 'memberId', rule: 'een bestaande organisatie van de soort gemeente' }]),
+    ...conflictResponse,
+  },
 });
 
 const createOrganisationRoute = createRoute({
@@ -52,7 +57,14 @@ const createOrganisationRoute = createRoute({
   tags: ['organisations'],
   summary: 'Create an organisation (platform administrator)',
   request: { body: jsonBody(CreateOrganisationBody) },
-  responses: { 201: jsonContent(Organisation, 'The new organisation'), ...problemResponses },
+  responses: {
+    201: jsonContent(Organisation, 'The new organisation'),
+    ...problemResponses,
+    ...invalidInput([
+      { path: 'memberIds', rule: 'alleen een regio heeft gemeenten als leden' },
+      { path: 'memberIds[*]', rule: 'een bestaande gemeente, elk hoogstens één keer' },
+    ]),
+  },
 });
 
 export function organisationRoutes(ctx: AppContext) {

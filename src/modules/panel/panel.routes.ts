@@ -5,9 +5,12 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/authenticate.js';
-import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
-import { ConsensusScore, ScoreParams } from '../bids/bids.routes.js';
+import { timestamp } from '../../http/documented.js';
+import { SENTENCE_RULE, SENTENCE_RULE_MESSAGE, sentenceText } from '../../domain/panel/motivation.js';
+import type { RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
+import { ConsensusScore, SCORE_ON_SCALE, ScoreParams } from '../bids/bids.routes.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { adoptAgreedConsensus } from './consensus-adoption.service.js';
 import { getConsensusOverview } from './consensus.service.js';
@@ -21,6 +24,10 @@ const tags = ['panel'];
 
 export const AssignBody = z.strictObject({ userId: z.string().min(1).max(TEXT_LIMITS.serverId) }).openapi('AssignEvaluator');
 
+const ASSIGN_RULES: RuleBeyondSchema[] = [
+  { path: 'userId', rule: 'een gebruiker met de rol beoordelaar bij de organisatie van de aanbesteding of, bij een regio, bij een van haar gemeenten' },
+];
+
 export const DeclarationBody = z
   .strictObject({
     noConflict: z.boolean().openapi({ description: 'false declares a conflict of interest: the evaluator leaves the panel' }),
@@ -28,30 +35,35 @@ export const DeclarationBody = z
   })
   .openapi('ConflictDeclaration');
 
-const PanelMember = z
+export const PanelMember = z
   .object({
     userId: z.string(),
     name: z.string(),
     email: z.string(),
-    assignedAt: z.string(),
+    assignedAt: timestamp(),
     assignedBy: z.string(),
     onPanel: z.boolean(),
-    declaration: z.object({ noConflict: z.boolean(), remarks: z.string().nullable(), declaredAt: z.string() }).nullable(),
-    sealedAt: z.string().nullable(),
+    declaration: z.object({ noConflict: z.boolean(), remarks: z.string().nullable(), declaredAt: timestamp() }).nullable(),
+    sealedAt: timestamp().nullable(),
   })
   .openapi('PanelMember');
 
 const SealStatus = {
   allSealed: z.boolean().openapi({ description: 'Every member on the panel has sealed (true without a panel)' }),
-  sealed: z.array(z.object({ userId: z.string(), name: z.string(), sealedAt: z.string() })),
+  sealed: z.array(z.object({ userId: z.string(), name: z.string(), sealedAt: timestamp() })),
   pending: z.array(z.object({ userId: z.string(), name: z.string() })),
 };
 
-const Panel = z.object({ ...SealStatus, members: z.array(PanelMember) }).openapi('Panel');
+export const Panel = z.object({ ...SealStatus, members: z.array(PanelMember) }).openapi('Panel');
 
 export const IndividualScoreBody = z
-  .strictObject({ score: z.number(), motivation: multiLineText('de motivering', TEXT_LIMITS.motivation).openapi({ description: 'At least one full sentence' }) })
+  .strictObject({
+    score: z.number(),
+    motivation: sentenceText('de motivering', TEXT_LIMITS.motivation, `de motivatie is te kort: ${SENTENCE_RULE_MESSAGE}`).openapi({ description: 'Minstens één volledige zin' }),
+  })
   .openapi('IndividualScoreInput');
+
+const INDIVIDUAL_SCORE_RULES: RuleBeyondSchema[] = [SCORE_ON_SCALE, { path: 'motivation', rule: SENTENCE_RULE }];
 
 const IndividualScore = z
   .object({
@@ -61,17 +73,17 @@ const IndividualScore = z
     criterionId: z.string(),
     score: z.number(),
     motivation: z.string(),
-    updatedAt: z.string(),
+    updatedAt: timestamp(),
   })
   .openapi('IndividualScore');
 
-const Scores = z
+export const Scores = z
   .object({ ...SealStatus, scores: z.array(IndividualScore) })
   .openapi('IndividualScores', {
     description: 'A beoordelaar: its own scores. Inkoper and auditor: everyone\'s once all have sealed; until then `scores` is empty.',
   });
 
-const Seal = z.object({ userId: z.string(), sealedAt: z.string(), scores: z.number().int() }).openapi('Seal');
+const Seal = z.object({ userId: z.string(), sealedAt: timestamp(), scores: z.number().int().min(0) }).openapi('Seal');
 
 const ConsensusItem = z
   .object({
@@ -89,7 +101,7 @@ const ConsensusItem = z
     agreedMotivation: z.string().nullable().openapi({ description: 'With agreedScore: the members\' motivations, each different one once, as the motivation adopt-agreed uses' }),
     outsideRange: z.boolean().nullable(),
     consensus: z
-      .object({ score: z.number(), motivation: z.string().nullable(), deviationReason: z.string().nullable(), updatedAt: z.string() })
+      .object({ score: z.number(), motivation: z.string().nullable(), deviationReason: z.string().nullable(), updatedAt: timestamp() })
       .nullable(),
   })
   .openapi('ConsensusItem');
@@ -108,7 +120,7 @@ export const AdoptAgreedBody = z
           criterionId: cellId,
           motivation: multiLineText('de motivering', TEXT_LIMITS.motivation)
             .optional()
-            .openapi({ description: 'At least one full sentence; without it the members\' own motivations (agreedMotivation) are used' }),
+            .openapi({ description: 'At least one full sentence; without it (or blank) the members\' own motivations (agreedMotivation) are used' }),
         }),
       )
       .min(1)
@@ -117,6 +129,16 @@ export const AdoptAgreedBody = z
       .openapi({ description: 'The cells to adopt; without it every cell where all members gave the same score and no consensus is set yet' }),
   })
   .openapi('AdoptAgreedConsensus');
+
+/** What `planAdoption` and `motivationProblems` check against the consensus view of the tender. */
+const ADOPT_AGREED_RULES: RuleBeyondSchema[] = [
+  { path: 'cells[*]', rule: 'een inschrijving en een criterium van deze aanbesteding; elk paar hoogstens één keer' },
+  { path: 'cells[*].motivation', rule: `leeg (dan de motiveringen van de beoordelaars), of ${SENTENCE_RULE}` },
+  {
+    path: 'scores.*.*.motivation',
+    rule: `zonder cells: de motiveringen van de beoordelaars samen (agreedMotivation) zijn ${SENTENCE_RULE} en hoogstens ${TEXT_LIMITS.motivation} tekens; anders de cel met een eigen motivering in cells`,
+  },
+];
 
 const EvaluatorCandidate = z
   .object({
@@ -134,7 +156,7 @@ const routes = {
     method: 'post', path: '/api/v1/tenders/{id}/evaluators', tags,
     summary: 'Assign a beoordelaar of the tender\'s organisation (or a member gemeente of its regio) to the panel (inkoper)',
     request: { ...idRequest, body: jsonBody(AssignBody) },
-    responses: { 201: jsonContent(PanelMember, 'The member'), ...problemResponses, ...conflictResponse },
+    responses: { 201: jsonContent(PanelMember, 'The member'), ...problemResponses, ...invalidInput(ASSIGN_RULES), ...conflictResponse },
   }),
   declarationSubject: createRoute({
     method: 'get', path: '/api/v1/tenders/{id}/conflict-declaration', tags,
@@ -162,7 +184,7 @@ const routes = {
     method: 'put', path: '/api/v1/tenders/{id}/bids/{bidId}/scores/{criterionId}', tags,
     summary: 'Set one\'s own score with a motivation (declared beoordelaar; tender open; until sealed)',
     request: { params: ScoreParams, body: jsonBody(IndividualScoreBody) },
-    responses: { 200: jsonContent(IndividualScore, 'The score'), ...problemResponses, ...conflictResponse },
+    responses: { 200: jsonContent(IndividualScore, 'The score'), ...problemResponses, ...invalidInput(INDIVIDUAL_SCORE_RULES), ...conflictResponse },
   }),
   seal: createRoute({
     method: 'post', path: '/api/v1/tenders/{id}/scores/seal', tags,
@@ -199,6 +221,7 @@ const routes = {
     responses: {
       200: jsonContent(z.object({ adopted: z.array(ConsensusScore) }).openapi('AdoptedConsensus'), 'The consensus scores adopted: in the order named, or in the order of the bids and criteria'),
       ...problemResponses,
+      ...invalidInput(ADOPT_AGREED_RULES),
       ...conflictResponse,
     },
   }),

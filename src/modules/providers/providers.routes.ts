@@ -4,16 +4,16 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/authenticate.js';
-import { conflictResponse, createRouter, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { createProvider, listProviders } from './providers.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
-import { singleLineText } from '../../domain/text/text-fields.js';
+import { nonBlankLine } from '../../domain/text/text-fields.js';
 
 /** The dossier's provider fields (spec: `kvk` is 8 digits). */
 export const ProviderFields = {
-  name: singleLineText('de naam', TEXT_LIMITS.name).trim().min(1),
-  kvk: z.string().max(8, { abort: true, error: 'must be 8 digits' }).regex(/^\d{8}$/, 'must be 8 digits'),
+  name: nonBlankLine('de naam', TEXT_LIMITS.name).trim(),
+  kvk: z.string().max(8, { abort: true, error: 'must be 8 digits' }).regex(/^[0-9]{8}$/, 'must be 8 digits'),
   keurmerk: z.boolean(),
 };
 
@@ -38,7 +38,12 @@ const createProviderRoute = createRoute({
   tags: ['providers'],
   summary: 'Register a provider (school)',
   request: { body: jsonBody(CreateProviderBody) },
-  responses: { 201: jsonContent(Provider, 'The new provider'), ...problemResponses, ...conflictResponse },
+  responses: {
+    201: jsonContent(Provider, 'The new provider'),
+    ...problemResponses,
+    ...invalidInput([{ path: 'organisationId', rule: 'verplicht voor wie inkoper is bij meer dan één organisatie' }]),
+    ...conflictResponse,
+  },
 });
 
 export function providerRoutes(ctx: AppContext) {

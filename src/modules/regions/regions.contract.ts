@@ -6,22 +6,16 @@
  */
 import { z } from '@hono/zod-openapi';
 import { TENDER_STATUSES } from '../../db/schema/index.js';
-import { isIsoDate } from '../../domain/dates.js';
+import { isoDate } from '../../domain/evaluation/dossier.schema.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 
-const isoDate = (description: string) =>
-  z
-    .string()
-    .max(10, { abort: true, message: 'geen datum in de vorm JJJJ-MM-DD' })
-    .refine(isIsoDate, { message: 'geen datum in de vorm JJJJ-MM-DD' })
-    .optional()
-    .openapi({ description, example: '2025-01-01', format: 'date' });
+const day = (description: string) => isoDate.optional().openapi({ description, example: '2025-01-01' });
 
 const STATUS_LIST = new RegExp(`^(${TENDER_STATUSES.join('|')})(,(${TENDER_STATUSES.join('|')}))*$`);
 
 export const ComparisonQuery = z.strictObject({
-  from: isoDate("First day included (YYYY-MM-DD): the tender's opening day in Europe/Amsterdam"),
-  to: isoDate('Last day included (YYYY-MM-DD), on the same date'),
+  from: day("First day included (YYYY-MM-DD): the tender's opening day in Europe/Amsterdam"),
+  to: day('Last day included (YYYY-MM-DD), on the same date'),
   route: z.string().min(1).max(TEXT_LIMITS.reference).optional().openapi({ description: "The lot (route), exactly as in the tenders: `B1-route`, `onderwijsroute`, `Z-route`, a module's name", example: 'B1-route' }),
   status: z
     .string()

@@ -5,7 +5,7 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { requireActor } from '../../http/authenticate.js';
-import { createRouter, IdParams, jsonContent, problemResponses } from '../../http/router.js';
+import { createRouter, IdParams, invalidInput, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import type { TenderStatus } from '../../db/schema/index.js';
 import { createComparisonCache } from './comparison-cache.js';
@@ -25,7 +25,7 @@ const comparisonRoute = createRoute({
     "Only the tenders the caller may see count: another organisation's once awarded, the caller's own organisation's from " +
     'opening (not for a member of its panel), a draft never; every figure is computed from those alone.',
   request: { params: IdParams, query: ComparisonQuery },
-  responses: { 200: jsonContent(RegionComparisonResponse, 'The comparison'), ...problemResponses },
+  responses: { 200: jsonContent(RegionComparisonResponse, 'The comparison'), ...problemResponses, ...invalidInput([{ path: 'query.to', rule: 'niet vóór from' }]) },
 });
 
 export function regionRoutes(ctx: AppContext) {

@@ -7,50 +7,48 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REPORT_KINDS } from '../../db/schema/index.js';
 import { requireActor } from '../../http/authenticate.js';
-import { conflictResponse, createRouter, unavailableResponse, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, unavailableResponse, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { timestamp } from '../../http/documented.js';
+import type { RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
+import { PadesLevel, SignatureCheck, SignatureTimestamp, Signer } from './reports.contract.js';
 import { createReport, getReport, listReports, verifyReport } from './reports.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 
 const tags = ['reports'];
 
+/** `evaluation`: the evaluation report; `award-letter`: the letter to the bidder `bidId`. */
 export const ReportInput = z
-  .strictObject({
-    kind: z.enum(REPORT_KINDS).openapi({ description: 'evaluation: the evaluation report; award-letter: the letter to one bidder' }),
-    bidId: z.string().min(1).max(TEXT_LIMITS.id).optional().openapi({ description: 'The addressee of an award letter' }),
-  })
-  .openapi('ReportInput');
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('evaluation').openapi({ description: 'Het beoordelingsrapport' }) }),
+    z.strictObject({
+      kind: z.literal('award-letter').openapi({ description: 'De brief aan één inschrijver' }),
+      bidId: z
+        .string({ error: (issue) => (issue.input === undefined ? 'verplicht voor een gunningsbrief' : 'moet een tekst zijn') })
+        .min(1)
+        .max(TEXT_LIMITS.id)
+        .openapi({ description: 'De geadresseerde inschrijving' }),
+    }),
+  ])
+  .openapi('ReportInput', { discriminator: { propertyName: 'kind' } } as never);
 
-const Signer = z.object({ subject: z.string(), fingerprintSha256: z.string() });
-const Timestamp = z.object({
-  time: z.string().openapi({ description: 'The authority\'s time (RFC 3161 genTime), ISO 8601' }),
-  authority: Signer,
-});
-const PadesLevel = z.enum(['B-B', 'B-T']);
+const REPORT_RULES: RuleBeyondSchema[] = [{ path: 'bidId', rule: 'een inschrijving van deze aanbesteding' }];
 
-const SignatureCheck = z
+const createdReport = { id: z.string(), kind: z.enum(REPORT_KINDS), bidId: z.string().nullable(), sha256: z.string(), url: z.string() };
+const CreatedReport = z.object({ ...createdReport, signatureCheck: SignatureCheck }).openapi('CreatedReport');
+
+// Its own shape rather than an extension of CreatedReport, which the generator writes as `allOf`.
+const ReportListItem = z
   .object({
-    validatedAt: z.string().openapi({ description: 'When the signature was validated, right after signing (ISO 8601)' }),
-    valid: z.boolean().openapi({ description: 'The result: the signature verified and covered the whole file' }),
-    padesLevel: PadesLevel.nullable(),
-    signer: Signer.nullable().openapi({ description: 'Who signed: the certificate\'s subject and SHA-256 fingerprint' }),
-    timestamp: Timestamp.nullable(),
-    problems: z.array(z.string()),
+    ...createdReport,
+    createdAt: timestamp(),
+    createdBy: z.string(),
+    tenderId: z.string(),
+    signatureCheck: SignatureCheck.nullable().openapi({ description: 'Null for reports issued before the check was recorded' }),
   })
-  .openapi('SignatureCheck', { description: 'The signature as validated when the report was issued (Archiefregeling)' });
-
-const CreatedReport = z
-  .object({ id: z.string(), kind: z.enum(REPORT_KINDS), bidId: z.string().nullable(), sha256: z.string(), url: z.string(), signatureCheck: SignatureCheck })
-  .openapi('CreatedReport');
-
-const ReportListItem = CreatedReport.extend({
-  createdAt: z.string(),
-  createdBy: z.string(),
-  tenderId: z.string(),
-  signatureCheck: SignatureCheck.nullable().openapi({ description: 'Null for reports issued before the check was recorded' }),
-}).openapi('ReportListItem');
+  .openapi('ReportListItem');
 
 const DocumentProof = z
   .object({
@@ -81,7 +79,7 @@ const Verification = z
     sha256: z.string(),
     signer: Signer.nullable(),
     padesLevel: PadesLevel.nullable().openapi({ description: 'The PAdES baseline level the valid signature reaches; null when invalid or not PAdES (adbe.pkcs7.detached)' }),
-    timestamp: Timestamp.nullable().openapi({ description: 'The verified RFC 3161 signature timestamp (B-T)' }),
+    timestamp: SignatureTimestamp.nullable().openapi({ description: 'The verified RFC 3161 signature timestamp (B-T)' }),
     intact: z.boolean().openapi({ description: 'A valid signature over the whole file and, for an evaluation report, an embedded proof that holds' }),
     document: DocumentContents.nullable(),
     issuedSignatureCheck: SignatureCheck.nullable().openapi({ description: 'For a report this server issued: its signature as validated right after signing' }),
@@ -99,7 +97,7 @@ const routes = {
       '409 while consensus scores are missing, and for an award letter before the award decision. ' +
       '503 (with Retry-After) when the timestamp authority (TSA_URL) fails: nothing is stored, try again.',
     request: { params: IdParams, body: jsonBody(ReportInput) },
-    responses: { 201: jsonContent(CreatedReport, 'The issued report'), ...problemResponses, ...conflictResponse, ...unavailableResponse },
+    responses: { 201: jsonContent(CreatedReport, 'The issued report'), ...problemResponses, ...invalidInput(REPORT_RULES), ...conflictResponse, ...unavailableResponse },
   }),
   list: createRoute({
     method: 'get', path: '/api/v1/tenders/{id}/reports', tags,

@@ -5,7 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { tenderTemplateSchema } from '../../domain/templates/template.schema.js';
 import { requireActor } from '../../http/authenticate.js';
-import { documentedBy } from '../../http/documented.js';
+import { documentedBy, sentAs } from '../../http/documented.js';
 import { createRouter, jsonContent, problemResponses } from '../../http/router.js';
 import { AppError } from '../../lib/app-error.js';
 import { listTemplates } from './templates.service.js';
@@ -15,7 +15,7 @@ const listRoute = createRoute({
   path: '/api/v1/templates',
   tags: ['templates'],
   summary: 'Tender templates per route, with their assumptions and sources (inkoper)',
-  responses: { 200: jsonContent(z.array(documentedBy(tenderTemplateSchema, 'TenderTemplate')), 'Templates'), ...problemResponses },
+  responses: { 200: jsonContent(z.array(sentAs<z.output<typeof tenderTemplateSchema>>(documentedBy(tenderTemplateSchema, 'TenderTemplate'))), 'Templates'), ...problemResponses },
 });
 
 export function templateRoutes() {

@@ -8,25 +8,33 @@ import { z } from '@hono/zod-openapi';
 import { TENDER_STATUSES } from '../../db/schema/index.js';
 import {
   awardSchema,
-  criterionSchema,
   dossierSchema,
   lowBidRulesSchema,
   tenderSchema,
 } from '../../domain/evaluation/dossier.schema.js';
-import { documentedBy } from '../../http/documented.js';
+import type { Award, Criterion, Dossier, LowBidRules, Tender } from '../../domain/evaluation/dossier.js';
+import { DOSSIER_RULES } from '../../domain/evaluation/dossier-rules.js';
+import { prefixRules, rulesUnder, type RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
+import { SENTENCE_RULE } from '../../domain/panel/motivation.js';
+import { calendarDay, documentedBy, sentAs, timestamp } from '../../http/documented.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { multiLineText } from '../../domain/text/text-fields.js';
+
+const TenderFactsDoc = documentedBy(tenderSchema, 'DossierTender');
+const AwardDoc = documentedBy(awardSchema, 'Award');
+const CriteriaDoc = documentedBy(dossierSchema.shape.criteria, 'Criteria');
+const LowBidRulesDoc = documentedBy(lowBidRulesSchema, 'LowBidRules');
 
 const tenderFieldDocs = {
   reference: documentedBy(tenderSchema.shape.reference),
   title: documentedBy(tenderSchema.shape.title),
-  buyer: documentedBy(tenderSchema.shape.buyer).openapi({ description: "Defaults to the organisation's name" }),
+  buyer: documentedBy(tenderSchema.shape.buyer).openapi({ description: 'Standaard de naam van de organisatie' }),
   lot: documentedBy(tenderSchema.shape.lot),
   estimatedValue: documentedBy(tenderSchema.shape.estimatedValue),
   expectedLearners: documentedBy(tenderSchema.shape.expectedLearners),
-  award: documentedBy(awardSchema, 'Award'),
-  criteria: documentedBy(z.array(criterionSchema), 'Criteria'),
-  lowBidRules: documentedBy(lowBidRulesSchema, 'LowBidRules'),
+  award: AwardDoc,
+  criteria: CriteriaDoc,
+  lowBidRules: LowBidRulesDoc,
 };
 
 /** Each field optional here: a missing required one is reported by `parseDossier`, in its words. */
@@ -35,8 +43,22 @@ const optionalFields = Object.fromEntries(Object.entries(tenderFieldDocs).map(([
 };
 
 const ShowPrices = z.boolean().optional().openapi({
-  description: 'Whether evaluators see the bids\' prices while scoring quality; default false (two-envelope practice). A server setting, not part of the dossier.',
+  description: 'Of beoordelaars de prijzen zien terwijl zij de kwaliteit scoren; standaard false (twee enveloppen). Een instelling van de server, geen deel van het dossier.',
 });
+
+/** The template of `POST /tenders` gives these; the body may not. */
+const FROM_TEMPLATE = ['award', 'criteria', 'lowBidRules'] as const;
+
+/** The dossier's rules for the flattened tender fields of `POST /tenders` and `PATCH` (`reference`, not `tender.reference`). */
+const TENDER_FIELD_RULES: RuleBeyondSchema[] = [
+  ...rulesUnder(DOSSIER_RULES, 'tender.', ''),
+  ...DOSSIER_RULES.filter((r) => /^(award|criteria|lowBidRules)\b/.test(r.path)),
+];
+
+export const CREATE_TENDER_RULES: RuleBeyondSchema[] = [
+  { path: 'template', rule: 'een template van GET /api/v1/templates' },
+  ...TENDER_FIELD_RULES,
+];
 
 export const CreateTenderBody = z
   .strictObject({
@@ -46,25 +68,44 @@ export const CreateTenderBody = z
       .min(1)
       .max(TEXT_LIMITS.serverId)
       .optional()
-      .openapi({ description: 'Start from this template of `GET /api/v1/templates` instead of giving lot, award, criteria and lowBidRules' }),
+      .openapi({ description: 'Begin bij deze template van `GET /api/v1/templates` in plaats van lot, award, criteria en lowBidRules te geven' }),
     showPricesToEvaluators: ShowPrices,
     ...optionalFields,
   })
   .openapi('CreateTender', {
     required: ['organisationId', 'reference', 'title'],
-    description: 'Either `template` or `lot`, `award` and `criteria` (and optionally `lowBidRules`).',
-  });
+    description: 'Met `template`, of met `lot`, `award` en `criteria` (en eventueel `lowBidRules`).',
+    // Either a template, which gives the award rules, or the award rules themselves.
+    anyOf: [
+      { required: ['template'], properties: Object.fromEntries(FROM_TEMPLATE.map((key) => [key, false])) },
+      { required: ['lot', 'award', 'criteria'], properties: { template: false } },
+    ],
+  } as never);
+
+export const PATCH_TENDER_RULES: RuleBeyondSchema[] = TENDER_FIELD_RULES;
+
+/** `null` removes an optional field (the estimate, the learners, the low-bid rules); a required one cannot be removed. */
+const removable = (documented: ReturnType<typeof documentedBy>) => z.union([documented, z.null()]).optional();
 
 export const PatchTenderBody = z
-  .strictObject({ ...optionalFields, showPricesToEvaluators: ShowPrices })
-  .openapi('PatchTender', { description: 'Any of the fields; `null` removes an optional one. Only while draft.' });
+  .strictObject({
+    ...optionalFields,
+    estimatedValue: removable(tenderFieldDocs.estimatedValue),
+    expectedLearners: removable(tenderFieldDocs.expectedLearners),
+    lowBidRules: removable(LowBidRulesDoc),
+    showPricesToEvaluators: ShowPrices,
+  })
+  .openapi('PatchTender', { description: 'Elk van de velden; `null` verwijdert een optioneel veld. Alleen zolang de aanbesteding in voorbereiding is.' });
 
 /** One registered component, used by the import body and the export response. */
 export const DossierDoc = documentedBy(dossierSchema, 'Dossier');
+export const DossierResponse = sentAs<Dossier>(DossierDoc);
+
+export const IMPORT_TENDER_RULES: RuleBeyondSchema[] = prefixRules(DOSSIER_RULES, 'dossier.');
 
 export const ImportTenderBody = z
   .strictObject({ organisationId: z.string().min(1).max(TEXT_LIMITS.serverId), dossier: DossierDoc })
-  .openapi('ImportTender');
+  .openapi('ImportTender', { required: ['organisationId', 'dossier'] });
 
 /** `POST /tenders/:id/open`: the confirmation a formula that invites underbidding needs. */
 export const OpenTenderBody = z
@@ -74,61 +115,31 @@ export const OpenTenderBody = z
   })
   .openapi('OpenTenderInput');
 
+export const OPEN_TENDER_RULES: RuleBeyondSchema[] = [
+  { path: 'motivation', rule: `alleen als de formulecheck zegt dat de formule onderbieden uitlokt (en confirmUnderbiddingRisk true is): ${SENTENCE_RULE}` },
+];
+
 export const TenderResponse = z
   .object({
     id: z.string(),
     organisationId: z.string(),
     status: z.enum(TENDER_STATUSES),
-    tender: z.unknown(),
-    award: z.unknown(),
-    criteria: z.unknown(),
-    lowBidRules: z.unknown().optional(),
+    tender: sentAs<Tender>(TenderFactsDoc),
+    award: sentAs<Award>(AwardDoc),
+    criteria: sentAs<Criterion[]>(CriteriaDoc),
+    lowBidRules: sentAs<LowBidRules>(LowBidRulesDoc).optional(),
     showPricesToEvaluators: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    openedAt: z.string().nullable(),
+    createdAt: timestamp(),
+    updatedAt: timestamp(),
+    openedAt: timestamp().nullable(),
     awardDecision: z
       .object({
-        decidedAt: z.string(),
+        decidedAt: timestamp(),
         winner: z.string(),
-        standstillEndsOn: z.string().openapi({ description: 'YYYY-MM-DD, Europe/Amsterdam: the last day of the standstill' }),
-        awardAllowedOn: z.string().openapi({ description: 'YYYY-MM-DD: the first day `POST .../award` is accepted' }),
+        standstillEndsOn: calendarDay().openapi({ description: 'De laatste dag van de opschortingstermijn (Europe/Amsterdam)' }),
+        awardAllowedOn: calendarDay().openapi({ description: 'De eerste dag waarop `POST .../award` slaagt' }),
       })
       .nullable(),
-    awardedAt: z.string().nullable(),
+    awardedAt: timestamp().nullable(),
   })
   .openapi('Tender');
-
-export const EvaluationResponse = z
-  .looseObject({
-    incomplete: z.array(z.object({ bidId: z.string(), criterionId: z.string() })),
-    pendingBids: z.array(
-      z.looseObject({ bidId: z.string(), missing: z.array(z.string()), lowBidFlags: z.array(z.unknown()), lowBidReview: z.unknown().optional() }),
-    ),
-    blockingReviews: z.array(z.object({ bidId: z.string(), state: z.string(), rules: z.array(z.string()), reason: z.string() })),
-    panel: z.unknown().optional(),
-  })
-  .openapi('Evaluation', {
-    description:
-      'The result of evaluation.md for the exported dossier (method, scoreKind, winner, bids, warnings, sensitivity, effectiveWeights, lowBidImpact) plus what only the server knows: `incomplete` (missing consensus scores; while non-empty only the complete bids are ranked, but every bid\'s low-bid flags compare it with all prices), `pendingBids` (the bids still waiting for consensus scores, each with the criteria it lacks and its price-only `lowBidFlags`), per bid `lowBidReview` (the art. 2.116 review of each flagged or reviewed bid; `{state: "open"}` when none was started), `blockingReviews` (what blocks the award decision) and, once every panel member has sealed, `panel` (severity per evaluator and Krippendorff alpha).',
-  });
-
-export const AuditEventResponse = z
-  .object({
-    seq: z.number().int(),
-    at: z.string(),
-    actorUserId: z.string().nullable(),
-    organisationId: z.string().nullable(),
-    action: z.string(),
-    entityType: z.string(),
-    entityId: z.string(),
-    change: z.unknown(),
-    prevHash: z.string(),
-    hash: z.string(),
-    redacted: z.boolean().openapi({
-      description:
-        'True for an individual score while not every member of the panel has sealed: its change is a notice, ' +
-        'its author (actorUserId null) and the evaluator part of its entityId are left out',
-    }),
-  })
-  .openapi('AuditEvent');

@@ -5,18 +5,22 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/authenticate.js';
-import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { listTenderAuditEvents } from '../audit/tender-audit-events.js';
 import { evaluateTenderJson, exportDossier } from '../evaluation/evaluation.service.js';
 import { tenderAccessOf } from './tender-access.js';
+import { AuditEventResponse } from '../audit/audit-event.contract.js';
+import { EvaluationResponse } from '../evaluation/evaluation.contract.js';
 import {
-  AuditEventResponse,
+  CREATE_TENDER_RULES,
   CreateTenderBody,
-  DossierDoc,
-  EvaluationResponse,
+  DossierResponse,
+  IMPORT_TENDER_RULES,
   ImportTenderBody,
+  OPEN_TENDER_RULES,
   OpenTenderBody,
+  PATCH_TENDER_RULES,
   PatchTenderBody,
   TenderResponse,
 } from './tenders.contract.js';
@@ -30,12 +34,12 @@ const routes = {
   create: createRoute({
     method: 'post', path: '/api/v1/tenders', tags, summary: 'Create a draft tender from dossier fields or a template (inkoper)',
     request: { body: jsonBody(CreateTenderBody) },
-    responses: { 201: jsonContent(TenderResponse, 'The new tender'), ...problemResponses },
+    responses: { 201: jsonContent(TenderResponse, 'The new tender'), ...problemResponses, ...invalidInput(CREATE_TENDER_RULES) },
   }),
   import: createRoute({
     method: 'post', path: '/api/v1/tenders/import', tags, summary: 'Import a whole dossier as a draft tender (inkoper)',
     request: { body: jsonBody(ImportTenderBody) },
-    responses: { 201: jsonContent(TenderResponse, 'The imported tender'), ...problemResponses },
+    responses: { 201: jsonContent(TenderResponse, 'The imported tender'), ...problemResponses, ...invalidInput(IMPORT_TENDER_RULES) },
   }),
   list: createRoute({
     method: 'get', path: '/api/v1/tenders', tags, summary: 'The tenders the caller may read',
@@ -49,7 +53,7 @@ const routes = {
   patch: createRoute({
     method: 'patch', path: '/api/v1/tenders/{id}', tags, summary: 'Change a draft tender (inkoper); 409 once opened',
     request: { ...idRequest, body: jsonBody(PatchTenderBody) },
-    responses: { 200: jsonContent(TenderResponse, 'The changed tender'), ...problemResponses, ...conflictResponse },
+    responses: { 200: jsonContent(TenderResponse, 'The changed tender'), ...problemResponses, ...invalidInput(PATCH_TENDER_RULES), ...conflictResponse },
   }),
   delete: createRoute({
     method: 'delete', path: '/api/v1/tenders/{id}', tags, summary: 'Delete a draft tender with its bids (inkoper); 409 once opened or when a report exists',
@@ -73,12 +77,12 @@ const routes = {
         },
       },
     },
-    responses: { 200: jsonContent(TenderResponse, 'The opened tender'), ...problemResponses, ...conflictResponse },
+    responses: { 200: jsonContent(TenderResponse, 'The opened tender'), ...problemResponses, ...invalidInput(OPEN_TENDER_RULES), ...conflictResponse },
   }),
   dossier: createRoute({
     method: 'get', path: '/api/v1/tenders/{id}/dossier', tags, summary: 'The tender as a dossier (inkoper, auditor)',
     request: idRequest,
-    responses: { 200: jsonContent(DossierDoc, 'The dossier; re-imports to the same tender'), ...problemResponses },
+    responses: { 200: jsonContent(DossierResponse, 'The dossier; re-imports to the same tender'), ...problemResponses },
   }),
   evaluation: createRoute({
     method: 'get', path: '/api/v1/tenders/{id}/evaluation', tags, summary: 'The evaluation of the exported dossier (inkoper, auditor)',

@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/authenticate.js';
-import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { boundedText } from '../../domain/text/text-fields.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
@@ -41,7 +41,12 @@ const setMembershipsRoute = createRoute({
   summary:
     'Stel de rollen van een gebruiker in (vervangt alle); 409 voor de eigen rollen, en voor inkoper of auditor van een nog niet gegunde aanbesteding in wier beoordelingspanel de gebruiker zit',
   request: { params: IdParams, body: jsonBody(SetMembershipsBody) },
-  responses: { 200: jsonContent(UserSummary, 'De gebruiker met de nieuwe rollen'), ...problemResponses, ...conflictResponse },
+  responses: {
+    200: jsonContent(UserSummary, 'De gebruiker met de nieuwe rollen'),
+    ...problemResponses,
+    ...invalidInput([{ path: 'memberships[*].organisationId', rule: 'een bestaande organisatie, elk hoogstens één keer' }]),
+    ...conflictResponse,
+  },
 });
 
 const resetPasswordRoute = createRoute({

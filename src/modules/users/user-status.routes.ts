@@ -6,11 +6,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/authenticate.js';
 import { conflictResponse, createRouter, IdParams, jsonContent, problemResponses } from '../../http/router.js';
+import { timestamp } from '../../http/documented.js';
 import type { AppContext } from '../../http/types.js';
 import { disableUser, enableUser } from './user-status.service.js';
 
 const UserStatus = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), disabledAt: z.string().nullable() })
+  .object({ id: z.string(), email: z.string(), name: z.string(), disabledAt: timestamp().nullable() })
   .openapi('UserStatus');
 
 const disableRoute = createRoute({

@@ -7,19 +7,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES } from '../../db/schema/index.js';
 import { requireActor } from '../../http/authenticate.js';
-import { conflictResponse, createRouter, IdParams, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
+import { timestamp } from '../../http/documented.js';
 import { getUser, listUsers } from './user-directory.service.js';
 import { createUser } from './users.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
-import { boundedText, singleLineText, tooLong } from '../../domain/text/text-fields.js';
+import { boundedText, emailAddress, nonBlankLine } from '../../domain/text/text-fields.js';
 
 export const MembershipSchema = z.strictObject({ organisationId: z.string().min(1).max(TEXT_LIMITS.serverId), role: z.enum(ROLES) });
 
 export const CreateUserBody = z
   .strictObject({
-    email: z.email().max(TEXT_LIMITS.email, tooLong('het e-mailadres', TEXT_LIMITS.email)),
-    name: singleLineText('de naam', TEXT_LIMITS.name).trim().min(1),
+    email: emailAddress(),
+    name: nonBlankLine('de naam', TEXT_LIMITS.name).trim(),
     /** Length is what makes a password strong (NIST SP 800-63B); no composition rules. */
     password: boundedText('het wachtwoord', TEXT_LIMITS.password).min(12),
     memberships: z.array(MembershipSchema).min(1).max(50),
@@ -42,7 +43,7 @@ export const UserSummary = z
     email: z.string(),
     name: z.string(),
     isPlatformAdmin: z.boolean(),
-    disabledAt: z.string().nullable().openapi({ description: 'Wanneer het account is geblokkeerd, of null' }),
+    disabledAt: timestamp().nullable().openapi({ description: 'Wanneer het account is geblokkeerd, of null' }),
     memberships: z
       .array(z.object({ organisationId: z.string(), role: z.enum(ROLES) }))
       .openapi({ description: 'De rollen in de organisaties die de aanroeper beheert (alle voor de platformbeheerder en voor de gebruiker zelf)' }),
@@ -73,7 +74,12 @@ const createUserRoute = createRoute({
   tags: ['users'],
   summary: 'Create a user with one role per organisation',
   request: { body: jsonBody(CreateUserBody) },
-  responses: { 201: jsonContent(User, 'The new user'), ...problemResponses, ...conflictResponse },
+  responses: {
+    201: jsonContent(User, 'The new user'),
+    ...problemResponses,
+    ...invalidInput([{ path: 'memberships[*].organisationId', rule: 'een bestaande organisatie, elk hoogstens één keer' }]),
+    ...conflictResponse,
+  },
 });
 
 export function userRoutes(ctx: AppContext) {
