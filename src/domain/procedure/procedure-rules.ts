@@ -8,6 +8,9 @@
  * other parts are malformed, so that one pass reports every problem (evaluation.md).
  */
 import type { Report } from '../evaluation/dossier-rules.js';
+import { TEXT_LIMITS } from '../text/text-limits.js';
+
+const KVK_MESSAGE = 'KvK-nummer moet precies 8 cijfers zijn';
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -103,6 +106,12 @@ export function checkPreferences(preferences: unknown, awardLimit: unknown, lots
   const bidders = biddersPerLot(lots);
   const everyBidder = new Set([...bidders.values()].flatMap((kvks) => [...kvks]));
   for (const [kvk, order] of Object.entries(preferences)) {
+    if (!/^\d{8}$/.test(kvk)) {
+      // A long key is not repeated in the path: the message says what is wrong with it.
+      if (kvk.length <= TEXT_LIMITS.id) report(['preferences', kvk], KVK_MESSAGE);
+      else report(['preferences'], `${KVK_MESSAGE}; een sleutel van ${kvk.length} tekens is dat niet`);
+      continue;
+    }
     if (!everyBidder.has(kvk)) {
       report(['preferences', kvk], `geen school met KvK ${kvk} heeft op een perceel van deze procedure ingeschreven`);
       continue;

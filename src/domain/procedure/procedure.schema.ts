@@ -16,8 +16,6 @@ import { checkAwardLimit, checkOneBidPerSchool, checkPreferences, checkUniqueLot
 export type ProcedureParseResult = { ok: true; procedure: Procedure } | { ok: false; problems: ValidationProblem[] };
 
 const lotId = z.string().max(TEXT_LIMITS.id, { abort: true, error: ID_MESSAGE }).regex(ID_PATTERN, { error: ID_MESSAGE });
-const KVK_MESSAGE = 'KvK-nummer moet precies 8 cijfers zijn';
-const kvk = z.string().max(8, { abort: true, error: KVK_MESSAGE }).regex(/^\d{8}$/, { error: KVK_MESSAGE });
 const TOO_MANY_LOTS = { error: `hoogstens ${MAX_LOTS} percelen per procedure` };
 
 export const procedureFieldsSchema = z.strictObject({
@@ -41,7 +39,9 @@ export const procedureSchema = z
     format: z.literal(PROCEDURE_FORMAT),
     procedure: procedureFieldsSchema,
     awardLimit: awardLimitSchema.optional(),
-    preferences: z.record(kvk, z.array(lotId).max(MAX_LOTS, TOO_MANY_LOTS)).optional(),
+    // The keys are KvK numbers, checked in checkPreferences: a key schema's own message would
+    // be the dossier's message for a score key.
+    preferences: z.record(z.string(), z.array(lotId).max(MAX_LOTS, TOO_MANY_LOTS)).optional(),
     lots: z
       .array(procedureLotSchema)
       .min(1, { error: 'geef minstens één perceel' })
