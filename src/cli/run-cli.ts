@@ -15,6 +15,9 @@ import { formulaCheckCommand } from './formula-check-command.js';
 import { readJson, type Outcome } from './read-json.js';
 import { parseDossier } from '../domain/evaluation/dossier.schema.js';
 import { evaluateDossier } from '../domain/evaluation/evaluate.js';
+import { evaluateProcedure } from '../domain/procedure/evaluate-procedure.js';
+import { looksLikeProcedure, parseProcedure } from '../domain/procedure/procedure.schema.js';
+import { renderProcedureTable } from './procedure-table.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export type { Outcome } from './read-json.js';
@@ -32,6 +35,7 @@ function evaluateCommand(args: string[]): Outcome {
   }
   const read = readJson(file);
   if (!read.ok) return { code: 2, stderr: read.message };
+  if (looksLikeProcedure(read.value)) return evaluateProcedureFile(read.value, values.format);
   const parsed = parseDossier(read.value);
   if (!parsed.ok) return { code: 1, stderr: parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n') };
   const result = evaluateDossier(parsed.dossier);
@@ -39,6 +43,14 @@ function evaluateCommand(args: string[]): Outcome {
     code: 0,
     stdout: values.format === 'table' ? renderEvaluationTable(parsed.dossier, result) : JSON.stringify(result, null, 2),
   };
+}
+
+/** A procedure with several lots (docs/procedures.md): each lot's result and the allocation. */
+function evaluateProcedureFile(value: unknown, format: 'json' | 'table'): Outcome {
+  const parsed = parseProcedure(value);
+  if (!parsed.ok) return { code: 1, stderr: parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n') };
+  const result = evaluateProcedure(parsed.procedure);
+  return { code: 0, stdout: format === 'table' ? renderProcedureTable(parsed.procedure, result) : JSON.stringify(result, null, 2) };
 }
 
 const COMMANDS: Record<string, (args: string[]) => Outcome | Promise<Outcome>> = {
@@ -56,7 +68,9 @@ gebruik: gunningswijzer OPDRACHT BESTAND [opties]
 Opdrachten:
   evaluate BESTAND.json [--format json|table]
       Berekent de gunning van een dossier opnieuw en drukt het resultaat af (JSON, of met
-      --format table als Nederlandse tabel).
+      --format table als Nederlandse tabel). Een procedurebestand met percelen
+      (gunningswijzer/procedure@1) geeft het resultaat per perceel en de toewijzing van de
+      percelen onder de gunningsbeperking.
   formula-check BESTAND.json [--format json|table] [--estimated-value EUR] [--expected-learners N]
       Toetst de gunningsformule van een dossier of aanbestedingstemplate voor publicatie: wat
       een kwaliteitspunt kost, of een onderbieder wint, en voorstellen die dat keren.

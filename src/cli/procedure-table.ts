@@ -1,0 +1,23 @@
+/**
+ * @module
+ * `evaluate --format table` for a procedure file: each lot's table as for a single dossier,
+ * under the lot's id, then the allocation with its reason per lot.
+ */
+import type { Procedure } from '../domain/procedure/procedure.js';
+import type { ProcedureResult } from '../domain/procedure/evaluate-procedure.js';
+import { renderEvaluationTable } from './evaluation-table.js';
+
+export function renderProcedureTable(procedure: Procedure, result: ProcedureResult): string {
+  const limit = procedure.awardLimit;
+  const heading = `${procedure.procedure.title} (${procedure.procedure.reference}), ${procedure.procedure.buyer}`;
+  const rule =
+    limit === undefined
+      ? 'Geen gunningsbeperking.'
+      : `Gunningsbeperking: hoogstens ${limit.maxLotsPerBidder} ${limit.maxLotsPerBidder === 1 ? 'perceel' : 'percelen'} per school, regel ${limit.rule}${limit.lotOrder === undefined ? '' : ` (volgorde ${limit.lotOrder.join(', ')})`}.`;
+  const lots = procedure.lots.map((lot, i) => `== Perceel ${lot.id}: ${lot.dossier.tender.lot} ==\n${renderEvaluationTable(lot.dossier, result.lots[i]!.result)}`);
+  const allocation = result.allocation.map(
+    (entry) =>
+      `${entry.lotId}: ${entry.winner ?? 'geen winnaar'}${entry.winner === entry.winnerWithoutLimit ? '' : ` (zonder beperking: ${entry.winnerWithoutLimit ?? 'geen winnaar'})`}\n  ${entry.reason}`,
+  );
+  return [heading, rule, ...lots, `== Toewijzing ==\n${allocation.join('\n')}`].join('\n\n');
+}

@@ -1,0 +1,75 @@
+/**
+ * @module
+ * The `bidder-preference` rule (issue 21, rule 2): a school that wins more than the maximum
+ * keeps the lots it prefers (school-preference.ts), and each lot it releases goes to the
+ * next-ranked bid, repeating until stable. This is deferred acceptance with the lots
+ * offering themselves down their rankings and each school holding at most N offers.
+ *
+ * A tie: the bids sharing a lot's current rank all hold the offer together, and the lot counts
+ * for each of them; a tied school that prefers N other lots releases it like any other. If two
+ * or more still hold it at the end, the draw of lots decides (the spec's tie rule) and the
+ * lot has no winner yet; counting it for every tied school keeps each at most N whatever the
+ * draw (as in lot-order.ts).
+ *
+ * Termination: every step removes one (lot, bid) offer, and an offer is never made again
+ * because a lot's position in its ranking only moves down (a lot moves to its next group
+ * only when every bid of the current group released it). So there are at most as many steps
+ * as ranked bids over all lots.
+ *
+ * Independence of the order of steps: an offer to a school is withdrawn only when that school
+ * releases it, so the set of lots ever offered to a school only grows, and a school releases a
+ * lot exactly when it has N lots offered that it prefers. A release therefore stays justified
+ * whatever happens later: every release made in one order is also made in any other, and the
+ * end state is the one where all justified releases are made (the least fixed point of a
+ * monotone step, as for deferred acceptance, Gale and Shapley 1962). The loop below takes the
+ * schools in KvK order only to be plainly deterministic.
+ */
+import type { Allocation, CountedLot, PassedOver } from './allocation.js';
+import type { LotStanding, StandingBid } from './lot-standing.js';
+import { comparePreference, preferenceKeys } from './school-preference.js';
+
+type LotState = { standing: LotStanding; position: number; holders: StandingBid[]; released: StandingBid[] };
+
+export function allocateByPreference(
+  standings: readonly LotStanding[],
+  maxLotsPerBidder: number,
+  preferences: Readonly<Record<string, readonly string[]>>,
+): Allocation {
+  const keys = preferenceKeys(standings, preferences);
+  const lots = new Map<string, LotState>(
+    standings.map((standing) => [standing.lotId, { standing, position: 0, holders: [...(standing.groups[0] ?? [])], released: [] }]),
+  );
+  const held = (kvk: string) => [...lots.values()].filter((lot) => lot.holders.some((bid) => bid.kvk === kvk));
+  const schools = [...keys.keys()].sort();
+  for (;;) {
+    const over = schools.find((kvk) => held(kvk).length > maxLotsPerBidder);
+    if (over === undefined) break;
+    const perLot = keys.get(over)!;
+    const least = held(over).reduce((worst, lot) =>
+      comparePreference(perLot.get(lot.standing.lotId)!, perLot.get(worst.standing.lotId)!) > 0 ? lot : worst,
+    );
+    const bid = least.holders.find((holder) => holder.kvk === over)!;
+    least.holders = least.holders.filter((holder) => holder !== bid);
+    least.released.push(bid);
+    while (least.holders.length === 0 && least.position < least.standing.groups.length) {
+      least.position += 1;
+      least.holders = [...(least.standing.groups[least.position] ?? [])];
+    }
+  }
+  const counted = (kvk: string): CountedLot[] =>
+    held(kvk)
+      .sort((a, b) => comparePreference(keys.get(kvk)!.get(a.standing.lotId)!, keys.get(kvk)!.get(b.standing.lotId)!))
+      .map((lot) => ({ lotId: lot.standing.lotId, drawPending: lot.holders.length > 1 }));
+  const allocation: Allocation = new Map();
+  for (const [lotId, lot] of lots) {
+    // Released in rank order, and at a shared rank in bid id order, whatever order the loop took.
+    const passedOver: PassedOver[] = [...lot.released]
+      .sort((a, b) => a.rank - b.rank || (a.bidId < b.bidId ? -1 : 1))
+      .map((bid) => ({ bid, why: 'released', kept: counted(bid.kvk) }));
+    const [first] = lot.holders;
+    if (first === undefined) allocation.set(lotId, { kind: 'no-eligible-bid', passedOver });
+    else if (lot.holders.length === 1) allocation.set(lotId, { kind: 'awarded', bid: first, passedOver });
+    else allocation.set(lotId, { kind: 'tie', bids: lot.holders, passedOver });
+  }
+  return allocation;
+}

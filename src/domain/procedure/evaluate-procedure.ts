@@ -1,0 +1,27 @@
+/**
+ * @module
+ * Evaluates a procedure: every lot's dossier exactly as a single dossier is evaluated (its
+ * `result` is byte for byte what `evaluate` prints for that dossier alone), then the
+ * allocation of the lots under the limitation. Pure, like the evaluation of one lot.
+ *
+ * @example
+ * const parsed = parseProcedure(json);
+ * if (parsed.ok) console.log(evaluateProcedure(parsed.procedure).allocation);
+ */
+import { evaluateDossier } from '../evaluation/evaluate.js';
+import type { EvaluationResult } from '../evaluation/result.js';
+import { allocateLots } from './allocate.js';
+import type { LotAllocation } from './allocation.js';
+import { lotStanding } from './lot-standing.js';
+import type { Procedure } from './procedure.js';
+
+export type ProcedureResult = {
+  lots: { lotId: string; result: EvaluationResult }[];
+  allocation: LotAllocation[];
+};
+
+export function evaluateProcedure(procedure: Procedure): ProcedureResult {
+  const lots = procedure.lots.map((lot) => ({ lotId: lot.id, result: evaluateDossier(lot.dossier) }));
+  const standings = procedure.lots.map((lot, i) => lotStanding(lot.id, lot.dossier, lots[i]!.result));
+  return { lots, allocation: allocateLots(standings, procedure.awardLimit, procedure.preferences ?? {}) };
+}
