@@ -137,3 +137,34 @@ describe('signed evaluation report', () => {
     expect(text.split(`Beoordelingsrapport ${data.reportId}`).length - 1).toBe(pages);
   });
 });
+
+/** The alternative text of the report's Figure, as written: a literal string or UTF-16BE hex. */
+function figureAlt(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const literal = /\/S \/Figure\n\/Alt \(((?:\\.|[^\\)])*)\)/.exec(raw);
+  if (literal) return (literal[1] as string).replace(/\\(.)/g, '$1');
+  const hex = /\/S \/Figure\n\/Alt <FEFF([0-9A-Fa-f]*)>/.exec(raw);
+  if (!hex) throw new Error('no Figure with /Alt');
+  return Buffer.from(hex[1] as string, 'hex').swap16().toString('utf16le');
+}
+
+describe('quality-price chart', () => {
+  it('has a legend that names every code on the chart by its school', () => {
+    const lines = normaliseWhitespace(text);
+    expect(lines).toContain('Legenda: de codes in de grafiek');
+    const winner = data.result.winner;
+    for (const bid of data.bids) {
+      const result = data.result.bids.find((r) => r.bidId === bid.id);
+      if (result === undefined) continue;
+      const mark = bid.id === winner ? ' (winnaar)' : '';
+      expect(lines).toContain(`${bid.id} ${bid.providerName} (${bid.id})${mark}`);
+    }
+  });
+
+  it('describes every point by its school and code in the alternative text', () => {
+    const alt = figureAlt(unsigned);
+    for (const bid of data.bids) expect(alt).toContain(`${bid.providerName} (${bid.id}): prijs`);
+    // Not by the code alone, as before.
+    expect(alt).not.toMatch(/: B\d+: prijs|; B\d+: prijs/);
+  });
+});
