@@ -9,7 +9,7 @@ import { createDevelopmentSigner } from '../../../src/reports/signing/developmen
 import type { ReportSigner } from '../../../src/reports/signing/signer.js';
 import { verifyPdfSignature } from '../../../src/reports/signing/verify-pdf-signature.js';
 import { b1RouteDossier, buildEvaluationReportData } from '../../fixtures/evaluation-report-data.js';
-import { normaliseWhitespace, pdfText, pdfsig } from './poppler.js';
+import { figureAlt, normaliseWhitespace, pdfText, pdfsig } from './poppler.js';
 
 let signer: ReportSigner;
 let data: EvaluationReportData;
@@ -137,16 +137,6 @@ describe('signed evaluation report', () => {
     expect(text.split(`Beoordelingsrapport ${data.reportId}`).length - 1).toBe(pages);
   });
 });
-
-/** The alternative text of the report's Figure, as written: a literal string or UTF-16BE hex. */
-function figureAlt(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const literal = /\/S \/Figure\n\/Alt \(((?:\\.|[^\\)])*)\)/.exec(raw);
-  if (literal) return (literal[1] as string).replace(/\\(.)/g, '$1');
-  const hex = /\/S \/Figure\n\/Alt <FEFF([0-9A-Fa-f]*)>/.exec(raw);
-  if (!hex) throw new Error('no Figure with /Alt');
-  return Buffer.from(hex[1] as string, 'hex').swap16().toString('utf16le');
-}
 
 describe('quality-price chart', () => {
   it('has a legend that names every code on the chart by its school', () => {
