@@ -4,9 +4,16 @@
  * median per run. Targets are printed as ratios against a baseline measured in the same run,
  * so a slower or busier machine moves both sides alike.
  */
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
-export type Measurement = { name: string; medianMs: number; runs: number };
+/** `cpuMs`: the median processor time per run (user + system) where measured: on a machine shared with other work the wall time mostly says how busy it is. */
+export type Measurement = { name: string; medianMs: number; runs: number; cpuMs?: number };
+
+/** The machine's load average over the last minute, per core, for printing beside wall times. */
+export function loadPerCore(): string {
+  return `${(loadavg()[0] ?? 0).toFixed(1)} op ${cpus().length} kernen`;
+}
 
 export function measure(name: string, fn: () => unknown, options: { runs?: number; warmup?: number } = {}): Measurement {
   const runs = options.runs ?? 200;
@@ -26,13 +33,18 @@ export async function measureAsync(name: string, fn: () => Promise<unknown>, opt
   const runs = options.runs ?? 50;
   for (let i = 0; i < (options.warmup ?? 5); i++) await fn();
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
+    const startCpu = process.cpuUsage();
     await fn();
+    const used = process.cpuUsage(startCpu);
     samples.push(performance.now() - start);
+    cpu.push((used.user + used.system) / 1000);
   }
   samples.sort((a, b) => a - b);
-  return { name, medianMs: samples[Math.floor(samples.length / 2)] ?? NaN, runs };
+  cpu.sort((a, b) => a - b);
+  return { name, medianMs: samples[Math.floor(samples.length / 2)] ?? NaN, runs, cpuMs: cpu[Math.floor(cpu.length / 2)] ?? NaN };
 }
 
 export function report(lines: { label: string; value: string; target?: string; ok?: boolean }[]): void {

@@ -13,6 +13,7 @@ import {
 } from '../../domain/evaluation/explain.js';
 import { COLOR, SIZE, bulletList, ensureSpace, heading, paragraph } from '../pdf/layout.js';
 import { CHART_HEIGHT, type ChartPoint, drawQualityPriceChart } from '../pdf/quality-price-chart.js';
+import { bidLabel } from '../../domain/bid-label.js';
 import { formatDutchNumber, formatEuros } from '../../domain/money.js';
 import { fill, wording } from '../wording.js';
 import type { SectionContext } from './context.js';
@@ -40,7 +41,8 @@ function chartPoints(context: SectionContext): ChartPoint[] {
     const price = context.bidsById.get(result.bidId)?.price ?? data.award.fixedPrice;
     if (price === undefined || price === null || totalWeight <= 0) return [];
     const kind: ChartPoint['kind'] = result.bidId === data.result.winner ? 'winner' : result.status === 'excluded' ? 'excluded' : 'ranked';
-    return [{ label: result.bidId, price, quality: result.qualityPoints / totalWeight, kind }];
+    const name = bidLabel(result.bidId, context.bidsById.get(result.bidId)?.providerName);
+    return [{ label: result.bidId, name, price, quality: result.qualityPoints / totalWeight, kind }];
   });
 }
 
@@ -49,7 +51,7 @@ function chartAlt(points: readonly ChartPoint[]): string {
   const words = wording.evaluation.analysis;
   const described = points.map((point) =>
     fill(words.chartAltPoint, {
-      bid: point.label,
+      bid: point.name,
       price: formatEuros(point.price),
       quality: formatDutchNumber(point.quality * 100, 1),
       mark: point.kind === 'winner' ? words.chartAltWinner : point.kind === 'excluded' ? words.chartAltExcluded : '',
@@ -71,6 +73,6 @@ export function drawAnalysisSection(context: SectionContext): void {
   ensureSpace(doc, CHART_HEIGHT + 80);
   heading(doc, { text: words.chartTitle, level: 2 });
   const points = chartPoints(context);
-  drawQualityPriceChart(doc, { points, xLabel: words.chartX, yLabel: words.chartY, winnerLabel: wording.common.winnerMark, alt: chartAlt(points) });
+  drawQualityPriceChart(doc, { points, xLabel: words.chartX, yLabel: words.chartY, winnerLabel: wording.common.winnerMark, alt: chartAlt(points), legendTitle: words.chartLegend });
   paragraph(doc, { text: words.chartCaption, size: SIZE.small, color: COLOR.muted });
 }

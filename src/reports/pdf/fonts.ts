@@ -5,15 +5,16 @@
  * public-domain changes; docs/documents-of-record.md). PDF/A forbids the unembedded standard
  * fonts (ISO 19005-3 §6.2.11.4.1), and only a Unicode font prints every name the system
  * accepts: Turkish ı and ş, Polish ł and ż, Frisian â and û, the Dutch ĳ, Greek and Cyrillic.
- * Each file is read and parsed by fontkit once per process; pdfkit then embeds, per
- * document, a subset of the glyphs that document uses, with a ToUnicode map so text copies
- * out as it was written.
+ * Each file is read and parsed by fontkit once per process, and each word is laid out once
+ * per process (font-layout.ts); pdfkit then embeds, per document, a subset of the glyphs
+ * that document uses, with a ToUnicode map so text copies out as it was written.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { create, type Font } from 'fontkit';
 import type { PdfDocument } from './pdf-document-type.js';
+import { shareFontLayout } from './font-layout.js';
 
 /** The names the layout code selects fonts by (`doc.font(FONT.bold)`). */
 export const FONT = { regular: 'GW-Regular', bold: 'GW-Bold', italic: 'GW-Italic', mono: 'GW-Mono' } as const;
@@ -27,56 +28,6 @@ const FILES: Record<keyof typeof FONT, string> = {
 
 let parsed: Record<keyof typeof FONT, Font> | undefined;
 
-type Position = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth?: number };
-type Run = { glyphs: unknown[]; positions: Position[] };
-
-/** A laid-out word as pdfkit reads it: it scales `positions` in place, so each caller gets its own. */
-class LaidOutRun {
-  constructor(
-    readonly glyphs: unknown[],
-    readonly positions: Position[],
-  ) {}
-
-  get advanceWidth(): number {
-    let width = 0;
-    for (const position of this.positions) width += position.xAdvance;
-    return width;
-  }
-}
-
-/** Words laid out per font; cleared when full, so a stream of unusual words cannot grow it without end. */
-const LAYOUT_CACHE_SIZE = 20_000;
-
-/**
- * The font with fontkit's shaping (GSUB and GPOS lookups per word, the larger part of laying
- * out a report) done once per word per process instead of once per word per document. pdfkit
- * keeps a cache per document only.
- */
-function withLayoutCache(font: Font): Font {
-  const cache = new Map<string, Run>();
-  const layout = (text: string, features?: unknown): LaidOutRun => {
-    let run = features === undefined ? cache.get(text) : undefined;
-    if (run === undefined) {
-      run = (font.layout as (text: string, features?: unknown) => Run)(text, features);
-      if (features === undefined) {
-        if (cache.size >= LAYOUT_CACHE_SIZE) cache.clear();
-        cache.set(text, run);
-      }
-    }
-    return new LaidOutRun(
-      run.glyphs,
-      run.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
-    );
-  };
-  return new Proxy(font, {
-    get(target, property) {
-      if (property === 'layout') return layout;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-}
-
 /** The folder of the package's TrueType files, found the way Node resolves the package. */
 function fontFolder(): string {
   const require = createRequire(import.meta.url);
@@ -86,18 +37,28 @@ function fontFolder(): string {
 function fonts(): Record<keyof typeof FONT, Font> {
   if (parsed !== undefined) return parsed;
   const folder = fontFolder();
-  const load = (file: string) => withLayoutCache(create(readFileSync(join(folder, file))));
+  const load = (file: string) => create(readFileSync(join(folder, file)));
   parsed = { regular: load(FILES.regular), bold: load(FILES.bold), italic: load(FILES.italic), mono: load(FILES.mono) };
   return parsed;
 }
 
-/** Registers the four fonts under `FONT`'s names and selects the regular one. */
+/**
+ * Registers the four fonts under `FONT`'s names and selects the regular one. Each font the
+ * document selects lays out text from the process's shared caches (font-layout.ts).
+ */
 export function registerReportFonts(doc: PdfDocument): void {
   const loaded = fonts();
   for (const key of Object.keys(FONT) as (keyof typeof FONT)[]) {
     // pdfkit takes a parsed fontkit font where its types say a file name or buffer.
     doc.registerFont(FONT[key], loaded[key] as unknown as string);
   }
+  const select = doc.font.bind(doc) as (...args: unknown[]) => PdfDocument;
+  doc.font = ((...args: unknown[]) => {
+    select(...args);
+    // pdfkit creates a document's font object on its first selection.
+    shareFontLayout((doc as unknown as { _font: unknown })._font);
+    return doc;
+  }) as PdfDocument['font'];
   doc.font(FONT.regular);
 }
 

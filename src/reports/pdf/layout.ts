@@ -51,9 +51,24 @@ export function ensureSpace(doc: PdfDocument, height: number): void {
   if (doc.y + height > bottomOf(doc)) doc.addPage();
 }
 
+/** Where each document's last heading ended: the page and the y its content starts at. */
+const headingEnds = new WeakMap<PdfDocument, { page: unknown; y: number }>();
+
+/**
+ * Whether nothing has been drawn since a heading ended on this page. A block that follows a
+ * heading then starts below it and flows on to the next page, rather than moving there
+ * whole and leaving the heading alone at the foot of the page (keep-with-next): the heading
+ * made sure that a few lines fit.
+ */
+function rightAfterHeading(doc: PdfDocument): boolean {
+  const end = headingEnds.get(doc);
+  return end !== undefined && end.page === doc.page && end.y === doc.y;
+}
+
 /**
  * A heading, kept on one page with what follows it: `keepWithNext` points of its content (by
- * default a few lines) must fit below it, or it starts on the next page.
+ * default a few lines) must fit below it, or it starts on the next page; the label-value
+ * rows and lists that follow it start below it (`rightAfterHeading`).
  */
 export function heading(doc: PdfDocument, options: { text: string; level: 1 | 2 | 3; keepWithNext?: number }): void {
   const size = options.level === 1 ? SIZE.h1 : options.level === 2 ? SIZE.h2 : SIZE.h3;
@@ -66,6 +81,7 @@ export function heading(doc: PdfDocument, options: { text: string; level: 1 | 2 
   tagged(doc, `H${options.level}`, () => doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) }));
   doc.y += options.level === 1 ? 4 : 2;
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
+  headingEnds.set(doc, { page: doc.page, y: doc.y });
 }
 
 export type ParagraphOptions = {
@@ -93,7 +109,8 @@ export function bulletList(doc: PdfDocument, options: { items: readonly string[]
   group(doc, 'L', () => {
     for (const item of options.items) {
       const text = fitText(doc.font(FONT.regular).fontSize(SIZE.body), item, contentWidth(doc) - 12);
-      ensureSpace(doc, Math.min(textHeight(doc, text, contentWidth(doc) - 12), pageSpace(doc)));
+      const height = textHeight(doc, text, contentWidth(doc) - 12);
+      ensureSpace(doc, Math.min(height, rightAfterHeading(doc) ? 2 * doc.currentLineHeight(true) : pageSpace(doc)));
       const y = doc.y;
       group(doc, 'LI', () => {
         tagged(doc, 'Lbl', () => doc.fillColor(COLOR.text).text('-', left, y, { width: 10 }));
@@ -127,7 +144,8 @@ export function labelledRows(doc: PdfDocument, options: { rows: readonly (readon
     const labelText = fitText(doc.font(FONT.bold), label, labelWidth);
     const valueText = fitText(doc.font(FONT.regular), value, valueWidth);
     const height = Math.max(textHeight(doc.font(FONT.bold), labelText, labelWidth), textHeight(doc.font(FONT.regular), valueText, valueWidth));
-    ensureSpace(doc, height > pageSpace(doc) ? 4 * doc.currentLineHeight(true) : height);
+    // A value taller than a page, or one right under its heading, flows on to the next page.
+    ensureSpace(doc, height > pageSpace(doc) || rightAfterHeading(doc) ? Math.min(height, 4 * doc.currentLineHeight(true)) : height);
     const y = doc.y;
     const page = doc.page;
     // A label and its value read as one sentence: "Kenmerk: ZW-2027-01".

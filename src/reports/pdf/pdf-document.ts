@@ -14,6 +14,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { registerReportFonts } from './fonts.js';
+import { batchPdfOutput } from './pdf-output.js';
 import { useOutputIntent, useXmp } from './pdf-a.js';
 import { startStructure } from './structure.js';
 import type { PdfDocument } from './pdf-document-type.js';
@@ -64,6 +65,9 @@ export function startPdf(options: StartPdfOptions): { doc: PdfDocument; finished
     tagged: true,
     lang: 'nl-NL',
     displayTitle: true,
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and the
+    // reports use only the embedded fonts (registerReportFonts selects the first).
+    font: null as unknown as string,
     info: {
       Title: options.title,
       Author: options.author,
@@ -74,6 +78,7 @@ export function startPdf(options: StartPdfOptions): { doc: PdfDocument; finished
       ModDate: options.createdAt,
     },
   });
+  batchPdfOutput(doc);
   useXmp(doc, {
     title: options.title,
     author: options.author,

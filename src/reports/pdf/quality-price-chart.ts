@@ -5,13 +5,16 @@
  * its place with quality or with price, and how far a suspiciously cheap bid lies from the rest.
  */
 import { formatDutchNumber } from '../../domain/money.js';
-import { COLOR, FONT, SIZE, contentWidth, ensureSpace } from './layout.js';
+import { COLOR, FONT, SIZE, contentWidth, ensureSpace, heading, labelledRows } from './layout.js';
 import type { PdfDocument } from './pdf-document-type.js';
 import { toPrintable } from './printable-text.js';
 import { tagged } from './structure.js';
 
 export type ChartPoint = {
+  /** The bid's code, printed beside its point: a school's name would cover the other points. */
   label: string;
+  /** The bid as a reader knows it, "School (B2)" (`bidLabel`): in the legend and the alternative text. */
+  name: string;
   /** Euros. */
   price: number;
   /** Quality as a share of the maximum, 0 to 1. */
@@ -43,15 +46,22 @@ function ticksOf(axis: Axis): number[] {
   return Array.from({ length: count + 1 }, (_, i) => axis.min + i * axis.step);
 }
 
+/**
+ * The chart, then its legend: each code on the chart with the bid's name, in the order of
+ * the codes, as text a reader can select and a screen reader reads after the figure.
+ */
 export function drawQualityPriceChart(
   doc: PdfDocument,
-  options: { points: readonly ChartPoint[]; xLabel: string; yLabel: string; winnerLabel: string; alt: string },
+  options: { points: readonly ChartPoint[]; xLabel: string; yLabel: string; winnerLabel: string; alt: string; legendTitle: string },
 ): void {
   if (options.points.length === 0) return;
   ensureSpace(doc, CHART_HEIGHT + 40);
   // One Figure with its alternative text: a screen reader reads the sentence, not the ticks.
   tagged(doc, 'Figure', () => drawChart(doc, options), { alt: options.alt });
   doc.x = doc.page.margins.left;
+  heading(doc, { text: options.legendTitle, level: 3 });
+  const byCode = [...options.points].sort((a, b) => a.label.localeCompare(b.label, 'nl', { numeric: true }));
+  labelledRows(doc, { rows: byCode.map((point) => [point.label, point.kind === 'winner' ? `${point.name} (${options.winnerLabel})` : point.name] as const), labelWidth: 36 });
   doc.fillColor(COLOR.text).fontSize(SIZE.body);
 }
 

@@ -9,7 +9,7 @@ import { createDevelopmentSigner } from '../../../src/reports/signing/developmen
 import type { ReportSigner } from '../../../src/reports/signing/signer.js';
 import { verifyPdfSignature } from '../../../src/reports/signing/verify-pdf-signature.js';
 import { b1RouteDossier, buildEvaluationReportData } from '../../fixtures/evaluation-report-data.js';
-import { normaliseWhitespace, pdfText, pdfsig } from './poppler.js';
+import { figureAlt, normaliseWhitespace, pdfText, pdfsig } from './poppler.js';
 
 let signer: ReportSigner;
 let data: EvaluationReportData;
@@ -135,5 +135,26 @@ describe('signed evaluation report', () => {
     expect(pages).toBeGreaterThan(3);
     expect(text).toContain(`pagina ${pages} van ${pages}`);
     expect(text.split(`Beoordelingsrapport ${data.reportId}`).length - 1).toBe(pages);
+  });
+});
+
+describe('quality-price chart', () => {
+  it('has a legend that names every code on the chart by its school', () => {
+    const lines = normaliseWhitespace(text);
+    expect(lines).toContain('Legenda: de codes in de grafiek');
+    const winner = data.result.winner;
+    for (const bid of data.bids) {
+      const result = data.result.bids.find((r) => r.bidId === bid.id);
+      if (result === undefined) continue;
+      const mark = bid.id === winner ? ' (winnaar)' : '';
+      expect(lines).toContain(`${bid.id} ${bid.providerName} (${bid.id})${mark}`);
+    }
+  });
+
+  it('describes every point by its school and code in the alternative text', () => {
+    const alt = figureAlt(unsigned);
+    for (const bid of data.bids) expect(alt).toContain(`${bid.providerName} (${bid.id}): prijs`);
+    // Not by the code alone, as before.
+    expect(alt).not.toMatch(/: B\d+: prijs|; B\d+: prijs/);
   });
 });
