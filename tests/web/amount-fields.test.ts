@@ -31,7 +31,7 @@ async function createTender(estimatedValue: string, expectedLearners = '80') {
 const idOf = (location: string | null) => /^\/aanbestedingen\/([^/]+)\/instellingen$/.exec(location ?? '')?.[1] ?? '';
 
 describe('amounts in the forms', () => {
-  it('reads 400.000 on the new-tender form as EUR 400.000 and 1.200 learners as twelve hundred', async () => {
+  it('reads 400.000 on the new-tender form as €\u00a0400.000 and 1.200 learners as twelve hundred', async () => {
     const created = await createTender('400.000', '1.200');
     expect(created.status, visibleText(created.html).slice(0, 400)).toBe(303);
     const [tender] = await tenders();
@@ -61,7 +61,7 @@ describe('amounts in the forms', () => {
     expect((await tenders())[0]?.tender.estimatedValue).toBe(610000.5);
   });
 
-  it('reads a bid price of 565.000 as EUR 565.000 and refuses 565,000', async () => {
+  it('reads a bid price of 565.000 as €\u00a0565.000 and refuses 565,000', async () => {
     const id = idOf((await createTender('520.000')).location);
     const bid = { 'provider.name': 'Taalhuis Flevoland', 'provider.kvk': '30123456', 'provider.keurmerk': 'ja' };
     const refused = await page.post(`/aanbestedingen/${id}/inschrijvingen`, { ...bid, price: '565,000' });

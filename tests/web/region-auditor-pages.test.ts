@@ -35,12 +35,12 @@ describe('on the demo world', () => {
     expect(text).toContain('Regiovergelijking Regio IJsselland');
     expect(text).toContain('Snel Inburgeren B.V. (KvK 05345678) - onder de ondergrens van de regio');
     // The fence and quartiles of the B1-route (tests/api/regions-demo.test.ts): Q1 5375, Q3 6200, fence 4137,50.
-    expect(text).toMatch(/Onder de ondergrens van de regio voor B1-route: .*ondergrens van EUR 4\.137,50 = Q1 EUR 5\.375,00 - 1,5 x IQR EUR 825,00 \(Q3 EUR 6\.200,00\)/);
+    expect(text).toMatch(/Onder de ondergrens van de regio voor B1-route: .*ondergrens van €\u00a04\.137,50 = Q1 €\u00a05\.375,00 - 1,5 x IQR €\u00a0825,00 \(Q3 €\u00a06\.200,00\)/);
     expect(text).toContain('Taalschool IJsselland');
     // The B1-route's trend: an accessible chart and its table.
     expect(response.html).toContain('role="img"');
     expect(text).toContain('Prijs per inburgeraar per jaar: B1-route');
-    expect(text).toMatch(/Gegevens van de grafiek: B1-route Jaar Inschrijvingen Mediaan Laagste Hoogste 2024 \d+ EUR 6\.450,00/);
+    expect(text).toMatch(/Gegevens van de grafiek: B1-route Jaar Inschrijvingen Mediaan Laagste Hoogste 2024 \d+ €\u00a06\.450,00/);
     expect(text).toContain('afgewezen na onderzoek');
   });
 
