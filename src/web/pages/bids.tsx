@@ -204,7 +204,7 @@ function CorrectionsSection({ bids }: { bids: BidView[] }) {
           <Cell header>
             {bid.id} {bid.provider.name}
           </Cell>
-          <Cell>{formatInstantDate(correction.correctedAt)}</Cell>
+          <Cell date>{formatInstantDate(correction.correctedAt)}</Cell>
           <Cell numeric>{formatOptionalEuros(correction.before.price)}</Cell>
           <Cell numeric>{formatOptionalEuros(correction.after.price)}</Cell>
           <Cell>
