@@ -55,19 +55,36 @@ export function formatDutchNumber(x: number, decimals = 2): string {
   return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `,${fraction}`}`;
 }
 
-/** @example formatEuroCents(160000) // "EUR 1.600,00" */
+/**
+ * The euro sign and the non-breaking space that Dutch officials put before an amount: the
+ * amount never wraps away from its sign ("€ 1.234,56"). A minus sits between the sign and the
+ * digits ("€ -1.234,56"), as the nl-NL locale of Intl writes it (docs/pages.md, "Money").
+ */
+export const EURO_PREFIX = '\u20ac\u00a0';
+
+/**
+ * THE money format: every amount a person reads (pages, reports, letters, the CLI table,
+ * thresholds and fences) goes through here, so it reads the same everywhere.
+ * `digits` is the amount without sign, already grouped Dutch style ("1.234,56").
+ * @example formatMoneyText(false, '1.234,56') // "€ 1.234,56" (with a non-breaking space)
+ */
+export function formatMoneyText(negative: boolean, digits: string): string {
+  return `${EURO_PREFIX}${negative ? '-' : ''}${digits}`;
+}
+
+/** @example formatEuroCents(160000) // "€ 1.600,00" */
 export function formatEuroCents(cents: number): string {
   const negative = cents < 0;
   const abs = Math.abs(Math.round(cents));
   const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   const fraction = (abs % 100).toString().padStart(2, '0');
-  return `${negative ? '-' : ''}EUR ${whole},${fraction}`;
+  return formatMoneyText(negative && abs !== 0, `${whole},${fraction}`);
 }
 
-/** @example formatEuros(1600) // "EUR 1.600,00" */
+/** @example formatEuros(1600) // "€ 1.600,00" */
 export function formatEuros(euros: number): string {
   if (hasAtMostTwoDecimals(euros)) return formatEuroCents(eurosToCents(euros));
-  return `EUR ${formatDutchNumber(euros, 2)}`;
+  return formatMoneyText(euros < 0, formatDutchNumber(Math.abs(euros), 2));
 }
 
 /** A share (0.3125) as a Dutch percentage without trailing zeros: "31,25%". */
@@ -97,8 +114,8 @@ export function formatDutchTrimmed(x: number, maxDecimals = 2): string {
  * An exact amount in cents (numerator/denominator) in Dutch euros: whole cents print as
  * `formatEuroCents` does; otherwise rounded half up to `maxDecimals` decimals of a euro
  * (at least 2, trailing zeros beyond 2 dropped), so a price per learner of 406.249,99 / 100
- * prints as "EUR 4.062,4999" instead of a misleading "EUR 4.062,50".
- * @example formatEuroRational({ n: 40624999n, d: 100n }, 4) // "EUR 4.062,4999"
+ * prints as "€ 4.062,4999" instead of a misleading "€ 4.062,50".
+ * @example formatEuroRational({ n: 40624999n, d: 100n }, 4) // "€ 4.062,4999"
  */
 export function formatEuroRational(cents: { readonly n: bigint; readonly d: bigint }, maxDecimals = 2): string {
   if (cents.n % cents.d === 0n) return formatEuroCents(Number(cents.n / cents.d));
@@ -110,5 +127,5 @@ export function formatEuroRational(cents: { readonly n: bigint; readonly d: bigi
   const unit = 10n ** BigInt(decimals);
   const whole = (scaled / unit).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   const fraction = (scaled % unit).toString().padStart(decimals, '0').replace(/(?<=\d{2})0+$/, '');
-  return `${negative && scaled !== 0n ? '-' : ''}EUR ${whole},${fraction}`;
+  return formatMoneyText(negative && scaled !== 0n, `${whole},${fraction}`);
 }

@@ -60,7 +60,7 @@ function OrganisationSwitcher({ viewer }: { viewer: Viewer }) {
 export function Layout({ title, viewer, nav = 'none', children }: LayoutProps) {
   const mayStartTender = viewer?.current?.role === 'inkoper';
   return (
-    <html lang="nl" class="utrecht-root utrecht-theme">
+    <html lang="nl" class="utrecht-root utrecht-theme gunningswijzer-theme">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -69,8 +69,10 @@ export function Layout({ title, viewer, nav = 'none', children }: LayoutProps) {
             Origin on our own forms and still sends nothing to other sites. */}
         <meta name="referrer" content="same-origin" />
         <title>{`${title} - ${PRODUCT_NAME}`}</title>
+        <link rel="icon" href={staticUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={staticUrl('noto-sans.css')} />
         <link rel="stylesheet" href={staticUrl('utrecht-tokens.css')} />
+        <link rel="stylesheet" href={staticUrl('gunningswijzer-theme.css')} />
         <link rel="stylesheet" href={staticUrl('utrecht-components.css')} />
         <link rel="stylesheet" href={staticUrl('layout.css')} />
         <script src={staticUrl('enhance.js')} defer></script>
@@ -82,8 +84,9 @@ export function Layout({ title, viewer, nav = 'none', children }: LayoutProps) {
         <div class="utrecht-page">
           <header class="utrecht-page-header">
             <div class="utrecht-page-header__content gw-header">
-              <p class="utrecht-heading-3 utrecht-heading-3--distanced">
-                <a class="utrecht-link utrecht-link--html-a" href="/aanbestedingen">
+              <p class="utrecht-heading-3 gw-logo">
+                <a class="utrecht-link utrecht-link--html-a gw-logo__link" href="/aanbestedingen">
+                  <img class="gw-logo__mark" src={staticUrl('favicon.svg')} alt="" width="32" height="32" />
                   {PRODUCT_NAME}
                 </a>
               </p>

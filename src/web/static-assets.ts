@@ -1,8 +1,8 @@
 /**
  * @module
  * `GET /static/*`: the NL Design System's published CSS (Utrecht component library and its
- * design tokens), the Noto Sans font the tokens name, and the two small files of our own
- * (`layout.css`, `enhance.js`), served straight from `node_modules` and `src/web/static`.
+ * design tokens), the Noto Sans font the tokens name, and our own files (the theme's tokens
+ * `gunningswijzer-theme.css`, `layout.css`, `enhance.js`, the favicon), served straight from `node_modules` and `src/web/static`.
  * A fixed list of files, not a directory listing: nothing else under `node_modules` can be
  * fetched. Files are read once; versions are pinned in package.json, so a day's caching is
  * safe and a deploy restarts the process anyway.
@@ -27,7 +27,9 @@ const FILES: Record<string, { path: string; type: string }> = {
   'utrecht-components.css': { path: join(utrechtCss, 'dist', 'index.css'), type: 'text/css; charset=utf-8' },
   'utrecht-tokens.css': { path: join(designTokens, 'dist', 'index.css'), type: 'text/css; charset=utf-8' },
   'noto-sans.css': { path: join(notoSans, 'index.css'), type: 'text/css; charset=utf-8' },
+  'gunningswijzer-theme.css': { path: join(ownStatic, 'gunningswijzer-theme.css'), type: 'text/css; charset=utf-8' },
   'layout.css': { path: join(ownStatic, 'layout.css'), type: 'text/css; charset=utf-8' },
+  'favicon.svg': { path: join(ownStatic, 'favicon.svg'), type: 'image/svg+xml' },
   'enhance.js': { path: join(ownStatic, 'enhance.js'), type: 'text/javascript; charset=utf-8' },
 };
 

@@ -132,7 +132,7 @@ describe('GET /api/v1/tenders/:id/timeline', () => {
       'tender.award',
     ]);
     expect(timeline[0]).toMatchObject({ who: { name: inkoper }, description: 'Aanbesteding FLV-2027-PANEL aangemaakt, perceel B1-route.', before: null, redacted: false });
-    expect(timeline[1]).toMatchObject({ description: 'Inschrijving B1 van Taalhuis Flevoland geregistreerd voor EUR 565.000,00.', after: { id: 'B1', price: 565000 } });
+    expect(timeline[1]).toMatchObject({ description: 'Inschrijving B1 van Taalhuis Flevoland geregistreerd voor €\u00a0565.000,00.', after: { id: 'B1', price: 565000 } });
     expect(timeline[4]).toMatchObject({ who: { name: inkoper }, description: `${evaluator} toegevoegd aan het beoordelingspanel.` });
     // The declaration names the schools it was made about (issue 15).
     expect(timeline[5]).toMatchObject({

@@ -50,7 +50,7 @@ describe('PATCH /api/v1/tenders/:id/bids/:bidId before the opening', () => {
     expect(response.body.price).toBe(530201.01);
     const refused = await w.almereInkoper.patch(`/api/v1/tenders/${id}/bids/B4`, { price: 540000 });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toEqual([{ path: 'price', message: 'de prijsregels tellen op tot EUR 530.201,01, niet tot de prijs EUR 540.000,00' }]);
+    expect(refused.body.errors).toEqual([{ path: 'price', message: 'de prijsregels tellen op tot €\u00a0530.201,01, niet tot de prijs €\u00a0540.000,00' }]);
     // null removes the lines; the price stays.
     const removed = await w.almereInkoper.patch(`/api/v1/tenders/${id}/bids/B4`, { priceLines: null });
     expect(removed.status).toBe(200);

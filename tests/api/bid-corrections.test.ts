@@ -104,7 +104,7 @@ describe('POST .../bids/:bidId/correction', () => {
     expect((await correct('B2', { price: null, reason: REASON })).body.errors[0].path).toBe('price');
     const sum = await correct('B4', { price: 540000, reason: REASON });
     expect(sum.status).toBe(400);
-    expect(sum.body.errors).toEqual([{ path: 'price', message: 'de prijsregels tellen op tot EUR 540.201,01, niet tot de prijs EUR 540.000,00' }]);
+    expect(sum.body.errors).toEqual([{ path: 'price', message: 'de prijsregels tellen op tot €\u00a0540.201,01, niet tot de prijs €\u00a0540.000,00' }]);
     expect((await correct('B2', { price: 602000.001, reason: REASON })).body.errors[0].path).toBe('price');
     expect((await correct('B9', { price: 602000, reason: REASON })).status).toBe(404);
   });
@@ -253,8 +253,8 @@ describe('the evaluation report', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const response = await t.app.request(created.body.url, { headers: { cookie: w.almereInkoper.cookie ?? '' } });
     const text = normaliseWhitespace(pdfText(Buffer.from(await response.arrayBuffer())));
-    expect(text).toContain(`Op 2 maart 2026 is een kennelijke verschrijving gecorrigeerd: prijs EUR 318.000,00 werd EUR 318.100,00. Reden: ${REASON}`);
-    expect(text).toContain('Op 2 maart 2026 is de prijs gecorrigeerd van EUR 318.000,00 naar EUR 318.100,00, terwijl dit onderzoek liep (stand: toelichting gevraagd).');
+    expect(text).toContain(`Op 2 maart 2026 is een kennelijke verschrijving gecorrigeerd: prijs € 318.000,00 werd € 318.100,00. Reden: ${REASON}`);
+    expect(text).toContain('Op 2 maart 2026 is de prijs gecorrigeerd van € 318.000,00 naar € 318.100,00, terwijl dit onderzoek liep (stand: toelichting gevraagd).');
     expect(text).toContain(`ingetrokken door de inschrijver (ontvangen op 2 maart 2026): ${WITHDRAWAL.reason}`);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The art. 2.116 review through the API, on the IJsselland example: B3 (Snel Inburgeren,
- * EUR 289.000) is flagged by five rules. The clock is injected, so deadlines pass on purpose.
+ * €\u00a0289.000) is flagged by five rules. The clock is injected, so deadlines pass on purpose.
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -152,16 +152,16 @@ describe('the art. 2.116 review', () => {
 
 describe('texts that reach the bidder keep the other bids confidential', () => {
   it("refuses questions that name another bidder or write another bid's price (400 at questions), and records nothing", async () => {
-    const refused = await review({ ...request, questions: ['Waarom ligt uw prijs zo ver onder die van Het Taalhuis Kampen (EUR 452.000)?'] });
+    const refused = await review({ ...request, questions: ['Waarom ligt uw prijs zo ver onder die van Het Taalhuis Kampen (€\u00a0452.000)?'] });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([
       { path: 'questions', message: 'noemt de inschrijver Het Taalhuis Kampen' },
-      { path: 'questions', message: 'noemt EUR 452.000: dat is de prijs of een eenheidsprijs van een andere inschrijving (EUR 452.000,00)' },
+      { path: 'questions', message: 'noemt €\u00a0452.000: dat is de prijs of een eenheidsprijs van een andere inschrijving (€\u00a0452.000,00)' },
     ]);
     expect(refused.body.detail).toContain('terwijl de andere inschrijvingen vertrouwelijk zijn');
     expect(b3Of(await evaluation()).lowBidReview?.state ?? 'open').toBe('open');
     // Its own price is the bidder's to read.
-    expect((await review({ ...request, questions: ['Hoe dekt u met EUR 289.000 de 600 contacturen?'] })).status).toBe(200);
+    expect((await review({ ...request, questions: ['Hoe dekt u met €\u00a0289.000 de 600 contacturen?'] })).status).toBe(200);
   });
 
   it('refuses a decision whose motivation names another bidder (400 at motivation)', async () => {
@@ -203,7 +203,7 @@ describe('the draft letter requesting the explanation', () => {
     await review(request);
     const letter = (await w.almereInkoper.get(letterPath())).body as string;
     // Unit prices are scanned in tests/unit/low-bids/review-letter-confidentiality.test.ts: here B1's exam
-    // line (EUR 450,00) equals B3's own shortfall on the cost floor.
+    // line (€\u00a0450,00) equals B3's own shortfall on the cost floor.
     const secrets = [...otherBiddersSecrets(EXAMPLE_DOSSIER, ['B3']), ...derivedSecrets(EXAMPLE_DOSSIER, 'B3')].filter((s) => !s.label.includes('unit price'));
     expect(findSecrets(letter, secrets)).toEqual([]);
     expect(letter).not.toContain('471.666,67');

@@ -219,7 +219,7 @@ describe('award letters through the API keep the other losing bidders confidenti
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const text = pdfText((await binary(w.almereInkoper, 'GET', created.body.url)).bytes);
       expect(text).toContain('NT2 Centrum Almere');
-      expect(text).toContain('EUR 612.000,00');
+      expect(text).toContain('€ 612.000,00');
       const others = scores
         .filter((bid) => ![recipient, 'B2'].includes(bid.bidId) && bid.score !== null)
         .map((bid) => ({ label: `${bid.bidId} score`, text: formatDutchNumber(bid.score ?? 0, 2) }));

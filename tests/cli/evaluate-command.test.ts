@@ -32,7 +32,7 @@ describe('evaluate command', () => {
     expect(costFloor).toMatchObject({ threshold: null, reference: 4062.5, value: 450 });
   });
 
-  it('evaluates the gunnen-op-waarde example on fictive prices: B2 at EUR 760.000', () => {
+  it('evaluates the gunnen-op-waarde example on fictive prices: B2 at €\u00a0760.000', () => {
     const result = JSON.parse(runCli(['evaluate', gunnenOpWaarde]).stdout ?? '');
     expect(result.scoreKind).toBe('fictive-price');
     expect(result.winner).toBe('B2');
@@ -43,7 +43,7 @@ describe('evaluate command', () => {
     const outcome = runCli(['evaluate', example, '--format', 'table']);
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain('Winnaar: B2');
-    expect(outcome.stdout).toContain('EUR 495.000,00');
+    expect(outcome.stdout).toContain('€\u00a0495.000,00');
     expect(outcome.stdout).toContain('kostenvloer');
   });
 

@@ -45,7 +45,7 @@ describe('formula-check command', () => {
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain('Formulecheck: SLECHT-01 - Slechte formule (B1-route)');
     expect(outcome.stdout).toContain('Oordeel: Deze formule lokt onderbieden uit (invites-underbidding).');
-    expect(outcome.stdout).toContain('Bij een verwachte prijs van EUR 520.000,00 is één kwaliteitspunt EUR 8.666,67 prijsverlaging waard.');
+    expect(outcome.stdout).toContain('Bij een verwachte prijs van €\u00a0520.000,00 is één kwaliteitspunt €\u00a08.666,67 prijsverlaging waard.');
     expect(outcome.stdout).toContain('Suggesties (elk nagerekend met de gewijzigde aanbesteding)');
     expect(outcome.stdout).toContain('Wijziging: /award/priceWeight = ');
   });
@@ -73,7 +73,7 @@ describe('formula-check command', () => {
     expect(testPrice('400.000')).toBe(400000);
     expect(testPrice('400000')).toBe(400000);
     expect(testPrice('400.000,00')).toBe(400000);
-    expect(testPrice('EUR 400.000')).toBe(400000);
+    expect(testPrice('€\u00a0400.000')).toBe(400000);
     expect(testPrice('400000.50')).toBe(400000.5);
     expect(testPrice('400.000,50')).toBe(400000.5);
   });

@@ -195,7 +195,7 @@ it('runs the tender from template to award decision, accessibly', async () => {
   await visit('inschrijving-wijzigen');
   await page.getByLabel('Prijsregel 3, eenheidsprijs (EUR)').fill('500');
   await page.getByRole('button', { name: 'Wijziging controleren' }).click();
-  await page.getByRole('cell', { name: 'EUR 494.400,00' }).waitFor();
+  await page.getByRole('cell', { name: '€\u00a0494.400,00' }).waitFor();
   await visit('inschrijving-wijzigen-controleren');
   await page.getByRole('button', { name: 'Ja, wijzig inschrijving B2' }).click();
   await page.getByText('Inschrijving B2 is gewijzigd.').waitFor();
@@ -254,7 +254,7 @@ it('runs the tender from template to award decision, accessibly', async () => {
   await page.getByLabel('Prijsregel 2, eenheidsprijs (EUR)').fill('404');
   await page.getByLabel('Reden van de correctie').fill('Bij de examentraining zijn twee cijfers verwisseld; het inschrijvingsformulier zelf noemt het juiste bedrag.');
   await page.getByRole('button', { name: 'Correctie controleren' }).click();
-  await page.getByRole('cell', { name: 'EUR 449.120,00' }).waitFor();
+  await page.getByRole('cell', { name: '€\u00a0449.120,00' }).waitFor();
   await visit('correctie-controleren');
   await page.getByRole('button', { name: 'Ja, leg de correctie vast' }).click();
   await page.getByText('De correctie van inschrijving B4 is vastgelegd.').waitFor();

@@ -3,7 +3,8 @@
  * What one bidder must not read about the others (issue 14), and a scan for it: the other
  * bidders' names and KvK numbers, their prices and unit prices, and the figures from which
  * those follow (averages, medians, the MAD, percentages relative to them), each in every
- * format an amount is printed in here: `EUR 1.234,56` (formatEuros), `1.234,56`, `1.234`
+ * format an amount is printed in here: `€ 1.234,56` (formatEuros, with a non-breaking space; also
+ * with a plain space and as `EUR 1.234,56`, as a person may type it), `1.234,56`, `1.234`
  * (whole euros), `1234.56` (JSON), and a percentage as `12,34%`. The figures are computed
  * here from the dossier, not taken from the flags, so the scan does not trust the code it
  * checks.
@@ -18,7 +19,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The amount as it may be printed; digit-only forms under 1000 are left out (they read as counts and hours). */
 function amountTexts(euros: number): string[] {
-  const texts = new Set([`EUR ${formatDutchNumber(euros, 2)}`, formatDutchNumber(euros, 2), formatDutchTrimmed(euros)]);
+  const texts = new Set([`€\u00a0${formatDutchNumber(euros, 2)}`, `€ ${formatDutchNumber(euros, 2)}`, `EUR ${formatDutchNumber(euros, 2)}`, formatDutchNumber(euros, 2), formatDutchTrimmed(euros)]);
   const plain = String(Math.round(euros * 100) / 100);
   texts.add(plain);
   return [...texts].filter((text) => /[.,]/.test(text) || Number(text) >= 1000);

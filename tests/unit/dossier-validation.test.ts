@@ -138,7 +138,7 @@ describe('award', () => {
     const equal = problemsOf((d) => Object.assign(d.award, { priceFloor: 500000, priceCeiling: 500000 }));
     expectProblem(equal, 'award.priceFloor', 'moet lager zijn dan priceCeiling');
     const above = problemsOf((d) => (d.award = { method: 'min-max-set', priceWeight: 30, priceFloor: 9e5, priceCeiling: 7e5 }));
-    expectProblem(above, 'award.priceFloor', 'EUR 900.000,00');
+    expectProblem(above, 'award.priceFloor', '€\u00a0900.000,00');
   });
 
   it('requires fixedPrice for fixed-price, where a bid price is optional', () => {
@@ -280,7 +280,7 @@ describe('price lines', () => {
   it('must add up to the price exactly when both are given', () => {
     expectOk((d) => Object.assign(d.bids[0], { price: 505050, priceLines: lines }));
     const problems = problemsOf((d) => Object.assign(d.bids[0], { price: 565000, priceLines: lines }));
-    expectProblem(problems, 'bids[0].price', 'de prijsregels tellen op tot EUR 505.050,00');
+    expectProblem(problems, 'bids[0].price', 'de prijsregels tellen op tot €\u00a0505.050,00');
   });
 
   it('give the price when it is absent', () => {
@@ -307,7 +307,7 @@ describe('price lines', () => {
       delete d.bids[0].price;
       d.bids[0].priceLines = [{ description: 'Bijna niets', quantity: 0.01, unitPrice: 0.01 }];
     });
-    expectProblem(problems, 'bids[0].priceLines', 'EUR 0,00');
+    expectProblem(problems, 'bids[0].priceLines', '€\u00a00,00');
   });
 
   it('check each line and require at least one', () => {
@@ -324,7 +324,7 @@ describe('price lines', () => {
   it('sum exactly: the derived price is accepted as the price and a cent more is not', () => {
     const line = fc.record({
       description: fc.constant('regel'),
-      // from 0.5 on, a line is at least half a cent and so rounds to at least EUR 0,01
+      // from 0.5 on, a line is at least half a cent and so rounds to at least €\u00a00,01
       quantity: fc.integer({ min: 50, max: 100_000 }).map((h) => h / 100),
       // Sums stay below 10^8 euros: above it the spec's two-decimals test
       // `|100x - round(100x)| < 1e-6` rejects some exact amounts (e.g. 134217728.48).

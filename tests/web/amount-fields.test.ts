@@ -31,7 +31,7 @@ async function createTender(estimatedValue: string, expectedLearners = '80') {
 const idOf = (location: string | null) => /^\/aanbestedingen\/([^/]+)\/instellingen$/.exec(location ?? '')?.[1] ?? '';
 
 describe('amounts in the forms', () => {
-  it('reads 400.000 on the new-tender form as EUR 400.000 and 1.200 learners as twelve hundred', async () => {
+  it('reads 400.000 on the new-tender form as €\u00a0400.000 and 1.200 learners as twelve hundred', async () => {
     const created = await createTender('400.000', '1.200');
     expect(created.status, visibleText(created.html).slice(0, 400)).toBe(303);
     const [tender] = await tenders();
@@ -61,7 +61,36 @@ describe('amounts in the forms', () => {
     expect((await tenders())[0]?.tender.estimatedValue).toBe(610000.5);
   });
 
-  it('reads a bid price of 565.000 as EUR 565.000 and refuses 565,000', async () => {
+  it('shows a saved amount as money with what it covers, asks the overhead as a percentage, and keeps both through a save', async () => {
+    const id = idOf((await createTender('520.000')).location);
+    const html = (await page.get(`/aanbestedingen/${id}/instellingen`)).html;
+    const form = formValuesOf(html);
+    // The b1-route template's cost floor: EUR 55 per teaching hour, 35% overhead, EUR 350 per learner.
+    expect(form.estimatedValue).toBe('520.000,00');
+    expect(form['lowBidRules.costFloor.teacherHourlyCost']).toBe('55,00');
+    expect(form['lowBidRules.costFloor.overheadShare']).toBe('35');
+    const text = visibleText(html);
+    expect(text).toContain('Opslag overhead (percentage, bijvoorbeeld 35)');
+    expect(text).toMatch(/Raming \(EUR\) De geraamde opdrachtwaarde; nodig voor de vergelijking met de raming\. Bedrag in euro, totaal, excl\. btw\. €/);
+    expect(text).toContain('Kosten docent per lesuur (EUR) Bedrag in euro, per lesuur, excl. btw.');
+    expect(text).toContain('Vaste kosten per inburgeraar (EUR) Bedrag in euro, per inburgeraar, excl. btw.');
+    // The hint is read with the field.
+    expect(html).toMatch(/<input[^>]*id="veld-estimatedValue"[^>]*aria-describedby="veld-estimatedValue-uitleg"/);
+    const saved = await page.post(`/aanbestedingen/${id}/instellingen`, { ...form, 'lowBidRules.costFloor.overheadShare': '20' });
+    expect(saved.status, visibleText(saved.html).slice(0, 600)).toBe(303);
+    const stored = (await w.almereInkoper.get(`/api/v1/tenders/${id}`)).body;
+    expect(stored.tender.estimatedValue).toBe(520000);
+    expect(stored.lowBidRules.costFloor).toMatchObject({ teacherHourlyCost: 55, overheadShare: 0.2 });
+  });
+
+  it('marks the required fields of the new-tender form', async () => {
+    const text = visibleText((await page.get('/nieuwe-aanbesteding')).html);
+    expect(text).toContain('Kenmerk (verplicht)');
+    expect(text).toContain('Titel (verplicht)');
+    expect(text).not.toContain('Verwacht aantal inburgeraars (verplicht)');
+  });
+
+  it('reads a bid price of 565.000 as €\u00a0565.000 and refuses 565,000', async () => {
     const id = idOf((await createTender('520.000')).location);
     const bid = { 'provider.name': 'Taalhuis Flevoland', 'provider.kvk': '30123456', 'provider.keurmerk': 'ja' };
     const refused = await page.post(`/aanbestedingen/${id}/inschrijvingen`, { ...bid, price: '565,000' });

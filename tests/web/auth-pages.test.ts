@@ -16,8 +16,8 @@ describe('log in and out', () => {
     const page = await createPageClient(t).get('/inloggen');
     expect(page.status).toBe(200);
     expect(page.html).toMatch(/^<!doctype html><html lang="nl"/);
-    expect(page.html).toContain('<label class="utrecht-form-label" for="veld-email">E-mailadres</label>');
-    expect(page.html).toContain('<label class="utrecht-form-label" for="veld-password">Wachtwoord</label>');
+    expect(page.html).toContain('<label class="utrecht-form-label" for="veld-email">E-mailadres<span class="gw-required"> (verplicht)</span></label>');
+    expect(page.html).toContain('<label class="utrecht-form-label" for="veld-password">Wachtwoord<span class="gw-required"> (verplicht)</span></label>');
     expect(page.html).toContain('href="#inhoud"');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
   });

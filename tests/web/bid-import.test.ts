@@ -44,7 +44,7 @@ describe('importing bids from a sheet', () => {
     expect(bids[2].priceLines).toHaveLength(3);
     const list = visibleText((await page.get(`/aanbestedingen/${id}/inschrijvingen?ingelezen=4`)).html);
     expect(list).toContain('4 inschrijvingen ingelezen.');
-    expect(list).toContain('B3 Snel Inburgeren B.V. 05345678 ja EUR 289.000,00 3');
+    expect(list).toContain('B3 Snel Inburgeren B.V. 05345678 ja €\u00a0289.000,00 3');
   });
 
   it('imports the CSV example (semicolons, as a Dutch Excel writes it)', async () => {

@@ -28,7 +28,7 @@ function region(html: string, id: string): string {
 /**
  * The deliberately bad tender of tests/unit/formula-check/tenders.ts `badTender()`, made
  * through the pages: the B1-route criteria at half their weights without minimums,
- * lowest-relative with price weight 60, estimate EUR 520.000 for 60 learners.
+ * lowest-relative with price weight 60, estimate €\u00a0520.000 for 60 learners.
  */
 async function createBadTender(): Promise<{ id: string; values: Record<string, string> }> {
   const created = await page.post('/nieuwe-aanbesteding', {
@@ -67,11 +67,11 @@ describe('the formula check on the settings page', () => {
     expect(text).toContain('Let op: deze formule lokt onderbieden uit (invites-underbidding).');
     expect(text).toContain('Deze formule lokt onderbieden uit (invites-underbidding). Bij de methode Laagste prijs relatief');
     // The price of a quality point, overall and per criterion step.
-    expect(text).toContain('Bij een verwachte prijs van EUR 520.000,00 is één kwaliteitspunt EUR 8.666,67 prijsverlaging waard.');
-    expect(text).toContain('Eén stap op K1 (van 75 naar 100) is 3,13 punten, EUR 27.083,33 prijsverlaging waard.');
+    expect(text).toContain('Bij een verwachte prijs van €\u00a0520.000,00 is één kwaliteitspunt €\u00a08.666,67 prijsverlaging waard.');
+    expect(text).toContain('Eén stap op K1 (van 75 naar 100) is 3,13 punten, €\u00a027.083,33 prijsverlaging waard.');
     // The underbidder test and the rank-reversal example.
     expect(text).toContain('Volgens de rekenkern wint de onderbieder met 1,88 punten voorsprong');
-    expect(text).toContain('De onderbieder wint bij elke prijs vanaf de kostenvloer tot en met EUR 259.999,99');
+    expect(text).toContain('De onderbieder wint bij elke prijs vanaf de kostenvloer tot en met €\u00a0259.999,99');
     expect(text).toContain('een verliezende inschrijving bepaalt wie wint');
     // The suggestions, each with its sentence, its re-check and its patch.
     expect(text).toContain('Voorstellen die de uitkomst keren');
@@ -91,7 +91,7 @@ describe('the formula check on the settings page', () => {
     expect(check).not.toContain('Voorstellen die de uitkomst keren');
     expect(visibleText(check)).toContain('Deze formule is bestand tegen onderbieden (resists-underbidding).');
     // The example region refreshes along with it.
-    expect(visibleText(region(preview.html, 'voorbeeld'))).toContain('De prijs staat vast op EUR 520.000,00');
+    expect(visibleText(region(preview.html, 'voorbeeld'))).toContain('De prijs staat vast op €\u00a0520.000,00');
     expect((await w.almereInkoper.get(`/api/v1/tenders/${id}`)).body.award.method).toBe('lowest-relative');
     // Back to the stored bad formula: invites again.
     const back = await page.post(`/aanbestedingen/${id}/instellingen`, { ...values, actie: 'voorbeeld' });

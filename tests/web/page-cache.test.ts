@@ -162,13 +162,13 @@ describe('the kept pages of a real tender', () => {
   it('are never served to a caller with other rights: an evaluator, an auditor, another organisation', async () => {
     const results = await inkoper.get(`/aanbestedingen/${id}/uitslag`);
     expect(results.status).toBe(200);
-    expect(visibleText(results.html)).toContain('EUR 495.000,00');
+    expect(visibleText(results.html)).toContain('€\u00a0495.000,00');
     expect((await inkoper.get(`/aanbestedingen/${id}/uitslag`)).html).toBe(results.html);
 
     const evaluator = await loginPage(t, w.almereBeoordelaar.email, PASSWORD);
     const seen = await evaluator.get(`/aanbestedingen/${id}/uitslag`);
     expect(seen.html).not.toBe(results.html);
-    expect(visibleText(seen.html)).not.toContain('EUR 495.000,00');
+    expect(visibleText(seen.html)).not.toContain('€\u00a0495.000,00');
 
     const auditor = await loginPage(t, w.almereAuditor.email, PASSWORD);
     const audited = await auditor.get(`/aanbestedingen/${id}/uitslag`);
@@ -179,7 +179,7 @@ describe('the kept pages of a real tender', () => {
     const stranger = await loginPage(t, w.utrechtInkoper.email, PASSWORD);
     const foreign = await stranger.get(`/aanbestedingen/${id}/uitslag`);
     expect(foreign.status).toBe(404);
-    expect(visibleText(foreign.html)).not.toContain('EUR 495.000,00');
+    expect(visibleText(foreign.html)).not.toContain('€\u00a0495.000,00');
   });
 
   it('never keep the audit check: a row changed behind the app is found at the next check', async () => {

@@ -51,7 +51,10 @@ export async function loginPage(t: Pick<TestApp, 'app'>, email: string, password
   return client;
 }
 
-/** The text of the page without tags, whitespace collapsed: for asserting what a reader sees. */
+/**
+ * The text of the page without tags, whitespace collapsed: for asserting what a reader sees.
+ * A non-breaking space stays one (an amount is written `€\u00a01.234,56`, and must not wrap).
+ */
 export function visibleText(html: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
@@ -60,7 +63,7 @@ export function visibleText(html: string): string {
     .replace(/&amp;/g, '&')
     .replace(/&#39;/g, "'")
     .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ')
+    .replace(/[^\S\u00a0]+/g, ' ')
     .trim();
 }
 

@@ -25,6 +25,30 @@ describe('on the demo world', () => {
 
   const tenderId = (reference: string) => summary.tenders.find((t) => t.reference === reference)?.id as string;
 
+  it('lists a gemeente\'s tenders running first, says which are the regio\'s, and badges each status with its own colour and mark', async () => {
+    const page = await loginPage(app, 'inkoper@kampen.demo', DEMO_PASSWORD);
+    const html = (await page.get('/aanbestedingen')).html;
+    const rows = [...html.matchAll(/<tr class="utrecht-table__row">([\s\S]*?)<\/tr>/g)].map((m) => m[1] ?? '').filter((row) => row.includes('href="/aanbestedingen/'));
+    const reference = (row: string) => /href="\/aanbestedingen\/[^"]+">([A-Z0-9-]+):/.exec(row)?.[1];
+    const status = (row: string) => /gw-status--([a-z-]+)/.exec(row)?.[1];
+    // Running first (the standstill of Kampen's own, the regio's open tender), newest first; then the awarded ones.
+    expect(rows.map(status)).toEqual([...rows.map(status)].sort((a, b) => Number(a === 'awarded') - Number(b === 'awarded')));
+    expect(rows.slice(0, 2).map(reference).sort()).toEqual(['IJS-2026-INB-OND', 'KMP-2026-MAP']);
+    expect(rows.map(status).slice(0, 2).sort()).toEqual(['award-proposed', 'open']);
+    const awarded = rows.slice(2).map(reference);
+    expect(awarded[0]).toBe('IJS-2026-INB-B1');
+    expect(awarded.at(-1)).toBe('IJS-2024-INB-B1');
+    // The regio's tenders say so; Kampen's own do not.
+    for (const row of rows) {
+      const regio = (reference(row) ?? '').startsWith('IJS-');
+      expect(visibleText(row).includes('Aanbesteding van Regio IJsselland'), reference(row)).toBe(regio);
+    }
+    // Each status its own badge kind (colour) and class (mark), not colour alone: the word is there too.
+    expect(html).toMatch(/utrecht-status-badge--warning gw-status gw-status--award-proposed">[^<]+<\/span>/);
+    expect(html).toMatch(/utrecht-status-badge--active gw-status gw-status--open">/);
+    expect(html).toMatch(/utrecht-status-badge--success gw-status gw-status--awarded">[^<]+<\/span>/);
+  });
+
   it('shows a regio user the comparison: the provider below the B1-route fence with its quartiles, and the charts', async () => {
     const page = await loginPage(app, 'inkoper@regio-ijsselland.demo', DEMO_PASSWORD);
     const overview = await page.get('/aanbestedingen');
@@ -35,12 +59,12 @@ describe('on the demo world', () => {
     expect(text).toContain('Regiovergelijking Regio IJsselland');
     expect(text).toContain('Snel Inburgeren B.V. (KvK 05345678) - onder de ondergrens van de regio');
     // The fence and quartiles of the B1-route (tests/api/regions-demo.test.ts): Q1 5375, Q3 6200, fence 4137,50.
-    expect(text).toMatch(/Onder de ondergrens van de regio voor B1-route: .*ondergrens van EUR 4\.137,50 = Q1 EUR 5\.375,00 - 1,5 x IQR EUR 825,00 \(Q3 EUR 6\.200,00\)/);
+    expect(text).toMatch(/Onder de ondergrens van de regio voor B1-route: .*ondergrens van €\u00a04\.137,50 = Q1 €\u00a05\.375,00 - 1,5 x IQR €\u00a0825,00 \(Q3 €\u00a06\.200,00\)/);
     expect(text).toContain('Taalschool IJsselland');
     // The B1-route's trend: an accessible chart and its table.
     expect(response.html).toContain('role="img"');
     expect(text).toContain('Prijs per inburgeraar per jaar: B1-route');
-    expect(text).toMatch(/Gegevens van de grafiek: B1-route Jaar Inschrijvingen Mediaan Laagste Hoogste 2024 \d+ EUR 6\.450,00/);
+    expect(text).toMatch(/Gegevens van de grafiek: B1-route Jaar Inschrijvingen Mediaan Laagste Hoogste 2024 \d+ €\u00a06\.450,00/);
     expect(text).toContain('afgewezen na onderzoek');
   });
 

@@ -38,7 +38,7 @@ describe('the results page', () => {
     // Every bid named by its school, the code second (issue 15): the winner is never only "B2".
     expect(evaluation.winner).toBe('B2');
     expect(text).toContain('Winnaar volgens de beoordeling: NT2 Centrum Zwolle (B2)');
-    expect(text).toContain('1 NT2 Centrum Zwolle (B2) , winnaar EUR 495.000,00 54,00 17,52 71,52 2 Taalschool IJsselland (B1) EUR 468.000,00');
+    expect(text).toContain('1 NT2 Centrum Zwolle (B2) , winnaar €\u00a0495.000,00 54,00 17,52 71,52 2 Taalschool IJsselland (B1) €\u00a0468.000,00');
     expect(text).toContain('Afwijzen van Snel Inburgeren B.V. (B3) verandert de winnaar niet.');
     expect(text).toContain('Taalschool IJsselland (B1) had gewonnen bij een prijs van ten hoogste');
     const b3 = evaluation.bids.find((b: { bidId: string }) => b.bidId === 'B3');
@@ -55,7 +55,7 @@ describe('the results page', () => {
     expect(html).toContain('<title id="grafiek-titel">Kwaliteit tegen prijs</title>');
     expect(html).toMatch(/>NT2 Centrum Zwolle \(B2\), winnaar<\/text>/);
     expect(html).toMatch(/>Taalschool IJsselland \(B1\)<\/text>/);
-    expect(visibleText(html)).toContain('Gegevens van de grafiek Inschrijving Prijs Kwaliteit (% van het maximum) In de grafiek NT2 Centrum Zwolle (B2) EUR 495.000,00');
+    expect(visibleText(html)).toContain('Gegevens van de grafiek Inschrijving Prijs Kwaliteit (% van het maximum) In de grafiek NT2 Centrum Zwolle (B2) €\u00a0495.000,00');
   });
 
   it('takes a review step through the form and shows the domain refusal next to the field', async () => {

@@ -46,9 +46,9 @@ describe('the settings of a draft', () => {
     expect(text).toContain('K1 Didactische aanpak en maatwerk per inburgeraar 25 25%');
     expect(text).toContain('Prijs 20 20% Totaal 100 100%');
     expect(text).toContain('Totaalscore = kwaliteitspunten + prijsgewicht (20) x laagste prijs / eigen prijs.');
-    // Three sample bids around the raming of EUR 520.000,00, scored by evaluateDossier itself.
-    expect(text).toContain('A: beste kwaliteit, hoge prijs K1 100, K2 100, K3 100, K4 100, K5 100 EUR 598.000,00 80,00 13,04 93,04 1');
-    expect(text).toContain('Kostenvloer: 600 uur x EUR 55,00 x (1 + 0,35) / 12 leerlingen + EUR 350,00 = EUR 4.062,50 per inburgeraar');
+    // Three sample bids around the raming of €\u00a0520.000,00, scored by evaluateDossier itself.
+    expect(text).toContain('A: beste kwaliteit, hoge prijs K1 100, K2 100, K3 100, K4 100, K5 100 €\u00a0598.000,00 80,00 13,04 93,04 1');
+    expect(text).toContain('Kostenvloer: 600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar');
   });
 
   it('saves a change, and refuses invalid values with the dossier rules at the fields', async () => {
@@ -74,7 +74,7 @@ describe('the settings of a draft', () => {
     const values = formValuesOf((await page.get(`/aanbestedingen/${id}/instellingen`)).html);
     const preview = await page.post(`/aanbestedingen/${id}/instellingen`, { ...values, 'award.method': 'fixed-price', 'award.fixedPrice': '480.000', actie: 'voorbeeld' });
     expect(preview.status).toBe(200);
-    expect(visibleText(preview.html)).toContain('De prijs staat vast op EUR 480.000,00');
+    expect(visibleText(preview.html)).toContain('De prijs staat vast op €\u00a0480.000,00');
     expect((await w.almereInkoper.get(`/api/v1/tenders/${id}`)).body.award.method).toBe('lowest-relative');
   });
 

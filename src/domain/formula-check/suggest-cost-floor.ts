@@ -17,7 +17,7 @@
  */
 import { computeCostFloor } from '../cost-floor.js';
 import type { CostFloorParams } from '../evaluation/dossier.js';
-import { formatEuroRational } from '../money.js';
+import { formatEuroRational, formatEuros } from '../money.js';
 import { formatEuroCents } from './dutch.js';
 import { costFloorTotalCents } from './price-level.js';
 import { firstHolding } from './search.js';
@@ -73,7 +73,7 @@ export const suggestCostFloor: SuggestionBuilder = ({ tender, expectedCents, hig
       patch,
       sentence: `Neem een kostenvloer op (lowBidRules.costFloor) met ${hours} contacturen. ${effect}`,
       assumptions: [
-        'EUR 55,00 werkgeverslasten per lesuur, groepen van 12 en 35% opslag zijn de voorbeeldwaarden uit de specificatie, geen norm: vervang ze door uw eigen cijfers.',
+        `${formatEuros(EXAMPLE_PARAMS.teacherHourlyCost)} werkgeverslasten per lesuur, groepen van 12 en 35% opslag zijn de voorbeeldwaarden uit de specificatie, geen norm: vervang ze door uw eigen cijfers.`,
         `Alleen verdedigbaar als het programma werkelijk minstens ${hours} contacturen met een docent vraagt.`,
       ],
     },

@@ -17,7 +17,7 @@
  * - `fixed-price` at the expected price: bidders compete on quality alone. Not proposed when
  *   the expected price is below the cost floor: a fixed price below cost invites corner-cutting.
  */
-import { formatDutchTrimmed, eurosToCents, MAX_MONEY_EUROS, toHundredths } from '../money.js';
+import { formatDutchTrimmed, formatMoneyText, eurosToCents, MAX_MONEY_EUROS, toHundredths } from '../money.js';
 import { METHOD_NAMES } from '../evaluation/explain.js';
 import { METHODS_WITH_PRICE_WEIGHT } from '../evaluation/dossier.js';
 import { formatEuroCents, formatPoints } from './dutch.js';
@@ -106,10 +106,10 @@ export const suggestGunnenOpWaarde: SuggestionBuilder = ({ tender, test, expecte
       kind: already ? 'raise-criterion-values' : 'switch-to-gunnen-op-waarde',
       patch,
       sentence: already
-        ? `Verhoog de waarden per criterium naar EUR ${formatDutchTrimmed(perPoint)} per kwaliteitspunt (${list}; samen ${formatEuroCents(total)}). ${reason}`
-        : `Stap over op gunnen op waarde met EUR ${formatDutchTrimmed(perPoint)} per kwaliteitspunt: waarde bij de hoogste score ${list} (samen ${formatEuroCents(total)}). ${reason}`,
+        ? `Verhoog de waarden per criterium naar ${formatMoneyText(false, formatDutchTrimmed(perPoint))} per kwaliteitspunt (${list}; samen ${formatEuroCents(total)}). ${reason}`
+        : `Stap over op gunnen op waarde met ${formatMoneyText(false, formatDutchTrimmed(perPoint))} per kwaliteitspunt: waarde bij de hoogste score ${list} (samen ${formatEuroCents(total)}). ${reason}`,
       assumptions: [
-        `De waarden zijn evenredig met de gewichten (EUR ${formatDutchTrimmed(perPoint)} per punt), het kleinste hele bedrag per punt waarbij de onderbieder niet meer wint; een andere verdeling of een hoger bedrag kan ook.`,
+        `De waarden zijn evenredig met de gewichten (${formatMoneyText(false, formatDutchTrimmed(perPoint))} per punt), het kleinste hele bedrag per punt waarbij de onderbieder niet meer wint; een andere verdeling of een hoger bedrag kan ook.`,
       ],
     },
   ];

@@ -230,7 +230,7 @@ function highestPriceSentence(highest: number | null, testCents: number, basis: 
   if (highest === null) {
     return basis === 'fixed-price'
       ? 'Bij de vaste prijs kan de onderbieder alleen op kwaliteit winnen, en dat doet hij niet.'
-      : 'De onderbieder kan met geen enkele prijs winnen, ook niet met EUR 0,01.';
+      : `De onderbieder kan met geen enkele prijs winnen, ook niet met ${formatEuroCents(1)}.`;
   }
   if (basis === 'fixed-price') return 'De onderbieder wint bij de vaste prijs: zijn kwaliteit is even goed of beter.';
   if (highest >= testCents) {

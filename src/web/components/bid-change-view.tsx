@@ -25,14 +25,14 @@ export function BidFigureFields({ bid, values, errors, withProvider }: { bid: Bi
         </>
       ) : null}
       {bid.priceLines === undefined ? (
-        <TextField name="price" label="Prijs (EUR)" value={values.price} errors={errors} inputMode="decimal" />
+        <TextField name="price" label="Prijs (EUR)" value={values.price} errors={errors} inputMode="decimal" amount="totaal" />
       ) : (
         bid.priceLines.map((_line, i) => (
           <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--distanced utrecht-form-fieldset--html-fieldset">
             <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Prijsregel {i + 1}</legend>
             <TextField name={`priceLines[${i}].description`} label={`Prijsregel ${i + 1}, omschrijving`} value={values[`priceLines[${i}].description`]} errors={errors} size={60} />
             <TextField name={`priceLines[${i}].quantity`} label={`Prijsregel ${i + 1}, aantal`} value={values[`priceLines[${i}].quantity`]} errors={errors} inputMode="decimal" size={10} />
-            <TextField name={`priceLines[${i}].unitPrice`} label={`Prijsregel ${i + 1}, eenheidsprijs (EUR)`} value={values[`priceLines[${i}].unitPrice`]} errors={errors} inputMode="decimal" size={12} />
+            <TextField name={`priceLines[${i}].unitPrice`} label={`Prijsregel ${i + 1}, eenheidsprijs (EUR)`} value={values[`priceLines[${i}].unitPrice`]} errors={errors} inputMode="decimal" size={12} amount="per-eenheid" />
           </fieldset>
         ))
       )}

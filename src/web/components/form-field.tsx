@@ -21,13 +21,43 @@ function describedBy(id: string, hasDescription: boolean, hasErrors: boolean): s
   return ids.length === 0 ? undefined : ids.join(' ');
 }
 
-function FieldFrame({ id, label, description, messages, children, kind = 'text' }: { id: string; label: string; description?: Child; messages: string[]; children?: Child; kind?: string }) {
+/**
+ * What an amount field expects, said next to it (issue 16): in euros, and whether the total
+ * (excluding VAT, as tenders are priced) or per learner, per teaching hour or per unit.
+ */
+export type AmountKind = 'totaal' | 'per-inburgeraar' | 'per-lesuur' | 'per-eenheid';
+
+const AMOUNT_HINTS: Record<AmountKind, string> = {
+  totaal: 'Bedrag in euro, totaal, excl. btw.',
+  'per-inburgeraar': 'Bedrag in euro, per inburgeraar, excl. btw.',
+  'per-lesuur': 'Bedrag in euro, per lesuur, excl. btw.',
+  'per-eenheid': 'Bedrag in euro, per eenheid, excl. btw.',
+};
+
+function FieldFrame({
+  id,
+  label,
+  description,
+  messages,
+  children,
+  kind = 'text',
+  required = false,
+}: {
+  id: string;
+  label: string;
+  description?: Child;
+  messages: string[];
+  children?: Child;
+  kind?: string;
+  required?: boolean;
+}) {
   const invalid = messages.length > 0;
   return (
     <div class={`utrecht-form-field utrecht-form-field--distanced utrecht-form-field--${kind}${invalid ? ' utrecht-form-field--invalid' : ''}`}>
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={id}>
           {label}
+          {required ? <span class="gw-required"> (verplicht)</span> : null}
         </label>
       </div>
       {description === undefined ? null : (
@@ -56,13 +86,33 @@ export function TextField({
   inputMode,
   autocomplete,
   required,
+  mandatory,
+  amount,
   size,
-}: Common & { value?: string | undefined; type?: string; inputMode?: 'text' | 'decimal' | 'numeric' | 'email'; autocomplete?: string; required?: boolean; size?: number }) {
+}: Common & {
+  value?: string | undefined;
+  type?: string;
+  inputMode?: 'text' | 'decimal' | 'numeric' | 'email';
+  autocomplete?: string;
+  /** Required, checked by the browser before sending. */
+  required?: boolean;
+  /** Required, marked as such, but checked by the server only (its message is in Dutch and at the top). */
+  mandatory?: boolean;
+  /** An amount of money: the € sign before the input and what the amount covers in the description. */
+  amount?: AmountKind;
+  size?: number;
+}) {
   const inputId = id ?? fieldId(name);
   const messages = errors.byField.get(name) ?? [];
   const invalid = messages.length > 0;
-  return (
-    <FieldFrame id={inputId} label={label} description={description} messages={messages}>
+  const hint = amount === undefined ? undefined : AMOUNT_HINTS[amount];
+  const fullDescription =
+    hint === undefined ? description : description === undefined ? hint : (
+      <>
+        {description} {hint}
+      </>
+    );
+  const input = (
       <input
         class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
         id={inputId}
@@ -73,9 +123,23 @@ export function TextField({
         autocomplete={autocomplete}
         required={required}
         size={size}
+        aria-required={mandatory ? 'true' : undefined}
         aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(inputId, description !== undefined, invalid)}
+        aria-describedby={describedBy(inputId, fullDescription !== undefined, invalid)}
       />
+  );
+  return (
+    <FieldFrame id={inputId} label={label} description={fullDescription} messages={messages} required={required === true || mandatory === true}>
+      {amount === undefined ? (
+        input
+      ) : (
+        <span class="gw-amount">
+          <span class="gw-amount__sign" aria-hidden="true">
+            €
+          </span>
+          {input}
+        </span>
+      )}
     </FieldFrame>
   );
 }

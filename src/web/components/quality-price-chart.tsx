@@ -63,7 +63,7 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
         ))}
         <rect x={PLOT.left} y={PLOT.top} width={PLOT_WIDTH} height={PLOT_HEIGHT} fill="none" stroke={MUTED} stroke-width="1.5" />
         <text x={PLOT.left + PLOT_WIDTH / 2} y={HEIGHT - 12} text-anchor="middle" fill={INK}>
-          Prijs (EUR)
+          Prijs (€)
         </text>
         <text x={18} y={PLOT.top + PLOT_HEIGHT / 2} text-anchor="middle" fill={INK} transform={`rotate(-90 18 ${PLOT.top + PLOT_HEIGHT / 2})`}>
           Kwaliteit (% van het maximum)

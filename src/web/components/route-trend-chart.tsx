@@ -54,7 +54,7 @@ export function RouteTrendChart({ route, trend, id }: { route: string; trend: re
         ))}
         <rect x={PLOT.left} y={PLOT.top} width={PLOT_WIDTH} height={PLOT_HEIGHT} fill="none" stroke={MUTED} stroke-width="1.5" />
         <text x={18} y={PLOT.top + PLOT_HEIGHT / 2} text-anchor="middle" fill={INK} transform={`rotate(-90 18 ${PLOT.top + PLOT_HEIGHT / 2})`}>
-          EUR per inburgeraar
+          € per inburgeraar
         </text>
         {trend.length > 1 ? <polyline points={line} fill="none" stroke={LINE} stroke-width="2" /> : null}
         {trend.map((year, index) => {

@@ -35,8 +35,12 @@ export function Row({ children }: { children?: Child }) {
   return <tr class="utrecht-table__row">{children}</tr>;
 }
 
-export function Cell({ numeric, header, children }: { numeric?: boolean; header?: boolean; children?: Child }) {
-  const numericClass = numeric ? ' utrecht-table__cell--numeric-data' : '';
+/**
+ * `numeric`: an amount or a number, right-aligned and never wrapped; `date`: a date or an
+ * instant, never wrapped (issue 16); `code`: a hash or identifier that may break anywhere.
+ */
+export function Cell({ numeric, date, code, header, children }: { numeric?: boolean; date?: boolean; code?: boolean; header?: boolean; children?: Child }) {
+  const numericClass = `${numeric ? ' utrecht-table__cell--numeric-data utrecht-table__cell--numeric-column' : ''}${date ? ' gw-cell--date' : ''}${code ? ' gw-code' : ''}`;
   return header ? (
     <th scope="row" class={`utrecht-table__header-cell${numericClass}`}>
       {children}

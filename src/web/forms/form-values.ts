@@ -10,6 +10,7 @@
 import type { Context } from 'hono';
 import { parseAmountText, COUNT, MONEY, type AmountKind } from '../../domain/amount-text.js';
 import type { FieldError } from '../../lib/app-error.js';
+import { formatDutchNumber } from '../../domain/money.js';
 
 export type FormValues = Record<string, string>;
 
@@ -35,6 +36,19 @@ export function parseDutchNumber(text: string | undefined): number | string | un
   else if (/^-?\d{1,3}(\.\d{3})+$/.test(trimmed)) normal = trimmed.replace(/\./g, ''); // Dutch thousands: "565.000"
   if (!/^-?\d+(\.\d+)?$/.test(normal)) return text.trim();
   return Number(normal);
+}
+
+/**
+ * A stored amount as the form shows it again: as money, "400.000,00" (the field's € sign
+ * stands before the input), which the amount parser reads back unchanged (issue 16).
+ */
+export function formatFormMoney(value: number | undefined): string {
+  return value === undefined ? '' : formatDutchNumber(value, 2);
+}
+
+/** A stored share (0.35) as the percentage the form asks for: "35". */
+export function formatFormPercent(share: number | undefined): string {
+  return share === undefined ? '' : formatFormNumber(Math.round(share * 1e6) / 1e4);
 }
 
 /** A number as a Dutch form value, without thousands separators so it reads back unchanged. */

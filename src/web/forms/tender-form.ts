@@ -9,7 +9,7 @@ import { formatScale } from '../../domain/evaluation/dossier-rules.js';
 import { LOW_BID_RULE_IDS, type Criterion, type LowBidRuleId, type LowBidRuleSetting } from '../../domain/evaluation/dossier.js';
 import type { TenderPatch, TenderView } from '../../modules/tenders/tenders.service.js';
 import type { FieldError } from '../../lib/app-error.js';
-import { createAmountReader, formatFormNumber, optionalText, parseDutchNumber, type AmountReader, type FormValues } from './form-values.js';
+import { createAmountReader, formatFormMoney, formatFormNumber, formatFormPercent, optionalText, parseDutchNumber, type AmountReader, type FormValues } from './form-values.js';
 
 export const COST_FLOOR_KEYS = ['contactHours', 'teacherHourlyCost', 'groupSize', 'overheadShare', 'fixedCostPerLearner'] as const;
 /** The cost floor's amounts in euros, read as money (`parseAmountText`); the others are hours, a size and a share. */
@@ -22,6 +22,11 @@ export function criterionRowCount(values: FormValues): number {
   return rows;
 }
 
+/** 35 -> 0.35; a percentage with at most four decimals stays exact as a share. */
+export function percentToShare(percent: number): number {
+  return Math.round(percent * 1e4) / 1e6;
+}
+
 /** The form's values for a stored tender, plus one empty criterion row. */
 export function tenderFormValues(view: TenderView): FormValues {
   const { tender, award, criteria, lowBidRules } = view;
@@ -30,13 +35,13 @@ export function tenderFormValues(view: TenderView): FormValues {
     title: tender.title,
     buyer: tender.buyer,
     lot: tender.lot,
-    estimatedValue: formatFormNumber(tender.estimatedValue),
+    estimatedValue: formatFormMoney(tender.estimatedValue),
     expectedLearners: formatFormNumber(tender.expectedLearners),
     'award.method': award.method,
     'award.priceWeight': formatFormNumber(award.priceWeight),
-    'award.priceFloor': formatFormNumber(award.priceFloor),
-    'award.priceCeiling': formatFormNumber(award.priceCeiling),
-    'award.fixedPrice': formatFormNumber(award.fixedPrice),
+    'award.priceFloor': formatFormMoney(award.priceFloor),
+    'award.priceCeiling': formatFormMoney(award.priceCeiling),
+    'award.fixedPrice': formatFormMoney(award.fixedPrice),
     'award.tieBreak': (award.tieBreak ?? []).join(','),
     'lowBidRules.preset': lowBidRules?.preset ?? '',
     showPricesToEvaluators: view.showPricesToEvaluators ? 'ja' : '',
@@ -56,7 +61,9 @@ export function tenderFormValues(view: TenderView): FormValues {
     if (setting.threshold !== undefined) values[`lowBidRules.rules.${setting.id}.threshold`] = formatFormNumber(setting.threshold);
   }
   for (const key of COST_FLOOR_KEYS) {
-    values[`lowBidRules.costFloor.${key}`] = formatFormNumber(lowBidRules?.costFloor?.[key]);
+    const stored = lowBidRules?.costFloor?.[key];
+    values[`lowBidRules.costFloor.${key}`] =
+      key === 'overheadShare' ? formatFormPercent(stored) : COST_FLOOR_MONEY.has(key) ? formatFormMoney(stored) : formatFormNumber(stored);
   }
   return values;
 }
@@ -122,7 +129,8 @@ function lowBidRulesFromForm(values: FormValues, amounts: AmountReader): { rules
   for (const key of COST_FLOOR_KEYS) {
     const name = `lowBidRules.costFloor.${key}`;
     const value = COST_FLOOR_MONEY.has(key) ? amounts.money(name, values[name]) : parseDutchNumber(values[name]);
-    if (value !== undefined) costFloor[key] = value;
+    // The overhead is asked as a percentage (35), the dossier holds the share (0.35).
+    if (value !== undefined) costFloor[key] = key === 'overheadShare' && typeof value === 'number' ? percentToShare(value) : value;
   }
   const rules: Record<string, unknown> = {};
   if (preset !== undefined) rules.preset = preset;

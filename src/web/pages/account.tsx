@@ -41,7 +41,7 @@ function TokenTable({ tokens, now, errors }: { tokens: TokenSummary[]; now: numb
         {tokens.map((token) => (
           <Row>
             <Cell header>{token.name}</Cell>
-            <Cell>{formatInstantDate(token.createdAt)}</Cell>
+            <Cell date>{formatInstantDate(token.createdAt)}</Cell>
             <Cell>{Date.parse(token.expiresAt) <= now ? `verlopen op ${formatInstantDate(token.expiresAt)}` : formatInstantDate(token.expiresAt)}</Cell>
             <Cell>{token.lastUsedAt === null ? 'nooit' : formatInstantDateTime(token.lastUsedAt)}</Cell>
             <Cell>

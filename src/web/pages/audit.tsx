@@ -172,7 +172,7 @@ function AuditPage({ viewer, access, events, shown, filter, names, bidNames, che
         {shown.map((event) => (
           <Row>
             <Cell numeric>{event.seq}</Cell>
-            <Cell>{formatInstantDateTime(event.at)}</Cell>
+            <Cell date>{formatInstantDateTime(event.at)}</Cell>
             <Cell>{actorName(event, names)}</Cell>
             <Cell>{event.action}</Cell>
             <Cell>

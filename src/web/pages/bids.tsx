@@ -204,7 +204,7 @@ function CorrectionsSection({ bids }: { bids: BidView[] }) {
           <Cell header>
             {bid.id} {bid.provider.name}
           </Cell>
-          <Cell>{formatInstantDate(correction.correctedAt)}</Cell>
+          <Cell date>{formatInstantDate(correction.correctedAt)}</Cell>
           <Cell numeric>{formatOptionalEuros(correction.before.price)}</Cell>
           <Cell numeric>{formatOptionalEuros(correction.after.price)}</Cell>
           <Cell>
@@ -271,7 +271,7 @@ function BidsPage({ viewer, access, bids, flags, values, errors, sheetProblems, 
             <TextField name="provider.name" label="Inschrijver" value={values['provider.name']} errors={errors} size={40} />
             <TextField name="provider.kvk" label="KvK-nummer" value={values['provider.kvk']} errors={errors} inputMode="numeric" size={10} description="Acht cijfers" />
             <CheckboxField name="provider.keurmerk" label="Heeft het keurmerk Blik op Werk" errors={errors} checked={values['provider.keurmerk'] === 'ja'} />
-            <TextField name="price" label="Prijs (EUR)" value={values.price} errors={errors} inputMode="decimal" />
+            <TextField name="price" label="Prijs (EUR)" value={values.price} errors={errors} inputMode="decimal" amount="totaal" />
             <SubmitButton>Inschrijving toevoegen</SubmitButton>
           </form>
         </>

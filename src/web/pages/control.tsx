@@ -108,7 +108,7 @@ function TimelineSection({ timeline }: { timeline: TimelineEntry[] }) {
           {timeline.map((entry) => (
             <Row>
               <Cell numeric>{entry.seq}</Cell>
-              <Cell>{formatInstantDateTime(entry.at)}</Cell>
+              <Cell date>{formatInstantDateTime(entry.at)}</Cell>
               <Cell>{entry.who === null ? 'systeem' : entry.who.name}</Cell>
               <Cell>{entry.description}</Cell>
               <Cell>

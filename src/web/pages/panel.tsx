@@ -56,7 +56,7 @@ function PanelTable({ panel }: { panel: PanelView }) {
         <Row>
           <Cell header>{m.name}</Cell>
           <Cell>{m.email}</Cell>
-          <Cell>{formatInstantDate(m.assignedAt)}</Cell>
+          <Cell date>{formatInstantDate(m.assignedAt)}</Cell>
           <Cell>{declarationText(m)}</Cell>
           <Cell>{m.sealedAt === null ? 'nog niet' : formatInstantDate(m.sealedAt)}</Cell>
         </Row>

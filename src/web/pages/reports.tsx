@@ -56,7 +56,7 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
             <Row>
               <Cell header>{KIND_NAMES[r.kind]}</Cell>
               <Cell>{r.bidId === null ? '-' : <BidName bidId={r.bidId} name={names.get(r.bidId)} />}</Cell>
-              <Cell>{formatInstantDateTime(r.createdAt)}</Cell>
+              <Cell date>{formatInstantDateTime(r.createdAt)}</Cell>
               <Cell>
                 <code class="utrecht-code">{r.sha256.slice(0, 16)}</code>
               </Cell>

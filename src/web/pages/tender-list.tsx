@@ -17,7 +17,18 @@ import { renderPage } from '../render.js';
 import { flaggedCount, readBids, readEvaluation } from '../tender-data.js';
 import { actorFor, isAdministrator, viewerOf, type Viewer } from '../viewer.js';
 
-type ListedTender = { view: TenderView; bids: number | undefined; flagged: number | undefined };
+/** `owner`: the name of the organisation that runs the tender when it is not the viewer's own (a member gemeente sees its regio's). */
+type ListedTender = { view: TenderView; bids: number | undefined; flagged: number | undefined; owner: string | undefined };
+
+/**
+ * Running tenders first (concept, open, in the standstill: the ones that ask for work), then
+ * the awarded ones; newest first within each (issue 16). The service answers them oldest
+ * first, as the API documents; the order is the page's.
+ */
+export function runningFirst(tenders: readonly ListedTender[]): ListedTender[] {
+  const rank = (t: ListedTender) => (t.view.status === 'awarded' ? 1 : 0);
+  return [...tenders].sort((a, b) => rank(a) - rank(b) || b.view.createdAt.localeCompare(a.view.createdAt));
+}
 
 function TenderListPage({ viewer, tenders, deleted }: { viewer: Viewer; tenders: ListedTender[]; deleted: string | undefined }) {
   const organisation = viewer.current?.name;
@@ -52,7 +63,7 @@ function TenderListPage({ viewer, tenders, deleted }: { viewer: Viewer; tenders:
         </Notice>
       ) : (
         <Table
-          caption="Aanbestedingen, oudste eerst"
+          caption="Aanbestedingen: lopende eerst, daarna gegunde; nieuwste eerst"
           columns={[
             { label: 'Aanbesteding' },
             { label: 'Perceel' },
@@ -64,20 +75,21 @@ function TenderListPage({ viewer, tenders, deleted }: { viewer: Viewer; tenders:
             { label: 'Gemarkeerd als mogelijk te laag', numeric: true },
           ]}
         >
-          {tenders.map(({ view, bids, flagged }) => (
+          {runningFirst(tenders).map(({ view, bids, flagged, owner }) => (
             <Row>
               <Cell header>
                 <a class="utrecht-link utrecht-link--html-a" href={`/aanbestedingen/${view.id}`}>
                   {view.tender.reference}: {view.tender.title}
                 </a>
+                {owner === undefined ? null : <span class="gw-owner">Aanbesteding van {owner}</span>}
               </Cell>
               <Cell>{view.tender.lot}</Cell>
               <Cell>
                 <StatusBadge status={view.status} />
               </Cell>
-              <Cell>{formatInstantDate(view.createdAt)}</Cell>
-              <Cell>{formatInstantDate(view.openedAt)}</Cell>
-              <Cell>{formatIsoDate(view.awardDecision?.standstillEndsOn)}</Cell>
+              <Cell date>{formatInstantDate(view.createdAt)}</Cell>
+              <Cell date>{formatInstantDate(view.openedAt)}</Cell>
+              <Cell date>{formatIsoDate(view.awardDecision?.standstillEndsOn)}</Cell>
               <Cell numeric>{bids ?? '-'}</Cell>
               <Cell numeric>{flagged ?? '-'}</Cell>
             </Row>
@@ -92,12 +104,17 @@ export function tenderListPages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
   app.get('/aanbestedingen', (c) => {
     const viewer = viewerOf(ctx, c);
-    const tenders = listTenders(ctx, { actor: actorFor(viewer) }).map((view): ListedTender => {
+    const views = listTenders(ctx, { actor: actorFor(viewer) });
+    // Names only, of organisations whose tenders the caller may already list.
+    const others = [...new Set(views.map((view) => view.organisationId).filter((id) => id !== viewer.current?.id))];
+    const names = new Map(ctx.queries.organisations.findOrganisations(others).map((o) => [o.id, o.name]));
+    const tenders = views.map((view): ListedTender => {
+      const owner = view.organisationId === viewer.current?.id ? undefined : names.get(view.organisationId);
       // The same resolution as `/aanbestedingen/:id` itself: a panel member sees no counts an evaluator may not see.
       const access = resolveTenderAccess(ctx, viewer.actor, view.id);
-      if (access === undefined) return { view, bids: undefined, flagged: undefined };
+      if (access === undefined) return { view, bids: undefined, flagged: undefined, owner };
       const evaluation = readEvaluation(ctx, access);
-      return { view, bids: readBids(ctx, viewer.actor, access)?.length, flagged: evaluation && flaggedCount(evaluation) };
+      return { view, bids: readBids(ctx, viewer.actor, access)?.length, flagged: evaluation && flaggedCount(evaluation), owner };
     });
     return renderPage(c, <TenderListPage viewer={viewer} tenders={tenders} deleted={c.req.query('verwijderd')} />);
   });

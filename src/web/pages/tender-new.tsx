@@ -49,10 +49,10 @@ function NewTenderPage({ viewer, values, errors }: { viewer: Viewer; values: For
             value={values.template ?? templates[0]?.id}
             options={templates.map((t) => ({ value: t.id, label: `${t.name}: ${t.description.split('. ')[0] ?? ''}.` }))}
           />
-          <TextField name="reference" label="Kenmerk" value={values.reference} errors={errors} description="Bijvoorbeeld ZWL-2027-INB-B1" />
-          <TextField name="title" label="Titel" value={values.title} errors={errors} size={60} />
+          <TextField name="reference" label="Kenmerk" value={values.reference} errors={errors} description="Bijvoorbeeld ZWL-2027-INB-B1" mandatory />
+          <TextField name="title" label="Titel" value={values.title} errors={errors} size={60} mandatory />
           <TextField name="lot" label="Perceel (leeg: dat van de template)" value={values.lot} errors={errors} />
-          <TextField name="estimatedValue" label="Raming (EUR)" value={values.estimatedValue} errors={errors} inputMode="decimal" />
+          <TextField name="estimatedValue" label="Raming (EUR)" value={values.estimatedValue} errors={errors} inputMode="decimal" amount="totaal" />
           <TextField name="expectedLearners" label="Verwacht aantal inburgeraars" value={values.expectedLearners} errors={errors} inputMode="numeric" />
           <SubmitButton>Aanbesteding aanmaken</SubmitButton>
         </form>

@@ -14,7 +14,7 @@ import type { AwardExample } from '../award-example.js';
 import type { FormulaCheck } from '../../domain/formula-check/check-formula.js';
 import { FormulaCheckRegion } from '../components/formula-check-view.js';
 import { ErrorSummary, SubmitButton } from '../components/alerts.js';
-import { CheckboxField, SelectField, TextField } from '../components/form-field.js';
+import { CheckboxField, SelectField, TextField, type AmountKind } from '../components/form-field.js';
 import { CostFloorSentence, WeightsTable } from '../components/tender-settings-view.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { formatEuros, formatDutchNumber } from '../format.js';
@@ -34,8 +34,14 @@ export const COST_FLOOR_LABELS: Record<(typeof COST_FLOOR_KEYS)[number], string>
   contactHours: 'Contacturen per inburgeraar',
   teacherHourlyCost: 'Kosten docent per lesuur (EUR)',
   groupSize: 'Groepsgrootte',
-  overheadShare: 'Opslag overhead (fractie, bijvoorbeeld 0,35)',
+  overheadShare: 'Opslag overhead (percentage, bijvoorbeeld 35)',
   fixedCostPerLearner: 'Vaste kosten per inburgeraar (EUR)',
+};
+
+/** What each amount of the cost floor covers (the others are hours, a group size, a percentage). */
+const COST_FLOOR_AMOUNTS: Partial<Record<(typeof COST_FLOOR_KEYS)[number], AmountKind>> = {
+  teacherHourlyCost: 'per-lesuur',
+  fixedCostPerLearner: 'per-inburgeraar',
 };
 
 /** Field name -> label, for the error summary. */
@@ -107,6 +113,7 @@ function CriterionRow({ values, errors, row }: { values: FormValues; errors: For
             errors={errors}
             inputMode="decimal"
             size={10}
+            amount="totaal"
           />
         ) : null}
         {isNew ? null : <CheckboxField name={`${at}.remove`} label="Verwijderen" errors={errors} checked={v('remove') === 'ja'} />}
@@ -188,7 +195,7 @@ export function TenderSettingsForm({
       <TextField name="title" label="Titel" value={values.title} errors={errors} size={60} />
       <TextField name="buyer" label="Aanbestedende dienst" value={values.buyer} errors={errors} size={40} />
       <TextField name="lot" label="Perceel" value={values.lot} errors={errors} />
-      <TextField name="estimatedValue" label="Raming (EUR)" value={values.estimatedValue} errors={errors} inputMode="decimal" description="De geraamde opdrachtwaarde; nodig voor de vergelijking met de raming." />
+      <TextField name="estimatedValue" label="Raming (EUR)" value={values.estimatedValue} errors={errors} inputMode="decimal" amount="totaal" description="De geraamde opdrachtwaarde; nodig voor de vergelijking met de raming." />
       <TextField name="expectedLearners" label="Verwacht aantal inburgeraars" value={values.expectedLearners} errors={errors} inputMode="numeric" description="Nodig voor de kostenvloer per inburgeraar." />
       <CheckboxField
         name="showPricesToEvaluators"
@@ -208,9 +215,9 @@ export function TenderSettingsForm({
       <SelectField name="award.method" label="Methode" value={values['award.method']} options={methods} errors={errors} />
       <div class="gw-inline">
         <TextField name="award.priceWeight" label="Prijsgewicht" value={values['award.priceWeight']} errors={errors} inputMode="decimal" size={8} />
-        <TextField name="award.priceFloor" label="Bodemprijs (EUR)" value={values['award.priceFloor']} errors={errors} inputMode="decimal" size={14} />
-        <TextField name="award.priceCeiling" label="Plafondprijs (EUR)" value={values['award.priceCeiling']} errors={errors} inputMode="decimal" size={14} />
-        <TextField name="award.fixedPrice" label="Vaste prijs (EUR)" value={values['award.fixedPrice']} errors={errors} inputMode="decimal" size={14} />
+        <TextField name="award.priceFloor" label="Bodemprijs (EUR)" value={values['award.priceFloor']} errors={errors} inputMode="decimal" size={14} amount="totaal" />
+        <TextField name="award.priceCeiling" label="Plafondprijs (EUR)" value={values['award.priceCeiling']} errors={errors} inputMode="decimal" size={14} amount="totaal" />
+        <TextField name="award.fixedPrice" label="Vaste prijs (EUR)" value={values['award.fixedPrice']} errors={errors} inputMode="decimal" size={14} amount="totaal" />
       </div>
       <input type="hidden" name="award.tieBreak" value={values['award.tieBreak'] ?? ''} />
       <ExampleRegion example={example} fields={fields} />
@@ -259,6 +266,7 @@ export function TenderSettingsForm({
             errors={errors}
             inputMode="decimal"
             size={8}
+            amount={COST_FLOOR_AMOUNTS[key]}
           />
         ))}
       </div>

@@ -78,3 +78,26 @@ for (const form of document.querySelectorAll('form[data-confirm]')) {
 
 const summary = document.getElementById('foutmeldingen');
 if (summary && document.activeElement !== summary) summary.focus();
+
+// 5. A table that is wider than its box scrolls inside it (layout.css .gw-scroll); a keyboard
+//    user can only scroll a box that takes focus (WCAG 2.1.1), so a box that overflows gets a
+//    place in the tab order, named by its table's caption. Re-measured when the window resizes.
+// A box the page already made a named region (the consensus matrix) is left as it is.
+const scrollBoxes = [...document.querySelectorAll('.gw-scroll:not([tabindex])')];
+const markScrollable = () => {
+  for (const box of scrollBoxes) {
+    const overflows = box.scrollWidth > box.clientWidth + 1;
+    if (overflows && !box.hasAttribute('tabindex')) {
+      box.setAttribute('tabindex', '0');
+      box.setAttribute('role', 'region');
+      const caption = box.querySelector('caption');
+      if (caption !== null) box.setAttribute('aria-label', caption.textContent.trim());
+    } else if (!overflows && box.hasAttribute('tabindex')) {
+      box.removeAttribute('tabindex');
+      box.removeAttribute('role');
+      box.removeAttribute('aria-label');
+    }
+  }
+};
+markScrollable();
+if (typeof ResizeObserver === 'function') new ResizeObserver(markScrollable).observe(document.documentElement);

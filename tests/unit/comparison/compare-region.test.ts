@@ -131,8 +131,8 @@ describe('compareRegion on a hand-computed region', () => {
     });
     expect(flag!.shareBelowFence).toBeCloseTo(850 / 3900, 15);
     expect(flag!.message).toBe(
-      'Mediane prijs per inburgeraar EUR 3.050,00 (2 inschrijvingen) ligt 21,79% onder de ondergrens van de regio ' +
-        'voor B1-route: EUR 3.900,00 = Q1 EUR 4.800,00 - 1,5 x IQR EUR 600,00 (Q3 EUR 5.400,00; 20 inschrijvingen in de regio).',
+      'Mediane prijs per inburgeraar €\u00a03.050,00 (2 inschrijvingen) ligt 21,79% onder de ondergrens van de regio ' +
+        'voor B1-route: €\u00a03.900,00 = Q1 €\u00a04.800,00 - 1,5 x IQR €\u00a0600,00 (Q3 €\u00a05.400,00; 20 inschrijvingen in de regio).',
     );
     expect(provider(comparison, C.providerKvk).crossTenderFlagged).toBe(false);
     expect(provider(comparison, B.providerKvk).crossTenderFlagged).toBe(false);

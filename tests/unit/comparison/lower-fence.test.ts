@@ -33,7 +33,7 @@ describe('the lower fence Q1 - 1.5 IQR', () => {
 
   it('puts a price just below the fence below it, and one exactly at it or just above not', () => {
     const fence = computeLowerFence(EXAMPLE)!;
-    // 80 learners: EUR 338.000,00 is exactly 4225 per learner; one cent less is below.
+    // 80 learners: €\u00a0338.000,00 is exactly 4225 per learner; one cent less is below.
     expect(isBelowFence({ priceCents: 33_799_999, learners: 80 }, fence)).toBe(true);
     expect(isBelowFence({ priceCents: 33_800_000, learners: 80 }, fence)).toBe(false);
     expect(isBelowFence({ priceCents: 33_800_001, learners: 80 }, fence)).toBe(false);

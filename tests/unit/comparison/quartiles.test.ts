@@ -61,7 +61,7 @@ describe('prices per learner', () => {
     expect(comparePerLearner({ priceCents: 100, learners: 3 }, { priceCents: 200, learners: 6 })).toBe(0);
   });
 
-  it('converts to euros with one division: EUR 540.201,01 for 100 learners is 5402.0101', () => {
+  it('converts to euros with one division: €\u00a0540.201,01 for 100 learners is 5402.0101', () => {
     expect(perLearnerEuros({ priceCents: 54_020_101, learners: 100 })).toBe(5402.0101);
   });
 

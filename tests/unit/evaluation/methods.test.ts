@@ -15,7 +15,7 @@ function scoreOf(result: ReturnType<typeof evaluateDossier>, bidId: string) {
 }
 
 describe('the published utility-index example', () => {
-  it('gives 0.600, 0.5829 and 0.550 for quality 90%, 80%, 60% at EUR 1000, 875, 600 with weights 60/40', () => {
+  it('gives 0.600, 0.5829 and 0.550 for quality 90%, 80%, 60% at €\u00a01000, 875, 600 with weights 60/40', () => {
     const result = evaluateDossier(
       buildLot({
         award: { method: 'utility-index', priceWeight: 40 },
@@ -169,7 +169,7 @@ describe('the other methods', () => {
     );
     expect(result.winner).toBe('A');
     expect(scoreOf(result, 'A').score).toBeCloseTo(48, 12);
-    expect(scoreOf(result, 'B').exclusionReasons).toEqual(['prijs EUR 850,00 wijkt af van de vaste prijs EUR 900,00']);
+    expect(scoreOf(result, 'B').exclusionReasons).toEqual(['prijs €\u00a0850,00 wijkt af van de vaste prijs €\u00a0900,00']);
     expect(result.sensitivity).toEqual({ priceShareRange: null, priceToWin: {} });
     expect(result.effectiveWeights).toBeNull();
   });

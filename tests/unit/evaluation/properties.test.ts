@@ -30,7 +30,7 @@ function awardFor(method: AwardMethod, priceWeight: number): Award {
 
 const bidArb = fc.record({
   quality: fc.integer({ min: 0, max: 100 }),
-  // Prices in cents between EUR 400 and EUR 1200, so min-max-set's ceiling never excludes.
+  // Prices in cents between €\u00a0400 and €\u00a01200, so min-max-set's ceiling never excludes.
   cents: fc.integer({ min: 40000, max: 120000 }),
 });
 const bidsArb = fc

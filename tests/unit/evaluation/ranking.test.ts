@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDossier } from '../../../src/domain/evaluation/evaluate.js';
 import { buildLot } from './build-lot.js';
 
-// A (Q 60, EUR 100) and B (Q 52, EUR 80) both score 92 under lowest-relative with W_P = 40:
+// A (Q 60, €\u00a0100) and B (Q 52, €\u00a080) both score 92 under lowest-relative with W_P = 40:
 // 60 + 40 * 80 / 100 = 92 and 52 + 40 = 92.
 const tiedOnScore = [
   { id: 'A', quality: 60, price: 100 },
@@ -106,7 +106,7 @@ describe('ties and competition ranking', () => {
     const z = result.bids[2];
     expect(z?.exclusionReasons).toEqual([
       'K1: score 10 ligt onder het minimum 20',
-      'prijs EUR 200,00 ligt boven de plafondprijs EUR 150,00',
+      'prijs €\u00a0200,00 ligt boven de plafondprijs €\u00a0150,00',
     ]);
     expect(z?.qualityPoints).toBe(10);
     expect(z?.score).toBeNull();

@@ -16,7 +16,7 @@ function b1Example(): Dossier {
 /**
  * lowest-relative 40 (quality weight 100), germany preset (gap-to-next 20):
  * with C: A 60 + 40 * 40/100 = 76, B 55 + 40 * 40/80 = 75, C 10 + 40 = 50: A wins.
- * C (EUR 40, 50 % under B) and B (EUR 80, exactly 20 % under A) are flagged.
+ * C (€\u00a040, 50 % under B) and B (€\u00a080, exactly 20 % under A) are flagged.
  * Without C: A 60 + 40 * 80/100 = 92, B 55 + 40 = 95: B wins.
  * Without B: A 76, C 50: A still wins.
  */
@@ -82,7 +82,7 @@ describe('lowBidImpact: what rejecting a flagged bid would change', () => {
   });
 
   it('rejecting a flagged winner under an absolute method gives the runner-up', () => {
-    // min-max-set 40 over EUR 50-200: A 60 + 40 * 100/150, B 70 + 40 * 50/150: A 86,67 beats B 83,33.
+    // min-max-set 40 over €\u00a050-200: A 60 + 40 * 100/150, B 70 + 40 * 50/150: A 86,67 beats B 83,33.
     const dossier = buildLot({
       award: { method: 'min-max-set', priceWeight: 40, priceFloor: 50, priceCeiling: 200 },
       bids: [

@@ -51,7 +51,7 @@ describe('a withdrawn bid in the dossier', () => {
   });
 
   it('is no reference for the others: their flags are those of the lot without it', () => {
-    // B3 at EUR 318.000 pulls the mean of the others down; withdrawn, B4 is compared with B1 and B2 only.
+    // B3 at €\u00a0318.000 pulls the mean of the others down; withdrawn, B4 is compared with B1 and B2 only.
     const dossier = exampleDossier();
     const without = evaluateDossier({ ...dossier, bids: dossier.bids.filter((bid) => bid.id !== 'B3') });
     const withdrawn = evaluateDossier(withB3({ withdrawal: WITHDRAWAL }));

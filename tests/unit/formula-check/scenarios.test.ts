@@ -31,35 +31,35 @@ describe('the B1-route template as shipped (lowest-relative, price weight 20)', 
     expect(check.suggestions).toEqual([]);
   });
 
-  it('still shows rank reversal at an assumed price level of EUR 100.000, confirmed by the engine', () => {
+  it('still shows rank reversal at an assumed price level of €\u00a0100.000, confirmed by the engine', () => {
     const { rankReversal } = checkFormula(shipped);
     expect(rankReversal.relative).toBe(true);
     const example = rankReversal.example;
     expect(example?.priceLevelAssumed).toBe(true);
     expect(example?.priceLevel).toBe(100000);
-    expect(example?.sentences[0]).toContain('aangenomen prijsniveau van EUR 100.000,00');
+    expect(example?.sentences[0]).toContain('aangenomen prijsniveau van €\u00a0100.000,00');
     const [a, b, c] = (example?.bids ?? []).map((x) => x.bid) as [Bid, Bid, Bid];
     expect(winnerOf(shipped, [a, b])).toBe(example?.winnerWithoutC);
     expect(winnerOf(shipped, [a, b, c])).toBe(example?.winnerWithC);
     expect(example?.winnerWithC).not.toBe(example?.winnerWithoutC);
   });
 
-  it('resists underbidding with an estimate of EUR 520.000 for 100 learners', () => {
+  it('resists underbidding with an estimate of €\u00a0520.000 for 100 learners', () => {
     const check = checkFormula(templateDossier('b1-route', { estimatedValue: 520000, expectedLearners: 100 }));
     expect(check.verdict).toBe('resists-underbidding');
     expect(check.qualityPointPrice.sentence).toContain(
-      'Bij een verwachte prijs van EUR 520.000,00 is één kwaliteitspunt EUR 26.000,00 prijsverlaging waard.',
+      'Bij een verwachte prijs van €\u00a0520.000,00 is één kwaliteitspunt €\u00a026.000,00 prijsverlaging waard.',
     );
-    // 6,25 points x EUR 26.000.
-    expect(check.qualityPointPrice.perCriterion[0]?.sentence).toBe('Eén stap op K1 (van 75 naar 100) is 6,25 punten, EUR 162.500,00 prijsverlaging waard.');
+    // 6,25 points x €\u00a026.000.
+    expect(check.qualityPointPrice.perCriterion[0]?.sentence).toBe('Eén stap op K1 (van 75 naar 100) is 6,25 punten, €\u00a0162.500,00 prijsverlaging waard.');
     const test = check.underbidderTest;
     expect(test?.underbidder.bid.scores).toEqual({ K1: 50, K2: 0, K3: 50, K4: 0, K5: 0 });
     expect(test?.qualityBidder.bid.scores).toEqual({ K1: 75, K2: 75, K3: 75, K4: 75, K5: 75 });
-    expect(test?.underbidder.sentence).toContain('x 100 inburgeraars = EUR 406.250,00');
+    expect(test?.underbidder.sentence).toContain('x 100 inburgeraars = €\u00a0406.250,00');
     // Mean of the others and gap to the next: 406.250 is 21,9% below 520.000 (threshold 20);
     // below the estimate by 21,9% is under the 25% of below-estimate; at the floor is not below it.
     expect(test?.underbidderFlags).toEqual(['mean-of-others', 'gap-to-next']);
-    expect(test?.sentences).toContain('De onderbieder kan met geen enkele prijs winnen, ook niet met EUR 0,01.');
+    expect(test?.sentences).toContain('De onderbieder kan met geen enkele prijs winnen, ook niet met €\u00a00,01.');
     expect(check.suggestions).toEqual([]);
   });
 });
@@ -71,11 +71,11 @@ describe('the deliberately bad tender (lowest-relative, price weight 60, no mini
   it('invites underbidding: the empty bid at the cost floor beats 75 on everything at the estimate', () => {
     expect(check.verdict).toBe('invites-underbidding');
     expect(check.qualityPointPrice.sentence).toBe(
-      'Bij een verwachte prijs van EUR 520.000,00 is één kwaliteitspunt EUR 8.666,67 prijsverlaging waard. Dat is de verwachte prijs gedeeld door het prijsgewicht (60).',
+      'Bij een verwachte prijs van €\u00a0520.000,00 is één kwaliteitspunt €\u00a08.666,67 prijsverlaging waard. Dat is de verwachte prijs gedeeld door het prijsgewicht (60).',
     );
     expect(check.underbidderTest?.highestWinningPrice).toBe(259999.99);
     expect(check.underbidderTest?.sentences).toContain(
-      'De onderbieder wint bij elke prijs vanaf de kostenvloer tot en met EUR 259.999,99: hij kan tot EUR 16.249,99 boven de kostenvloer inschrijven en toch winnen.',
+      'De onderbieder wint bij elke prijs vanaf de kostenvloer tot en met €\u00a0259.999,99: hij kan tot €\u00a016.249,99 boven de kostenvloer inschrijven en toch winnen.',
     );
     expect(check.verdictSentence).toMatch(/^Deze formule lokt onderbieden uit \(invites-underbidding\)\./);
   });
@@ -94,7 +94,7 @@ describe('the deliberately bad tender (lowest-relative, price weight 60, no mini
           { op: 'add', path: '/award/priceCeiling', value: 572000 },
         ],
       ],
-      // 30 points must be worth more than E - T = 276.250: EUR 9.209 per point.
+      // 30 points must be worth more than E - T = 276.250: €\u00a09.209 per point.
       [
         'switch-to-gunnen-op-waarde',
         [
@@ -228,6 +228,6 @@ describe('price levels', () => {
 
   it('notes an estimate below the cost floor', () => {
     const check = checkFormula({ ...base, tender: { ...base.tender, estimatedValue: 400000 } });
-    expect(check.notes.some((note) => note.includes('ligt onder de kostenvloer voor alle inburgeraars (EUR 406.250,00)'))).toBe(true);
+    expect(check.notes.some((note) => note.includes('ligt onder de kostenvloer voor alle inburgeraars (€\u00a0406.250,00)'))).toBe(true);
   });
 });

@@ -45,8 +45,8 @@ export function withMethod(dossier: Dossier, method: AwardMethod, floor: number)
 /**
  * The deliberately bad tender: the B1-route criteria without any minimum, at half their
  * weights (quality 40), and lowest-relative with price weight 60 (the classic 60/40 split),
- * estimate EUR 520.000 for 60 learners (EUR 8.666,67 each, against a cost floor of
- * EUR 4.062,50: an underbidder can go below half the estimate without going below cost).
+ * estimate €\u00a0520.000 for 60 learners (€\u00a08.666,67 each, against a cost floor of
+ * €\u00a04.062,50: an underbidder can go below half the estimate without going below cost).
  */
 export function badTender(): Dossier {
   const dossier = templateDossier('b1-route', { estimatedValue: 520000, expectedLearners: 60 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { belowAverageRule } from '../../../src/domain/low-bids/below-average.js';
 import { bidsFromCents, flagged } from './bids.js';
 
-// With the others at EUR 2.000, 2.100 and 2.200, a bid of EUR 1.700 makes the mean EUR 2.000,00
+// With the others at €\u00a02.000, 2.100 and 2.200, a bid of €\u00a01.700 makes the mean €\u00a02.000,00
 // (its own price included) and is exactly 15 % below it.
 const bids = (first: number) => bidsFromCents(first, 200000, 210000, 220000);
 
@@ -15,7 +15,7 @@ describe('below-average', () => {
         threshold: 15,
         value: 0.15,
         reference: 2000,
-        message: 'Inschrijving ligt 15% onder het gemiddelde van alle inschrijvingen (EUR 2.000,00); drempel 15%.',
+        message: 'Inschrijving ligt 15% onder het gemiddelde van alle inschrijvingen (€\u00a02.000,00); drempel 15%.',
       },
     ]);
     expect(flagged(flags)).toEqual(['B1']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { belowEstimateRule } from '../../../src/domain/low-bids/below-estimate.js';
 import { bidsFromCents, flagged } from './bids.js';
 
-// Estimate EUR 600.000; at t = 25 the bound is EUR 450.000,00.
+// Estimate €\u00a0600.000; at t = 25 the bound is €\u00a0450.000,00.
 const estimatedValueCents = 60_000_000;
 
 describe('below-estimate', () => {
@@ -14,7 +14,7 @@ describe('below-estimate', () => {
         threshold: 25,
         value: 0.25,
         reference: 600000,
-        message: 'Inschrijving ligt 25% onder de geraamde opdrachtwaarde (EUR 600.000,00); drempel 25%.',
+        message: 'Inschrijving ligt 25% onder de geraamde opdrachtwaarde (€\u00a0600.000,00); drempel 25%.',
       },
     ]);
   });

@@ -15,19 +15,19 @@ const costFloor: CostFloorParams = {
 const expectedLearners = 100;
 
 describe('computeCostFloor', () => {
-  it('computes EUR 4.062,50 per learner for the example fixture and prints the computation', () => {
+  it('computes €\u00a04.062,50 per learner for the example fixture and prints the computation', () => {
     const floor = computeCostFloor(costFloor);
     expect(floor.perLearnerCents.n).toBe(406250n * floor.perLearnerCents.d);
     expect(floor.perLearnerEuros).toBe(4062.5);
     expect(floor.computation).toBe(
-      '600 uur x EUR 55,00 x (1 + 0,35) / 12 leerlingen + EUR 350,00 = EUR 4.062,50 per inburgeraar',
+      '600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar',
     );
   });
 
   it('leaves out the fixed costs when there are none', () => {
     const floor = computeCostFloor({ ...costFloor, fixedCostPerLearner: undefined });
     expect(floor.perLearnerEuros).toBe(3712.5);
-    expect(floor.computation).toBe('600 uur x EUR 55,00 x (1 + 0,35) / 12 leerlingen = EUR 3.712,50 per inburgeraar');
+    expect(floor.computation).toBe('600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen = €\u00a03.712,50 per inburgeraar');
   });
 
   it('keeps a floor that is not a whole cent exact and prints it to four decimals', () => {
@@ -35,7 +35,7 @@ describe('computeCostFloor', () => {
     const floor = computeCostFloor({ ...costFloor, groupSize: 7, fixedCostPerLearner: 0 });
     expect(floor.perLearnerCents.n * 700n).toBe(445_500_000n * floor.perLearnerCents.d);
     expect(floor.perLearnerEuros).toBe(445_500_000 / 70_000);
-    expect(floor.computation).toBe('600 uur x EUR 55,00 x (1 + 0,35) / 7 leerlingen = EUR 6.364,2857 per inburgeraar');
+    expect(floor.computation).toBe('600 uur x €\u00a055,00 x (1 + 0,35) / 7 leerlingen = €\u00a06.364,2857 per inburgeraar');
   });
 });
 
@@ -54,9 +54,9 @@ describe('cost-floor', () => {
         value: 0.0001,
         reference: 4062.5,
         message:
-          'Prijs per inburgeraar EUR 4.062,4999 (EUR 406.249,99 / 100 inburgeraars) ligt onder de kostenvloer:' +
-          ' 600 uur x EUR 55,00 x (1 + 0,35) / 12 leerlingen + EUR 350,00 = EUR 4.062,50 per inburgeraar;' +
-          ' tekort EUR 0,0001 per inburgeraar.',
+          'Prijs per inburgeraar €\u00a04.062,4999 (€\u00a0406.249,99 / 100 inburgeraars) ligt onder de kostenvloer:' +
+          ' 600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar;' +
+          ' tekort €\u00a00,0001 per inburgeraar.',
       },
     ]);
   });
@@ -65,14 +65,14 @@ describe('cost-floor', () => {
     expect(costFloorRule.apply({ bids: bidsFromCents(40_625_001), expectedLearners, costFloor }, null).size).toBe(0);
   });
 
-  it('flags the fixture bid of EUR 318.000 with its shortfall per learner', () => {
+  it('flags the fixture bid of €\u00a0318.000 with its shortfall per learner', () => {
     const flags = costFloorRule.apply(
       { bids: bidsFromCents(56_500_000, 61_200_000, 31_800_000, 54_000_000), expectedLearners, costFloor },
       null,
     );
     expect(flagged(flags)).toEqual(['B3']);
     expect(flags.get('B3')?.[0]?.value).toBe(882.5);
-    expect(flags.get('B3')?.[0]?.message).toContain('Prijs per inburgeraar EUR 3.180,00 (EUR 318.000,00 / 100 inburgeraars)');
+    expect(flags.get('B3')?.[0]?.message).toContain('Prijs per inburgeraar €\u00a03.180,00 (€\u00a0318.000,00 / 100 inburgeraars)');
   });
 
   it('has no threshold', () => {

@@ -4,8 +4,8 @@ import type { LowBidContext } from '../../../src/domain/low-bids/flag.js';
 import { flagLowBids } from '../../../src/domain/low-bids/flag-low-bids.js';
 import { bidsFromCents } from './bids.js';
 
-// The bids of the spec's example fixture tests/fixtures/dossiers/example-b1-route.dossier.json (EUR 565.000, 612.000, 318.000,
-// 540.000), estimate EUR 600.000, 100 learners, cost floor EUR 4.062,50 per learner.
+// The bids of the spec's example fixture tests/fixtures/dossiers/example-b1-route.dossier.json (€\u00a0565.000, 612.000, 318.000,
+// 540.000), estimate €\u00a0600.000, 100 learners, cost floor €\u00a04.062,50 per learner.
 const costFloor: CostFloorParams = {
   contactHours: 600,
   teacherHourlyCost: 55,
@@ -20,7 +20,7 @@ const context: LowBidContext = {
 };
 
 describe('flagLowBids', () => {
-  it('flags the fixture bid of EUR 318.000 under nl-default, in the fixed order of the rules', () => {
+  it('flags the fixture bid of €\u00a0318.000 under nl-default, in the fixed order of the rules', () => {
     const flags = flagLowBids(context, { preset: 'nl-default', costFloor });
     expect([...flags.keys()]).toEqual(['B3']);
     expect(flags.get('B3')?.map((flag) => [flag.rule, flag.threshold, flag.reference])).toEqual([

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gapToNextRule } from '../../../src/domain/low-bids/gap-to-next.js';
 import { bidsFromCents, flagged } from './bids.js';
 
-// The next price above B1 is EUR 1.600,00; at t = 20 the bound is EUR 1.280,00.
+// The next price above B1 is €\u00a01.600,00; at t = 20 the bound is €\u00a01.280,00.
 describe('gap-to-next', () => {
   it('flags a bid exactly at the threshold', () => {
     const flags = gapToNextRule.apply({ bids: bidsFromCents(128000, 160000, 190000) }, 20);
@@ -13,7 +13,7 @@ describe('gap-to-next', () => {
         threshold: 20,
         value: 0.2,
         reference: 1600,
-        message: 'Inschrijving ligt 20% onder de eerstvolgende inschrijving (EUR 1.600,00); drempel 20%.',
+        message: 'Inschrijving ligt 20% onder de eerstvolgende inschrijving (€\u00a01.600,00); drempel 20%.',
       },
     ]);
     expect(flagged(flags)).toEqual(['B1']);
@@ -36,7 +36,7 @@ describe('gap-to-next', () => {
         threshold: 20,
         value: 0.3125,
         reference: 1600.0,
-        message: 'Inschrijving ligt 31,25% onder de eerstvolgende inschrijving (EUR 1.600,00); drempel 20%.',
+        message: 'Inschrijving ligt 31,25% onder de eerstvolgende inschrijving (€\u00a01.600,00); drempel 20%.',
       },
     ]);
   });

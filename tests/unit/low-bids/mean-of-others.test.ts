@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { meanOfOthersRule } from '../../../src/domain/low-bids/mean-of-others.js';
 import { bidsFromCents, flagged } from './bids.js';
 
-// B2 and B3 average EUR 1.600,00; at t = 20 the bound for B1 is EUR 1.280,00.
+// B2 and B3 average €\u00a01.600,00; at t = 20 the bound for B1 is €\u00a01.280,00.
 describe('mean-of-others', () => {
   it('flags a bid exactly at the threshold', () => {
     const flags = meanOfOthersRule.apply({ bids: bidsFromCents(128000, 150000, 170000) }, 20);
@@ -13,7 +13,7 @@ describe('mean-of-others', () => {
         value: 0.2,
         reference: 1600,
         message:
-          'Inschrijving ligt 20% onder het gemiddelde van de andere inschrijvingen (EUR 1.600,00); drempel 20%.',
+          'Inschrijving ligt 20% onder het gemiddelde van de andere inschrijvingen (€\u00a01.600,00); drempel 20%.',
       },
     ]);
     expect(flagged(flags)).toEqual(['B1']);
@@ -33,7 +33,7 @@ describe('mean-of-others', () => {
     const flag = meanOfOthersRule.apply({ bids: bidsFromCents(110000, 150000, 170000) }, 20).get('B1')?.[0];
     expect(flag?.value).toBe(0.3125);
     expect(flag?.message).toBe(
-      'Inschrijving ligt 31,25% onder het gemiddelde van de andere inschrijvingen (EUR 1.600,00); drempel 20%.',
+      'Inschrijving ligt 31,25% onder het gemiddelde van de andere inschrijvingen (€\u00a01.600,00); drempel 20%.',
     );
   });
 
@@ -43,7 +43,7 @@ describe('mean-of-others', () => {
     const flag = meanOfOthersRule.apply({ bids: bids(128000) }, 20).get('B1')?.[0];
     expect(flag?.reference).toBe(1600.005);
     expect(flag?.value).toBe(64001 / 320001);
-    expect(flag?.message).toContain('(EUR 1.600,01)');
+    expect(flag?.message).toContain('(€\u00a01.600,01)');
     expect(meanOfOthersRule.apply({ bids: bids(128001) }, 20).size).toBe(0);
   });
 

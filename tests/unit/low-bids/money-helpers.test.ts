@@ -4,16 +4,16 @@ import { formatDutchTrimmed, formatEuroRational, rationalCentsToEuros } from '..
 
 describe('formatEuroRational', () => {
   it('prints whole cents like formatEuroCents', () => {
-    expect(formatEuroRational(rational(406250))).toBe('EUR 4.062,50');
-    expect(formatEuroRational(rational(487500000, 1200))).toBe('EUR 4.062,50');
+    expect(formatEuroRational(rational(406250))).toBe('€\u00a04.062,50');
+    expect(formatEuroRational(rational(487500000, 1200))).toBe('€\u00a04.062,50');
   });
 
   it('rounds half up to the given number of decimals of a euro, dropping zeros beyond two', () => {
-    expect(formatEuroRational(rational(320001, 2))).toBe('EUR 1.600,01');
-    expect(formatEuroRational(rational(40624999, 100), 4)).toBe('EUR 4.062,4999');
-    expect(formatEuroRational(rational(1, 100), 4)).toBe('EUR 0,0001');
-    expect(formatEuroRational(rational(45, 2), 4)).toBe('EUR 0,225');
-    expect(formatEuroRational(rational(-45, 2), 4)).toBe('-EUR 0,225');
+    expect(formatEuroRational(rational(320001, 2))).toBe('€\u00a01.600,01');
+    expect(formatEuroRational(rational(40624999, 100), 4)).toBe('€\u00a04.062,4999');
+    expect(formatEuroRational(rational(1, 100), 4)).toBe('€\u00a00,0001');
+    expect(formatEuroRational(rational(45, 2), 4)).toBe('€\u00a00,225');
+    expect(formatEuroRational(rational(-45, 2), 4)).toBe('€\u00a0-0,225');
   });
 });
 

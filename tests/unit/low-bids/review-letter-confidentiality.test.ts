@@ -2,7 +2,7 @@
  * The letter asking a bidder to explain its price goes out before the award decision, so it
  * names no other bidder and prints no figure of theirs, nor one from which a price of theirs
  * follows (issue 14). On the IJsselland example with two more bids and `below-average`, so
- * that every one of the seven rules fires on Snel Inburgeren (B3). B1's exam line is EUR 455
+ * that every one of the seven rules fires on Snel Inburgeren (B3). B1's exam line is €\u00a0455
  * here instead of 450, which would equal B3's shortfall per learner on the cost floor (EUR
  * 450,00: the buyer's own figure) and make the scan ambiguous.
  */
@@ -73,8 +73,8 @@ describe('the explanation letter keeps the other bids confidential', () => {
     expect(unit).toHaveLength(3);
     for (const line of unit) {
       const description = /regel "([^"]+)"/.exec(line)?.[1] ?? '';
-      const amounts = line.match(/EUR [\d.]+,\d+/g) ?? [];
-      expect(amounts).toEqual([`EUR ${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2 }).format(own.get(description) ?? NaN)}`]);
+      const amounts = line.match(/€\u00a0[\d.]+,\d+/g) ?? [];
+      expect(amounts).toEqual([`€\u00a0${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2 }).format(own.get(description) ?? NaN)}`]);
       expect(line.replace(amounts[0] ?? '', '').replace(description, '')).not.toMatch(/\d/);
     }
   });
@@ -82,9 +82,9 @@ describe('the explanation letter keeps the other bids confidential', () => {
   it("keeps the figures of the buyer's own references: the estimate and the cost floor", () => {
     const letter = letterFor('B3');
     expect(linesOf(letter, 'below-estimate')).toEqual([
-      '- vergelijking met de geraamde opdrachtwaarde (below-estimate): Inschrijving ligt 44,42% onder de geraamde opdrachtwaarde (EUR 520.000,00); drempel 25%.',
+      '- vergelijking met de geraamde opdrachtwaarde (below-estimate): Inschrijving ligt 44,42% onder de geraamde opdrachtwaarde (€\u00a0520.000,00); drempel 25%.',
     ]);
-    expect(linesOf(letter, 'cost-floor')[0]).toContain('600 uur x EUR 55,00 x (1 + 0,35) / 12 leerlingen + EUR 350,00 = EUR 4.062,50 per inburgeraar');
+    expect(linesOf(letter, 'cost-floor')[0]).toContain('600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar');
   });
 
   it('would catch the figures the letter used to print: the scan is not blind', () => {
@@ -92,12 +92,12 @@ describe('the explanation letter keeps the other bids confidential', () => {
     const oldStyle = flags.map((flag) => `- ${flag.rule}: ${flag.message}`).join('\n');
     const found = findSecrets(oldStyle, [...otherBiddersSecrets(dossier, ['B3']), ...derivedSecrets(dossier, 'B3')]);
     expect(found).toEqual(expect.arrayContaining([
-      'B4 price: "EUR 452.000,00"',
-      'mean of the others: "EUR 473.200,00"',
-      'mean of all: "EUR 442.500,00"',
-      'median of all: "EUR 469.500,00"',
-      'MAD of all: "EUR 14.000,00"',
-      'median unit price Examentraining en examens per inburgeraar: "EUR 447,50"',
+      'B4 price: "€\u00a0452.000,00"',
+      'mean of the others: "€\u00a0473.200,00"',
+      'mean of all: "€\u00a0442.500,00"',
+      'median of all: "€\u00a0469.500,00"',
+      'MAD of all: "€\u00a014.000,00"',
+      'median unit price Examentraining en examens per inburgeraar: "€\u00a0447,50"',
       'share below the next price: "36,06%"',
     ]));
   });

@@ -33,7 +33,7 @@ describe('draftExplanationRequestLetter', () => {
   it('names the tender, its reference, the lot and the bid with its price', () => {
     expect(lines).toContain('Aanbesteding: Inburgering B1-route regio IJsselland 2027-2029 (kenmerk ZWL-2027-INB-B1)');
     expect(lines).toContain('Perceel: B1-route');
-    expect(lines).toContain('Uw inschrijving: B3, totaalprijs EUR 289.000,00');
+    expect(lines).toContain('Uw inschrijving: B3, totaalprijs €\u00a0289.000,00');
   });
 
   it('cites art. 2.116 Aanbestedingswet and art. 69 Richtlijn 2014/24/EU', () => {
@@ -46,26 +46,26 @@ describe('draftExplanationRequestLetter', () => {
     expect(lines.slice(start + 3, start + 10)).toEqual([
       '- vergelijking met het gemiddelde van de andere inschrijvingen (mean-of-others): Uw prijs ligt ver onder het gemiddelde van de andere inschrijvingen.',
       '- afstand tot de eerstvolgende inschrijving (gap-to-next): Uw prijs ligt ver onder die van de eerstvolgende inschrijving.',
-      '- vergelijking met de geraamde opdrachtwaarde (below-estimate): Inschrijving ligt 44,42% onder de geraamde opdrachtwaarde (EUR 520.000,00); drempel 25%.',
+      '- vergelijking met de geraamde opdrachtwaarde (below-estimate): Inschrijving ligt 44,42% onder de geraamde opdrachtwaarde (€\u00a0520.000,00); drempel 25%.',
       `- kostenvloer per inburgeraar (cost-floor): ${flags[3]?.message}`,
-      '- eenheidsprijs van een prijsregel (unit-price): Uw eenheidsprijs voor de regel "Taaltraject B1 per inburgeraar" (EUR 3.200,00) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
-      '- eenheidsprijs van een prijsregel (unit-price): Uw eenheidsprijs voor de regel "Examentraining en examens per inburgeraar" (EUR 300,00) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
-      '- eenheidsprijs van een prijsregel (unit-price): Uw eenheidsprijs voor de regel "Voortgangsgesprekken (vier per jaar) per inburgeraar" (EUR 112,50) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
+      '- eenheidsprijs van een prijsregel (unit-price): Uw eenheidsprijs voor de regel "Taaltraject B1 per inburgeraar" (€\u00a03.200,00) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
+      '- eenheidsprijs van een prijsregel (unit-price): Uw eenheidsprijs voor de regel "Examentraining en examens per inburgeraar" (€\u00a0300,00) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
+      '- eenheidsprijs van een prijsregel (unit-price): Uw eenheidsprijs voor de regel "Voortgangsgesprekken (vier per jaar) per inburgeraar" (€\u00a0112,50) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
     ]);
     expect(lines[start + 1]).toContain('Waar een toets uw prijs met de andere inschrijvingen vergelijkt, noemen wij geen bedragen of percentages');
   });
 
   it('prints the cost-floor computation and every assumption behind it', () => {
     expect(letter).toContain(
-      'ligt onder de kostenvloer: 600 uur x EUR 55,00 x (1 + 0,35) / 12 leerlingen + EUR 350,00 = EUR 4.062,50 per inburgeraar; tekort EUR 450,00 per inburgeraar.',
+      'ligt onder de kostenvloer: 600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar; tekort €\u00a0450,00 per inburgeraar.',
     );
     const start = lines.indexOf('De kostenvloer is berekend met deze uitgangspunten uit de aanbestedingsstukken:');
     expect(lines.slice(start + 1, start + 8)).toEqual([
       '- contacturen met een docent per inburgeraar: 600',
-      '- werkgeverslasten per lesuur: EUR 55,00',
+      '- werkgeverslasten per lesuur: €\u00a055,00',
       '- groepsgrootte: 12 inburgeraars',
       '- opslag voor voorbereiding, coördinatie en intake: 35% (0,35)',
-      '- vaste kosten per inburgeraar (zoals examens en lesmateriaal): EUR 350,00',
+      '- vaste kosten per inburgeraar (zoals examens en lesmateriaal): €\u00a0350,00',
       '- verwacht aantal inburgeraars: 80',
       'Geef in uw toelichting aan welke van deze uitgangspunten voor uw aanbod anders zijn, en waarom.',
     ]);
@@ -105,7 +105,7 @@ describe('draftExplanationRequestLetter', () => {
     const d = example();
     delete d.bids[2]!.price;
     const text = draftExplanationRequestLetter({ dossier: d, bidId: 'B3', flags, questions: 'x', deadline: '2026-11-22', date: '2026-11-08' });
-    expect(text).toContain('Uw inschrijving: B3, totaalprijs EUR 289.000,00');
+    expect(text).toContain('Uw inschrijving: B3, totaalprijs €\u00a0289.000,00');
   });
 
   it('throws for a bid that is not in the dossier', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { statisticalOutlierRule } from '../../../src/domain/low-bids/statistical-outlier.js';
 import { bidsFromCents, flagged } from './bids.js';
 
-// Median EUR 1.000,00; deviations 70,00 (B1), 13,49, 0, 13,49, 20,00: MAD EUR 13,49. With
+// Median €\u00a01.000,00; deviations 70,00 (B1), 13,49, 0, 13,49, 20,00: MAD €\u00a013,49. With
 // 0.6745 = 6745/10000, z(B1) = 0.6745 * -7000 / 1349 = -3.5 exactly.
 const bids = (first: number) => bidsFromCents(first, 98651, 100000, 101349, 102000);
 
@@ -17,7 +17,7 @@ describe('statistical-outlier', () => {
         reference: 1000,
         message:
           'Inschrijving is een statistische uitschieter naar beneden: gemodificeerde z-score -3,50' +
-          ' (mediaan EUR 1.000,00, MAD EUR 13,49); drempel -3,5.',
+          ' (mediaan €\u00a01.000,00, MAD €\u00a013,49); drempel -3,5.',
       },
     ]);
     expect(flagged(flags)).toEqual(['B1']);

@@ -7,8 +7,8 @@ function bid(id: string, ...lines: [string, number][]): PricedBid {
   return { id, priceCents: priceLines.reduce((sum, line) => sum + line.unitPriceCents, 0), priceLines };
 }
 
-// "Intake" at EUR 90, 100, 110 in three other bids: with the first bid's own line the median
-// is EUR 95,00, and at t = 30 the bound is EUR 66,50.
+// "Intake" at €\u00a090, 100, 110 in three other bids: with the first bid's own line the median
+// is €\u00a095,00, and at t = 30 the bound is €\u00a066,50.
 const bids = (intakeCents: number) => [
   bid('B1', ['Intake', intakeCents], ['Lesuur', 5500]),
   bid('B2', ['Intake', 9000], ['Lesuur', 5600]),
@@ -27,8 +27,8 @@ describe('unit-price', () => {
         reference: 95,
         line: 'Intake',
         message:
-          'Eenheidsprijs van regel "Intake" (EUR 66,50) ligt 30% onder de mediane eenheidsprijs van deze regel' +
-          ' in de inschrijvingen (EUR 95,00); drempel 30%.',
+          'Eenheidsprijs van regel "Intake" (€\u00a066,50) ligt 30% onder de mediane eenheidsprijs van deze regel' +
+          ' in de inschrijvingen (€\u00a095,00); drempel 30%.',
       },
     ]);
     expect([...flags.keys()]).toEqual(['B1']);
@@ -58,7 +58,7 @@ describe('unit-price', () => {
   });
 
   it('tests each of several lines with the same description in one bid on its own', () => {
-    // Lines 6000, 10000, 10000, 11000: median EUR 100,00, bound EUR 70,00.
+    // Lines 6000, 10000, 10000, 11000: median €\u00a0100,00, bound €\u00a070,00.
     const flags = unitPriceRule.apply(
       {
         bids: [

@@ -27,7 +27,7 @@ function loadExample(name: string): Dossier {
 
 const B1 = loadExample('b1-route-ijsselland.dossier.json');
 
-/** The B1-route example with B3 (EUR 289.000, flagged by five rules) rejected after the art. 2.116 review. */
+/** The B1-route example with B3 (€\u00a0289.000, flagged by five rules) rejected after the art. 2.116 review. */
 function withRejectedLowBid(): Dossier {
   const dossier = structuredClone(B1);
   const b3 = dossier.bids.find((bid) => bid.id === 'B3')!;
@@ -375,8 +375,8 @@ describe('the OCDS mapping of methods and parties', () => {
       'fictieve prijs = prijs - som per criterium van waarde x score / maximale score (gunnen op waarde); de laagste fictieve prijs wint.',
     );
     expect(breakdown.criteria.at(-1)?.numbers).toBeUndefined();
-    expect(breakdown.criteria[0]?.description).toMatch(/fictieve korting bij de maximale score EUR 150\.000,00/);
-    expect(tender.awardCriteriaDetails).toMatch(/plafondprijs EUR 1\.100\.000,00 zijn ongeldig\.$/);
+    expect(breakdown.criteria[0]?.description).toMatch(/fictieve korting bij de maximale score €\u00a0150\.000,00/);
+    expect(tender.awardCriteriaDetails).toMatch(/plafondprijs €\u00a01\.100\.000,00 zijn ongeldig\.$/);
   });
 
   it('makes one party of a school with two bids', () => {

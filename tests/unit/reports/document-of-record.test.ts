@@ -119,7 +119,10 @@ describe('the evaluation report as PDF/A-3b', () => {
       expect(text, role).toContain(`/S /${role}\n`);
     }
     expect(text).toContain('/Scope /Column');
-    expect(figureAlt(unsigned)).toMatch(/^Spreidingsdiagram van de kwaliteit/);
+    const alt = figureAlt(unsigned);
+    expect(alt).toMatch(/^Spreidingsdiagram van de kwaliteit/);
+    // Each price in the alternative text as Dutch officials write it: `€ 1.234,56`.
+    expect(alt).toContain('prijs €\u00a0495.000,00');
   });
 
   it('leaves the page footers and a repeated table header out of the structure tree, as artifacts', async () => {

@@ -112,7 +112,7 @@ describe('signed evaluation report', () => {
     expect(text).toContain('Laagste prijs relatief');
     expect(text).toContain('De laagste geldige prijs krijgt alle 30 prijspunten');
     expect(text).toContain('afgewezen als abnormaal lage inschrijving (art. 2.116 Aanbestedingswet)');
-    expect(text).toContain('B1 had gewonnen bij een prijs van ten hoogste EUR 428.999,99.');
+    expect(text).toContain('B1 had gewonnen bij een prijs van ten hoogste € 428.999,99.');
     expect(text).toContain('Feitelijk gewicht: kwaliteit 79,33%, prijs 20,67%.');
     expect(text).toContain('Kwaliteit tegen prijs');
   });
