@@ -192,7 +192,7 @@ describe('the draft letter requesting the explanation', () => {
     expect(letter).toContain('Aan: Snel Inburgeren B.V.');
     expect(letter).toContain('KvK-nummer: 05345678');
     expect(letter).toContain('2 maart 2026');
-    expect(letter).toContain('(mean-of-others): Uw prijs ligt ver onder het gemiddelde van de andere inschrijvingen.');
+    expect(letter).toContain('vergelijking met het gemiddelde van de andere inschrijvingen: Uw prijs ligt ver onder het gemiddelde van de andere inschrijvingen.');
     expect(letter).toContain('ligt onder de kostenvloer');
     expect(letter).toContain('1. Hoeveel contacturen per inburgeraar rekent u?\n2. Welke groepsgrootte hanteert u?');
     expect(letter).toContain('uiterlijk op 16 maart 2026');

@@ -4,6 +4,7 @@
  * transaction with its audit event. After `open` the criteria, weights, method and low-bid
  * rules are frozen (equal treatment: they must be known before the bids are opened).
  */
+import type { AuditAction } from '../../domain/vocabulary/audit-actions.js';
 import { writeTransaction } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import type { Dossier } from '../../domain/evaluation/dossier.js';
@@ -123,7 +124,7 @@ function insertDossier(
     dossier,
     action,
     showPricesToEvaluators = false,
-  }: { actor: Actor; organisationId: string; dossier: Dossier; action: string; showPricesToEvaluators?: boolean },
+  }: { actor: Actor; organisationId: string; dossier: Dossier; action: AuditAction; showPricesToEvaluators?: boolean },
 ): TenderView {
   const id = newId();
   const rows = dossierRows(dossier, { id, organisationId, status: 'draft', now: ctx.clock().toISOString(), userId: actor.userId });

@@ -14,19 +14,19 @@ import { getTemplate, listTemplates } from '../../../src/modules/templates/templ
 const EXPECTED_FLOORS: Record<string, { perLearnerEuros: number; computation: string }> = {
   'b1-route': {
     perLearnerEuros: 4062.5, // 600 * 55 * 1,35 / 12 = 3.712,50 + 350
-    computation: '600 uur x EUR 55,00 x (1 + 0,35) / 12 leerlingen + EUR 350,00 = EUR 4.062,50 per inburgeraar',
+    computation: '600 uur x EUR 55,00 x (1 + 0,35) / 12 inburgeraars + EUR 350,00 = EUR 4.062,50 per inburgeraar',
   },
   'module-map': {
     perLearnerEuros: 446, // 64 * 55 * 1,35 / 12 = 396 + 50
-    computation: '64 uur x EUR 55,00 x (1 + 0,35) / 12 leerlingen + EUR 50,00 = EUR 446,00 per inburgeraar',
+    computation: '64 uur x EUR 55,00 x (1 + 0,35) / 12 inburgeraars + EUR 50,00 = EUR 446,00 per inburgeraar',
   },
   onderwijsroute: {
     perLearnerEuros: 9000, // 1200 * 60 * 1,4 / 12 = 8.400 + 600
-    computation: '1200 uur x EUR 60,00 x (1 + 0,4) / 12 leerlingen + EUR 600,00 = EUR 9.000,00 per inburgeraar',
+    computation: '1200 uur x EUR 60,00 x (1 + 0,4) / 12 inburgeraars + EUR 600,00 = EUR 9.000,00 per inburgeraar',
   },
   'z-route': {
     perLearnerEuros: 7480, // 800 * 55 * 1,35 / 10 = 5.940 + 1.540
-    computation: '800 uur x EUR 55,00 x (1 + 0,35) / 10 leerlingen + EUR 1.540,00 = EUR 7.480,00 per inburgeraar',
+    computation: '800 uur x EUR 55,00 x (1 + 0,35) / 10 inburgeraars + EUR 1.540,00 = EUR 7.480,00 per inburgeraar',
   },
 };
 
