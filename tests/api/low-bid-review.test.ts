@@ -124,7 +124,7 @@ describe('the art. 2.116 review', () => {
   it('validates the action and checks role, bid and status', async () => {
     expect((await review({ action: 'decide', decision: 'rejected' })).status).toBe(400);
     expect((await review({ action: 'ask' })).status).toBe(400);
-    expect((await review({ ...request, extra: true })).body.errors).toEqual([{ path: 'extra', message: 'unknown field' }]);
+    expect((await review({ ...request, extra: true })).body.errors).toEqual([{ path: 'extra', message: 'onbekend veld' }]);
     expect((await review(request, 'B9')).status).toBe(404);
     expect((await w.almereAuditor.post(`/api/v1/tenders/${id}/bids/B3/low-bid-review`, request)).status).toBe(403);
     const draft = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: EXAMPLE })).body.id;

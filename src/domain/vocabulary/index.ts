@@ -13,6 +13,7 @@ import { FORMULA_VERDICT_TERMS } from './formula-verdicts.js';
 import { LOW_BID_PRESET_TERMS } from './low-bid-presets.js';
 import { LOW_BID_RULE_TERMS } from './low-bid-rules.js';
 import { REVIEW_DECISION_TERMS, REVIEW_STATE_TERMS } from './review-states.js';
+import { ROLE_TERMS } from './roles.js';
 import { SETTING_GROUP_TERMS } from './setting-groups.js';
 import { TENDER_STATUS_TERMS } from './tender-statuses.js';
 import type { Term } from './term.js';
@@ -24,6 +25,7 @@ export * from './formula-verdicts.js';
 export * from './low-bid-presets.js';
 export * from './low-bid-rules.js';
 export * from './review-states.js';
+export * from './roles.js';
 export * from './setting-groups.js';
 export * from './tender-statuses.js';
 export * from './term.js';
@@ -40,6 +42,7 @@ export const VOCABULARY: Readonly<Record<string, Readonly<Record<string, Term>>>
   'handeling in de audittrail': AUDIT_ACTION_TERMS,
   'onderwerp in de audittrail': AUDIT_SUBJECT_TERMS,
   'onderdeel van de instellingen': SETTING_GROUP_TERMS,
+  rol: ROLE_TERMS,
 };
 
 /**
@@ -47,7 +50,7 @@ export const VOCABULARY: Readonly<Record<string, Readonly<Record<string, Term>>>
  * nothing ("de termijn is open", "een Europese tender"), so the scan for leaked identifiers
  * skips them. Their labels are still used wherever the id would be shown.
  */
-const DUTCH_WORDS = new Set(['open', 'tender', 'criteria']);
+const DUTCH_WORDS = new Set(['open', 'tender', 'criteria', 'inkoper', 'beoordelaar', 'auditor', 'admin']);
 
 /**
  * Every identifier of the vocabulary that must never reach a person: the keys of each

@@ -101,5 +101,5 @@ export function describeVerification(verification: AuditVerification): Described
 /** Who may run the whole-log check: any inkoper or auditor (it reveals hashes, not content). */
 export function assertMayVerifyAuditTrail(actor: { memberships: { role: string }[] }): void {
   const allowed = actor.memberships.some((m) => m.role === 'inkoper' || m.role === 'auditor');
-  if (!allowed) throw new AppError('forbidden', { detail: 'only an inkoper or auditor may verify the audit trail' });
+  if (!allowed) throw new AppError('forbidden', { detail: 'Alleen een inkoper of een auditor mag de audittrail controleren.' });
 }

@@ -136,7 +136,7 @@ export function controlPages(ctx: AppContext) {
   app.get('/aanbestedingen/:id/controle', (c) => {
     const viewer = viewerOf(ctx, c);
     const access = tenderAccessOf(c);
-    requireTenderRole(access, ['inkoper', 'auditor'], 'review the tender');
+    requireTenderRole(access, ['inkoper', 'auditor'], 'de aanbesteding beoordelen');
     let outcome: RecomputeOutcome;
     try {
       outcome = { kind: 'done', result: recomputeEvaluation(ctx, { access }) };
