@@ -31,5 +31,5 @@ export function tenderPageRoutes(t: Pick<TestApp, 'ctx'>): RouteRef[] {
 
 /** A route's path with real ids: the tender, bid `B1`, criterion `K1`, audit event 1. */
 export function fillTenderPath(path: string, tenderId: string): string {
-  return path.replace(':id', tenderId).replace(':bidId', 'B1').replace(':criterionId', 'K1').replace(':seq', '1');
+  return path.replace(':id', tenderId).replace(':bidId', 'B1').replace(':criterionId', 'K1').replace(':seq', 'laatste');
 }

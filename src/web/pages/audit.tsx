@@ -232,8 +232,9 @@ export function auditPages(ctx: AppContext) {
   // The stored event, with the same roles and the same blind-scoring redaction as the table.
   app.get('/aanbestedingen/:id/audit/:seq', (c) => {
     const access = tenderAccessOf(c);
-    const seq = Number(c.req.param('seq'));
-    const event = listTenderAuditEvents(ctx, { access }).find((e) => e.seq === seq);
+    // `laatste`: the tender's newest event, a stable address for "what happened last".
+    const events = listTenderAuditEvents(ctx, { access });
+    const event = c.req.param('seq') === 'laatste' ? events.at(-1) : events.find((e) => e.seq === Number(c.req.param('seq')));
     if (event === undefined) throw new AppError('not-found', { detail: `Deze aanbesteding heeft geen gebeurtenis ${c.req.param('seq')}.` });
     return c.json(event);
   });
