@@ -3,8 +3,8 @@
  * `evaluate --format table`: the result as readable Dutch text for a terminal.
  */
 import type { Dossier } from '../domain/evaluation/dossier.js';
+import { METHOD_NAMES } from '../domain/vocabulary/award-methods.js';
 import {
-  METHOD_NAMES,
   explainEffectiveWeights,
   explainPriceShareRange,
   explainPriceToWin,

@@ -5,7 +5,7 @@
  * test, rank reversal, suggestions (each with its patch and its re-check) and remarks.
  */
 import type { FormulaCheck } from '../domain/formula-check/check-formula.js';
-import { METHOD_NAMES } from '../domain/evaluation/explain.js';
+import { METHOD_NAMES } from '../domain/vocabulary/award-methods.js';
 
 function section(title: string, lines: readonly string[]): string[] {
   return lines.length === 0 ? [] : ['', title, ...lines.map((line) => `  ${line}`)];

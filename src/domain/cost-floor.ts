@@ -27,7 +27,7 @@ export type CostFloor = {
   perLearnerCents: Rational;
   /** The same in euros, as a double (for `reference` in a flag). */
   perLearnerEuros: number;
-  /** `600 uur x EUR 55,00 x (1 + 0,35) / 12 leerlingen + EUR 350,00 = EUR 4.062,50 per inburgeraar` */
+  /** `600 uur x EUR 55,00 x (1 + 0,35) / 12 inburgeraars + EUR 350,00 = EUR 4.062,50 per inburgeraar` */
   computation: string;
 };
 
@@ -53,7 +53,7 @@ export function computeCostFloor(params: CostFloorParams): CostFloor {
     BigInt(contactHours) * hourlyCents * (100n + overheadHundredths) + fixedCents * denominator;
   const perLearnerCents = rational(numerator, denominator);
 
-  const learners = groupSize === 1 ? '1 leerling' : `${groupSize} leerlingen`;
+  const learners = groupSize === 1 ? '1 inburgeraar' : `${groupSize} inburgeraars`;
   const fixedPart = fixedCents === 0n ? '' : ` + ${formatEuroCents(Number(fixedCents))}`;
   const computation =
     `${contactHours} uur x ${formatEuroCents(Number(hourlyCents))}` +

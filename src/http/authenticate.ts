@@ -32,7 +32,7 @@ export function authenticate(resolveActor: (credentials: Credentials) => Actor |
     });
     c.set('actor', actor);
     if (actor === null && c.req.path.startsWith('/api/') && !PUBLIC_API_PATHS.has(c.req.path)) {
-      throw new AppError('unauthenticated', { detail: 'log in or send a bearer token' });
+      throw new AppError('unauthenticated', { detail: 'Log in of stuur een API-sleutel mee (Authorization: Bearer).' });
     }
     await next();
   };

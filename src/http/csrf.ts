@@ -23,7 +23,7 @@ export function rejectCrossSiteRequests(): MiddlewareHandler<AppEnv> {
     }
     const origin = c.req.header('origin');
     if (origin !== undefined && !isSameHost(origin, c.req.header('host') ?? new URL(c.req.url).host)) {
-      throw new AppError('csrf-rejected', { detail: `Origin ${origin} is not this server` });
+      throw new AppError('csrf-rejected', { detail: `Het verzoek komt van ${origin}, niet van deze server.` });
     }
     return next();
   };

@@ -18,7 +18,7 @@ export function createRouter(): OpenAPIHono<AppEnv> {
         // Body paths start at the body's root (`award.priceWeight`); others name their part.
         const prefix = result.target === 'json' ? '' : result.target;
         throw new AppError('invalid-input', {
-          detail: 'the request does not match its schema',
+          detail: 'Het verzoek klopt niet met de beschrijving van de API.',
           errors: zodIssuesToFieldErrors(result.error.issues, prefix),
         });
       }

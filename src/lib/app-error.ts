@@ -37,7 +37,7 @@ export type AppErrorOptions = {
 };
 
 /**
- * @example throw new AppError('not-found', { detail: 'Tender T1 not found' })
+ * @example throw new AppError('not-found', { detail: 'Aanbesteding T1 bestaat niet.' })
  */
 export class AppError extends Error {
   readonly code: ErrorCode;

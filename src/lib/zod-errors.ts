@@ -3,6 +3,7 @@
  * Zod issues as `FieldError`s. An unknown key is reported at its own path (`award.extra`)
  * rather than at the object holding it, so a client can point at the offending field.
  */
+import './zod-locale.js';
 import type * as z from 'zod';
 import { formatFieldPath, prefixFieldPath } from './field-path.js';
 import { AppError, type FieldError } from './app-error.js';
@@ -16,7 +17,7 @@ export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], pref
     const base = formatFieldPath(issue.path);
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        errors.push({ path: prefixFieldPath(prefix, prefixFieldPath(base, key)), message: 'unknown field' });
+        errors.push({ path: prefixFieldPath(prefix, prefixFieldPath(base, key)), message: 'onbekend veld' });
       }
       continue;
     }
@@ -49,5 +50,5 @@ function deepestPath(issues: readonly z.core.$ZodIssue[]): number {
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new AppError('invalid-input', { detail: 'the form does not match its schema', errors: zodIssuesToFieldErrors(result.error.issues) });
+  throw new AppError('invalid-input', { detail: 'Het formulier is niet goed ingevuld.', errors: zodIssuesToFieldErrors(result.error.issues) });
 }

@@ -4,7 +4,8 @@
  * or a criterion reads the same in both (a bidder compares its letter with the report).
  */
 import type { Award } from '../domain/evaluation/dossier.js';
-import { METHOD_NAMES, formatScore } from '../domain/evaluation/explain.js';
+import { formatScore } from '../domain/evaluation/explain.js';
+import { METHOD_NAMES, TENDER_STATUS_NAMES } from '../domain/vocabulary/index.js';
 import type { BidResult, EvaluationResult } from '../domain/evaluation/result.js';
 import { formatDutchNumber, formatDutchTrimmed, formatEuros } from '../domain/money.js';
 import type { ReportCriterion } from './report-data.js';
@@ -64,8 +65,9 @@ export function methodFormula(award: Award): string {
   return fill(wording.evaluation.method.formulas[award.method], values);
 }
 
+/** A tender's status in the vocabulary's words; an unknown one (an older database) as it is. */
 export function statusName(status: string): string {
-  return (wording.statuses as Record<string, string>)[status] ?? status;
+  return Object.hasOwn(TENDER_STATUS_NAMES, status) ? TENDER_STATUS_NAMES[status as keyof typeof TENDER_STATUS_NAMES] : status;
 }
 
 /** "Anna de Vries, Bert Jansen en Chloë Bakker" */

@@ -156,7 +156,7 @@ describe('adopting the agreed scores', () => {
     expect((await adopt({ cells: [] })).status).toBe(400);
     const unknown = await adopt({ cells: [{ bidId: 'B1', criterionId: 'K1', score: 10 }] });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors).toEqual([{ path: 'cells[0].score', message: 'unknown field' }]);
+    expect(unknown.body.errors).toEqual([{ path: 'cells[0].score', message: 'onbekend veld' }]);
     expect((await adopt({ cells: [{ bidId: 'B1', criterionId: 'K1', motivation: 'x'.repeat(10_001) }] })).status).toBe(400);
     // `{}` adopts everything, so a body that only looks like it must not pass as it: a BOM is no JSON.
     const bom = await w.almereInkoper.request('POST', `/api/v1/tenders/${id}/consensus/adopt-agreed`, { raw: '\uFEFF{}', headers: { 'content-type': 'application/json' } });

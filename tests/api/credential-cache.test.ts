@@ -59,7 +59,7 @@ describe('the bearer token cache', () => {
     t.clock.advance(60 * 60_000);
     const expired = await script.get('/api/v1/auth/me');
     expect(expired.status).toBe(401);
-    expect(expired.body.detail).toBe('the bearer token is invalid or expired');
+    expect(expired.body.detail).toBe('De API-sleutel is ongeldig of verlopen.');
     expect(holderReads).toHaveBeenCalledTimes(1);
   });
 

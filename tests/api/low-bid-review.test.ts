@@ -124,7 +124,7 @@ describe('the art. 2.116 review', () => {
   it('validates the action and checks role, bid and status', async () => {
     expect((await review({ action: 'decide', decision: 'rejected' })).status).toBe(400);
     expect((await review({ action: 'ask' })).status).toBe(400);
-    expect((await review({ ...request, extra: true })).body.errors).toEqual([{ path: 'extra', message: 'unknown field' }]);
+    expect((await review({ ...request, extra: true })).body.errors).toEqual([{ path: 'extra', message: 'onbekend veld' }]);
     expect((await review(request, 'B9')).status).toBe(404);
     expect((await w.almereAuditor.post(`/api/v1/tenders/${id}/bids/B3/low-bid-review`, request)).status).toBe(403);
     const draft = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: EXAMPLE })).body.id;
@@ -192,7 +192,7 @@ describe('the draft letter requesting the explanation', () => {
     expect(letter).toContain('Aan: Snel Inburgeren B.V.');
     expect(letter).toContain('KvK-nummer: 05345678');
     expect(letter).toContain('2 maart 2026');
-    expect(letter).toContain('(mean-of-others): Uw prijs ligt ver onder het gemiddelde van de andere inschrijvingen.');
+    expect(letter).toContain('vergelijking met het gemiddelde van de andere inschrijvingen: Uw prijs ligt ver onder het gemiddelde van de andere inschrijvingen.');
     expect(letter).toContain('ligt onder de kostenvloer');
     expect(letter).toContain('1. Hoeveel contacturen per inburgeraar rekent u?\n2. Welke groepsgrootte hanteert u?');
     expect(letter).toContain('uiterlijk op 16 maart 2026');

@@ -29,7 +29,7 @@ describe('POST /api/v1/organisations', () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([
-      { path: 'memberIds[1]', message: 'a member must be a gemeente' },
+      { path: 'memberIds[1]', message: 'een deelnemer moet een gemeente zijn' },
       { path: 'memberIds[2]', message: 'no such organisation' },
       { path: 'memberIds[3]', message: 'listed twice' },
     ]);

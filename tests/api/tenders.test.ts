@@ -93,7 +93,7 @@ describe('POST /api/v1/tenders/import', () => {
   it('rejects unknown fields in the envelope', async () => {
     const response = await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier(), x: 1 });
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([{ path: 'x', message: 'unknown field' }]);
+    expect(response.body.errors).toEqual([{ path: 'x', message: 'onbekend veld' }]);
   });
 });
 

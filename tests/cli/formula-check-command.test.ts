@@ -44,7 +44,7 @@ describe('formula-check command', () => {
     const outcome = formulaCheckCommand([file, '--format', 'table']);
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain('Formulecheck: SLECHT-01 - Slechte formule (B1-route)');
-    expect(outcome.stdout).toContain('Oordeel: Deze formule lokt onderbieden uit (invites-underbidding).');
+    expect(outcome.stdout).toContain('Oordeel: Deze formule lokt onderbieden uit.');
     expect(outcome.stdout).toContain('Bij een verwachte prijs van €\u00a0520.000,00 is één kwaliteitspunt €\u00a08.666,67 prijsverlaging waard.');
     expect(outcome.stdout).toContain('Suggesties (elk nagerekend met de gewijzigde aanbesteding)');
     expect(outcome.stdout).toContain('Wijziging: /award/priceWeight = ');

@@ -157,7 +157,7 @@ it('runs the tender from template to award decision, accessibly', async () => {
   await formulaCheck.getByText('Bij de methode Min-max tussen de inschrijvingen wint').waitFor();
   await page.getByLabel('Methode').selectOption('lowest-relative');
   await page.locator('#voorbeeld').getByText('laagste prijs / eigen prijs').waitFor();
-  await formulaCheck.getByText('Bij de methode Laagste prijs relatief (P_min / P) wint').waitFor();
+  await formulaCheck.getByText('Bij de methode Laagste prijs relatief (laagste prijs gedeeld door de eigen prijs) wint').waitFor();
   // The live region itself stays in the page (its contents are swapped), so it is announced.
   expect(await page.locator('#formulecontrole[aria-live="polite"] #formulecontrole-kop').count()).toBe(1);
   await page.getByLabel('Prijsgewicht').fill('30');

@@ -29,7 +29,7 @@ export function tenderPageRoutes(t: Pick<TestApp, 'ctx'>): RouteRef[] {
   return unique(webRoutes(t.ctx).routes, (r) => r.path === '/aanbestedingen/:id' || r.path.startsWith('/aanbestedingen/:id/'));
 }
 
-/** A route's path with real ids: the tender, bid `B1`, criterion `K1`. */
+/** A route's path with real ids: the tender, bid `B1`, criterion `K1`, audit event 1. */
 export function fillTenderPath(path: string, tenderId: string): string {
-  return path.replace(':id', tenderId).replace(':bidId', 'B1').replace(':criterionId', 'K1');
+  return path.replace(':id', tenderId).replace(':bidId', 'B1').replace(':criterionId', 'K1').replace(':seq', 'laatste');
 }

@@ -114,7 +114,7 @@ describe('the consensus matrix', () => {
     expect(refused.status).toBe(400);
     expect(errorSummaryOnTop(refused.html)).toBe(true);
     expect(visibleText(refused.html)).toContain('De eensgezinde scores zijn niet overgenomen');
-    expect(refused.html).toContain('href="#eensgezind-cells-2-motivation">Motivering bij NT2 Centrum Almere (B2) op K1: De motivatie van de consensusscore is te kort');
+    expect(refused.html).toContain('href="#eensgezind-cells-2-motivation">Motivering bij NT2 Centrum Almere (B2) op K1: De motivering van de consensusscore is te kort');
     expect(refused.html).toMatch(/<details open="">/);
     expect(refused.html).toContain('>Goed.</textarea>');
     expect(consensusRows()).toEqual([]);

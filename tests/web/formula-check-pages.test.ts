@@ -64,8 +64,8 @@ describe('the formula check on the settings page', () => {
     expect(check).toContain('<h3 class="utrecht-heading-3 utrecht-heading-3--distanced" id="formulecontrole-kop">');
     expect(check).toMatch(/class="utrecht-alert utrecht-alert--warning" data-verdict="invites-underbidding"/);
     const text = visibleText(check);
-    expect(text).toContain('Let op: deze formule lokt onderbieden uit (invites-underbidding).');
-    expect(text).toContain('Deze formule lokt onderbieden uit (invites-underbidding). Bij de methode Laagste prijs relatief');
+    expect(text).toContain('Let op: deze formule lokt onderbieden uit.');
+    expect(text).toContain('Deze formule lokt onderbieden uit. Bij de methode Laagste prijs relatief');
     // The price of a quality point, overall and per criterion step.
     expect(text).toContain('Bij een verwachte prijs van €\u00a0520.000,00 is één kwaliteitspunt €\u00a08.666,67 prijsverlaging waard.');
     expect(text).toContain('Eén stap op K1 (van 75 naar 100) is 3,13 punten, €\u00a027.083,33 prijsverlaging waard.');
@@ -78,7 +78,7 @@ describe('the formula check on the settings page', () => {
     expect(text).toContain('Verlaag het prijsgewicht van 60 naar 56,47');
     expect(check).toContain('data-suggestion="lower-price-weight"');
     expect(check).toContain('data-suggestion="switch-to-fixed-price"');
-    expect(text).toContain('Nagerekend met deze wijziging: Deze formule is bestand tegen onderbieden (resists-underbidding).');
+    expect(text).toContain('Nagerekend met deze wijziging: Deze formule is bestand tegen onderbieden.');
     expect(check).toContain('&quot;path&quot;:&quot;/award/priceWeight&quot;');
   });
 
@@ -89,7 +89,7 @@ describe('the formula check on the settings page', () => {
     const check = region(preview.html, 'formulecontrole');
     expect(check).toContain('data-verdict="resists-underbidding"');
     expect(check).not.toContain('Voorstellen die de uitkomst keren');
-    expect(visibleText(check)).toContain('Deze formule is bestand tegen onderbieden (resists-underbidding).');
+    expect(visibleText(check)).toContain('Deze formule is bestand tegen onderbieden.');
     // The example region refreshes along with it.
     expect(visibleText(region(preview.html, 'voorbeeld'))).toContain('De prijs staat vast op €\u00a0520.000,00');
     expect((await w.almereInkoper.get(`/api/v1/tenders/${id}`)).body.award.method).toBe('lowest-relative');
@@ -118,7 +118,7 @@ describe('opening a tender whose formula invites underbidding', () => {
     const { id } = await createBadTender();
     const confirm = await page.get(`/aanbestedingen/${id}/openen`);
     const text = visibleText(confirm.html);
-    expect(text).toContain('Let op: deze formule lokt onderbieden uit (invites-underbidding).');
+    expect(text).toContain('Let op: deze formule lokt onderbieden uit.');
     expect(confirm.html).toContain('name="confirmUnderbiddingRisk"');
     expect(confirm.html).toMatch(/<textarea[^>]*id="veld-motivation"[^>]*name="motivation"/);
 

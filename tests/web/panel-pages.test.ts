@@ -68,7 +68,7 @@ describe('the panel pages', () => {
     expect(form.html).not.toContain('565.000'); // prices stay hidden from evaluators by default
     const short = await evaluator.post(`/aanbestedingen/${id}/beoordelen/B1/K1`, { score: '8', motivation: 'Goed.' });
     expect(short.status).toBe(400);
-    expect(short.html).toContain('href="#score-K1-motivation">Motivering: de motivatie is te kort');
+    expect(short.html).toContain('href="#score-K1-motivation">Motivering: de motivering is te kort');
     const saved = await evaluator.post(`/aanbestedingen/${id}/beoordelen/B1/K1`, { score: '8', motivation });
     expect(saved.location).toBe(`/aanbestedingen/${id}/beoordelen/B1#criterium-K1`);
     const autosaved = await evaluator.post(`/aanbestedingen/${id}/beoordelen/B1/K2`, { score: '6', motivation }, { accept: 'application/json' });

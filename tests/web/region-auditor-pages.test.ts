@@ -95,7 +95,13 @@ describe('on the demo world', () => {
     expect(text).toMatch(/Onderzoek naar [^()]+ \(B3\) afgerond: afgewezen/);
     expect(text).toMatch(/Definitief gegund aan [^()]+ \(B2\); de aanbesteding is vergrendeld\./);
     expect(text).toContain('Ingrid Inkoper');
-    expect(response.html).toContain('<details>');
+    // The stored event stays available to the specialist, as JSON behind a link (issue 16), not on the page.
+    const link = response.html.match(new RegExp(`href="(/aanbestedingen/${id}/audit/(\\d+))"`));
+    expect(link).not.toBeNull();
+    const raw = await page.get(link?.[1] as string);
+    expect(raw.headers.get('content-type')).toContain('application/json');
+    expect(JSON.parse(raw.html)).toMatchObject({ seq: Number(link?.[2]), action: expect.any(String), change: expect.anything() });
+    expect(text).not.toContain('tender.import');
   });
 });
 

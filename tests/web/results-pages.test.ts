@@ -185,8 +185,9 @@ describe('the results page', () => {
 describe('the audit page', () => {
   it('lists the tender\'s events, filters by action and checks the chain', async () => {
     const all = visibleText((await page.get(`/aanbestedingen/${id}/audit`)).html);
-    expect(all).toContain('tender.import');
-    expect(all).toContain('tender.open');
+    expect(all).toContain('dossier ingelezen');
+    expect(all).not.toContain('tender.import');
+    expect(all).toContain('aanbesteding geopend');
     const filtered = visibleText((await page.get(`/aanbestedingen/${id}/audit?actie=tender.open&controle=1`)).html);
     expect(filtered).toContain('Gebeurtenissen (1 van 2)');
     expect(filtered).toContain('De auditketen is intact');

@@ -48,7 +48,7 @@ describe('the settings of a draft', () => {
     expect(text).toContain('Totaalscore = kwaliteitspunten + prijsgewicht (20) x laagste prijs / eigen prijs.');
     // Three sample bids around the raming of €\u00a0520.000,00, scored by evaluateDossier itself.
     expect(text).toContain('A: beste kwaliteit, hoge prijs K1 100, K2 100, K3 100, K4 100, K5 100 €\u00a0598.000,00 80,00 13,04 93,04 1');
-    expect(text).toContain('Kostenvloer: 600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar');
+    expect(text).toContain('Kostenvloer: 600 uur x €\u00a055,00 x (1 + 0,35) / 12 inburgeraars + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar');
   });
 
   it('saves a change, and refuses invalid values with the dossier rules at the fields', async () => {

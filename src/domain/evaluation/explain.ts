@@ -4,18 +4,7 @@
  * pages and the reports so that every place says the same thing in the same words.
  */
 import { formatDutchNumber, formatEuros, formatPercent } from '../money.js';
-import type { AwardMethod } from './dossier.js';
 import type { EvaluationResult, Warning } from './result.js';
-
-export const METHOD_NAMES: Readonly<Record<AwardMethod, string>> = {
-  'lowest-relative': 'Laagste prijs relatief (P_min / P)',
-  'min-max-bids': 'Min-max tussen de inschrijvingen',
-  'min-max-set': 'Min-max tussen vooraf vastgestelde bodem- en plafondprijs',
-  'gunnen-op-waarde': 'Gunnen op waarde (fictieve korting)',
-  'quality-price-ratio': 'Kwaliteit-prijsverhouding (punten per euro)',
-  'utility-index': 'Utiliteitsindex',
-  'fixed-price': 'Vaste prijs, gunning op kwaliteit',
-};
 
 /** How a sentence names a bid: by its id, or (on the pages) by its school with the id (`bidLabel`). */
 export type BidLabel = (bidId: string) => string;

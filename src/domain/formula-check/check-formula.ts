@@ -30,7 +30,7 @@
  * check.verdict // 'resists-underbidding'
  */
 import type { AwardMethod } from '../evaluation/dossier.js';
-import { METHOD_NAMES } from '../evaluation/explain.js';
+import { METHOD_NAMES } from '../vocabulary/award-methods.js';
 import { eurosToCents } from '../money.js';
 import { formatEuroCents } from './dutch.js';
 import { type FormulaTender, qualityPointsOf, scoresWith, secondHighestScore } from './formula-tender.js';
@@ -131,13 +131,13 @@ function verdictSentence(method: AwardMethod, test: UnderbidderTest): string {
         : '30% onder de verwachte prijs';
   const contest = `Bij de methode ${METHOD_NAMES[method]} wint een inschrijving met de laagste toegestane kwaliteit ${at}`;
   if (test.verdict === 'invites-underbidding') {
-    return `Deze formule lokt onderbieden uit (invites-underbidding). ${contest} van een goede inschrijving tegen de verwachte prijs.`;
+    return `Deze formule lokt onderbieden uit. ${contest} van een goede inschrijving tegen de verwachte prijs.`;
   }
   const tail =
     test.highestWinningPrice === null
       ? 'zij kan met geen enkele prijs winnen'
       : `zij wint pas bij ${formatEuroCents(eurosToCents(test.highestWinningPrice))} of lager`;
-  return `Deze formule is bestand tegen onderbieden (resists-underbidding). ${contest} niet van een goede inschrijving tegen de verwachte prijs; ${tail}.`;
+  return `Deze formule is bestand tegen onderbieden. ${contest} niet van een goede inschrijving tegen de verwachte prijs; ${tail}.`;
 }
 
 function notesOn(tender: FormulaTender, expected: ExpectedPrice, floorTotal: number | null): string[] {

@@ -24,7 +24,7 @@
 import type { Bid } from '../evaluation/dossier.js';
 import { RELATIVE_METHODS } from '../evaluation/dossier.js';
 import { evaluateDossier } from '../evaluation/evaluate.js';
-import { METHOD_NAMES } from '../evaluation/explain.js';
+import { METHOD_NAMES } from '../vocabulary/award-methods.js';
 import { createField, type Field, winnerAt } from '../evaluation/field.js';
 import { prepareLot } from '../evaluation/prepare.js';
 import { eurosToCents } from '../money.js';

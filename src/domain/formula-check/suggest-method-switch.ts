@@ -18,7 +18,7 @@
  *   the expected price is below the cost floor: a fixed price below cost invites corner-cutting.
  */
 import { formatDutchTrimmed, formatMoneyText, eurosToCents, MAX_MONEY_EUROS, toHundredths } from '../money.js';
-import { METHOD_NAMES } from '../evaluation/explain.js';
+import { METHOD_NAMES } from '../vocabulary/award-methods.js';
 import { METHODS_WITH_PRICE_WEIGHT } from '../evaluation/dossier.js';
 import { formatEuroCents, formatPoints } from './dutch.js';
 import { applyPatch, type PatchOperation } from './patch.js';

@@ -47,6 +47,7 @@ import {
 } from './formula-tender.js';
 import type { ExpectedPrice, TestPrice, TestPriceBasis } from './price-level.js';
 import { lastHolding } from './search.js';
+import { LOW_BID_RULE_NAMES } from '../vocabulary/low-bid-rules.js';
 
 export const QUALITY_BIDDER_ID = 'kwaliteitsbieder';
 export const UNDERBIDDER_ID = 'onderbieder';
@@ -185,7 +186,7 @@ export function runUnderbidderTest(tender: FormulaTender, expected: ExpectedPric
   const flags = (under?.lowBidFlags ?? []).map((flag) => flag.rule);
   if (flags.length > 0) {
     sentences.push(
-      `Op die prijs markeren de regels voor abnormaal lage inschrijvingen de onderbieder (${joinDutch(flags)}): ` +
+      `Op die prijs markeren de regels voor abnormaal lage inschrijvingen de onderbieder (${joinDutch(flags.map((rule) => LOW_BID_RULE_NAMES[rule]))}): ` +
         'dat verplicht tot onderzoek (art. 2.116 Aanbestedingswet), maar sluit de inschrijving niet vanzelf uit.',
     );
   }

@@ -39,8 +39,10 @@
  *   table: they are made in every status, award letters typically after the decision.
  */
 
-export const TENDER_STATUSES = ['draft', 'open', 'award-proposed', 'awarded'] as const;
-export type TenderStatus = (typeof TENDER_STATUSES)[number];
+import { TENDER_STATUS_LABELS } from '../vocabulary/tender-statuses.js';
+import { TENDER_STATUSES, type TenderStatus } from './tender-statuses.js';
+
+export { TENDER_STATUSES, type TenderStatus };
 
 export const TENDER_CHANGES = [
   'settings',
@@ -58,13 +60,6 @@ export type TenderChange = (typeof TENDER_CHANGES)[number];
 
 export type LifecycleCheck = { ok: true } | { ok: false; code: 'tender-locked'; message: string };
 
-/** How a Dutch sentence names the status: "de aanbesteding is nu ...". */
-export const TENDER_STATUS_LABELS: Record<TenderStatus, string> = {
-  draft: 'in voorbereiding',
-  open: 'geopend',
-  'award-proposed': 'voorlopig gegund',
-  awarded: 'definitief gegund',
-};
 
 const LOCKED_MESSAGE = 'De aanbesteding is definitief gegund en daarmee vergrendeld; er kan niets meer worden gewijzigd.';
 

@@ -12,6 +12,7 @@
  * procedure, so there is nothing left to accept or reject (docs/corrections.md); its review
  * stays on record as it was.
  */
+import { LOW_BID_RULE_NAMES } from '../vocabulary/low-bid-rules.js';
 import type { LowBidReview, LowBidRuleId, ReviewState } from '../evaluation/dossier.js';
 import type { LowBidFlag } from './flag.js';
 import { formatDutchDate, isIsoDate } from '../dates.js';
@@ -38,7 +39,7 @@ function reviewOf(reviews: ReviewsByBid, bidId: string): LowBidReview | undefine
   return Object.hasOwn(reviews, bidId) ? (reviews as Readonly<Record<string, LowBidReview | undefined>>)[bidId] : undefined;
 }
 
-const NOT_DECIDED = 'er is nog niet besloten of de inschrijving wordt geaccepteerd of afgewezen';
+const NOT_DECIDED = 'er is nog niet besloten of de inschrijving wordt aanvaard of afgewezen';
 
 function whatIsMissing(review: LowBidReview | undefined): string {
   switch (review?.state) {
@@ -77,7 +78,7 @@ export function blockingReviews(
     if (rules.length === 0 && !STARTED.includes(state)) continue;
     const subject =
       rules.length > 0
-        ? `Inschrijving ${bid.bidId} is gemarkeerd als mogelijk abnormaal laag (${rules.join(', ')})`
+        ? `Inschrijving ${bid.bidId} is gemarkeerd als mogelijk abnormaal laag (${rules.map((rule) => LOW_BID_RULE_NAMES[rule]).join('; ')})`
         : `Naar inschrijving ${bid.bidId} loopt een onderzoek als mogelijk abnormaal lage inschrijving`;
     blocking.push({
       bidId: bid.bidId,

@@ -18,7 +18,7 @@
  * only be met by larger groups, fewer hours or underpaid teachers, which the learners pay
  * for. The flag prints the computation so that the bidder can say which assumption is wrong.
  *
- * Example: 600 uur x EUR 55,00 x (1 + 0,35) / 12 leerlingen + EUR 350,00 = EUR 4.062,50 per
+ * Example: 600 uur x EUR 55,00 x (1 + 0,35) / 12 inburgeraars + EUR 350,00 = EUR 4.062,50 per
  * inburgeraar; with 100 learners EUR 406.250,00 is exactly at the floor and not flagged,
  * EUR 406.249,99 is flagged with a shortfall of EUR 0,0001 per learner.
  */

@@ -21,7 +21,7 @@ import { eurosToCents, formatDutchTrimmed, formatEuroCents, formatEuros, formatP
 import type { LowBidFlag } from './flag.js';
 import { joinQuestions, splitQuestions } from './review-questions.js';
 import { describeFlagForBidder, type OwnPriceLines } from './flag-for-bidder.js';
-import { LOW_BID_RULE_NAMES } from './rule-names.js';
+import { LOW_BID_RULE_NAMES } from '../vocabulary/low-bid-rules.js';
 
 export type ExplanationRequestLetterInput = {
   dossier: Dossier;
@@ -58,7 +58,7 @@ function flagLines(flags: readonly LowBidFlag[], ownLines: OwnPriceLines): strin
     return ['Op grond van onze eigen analyse lijkt de prijs van uw inschrijving laag in verhouding tot de gevraagde dienstverlening.'];
   }
   // Two unit-price flags on lines with the same description read the same: say it once.
-  const told = new Set(flags.map((flag) => `- ${LOW_BID_RULE_NAMES[flag.rule]} (${flag.rule}): ${describeFlagForBidder(flag, ownLines)}`));
+  const told = new Set(flags.map((flag) => `- ${LOW_BID_RULE_NAMES[flag.rule]}: ${describeFlagForBidder(flag, ownLines)}`));
   return [
     'De volgende toetsen wijzen op een mogelijk abnormaal lage prijs. Het zijn vuistregels, geen wettelijke grenzen; ' +
       'zij geven aan waarover wij uw toelichting nodig hebben. Waar een toets uw prijs met de andere inschrijvingen ' +

@@ -35,6 +35,7 @@
  *   flagged, since the rules are rules of thumb and art. 69 leaves "appears abnormally low"
  *   to the buyer.
  */
+import { REVIEW_DECISION_NAMES } from '../vocabulary/review-states.js';
 import type { LowBidReview, ReviewState } from '../evaluation/dossier.js';
 import { addCalendarDays, formatDutchDate, isIsoDate } from '../dates.js';
 import { joinQuestions } from './review-questions.js';
@@ -95,7 +96,7 @@ export function applyReviewAction(
 }
 
 function refuseAfterDecision(review: LowBidReview): ReviewRefusal {
-  const what = review.state === 'accepted' ? 'geaccepteerd' : 'afgewezen als abnormaal laag';
+  const what = REVIEW_DECISION_NAMES[review.state === 'accepted' ? 'accepted' : 'rejected'];
   const when = review.decidedAt === undefined ? '' : ` op ${date(review.decidedAt)}`;
   return conflict(`Over deze inschrijving is al besloten: ${what}${when}. Dat besluit kan hier niet meer worden gewijzigd.`);
 }

@@ -133,7 +133,7 @@ export function checkConsensus({
       ok: false,
       code: 'motivation-not-a-sentence',
       path: 'motivation',
-      message: `De motivatie van de consensusscore is te kort: ${SENTENCE_RULE_MESSAGE}.`,
+      message: `De motivering van de consensusscore is te kort: ${SENTENCE_RULE_MESSAGE}.`,
     };
   }
   const range = rangeOf(individualScores);
@@ -147,7 +147,7 @@ export function checkConsensus({
     range.min === range.max
       ? `de score die alle beoordelaars gaven (${formatNumberNl(range.min)})`
       : `de scores van de beoordelaars (${formatNumberNl(range.min)} tot en met ${formatNumberNl(range.max)})`;
-  const ask = copiesMotivation && reason.trim() !== '' ? 'herhaal niet de motivatie, maar leg uit' : 'leg uit';
+  const ask = copiesMotivation && reason.trim() !== '' ? 'herhaal niet de motivering, maar leg uit' : 'leg uit';
   return {
     ok: false,
     code: 'deviation-reason-required',

@@ -5,6 +5,7 @@
  * not (or the reverse), and then the log would lie. `verifyAuditTrail` checks the chain,
  * the chain against its signed heads, and the state tables against the chain, in one read.
  */
+import type { AuditAction } from '../../domain/vocabulary/audit-actions.js';
 import type { AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { ANCHORS_NOT_CHECKED, createAnchorCheck, describeAnchorProblem, type AnchorCheck, type AnchorProblem } from './anchor-check.js';
@@ -15,8 +16,8 @@ import { createStateReplay } from './state-replay.js';
 export type AuditEventInput = {
   actorUserId: string | null;
   organisationId: string | null;
-  /** Verb-first, dotted: `tender.create`, `bid.create`, `consensus.set`. */
-  action: string;
+  /** Verb-first, dotted: `tender.create`, `bid.create`, `consensus.set`; named in Dutch in the vocabulary (audit-actions.ts). */
+  action: AuditAction;
   entityType: string;
   entityId: string;
   tenderId?: string | null;
@@ -100,5 +101,5 @@ export function describeVerification(verification: AuditVerification): Described
 /** Who may run the whole-log check: any inkoper or auditor (it reveals hashes, not content). */
 export function assertMayVerifyAuditTrail(actor: { memberships: { role: string }[] }): void {
   const allowed = actor.memberships.some((m) => m.role === 'inkoper' || m.role === 'auditor');
-  if (!allowed) throw new AppError('forbidden', { detail: 'only an inkoper or auditor may verify the audit trail' });
+  if (!allowed) throw new AppError('forbidden', { detail: 'Alleen een inkoper of een auditor mag de audittrail controleren.' });
 }

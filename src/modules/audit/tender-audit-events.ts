@@ -51,7 +51,7 @@ function toView({ tenderId: _tender, change, ...event }: StoredAuditEvent, blind
  * @example listTenderAuditEvents(ctx, { access }).filter((e) => e.redacted) // the individual scores still blind
  */
 export function listTenderAuditEvents(ctx: Pick<AppContext, 'queries'>, { access }: { access: TenderAccess }): AuditEventView[] {
-  requireTenderRole(access, AUDIT_READERS, "read the tender's audit events");
+  requireTenderRole(access, AUDIT_READERS, 'de audittrail van de aanbesteding lezen');
   const blind = !sealStatusOf(ctx.queries.panel.listMembers(access.tender.id)).allSealed;
   return ctx.queries.audit.listEventsOfTender(access.tender.id).map((event) => toView(event, blind));
 }

@@ -7,6 +7,10 @@
  */
 import { formatDutchDate, isIsoDate } from '../../domain/dates.js';
 import { formatEuros, formatDutchTrimmed } from '../../domain/money.js';
+import type { ReviewState } from '../../domain/evaluation/dossier.js';
+import { auditActionLabel, REVIEW_DECISION_NAMES, REVIEW_STATE_NAMES, settingGroupLabel } from '../../domain/vocabulary/index.js';
+
+const capitalised = (sentence: string): string => sentence.charAt(0).toUpperCase() + sentence.slice(1);
 
 export type DescribedEvent = { action: string; entityId: string; change: unknown; redacted: boolean };
 
@@ -21,13 +25,6 @@ const date = (value: unknown): string => (typeof value === 'string' && isIsoDate
 /** `tender/B3` -> `B3`; `tender/B3/K1` -> `B3`, `K1`. */
 const entityPart = (entityId: string, index: number): string => entityId.split('/')[index] ?? '?';
 
-const SETTING_LABELS: Record<string, string> = {
-  tender: 'gegevens van de aanbesteding',
-  award: 'gunningsmethode en prijsformule',
-  criteria: 'criteria en gewichten',
-  lowBidRules: 'regels voor abnormaal lage inschrijvingen',
-  settings: 'instellingen voor het panel',
-};
 
 function changedSettings(change: Change): string {
   const before = record(change.before);
@@ -35,7 +32,7 @@ function changedSettings(change: Change): string {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
   );
-  return keys.length === 0 ? 'niets inhoudelijks' : keys.map((key) => SETTING_LABELS[key] ?? key).join(', ');
+  return keys.length === 0 ? 'niets inhoudelijks' : keys.map(settingGroupLabel).join(', ');
 }
 
 const priceText = (value: unknown): string => (typeof value === 'number' ? formatEuros(value) : 'geen prijs');
@@ -50,7 +47,6 @@ function declaredAbout(change: Change): string {
   return ` (verklaring over ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`})`;
 }
 
-const DECISIONS: Record<string, string> = { accepted: 'aanvaard', rejected: 'afgewezen als abnormaal laag' };
 
 /** Names a bid in a sentence: by its school with its code (`bidLabel`), or by its code alone. */
 export type BidLabel = (bidId: string) => string;
@@ -89,7 +85,8 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
   'bid.delete': (e, c, bid) =>
     `Inschrijving ${bid(entityPart(e.entityId, 1))} van ${text(record(record(c.before).provider).name) ?? 'onbekende inschrijver'} verwijderd voor het openen.`,
   'bid.correct': (e, c, bid) => {
-    const review = text(c.lowBidReviewState);
+    const state = text(c.lowBidReviewState);
+    const review = state === undefined ? undefined : Object.hasOwn(REVIEW_STATE_NAMES, state) ? REVIEW_STATE_NAMES[state as ReviewState] : state;
     return (
       `Kennelijke verschrijving in inschrijving ${bid(entityPart(e.entityId, 1))} gecorrigeerd: prijs ${priceText(record(c.before).price)} werd ${priceText(record(c.after).price)}. ` +
       `Reden: "${text(c.reason) ?? ''}"` +
@@ -129,7 +126,8 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
   'low-bid-review.record-no-response': (e, _c, bid) => `Vastgelegd dat ${bid(entityPart(e.entityId, 1))} binnen de termijn geen toelichting gaf.`,
   'low-bid-review.decide': (e, c, bid) => {
     const after = record(c.after);
-    const decision = DECISIONS[text(after.decision) ?? ''] ?? text(after.decision) ?? '?';
+    const decided = text(after.decision);
+    const decision = decided === 'accepted' || decided === 'rejected' ? REVIEW_DECISION_NAMES[decided] : (decided ?? '?');
     return `Onderzoek naar ${bid(entityPart(e.entityId, 1))} afgerond: ${decision}. Motivering: "${text(after.motivation) ?? ''}"`;
   },
   'tender.award-decision': (_e, c, bid) => {
@@ -156,5 +154,5 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
  */
 export function describeAuditEvent(event: DescribedEvent, bid: BidLabel = (bidId) => bidId): string {
   const describe = DESCRIBERS[event.action];
-  return describe === undefined ? `Actie ${event.action}.` : describe(event, record(event.change) as Change, bid);
+  return describe === undefined ? `${capitalised(auditActionLabel(event.action))}.` : describe(event, record(event.change) as Change, bid);
 }

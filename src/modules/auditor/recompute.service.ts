@@ -55,7 +55,7 @@ function storedEvaluation(ctx: AppContext, access: TenderAccess): { evaluation: 
  * @example recomputeEvaluation(ctx, { access }) // { matches: true, differences: [], stored: 'award-decision', ... }
  */
 export function recomputeEvaluation(ctx: AppContext, { access }: { access: TenderAccess }): Recomputation {
-  requireTenderRole(access, ['inkoper', 'auditor'], 're-compute the evaluation');
+  requireTenderRole(access, ['inkoper', 'auditor'], 'de beoordeling herberekenen');
   // Both reads in one snapshot: the dossier and the evaluation it is compared with.
   return ctx.db.sqlite
     .transaction((): Recomputation => {

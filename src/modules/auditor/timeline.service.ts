@@ -35,7 +35,7 @@ function sideOf(change: unknown, side: 'before' | 'after'): unknown {
  * @example timelineOf(ctx, { access })[0] // { seq: 12, who: { name: 'Ingrid Inkoper' }, description: 'Dossier ... ingelezen ...', ... }
  */
 export function timelineOf(ctx: AppContext, { access }: { access: TenderAccess }): TimelineEntry[] {
-  requireTenderRole(access, ['inkoper', 'auditor'], "read the tender's timeline");
+  requireTenderRole(access, ['inkoper', 'auditor'], 'de tijdlijn van de aanbesteding lezen');
   const events = listTenderAuditEvents(ctx, { access });
   // Bids by their school (issue 15): inkoper and auditor read the bids anyway.
   const bid = bidLabeller(new Map(ctx.queries.tenders.listBids(access.tender.id).map((b) => [b.id, b.providerName])));

@@ -61,7 +61,7 @@ export function listApiTokens(ctx: AppContext, { actor }: { actor: Actor }): Tok
 export function revokeApiToken(ctx: AppContext, { actor, tokenId }: { actor: Actor; tokenId: string }): void {
   writeTransaction(ctx.db, () => {
     const token = ctx.queries.auth.deleteApiTokenOfUser(actor.userId, tokenId);
-    if (token === undefined) throw new AppError('not-found', { detail: 'token not found' });
+    if (token === undefined) throw new AppError('not-found', { detail: 'Deze API-sleutel bestaat niet.' });
     recordTokenRevocation(ctx, { actorUserId: actor.userId, token, reason: 'revoke' });
   });
 }

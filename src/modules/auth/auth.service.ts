@@ -53,7 +53,7 @@ export async function login(
   const user = ctx.queries.auth.findUserByEmail(normalisedEmail);
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash(ctx.config.passwordHash)));
   if (user === undefined || !passwordOk || user.disabledAt !== null) {
-    throw new AppError('unauthenticated', { detail: 'e-mail address or password is wrong' });
+    throw new AppError('unauthenticated', { detail: 'Het e-mailadres of het wachtwoord klopt niet.' });
   }
   ctx.loginLimiter.recordSuccess(normalisedEmail, clientIp);
 
@@ -66,7 +66,7 @@ export async function login(
     // session the change was meant to end.
     const current = ctx.queries.auth.findUserById(user.id);
     if (current === undefined || current.passwordHash !== user.passwordHash || current.disabledAt !== null) {
-      throw new AppError('unauthenticated', { detail: 'e-mail address or password is wrong' });
+      throw new AppError('unauthenticated', { detail: 'Het e-mailadres of het wachtwoord klopt niet.' });
     }
     ctx.queries.auth.deleteExpiredSessionsOfUser(user.id, now, ctx.config.sessionIdleMs);
     ctx.queries.auth.insertSession({
@@ -125,7 +125,7 @@ export function resolveActor(
     const tokenHash = match?.[1] === undefined ? undefined : sha256Hex(match[1]);
     const token = tokenHash === undefined ? undefined : findTokenHolder(ctx, tokenHash, now);
     if (tokenHash === undefined || token === undefined || token.expiresAt <= now) {
-      throw new AppError('unauthenticated', { detail: 'the bearer token is invalid or expired' });
+      throw new AppError('unauthenticated', { detail: 'De API-sleutel is ongeldig of verlopen.' });
     }
     return actorOf(token, 'token', tokenHash);
   }

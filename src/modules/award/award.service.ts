@@ -105,7 +105,7 @@ export function proposeAward(
   ctx: AppContext,
   { actor, access, input }: { actor: Actor; access: TenderAccess; input: { drawOfLots?: DrawOfLots | undefined } },
 ): AwardDecisionView {
-  requireTenderRole(access, ['inkoper'], 'take the award decision');
+  requireTenderRole(access, ['inkoper'], 'de gunningsbeslissing nemen');
   return writeTransaction(ctx.db, () => {
     const tender = ctx.queries.tenders.findTender(access.tender.id);
     if (tender === undefined) throw new AppError('not-found');
@@ -162,7 +162,7 @@ export function awardTender(
   ctx: AppContext,
   { actor, access }: { actor: Actor; access: TenderAccess },
 ): { status: TenderStatus; winner: string; awardedAt: string } {
-  requireTenderRole(access, ['inkoper'], 'award the tender');
+  requireTenderRole(access, ['inkoper'], 'de opdracht definitief gunnen');
   return writeTransaction(ctx.db, () => {
     const tender = ctx.queries.tenders.findTender(access.tender.id);
     if (tender === undefined) throw new AppError('not-found');
@@ -193,7 +193,7 @@ export function withdrawAwardDecision(
   ctx: AppContext,
   { actor, access, input }: { actor: Actor; access: TenderAccess; input: { reason: string } },
 ): { status: TenderStatus; withdrawnWinner: string } {
-  requireTenderRole(access, ['inkoper'], 'withdraw the award decision');
+  requireTenderRole(access, ['inkoper'], 'de gunningsbeslissing intrekken');
   if (!isSentence(input.reason)) {
     throw new AppError('invalid-input', { errors: [{ path: 'reason', message: `geef de reden van de intrekking: ${SENTENCE_RULE_MESSAGE}` }] });
   }

@@ -62,7 +62,7 @@ export function previewDraftBidChange(
   ctx: AppContext,
   { access, bidId, change }: { access: TenderAccess; bidId: string; change: BidFieldsChange },
 ): DraftBidChange {
-  requireTenderRole(access, ['inkoper'], 'change bids');
+  requireTenderRole(access, ['inkoper'], 'inschrijvingen wijzigen');
   const { before, after, changed } = planDraftChange(ctx, access, bidId, change);
   return { before, after, changed };
 }
@@ -75,7 +75,7 @@ export function updateDraftBid(
   ctx: AppContext,
   { actor, access, bidId, change }: { actor: Actor; access: TenderAccess; bidId: string; change: BidFieldsChange },
 ): Bid {
-  requireTenderRole(access, ['inkoper'], 'change bids');
+  requireTenderRole(access, ['inkoper'], 'inschrijvingen wijzigen');
   return writeTransaction(ctx.db, () => {
     const { tender, bid, before, after, changed } = planDraftChange(ctx, access, bidId, change);
     if (!changed) return bid;
@@ -98,7 +98,7 @@ export function updateDraftBid(
  * the bids page shows in its form and asks to confirm before deleting.
  */
 export function bidForDraftChange(ctx: AppContext, { access, bidId }: { access: TenderAccess; bidId: string }): Bid {
-  requireTenderRole(access, ['inkoper'], 'change bids');
+  requireTenderRole(access, ['inkoper'], 'inschrijvingen wijzigen');
   const { tender, bid } = findBidForChange(ctx, access.tender.id, bidId);
   requireChangeAllowed(tender.status, 'bids');
   return bid;
@@ -106,7 +106,7 @@ export function bidForDraftChange(ctx: AppContext, { access, bidId }: { access: 
 
 /** `DELETE .../bids/:bidId` (inkoper, draft): the bid, its price lines and any imported scores. */
 export function deleteDraftBid(ctx: AppContext, { actor, access, bidId }: { actor: Actor; access: TenderAccess; bidId: string }): void {
-  requireTenderRole(access, ['inkoper'], 'delete bids');
+  requireTenderRole(access, ['inkoper'], 'inschrijvingen verwijderen');
   writeTransaction(ctx.db, () => {
     const { tender, bid } = findBidForChange(ctx, access.tender.id, bidId);
     requireChangeAllowed(tender.status, 'bids');

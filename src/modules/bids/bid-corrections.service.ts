@@ -59,7 +59,7 @@ function openBid(ctx: AppContext, access: TenderAccess, bidId: string): { tender
  * (inkoper, open, not withdrawn): what the correction and withdrawal forms start from.
  */
 export function bidForCorrection(ctx: AppContext, { access, bidId }: { access: TenderAccess; bidId: string }): Bid {
-  requireTenderRole(access, ['inkoper'], 'correct bids');
+  requireTenderRole(access, ['inkoper'], 'inschrijvingen corrigeren');
   return openBid(ctx, access, bidId).bid;
 }
 
@@ -91,7 +91,7 @@ export function previewBidCorrection(
   ctx: AppContext,
   { access, bidId, input }: { access: TenderAccess; bidId: string; input: CorrectionInput },
 ): PlannedCorrection {
-  requireTenderRole(access, ['inkoper'], 'correct bids');
+  requireTenderRole(access, ['inkoper'], 'inschrijvingen corrigeren');
   const { bid, before, after, lowBidReviewState } = planCorrection(ctx, access, bidId, input);
   return { bid, before, after, lowBidReviewState };
 }
@@ -105,7 +105,7 @@ export function correctBid(
   ctx: AppContext,
   { actor, access, bidId, input }: { actor: Actor; access: TenderAccess; bidId: string; input: CorrectionInput },
 ): BidCorrectionView {
-  requireTenderRole(access, ['inkoper'], 'correct bids');
+  requireTenderRole(access, ['inkoper'], 'inschrijvingen corrigeren');
   return writeTransaction(ctx.db, () => {
     const { tender, fields, before, after, lowBidReviewState } = planCorrection(ctx, access, bidId, input);
     writeBidFields(ctx, tender.id, fields);
@@ -149,7 +149,7 @@ export function previewWithdrawal(
   ctx: AppContext,
   { access, bidId, input }: { access: TenderAccess; bidId: string; input: WithdrawalInput },
 ): { bid: Bid; withdrawal: BidWithdrawal } {
-  requireTenderRole(access, ['inkoper'], 'record a withdrawal');
+  requireTenderRole(access, ['inkoper'], 'een intrekking vastleggen');
   const { bid, withdrawal } = planWithdrawal(ctx, access, bidId, input);
   return { bid, withdrawal };
 }
@@ -163,7 +163,7 @@ export function withdrawBid(
   ctx: AppContext,
   { actor, access, bidId, input }: { actor: Actor; access: TenderAccess; bidId: string; input: WithdrawalInput },
 ): WithdrawalView {
-  requireTenderRole(access, ['inkoper'], 'record a withdrawal');
+  requireTenderRole(access, ['inkoper'], 'een intrekking vastleggen');
   return writeTransaction(ctx.db, () => {
     const { tender, bid, withdrawal } = planWithdrawal(ctx, access, bidId, input);
     ctx.queries.bids.updateBid(tender.id, bidId, { withdrawnOn: withdrawal.receivedOn, withdrawalReason: withdrawal.reason });

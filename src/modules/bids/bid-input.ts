@@ -32,7 +32,7 @@ export function parseBidFields(candidate: Record<string, unknown>, method: strin
   if (method !== 'fixed-price' && candidate.price === undefined && candidate.priceLines === undefined) {
     errors.push({ path: 'price', message: 'prijs ontbreekt; geef price of priceLines' });
   }
-  if (!result.success || errors.length > 0) throw new AppError('invalid-input', { detail: 'the bid is not valid', errors });
+  if (!result.success || errors.length > 0) throw new AppError('invalid-input', { detail: 'De inschrijving is niet geldig.', errors });
   const { scores: _scores, ...bid } = result.data;
   return bid;
 }

@@ -30,7 +30,7 @@ export type { NewBidInput } from './bid-input.js';
  * @example requireMayAddBids(access); const file = await c.req.parseBody();
  */
 export function requireMayAddBids(access: TenderAccess): void {
-  requireTenderRole(access, ['inkoper'], 'register bids');
+  requireTenderRole(access, ['inkoper'], 'inschrijvingen registreren');
   requireChangeAllowed(access.tender.status, 'bids');
 }
 
@@ -38,7 +38,7 @@ export function addBid(
   ctx: AppContext,
   { actor, access, input }: { actor: Actor; access: TenderAccess; input: NewBidInput },
 ): Bid {
-  requireTenderRole(access, ['inkoper'], 'register bids');
+  requireTenderRole(access, ['inkoper'], 'inschrijvingen registreren');
   return writeTransaction(ctx.db, () => {
     const q = ctx.queries.tenders;
     const tender = q.findTender(access.tender.id);
@@ -90,7 +90,7 @@ export function listBids(ctx: AppContext, { actor, access }: { actor: Actor; acc
     requireDeclaredMember(ctx, access, actor);
     return listBidsForEvaluator(ctx, access.tender.id);
   }
-  requireTenderRole(access, ['inkoper', 'auditor'], 'see the bids');
+  requireTenderRole(access, ['inkoper', 'auditor'], 'de inschrijvingen zien');
   const q = ctx.queries.tenders;
   const lines = q.listPriceLines(access.tender.id);
   const scores = q.listScores(access.tender.id);
@@ -145,7 +145,7 @@ export function setConsensusScore(
     input,
   }: { actor: Actor; access: TenderAccess; bidId: string; criterionId: string; input: ConsensusInput },
 ): ConsensusScoreView {
-  requireTenderRole(access, ['inkoper'], 'set consensus scores');
+  requireTenderRole(access, ['inkoper'], 'consensusscores vastleggen');
   return writeTransaction(ctx.db, () => {
     const q = ctx.queries.tenders;
     const tender = q.findTender(access.tender.id);

@@ -59,7 +59,7 @@ export function loadDossier(ctx: AppContext, tenderId: string): Dossier {
 
 /** `GET .../dossier`: the tender as a dossier that `POST /tenders/import` and the CLI accept. */
 export function exportDossier(ctx: AppContext, { access }: { access: TenderAccess }): Dossier {
-  requireTenderRole(access, ['inkoper', 'auditor'], 'export the dossier');
+  requireTenderRole(access, ['inkoper', 'auditor'], 'het dossier exporteren');
   return loadDossier(ctx, access.tender.id);
 }
 
@@ -80,7 +80,7 @@ export function lowBidFlagsOf(evaluation: Pick<TenderEvaluation, 'bids' | 'pendi
 
 /** `GET .../evaluation`. */
 export function evaluateTender(ctx: AppContext, { access }: { access: TenderAccess }): TenderEvaluation {
-  requireTenderRole(access, ['inkoper', 'auditor'], 'see the evaluation');
+  requireTenderRole(access, ['inkoper', 'auditor'], 'de beoordeling zien');
   return computeEvaluation(ctx, access.tender.id);
 }
 
@@ -89,7 +89,7 @@ export function evaluateTender(ctx: AppContext, { access }: { access: TenderAcce
  * computed (see evaluation-cache.ts). The hot read path of the server.
  */
 export function evaluateTenderJson(ctx: AppContext, { access }: { access: TenderAccess }): string {
-  requireTenderRole(access, ['inkoper', 'auditor'], 'see the evaluation');
+  requireTenderRole(access, ['inkoper', 'auditor'], 'de beoordeling zien');
   const version = evaluationVersion(ctx.queries.audit.findChangeMarks(access.tender.id));
   const cached = ctx.evaluationCache.get(access.tender.id, version);
   if (cached !== undefined) return cached;

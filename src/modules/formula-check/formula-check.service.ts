@@ -22,7 +22,7 @@ export function formulaCheckOf(ctx: AppContext, tenderId: string, options: { sug
 
 /** `GET /tenders/:id/formula-check` (inkoper, auditor). */
 export function getFormulaCheck(ctx: AppContext, { access }: { access: TenderAccess }): FormulaCheck {
-  requireTenderRole(access, ['inkoper', 'auditor'], 'see the formula check');
+  requireTenderRole(access, ['inkoper', 'auditor'], 'de formulecontrole zien');
   return formulaCheckOf(ctx, access.tender.id);
 }
 

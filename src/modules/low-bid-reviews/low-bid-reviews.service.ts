@@ -69,14 +69,14 @@ export function applyLowBidReviewAction(
   ctx: AppContext,
   { actor, access, bidId, action }: { actor: Actor; access: TenderAccess; bidId: string; action: ReviewAction },
 ): LowBidReviewView {
-  requireTenderRole(access, ['inkoper'], 'review abnormally low bids');
+  requireTenderRole(access, ['inkoper'], 'abnormaal lage inschrijvingen onderzoeken');
   return writeTransaction(ctx.db, () => {
     const q = ctx.queries.tenders;
     const tender = q.findTender(access.tender.id);
     if (tender === undefined) throw new AppError('not-found');
     requireChangeAllowed(tender.status, 'low-bid-reviews');
     const bid = q.findBid(tender.id, bidId);
-    if (bid === undefined) throw new AppError('not-found', { detail: `bid ${bidId} not found` });
+    if (bid === undefined) throw new AppError('not-found', { detail: `Inschrijving ${bidId} bestaat niet.` });
     if (bid.withdrawnOn !== null) {
       throw new AppError('conflict', {
         detail: `Inschrijving ${bidId} is ingetrokken (ontvangen op ${bid.withdrawnOn}); het onderzoek blijft staan zoals het was en kan niet verder.`,
@@ -107,10 +107,10 @@ export function applyLowBidReviewAction(
  * is the request, and it cannot name a deadline nobody set.
  */
 export function draftReviewLetter(ctx: AppContext, { access, bidId }: { access: TenderAccess; bidId: string }): string {
-  requireTenderRole(access, ['inkoper', 'auditor'], 'read the explanation letter');
+  requireTenderRole(access, ['inkoper', 'auditor'], 'de brief om toelichting lezen');
   const dossier = loadDossier(ctx, access.tender.id);
   const bid = dossier.bids.find((b) => b.id === bidId);
-  if (bid === undefined) throw new AppError('not-found', { detail: `bid ${bidId} not found` });
+  if (bid === undefined) throw new AppError('not-found', { detail: `Inschrijving ${bidId} bestaat niet.` });
   const review = bid.lowBidReview;
   if (review?.requestedAt === undefined || review.deadline === undefined || review.questions === undefined) {
     throw new AppError('conflict', {

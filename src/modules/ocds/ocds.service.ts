@@ -46,7 +46,7 @@ export function exportOcdsJson(ctx: AppContext, { access }: { access: TenderAcce
 
 function mayExport(access: TenderAccess): void {
   // Members and auditors; an evaluator may not see prices this way either.
-  requireTenderRole(access, ['inkoper', 'admin', 'auditor'], 'export the tender as OCDS');
+  requireTenderRole(access, ['inkoper', 'admin', 'auditor'], 'de aanbesteding als OCDS exporteren');
 }
 
 export function exportOcds(ctx: AppContext, { access }: { access: TenderAccess }): OcdsReleasePackage {

@@ -25,7 +25,7 @@ export function createOrganisation(
   { actor, input }: { actor: Actor; input: CreateOrganisationInput },
 ): OrganisationView {
   if (!actor.isPlatformAdmin) {
-    throw new AppError('forbidden', { detail: 'only the platform administrator creates organisations' });
+    throw new AppError('forbidden', { detail: 'Alleen de platformbeheerder mag organisaties aanmaken.' });
   }
   const memberIds = input.memberIds ?? [];
   return writeTransaction(ctx.db, () => {
@@ -50,7 +50,7 @@ export function createOrganisation(
 function assertValidMembers(ctx: AppContext, kind: OrganisationKind, memberIds: string[]): void {
   if (kind === 'gemeente' && memberIds.length > 0) {
     throw new AppError('invalid-input', {
-      errors: [{ path: 'memberIds', message: 'only a regio has member gemeenten' }],
+      errors: [{ path: 'memberIds', message: 'alleen een regio heeft deelnemende gemeenten' }],
     });
   }
   const found = new Map(ctx.queries.organisations.findOrganisations(memberIds).map((o) => [o.id, o]));
@@ -60,7 +60,7 @@ function assertValidMembers(ctx: AppContext, kind: OrganisationKind, memberIds: 
     const organisation = found.get(id);
     if (memberIds.indexOf(id) !== index) errors.push({ path, message: 'listed twice' });
     else if (organisation === undefined) errors.push({ path, message: 'no such organisation' });
-    else if (organisation.kind !== 'gemeente') errors.push({ path, message: 'a member must be a gemeente' });
+    else if (organisation.kind !== 'gemeente') errors.push({ path, message: 'een deelnemer moet een gemeente zijn' });
   });
   if (errors.length > 0) throw new AppError('invalid-input', { errors });
 }

@@ -100,7 +100,7 @@ export function adoptAgreedConsensus(
   ctx: AppContext,
   { actor, access, cells }: { actor: Actor; access: TenderAccess; cells?: readonly AgreedCell[] | undefined },
 ): AdoptedConsensus {
-  requireTenderRole(access, ['inkoper'], 'set consensus scores');
+  requireTenderRole(access, ['inkoper'], 'consensusscores vastleggen');
   return writeTransaction(ctx.db, () => {
     const tender = ctx.queries.tenders.findTender(access.tender.id);
     if (tender === undefined) throw new AppError('not-found');

@@ -67,7 +67,7 @@ export function individualScoresFor(ctx: AppContext, tenderId: string, bidId: st
 
 /** `GET .../consensus` (inkoper, auditor): per bid x criterion, once all have sealed. */
 export function getConsensusOverview(ctx: AppContext, { access }: { access: TenderAccess }): ConsensusOverview {
-  requireTenderRole(access, PANEL_READERS, 'see the consensus view');
+  requireTenderRole(access, PANEL_READERS, 'het consensusoverzicht zien');
   return buildConsensusOverview(ctx, access.tender.id, 'Het consensusoverzicht bekijken');
 }
 

@@ -60,7 +60,7 @@ export function assignEvaluator(
   ctx: AppContext,
   { actor, access, userId }: { actor: Actor; access: TenderAccess; userId: string },
 ): PanelMemberView {
-  requireTenderRole(access, ['inkoper'], 'assign evaluators');
+  requireTenderRole(access, ['inkoper'], 'beoordelaars toewijzen');
   return writeTransaction(ctx.db, () => {
     const tender = ctx.queries.tenders.findTender(access.tender.id);
     const organisation = tender && ctx.queries.organisations.findOrganisation(tender.organisationId);
@@ -149,7 +149,7 @@ export type EvaluatorCandidate = {
  * @example listEvaluatorCandidates(ctx, { access }) // [{ userId, name: 'Bea Beoordelaar', email, organisations: ['Gemeente Zwolle'] }]
  */
 export function listEvaluatorCandidates(ctx: AppContext, { access }: { access: TenderAccess }): EvaluatorCandidate[] {
-  requireTenderRole(access, ['inkoper'], 'assign evaluators');
+  requireTenderRole(access, ['inkoper'], 'beoordelaars toewijzen');
   const organisation = ctx.queries.organisations.findOrganisation(access.tender.organisationId);
   if (organisation === undefined) throw new AppError('not-found');
   const organisationIds = [organisation.id, ...(organisation.kind === 'regio' ? ctx.queries.organisations.listRegionMemberIds(organisation.id) : [])];
@@ -228,7 +228,7 @@ export function declareConflictOfInterest(
 
 /** `GET .../panel`: members, declarations with remarks and times, who sealed and when. */
 export function getPanel(ctx: AppContext, { access }: { access: TenderAccess }): PanelView {
-  requireTenderRole(access, PANEL_READERS, 'see the evaluation panel');
+  requireTenderRole(access, PANEL_READERS, 'het beoordelingspanel zien');
   const members = ctx.queries.panel.listMembers(access.tender.id);
   return { ...sealStatusOf(members), members: members.map(toMemberView) };
 }

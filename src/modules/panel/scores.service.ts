@@ -56,7 +56,7 @@ export function setIndividualScore(
     }
     requireScoreTarget(ctx, { tenderId: tender.id, bidId, criterionId, score: input.score });
     if (!isSentence(input.motivation)) {
-      throw new AppError('invalid-input', { errors: [{ path: 'motivation', message: `de motivatie is te kort: ${SENTENCE_RULE_MESSAGE}` }] });
+      throw new AppError('invalid-input', { errors: [{ path: 'motivation', message: `de motivering is te kort: ${SENTENCE_RULE_MESSAGE}` }] });
     }
     const before = ctx.queries.panel.findScore({ tenderId: tender.id, bidId, criterionId, evaluatorId: actor.userId });
     const row: IndividualScoreRow = {

@@ -36,13 +36,13 @@ export function createProvider(
   const organisationId = input.organisationId ?? (organisationIds.length === 1 ? organisationIds[0] : undefined);
   if (organisationId === undefined) {
     throw new AppError('invalid-input', {
-      errors: [{ path: 'organisationId', message: 'required: you are an inkoper of several organisations' }],
+      errors: [{ path: 'organisationId', message: 'verplicht: u bent inkoper bij meer dan één organisatie' }],
     });
   }
   if (!organisationIds.includes(organisationId)) {
     // Not one of yours: the same answer whether or not it exists.
     if (actor.memberships.some((m) => m.organisationId === organisationId)) throw new AppError('forbidden');
-    throw new AppError('not-found', { detail: 'organisation not found' });
+    throw new AppError('not-found', { detail: 'Deze organisatie bestaat niet of u bent er geen lid van.' });
   }
   return writeTransaction(ctx.db, () => {
     if (ctx.queries.providers.findProviderByKvk(organisationId, input.kvk) !== undefined) {

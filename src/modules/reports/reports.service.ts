@@ -114,7 +114,7 @@ export async function createReport(
   ctx: AppContext,
   { actor, access, input }: { actor: Actor; access: TenderAccess; input: { kind: ReportKind; bidId?: string | undefined } },
 ): Promise<CreatedReport> {
-  requireTenderRole(access, ['inkoper'], 'make a report');
+  requireTenderRole(access, ['inkoper'], 'een rapport maken');
   if (input.kind === 'evaluation' && input.bidId !== undefined) {
     throw new AppError('invalid-input', { errors: [{ path: 'bidId', message: 'alleen bij een gunningsbrief' }] });
   }
@@ -156,7 +156,7 @@ export async function createReport(
 
 /** `GET /tenders/:id/reports`: the reports issued for a tender, newest last. */
 export function listReports(ctx: AppContext, { access }: { access: TenderAccess }): ListedReport[] {
-  requireTenderRole(access, REPORT_READERS, 'see the reports');
+  requireTenderRole(access, REPORT_READERS, 'de rapporten zien');
   return ctx.queries.reports
     .listReportsOfTender(access.tender.id)
     .map((r) => ({ ...r, url: `/api/v1/reports/${r.id}`, signatureCheck: parseSignatureRecord(r.signatureCheck) }));
@@ -167,8 +167,8 @@ export function getReport(ctx: AppContext, { actor, id }: { actor: Actor; id: st
   const report = ctx.queries.reports.findReport(id);
   // The tender's own access rule, so a member of its panel reads no report through another role.
   const access = report && resolveTenderAccess(ctx, actor, report.tenderId);
-  if (report === undefined || access === undefined) throw new AppError('not-found', { detail: `report ${id} not found` });
-  requireTenderRole(access, REPORT_READERS, 'read reports');
+  if (report === undefined || access === undefined) throw new AppError('not-found', { detail: `Rapport ${id} bestaat niet.` });
+  requireTenderRole(access, REPORT_READERS, 'rapporten lezen');
   return { bytes: Buffer.from(report.bytes), kind: report.kind, sha256: report.sha256 };
 }
 

@@ -12,9 +12,9 @@ export function requireScoreTarget(
   { tenderId, bidId, criterionId, score }: { tenderId: string; bidId: string; criterionId: string; score: number },
 ): void {
   const q = ctx.queries.tenders;
-  if (q.findBid(tenderId, bidId) === undefined) throw new AppError('not-found', { detail: `bid ${bidId} not found` });
+  if (q.findBid(tenderId, bidId) === undefined) throw new AppError('not-found', { detail: `Inschrijving ${bidId} bestaat niet.` });
   const criterion = q.listCriteria(tenderId).find((c) => c.id === criterionId);
-  if (criterion === undefined) throw new AppError('not-found', { detail: `criterion ${criterionId} not found` });
+  if (criterion === undefined) throw new AppError('not-found', { detail: `Criterium ${criterionId} bestaat niet.` });
   const scale = JSON.parse(criterion.scale) as number[];
   if (!scale.includes(score)) {
     throw new AppError('invalid-input', {

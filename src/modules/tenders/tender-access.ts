@@ -7,6 +7,7 @@
  * `resolveTenderAccess` is the one place a caller's roles for a tender are decided: the
  * middleware, the tender list and report downloads all ask it.
  */
+import { rolesInSentence } from '../../domain/vocabulary/roles.js';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Role } from '../../db/schema/index.js';
 import { requireActor } from '../../http/authenticate.js';
@@ -32,7 +33,7 @@ export function tenderScope(ctx: AppContext): MiddlewareHandler<AppEnv> {
 function requireTenderAccess(ctx: AppContext, c: Context<AppEnv>, id: string): TenderAccess {
   const access = resolveTenderAccess(ctx, requireActor(c), id);
   // Absent and not-yours answer alike: no existence leak.
-  if (access === undefined) throw new AppError('not-found', { detail: `tender ${id} not found` });
+  if (access === undefined) throw new AppError('not-found', { detail: `Aanbesteding ${id} bestaat niet of is niet van uw organisatie.` });
   return access;
 }
 
@@ -77,11 +78,11 @@ export function tenderAccessOf(c: Context<AppEnv>): TenderAccess {
 
 /**
  * 403 unless the caller holds one of `allowed` for the tender.
- * @example requireTenderRole(access, ['inkoper'], 'change the tender')
+ * @example requireTenderRole(access, ['inkoper'], 'de aanbesteding wijzigen') // 403 "Alleen een inkoper mag de aanbesteding wijzigen."
  */
 export function requireTenderRole(access: TenderAccess, allowed: readonly Role[], what: string): void {
   if (!allowed.some((role) => access.roles.has(role))) {
-    throw new AppError('forbidden', { detail: `only ${allowed.join(' or ')} may ${what}` });
+    throw new AppError('forbidden', { detail: `Alleen ${rolesInSentence(allowed)} mag ${what}.` });
   }
 }
 

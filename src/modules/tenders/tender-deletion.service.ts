@@ -15,7 +15,7 @@ import { requireTenderRole, type TenderAccess } from './tender-access.js';
 import { requireChangeAllowed } from './tender-lifecycle.js';
 
 export function deleteDraftTender(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): void {
-  requireTenderRole(access, ['inkoper'], 'delete a tender');
+  requireTenderRole(access, ['inkoper'], 'een aanbesteding verwijderen');
   writeTransaction(ctx.db, () => {
     const q = ctx.queries.tenders;
     const tender = q.findTender(access.tender.id);

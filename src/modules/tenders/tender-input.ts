@@ -28,7 +28,7 @@ export function parseTenderFields(input: FlatTenderInput): TenderFields {
   const result = parseDossier(candidate);
   if (!result.ok) {
     throw new AppError('invalid-input', {
-      detail: 'the tender does not satisfy the dossier rules',
+      detail: 'De aanbesteding voldoet niet aan de regels voor een dossier.',
       errors: result.problems.map((p) => ({ path: p.path.replace(/^tender\./, ''), message: p.message })),
     });
   }
@@ -47,5 +47,5 @@ export function parseImportedDossier(input: unknown): Dossier {
     path: p.path === 'dossier' ? 'dossier' : prefixFieldPath('dossier', p.path),
     message: p.message,
   }));
-  throw new AppError('invalid-input', { detail: 'the dossier is not valid', errors });
+  throw new AppError('invalid-input', { detail: 'Het dossier is niet geldig.', errors });
 }

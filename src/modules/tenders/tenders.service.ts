@@ -4,6 +4,7 @@
  * transaction with its audit event. After `open` the criteria, weights, method and low-bid
  * rules are frozen (equal treatment: they must be known before the bids are opened).
  */
+import type { AuditAction } from '../../domain/vocabulary/audit-actions.js';
 import { writeTransaction } from '../../db/client.js';
 import type { Role } from '../../db/schema/index.js';
 import type { Dossier } from '../../domain/evaluation/dossier.js';
@@ -63,8 +64,8 @@ function awardDecisionSummary(tender: TenderRow): AwardDecisionSummary | null {
 function requireInkoperOf(ctx: AppContext, actor: Actor, organisationId: string) {
   const organisation = ctx.queries.organisations.findOrganisation(organisationId);
   const roles = organisation ? rolesForOrganisation(ctx, actor, organisation) : new Set<Role>();
-  if (organisation === undefined || roles.size === 0) throw new AppError('not-found', { detail: 'organisation not found' });
-  if (!roles.has('inkoper')) throw new AppError('forbidden', { detail: 'only an inkoper starts a tender' });
+  if (organisation === undefined || roles.size === 0) throw new AppError('not-found', { detail: 'Deze organisatie bestaat niet of u bent er geen lid van.' });
+  if (!roles.has('inkoper')) throw new AppError('forbidden', { detail: 'Alleen een inkoper mag een aanbesteding starten.' });
   return organisation;
 }
 
@@ -123,7 +124,7 @@ function insertDossier(
     dossier,
     action,
     showPricesToEvaluators = false,
-  }: { actor: Actor; organisationId: string; dossier: Dossier; action: string; showPricesToEvaluators?: boolean },
+  }: { actor: Actor; organisationId: string; dossier: Dossier; action: AuditAction; showPricesToEvaluators?: boolean },
 ): TenderView {
   const id = newId();
   const rows = dossierRows(dossier, { id, organisationId, status: 'draft', now: ctx.clock().toISOString(), userId: actor.userId });
@@ -185,7 +186,7 @@ export function listTenders(ctx: AppContext, { actor }: { actor: Actor }): Tende
 
 /** Members in a reading role, and a beoordelaar on the tender's panel (before its declaration too: it declares on what it sees here). */
 export function getTender(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): TenderView {
-  if (findOwnMembership(ctx, access, actor) === undefined) requireTenderRole(access, TENDER_READERS, 'read this tender');
+  if (findOwnMembership(ctx, access, actor) === undefined) requireTenderRole(access, TENDER_READERS, 'deze aanbesteding lezen');
   return toTenderView(ctx, tenderRowOf(ctx, access));
 }
 
@@ -197,7 +198,7 @@ export function patchTender(
   ctx: AppContext,
   { actor, access, patch }: { actor: Actor; access: TenderAccess; patch: TenderPatch },
 ): TenderView {
-  requireTenderRole(access, ['inkoper'], 'change a tender');
+  requireTenderRole(access, ['inkoper'], 'een aanbesteding wijzigen');
   return writeTransaction(ctx.db, () => {
     const current = ctx.queries.tenders.findTender(access.tender.id);
     if (current === undefined) throw new AppError('not-found');
@@ -237,12 +238,12 @@ function assertScoresStillFit(ctx: AppContext, tenderId: string, fields: TenderF
   const errors: FieldError[] = [];
   for (const score of ctx.queries.tenders.listScores(tenderId)) {
     const scale = scales.get(score.criterionId);
-    if (scale === undefined) errors.push({ path: 'criteria', message: `bid ${score.bidId} has a score for ${score.criterionId}` });
+    if (scale === undefined) errors.push({ path: 'criteria', message: `inschrijving ${score.bidId} heeft een score voor ${score.criterionId}` });
     else if (!scale.includes(score.score)) {
-      errors.push({ path: 'criteria', message: `score ${score.score} of bid ${score.bidId} is not on the new scale of ${score.criterionId}` });
+      errors.push({ path: 'criteria', message: `score ${score.score} van inschrijving ${score.bidId} past niet op de nieuwe schaal van ${score.criterionId}` });
     }
   }
-  if (errors.length > 0) throw new AppError('conflict', { detail: 'existing consensus scores do not fit the new criteria', errors });
+  if (errors.length > 0) throw new AppError('conflict', { detail: 'De vastgelegde consensusscores passen niet bij de nieuwe criteria.', errors });
 }
 
 /** `POST /tenders/:id/open`: bidding closes, the award rules are frozen. */
@@ -250,7 +251,7 @@ export function openTender(
   ctx: AppContext,
   { actor, access, confirmation = {} }: { actor: Actor; access: TenderAccess; confirmation?: OpenConfirmation },
 ): TenderView {
-  requireTenderRole(access, ['inkoper'], 'open a tender');
+  requireTenderRole(access, ['inkoper'], 'een aanbesteding openen');
   return writeTransaction(ctx.db, () => {
     const current = ctx.queries.tenders.findTender(access.tender.id);
     if (current === undefined) throw new AppError('not-found');

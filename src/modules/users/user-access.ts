@@ -41,8 +41,8 @@ export function assertMayCreateUsers(ctx: Pick<AppContext, 'queries'>, actor: Ac
       return;
     }
     const role = roleIn(actor, organisationId);
-    if (role === undefined || !existing.has(organisationId)) throw new AppError('not-found', { detail: 'organisation not found' });
-    if (role !== 'admin') throw new AppError('forbidden', { detail: 'only an admin of the organisation adds its users' });
+    if (role === undefined || !existing.has(organisationId)) throw new AppError('not-found', { detail: 'Deze organisatie bestaat niet of u bent er geen lid van.' });
+    if (role !== 'admin') throw new AppError('forbidden', { detail: 'Alleen een beheerder van de organisatie mag er gebruikers aan toevoegen.' });
   });
   if (!actor.isPlatformAdmin && memberships.length === 0) throw new AppError('forbidden');
   if (errors.length > 0) throw new AppError('invalid-input', { errors });

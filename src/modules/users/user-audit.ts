@@ -4,6 +4,7 @@
  * organisation the change concerns gets the event in its own trail, as `user.create` writes
  * one per membership; a user of no organisation gets one event of none.
  */
+import type { AuditAction } from '../../domain/vocabulary/audit-actions.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 
@@ -13,7 +14,7 @@ import { recordAuditEvent } from '../audit/audit.service.js';
  */
 export function recordUserEvent(
   ctx: AppContext,
-  { actor, userId, organisationIds, action, change }: { actor: Actor; userId: string; organisationIds: readonly string[]; action: string; change: unknown },
+  { actor, userId, organisationIds, action, change }: { actor: Actor; userId: string; organisationIds: readonly string[]; action: AuditAction; change: unknown },
 ): void {
   const organisations = organisationIds.length === 0 ? [null] : [...new Set(organisationIds)];
   for (const organisationId of organisations) {

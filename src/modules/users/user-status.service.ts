@@ -6,6 +6,7 @@
  * the usual reasons, a colleague who left or an account that may be compromised, do not
  * expire). Enabling lets the user log in again; its old sessions and tokens stay ended.
  */
+import type { AuditAction } from '../../domain/vocabulary/audit-actions.js';
 import { writeTransaction } from '../../db/client.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
@@ -61,7 +62,7 @@ function findManagedUser(ctx: AppContext, actor: Actor, userId: string) {
 }
 
 /** One event per organisation of the user (user-audit.ts). */
-function recordPerOrganisation(ctx: AppContext, actor: Actor, userId: string, memberships: { organisationId: string }[], action: string, change: unknown): void {
+function recordPerOrganisation(ctx: AppContext, actor: Actor, userId: string, memberships: { organisationId: string }[], action: AuditAction, change: unknown): void {
   recordUserEvent(ctx, { actor, userId, organisationIds: memberships.map((m) => m.organisationId), action, change });
 }
 

@@ -9,12 +9,9 @@
  */
 import type { Child } from 'hono/jsx';
 import type { FormulaCheck, Verdict } from '../../domain/formula-check/check-formula.js';
+import { FORMULA_VERDICT_NAMES } from '../../domain/vocabulary/formula-verdicts.js';
 
-const VERDICT_TITLES: Record<Verdict, string> = {
-  'invites-underbidding': 'Let op: deze formule lokt onderbieden uit',
-  'resists-underbidding': 'Deze formule is bestand tegen onderbieden',
-  'not-computable': 'De formulecontrole is nog niet te bepalen',
-};
+const VERDICT_TITLES = FORMULA_VERDICT_NAMES;
 
 const VERDICT_ALERTS: Record<Verdict, 'warning' | 'ok' | 'info'> = {
   'invites-underbidding': 'warning',
@@ -29,7 +26,7 @@ export function VerdictAlert({ check }: { check: FormulaCheck }) {
       <div class="utrecht-alert__content">
         <div class="utrecht-alert__message">
           <p class="utrecht-paragraph">
-            <strong>{VERDICT_TITLES[check.verdict]}</strong> ({check.verdict}).
+            <strong>{VERDICT_TITLES[check.verdict]}.</strong>
           </p>
           <p class="utrecht-paragraph">{check.verdictSentence}</p>
         </div>

@@ -6,9 +6,9 @@
  * the domain's state machine (`applyReviewAction`); the forms only offer the likely next
  * steps, and a refused one comes back with the domain's own message.
  */
-import type { BidWithdrawal, LowBidReview, ReviewState } from '../../domain/evaluation/dossier.js';
+import type { BidWithdrawal, LowBidReview } from '../../domain/evaluation/dossier.js';
 import type { BidCorrectionView } from '../../modules/bids/bid-corrections.js';
-import { LOW_BID_RULE_NAMES } from '../../domain/low-bids/rule-names.js';
+import { LOW_BID_RULE_NAMES, REVIEW_STATE_NAMES } from '../../domain/vocabulary/index.js';
 import type { TenderBidResult } from '../../modules/evaluation/evaluation.service.js';
 import { SubmitButton } from './alerts.js';
 import { BidName } from './bid-name.js';
@@ -19,15 +19,6 @@ import { formatInstantDate, formatIsoDate, formatOptionalEuros } from '../format
 import type { FormErrors } from '../forms/form-errors.js';
 import { NO_ERRORS } from '../forms/form-errors.js';
 import type { FormValues } from '../forms/form-values.js';
-
-export const REVIEW_STATE_NAMES: Record<ReviewState, string> = {
-  open: 'nog niet onderzocht',
-  'explanation-requested': 'toelichting gevraagd',
-  'explanation-received': 'toelichting ontvangen',
-  'no-response': 'geen reactie binnen de termijn',
-  accepted: 'aanvaard',
-  rejected: 'afgewezen',
-};
 
 /** The id of a review form's input: one form per flagged bid, so ids carry the bid. */
 export function reviewFieldId(bidId: string, name: string): string {

@@ -9,8 +9,8 @@ import { computeCostFloor } from '../../domain/cost-floor.js';
 import { formatScale } from '../../domain/evaluation/dossier-rules.js';
 import type { CostFloorParams } from '../../domain/evaluation/dossier.js';
 import { summariseWeights } from '../../domain/evaluation/weights.js';
-import { METHOD_NAMES } from '../../domain/evaluation/explain.js';
-import { LOW_BID_RULE_NAMES } from '../../domain/low-bids/rule-names.js';
+import { LOW_BID_PRESET_NAMES, LOW_BID_RULE_NAMES, METHOD_NAMES } from '../../domain/vocabulary/index.js';
+import { DEFAULT_LOW_BID_PRESET } from '../../domain/low-bids/presets.js';
 import type { TenderFields } from '../../modules/tenders/dossier-mapping.js';
 import { methodFormula } from '../../reports/report-format.js';
 import { formatDutchTrimmed, formatEuros, formatOptionalEuros, formatPercent } from '../format.js';
@@ -102,7 +102,7 @@ export function SettingsView({ fields }: { fields: TenderFields }) {
       <p class="utrecht-paragraph utrecht-paragraph--distanced">{methodFormula(award)}</p>
       {award.priceCeiling === undefined ? null : <p class="utrecht-paragraph utrecht-paragraph--distanced">Plafondprijs: {formatEuros(award.priceCeiling)}.</p>}
       <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Regels voor abnormaal lage inschrijvingen</h2>
-      <p class="utrecht-paragraph utrecht-paragraph--distanced">Standaardregels: {lowBidRules?.preset ?? 'nl-default'}.</p>
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">Standaardregels: {LOW_BID_PRESET_NAMES[lowBidRules?.preset ?? DEFAULT_LOW_BID_PRESET]}.</p>
       {(lowBidRules?.rules ?? []).length === 0 ? null : (
         <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
           {(lowBidRules?.rules ?? []).map((rule) => (

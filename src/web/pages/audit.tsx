@@ -22,6 +22,11 @@ import { doNotCachePage } from '../page-cache.js';
 import { renderPage } from '../render.js';
 import { readBidNames } from '../tender-data.js';
 import { BidName } from '../components/bid-name.js';
+import { RawEventLink } from '../components/raw-event-link.js';
+import { bidLabeller } from '../../domain/bid-label.js';
+import { auditActionLabel, auditSubjectLabel } from '../../domain/vocabulary/index.js';
+import { AppError } from '../../lib/app-error.js';
+import { describeAuditEvent } from '../../modules/auditor/describe-audit-event.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 type Filter = { action: string; from: string; to: string };
@@ -43,13 +48,19 @@ function actorName(event: AuditEventView, names: Map<string, string>): string {
 /** Entities whose id names a bid second: `tender/B3`, `tender/B1/K1`, `tender/B1/K1/evaluator`. */
 const BID_ENTITIES = new Set(['bid', 'consensus-score', 'individual-score']);
 
-/** What an event is about, a bid named by its school (issue 15); the evaluator is in "Door", not here. */
+/**
+ * What an event is about in the vocabulary's words, a bid named by its school (issue 15):
+ * "inschrijving Taalhuis (B3)", "consensusscore Taalhuis (B3) op K1". Other subjects are
+ * named by their noun only: their ids are database keys that say nothing to a reader (the
+ * raw event behind the link keeps them); the evaluator is in "Door", not here.
+ */
 function Subject({ event, names }: { event: AuditEventView; names: ReadonlyMap<string, string> }) {
   const [, bidId, criterionId] = event.entityId.split('/');
-  if (!BID_ENTITIES.has(event.entityType) || bidId === undefined) return <>{`${event.entityType} ${event.entityId.split('/').slice(1).join('/')}`.trim()}</>;
+  const noun = auditSubjectLabel(event.entityType);
+  if (!BID_ENTITIES.has(event.entityType) || bidId === undefined) return <>{noun}</>;
   return (
     <>
-      {event.entityType} <BidName bidId={bidId} name={names.get(bidId)} />
+      {noun} <BidName bidId={bidId} name={names.get(bidId)} />
       {criterionId === undefined ? '' : ` op ${criterionId}`}
     </>
   );
@@ -151,11 +162,12 @@ function AuditPage({ viewer, access, events, shown, filter, names, bidNames, che
   names: Map<string, string>;
   check: DescribedVerification | undefined;
 }) {
-  const actions = [...new Set(events.map((e) => e.action))].sort();
+  const actions = [...new Set(events.map((e) => e.action))].map((a) => ({ value: a, label: auditActionLabel(a) })).sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+  const bidLabel = bidLabeller(bidNames);
   return (
     <TenderFrame viewer={viewer} access={access} tab="audit" title="Audit">
       <form method="get" action={tenderPath(access, 'audit')} class="gw-inline">
-        <SelectField name="actie" label="Handeling" errors={NO_ERRORS} value={filter.action} options={[{ value: '', label: 'Alle handelingen' }, ...actions.map((a) => ({ value: a, label: a }))]} />
+        <SelectField name="actie" label="Handeling" errors={NO_ERRORS} value={filter.action} options={[{ value: '', label: 'Alle handelingen' }, ...actions]} />
         <TextField name="van" label="Vanaf" type="date" value={filter.from} errors={NO_ERRORS} />
         <TextField name="tot" label="Tot en met" type="date" value={filter.to} errors={NO_ERRORS} />
         <SubmitButton kind="secondary-action">Filteren</SubmitButton>
@@ -174,15 +186,13 @@ function AuditPage({ viewer, access, events, shown, filter, names, bidNames, che
             <Cell numeric>{event.seq}</Cell>
             <Cell date>{formatInstantDateTime(event.at)}</Cell>
             <Cell>{actorName(event, names)}</Cell>
-            <Cell>{event.action}</Cell>
+            <Cell>{auditActionLabel(event.action)}</Cell>
             <Cell>
               <Subject event={event} names={bidNames} />
             </Cell>
             <Cell>
-              <details>
-                <summary>Toon</summary>
-                <pre class="utrecht-code-block">{JSON.stringify(event.change, null, 2)}</pre>
-              </details>
+              {describeAuditEvent({ action: event.action, entityId: event.entityId, change: event.change, redacted: event.redacted }, bidLabel)}{' '}
+              <RawEventLink access={access} seq={event.seq} />
             </Cell>
             <Cell>
               <code class="utrecht-code">{event.hash.slice(0, 12)}</code>
@@ -218,6 +228,15 @@ export function auditPages(ctx: AppContext) {
       if (user !== undefined) names.set(id, user.name);
     }
     return renderPage(c, <AuditPage viewer={viewer} access={access} events={events} shown={applyFilter(events, filter)} filter={filter} names={names} bidNames={readBidNames(ctx, viewer.actor, access)} check={check} />);
+  });
+  // The stored event, with the same roles and the same blind-scoring redaction as the table.
+  app.get('/aanbestedingen/:id/audit/:seq', (c) => {
+    const access = tenderAccessOf(c);
+    // `laatste`: the tender's newest event, a stable address for "what happened last".
+    const events = listTenderAuditEvents(ctx, { access });
+    const event = c.req.param('seq') === 'laatste' ? events.at(-1) : events.find((e) => e.seq === Number(c.req.param('seq')));
+    if (event === undefined) throw new AppError('not-found', { detail: `Deze aanbesteding heeft geen gebeurtenis ${c.req.param('seq')}.` });
+    return c.json(event);
   });
   return app;
 }

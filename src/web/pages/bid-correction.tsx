@@ -23,7 +23,7 @@ import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
 import { BidFigureFields, ChangeTable, ConfirmForm } from '../components/bid-change-view.js';
 import { TextareaField, TextField } from '../components/form-field.js';
-import { REVIEW_STATE_NAMES } from '../components/low-bid-review.js';
+import { REVIEW_STATE_NAMES } from '../../domain/vocabulary/index.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
 import { bidCorrectionFromForm, bidFieldLabels, bidFormValues } from '../forms/bid-form.js';
 import { mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';

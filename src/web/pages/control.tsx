@@ -15,6 +15,7 @@ import { requireTenderRole, tenderAccessOf, type TenderAccess } from '../../modu
 import { Notice } from '../components/alerts.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame } from '../components/tender-frame.js';
+import { RawEventLink } from '../components/raw-event-link.js';
 import { formatInstantDateTime } from '../format.js';
 import { renderPage } from '../render.js';
 import { viewerOf, type Viewer } from '../viewer.js';
@@ -26,10 +27,6 @@ const SOURCE_NAMES: Record<Recomputation['stored'], string> = {
   'award-decision': 'de beoordeling vastgelegd in de gunningsbeslissing',
   'current-evaluation': 'de huidige beoordeling van de server',
 };
-
-function compactJson(value: unknown): string {
-  return value === undefined ? '(ontbreekt)' : JSON.stringify(value, null, 2);
-}
 
 function RecomputeSection({ access, outcome }: { access: TenderAccess; outcome: RecomputeOutcome }) {
   const dossierUrl = `/api/v1/tenders/${access.tender.id}/dossier`;
@@ -94,7 +91,7 @@ function RecomputeSection({ access, outcome }: { access: TenderAccess; outcome: 
   );
 }
 
-function TimelineSection({ timeline }: { timeline: TimelineEntry[] }) {
+function TimelineSection({ access, timeline }: { access: TenderAccess; timeline: TimelineEntry[] }) {
   return (
     <section aria-labelledby="tijdlijn">
       <h2 id="tijdlijn" class="utrecht-heading-2 utrecht-heading-2--distanced">Tijdlijn</h2>
@@ -103,7 +100,7 @@ function TimelineSection({ timeline }: { timeline: TimelineEntry[] }) {
       ) : (
         <Table
           caption={`Wat er met deze aanbesteding gebeurde (${timeline.length} gebeurtenissen), oudste eerst`}
-          columns={[{ label: 'Nr.', numeric: true }, { label: 'Wanneer' }, { label: 'Wie' }, { label: 'Wat' }, { label: 'Voor en na' }]}
+          columns={[{ label: 'Nr.', numeric: true }, { label: 'Wanneer' }, { label: 'Wie' }, { label: 'Wat' }, { label: 'Vastgelegde gegevens' }]}
         >
           {timeline.map((entry) => (
             <Row>
@@ -112,19 +109,7 @@ function TimelineSection({ timeline }: { timeline: TimelineEntry[] }) {
               <Cell>{entry.who === null ? 'systeem' : entry.who.name}</Cell>
               <Cell>{entry.description}</Cell>
               <Cell>
-                {entry.redacted ? (
-                  'Verborgen tot alle beoordelaars hun scores hebben verzegeld.'
-                ) : entry.before === null && entry.after === null ? (
-                  '-'
-                ) : (
-                  <details>
-                    <summary>Toon voor en na</summary>
-                    <p class="utrecht-paragraph">Voor:</p>
-                    <pre class="utrecht-code-block">{compactJson(entry.before)}</pre>
-                    <p class="utrecht-paragraph">Na:</p>
-                    <pre class="utrecht-code-block">{compactJson(entry.after)}</pre>
-                  </details>
-                )}
+                {entry.redacted ? 'Verborgen tot alle beoordelaars hun scores hebben verzegeld.' : <RawEventLink access={access} seq={entry.seq} />}
               </Cell>
             </Row>
           ))}
@@ -141,7 +126,7 @@ function ControlPage({ viewer, access, outcome, timeline }: { viewer: Viewer; ac
         Hier controleert u zonder iets te wijzigen of de vastgelegde beoordeling volgt uit het dossier, en wie wat wanneer heeft gedaan.
       </p>
       <RecomputeSection access={access} outcome={outcome} />
-      <TimelineSection timeline={timeline} />
+      <TimelineSection access={access} timeline={timeline} />
     </TenderFrame>
   );
 }
@@ -151,7 +136,7 @@ export function controlPages(ctx: AppContext) {
   app.get('/aanbestedingen/:id/controle', (c) => {
     const viewer = viewerOf(ctx, c);
     const access = tenderAccessOf(c);
-    requireTenderRole(access, ['inkoper', 'auditor'], 'review the tender');
+    requireTenderRole(access, ['inkoper', 'auditor'], 'de aanbesteding beoordelen');
     let outcome: RecomputeOutcome;
     try {
       outcome = { kind: 'done', result: recomputeEvaluation(ctx, { access }) };

@@ -49,7 +49,7 @@ export function tenderDeletePages(ctx: AppContext) {
   app.get('/aanbestedingen/:id/verwijderen', (c) => {
     const viewer = viewerOf(ctx, c);
     const access = tenderAccessOf(c);
-    requireTenderRole(access, ['inkoper'], 'delete a tender');
+    requireTenderRole(access, ['inkoper'], 'een aanbesteding verwijderen');
     return renderPage(c, <DeletePage viewer={viewer} access={access} bids={readBids(ctx, viewer.actor, access)?.length ?? 0} />);
   });
   app.post('/aanbestedingen/:id/verwijderen', (c) => {

@@ -6,8 +6,8 @@
  * Inputs are named by the API's paths (see tender-form.ts).
  */
 import { AWARD_METHODS, LOW_BID_PRESETS, LOW_BID_RULE_IDS } from '../../domain/evaluation/dossier.js';
-import { METHOD_NAMES } from '../../domain/evaluation/explain.js';
-import { LOW_BID_RULE_NAMES } from '../../domain/low-bids/rule-names.js';
+import { LOW_BID_PRESET_NAMES, LOW_BID_RULE_NAMES, METHOD_NAMES } from '../../domain/vocabulary/index.js';
+import { DEFAULT_LOW_BID_PRESET } from '../../domain/low-bids/presets.js';
 import type { TenderFields } from '../../modules/tenders/dossier-mapping.js';
 import { methodFormula } from '../../reports/report-format.js';
 import type { AwardExample } from '../award-example.js';
@@ -21,14 +21,6 @@ import { formatEuros, formatDutchNumber } from '../format.js';
 import type { FormErrors } from '../forms/form-errors.js';
 import { COST_FLOOR_KEYS, criterionRowCount } from '../forms/tender-form.js';
 import type { FormValues } from '../forms/form-values.js';
-
-export const PRESET_LABELS: Record<string, string> = {
-  'nl-default': 'Nederlandse standaard (nl-default)',
-  prozorro: 'ProZorro, Oekraïne (prozorro)',
-  germany: 'Duitsland, Aufgreifschwelle (germany)',
-  belgium: 'België, KB 18-04-2017 art. 36 (belgium)',
-  none: 'Geen standaardregels (none)',
-};
 
 export const COST_FLOOR_LABELS: Record<(typeof COST_FLOOR_KEYS)[number], string> = {
   contactHours: 'Contacturen per inburgeraar',
@@ -181,7 +173,10 @@ export function TenderSettingsForm({
   check: FormulaCheck | undefined;
 }) {
   const methods = AWARD_METHODS.map((m) => ({ value: m, label: METHOD_NAMES[m] }));
-  const presets = [{ value: '', label: 'Geen opgegeven (standaard: nl-default)' }, ...LOW_BID_PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] ?? p }))];
+  const presets = [
+    { value: '', label: `Geen opgegeven (standaard: ${LOW_BID_PRESET_NAMES[DEFAULT_LOW_BID_PRESET]})` },
+    ...LOW_BID_PRESETS.map((p) => ({ value: p, label: LOW_BID_PRESET_NAMES[p] })),
+  ];
   const ruleChoices = [
     { value: '', label: 'Volgens de standaardregels' },
     { value: 'aan', label: 'Altijd toepassen' },

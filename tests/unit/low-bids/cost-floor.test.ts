@@ -20,14 +20,14 @@ describe('computeCostFloor', () => {
     expect(floor.perLearnerCents.n).toBe(406250n * floor.perLearnerCents.d);
     expect(floor.perLearnerEuros).toBe(4062.5);
     expect(floor.computation).toBe(
-      '600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar',
+      '600 uur x €\u00a055,00 x (1 + 0,35) / 12 inburgeraars + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar',
     );
   });
 
   it('leaves out the fixed costs when there are none', () => {
     const floor = computeCostFloor({ ...costFloor, fixedCostPerLearner: undefined });
     expect(floor.perLearnerEuros).toBe(3712.5);
-    expect(floor.computation).toBe('600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen = €\u00a03.712,50 per inburgeraar');
+    expect(floor.computation).toBe('600 uur x €\u00a055,00 x (1 + 0,35) / 12 inburgeraars = €\u00a03.712,50 per inburgeraar');
   });
 
   it('keeps a floor that is not a whole cent exact and prints it to four decimals', () => {
@@ -35,7 +35,7 @@ describe('computeCostFloor', () => {
     const floor = computeCostFloor({ ...costFloor, groupSize: 7, fixedCostPerLearner: 0 });
     expect(floor.perLearnerCents.n * 700n).toBe(445_500_000n * floor.perLearnerCents.d);
     expect(floor.perLearnerEuros).toBe(445_500_000 / 70_000);
-    expect(floor.computation).toBe('600 uur x €\u00a055,00 x (1 + 0,35) / 7 leerlingen = €\u00a06.364,2857 per inburgeraar');
+    expect(floor.computation).toBe('600 uur x €\u00a055,00 x (1 + 0,35) / 7 inburgeraars = €\u00a06.364,2857 per inburgeraar');
   });
 });
 
@@ -55,7 +55,7 @@ describe('cost-floor', () => {
         reference: 4062.5,
         message:
           'Prijs per inburgeraar €\u00a04.062,4999 (€\u00a0406.249,99 / 100 inburgeraars) ligt onder de kostenvloer:' +
-          ' 600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar;' +
+          ' 600 uur x €\u00a055,00 x (1 + 0,35) / 12 inburgeraars + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar;' +
           ' tekort €\u00a00,0001 per inburgeraar.',
       },
     ]);

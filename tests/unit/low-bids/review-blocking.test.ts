@@ -46,25 +46,25 @@ describe('blockingReviews', () => {
         bidId: 'B2',
         state: 'open',
         rules: ['gap-to-next', 'unit-price'],
-        reason: `Inschrijving B2 is gemarkeerd als mogelijk abnormaal laag (gap-to-next, unit-price); ${PREFIX}: er is nog geen toelichting gevraagd en geen besluit genomen.`,
+        reason: `Inschrijving B2 is gemarkeerd als mogelijk abnormaal laag (afstand tot de eerstvolgende inschrijving; eenheidsprijs van een prijsregel); ${PREFIX}: er is nog geen toelichting gevraagd en geen besluit genomen.`,
       },
       {
         bidId: 'B3',
         state: 'explanation-requested',
         rules: ['cost-floor'],
-        reason: `Inschrijving B3 is gemarkeerd als mogelijk abnormaal laag (cost-floor); ${PREFIX}: de toelichting is gevraagd met een termijn tot en met 15 november 2026 en nog niet ontvangen.`,
+        reason: `Inschrijving B3 is gemarkeerd als mogelijk abnormaal laag (kostenvloer per inburgeraar); ${PREFIX}: de toelichting is gevraagd met een termijn tot en met 15 november 2026 en nog niet ontvangen.`,
       },
       {
         bidId: 'B4',
         state: 'explanation-received',
         rules: ['mean-of-others'],
-        reason: `Inschrijving B4 is gemarkeerd als mogelijk abnormaal laag (mean-of-others); ${PREFIX}: de toelichting is ontvangen op 10 november 2026, maar er is nog niet besloten of de inschrijving wordt geaccepteerd of afgewezen.`,
+        reason: `Inschrijving B4 is gemarkeerd als mogelijk abnormaal laag (vergelijking met het gemiddelde van de andere inschrijvingen); ${PREFIX}: de toelichting is ontvangen op 10 november 2026, maar er is nog niet besloten of de inschrijving wordt aanvaard of afgewezen.`,
       },
       {
         bidId: 'B5',
         state: 'no-response',
         rules: ['below-estimate'],
-        reason: `Inschrijving B5 is gemarkeerd als mogelijk abnormaal laag (below-estimate); ${PREFIX}: de inschrijver heeft niet binnen de termijn gereageerd, maar er is nog niet besloten of de inschrijving wordt geaccepteerd of afgewezen.`,
+        reason: `Inschrijving B5 is gemarkeerd als mogelijk abnormaal laag (vergelijking met de geraamde opdrachtwaarde); ${PREFIX}: de inschrijver heeft niet binnen de termijn gereageerd, maar er is nog niet besloten of de inschrijving wordt aanvaard of afgewezen.`,
       },
     ]);
   });

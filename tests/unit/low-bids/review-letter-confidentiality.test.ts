@@ -13,7 +13,7 @@ import { parseDossier } from '../../../src/domain/evaluation/dossier.schema.js';
 import { evaluateDossier } from '../../../src/domain/evaluation/evaluate.js';
 import type { LowBidRuleId } from '../../../src/domain/evaluation/dossier.js';
 import { draftExplanationRequestLetter } from '../../../src/domain/low-bids/review-letter.js';
-import { LOW_BID_RULE_NAMES } from '../../../src/domain/low-bids/rule-names.js';
+import { LOW_BID_RULE_NAMES } from '../../../src/domain/vocabulary/index.js';
 import { derivedSecrets, findSecrets, otherBiddersSecrets } from '../../helpers/confidential-figures.js';
 
 function field(): Dossier {
@@ -46,7 +46,7 @@ const letterFor = (bidId: string) =>
   });
 
 /** The lines of the letter that tell the flags of `rule`. */
-const linesOf = (letter: string, rule: LowBidRuleId) => letter.split('\n').filter((line) => line.startsWith(`- ${LOW_BID_RULE_NAMES[rule]} (${rule}): `));
+const linesOf = (letter: string, rule: LowBidRuleId) => letter.split('\n').filter((line) => line.startsWith(`- ${LOW_BID_RULE_NAMES[rule]}: `));
 
 describe('the explanation letter keeps the other bids confidential', () => {
   it('is about a bid on which all seven rules fire', () => {
@@ -82,9 +82,9 @@ describe('the explanation letter keeps the other bids confidential', () => {
   it("keeps the figures of the buyer's own references: the estimate and the cost floor", () => {
     const letter = letterFor('B3');
     expect(linesOf(letter, 'below-estimate')).toEqual([
-      '- vergelijking met de geraamde opdrachtwaarde (below-estimate): Inschrijving ligt 44,42% onder de geraamde opdrachtwaarde (€\u00a0520.000,00); drempel 25%.',
+      '- vergelijking met de geraamde opdrachtwaarde: Inschrijving ligt 44,42% onder de geraamde opdrachtwaarde (€\u00a0520.000,00); drempel 25%.',
     ]);
-    expect(linesOf(letter, 'cost-floor')[0]).toContain('600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar');
+    expect(linesOf(letter, 'cost-floor')[0]).toContain('600 uur x €\u00a055,00 x (1 + 0,35) / 12 inburgeraars + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar');
   });
 
   it('would catch the figures the letter used to print: the scan is not blind', () => {

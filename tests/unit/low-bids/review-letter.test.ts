@@ -44,20 +44,20 @@ describe('draftExplanationRequestLetter', () => {
     expect(flags.map((f) => f.rule)).toEqual(['mean-of-others', 'gap-to-next', 'below-estimate', 'cost-floor', 'unit-price', 'unit-price', 'unit-price']);
     const start = lines.indexOf('Waarom wij om een toelichting vragen');
     expect(lines.slice(start + 3, start + 10)).toEqual([
-      '- vergelijking met het gemiddelde van de andere inschrijvingen (mean-of-others): Uw prijs ligt ver onder het gemiddelde van de andere inschrijvingen.',
-      '- afstand tot de eerstvolgende inschrijving (gap-to-next): Uw prijs ligt ver onder die van de eerstvolgende inschrijving.',
-      '- vergelijking met de geraamde opdrachtwaarde (below-estimate): Inschrijving ligt 44,42% onder de geraamde opdrachtwaarde (€\u00a0520.000,00); drempel 25%.',
-      `- kostenvloer per inburgeraar (cost-floor): ${flags[3]?.message}`,
-      '- eenheidsprijs van een prijsregel (unit-price): Uw eenheidsprijs voor de regel "Taaltraject B1 per inburgeraar" (€\u00a03.200,00) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
-      '- eenheidsprijs van een prijsregel (unit-price): Uw eenheidsprijs voor de regel "Examentraining en examens per inburgeraar" (€\u00a0300,00) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
-      '- eenheidsprijs van een prijsregel (unit-price): Uw eenheidsprijs voor de regel "Voortgangsgesprekken (vier per jaar) per inburgeraar" (€\u00a0112,50) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
+      '- vergelijking met het gemiddelde van de andere inschrijvingen: Uw prijs ligt ver onder het gemiddelde van de andere inschrijvingen.',
+      '- afstand tot de eerstvolgende inschrijving: Uw prijs ligt ver onder die van de eerstvolgende inschrijving.',
+      '- vergelijking met de geraamde opdrachtwaarde: Inschrijving ligt 44,42% onder de geraamde opdrachtwaarde (€\u00a0520.000,00); drempel 25%.',
+      `- kostenvloer per inburgeraar: ${flags[3]?.message}`,
+      '- eenheidsprijs van een prijsregel: Uw eenheidsprijs voor de regel "Taaltraject B1 per inburgeraar" (€\u00a03.200,00) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
+      '- eenheidsprijs van een prijsregel: Uw eenheidsprijs voor de regel "Examentraining en examens per inburgeraar" (€\u00a0300,00) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
+      '- eenheidsprijs van een prijsregel: Uw eenheidsprijs voor de regel "Voortgangsgesprekken (vier per jaar) per inburgeraar" (€\u00a0112,50) ligt ver onder die van dezelfde regel in de andere inschrijvingen.',
     ]);
     expect(lines[start + 1]).toContain('Waar een toets uw prijs met de andere inschrijvingen vergelijkt, noemen wij geen bedragen of percentages');
   });
 
   it('prints the cost-floor computation and every assumption behind it', () => {
     expect(letter).toContain(
-      'ligt onder de kostenvloer: 600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar; tekort €\u00a0450,00 per inburgeraar.',
+      'ligt onder de kostenvloer: 600 uur x €\u00a055,00 x (1 + 0,35) / 12 inburgeraars + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar; tekort €\u00a0450,00 per inburgeraar.',
     );
     const start = lines.indexOf('De kostenvloer is berekend met deze uitgangspunten uit de aanbestedingsstukken:');
     expect(lines.slice(start + 1, start + 8)).toEqual([

@@ -190,7 +190,7 @@ describe('applyReviewAction: the steps that are refused, with what is missing', 
   it('refuses every action once a decision is taken', () => {
     for (const action of [request, explain, noAnswer, accept, reject]) {
       expect(apply(accepted, action)).toEqual(
-        conflict('Over deze inschrijving is al besloten: geaccepteerd op 6 november 2026. Dat besluit kan hier niet meer worden gewijzigd.'),
+        conflict('Over deze inschrijving is al besloten: aanvaard op 6 november 2026. Dat besluit kan hier niet meer worden gewijzigd.'),
       );
       expect(apply(rejected, action)).toEqual(
         conflict(

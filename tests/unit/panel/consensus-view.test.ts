@@ -96,7 +96,7 @@ describe('checkConsensus', () => {
       ok: false,
       code: 'motivation-not-a-sentence',
       path: 'motivation',
-      message: 'De motivatie van de consensusscore is te kort: schrijf minstens één volledige zin (minstens 20 tekens en 3 woorden).',
+      message: 'De motivering van de consensusscore is te kort: schrijf minstens één volledige zin (minstens 20 tekens en 3 woorden).',
     });
   });
 
@@ -123,7 +123,7 @@ describe('checkConsensus', () => {
       motivation,
       deviationReason: `  ${motivation.toUpperCase()} `,
     });
-    expect(check.ok ? '' : check.message).toContain('herhaal niet de motivatie, maar leg uit waarom');
+    expect(check.ok ? '' : check.message).toContain('herhaal niet de motivering, maar leg uit waarom');
   });
 
   it('accepts a consensus outside the range with a reason that is a sentence', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Award, Dossier } from '../../../src/domain/evaluation/dossier.js';
-import { METHOD_NAMES } from '../../../src/domain/evaluation/explain.js';
+import { METHOD_NAMES } from '../../../src/domain/vocabulary/index.js';
 import { parseDossier } from '../../../src/domain/evaluation/dossier.schema.js';
 import { renderEvaluationReport } from '../../../src/reports/render-evaluation-report.js';
 import type { CertificateInfo } from '../../../src/reports/signing/signer.js';

@@ -14,19 +14,19 @@ import { getTemplate, listTemplates } from '../../../src/modules/templates/templ
 const EXPECTED_FLOORS: Record<string, { perLearnerEuros: number; computation: string }> = {
   'b1-route': {
     perLearnerEuros: 4062.5, // 600 * 55 * 1,35 / 12 = 3.712,50 + 350
-    computation: '600 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar',
+    computation: '600 uur x €\u00a055,00 x (1 + 0,35) / 12 inburgeraars + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar',
   },
   'module-map': {
     perLearnerEuros: 446, // 64 * 55 * 1,35 / 12 = 396 + 50
-    computation: '64 uur x €\u00a055,00 x (1 + 0,35) / 12 leerlingen + €\u00a050,00 = €\u00a0446,00 per inburgeraar',
+    computation: '64 uur x €\u00a055,00 x (1 + 0,35) / 12 inburgeraars + €\u00a050,00 = €\u00a0446,00 per inburgeraar',
   },
   onderwijsroute: {
     perLearnerEuros: 9000, // 1200 * 60 * 1,4 / 12 = 8.400 + 600
-    computation: '1200 uur x €\u00a060,00 x (1 + 0,4) / 12 leerlingen + €\u00a0600,00 = €\u00a09.000,00 per inburgeraar',
+    computation: '1200 uur x €\u00a060,00 x (1 + 0,4) / 12 inburgeraars + €\u00a0600,00 = €\u00a09.000,00 per inburgeraar',
   },
   'z-route': {
     perLearnerEuros: 7480, // 800 * 55 * 1,35 / 10 = 5.940 + 1.540
-    computation: '800 uur x €\u00a055,00 x (1 + 0,35) / 10 leerlingen + €\u00a01.540,00 = €\u00a07.480,00 per inburgeraar',
+    computation: '800 uur x €\u00a055,00 x (1 + 0,35) / 10 inburgeraars + €\u00a01.540,00 = €\u00a07.480,00 per inburgeraar',
   },
 };
 
