@@ -92,12 +92,12 @@ describe('autosave on the scoring page', () => {
 
   it('says "not saved" with the server\'s reason once a save was refused', async () => {
     const { form, radio, textarea, status } = scoreForm();
-    run({ autosave: [form] }, async () => ({ ok: false, status: 400, json: async () => ({ message: 'de motivatie is te kort' }) }));
+    run({ autosave: [form] }, async () => ({ ok: false, status: 400, json: async () => ({ message: 'de motivering is te kort' }) }));
     radio.checked = true;
     textarea.value = 'Goed.';
     form.dispatch('focusout', { target: textarea });
     await settle();
-    expect(status.textContent).toBe('Niet opgeslagen: de motivatie is te kort');
+    expect(status.textContent).toBe('Niet opgeslagen: de motivering is te kort');
   });
 });
 

@@ -47,7 +47,7 @@ export const ScoreParams = IdParams.extend({
 /** Where a score goes: a value of the criterion's scale (`requireScoreTarget`). */
 export const SCORE_ON_SCALE: RuleBeyondSchema = { path: 'score', rule: 'een waarde van de schaal van het criterium' };
 
-const CONSENSUS_MOTIVATION_MESSAGE = `De motivatie van de consensusscore is te kort: ${SENTENCE_RULE_MESSAGE}.`;
+const CONSENSUS_MOTIVATION_MESSAGE = `De motivering van de consensusscore is te kort: ${SENTENCE_RULE_MESSAGE}.`;
 
 export const ConsensusBody = z
   .strictObject({

@@ -59,7 +59,7 @@ export const Panel = z.object({ ...SealStatus, members: z.array(PanelMember) }).
 export const IndividualScoreBody = z
   .strictObject({
     score: z.number(),
-    motivation: sentenceText('de motivering', TEXT_LIMITS.motivation, `de motivatie is te kort: ${SENTENCE_RULE_MESSAGE}`).openapi({ description: 'Minstens één volledige zin' }),
+    motivation: sentenceText('de motivering', TEXT_LIMITS.motivation, `de motivering is te kort: ${SENTENCE_RULE_MESSAGE}`).openapi({ description: 'Minstens één volledige zin' }),
   })
   .openapi('IndividualScoreInput');
 
