@@ -251,3 +251,25 @@ describe('the audit trail', () => {
     }
   });
 });
+
+describe('the evaluation report', () => {
+  it('lists every document, every version, with its SHA-256', async () => {
+    const { exampleDossier } = await import('../helpers/dossiers.js');
+    const { normaliseWhitespace, pdfText } = await import('../unit/reports/poppler.js');
+    const id = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+    const plan = pdfDocument('Plan B2');
+    const first = await uploadDocument(t, w.almereInkoper, docs(id, 'B2', { envelope: 'quality', name: 'Plan B2.pdf' }), plan);
+    const price = await uploadDocument(t, w.almereInkoper, docs(id, 'B2', { envelope: 'price', name: 'Prijzen B2.pdf' }), pdfDocument('Prijzen'));
+    expect([first.status, price.status]).toEqual([201, 201]);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/open`)).status).toBe(200);
+    const created = await w.almereInkoper.post(`/api/v1/tenders/${id}/reports`, { kind: 'evaluation' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const response = await t.app.request(created.body.url, { headers: { cookie: w.almereInkoper.cookie ?? '' } });
+    const text = normaliseWhitespace(pdfText(Buffer.from(await response.arrayBuffer())));
+    expect(text).toContain('Documenten van de inschrijvingen');
+    expect(text).toContain(`B2, kwaliteitsenvelop: Plan B2.pdf (versie 1, ${plan.length.toLocaleString('nl-NL')} bytes, ontvangen`);
+    expect(text).toContain(sha(plan));
+    expect(text).toContain('B2, prijsenvelop: Prijzen B2.pdf (versie 1,');
+    expect(text).toContain(price.body.sha256);
+  });
+});
