@@ -41,6 +41,7 @@ import { userScope } from './modules/users/user-access.js';
 import { organisationScope } from './modules/organisations/organisation-access.js';
 import { bidRoutes } from './modules/bids/bids.routes.js';
 import { bidChangeRoutes } from './modules/bids/bid-changes.routes.js';
+import { documentRoutes } from './modules/documents/documents.routes.js';
 import { tenderScope } from './modules/tenders/tender-access.js';
 import { tenderRoutes } from './modules/tenders/tenders.routes.js';
 import { templateRoutes } from './modules/templates/templates.routes.js';
@@ -69,7 +70,12 @@ const secureApiHeaders = secureHeaders({
 const apiHeaders: MiddlewareHandler = async (c, next) => {
   await secureApiHeaders(c, next);
   if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  // A file the API serves (a bid document, a report) is never a page that runs anything.
+  if (c.res.headers.has('content-disposition')) c.res.headers.set('content-security-policy', "sandbox; default-src 'none'; frame-ancestors 'none'");
 };
+
+/** The one route whose body may exceed `bodyLimitBytes`. */
+const DOCUMENT_UPLOAD_PATH = /^\/api\/v1\/tenders\/[^/]+\/bids\/[^/]+\/documents$/;
 
 export const DEFAULT_CONFIG: AppConfig = {
   sessionIdleMs: 30 * 60_000,
@@ -77,6 +83,8 @@ export const DEFAULT_CONFIG: AppConfig = {
   tokenLifetimeMs: 90 * 24 * 60 * 60_000,
   // A 200-bid dossier with price lines is well under 1 MiB; anything larger is a mistake or an attack.
   bodyLimitBytes: 1024 * 1024,
+  // A bid's plan with its appendices; DOCUMENT_MAX_BYTES changes it.
+  documentMaxBytes: 25 * 1024 * 1024,
   cookieSecure: false,
   loginMaxAttempts: 10,
   loginMaxFailuresPerClient: 50,
@@ -140,7 +148,10 @@ export function createApp(deps: AppDeps) {
   app.use((c, next) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? apiHeaders(c, next) : pageHeaders(c, next)));
   // 404 and 405 from the route table alone come before authentication (src/http/route-table.ts).
   app.use(answerFromRouteTable(() => app.routes));
-  app.use('/api/*', limitBody(ctx.config.bodyLimitBytes, `the body exceeds ${ctx.config.bodyLimitBytes} bytes`));
+  const generalLimit = limitBody(ctx.config.bodyLimitBytes, `the body exceeds ${ctx.config.bodyLimitBytes} bytes`);
+  // A bid document may be larger; its route checks the caller, the tender and the declared
+  // length before it reads a byte, and counts the bytes as they stream (documents.service.ts).
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && DOCUMENT_UPLOAD_PATH.test(c.req.path) ? next() : generalLimit(c, next)));
   app.use('/api/*', rejectCrossSiteRequests());
   app.use('/api/*', authenticate((credentials) => resolveActor(ctx, credentials)));
   // Before any route's validation: a tender that is not yours is 404 whatever the body says.
@@ -163,6 +174,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', tenderRoutes(ctx));
   app.route('/', bidRoutes(ctx));
   app.route('/', bidChangeRoutes(ctx));
+  app.route('/', documentRoutes(ctx));
   app.use(pages(ctx));
   app.route('/', panelRoutes(ctx));
   app.route('/', lowBidReviewRoutes(ctx));

@@ -44,6 +44,11 @@ const envSchema = z
     SIGNING_PREVIOUS_CERTIFICATES: optionalText,
     /** An RFC 3161 timestamp authority: reports become PAdES B-T. Unset: B-B, no trusted time. */
     TSA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional()),
+    /** The largest bid document accepted, in bytes; unset: 25 MiB (26214400). */
+    DOCUMENT_MAX_BYTES: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().regex(/^\d+$/, 'must be a whole number of bytes').transform(Number).pipe(z.number().int().min(1024, 'must be at least 1024 bytes').max(1024 * 1024 * 1024, 'must be at most 1 GiB')).optional(),
+    ),
     LOG_LEVEL: z.preprocess(
       (v) => (v === '' || v === undefined ? 'info' : String(v).toLowerCase()),
       z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }),

@@ -61,7 +61,12 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
   const { app, ctx, prepareSigner } = createApp({
     db,
     logger,
-    config: { cookieSecure: env.COOKIE_SECURE, trustProxy: env.TRUST_PROXY, ...publication.config },
+    config: {
+      cookieSecure: env.COOKIE_SECURE,
+      trustProxy: env.TRUST_PROXY,
+      ...(env.DOCUMENT_MAX_BYTES === undefined ? {} : { documentMaxBytes: env.DOCUMENT_MAX_BYTES }),
+      ...publication.config,
+    },
     previousSigningCertificates,
     ...(signing ? { signing } : {}),
     ...(env.TSA_URL === undefined ? {} : { timestamping: { url: env.TSA_URL } }),

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.js';
 import { createAuditQueries } from './audit/audit.queries.js';
 import { createAuthQueries } from './auth/auth.queries.js';
 import { createBidQueries } from './bids/bids.queries.js';
+import { createDocumentQueries } from './documents/documents.queries.js';
 import { createOrganisationQueries } from './organisations/organisations.queries.js';
 import { createPanelQueries } from './panel/panel.queries.js';
 import { createProviderQueries } from './providers/providers.queries.js';
@@ -20,6 +21,7 @@ export function createQueries(db: Db) {
     audit: createAuditQueries(db.orm, db.sqlite),
     auth: createAuthQueries(db.orm),
     bids: createBidQueries(db.orm),
+    documents: createDocumentQueries(db.orm, db.sqlite),
     organisations: createOrganisationQueries(db.orm),
     panel: createPanelQueries(db.orm),
     providers: createProviderQueries(db.orm),

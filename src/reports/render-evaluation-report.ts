@@ -15,6 +15,7 @@ import { drawConsensusSection } from './evaluation-report/consensus-section.js';
 import { createSectionContext } from './evaluation-report/context.js';
 import { drawCover } from './evaluation-report/cover.js';
 import { drawCriteriaSection } from './evaluation-report/criteria-section.js';
+import { drawDocumentsSection } from './evaluation-report/documents-section.js';
 import { drawExclusionsSection } from './evaluation-report/exclusions-section.js';
 import { drawLowBidsSection } from './evaluation-report/low-bids-section.js';
 import { drawMethodSection } from './evaluation-report/method-section.js';
@@ -55,6 +56,7 @@ export async function renderEvaluationReport(data: EvaluationReportData): Promis
   drawConsensusSection(context);
   drawAnalysisSection(context);
   drawAuditSection(context);
+  drawDocumentsSection(context);
   addPageFooters(doc, {
     left: fill(wording.common.reportFooter, { kind: wording.evaluation.kind, reportId: data.reportId, reference: data.tender.reference }),
     second: fill(wording.common.footerCheck, { checkUrl: data.checkUrl }),

@@ -117,6 +117,19 @@ export type EvaluationReportData = {
   dossier: Dossier;
   /** The address of the page where anyone can check a document (PUBLIC_BASE_URL + path). */
   checkUrl: string;
+  /** Every document received with the bids, every version, so an auditor can match the files (issue 20). */
+  documents?: readonly ReportDocument[] | undefined;
+};
+
+/** A received bid document as the report names it. */
+export type ReportDocument = {
+  bidId: string;
+  envelope: 'quality' | 'price';
+  name: string;
+  version: number;
+  size: number;
+  sha256: string;
+  receivedAt: string;
 };
 
 /**

@@ -9,6 +9,7 @@ import type { AuditAction } from '../../src/domain/vocabulary/audit-actions.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAuditEvent, verifyAuditTrail, type AuditVerification } from '../../src/modules/audit/audit.service.js';
 import { exampleDossier } from '../helpers/dossiers.js';
+import { pdfDocument, uploadDocument } from '../helpers/documents.js';
 import { createPanelTender, runPanel, setConsensus } from '../helpers/panel.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
@@ -47,6 +48,11 @@ beforeAll(async () => {
   expect((await w.almereInkoper.patch(`/api/v1/tenders/${draft}/bids/B4`, { priceLines: lines })).status).toBe(200);
   expect((await w.almereInkoper.patch(`/api/v1/tenders/${draft}/bids/B2`, { provider: { name: 'NT2 Centrum', kvk: '30234567', keurmerk: false } })).status).toBe(200);
   expect((await w.almereInkoper.request('DELETE', `/api/v1/tenders/${draft}/bids/B1`)).status).toBe(204);
+  // A bid document received and replaced: its row and its chunks are checked too (issue 20).
+  const plan = await uploadDocument(t, w.almereInkoper, `/api/v1/tenders/${draft}/bids/B2/documents?envelope=quality&name=plan.pdf`, pdfDocument('Plan'));
+  expect(plan.status).toBe(201);
+  const replacement = `/api/v1/tenders/${draft}/bids/B2/documents?envelope=quality&name=plan.pdf&replaces=${plan.body.id}&reason=Verkeerde%20versie.`;
+  expect((await uploadDocument(t, w.almereInkoper, replacement, pdfDocument('Plan, versie 2'))).status).toBe(201);
   const gone = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
   expect((await w.almereInkoper.request('DELETE', `/api/v1/tenders/${gone}`)).status).toBe(204);
   // A tender with bids added one by one, a panel, consensus, the award decision and the award.
@@ -104,7 +110,7 @@ describe('the state tables against the audit trail', () => {
     const response = await w.almereAuditor.get('/api/v1/audit/verify');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ valid: true, firstBroken: null, stateMismatch: null, state: { unchecked: 0, unknownActions: [] } });
-    const rows = ['organisations', 'region_members', 'users', 'memberships', 'providers', 'tenders', 'criteria', 'bids', 'bid_price_lines', 'bid_corrections', 'consensus_scores', 'panel_members', 'individual_scores', 'reports']
+    const rows = ['organisations', 'region_members', 'users', 'memberships', 'providers', 'tenders', 'criteria', 'bids', 'bid_price_lines', 'bid_corrections', 'consensus_scores', 'panel_members', 'individual_scores', 'reports', 'bid_documents']
       .map((table) => (t.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n)
       .reduce((a, b) => a + b, 0);
     expect(response.body.state.rows).toBe(rows);
@@ -139,6 +145,21 @@ describe('the state tables against the audit trail', () => {
 
   // Built lazily: the world exists only once `beforeAll` ran.
   const cases: { what: string; change: () => () => void; expected: () => Record<string, unknown> }[] = [
+    {
+      what: "a bid document's bytes swapped",
+      change: () => run("UPDATE document_chunks SET bytes = x'255044462d' WHERE document_id = (SELECT id FROM bid_documents WHERE version = 2)"),
+      expected: () => ({ table: 'bid_documents', column: 'sha256', problem: 'different' }),
+    },
+    {
+      what: "a bid document's name changed",
+      change: () => run("UPDATE bid_documents SET name = 'ander.pdf' WHERE version = 1"),
+      expected: () => ({ table: 'bid_documents', column: 'name', problem: 'different' }),
+    },
+    {
+      what: 'a bid document removed',
+      change: () => run('DELETE FROM bid_documents WHERE version = 2'),
+      expected: () => ({ table: 'bid_documents', column: null, problem: 'missing' }),
+    },
     {
       what: 'a beoordelaar given the inkoper role',
       change: () => run("UPDATE memberships SET role = 'inkoper' WHERE user_id = ?", w.almereBeoordelaar.userId),

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestClient } from '../helpers/client.js';
+import { pdfDocument, uploadDocument } from '../helpers/documents.js';
 import { exampleDossier } from '../helpers/dossiers.js';
 import { createPanelTender, motivationFor, runPanel, scoreAll, setConsensus } from '../helpers/panel.js';
 import { createMember, seedWorld, type World } from '../helpers/seed.js';
@@ -268,6 +269,7 @@ describe('an auditor changes nothing', () => {
         auditor.post(`${base}/bids/B1/correction`, { price: 500000, reason: 'De accountant verbetert de prijs van deze inschrijving.' }),
       'POST /api/v1/tenders/:id/bids/:bidId/withdrawal': () =>
         auditor.post(`${base}/bids/B1/withdrawal`, { receivedOn: '2026-03-02', reason: 'De accountant trekt deze inschrijving in namens de school.' }),
+      'POST /api/v1/tenders/:id/bids/:bidId/documents': () => uploadDocument(t, auditor, `${base}/bids/B1/documents?envelope=quality&name=plan.pdf`, pdfDocument('Plan')),
     };
   }
 

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestClient } from '../helpers/client.js';
 import { exampleDossier } from '../helpers/dossiers.js';
+import { pdfDocument, uploadDocument } from '../helpers/documents.js';
 import { createPanelTender, motivationFor, runPanel, setConsensus } from '../helpers/panel.js';
 import { createMember, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
@@ -136,6 +137,8 @@ describe('POST /api/v1/tenders/:id/award and the lock', () => {
         inkoper.post(`/api/v1/tenders/${id}/bids/B1/correction`, { price: 500000, reason: 'Na de gunning toch nog een verschrijving gevonden.' }),
       'POST /api/v1/tenders/:id/bids/:bidId/withdrawal': () =>
         inkoper.post(`/api/v1/tenders/${id}/bids/B1/withdrawal`, { receivedOn: '2026-11-14', reason: 'De winnaar trekt zich na de gunning alsnog terug.' }),
+      'POST /api/v1/tenders/:id/bids/:bidId/documents': () =>
+        uploadDocument(t, inkoper, `/api/v1/tenders/${id}/bids/B1/documents?envelope=quality&name=laat.pdf`, pdfDocument('Na de gunning')),
     };
   }
 

@@ -105,4 +105,11 @@ describe('parseEnv', () => {
       expect(parseEnv({ TSA_URL: wrong })).toEqual({ ok: false, problems: ['TSA_URL: must be an http or https URL'] });
     }
   });
+
+  it('takes DOCUMENT_MAX_BYTES as a whole number of bytes, unset for the 25 MiB default', () => {
+    expect(parseEnv({ DOCUMENT_MAX_BYTES: '52428800' })).toMatchObject({ ok: true, env: { DOCUMENT_MAX_BYTES: 52_428_800 } });
+    expect(parseEnv({ DOCUMENT_MAX_BYTES: '' })).toMatchObject({ ok: true, env: {} });
+    expect(parseEnv({ DOCUMENT_MAX_BYTES: '25MB' })).toEqual({ ok: false, problems: ['DOCUMENT_MAX_BYTES: must be a whole number of bytes'] });
+    expect(parseEnv({ DOCUMENT_MAX_BYTES: '10' })).toEqual({ ok: false, problems: ['DOCUMENT_MAX_BYTES: must be at least 1024 bytes'] });
+  });
 });

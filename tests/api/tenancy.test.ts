@@ -5,6 +5,7 @@
  * itself, so a new route without scoping fails here without anyone adding a case.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfDocument, uploadDocument } from '../helpers/documents.js';
 import { exampleDossier } from '../helpers/dossiers.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -14,12 +15,17 @@ let w: World;
 let tenderId: string;
 let reportId: string;
 let tokenId: string;
+let documentId: string;
 
 beforeAll(async () => {
   t = createTestApp();
   w = await seedWorld(t);
   const imported = await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() });
   tenderId = imported.body.id;
+  // A bid document, received before the opening closes the bids.
+  const received = await uploadDocument(t, w.almereInkoper, `/api/v1/tenders/${tenderId}/bids/B1/documents?envelope=quality&name=plan.pdf`, pdfDocument('Plan'));
+  expect(received.status).toBe(201);
+  documentId = received.body.id;
   // State every GET needs to answer 200: the letter of B1 exists once an explanation was requested.
   expect((await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/open`)).status).toBe(200);
   const request = { action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoe is de prijs opgebouwd?'] };
@@ -46,7 +52,7 @@ function fillPath(path: string): string {
   if (!path.startsWith('/api/v1/tenders/:id')) {
     throw new Error(`no real id for ${path}: teach the tenancy test which resource it names`);
   }
-  return path.replace(':id', tenderId).replace(':bidId', 'B1').replace(':criterionId', 'K1');
+  return path.replace(':id', tenderId).replace(':bidId', 'B1').replace(':criterionId', 'K1').replace(':documentId', documentId);
 }
 
 function routesWithIds(): { method: string; path: string }[] {
@@ -72,6 +78,9 @@ describe('tenancy', () => {
         'POST /api/v1/tenders/:id/bids',
         'GET /api/v1/tenders/:id/bids',
         'PUT /api/v1/tenders/:id/bids/:bidId/consensus/:criterionId',
+        'POST /api/v1/tenders/:id/bids/:bidId/documents',
+        'GET /api/v1/tenders/:id/bids/:bidId/documents',
+        'GET /api/v1/tenders/:id/bids/:bidId/documents/:documentId',
         'POST /api/v1/tenders/:id/bids/:bidId/low-bid-review',
         'GET /api/v1/tenders/:id/bids/:bidId/low-bid-review/letter',
         'POST /api/v1/tenders/:id/evaluators',

@@ -13,6 +13,8 @@ import { assertWithFileSeed, createFuzzWorld, RUNS, seedFor } from './fuzz-world
 import { oddString } from './odd-strings.js';
 
 const BODY_LIMIT = 1024 * 1024;
+/** `POST .../bids/:bidId/documents`: its body may exceed BODY_LIMIT, for an inkoper of the tender. */
+const DOCUMENT_UPLOAD = /\/bids\/[^/]+\/documents$/;
 
 const f = await createFuzzWorld();
 const { w, ids } = f;
@@ -111,7 +113,12 @@ describe('bodies that are not what a route expects', () => {
         });
         for (const [how, answer] of [['with Content-Length', withLength], ['streamed', streamed]] as const) {
           problems.push(...f.checkAnswer(`${method} ${url} ${how}`, answer));
-          if (answer.status !== 413) problems.push(`${method} ${url} ${how} as ${actor}: ${answer.status}, not 413`);
+          // The one route with a larger limit of its own (bid documents, issue 20) refuses this
+          // body before reading it: JSON is no document, and an upload needs its query and role.
+          // Its own limit: tests/api/bid-documents.test.ts.
+          if (DOCUMENT_UPLOAD.test(url)) {
+            if (![400, 401, 415].includes(answer.status)) problems.push(`${method} ${url} ${how} as ${actor}: ${answer.status}, not refused before the body`);
+          } else if (answer.status !== 413) problems.push(`${method} ${url} ${how} as ${actor}: ${answer.status}, not 413`);
         }
       }
     }

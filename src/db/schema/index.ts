@@ -9,3 +9,4 @@ export * from './tenders.js';
 export * from './audit.js';
 export * from './panel.js';
 export * from './reports.js';
+export * from './documents.js';

@@ -15,6 +15,8 @@
  * | evaluators, conflict declarations | yes | yes |           |         |
  * | individual scores, seals, consensus scores, low-bid reviews | | yes | |   |
  * | bid corrections (clerical error, withdrawal) |  | yes |  |         |
+ * | bid documents (receive)  | yes  |      |                |         |
+ * | bid documents (replace, with a reason) | yes | yes |     |         |
  *
  * Decisions, where issue 5 is silent:
  * - Bids only while draft: `open` closes bidding (spec api.md), and a bid registered once
@@ -55,6 +57,8 @@ export const TENDER_CHANGES = [
   'low-bid-reviews',
   'bid-corrections',
   'tender-deletion',
+  'bid-documents',
+  'document-replacements',
 ] as const;
 export type TenderChange = (typeof TENDER_CHANGES)[number];
 
@@ -115,6 +119,17 @@ const CHANGE_RULES: Record<TenderChange, ChangeRule> = {
   'tender-deletion': {
     allowedIn: ['draft'],
     tooLate: 'Alleen een aanbesteding in voorbereiding kan worden verwijderd; een geopende aanbesteding blijft bewaard met haar inschrijvingen en beoordeling.',
+  },
+  // Documents come in with their bid; a wrong file can still be replaced (a new version with
+  // a reason, the old one kept) while the panel scores, never after the award decision.
+  'bid-documents': {
+    allowedIn: ['draft'],
+    tooLate:
+      'Documenten van een inschrijving worden ontvangen zolang de aanbesteding in voorbereiding is; bij het openen sluit de inschrijving. Een verkeerd bestand vervangt u door een nieuwe versie met een reden (replaces en reason).',
+  },
+  'document-replacements': {
+    allowedIn: ['draft', 'open'],
+    tooLate: 'Na de gunningsbeslissing kan een document van een inschrijving niet meer worden vervangen: de beslissing berust op de documenten zoals ze waren.',
   },
 };
 

@@ -34,6 +34,7 @@ export const AUDIT_ACTION_TERMS = {
   'bid.delete': term('inschrijving verwijderd', 'Een inschrijving is voor het openen verwijderd.'),
   'bid.correct': term('verschrijving gecorrigeerd', 'Een kennelijke verschrijving in een inschrijving is na het openen gecorrigeerd, met reden.'),
   'bid.withdraw': term('inschrijving ingetrokken', 'De inschrijver heeft zijn inschrijving ingetrokken; zij doet niet meer mee.'),
+  'bid-document.receive': term('document van inschrijving ontvangen', 'Een document van een inschrijving (kwaliteits- of prijsenvelop) is ontvangen en met zijn vingerafdruk vastgelegd.'),
   'panel.assign': term('beoordelaar toegevoegd', 'Iemand is aan het beoordelingspanel toegevoegd.'),
   'panel.declare-no-conflict': term('geen belangenverstrengeling verklaard', 'Een beoordelaar verklaart geen belang te hebben bij een van de inschrijvers.'),
   'panel.declare-conflict': term('belangenverstrengeling gemeld', 'Een beoordelaar meldt een belang en gaat uit het panel.'),

@@ -11,7 +11,7 @@
  * knows and this contract does not, so a new action cannot reach the API undescribed.
  */
 import { z } from '@hono/zod-openapi';
-import { REPORT_KINDS, TENDER_STATUSES } from '../../db/schema/index.js';
+import { DOCUMENT_ENVELOPES, DOCUMENT_MEDIA_TYPES, REPORT_KINDS, TENDER_STATUSES } from '../../db/schema/index.js';
 import { calendarDay, timestamp } from '../../http/documented.js';
 import { BidCorrectionResponse, BidResponse, BidWithoutScoresResponse, WithdrawalResponse } from '../bids/bids.contract.js';
 import { LowBidReviewResponse } from '../evaluation/evaluation.contract.js';
@@ -109,6 +109,22 @@ export const TENDER_ACTION_CHANGES = {
       panel: z.array(z.string()).openapi({ description: 'De gebruikers die in het beoordelingspanel zaten' }),
     }),
     after: z.null(),
+  },
+  'bid-document.receive': {
+    after: z.object({
+      id: z.string(),
+      bidId: z.string(),
+      envelope: z.enum(DOCUMENT_ENVELOPES),
+      name: z.string(),
+      mediaType: z.enum(DOCUMENT_MEDIA_TYPES),
+      sizeBytes: z.number().int().min(0),
+      sha256: z.string(),
+      criterionId: z.string().nullable(),
+      version: z.number().int().min(1),
+      replacesId: z.string().nullable(),
+      reason: z.string().nullable(),
+      receivedAt: timestamp(),
+    }),
   },
   'consensus.set': {
     before: ConsensusValue.nullable(),

@@ -4,6 +4,7 @@
  * heads (a few a day) are read whole by the on-demand check; the state tables are streamed
  * for the check of the trail against them (`state-check.ts`).
  */
+import { createHash } from 'node:crypto';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Orm } from '../../db/client.js';
@@ -12,6 +13,7 @@ import {
   auditAnchors,
   auditEvents,
   bidCorrections,
+  bidDocuments,
   bidPriceLines,
   bids,
   consensusScores,
@@ -46,6 +48,24 @@ export function createStateTableReaders(sqlite: Database.Database) {
     panelMembers: prepareIterate(sqlite, panelMembers),
     individualScores: prepareIterate(sqlite, individualScores),
     reports: prepareIterate(sqlite, reports),
+    bidDocuments: documentsWithContentHash(sqlite),
+  };
+}
+
+/**
+ * The bid documents, each with `contentSha256`: the SHA-256 of its chunks as stored now,
+ * read one chunk at a time. Prepared at first use, as `prepareIterate` (older databases).
+ */
+function documentsWithContentHash(sqlite: Database.Database) {
+  const rows = prepareIterate(sqlite, bidDocuments);
+  let chunks: Database.Statement<[string], Buffer> | undefined;
+  return function* (): IterableIterator<typeof bidDocuments.$inferSelect & { contentSha256: string }> {
+    chunks ??= sqlite.prepare<[string], Buffer>('SELECT bytes FROM document_chunks WHERE document_id = ? ORDER BY seq').pluck();
+    for (const row of rows()) {
+      const hash = createHash('sha256');
+      for (const chunk of chunks.iterate(row.id)) hash.update(chunk);
+      yield { ...row, contentSha256: hash.digest('hex') };
+    }
   };
 }
 

@@ -96,6 +96,12 @@ const TABLES: TableSpec[] = [
     // The bytes are the signed PDF the event's sha256 names: swapping the file is a change too.
     selfCheck: (row) => (sha256Hex(row.bytes as Buffer) === row.sha256 ? null : 'bytes'),
   },
+  {
+    name: 'bidDocuments',
+    table: schema.bidDocuments,
+    // The reader hashes the document's chunks (`contentSha256`): a swapped file is a change too.
+    selfCheck: (row) => (row.contentSha256 === row.sha256 ? null : 'sha256'),
+  },
 ];
 
 const equal: Comparator = (expected, actual) => expected === actual;

@@ -40,6 +40,8 @@ function createTables() {
     panelMembers: createExpectedTable({ keyColumns: ['tenderId', 'userId'], scopeOf: byTender }),
     individualScores: createExpectedTable({ keyColumns: ['tenderId', 'bidId', 'criterionId', 'evaluatorId'], scopeOf: byTender, untold: ['updatedAt'] }),
     reports: createExpectedTable({ keyColumns: ['id'], scopeOf: byTender, untold: ['createdAt', 'bytes'] }),
+    // The bytes are in document_chunks; the check hashes them against `sha256` (state-check.ts).
+    bidDocuments: createExpectedTable({ keyColumns: ['id'], scopeOf: byTender, untold: ['contentSha256'] }),
   };
 }
 
@@ -318,6 +320,30 @@ const HANDLERS: Record<string, Handler> = {
   'bid.delete': deleteBid,
   'bid.correct': correctBid,
   'bid.withdraw': withdrawBid,
+  // A received document is never changed: the row is the event's `after`, whole.
+  'bid-document.receive': (event, change, t) => {
+    const after = record(change.after);
+    const tenderId = event.tenderId ?? '';
+    t.bidDocuments.put(
+      { id: text(after.id) ?? entityPart(event.entityId, 2), tenderId },
+      {
+        tenderId,
+        bidId: text(after.bidId),
+        envelope: text(after.envelope),
+        name: text(after.name),
+        mediaType: text(after.mediaType),
+        sizeBytes: number(after.sizeBytes),
+        sha256: text(after.sha256),
+        criterionId: textOrNull(after.criterionId),
+        version: number(after.version),
+        replacesId: textOrNull(after.replacesId),
+        reason: textOrNull(after.reason),
+        receivedAt: text(after.receivedAt),
+        receivedBy: event.actorUserId,
+      },
+      event.seq,
+    );
+  },
   'consensus.set': (event, change, t) => {
     const after = record(change.after);
     const key = { tenderId: event.tenderId ?? '', bidId: entityPart(event.entityId, 1), criterionId: entityPart(event.entityId, 2) };

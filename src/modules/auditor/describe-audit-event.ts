@@ -97,11 +97,17 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
     const withdrawal = record(record(c.after).withdrawal);
     return `Intrekking van inschrijving ${bid(entityPart(e.entityId, 1))} vastgelegd, ontvangen op ${date(withdrawal.receivedOn)}; de inschrijving doet niet meer mee. Reden: "${text(withdrawal.reason) ?? ''}"`;
   },
+  'bid-document.receive': (_e, c, bid) => {
+    const after = record(c.after);
+    const envelope = after.envelope === 'price' ? 'prijsenvelop' : 'kwaliteitsenvelop';
+    const replaces = after.replacesId === null || after.replacesId === undefined ? '' : ` als nieuwe versie; reden: "${text(after.reason) ?? ''}"`;
+    return `Document "${text(after.name) ?? '?'}" (versie ${num(after.version) ?? '?'}, ${envelope}) van inschrijving ${bid(text(after.bidId) ?? '?')} ontvangen${replaces}; SHA-256 ${text(after.sha256) ?? '?'}.`;
+  },
   'tender.delete': (_e, c) => {
     const before = record(c.before);
     return `Aanbesteding ${text(before.reference) ?? '?'} in voorbereiding verwijderd, met haar inschrijvingen; de audittrail blijft bewaard.`;
   },
-    'consensus.set': (e, c, bid) => {
+  'consensus.set': (e, c, bid) => {
     const where = `${bid(entityPart(e.entityId, 1))} op ${entityPart(e.entityId, 2)}`;
     const after = num(record(c.after).score);
     const before = c.before === null || c.before === undefined ? undefined : num(record(c.before).score);

@@ -110,6 +110,13 @@ export function deleteDraftBid(ctx: AppContext, { actor, access, bidId }: { acto
   writeTransaction(ctx.db, () => {
     const { tender, bid } = findBidForChange(ctx, access.tender.id, bidId);
     requireChangeAllowed(tender.status, 'bids');
+    // A received document is a record (docs/two-envelopes.md): it stays, and so does its bid.
+    const documents = ctx.queries.documents.countDocumentsOfBid(tender.id, bidId);
+    if (documents > 0) {
+      throw new AppError('conflict', {
+        detail: `Bij inschrijving ${bidId} ${documents === 1 ? 'is een document' : `zijn ${documents} documenten`} ontvangen; een ontvangen document is een vastlegging en blijft bewaard, en daarmee ook de inschrijving.`,
+      });
+    }
     ctx.queries.bids.deleteBid(tender.id, bidId);
     recordAuditEvent(ctx, {
       actorUserId: actor.userId,

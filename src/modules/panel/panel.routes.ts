@@ -74,6 +74,9 @@ const IndividualScore = z
     score: z.number(),
     motivation: z.string(),
     updatedAt: timestamp(),
+    documents: z
+      .array(z.object({ id: z.string(), name: z.string(), version: z.number().int() }))
+      .openapi({ description: "The versions of the bid's quality documents current when the score was given" }),
   })
   .openapi('IndividualScore');
 

@@ -5,6 +5,7 @@
  * no longer change. Everyone's scores become visible to the inkoper and auditors only when
  * every member on the panel has sealed, so that nobody can steer the others (issue 5).
  */
+import { documentsAt, type DocumentVersion } from '../../domain/documents/documents-at.js';
 import { writeTransaction } from '../../db/client.js';
 import { isSentence, SENTENCE_RULE_MESSAGE } from '../../domain/panel/motivation.js';
 import type { Actor, AppContext } from '../../http/types.js';
@@ -25,6 +26,8 @@ export type IndividualScoreView = {
   score: number;
   motivation: string;
   updatedAt: string;
+  /** The versions of the bid's quality documents current when the score was given. */
+  documents: { id: string; name: string; version: number }[];
 };
 
 export type ScoresView = SealStatus & { scores: IndividualScoreView[] };
@@ -81,7 +84,8 @@ export function setIndividualScore(
         after: { score: row.score, motivation: row.motivation },
       },
     });
-    return { userId: actor.userId, name: actor.name, bidId, criterionId, score: row.score, motivation: row.motivation, updatedAt: row.updatedAt };
+    const documents = documentsAt(documentVersionsOf(ctx, tender.id), bidId, row.updatedAt);
+    return { userId: actor.userId, name: actor.name, bidId, criterionId, score: row.score, motivation: row.motivation, updatedAt: row.updatedAt, documents };
   });
 }
 
@@ -141,6 +145,7 @@ export function listIndividualScores(ctx: AppContext, { actor, access }: { actor
   const members = ctx.queries.panel.listMembers(tenderId);
   const status = sealStatusOf(members);
   const names = new Map(members.map((m) => [m.userId, m.name]));
+  const versions = documentVersionsOf(ctx, tenderId);
   const view = (s: IndividualScoreRow): IndividualScoreView => ({
     userId: s.evaluatorId,
     name: names.get(s.evaluatorId) ?? '',
@@ -149,12 +154,18 @@ export function listIndividualScores(ctx: AppContext, { actor, access }: { actor
     score: s.score,
     motivation: s.motivation,
     updatedAt: s.updatedAt,
+    documents: documentsAt(versions, s.bidId, s.updatedAt),
   });
   if (holdsAnyRole(access, PANEL_READERS)) {
     return { ...status, scores: status.allSealed ? sortScores(ctx, tenderId, ctx.queries.panel.listScores(tenderId)).map(view) : [] };
   }
   requirePanelMember(ctx, access, actor);
   return { ...status, scores: sortScores(ctx, tenderId, ctx.queries.panel.listScoresOfEvaluator(tenderId, actor.userId)).map(view) };
+}
+
+/** Every document of the tender as `documentsAt` reads them (it keeps the quality envelope only). */
+function documentVersionsOf(ctx: AppContext, tenderId: string): DocumentVersion[] {
+  return ctx.queries.documents.listDocuments(tenderId).map((d) => ({ ...d, replaces: d.replacesId }));
 }
 
 /** Bids in their stored order, criteria in theirs, then evaluators in order of assignment. */

@@ -129,5 +129,14 @@ export function buildEvaluationReportData(
     formulaCheck: formulaCheckOf(ctx, tender.id, { suggestions: false }),
     dossier,
     checkUrl: checkPageUrl(ctx),
+    documents: ctx.queries.documents.listDocuments(tender.id).map((d) => ({
+      bidId: d.bidId,
+      envelope: d.envelope,
+      name: d.name,
+      version: d.version,
+      size: d.sizeBytes,
+      sha256: d.sha256,
+      receivedAt: d.receivedAt,
+    })),
   };
 }

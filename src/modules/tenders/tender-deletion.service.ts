@@ -5,7 +5,7 @@
  * audit trail keeps every event of it, and `tender.delete` says what was removed, so the
  * chain stays whole and the state check expects no rows of it any more. Refused (409) once
  * opened, and while a report about it exists: an issued report is a record and is never
- * deleted, and it must keep the tender it names.
+ * deleted, and it must keep the tender it names; likewise while a bid document exists.
  */
 import { writeTransaction } from '../../db/client.js';
 import type { Actor, AppContext } from '../../http/types.js';
@@ -25,6 +25,12 @@ export function deleteDraftTender(ctx: AppContext, { actor, access }: { actor: A
     if (reports.length > 0) {
       throw new AppError('conflict', {
         detail: `Over deze aanbesteding ${reports.length === 1 ? 'is een rapport' : `zijn ${reports.length} rapporten`} uitgebracht; een uitgebracht rapport is een vastlegging en blijft bewaard, en daarmee ook de aanbesteding.`,
+      });
+    }
+    const documents = ctx.queries.documents.countDocumentsOfTender(tender.id);
+    if (documents > 0) {
+      throw new AppError('conflict', {
+        detail: `Bij de inschrijvingen van deze aanbesteding ${documents === 1 ? 'is een document' : `zijn ${documents} documenten`} ontvangen; een ontvangen document is een vastlegging en blijft bewaard, en daarmee ook de aanbesteding.`,
       });
     }
     const bids = q.listBids(tender.id).map((bid) => bid.id);

@@ -22,6 +22,8 @@ import { getTender } from '../../modules/tenders/tenders.service.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
 import { BidNoticesForPanel } from '../components/bid-notices.js';
 import { BidName } from '../components/bid-name.js';
+import { BidDocuments, ScoredWith } from '../components/bid-documents.js';
+import { listTenderDocuments, type BidDocumentView } from '../../modules/documents/documents.service.js';
 import { bidLabel } from '../../domain/bid-label.js';
 import { RadioScale, TextareaField } from '../components/form-field.js';
 import { Cell, Row, Table } from '../components/table.js';
@@ -63,6 +65,7 @@ function ScoreForm({ access, bidId, criterion, own, form, sealed }: { access: Te
       <RadioScale name="score" legend={`Score op ${criterion.id}`} idPrefix={scoreFieldId(criterion.id, 'score')} errors={errors} value={score} options={scaleOptions(criterion)} />
       <TextareaField name="motivation" id={scoreFieldId(criterion.id, 'motivation')} label={`Motivering bij ${criterion.id}`} value={motivation} errors={errors} description="Minstens één volledige zin: waarom deze score en niet een hogere of lagere." />
       {sealed ? null : <SubmitButton kind="secondary-action">Score opslaan</SubmitButton>}
+      {own === undefined ? null : <ScoredWith documents={own.documents} />}
       <p class="utrecht-paragraph utrecht-paragraph--distanced" role="status" aria-live="polite">
         {form !== undefined ? 'Niet opgeslagen: zie de melding bovenaan de pagina.' : own === undefined ? 'Nog niet gescoord.' : 'Opgeslagen.'}
       </p>
@@ -70,8 +73,9 @@ function ScoreForm({ access, bidId, criterion, own, form, sealed }: { access: Te
   );
 }
 
-function BidScoringPage({ viewer, access, criteria, bids, bid, scores, sealed, form }: {
+function BidScoringPage({ viewer, access, criteria, bids, bid, scores, sealed, form, documents }: {
   viewer: Viewer;
+  documents: BidDocumentView[];
   access: TenderAccess;
   criteria: Criterion[];
   bids: EvaluatorBidView[];
@@ -90,6 +94,7 @@ function BidScoringPage({ viewer, access, criteria, bids, bid, scores, sealed, f
         {bid.price === undefined ? '' : `, prijs ${formatOptionalEuros(bid.price)}`}. Uw scores blijven verborgen voor de anderen tot iedereen heeft verzegeld.
       </p>
       <BidNoticesForPanel bid={bid} />
+      <BidDocuments tenderId={access.tender.id} documents={documents.filter((d) => d.bidId === bid.id)} />
       {sealed ? <Notice>U heeft uw scores verzegeld; ze kunnen niet meer worden gewijzigd.</Notice> : null}
       {criteria.map((criterion) => (
         <ScoreForm
@@ -145,7 +150,8 @@ export function scoringPages(ctx: AppContext) {
     const bids = listBids(ctx, { actor: viewer.actor, access }) as EvaluatorBidView[];
     const own = listIndividualScores(ctx, { actor: viewer.actor, access });
     const sealed = own.sealed.some((s) => s.userId === viewer.actor.userId);
-    return { viewer, access, bids, scores: own.scores, sealed, criteria: getTender(ctx, { actor: viewer.actor, access }).criteria };
+    const documents = listTenderDocuments(ctx, { actor: viewer.actor, access });
+    return { viewer, access, bids, scores: own.scores, sealed, documents, criteria: getTender(ctx, { actor: viewer.actor, access }).criteria };
   };
   const renderBid = (c: Context<AppEnv>, bidId: string, form: CriterionForm | undefined, status: 200 | 400 | 409 = 200) => {
     const data = load(c);
@@ -154,7 +160,10 @@ export function scoringPages(ctx: AppContext) {
     return renderPage(c, <BidScoringPage {...data} bid={bid} form={form} />, status);
   };
 
-  app.get('/aanbestedingen/:id/beoordelen', (c) => renderPage(c, <BidListPage {...load(c)} />));
+  app.get('/aanbestedingen/:id/beoordelen', (c) => {
+    const { documents: _documents, ...data } = load(c);
+    return renderPage(c, <BidListPage {...data} />);
+  });
   app.get('/aanbestedingen/:id/beoordelen/:bidId', (c) => renderBid(c, c.req.param('bidId'), undefined));
 
   app.post('/aanbestedingen/:id/beoordelen/:bidId/:criterionId', async (c) => {

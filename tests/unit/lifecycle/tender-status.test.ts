@@ -25,6 +25,8 @@ describe('canChange', () => {
     'low-bid-reviews': 'O',
     'bid-corrections': 'O',
     'tender-deletion': 'D',
+    'bid-documents': 'D',
+    'document-replacements': 'DO',
   };
   const letter: Record<TenderStatus, string> = { draft: 'D', open: 'O', 'award-proposed': 'P', awarded: 'A' };
 
