@@ -73,10 +73,10 @@ export function runComparisonBench(): void {
     },
     { runs: 100, warmup: 10 },
   );
-  const filtered = measure('compareRegion B1-route 2026', () =>
-    compareRegion(observations, { route: 'B1-route', from: '2026-01-01', to: '2026-12-31' }),
-    { runs: 100, warmup: 10 },
-  );
+  const filtered = measure('compareRegion B1-route 2026', () => compareRegion(observations, { route: 'B1-route', from: '2026-01-01', to: '2026-12-31' }), {
+    runs: 100,
+    warmup: 10,
+  });
 
   console.log(
     `\nRegiovergelijking, 1.000 aanbestedingen x 10 inschrijvingen (mediaan per vergelijking; ` +

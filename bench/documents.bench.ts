@@ -86,11 +86,17 @@ export async function runDocumentsBench(): Promise<void> {
     await ensurePlatformAdmin(ctx, { email: 'beheer@bench.test', password: PASSWORD });
     const admin = (await call('/api/v1/auth/login', { json: { email: 'beheer@bench.test', password: PASSWORD } })).cookie;
     const org = await call('/api/v1/organisations', { cookie: admin, json: { name: 'Gemeente Bench', kind: 'gemeente' } });
-    await call('/api/v1/users', { cookie: admin, json: { email: 'inkoper@bench.test', name: 'Inkoper', password: PASSWORD, memberships: [{ organisationId: org.body.id, role: 'inkoper' }] } });
+    await call('/api/v1/users', {
+      cookie: admin,
+      json: { email: 'inkoper@bench.test', name: 'Inkoper', password: PASSWORD, memberships: [{ organisationId: org.body.id, role: 'inkoper' }] },
+    });
     const cookie = (await call('/api/v1/auth/login', { json: { email: 'inkoper@bench.test', password: PASSWORD } })).cookie ?? '';
     const tender = await call('/api/v1/tenders', { cookie, json: createTenderBody(org.body.id) });
     if (tender.status !== 201) throw new Error(`tender: ${JSON.stringify(tender.body)}`);
-    const bid = await call(`/api/v1/tenders/${tender.body.id}/bids`, { cookie, json: { provider: { name: 'Taalhuis', kvk: '30123456', keurmerk: true }, price: 500000 } });
+    const bid = await call(`/api/v1/tenders/${tender.body.id}/bids`, {
+      cookie,
+      json: { provider: { name: 'Taalhuis', kvk: '30123456', keurmerk: true }, price: 500000 },
+    });
 
     const source = join(dir, 'plan.pdf');
     writeFileSync(source, pdfDocument('Plan van aanpak', 20 * MIB));

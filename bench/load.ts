@@ -36,7 +36,9 @@ const pad = (text: string | number, width: number) => String(text).padStart(widt
 
 function report(run: LoadRun): string[] {
   const seconds = run.totals.durationSeconds;
-  const lines = [`${'kind'.padEnd(18)}${pad('requests', 10)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p90 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('non-2xx', 9)}`];
+  const lines = [
+    `${'kind'.padEnd(18)}${pad('requests', 10)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p90 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('non-2xx', 9)}`,
+  ];
   for (const kind of LOAD_KINDS) {
     const { latenciesMs, statuses } = run.kinds[kind];
     const non2xx = [...statuses].filter(([s]) => s < 200 || s >= 300).reduce((sum, [, n]) => sum + n, 0);
@@ -60,9 +62,14 @@ export async function runLoadBench({ durationSeconds = 30, connections = 10 }: {
     const run = await startLoad({ baseUrl, world, durationSeconds, connections }).done;
     for (const line of report(run)) out(line);
     const t = run.totals;
-    out(`all (autocannon): ${t.requests} requests, ${(t.requests / t.durationSeconds).toFixed(0)} req/s, p99 ${t.latencyP99} ms, ${t.errors} errors, ${t.timeouts} timeouts, ${t.non2xx} non-2xx`);
+    out(
+      `all (autocannon): ${t.requests} requests, ${(t.requests / t.durationSeconds).toFixed(0)} req/s, p99 ${t.latencyP99} ms, ${t.errors} errors, ${t.timeouts} timeouts, ${t.non2xx} non-2xx`,
+    );
 
-    const readP99 = percentile(READ_KINDS.flatMap((k) => run.kinds[k].latenciesMs), 0.99);
+    const readP99 = percentile(
+      READ_KINDS.flatMap((k) => run.kinds[k].latenciesMs),
+      0.99,
+    );
     out(`reads p99: ${readP99.toFixed(2)} ms (target < ${READ_P99_TARGET_MS} ms): ${readP99 < READ_P99_TARGET_MS ? 'met' : 'MISSED'}`);
 
     // What must hold whatever the speed. The server still runs: SQLite is read side by side.
@@ -77,12 +84,15 @@ export async function runLoadBench({ durationSeconds = 30, connections = 10 }: {
     const apiVerify = await callApi<{ valid: boolean; events: number }>(baseUrl, 'GET', '/api/v1/audit/verify', { auth: { token: world.auditor } });
     const failedRequests = t.errors + t.timeouts + t.non2xx;
     const writes = run.acknowledged.length;
-    out(`acknowledged writes: ${writes}; missing from the database: ${verified.missing.length}; rows disagreeing with the audit log: ${verified.disagreeing.length}`);
+    out(
+      `acknowledged writes: ${writes}; missing from the database: ${verified.missing.length}; rows disagreeing with the audit log: ${verified.disagreeing.length}`,
+    );
     for (const write of verified.missing.slice(0, 10)) out(`  MISSING ${write.kind} ${write.entityId} (${write.token})`);
     for (const line of verified.disagreeing.slice(0, 10)) out(`  DISAGREES ${line}`);
     out(`database: ${describeCheck(check)}; GET /audit/verify: ${apiVerify.body.valid ? 'valid' : 'INVALID'} (${apiVerify.body.events} events)`);
     out(`failed requests: ${failedRequests}`);
-    const ok = writes > 0 && verified.missing.length === 0 && verified.disagreeing.length === 0 && isHealthy(check) && apiVerify.body.valid && failedRequests === 0;
+    const ok =
+      writes > 0 && verified.missing.length === 0 && verified.disagreeing.length === 0 && isHealthy(check) && apiVerify.body.valid && failedRequests === 0;
     out(ok ? 'checks: passed' : 'checks: FAILED');
     return ok;
   } finally {

@@ -42,7 +42,10 @@ const OCDS_TARGET = { ratio: 0.25, p99: 5 };
 
 async function createUser(baseUrl: string, admin: Auth, organisationId: string, email: string, role: string): Promise<{ cookie: string; userId: string }> {
   const created = expectStatus(
-    await callApi(baseUrl, 'POST', '/api/v1/users', { auth: admin, body: { email, name: email.split('@')[0], password: PASSWORD, memberships: [{ organisationId, role }] } }),
+    await callApi(baseUrl, 'POST', '/api/v1/users', {
+      auth: admin,
+      body: { email, name: email.split('@')[0], password: PASSWORD, memberships: [{ organisationId, role }] },
+    }),
     201,
     `user ${email}`,
   );
@@ -55,9 +58,16 @@ const scoreOf = (bid: number, criterion: number, evaluator: number) => SCALE[1 +
 /** An organisation, an inkoper, two beoordelaars and the tender through panel, consensus and a report. */
 export async function seedPagesTender(baseUrl: string): Promise<{ cookie: string; tenderId: string }> {
   const admin: Auth = { cookie: await loginCookie(baseUrl, ADMIN) };
-  const organisation = expectStatus(await callApi(baseUrl, 'POST', '/api/v1/organisations', { auth: admin, body: { name: 'Gemeente Almere', kind: 'gemeente' } }), 201, 'organisation');
+  const organisation = expectStatus(
+    await callApi(baseUrl, 'POST', '/api/v1/organisations', { auth: admin, body: { name: 'Gemeente Almere', kind: 'gemeente' } }),
+    201,
+    'organisation',
+  );
   const inkoper = await createUser(baseUrl, admin, organisation.id, 'inkoper@almere.test', 'inkoper');
-  const evaluators = [await createUser(baseUrl, admin, organisation.id, 'anna@almere.test', 'beoordelaar'), await createUser(baseUrl, admin, organisation.id, 'bert@almere.test', 'beoordelaar')];
+  const evaluators = [
+    await createUser(baseUrl, admin, organisation.id, 'anna@almere.test', 'beoordelaar'),
+    await createUser(baseUrl, admin, organisation.id, 'bert@almere.test', 'beoordelaar'),
+  ];
   const auth: Auth = { cookie: inkoper.cookie };
   const body = createTenderBody(organisation.id);
   const tender = expectStatus(await callApi(baseUrl, 'POST', '/api/v1/tenders', { auth, body }), 201, 'tender');
@@ -71,16 +81,25 @@ export async function seedPagesTender(baseUrl: string): Promise<{ cookie: string
     };
     bidIds.push(expectStatus(await callApi(baseUrl, 'POST', `/api/v1/tenders/${tender.id}/bids`, { auth, body: bid }), 201, 'bid').id);
   }
-  for (const evaluator of evaluators) expectStatus(await callApi(baseUrl, 'POST', `/api/v1/tenders/${tender.id}/evaluators`, { auth, body: { userId: evaluator.userId } }), 201, 'panel');
+  for (const evaluator of evaluators)
+    expectStatus(await callApi(baseUrl, 'POST', `/api/v1/tenders/${tender.id}/evaluators`, { auth, body: { userId: evaluator.userId } }), 201, 'panel');
   expectStatus(await callApi(baseUrl, 'POST', `/api/v1/tenders/${tender.id}/open`, { auth }), 200, 'open');
   for (const [e, evaluator] of evaluators.entries()) {
     const own: Auth = { cookie: evaluator.cookie };
-    expectStatus(await callApi(baseUrl, 'POST', `/api/v1/tenders/${tender.id}/conflict-declaration`, { auth: own, body: { noConflict: true } }), 200, 'declaration');
+    expectStatus(
+      await callApi(baseUrl, 'POST', `/api/v1/tenders/${tender.id}/conflict-declaration`, { auth: own, body: { noConflict: true } }),
+      200,
+      'declaration',
+    );
     for (const [b, bidId] of bidIds.entries()) {
       for (const [c, criterionId] of criteria.entries()) {
         const score = scoreOf(b, c, e);
         const motivation = `Inschrijving ${bidId} scoort ${score} op ${criterionId}: het plan is concreet uitgewerkt en past bij de doelgroep.`;
-        expectStatus(await callApi(baseUrl, 'PUT', `/api/v1/tenders/${tender.id}/bids/${bidId}/scores/${criterionId}`, { auth: own, body: { score, motivation } }), 200, 'score');
+        expectStatus(
+          await callApi(baseUrl, 'PUT', `/api/v1/tenders/${tender.id}/bids/${bidId}/scores/${criterionId}`, { auth: own, body: { score, motivation } }),
+          200,
+          'score',
+        );
       }
     }
     expectStatus(await callApi(baseUrl, 'POST', `/api/v1/tenders/${tender.id}/scores/seal`, { auth: own }), 200, 'seal');
@@ -89,7 +108,11 @@ export async function seedPagesTender(baseUrl: string): Promise<{ cookie: string
     for (const [c, criterionId] of criteria.entries()) {
       const score = scoreOf(b, c, 0);
       const motivation = `Na overleg in het panel: ${score} punten voor ${bidId} op ${criterionId}.`;
-      expectStatus(await callApi(baseUrl, 'PUT', `/api/v1/tenders/${tender.id}/bids/${bidId}/consensus/${criterionId}`, { auth, body: { score, motivation } }), 200, 'consensus');
+      expectStatus(
+        await callApi(baseUrl, 'PUT', `/api/v1/tenders/${tender.id}/bids/${bidId}/consensus/${criterionId}`, { auth, body: { score, motivation } }),
+        200,
+        'consensus',
+      );
     }
   }
   expectStatus(await callApi(baseUrl, 'POST', `/api/v1/tenders/${tender.id}/reports`, { auth, body: { kind: 'evaluation' } }), 201, 'report');
@@ -100,8 +123,9 @@ export async function seedPagesTender(baseUrl: string): Promise<{ cookie: string
 async function load(baseUrl: string, path: string, headers: Record<string, string>, seconds: number) {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: new URL(path, baseUrl).href, connections: CONNECTIONS, duration: seconds, headers }, (error: unknown, done: autocannon.Result) =>
-      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
+    const instance = autocannon(
+      { url: new URL(path, baseUrl).href, connections: CONNECTIONS, duration: seconds, headers },
+      (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
     );
     instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
       if (status === 200) latencies.push(ms);
@@ -140,7 +164,12 @@ export async function runPagesBench(seconds = 4): Promise<boolean> {
       const ratio = measured.rps / bare.rps;
       ok &&= ratio >= target.ratio && measured.p99 < target.p99;
       lines.push(
-        { label: `${name}: ${measured.rps.toFixed(0)} req/s, verhouding tot /health`, value: `${ratio.toFixed(3)} x`, target: `>= ${target.ratio}`, ok: ratio >= target.ratio },
+        {
+          label: `${name}: ${measured.rps.toFixed(0)} req/s, verhouding tot /health`,
+          value: `${ratio.toFixed(3)} x`,
+          target: `>= ${target.ratio}`,
+          ok: ratio >= target.ratio,
+        },
         { label: `${name}: p99`, value: `${measured.p99.toFixed(2)} ms`, target: `< ${target.p99} ms`, ok: measured.p99 < target.p99 },
       );
     }

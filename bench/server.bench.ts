@@ -34,16 +34,29 @@ async function seed(baseUrl: string) {
   const admin = { cookie };
   const org = await call(baseUrl, '/api/v1/organisations', { method: 'POST', headers: admin, body: { name: 'Gemeente Almere', kind: 'gemeente' } });
   const password = 'inkoper password 123';
-  await call(baseUrl, '/api/v1/users', { method: 'POST', headers: admin, body: { email: 'inkoper@almere.nl', name: 'Inkoper', password, memberships: [{ organisationId: org.body.id, role: 'inkoper' }] } });
-  const inkoperLogin = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'inkoper@almere.nl', password }) });
+  await call(baseUrl, '/api/v1/users', {
+    method: 'POST',
+    headers: admin,
+    body: { email: 'inkoper@almere.nl', name: 'Inkoper', password, memberships: [{ organisationId: org.body.id, role: 'inkoper' }] },
+  });
+  const inkoperLogin = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'inkoper@almere.nl', password }),
+  });
   const inkoperCookie = inkoperLogin.headers.get('set-cookie')?.split(';')[0] ?? '';
-  const token = (await call(baseUrl, '/api/v1/auth/tokens', { method: 'POST', headers: { cookie: inkoperCookie }, body: { name: 'bench' } })).body.token as string;
+  const token = (await call(baseUrl, '/api/v1/auth/tokens', { method: 'POST', headers: { cookie: inkoperCookie }, body: { name: 'bench' } })).body
+    .token as string;
   const auth = { authorization: `Bearer ${token}` };
   const importTimes: number[] = [];
   let tenderId = '';
   for (let i = 0; i < 30; i += 1) {
     const started = performance.now();
-    const imported = await call(baseUrl, '/api/v1/tenders/import', { method: 'POST', headers: auth, body: { organisationId: org.body.id, dossier: generateDossier(20) } });
+    const imported = await call(baseUrl, '/api/v1/tenders/import', {
+      method: 'POST',
+      headers: auth,
+      body: { organisationId: org.body.id, dossier: generateDossier(20) },
+    });
     importTimes.push(performance.now() - started);
     if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
     tenderId = imported.body.id;
@@ -62,8 +75,9 @@ async function seed(baseUrl: string) {
 async function load(baseUrl: string, path: string, headers: Record<string, string>, seconds: number) {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: new URL(path, baseUrl).href, connections: CONNECTIONS, duration: seconds, headers }, (error: unknown, done: autocannon.Result) =>
-      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
+    const instance = autocannon(
+      { url: new URL(path, baseUrl).href, connections: CONNECTIONS, duration: seconds, headers },
+      (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
     );
     instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
       if (status === 200) latencies.push(ms);

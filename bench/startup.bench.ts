@@ -68,7 +68,15 @@ async function timeServerStart(extraEnv: NodeJS.ProcessEnv = {}, entry = [join(R
   // The sources run from the package (tsx is found from there), the build from anywhere.
   const child = spawn(process.execPath, entry, {
     cwd: entry[0] === '--import' ? ROOT : directory,
-    env: { ...process.env, ...ADMIN, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(directory, 'data', 'gunningswijzer.db'), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      ...ADMIN,
+      ...extraEnv,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: join(directory, 'data', 'gunningswijzer.db'),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -66,7 +66,10 @@ async function checkAfterRestart(databasePath: string, baseUrl: string, world: L
   }
   const api = await callApi<{ valid: boolean }>(baseUrl, 'GET', '/api/v1/audit/verify', { auth: { token: world.auditor } });
   return {
-    integrity: check.integrity === 'ok' && check.foreignKeyViolations === 0 && disagreeing.length === 0 ? 'ok' : [check.integrity, `${check.foreignKeyViolations} foreign key violations`, ...disagreeing].join('; '),
+    integrity:
+      check.integrity === 'ok' && check.foreignKeyViolations === 0 && disagreeing.length === 0
+        ? 'ok'
+        : [check.integrity, `${check.foreignKeyViolations} foreign key violations`, ...disagreeing].join('; '),
     lost,
     chainValid: isHealthy(check) && api.status === 200 && api.body.valid,
   };
@@ -75,7 +78,10 @@ async function checkAfterRestart(databasePath: string, baseUrl: string, world: L
 export async function runCrashTest({
   rounds = 20,
   log = (line) => void process.stdout.write(`${line}\n`),
-}: { rounds?: number; log?: (line: string) => void } = {}): Promise<RoundResult[]> {
+}: {
+  rounds?: number;
+  log?: (line: string) => void;
+} = {}): Promise<RoundResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'gw-crash-'));
   const databasePath = join(dir, 'crash.db');
   const results: RoundResult[] = [];
@@ -88,7 +94,12 @@ export async function runCrashTest({
       const before = acknowledged.length;
       acknowledged.push(...(await loadUntilKilled(server.baseUrl, world, server.child, killedAfterMs)));
       server = await startServerProcess({ databasePath, admin: ADMIN });
-      const result = { round, acknowledged: acknowledged.length - before, killedAfterMs, ...(await checkAfterRestart(databasePath, server.baseUrl, world, acknowledged)) };
+      const result = {
+        round,
+        acknowledged: acknowledged.length - before,
+        killedAfterMs,
+        ...(await checkAfterRestart(databasePath, server.baseUrl, world, acknowledged)),
+      };
       results.push(result);
       log(
         `round ${round}: killed after ${killedAfterMs} ms, ${result.acknowledged} writes acknowledged (${acknowledged.length} so far), ` +

@@ -37,11 +37,8 @@ export function checkConnection(sqlite: Database.Database): DatabaseCheck {
     const chain = hasAudit
       ? verifyChain(createAuditQueries(drizzle(sqlite, { schema }), sqlite).iterateAllEvents())
       : { valid: false, events: 0, head: '', firstBroken: null };
-    const hasMigrations =
-      sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get() !== undefined;
-    const migrationsApplied = hasMigrations
-      ? (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n
-      : 0;
+    const hasMigrations = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get() !== undefined;
+    const migrationsApplied = hasMigrations ? (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n : 0;
     return { integrity, foreignKeyViolations, chain, migrationsApplied };
   });
   return run.deferred();

@@ -33,7 +33,12 @@ const db = openDatabase({ path: DATABASE_PATH });
 const logger = createLogger({ level: env.LOG_LEVEL });
 const clock = createDemoClock();
 // Making the world signs every report with a signed audit head: at info level that is a page of log lines above the logins.
-const generator = createApp({ db, clock: clock.now, logger: createLogger({ level: env.LOG_LEVEL === 'debug' ? 'debug' : 'warn' }), config: { passwordHash: DEMO_SCRYPT } });
+const generator = createApp({
+  db,
+  clock: clock.now,
+  logger: createLogger({ level: env.LOG_LEVEL === 'debug' ? 'debug' : 'warn' }),
+  config: { passwordHash: DEMO_SCRYPT },
+});
 const summary = await generateDemo(generator.ctx, clock);
 clock.release();
 

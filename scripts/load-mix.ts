@@ -47,11 +47,18 @@ export type LoadWorld = {
  */
 export async function seedLoadWorld(baseUrl: string, admin: Credentials): Promise<LoadWorld> {
   const cookie = await loginCookie(baseUrl, admin);
-  const org = expectStatus(await callApi(baseUrl, 'POST', '/api/v1/organisations', { auth: { cookie }, body: { name: 'Gemeente Almere', kind: 'gemeente' } }), 201, 'organisation');
+  const org = expectStatus(
+    await callApi(baseUrl, 'POST', '/api/v1/organisations', { auth: { cookie }, body: { name: 'Gemeente Almere', kind: 'gemeente' } }),
+    201,
+    'organisation',
+  );
   const member = async (role: string, n: number) => {
     const email = `${role}-${n}@almere.test`;
     const created = expectStatus(
-      await callApi(baseUrl, 'POST', '/api/v1/users', { auth: { cookie }, body: { email, name: `${role} ${n}`, password: PASSWORD, memberships: [{ organisationId: org.id, role }] } }),
+      await callApi(baseUrl, 'POST', '/api/v1/users', {
+        auth: { cookie },
+        body: { email, name: `${role} ${n}`, password: PASSWORD, memberships: [{ organisationId: org.id, role }] },
+      }),
       201,
       `user ${email}`,
     );
@@ -62,13 +69,21 @@ export async function seedLoadWorld(baseUrl: string, admin: Credentials): Promis
   const auditor = await member('auditor', 1);
   const lead = { token: inkopers[0]!.token };
   const importTender = async (bids: number) =>
-    expectStatus(await callApi(baseUrl, 'POST', '/api/v1/tenders/import', { auth: lead, body: { organisationId: org.id, dossier: generateDossier(bids) } }), 201, 'import').id as string;
+    expectStatus(
+      await callApi(baseUrl, 'POST', '/api/v1/tenders/import', { auth: lead, body: { organisationId: org.id, dossier: generateDossier(bids) } }),
+      201,
+      'import',
+    ).id as string;
   const consensusTender = await importTender(20);
   const panelTender = await importTender(20);
   for (const id of [consensusTender, panelTender]) expectStatus(await callApi(baseUrl, 'POST', `/api/v1/tenders/${id}/open`, { auth: lead }), 200, 'open');
   for (const b of beoordelaars) {
     expectStatus(await callApi(baseUrl, 'POST', `/api/v1/tenders/${panelTender}/evaluators`, { auth: lead, body: { userId: b.userId } }), 201, 'assign');
-    expectStatus(await callApi(baseUrl, 'POST', `/api/v1/tenders/${panelTender}/conflict-declaration`, { auth: { token: b.token }, body: { noConflict: true } }), 200, 'declare');
+    expectStatus(
+      await callApi(baseUrl, 'POST', `/api/v1/tenders/${panelTender}/conflict-declaration`, { auth: { token: b.token }, body: { noConflict: true } }),
+      200,
+      'declare',
+    );
   }
   const draftTenders = [await importTender(2), await importTender(2)];
   const dossier = generateDossier(20);
@@ -150,7 +165,13 @@ export function startLoad({
     context.started = performance.now();
     switch (kind) {
       case 'evaluation':
-        return { ...request, method: 'GET', path: `/api/v1/tenders/${world.consensusTender}/evaluation`, headers: json(pick([...world.inkopers, world.auditor])), body: undefined };
+        return {
+          ...request,
+          method: 'GET',
+          path: `/api/v1/tenders/${world.consensusTender}/evaluation`,
+          headers: json(pick([...world.inkopers, world.auditor])),
+          body: undefined,
+        };
       case 'tender-list':
         return { ...request, method: 'GET', path: '/api/v1/tenders', headers: json(pick([...world.inkopers, world.auditor])), body: undefined };
       case 'consensus': {
@@ -189,7 +210,10 @@ export function startLoad({
           method: 'POST',
           path: `/api/v1/tenders/${tenderId}/bids`,
           headers: json(world.inkopers[i % world.inkopers.length]!),
-          body: JSON.stringify({ provider: { name: `School ${token}`, kvk: String(10_000_000 + (counter % 89_999_999)), keurmerk: true }, price: 400_000 + counter }),
+          body: JSON.stringify({
+            provider: { name: `School ${token}`, kvk: String(10_000_000 + (counter % 89_999_999)), keurmerk: true },
+            price: 400_000 + counter,
+          }),
         };
       }
     }
@@ -242,9 +266,14 @@ const ACTIONS: Record<AcknowledgedWrite['kind'], string> = { consensus: 'consens
  * row says what the newest event for it says. Answers the writes not found, and rows that
  * disagree with the log.
  */
-export function verifyAcknowledged(sqlite: Database.Database, acknowledged: readonly AcknowledgedWrite[]): { missing: AcknowledgedWrite[]; disagreeing: string[] } {
+export function verifyAcknowledged(
+  sqlite: Database.Database,
+  acknowledged: readonly AcknowledgedWrite[],
+): { missing: AcknowledgedWrite[]; disagreeing: string[] } {
   const events = sqlite
-    .prepare("SELECT seq, action, entity_id AS entityId, change FROM audit_events WHERE action IN ('consensus.set', 'individual-score.set', 'bid.create') ORDER BY seq")
+    .prepare(
+      "SELECT seq, action, entity_id AS entityId, change FROM audit_events WHERE action IN ('consensus.set', 'individual-score.set', 'bid.create') ORDER BY seq",
+    )
     .all() as EventRow[];
   const byToken = new Map<string, EventRow>();
   const newest = new Map<string, EventRow>();
@@ -274,7 +303,9 @@ export function verifyAcknowledged(sqlite: Database.Database, acknowledged: read
     if (event === undefined) continue; // no event at all: already among the missing
     const after = (JSON.parse(event.change) as { after: { motivation: string } }).after;
     const parts = event.entityId.split('/');
-    const row = (event.action === 'consensus.set' ? consensusRow.get(...parts.slice(0, 3)) : individualRow.get(...parts.slice(0, 4))) as { motivation: string } | undefined;
+    const row = (event.action === 'consensus.set' ? consensusRow.get(...parts.slice(0, 3)) : individualRow.get(...parts.slice(0, 4))) as
+      | { motivation: string }
+      | undefined;
     if (row?.motivation !== after.motivation) disagreeing.push(`${key}: row ${JSON.stringify(row?.motivation)}, log ${JSON.stringify(after.motivation)}`);
   }
   return { missing, disagreeing };

@@ -153,7 +153,10 @@ export function createApp(deps: AppDeps) {
   // length before it reads a byte, and counts the bytes as they stream (documents.service.ts).
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && DOCUMENT_UPLOAD_PATH.test(c.req.path) ? next() : generalLimit(c, next)));
   app.use('/api/*', rejectCrossSiteRequests());
-  app.use('/api/*', authenticate((credentials) => resolveActor(ctx, credentials)));
+  app.use(
+    '/api/*',
+    authenticate((credentials) => resolveActor(ctx, credentials)),
+  );
   // Before any route's validation: a tender that is not yours is 404 whatever the body says.
   app.use('/api/v1/tenders/:id/*', tenderScope(ctx));
   // The same for a user or an organisation that is not yours (user-access.ts, organisation-access.ts).

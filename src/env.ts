@@ -9,7 +9,6 @@ import { OCID_PREFIX_PATTERN, OCID_PREFIX_PLACEHOLDER } from './domain/ocds/exte
 import type { AppConfig } from './http/types.js';
 import { LOG_LEVELS } from './lib/logger.js';
 
-
 /** An empty variable counts as unset: `PORT= npm start` should take the default. */
 const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 
@@ -32,10 +31,7 @@ const envSchema = z
       z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(0).max(65535)),
     ),
     HOST: z.preprocess((v) => (v === '' || v === undefined ? '127.0.0.1' : v), z.string().min(1)),
-    DATABASE_PATH: z.preprocess(
-      (v) => (v === '' || v === undefined ? './data/gunningswijzer.db' : v),
-      z.string().min(1),
-    ),
+    DATABASE_PATH: z.preprocess((v) => (v === '' || v === undefined ? './data/gunningswijzer.db' : v), z.string().min(1)),
     ADMIN_EMAIL: optionalText.pipe(z.email('must be an e-mail address').optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     SIGNING_P12: optionalText,
@@ -47,7 +43,18 @@ const envSchema = z
     /** The largest bid document accepted, in bytes; unset: 25 MiB (26214400). */
     DOCUMENT_MAX_BYTES: z.preprocess(
       (v) => (v === '' ? undefined : v),
-      z.string().regex(/^\d+$/, 'must be a whole number of bytes').transform(Number).pipe(z.number().int().min(1024, 'must be at least 1024 bytes').max(1024 * 1024 * 1024, 'must be at most 1 GiB')).optional(),
+      z
+        .string()
+        .regex(/^\d+$/, 'must be a whole number of bytes')
+        .transform(Number)
+        .pipe(
+          z
+            .number()
+            .int()
+            .min(1024, 'must be at least 1024 bytes')
+            .max(1024 * 1024 * 1024, 'must be at most 1 GiB'),
+        )
+        .optional(),
     ),
     LOG_LEVEL: z.preprocess(
       (v) => (v === '' || v === undefined ? 'info' : String(v).toLowerCase()),
@@ -68,28 +75,29 @@ const envSchema = z
      */
     PUBLIC_BASE_URL: optionalText.pipe(httpUrl.optional()),
     /** The ocid prefix registered with the Open Contracting Partnership for this publisher. */
-    OCDS_OCID_PREFIX: optionalText.pipe(
-      z.string().regex(OCID_PREFIX_PATTERN, "must be 'ocds-' and six lowercase letters or digits").optional(),
-    ),
+    OCDS_OCID_PREFIX: optionalText.pipe(z.string().regex(OCID_PREFIX_PATTERN, "must be 'ocds-' and six lowercase letters or digits").optional()),
     /** Who answers for this server's API: `info.contact` of the OpenAPI document (NL API Design Rules). */
     API_CONTACT_NAME: optionalText,
     API_CONTACT_EMAIL: optionalText.pipe(z.email('must be an e-mail address').optional()),
     API_CONTACT_URL: optionalText.pipe(httpUrl.optional()),
   })
-  .superRefine((env: Partial<Record<string, unknown>>, ctx) => {
-    // Half an admin account is a typo, not a choice: refuse it rather than guess.
-    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'],
-        message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
-      });
-    }
-    if (env.SIGNING_P12_PASSWORD !== undefined && env.SIGNING_P12 === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['SIGNING_P12'], message: 'required when SIGNING_P12_PASSWORD is set' });
-    }
-    // Run even when a field failed, so that every problem is reported in one go.
-  }, { when: () => true });
+  .superRefine(
+    (env: Partial<Record<string, unknown>>, ctx) => {
+      // Half an admin account is a typo, not a choice: refuse it rather than guess.
+      if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'],
+          message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+        });
+      }
+      if (env.SIGNING_P12_PASSWORD !== undefined && env.SIGNING_P12 === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['SIGNING_P12'], message: 'required when SIGNING_P12_PASSWORD is set' });
+      }
+      // Run even when a field failed, so that every problem is reported in one go.
+    },
+    { when: () => true },
+  );
 
 export type Env = z.output<typeof envSchema>;
 
@@ -136,7 +144,9 @@ export function publicationConfig(env: Env): {
         url: env.API_CONTACT_URL ?? publicBaseUrl,
       },
     },
-    developmentDefaults: Object.entries(required).filter(([, value]) => value === undefined).map(([name]) => name),
+    developmentDefaults: Object.entries(required)
+      .filter(([, value]) => value === undefined)
+      .map(([name]) => name),
   };
 }
 

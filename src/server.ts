@@ -37,10 +37,7 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
   const db = openOrExit();
   const wal = startWalMaintenance(db, { logger });
 
-  const signing =
-    env.SIGNING_P12 === undefined
-      ? undefined
-      : ({ kind: 'p12', path: env.SIGNING_P12, password: env.SIGNING_P12_PASSWORD ?? '' } as const);
+  const signing = env.SIGNING_P12 === undefined ? undefined : ({ kind: 'p12', path: env.SIGNING_P12, password: env.SIGNING_P12_PASSWORD ?? '' } as const);
 
   function previousCertificatesOrExit(path: string | undefined): X509Certificate[] {
     if (path === undefined) return [];
@@ -80,7 +77,11 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
     process.stderr.write(`Invalid configuration: SIGNING_P12: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
-  const adminReady = ensurePlatformAdmin(ctx, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, ...(firstStart.admin === undefined ? {} : { prepared: firstStart.admin }) });
+  const adminReady = ensurePlatformAdmin(ctx, {
+    email: env.ADMIN_EMAIL,
+    password: env.ADMIN_PASSWORD,
+    ...(firstStart.admin === undefined ? {} : { prepared: firstStart.admin }),
+  });
   await signerReady;
   logger.info(
     env.TSA_URL === undefined
@@ -93,8 +94,7 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
   if (admin.created && admin.generatedPassword !== null) {
     // stdout, once: the operator must copy it now; it is stored only as a hash.
     process.stdout.write(
-      `Platform administrator created: ${admin.email}\nOne-time generated password: ${admin.generatedPassword}\n` +
-        'Store it now; it is not shown again.\n',
+      `Platform administrator created: ${admin.email}\nOne-time generated password: ${admin.generatedPassword}\n` + 'Store it now; it is not shown again.\n',
     );
   } else if (admin.created) {
     logger.info('platform administrator created', { email: admin.email });

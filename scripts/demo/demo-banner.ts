@@ -20,7 +20,9 @@ export function demoBanner({ address, summary, seconds, database }: { address: s
     ...summary.users.flatMap((u) => [`  ${u.email.padEnd(32)} ${u.name.padEnd(18)} ${u.what}`, `  ${''.padEnd(32)} ${address}${u.start}`]),
     '',
     'Aanbestedingen:',
-    ...summary.tenders.map((t) => `  ${t.reference.padEnd(18)} ${statusName(t.status).padEnd(statusWidth)} ${t.lot.padEnd(42)} ${address}/aanbestedingen/${t.id}`),
+    ...summary.tenders.map(
+      (t) => `  ${t.reference.padEnd(18)} ${statusName(t.status).padEnd(statusWidth)} ${t.lot.padEnd(42)} ${address}/aanbestedingen/${t.id}`,
+    ),
     '',
     `Regiovergelijking Regio IJsselland: ${address}/regio/${summary.organisations.regio}/vergelijking`,
   ];

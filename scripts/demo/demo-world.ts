@@ -18,7 +18,11 @@
 export const DEMO_PASSWORD = 'demo-wachtwoord-2026';
 export const ADMIN_EMAIL = 'beheer@demo.gunningswijzer.nl';
 
-export const REGION = { name: 'Regio IJsselland', centrumgemeente: 'Gemeente Zwolle', members: ['Gemeente Kampen', 'Gemeente Dalfsen', 'Gemeente Raalte'] } as const;
+export const REGION = {
+  name: 'Regio IJsselland',
+  centrumgemeente: 'Gemeente Zwolle',
+  members: ['Gemeente Kampen', 'Gemeente Dalfsen', 'Gemeente Raalte'],
+} as const;
 
 export type OrganisationKey = 'regio' | 'zwolle' | 'kampen' | 'dalfsen' | 'raalte';
 export const ORGANISATION_NAMES: Record<OrganisationKey, string> = {
@@ -40,20 +44,84 @@ export type DemoUser = {
   start: DemoStart;
 };
 
-export type DemoStart =
-  | { page: 'aanbestedingen' | 'beheer' | 'regiovergelijking' }
-  | { tender: string; tab: 'panel' | 'rapporten' | 'uitslag' };
+export type DemoStart = { page: 'aanbestedingen' | 'beheer' | 'regiovergelijking' } | { tender: string; tab: 'panel' | 'rapporten' | 'uitslag' };
 
 export const USERS: readonly DemoUser[] = [
-  { key: 'regioInkoper', email: 'inkoper@regio-ijsselland.demo', name: 'Ingrid Inkoper', memberships: [{ organisation: 'regio', role: 'inkoper' }], what: 'inkoper, Regio IJsselland (regionale aanbestedingen, regiovergelijking)', start: { page: 'regiovergelijking' } },
-  { key: 'zwolleInkoper', email: 'inkoper@zwolle.demo', name: 'Ahmed Aydin', memberships: [{ organisation: 'zwolle', role: 'inkoper' }], what: 'inkoper, Gemeente Zwolle (een aanvaarde abnormaal lage inschrijving won)', start: { tender: 'ZWL-2026-INB-Z', tab: 'uitslag' } },
-  { key: 'kampenInkoper', email: 'inkoper@kampen.demo', name: 'Karin Kok', memberships: [{ organisation: 'kampen', role: 'inkoper' }], what: 'inkoper, Gemeente Kampen (gunningsbeslissing, opschortende termijn loopt)', start: { tender: 'KMP-2026-MAP', tab: 'uitslag' } },
-  { key: 'dalfsenInkoper', email: 'inkoper@dalfsen.demo', name: 'Dirk Dekker', memberships: [{ organisation: 'dalfsen', role: 'inkoper' }], what: 'inkoper, Gemeente Dalfsen', start: { page: 'aanbestedingen' } },
-  { key: 'raalteInkoper', email: 'inkoper@raalte.demo', name: 'Rianne Ruiter', memberships: [{ organisation: 'raalte', role: 'inkoper' }], what: 'inkoper, Gemeente Raalte', start: { page: 'aanbestedingen' } },
-  { key: 'bea', email: 'beoordelaar@zwolle.demo', name: 'Bea Beoordelaar', memberships: [{ organisation: 'zwolle', role: 'beoordelaar' }], what: 'beoordelaar, Gemeente Zwolle (panel van IJS-2026-INB-OND: nog verklaren en scoren)', start: { tender: 'IJS-2026-INB-OND', tab: 'panel' } },
-  { key: 'bram', email: 'beoordelaar2@zwolle.demo', name: 'Bram Bosman', memberships: [{ organisation: 'zwolle', role: 'beoordelaar' }], what: 'beoordelaar, Gemeente Zwolle', start: { page: 'aanbestedingen' } },
-  { key: 'auditor', email: 'auditor@ijsselland.demo', name: 'Anton Accountant', memberships: [{ organisation: 'regio', role: 'auditor' }, { organisation: 'zwolle', role: 'auditor' }], what: 'auditor, Regio IJsselland en Gemeente Zwolle (leest alles, wijzigt niets; ondertekende rapporten en brieven)', start: { tender: 'IJS-2025-INB-B1', tab: 'rapporten' } },
-  { key: 'zwolleAdmin', email: 'admin@zwolle.demo', name: 'Astrid Admin', memberships: [{ organisation: 'zwolle', role: 'admin' }], what: 'beheerder, Gemeente Zwolle (gebruikers en rollen)', start: { page: 'beheer' } },
+  {
+    key: 'regioInkoper',
+    email: 'inkoper@regio-ijsselland.demo',
+    name: 'Ingrid Inkoper',
+    memberships: [{ organisation: 'regio', role: 'inkoper' }],
+    what: 'inkoper, Regio IJsselland (regionale aanbestedingen, regiovergelijking)',
+    start: { page: 'regiovergelijking' },
+  },
+  {
+    key: 'zwolleInkoper',
+    email: 'inkoper@zwolle.demo',
+    name: 'Ahmed Aydin',
+    memberships: [{ organisation: 'zwolle', role: 'inkoper' }],
+    what: 'inkoper, Gemeente Zwolle (een aanvaarde abnormaal lage inschrijving won)',
+    start: { tender: 'ZWL-2026-INB-Z', tab: 'uitslag' },
+  },
+  {
+    key: 'kampenInkoper',
+    email: 'inkoper@kampen.demo',
+    name: 'Karin Kok',
+    memberships: [{ organisation: 'kampen', role: 'inkoper' }],
+    what: 'inkoper, Gemeente Kampen (gunningsbeslissing, opschortende termijn loopt)',
+    start: { tender: 'KMP-2026-MAP', tab: 'uitslag' },
+  },
+  {
+    key: 'dalfsenInkoper',
+    email: 'inkoper@dalfsen.demo',
+    name: 'Dirk Dekker',
+    memberships: [{ organisation: 'dalfsen', role: 'inkoper' }],
+    what: 'inkoper, Gemeente Dalfsen',
+    start: { page: 'aanbestedingen' },
+  },
+  {
+    key: 'raalteInkoper',
+    email: 'inkoper@raalte.demo',
+    name: 'Rianne Ruiter',
+    memberships: [{ organisation: 'raalte', role: 'inkoper' }],
+    what: 'inkoper, Gemeente Raalte',
+    start: { page: 'aanbestedingen' },
+  },
+  {
+    key: 'bea',
+    email: 'beoordelaar@zwolle.demo',
+    name: 'Bea Beoordelaar',
+    memberships: [{ organisation: 'zwolle', role: 'beoordelaar' }],
+    what: 'beoordelaar, Gemeente Zwolle (panel van IJS-2026-INB-OND: nog verklaren en scoren)',
+    start: { tender: 'IJS-2026-INB-OND', tab: 'panel' },
+  },
+  {
+    key: 'bram',
+    email: 'beoordelaar2@zwolle.demo',
+    name: 'Bram Bosman',
+    memberships: [{ organisation: 'zwolle', role: 'beoordelaar' }],
+    what: 'beoordelaar, Gemeente Zwolle',
+    start: { page: 'aanbestedingen' },
+  },
+  {
+    key: 'auditor',
+    email: 'auditor@ijsselland.demo',
+    name: 'Anton Accountant',
+    memberships: [
+      { organisation: 'regio', role: 'auditor' },
+      { organisation: 'zwolle', role: 'auditor' },
+    ],
+    what: 'auditor, Regio IJsselland en Gemeente Zwolle (leest alles, wijzigt niets; ondertekende rapporten en brieven)',
+    start: { tender: 'IJS-2025-INB-B1', tab: 'rapporten' },
+  },
+  {
+    key: 'zwolleAdmin',
+    email: 'admin@zwolle.demo',
+    name: 'Astrid Admin',
+    memberships: [{ organisation: 'zwolle', role: 'admin' }],
+    what: 'beheerder, Gemeente Zwolle (gebruikers en rollen)',
+    start: { page: 'beheer' },
+  },
 ];
 
 export type SchoolKey = 'ijsselland' | 'nt2zwolle' | 'snel' | 'kampen' | 'salland';
@@ -105,8 +173,16 @@ const MAP = 'module-map' as const;
 
 export const TENDERS: readonly DemoTender[] = [
   {
-    reference: 'IJS-2024-INB-B1', owner: 'regio', inkoper: 'regioInkoper', template: B1, title: 'Inburgering B1-route regio IJsselland 2024-2026',
-    opensOn: '2024-02-12', learners: 100, estimatePerLearner: 6500, scoring: 'imported', until: 'awarded',
+    reference: 'IJS-2024-INB-B1',
+    owner: 'regio',
+    inkoper: 'regioInkoper',
+    template: B1,
+    title: 'Inburgering B1-route regio IJsselland 2024-2026',
+    opensOn: '2024-02-12',
+    learners: 100,
+    estimatePerLearner: 6500,
+    scoring: 'imported',
+    until: 'awarded',
     bids: [
       { school: 'ijsselland', pricePerLearner: 6450, scores: [75, 75, 75, 50, 75] },
       { school: 'nt2zwolle', pricePerLearner: 6800, scores: [100, 75, 75, 75, 75] },
@@ -114,8 +190,16 @@ export const TENDERS: readonly DemoTender[] = [
     ],
   },
   {
-    reference: 'ZWL-2024-INB-Z', owner: 'zwolle', inkoper: 'zwolleInkoper', template: Z, title: 'Inburgering Z-route Zwolle 2024-2026',
-    opensOn: '2024-04-08', learners: 40, estimatePerLearner: 10000, scoring: 'imported', until: 'awarded',
+    reference: 'ZWL-2024-INB-Z',
+    owner: 'zwolle',
+    inkoper: 'zwolleInkoper',
+    template: Z,
+    title: 'Inburgering Z-route Zwolle 2024-2026',
+    opensOn: '2024-04-08',
+    learners: 40,
+    estimatePerLearner: 10000,
+    scoring: 'imported',
+    until: 'awarded',
     bids: [
       { school: 'ijsselland', pricePerLearner: 9900, scores: [75, 75, 75, 50] },
       { school: 'nt2zwolle', pricePerLearner: 10400, scores: [100, 75, 75, 75] },
@@ -124,8 +208,16 @@ export const TENDERS: readonly DemoTender[] = [
     ],
   },
   {
-    reference: 'KMP-2024-MAP', owner: 'kampen', inkoper: 'kampenInkoper', template: MAP, title: 'Module Arbeidsmarkt en Participatie Kampen 2024-2025',
-    opensOn: '2024-06-10', learners: 60, estimatePerLearner: 1400, scoring: 'imported', until: 'awarded',
+    reference: 'KMP-2024-MAP',
+    owner: 'kampen',
+    inkoper: 'kampenInkoper',
+    template: MAP,
+    title: 'Module Arbeidsmarkt en Participatie Kampen 2024-2025',
+    opensOn: '2024-06-10',
+    learners: 60,
+    estimatePerLearner: 1400,
+    scoring: 'imported',
+    until: 'awarded',
     bids: [
       { school: 'ijsselland', pricePerLearner: 1390, scores: [75, 50, 75, 50] },
       { school: 'snel', pricePerLearner: 1300, scores: [50, 50, 50, 50] },
@@ -134,8 +226,16 @@ export const TENDERS: readonly DemoTender[] = [
     ],
   },
   {
-    reference: 'IJS-2024-INB-OND', owner: 'regio', inkoper: 'regioInkoper', template: OND, title: 'Inburgering onderwijsroute regio IJsselland 2024-2026',
-    opensOn: '2024-09-16', learners: 30, estimatePerLearner: 17000, scoring: 'imported', until: 'awarded',
+    reference: 'IJS-2024-INB-OND',
+    owner: 'regio',
+    inkoper: 'regioInkoper',
+    template: OND,
+    title: 'Inburgering onderwijsroute regio IJsselland 2024-2026',
+    opensOn: '2024-09-16',
+    learners: 30,
+    estimatePerLearner: 17000,
+    scoring: 'imported',
+    until: 'awarded',
     bids: [
       { school: 'ijsselland', pricePerLearner: 17300, scores: [75, 75, 75, 50] },
       { school: 'nt2zwolle', pricePerLearner: 17800, scores: [100, 75, 100, 75] },
@@ -143,8 +243,17 @@ export const TENDERS: readonly DemoTender[] = [
     ],
   },
   {
-    reference: 'IJS-2025-INB-B1', owner: 'regio', inkoper: 'regioInkoper', template: B1, title: 'Inburgering B1-route regio IJsselland 2025-2027',
-    opensOn: '2025-02-10', learners: 110, estimatePerLearner: 6000, scoring: 'imported', until: 'awarded', decisionAfterDays: 35,
+    reference: 'IJS-2025-INB-B1',
+    owner: 'regio',
+    inkoper: 'regioInkoper',
+    template: B1,
+    title: 'Inburgering B1-route regio IJsselland 2025-2027',
+    opensOn: '2025-02-10',
+    learners: 110,
+    estimatePerLearner: 6000,
+    scoring: 'imported',
+    until: 'awarded',
+    decisionAfterDays: 35,
     bids: [
       { school: 'ijsselland', pricePerLearner: 5900, scores: [75, 75, 75, 75, 50] },
       { school: 'nt2zwolle', pricePerLearner: 6100, scores: [100, 75, 75, 75, 75] },
@@ -167,8 +276,16 @@ export const TENDERS: readonly DemoTender[] = [
     },
   },
   {
-    reference: 'DLF-2025-INB-Z', owner: 'dalfsen', inkoper: 'dalfsenInkoper', template: Z, title: 'Inburgering Z-route Dalfsen 2025-2027',
-    opensOn: '2025-04-14', learners: 25, estimatePerLearner: 9300, scoring: 'imported', until: 'awarded',
+    reference: 'DLF-2025-INB-Z',
+    owner: 'dalfsen',
+    inkoper: 'dalfsenInkoper',
+    template: Z,
+    title: 'Inburgering Z-route Dalfsen 2025-2027',
+    opensOn: '2025-04-14',
+    learners: 25,
+    estimatePerLearner: 9300,
+    scoring: 'imported',
+    until: 'awarded',
     bids: [
       { school: 'ijsselland', pricePerLearner: 9200, scores: [75, 75, 50, 75] },
       { school: 'kampen', pricePerLearner: 8950, scores: [75, 50, 50, 50] },
@@ -176,8 +293,16 @@ export const TENDERS: readonly DemoTender[] = [
     ],
   },
   {
-    reference: 'RLT-2025-MAP', owner: 'raalte', inkoper: 'raalteInkoper', template: MAP, title: 'Module Arbeidsmarkt en Participatie Raalte 2025-2026',
-    opensOn: '2025-06-16', learners: 40, estimatePerLearner: 1300, scoring: 'imported', until: 'awarded',
+    reference: 'RLT-2025-MAP',
+    owner: 'raalte',
+    inkoper: 'raalteInkoper',
+    template: MAP,
+    title: 'Module Arbeidsmarkt en Participatie Raalte 2025-2026',
+    opensOn: '2025-06-16',
+    learners: 40,
+    estimatePerLearner: 1300,
+    scoring: 'imported',
+    until: 'awarded',
     bids: [
       { school: 'ijsselland', pricePerLearner: 1270, scores: [75, 75, 50, 50] },
       { school: 'snel', pricePerLearner: 1190, scores: [50, 50, 50, 50] },
@@ -186,8 +311,16 @@ export const TENDERS: readonly DemoTender[] = [
     ],
   },
   {
-    reference: 'ZWL-2025-INB-OND', owner: 'zwolle', inkoper: 'zwolleInkoper', template: OND, title: 'Inburgering onderwijsroute Zwolle 2025-2027 (panelbeoordeling)',
-    opensOn: '2025-09-15', learners: 35, estimatePerLearner: 15800, scoring: 'panel', until: 'awarded',
+    reference: 'ZWL-2025-INB-OND',
+    owner: 'zwolle',
+    inkoper: 'zwolleInkoper',
+    template: OND,
+    title: 'Inburgering onderwijsroute Zwolle 2025-2027 (panelbeoordeling)',
+    opensOn: '2025-09-15',
+    learners: 35,
+    estimatePerLearner: 15800,
+    scoring: 'panel',
+    until: 'awarded',
     bids: [
       { school: 'ijsselland', pricePerLearner: 15900, scores: [75, 75, 50, 75] },
       { school: 'nt2zwolle', pricePerLearner: 16400, scores: [100, 75, 75, 75] },
@@ -195,8 +328,16 @@ export const TENDERS: readonly DemoTender[] = [
     ],
   },
   {
-    reference: 'IJS-2026-INB-B1', owner: 'regio', inkoper: 'regioInkoper', template: B1, title: 'Inburgering B1-route regio IJsselland 2026-2028',
-    opensOn: '2026-02-09', learners: 120, estimatePerLearner: 5500, scoring: 'imported', until: 'awarded',
+    reference: 'IJS-2026-INB-B1',
+    owner: 'regio',
+    inkoper: 'regioInkoper',
+    template: B1,
+    title: 'Inburgering B1-route regio IJsselland 2026-2028',
+    opensOn: '2026-02-09',
+    learners: 120,
+    estimatePerLearner: 5500,
+    scoring: 'imported',
+    until: 'awarded',
     bids: [
       { school: 'ijsselland', pricePerLearner: 5450, scores: [75, 75, 75, 75, 75] },
       { school: 'nt2zwolle', pricePerLearner: 5600, scores: [100, 75, 75, 75, 75] },
@@ -205,8 +346,17 @@ export const TENDERS: readonly DemoTender[] = [
     ],
   },
   {
-    reference: 'ZWL-2026-INB-Z', owner: 'zwolle', inkoper: 'zwolleInkoper', template: Z, title: 'Inburgering Z-route Zwolle 2026-2028',
-    opensOn: '2026-04-13', learners: 45, estimatePerLearner: 8500, scoring: 'imported', until: 'awarded', decisionAfterDays: 35,
+    reference: 'ZWL-2026-INB-Z',
+    owner: 'zwolle',
+    inkoper: 'zwolleInkoper',
+    template: Z,
+    title: 'Inburgering Z-route Zwolle 2026-2028',
+    opensOn: '2026-04-13',
+    learners: 45,
+    estimatePerLearner: 8500,
+    scoring: 'imported',
+    until: 'awarded',
+    decisionAfterDays: 35,
     bids: [
       { school: 'ijsselland', pricePerLearner: 8450, scores: [75, 75, 75, 50] },
       { school: 'nt2zwolle', pricePerLearner: 8700, scores: [75, 75, 75, 75] },
@@ -227,8 +377,17 @@ export const TENDERS: readonly DemoTender[] = [
     },
   },
   {
-    reference: 'KMP-2026-MAP', owner: 'kampen', inkoper: 'kampenInkoper', template: MAP, title: 'Module Arbeidsmarkt en Participatie Kampen 2026-2027',
-    opensOn: '2026-10-12', learners: 50, estimatePerLearner: 1150, scoring: 'imported', until: 'award-proposed', decisionAfterDays: 28,
+    reference: 'KMP-2026-MAP',
+    owner: 'kampen',
+    inkoper: 'kampenInkoper',
+    template: MAP,
+    title: 'Module Arbeidsmarkt en Participatie Kampen 2026-2027',
+    opensOn: '2026-10-12',
+    learners: 50,
+    estimatePerLearner: 1150,
+    scoring: 'imported',
+    until: 'award-proposed',
+    decisionAfterDays: 28,
     bids: [
       { school: 'ijsselland', pricePerLearner: 1140, scores: [75, 75, 50, 75] },
       { school: 'snel', pricePerLearner: 1060, scores: [50, 50, 50, 50] },
@@ -237,8 +396,16 @@ export const TENDERS: readonly DemoTender[] = [
     ],
   },
   {
-    reference: 'IJS-2026-INB-OND', owner: 'regio', inkoper: 'regioInkoper', template: OND, title: 'Inburgering onderwijsroute regio IJsselland 2027-2029',
-    opensOn: '2026-11-02', learners: 40, estimatePerLearner: 14800, scoring: 'panel-assigned', until: 'open',
+    reference: 'IJS-2026-INB-OND',
+    owner: 'regio',
+    inkoper: 'regioInkoper',
+    template: OND,
+    title: 'Inburgering onderwijsroute regio IJsselland 2027-2029',
+    opensOn: '2026-11-02',
+    learners: 40,
+    estimatePerLearner: 14800,
+    scoring: 'panel-assigned',
+    until: 'open',
     bids: [
       { school: 'ijsselland', pricePerLearner: 14900, scores: [75, 75, 75, 50] },
       { school: 'nt2zwolle', pricePerLearner: 15400, scores: [100, 75, 75, 75] },

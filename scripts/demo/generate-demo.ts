@@ -98,10 +98,18 @@ function tenderSteps(ctx: AppContext, spec: DemoTender, actors: Map<string, Acto
   } else {
     const dossier = emptyDossierOf(spec);
     at(-21, () => {
-      const input = { template: spec.template, reference: spec.reference, title: spec.title, expectedLearners: spec.learners, estimatedValue: spec.estimatePerLearner * spec.learners };
+      const input = {
+        template: spec.template,
+        reference: spec.reference,
+        title: spec.title,
+        expectedLearners: spec.learners,
+        estimatedValue: spec.estimatePerLearner * spec.learners,
+      };
       ids.set(spec.reference, createTender(ctx, { actor: inkoper, organisationId, input }).id);
     });
-    spec.bids.forEach((bid, i) => at(-20 + i, () => addBid(ctx, { ...as(inkoper), input: { provider: SCHOOLS[bid.school], price: bid.pricePerLearner * spec.learners } })));
+    spec.bids.forEach((bid, i) =>
+      at(-20 + i, () => addBid(ctx, { ...as(inkoper), input: { provider: SCHOOLS[bid.school], price: bid.pricePerLearner * spec.learners } })),
+    );
     at(-14, () => PANEL.forEach((key) => assignEvaluator(ctx, { ...as(inkoper), userId: (actors.get(key) as Actor).userId })));
     if (spec.scoring === 'panel') {
       PANEL.forEach((key, e) => {
@@ -174,7 +182,8 @@ export async function generateDemo(ctx: AppContext, clock: DemoClock): Promise<D
   const admin = actorOf(ctx, ADMIN_EMAIL);
 
   const ids = new Map<string, string>();
-  const gemeente = (key: OrganisationKey) => ids.set(key, createOrganisation(ctx, { actor: admin, input: { name: ORGANISATION_NAMES[key], kind: 'gemeente' } }).id);
+  const gemeente = (key: OrganisationKey) =>
+    ids.set(key, createOrganisation(ctx, { actor: admin, input: { name: ORGANISATION_NAMES[key], kind: 'gemeente' } }).id);
   (['zwolle', 'kampen', 'dalfsen', 'raalte'] as const).forEach(gemeente);
   const memberIds = [REGION.centrumgemeente, ...REGION.members].map((name) => {
     const key = (Object.keys(ORGANISATION_NAMES) as OrganisationKey[]).find((k) => ORGANISATION_NAMES[k] === name);
@@ -210,9 +219,12 @@ export async function generateDemo(ctx: AppContext, clock: DemoClock): Promise<D
   }
 
   return {
-    organisations: Object.fromEntries((Object.keys(ORGANISATION_NAMES) as OrganisationKey[]).map((key) => [key, ids.get(key) as string])) as Record<OrganisationKey, string>,
+    organisations: Object.fromEntries((Object.keys(ORGANISATION_NAMES) as OrganisationKey[]).map((key) => [key, ids.get(key) as string])) as Record<
+      OrganisationKey,
+      string
+    >,
     users: [
-      { email: ADMIN_EMAIL, name: 'Platformbeheerder', what: 'platformbeheerder (organisaties, regio\'s en gebruikers)', start: '/beheer' },
+      { email: ADMIN_EMAIL, name: 'Platformbeheerder', what: "platformbeheerder (organisaties, regio's en gebruikers)", start: '/beheer' },
       ...USERS.map(({ email, name, what, start }) => ({ email, name, what, start: startPath(start, ids) })),
     ],
     tenders: TENDERS.map((spec) => {

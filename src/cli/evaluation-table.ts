@@ -4,19 +4,20 @@
  */
 import type { Dossier } from '../domain/evaluation/dossier.js';
 import { METHOD_NAMES } from '../domain/vocabulary/award-methods.js';
-import {
-  explainEffectiveWeights,
-  explainPriceShareRange,
-  explainPriceToWin,
-  explainWarning,
-  formatScore,
-} from '../domain/evaluation/explain.js';
+import { explainEffectiveWeights, explainPriceShareRange, explainPriceToWin, explainWarning, formatScore } from '../domain/evaluation/explain.js';
 import type { EvaluationResult } from '../domain/evaluation/result.js';
 import { formatDutchNumber, formatEuros } from '../domain/money.js';
 
 function pad(rows: string[][]): string {
   const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length))) ?? [];
-  return rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, col) => cell.padEnd(widths[col] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function renderEvaluationTable(dossier: Dossier, result: EvaluationResult): string {

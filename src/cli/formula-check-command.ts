@@ -30,7 +30,10 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
  * `parseAmountText`). What they say of the tender (a value of 0, too many learners) is the
  * dossier schema's to judge, with its paths.
  */
-function facts(values: { 'estimated-value'?: string | undefined; 'expected-learners'?: string | undefined }): { ok: true; facts: Record<string, number> } | { ok: false; message: string } {
+function facts(values: {
+  'estimated-value'?: string | undefined;
+  'expected-learners'?: string | undefined;
+}): { ok: true; facts: Record<string, number> } | { ok: false; message: string } {
   const out: Record<string, number> = {};
   const options = [
     ['estimated-value', 'estimatedValue', parseMoneyText],

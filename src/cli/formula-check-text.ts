@@ -35,6 +35,11 @@ export function renderFormulaCheckText(heading: string, check: FormulaCheck): st
       ]),
     ),
   );
-  lines.push(...section('Opmerkingen', check.notes.map((note) => `- ${note}`)));
+  lines.push(
+    ...section(
+      'Opmerkingen',
+      check.notes.map((note) => `- ${note}`),
+    ),
+  );
   return lines.join('\n');
 }

@@ -99,7 +99,9 @@ export function parseAmountText(text: string, kind: AmountKind): AmountText {
   if (commas === 1) {
     const [wholeText = '', fraction = ''] = rest.split(',');
     if (!/^\d+$/.test(fraction)) {
-      return refuse(`"${shown}": na de komma mogen alleen cijfers staan. Schrijf ${kind.noun} op z'n Nederlands (1.234,56) of zonder scheidingstekens (1234.56).`);
+      return refuse(
+        `"${shown}": na de komma mogen alleen cijfers staan. Schrijf ${kind.noun} op z'n Nederlands (1.234,56) of zonder scheidingstekens (1234.56).`,
+      );
     }
     // Only a first group English could write before a thousands comma makes it ambiguous: `0,125` is not.
     if (fraction.length === 3 && /^[1-9]\d{0,2}$/.test(wholeText)) {

@@ -13,14 +13,7 @@
  */
 import type { CostFloorParams } from './evaluation/dossier.js';
 import { rational, type Rational } from './exact.js';
-import {
-  eurosToCents,
-  formatDutchTrimmed,
-  formatEuroCents,
-  formatEuroRational,
-  rationalCentsToEuros,
-  toHundredths,
-} from './money.js';
+import { eurosToCents, formatDutchTrimmed, formatEuroCents, formatEuroRational, rationalCentsToEuros, toHundredths } from './money.js';
 
 export type CostFloor = {
   /** Floor per learner in cents, exact. */
@@ -49,8 +42,7 @@ export function computeCostFloor(params: CostFloorParams): CostFloor {
   const fixedCents = BigInt(eurosToCents(params.fixedCostPerLearner ?? 0));
   // contactHours * hourly * (100 + overhead) / (100 * groupSize) + fixed, over one denominator.
   const denominator = 100n * BigInt(groupSize);
-  const numerator =
-    BigInt(contactHours) * hourlyCents * (100n + overheadHundredths) + fixedCents * denominator;
+  const numerator = BigInt(contactHours) * hourlyCents * (100n + overheadHundredths) + fixedCents * denominator;
   const perLearnerCents = rational(numerator, denominator);
 
   const learners = groupSize === 1 ? '1 inburgeraar' : `${groupSize} inburgeraars`;

@@ -76,7 +76,9 @@ export function formatMoneyText(negative: boolean, digits: string): string {
 export function formatEuroCents(cents: number): string {
   const negative = cents < 0;
   const abs = Math.abs(Math.round(cents));
-  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   const fraction = (abs % 100).toString().padStart(2, '0');
   return formatMoneyText(negative && abs !== 0, `${whole},${fraction}`);
 }
@@ -126,6 +128,9 @@ export function formatEuroRational(cents: { readonly n: bigint; readonly d: bigi
   const scaled = (2n * abs * scale + cents.d) / (2n * cents.d);
   const unit = 10n ** BigInt(decimals);
   const whole = (scaled / unit).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const fraction = (scaled % unit).toString().padStart(decimals, '0').replace(/(?<=\d{2})0+$/, '');
+  const fraction = (scaled % unit)
+    .toString()
+    .padStart(decimals, '0')
+    .replace(/(?<=\d{2})0+$/, '');
   return formatMoneyText(negative && scaled !== 0n, `${whole},${fraction}`);
 }

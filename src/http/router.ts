@@ -90,5 +90,9 @@ export const unavailableResponse = { 503: problem('Een dienst waarvan het antwoo
 
 /** Path parameter `:id` (a server id). */
 export const IdParams = z.strictObject({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
 });

@@ -9,9 +9,7 @@ import canonicalizeImport from 'canonicalize';
 type Canonicalize = (input: unknown) => string | undefined;
 
 const canonicalizeFn: Canonicalize =
-  typeof canonicalizeImport === 'function'
-    ? (canonicalizeImport as Canonicalize)
-    : (canonicalizeImport as unknown as { default: Canonicalize }).default;
+  typeof canonicalizeImport === 'function' ? (canonicalizeImport as Canonicalize) : (canonicalizeImport as unknown as { default: Canonicalize }).default;
 
 /**
  * @example canonicalJson({ b: 1, a: [true, 'x'] }) // '{"a":[true,"x"],"b":1}'

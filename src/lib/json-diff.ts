@@ -10,8 +10,7 @@ import { formatFieldPath } from './field-path.js';
 
 export type JsonDifference = { path: string; stored?: unknown; recomputed?: unknown };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function walk(stored: unknown, recomputed: unknown, path: PropertyKey[], out: JsonDifference[]): void {
   if (Array.isArray(stored) && Array.isArray(recomputed)) {

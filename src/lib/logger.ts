@@ -18,13 +18,7 @@ export type Logger = {
 /**
  * @example const log = createLogger({ level: 'info' }); log.warn('self-signed certificate in use');
  */
-export function createLogger({
-  level,
-  write = (line) => process.stderr.write(line),
-}: {
-  level: LogLevel;
-  write?: (line: string) => void;
-}): Logger {
+export function createLogger({ level, write = (line) => process.stderr.write(line) }: { level: LogLevel; write?: (line: string) => void }): Logger {
   const threshold = LOG_LEVELS.indexOf(level);
   const emit = (at: Exclude<LogLevel, 'silent'>) => (message: string, fields?: Record<string, unknown>) => {
     if (LOG_LEVELS.indexOf(at) < threshold) return;

@@ -41,4 +41,3 @@ export function drawCertificate(
   if (certificate.development && options.warnForDevelopment) drawDevelopmentWarning(doc);
   paragraph(doc, { text: fill(words.signatureNote, { checkUrl: options.checkUrl }), size: SIZE.small, color: COLOR.muted });
 }
-

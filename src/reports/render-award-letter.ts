@@ -19,15 +19,7 @@ import { tagged } from './pdf/structure.js';
 import { drawTable } from './pdf/table.js';
 import { fitText } from './pdf/fit-text.js';
 import type { AwardLetterData, LetterParty } from './report-data.js';
-import {
-  formatBidScore,
-  formatCriterionScore,
-  formatPoints,
-  formatPrice,
-  formatPricePart,
-  methodFormula,
-  methodName,
-} from './report-format.js';
+import { formatBidScore, formatCriterionScore, formatPoints, formatPrice, formatPricePart, methodFormula, methodName } from './report-format.js';
 import { fill, wording } from './wording.js';
 
 const words = wording.letter;
@@ -43,7 +35,10 @@ function drawLetterHead(doc: PdfDocument, data: AwardLetterData): void {
   const buyer = fitText(doc, data.tender.buyer, width);
   tagged(doc, 'P', () => doc.text(buyer, left, doc.page.margins.top, { width }));
   doc.y += 18;
-  doc.font(FONT.regular).fontSize(SIZE.body + 1).fillColor(COLOR.text);
+  doc
+    .font(FONT.regular)
+    .fontSize(SIZE.body + 1)
+    .fillColor(COLOR.text);
   const line = (text: string) => {
     const fitted = fitText(doc, text, width);
     tagged(doc, 'P', () => doc.text(fitted, left, doc.y, { width }));
@@ -65,7 +60,13 @@ function drawDecision(doc: PdfDocument, data: AwardLetterData): void {
   const score = (party: LetterParty) => formatBidScore(data.scoreKind, party.result.score);
   paragraph(doc, { text: words.salutation, after: 8 });
   paragraph(doc, {
-    text: fill(words.intro, { title: data.tender.title, reference: data.tender.reference, lot: data.tender.lot, bidCount: data.bidCount, bidId: recipient.bidId }),
+    text: fill(words.intro, {
+      title: data.tender.title,
+      reference: data.tender.reference,
+      lot: data.tender.lot,
+      bidCount: data.bidCount,
+      bidId: recipient.bidId,
+    }),
     after: 8,
   });
   if (isWinner(data)) {
@@ -96,7 +97,11 @@ function drawComparison(doc: PdfDocument, data: AwardLetterData): void {
   drawTable(doc, {
     columns: headers.map((header, i) => ({ header, width: widths[i] ?? 0, ...(i > 0 ? { align: 'right' as const } : {}) })),
     rows: data.criteria.map((criterion) => {
-      const cells = [`${criterion.id} ${criterion.title}`, formatDutchTrimmed(criterion.weight), formatCriterionScore(criterion, data.recipient.scores[criterion.id])];
+      const cells = [
+        `${criterion.id} ${criterion.title}`,
+        formatDutchTrimmed(criterion.weight),
+        formatCriterionScore(criterion, data.recipient.scores[criterion.id]),
+      ];
       if (!winner) cells.push(formatCriterionScore(criterion, data.winner.scores[criterion.id]));
       return { cells };
     }),

@@ -40,8 +40,7 @@ export const CONFIRMATIONS = {
   },
   award: {
     question: 'Definitief gunnen?',
-    consequence:
-      'Daarna is de aanbesteding vergrendeld: niets kan nog worden gewijzigd en de gunningsbeslissing kan niet meer worden ingetrokken.',
+    consequence: 'Daarna is de aanbesteding vergrendeld: niets kan nog worden gewijzigd en de gunningsbeslissing kan niet meer worden ingetrokken.',
     statement: 'Ik begrijp dat de aanbesteding na definitief gunnen vergrendeld is en niet meer kan worden gewijzigd',
     confirm: 'Ja, gun definitief',
     missing: 'bevestig dat u begrijpt dat de aanbesteding daarna vergrendeld is',

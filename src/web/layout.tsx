@@ -143,8 +143,7 @@ export function Layout({ title, viewer, nav = 'none', children }: LayoutProps) {
           <footer class="utrecht-page-footer">
             <div class="utrecht-page-footer__content">
               <p class="utrecht-paragraph utrecht-paragraph--distanced">
-                {PRODUCT_NAME}: beoordelen en gunnen van inburgeringsaanbestedingen, met een gepubliceerde formule en een
-                ondertekend verslag.
+                {PRODUCT_NAME}: beoordelen en gunnen van inburgeringsaanbestedingen, met een gepubliceerde formule en een ondertekend verslag.
               </p>
             </div>
           </footer>

@@ -75,7 +75,13 @@ export function cachePages(ctx: AppContext, cache: PageCache = createPageCache()
     if (cached !== undefined) return new Response(cached.body, { status: cached.status, headers: cached.headers });
     await next();
     const response = c.res;
-    if (c.get('pageNotCached') || response.status !== 200 || response.headers.has('set-cookie') || !response.headers.get('content-type')?.startsWith('text/html')) return;
+    if (
+      c.get('pageNotCached') ||
+      response.status !== 200 ||
+      response.headers.has('set-cookie') ||
+      !response.headers.get('content-type')?.startsWith('text/html')
+    )
+      return;
     const body = new Uint8Array(await response.arrayBuffer());
     const page: CachedPage = { status: response.status, headers: [...response.headers], body };
     c.res = new Response(body, { status: page.status, headers: page.headers });

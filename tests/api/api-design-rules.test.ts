@@ -56,11 +56,7 @@ describe('the official NL API Design Rules linter', () => {
     const results = await lintOpenApiFiles([served, brokenFile]);
     const findings = (file: string) => results.filter((r) => r.source === file).map((r) => `${r.code} ${r.path.join('.')}`);
     expect(findings(served)).toEqual([]);
-    expect(findings(brokenFile).sort()).toEqual([
-      'info-contact info',
-      'nlgov:missing-header paths./tenders.get.responses.200',
-      'oas3-api-servers ',
-    ]);
+    expect(findings(brokenFile).sort()).toEqual(['info-contact info', 'nlgov:missing-header paths./tenders.get.responses.200', 'oas3-api-servers ']);
   }, 120_000);
 
   it('runs offline: a ruleset that reaches for the network fails the lint instead', async () => {
@@ -70,7 +66,11 @@ describe('the official NL API Design Rules linter', () => {
     writeFileSync(served, JSON.stringify(doc));
     await expect(lintOpenApiFiles([served], remote)).rejects.toThrow(/network access is not allowed while linting/);
     // The same guard, on Node's own clients.
-    const probe = spawnSync(process.execPath, ['--require', NO_NETWORK, '-e', "fetch('http://127.0.0.1:9').catch((e) => { console.log(e.message); process.exit(3); })"], { encoding: 'utf8' });
+    const probe = spawnSync(
+      process.execPath,
+      ['--require', NO_NETWORK, '-e', "fetch('http://127.0.0.1:9').catch((e) => { console.log(e.message); process.exit(3); })"],
+      { encoding: 'utf8' },
+    );
     expect(probe.status).toBe(3);
     expect(probe.stdout).toMatch(/network access is not allowed/);
   }, 120_000);
@@ -121,7 +121,11 @@ describe('API-Version on every response (/core/version-header)', () => {
     const paths = new Map<string, string>();
     for (const route of t.app.routes) {
       if (route.method === 'ALL') continue;
-      const path = route.path.replace(':id', tenderId).replace(':bidId', 'B1').replace(':criterionId', 'K1').replace(/:[A-Za-z]+/g, 'x');
+      const path = route.path
+        .replace(':id', tenderId)
+        .replace(':bidId', 'B1')
+        .replace(':criterionId', 'K1')
+        .replace(/:[A-Za-z]+/g, 'x');
       paths.set(`${route.method} ${path}`, path);
     }
     const extra = ['GET /api/v1/bestaat-niet', 'GET /bestaat-niet', 'DELETE /api/v1/tenders/x', 'GET /aanbestedingen', 'GET /inloggen', 'GET /api/v1/tenders/'];
@@ -203,7 +207,8 @@ describe('405 with Allow for a method the path does not have (RFC 9110 §15.5.6,
       const expected = [...new Set([...documented, ...(documented.includes('GET') ? ['HEAD'] : [])])].sort().join(', ');
       const url = `${API_BASE_PATH}${concrete}`;
       const response = await t.app.request(url, { method: 'OPTIONS' });
-      if (response.status !== 405 || response.headers.get('allow') !== expected) wrong.push(`${url}: ${response.status} ${response.headers.get('allow')} (expected ${expected})`);
+      if (response.status !== 405 || response.headers.get('allow') !== expected)
+        wrong.push(`${url}: ${response.status} ${response.headers.get('allow')} (expected ${expected})`);
     }
     expect(wrong).toEqual([]);
   });

@@ -92,7 +92,16 @@ describe('signing the head', () => {
     expect(verify('sha256', Buffer.from(payload), publicKey, Buffer.from(anchor!.signature, 'base64'))).toBe(true);
     expect(await verifyApi()).toMatchObject({
       valid: true,
-      anchor: { status: 'verified', anchors: 1, verified: 1, unverifiable: 0, problem: null, unanchoredEvents: 0, unanchoredSince: null, newest: { seq: report.seq, reason: 'report' } },
+      anchor: {
+        status: 'verified',
+        anchors: 1,
+        verified: 1,
+        unverifiable: 0,
+        problem: null,
+        unanchoredEvents: 0,
+        unanchoredSince: null,
+        newest: { seq: report.seq, reason: 'report' },
+      },
     });
   });
 
@@ -192,9 +201,9 @@ describe('certificates', () => {
   it('does not trust a head signed with a certificate it is not configured with, and says whose it is', async () => {
     const head = { seq: lastSeq() - 3, head: hashAt(lastSeq() - 3), at: '2026-03-02T09:00:00.000Z' };
     const forged = signHead(other, { ...head, head: '0'.repeat(64) });
-    t.db.sqlite.prepare("INSERT INTO audit_anchors (seq, head, at, reason, certificate_fingerprint, signature) VALUES (?, ?, ?, 'schedule', ?, ?)").run(
-      head.seq, '0'.repeat(64), head.at, forged.certificateFingerprint, forged.signature,
-    );
+    t.db.sqlite
+      .prepare("INSERT INTO audit_anchors (seq, head, at, reason, certificate_fingerprint, signature) VALUES (?, ?, ?, 'schedule', ?, ?)")
+      .run(head.seq, '0'.repeat(64), head.at, forged.certificateFingerprint, forged.signature);
     expect(await verifyApi()).toMatchObject({
       valid: true,
       anchor: { status: 'none', anchors: 1, verified: 0, unverifiable: 1, unverifiableCertificates: [other.certificate.fingerprintSha256] },
@@ -214,7 +223,11 @@ describe('certificates', () => {
       }).ctx;
     // Not listed: the old heads can no longer be checked, and the new certificate signs the head at start.
     const unlisted = rotate([]);
-    expect(verifyAuditTrail(unlisted).anchor).toMatchObject({ status: 'none', unverifiable: 1, unverifiableCertificates: [current.certificate.fingerprintSha256] });
+    expect(verifyAuditTrail(unlisted).anchor).toMatchObject({
+      status: 'none',
+      unverifiable: 1,
+      unverifiableCertificates: [current.certificate.fingerprintSha256],
+    });
     // Listed (as `openssl pkcs12 -nokeys` writes it, PEM): they verify again, and still pin the chain.
     const bundle = Buffer.from(`${new X509Certificate(other.certificateDer).toString()}\n${new X509Certificate(current.certificateDer).toString()}`);
     const listed = rotate(parseCertificateBundle(bundle));

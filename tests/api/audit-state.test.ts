@@ -46,7 +46,9 @@ beforeAll(async () => {
   // Before an opening: a bid edited and one deleted, and a draft tender deleted as a whole.
   const draft = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
   expect((await w.almereInkoper.patch(`/api/v1/tenders/${draft}/bids/B4`, { priceLines: lines })).status).toBe(200);
-  expect((await w.almereInkoper.patch(`/api/v1/tenders/${draft}/bids/B2`, { provider: { name: 'NT2 Centrum', kvk: '30234567', keurmerk: false } })).status).toBe(200);
+  expect(
+    (await w.almereInkoper.patch(`/api/v1/tenders/${draft}/bids/B2`, { provider: { name: 'NT2 Centrum', kvk: '30234567', keurmerk: false } })).status,
+  ).toBe(200);
   expect((await w.almereInkoper.request('DELETE', `/api/v1/tenders/${draft}/bids/B1`)).status).toBe(204);
   // A bid document received and replaced: its row and its chunks are checked too (issue 20).
   const plan = await uploadDocument(t, w.almereInkoper, `/api/v1/tenders/${draft}/bids/B2/documents?envelope=quality&name=plan.pdf`, pdfDocument('Plan'));
@@ -75,7 +77,10 @@ beforeAll(async () => {
   expect(user.status).toBe(201);
   for (const step of ['disable', 'enable', 'disable']) expect((await w.admin.post(`/api/v1/users/${user.body.id}/${step}`)).status).toBe(200);
   // Its roles set, a gemeente joining the regio, and a password set by an administrator: these replay too.
-  const roles = [{ organisationId: w.orgs.almere, role: 'inkoper' }, { organisationId: w.orgs.lelystad, role: 'auditor' }];
+  const roles = [
+    { organisationId: w.orgs.almere, role: 'inkoper' },
+    { organisationId: w.orgs.lelystad, role: 'auditor' },
+  ];
   expect((await w.admin.put(`/api/v1/users/${user.body.id}/memberships`, { memberships: roles })).status).toBe(200);
   expect((await w.admin.put(`/api/v1/users/${user.body.id}/memberships`, { memberships: roles.slice(1) })).status).toBe(200);
   expect((await w.admin.post(`/api/v1/organisations/${w.orgs.regio}/members`, { memberId: w.orgs.utrecht })).status).toBe(200);
@@ -100,23 +105,41 @@ function verifyAfter(change: () => void): AuditVerification {
     sqlite.exec('ROLLBACK');
   }
 }
-const run = (sql: string, ...params: unknown[]) => () => {
-  const { changes } = t.db.sqlite.prepare(sql).run(...params);
-  expect(changes, sql).toBeGreaterThan(0);
-};
+const run =
+  (sql: string, ...params: unknown[]) =>
+  () => {
+    const { changes } = t.db.sqlite.prepare(sql).run(...params);
+    expect(changes, sql).toBeGreaterThan(0);
+  };
 
 describe('the state tables against the audit trail', () => {
   it('agree on an untouched database, every row compared', async () => {
     const response = await w.almereAuditor.get('/api/v1/audit/verify');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ valid: true, firstBroken: null, stateMismatch: null, state: { unchecked: 0, unknownActions: [] } });
-    const rows = ['organisations', 'region_members', 'users', 'memberships', 'providers', 'tenders', 'criteria', 'bids', 'bid_price_lines', 'bid_corrections', 'consensus_scores', 'panel_members', 'individual_scores', 'reports', 'bid_documents']
+    const rows = [
+      'organisations',
+      'region_members',
+      'users',
+      'memberships',
+      'providers',
+      'tenders',
+      'criteria',
+      'bids',
+      'bid_price_lines',
+      'bid_corrections',
+      'consensus_scores',
+      'panel_members',
+      'individual_scores',
+      'reports',
+      'bid_documents',
+    ]
       .map((table) => (t.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n)
       .reduce((a, b) => a + b, 0);
     expect(response.body.state.rows).toBe(rows);
   });
 
-  it("names the bid whose price was changed in the bids table, through the API, without the prices", async () => {
+  it('names the bid whose price was changed in the bids table, through the API, without the prices', async () => {
     const seq = (t.db.sqlite.prepare("SELECT seq FROM audit_events WHERE action = 'tender.import' AND entity_id = ?").get(imported) as { seq: number }).seq;
     const sqlite = t.db.sqlite;
     sqlite.exec('BEGIN');
@@ -163,12 +186,23 @@ describe('the state tables against the audit trail', () => {
     {
       what: 'a beoordelaar given the inkoper role',
       change: () => run("UPDATE memberships SET role = 'inkoper' WHERE user_id = ?", w.almereBeoordelaar.userId),
-      expected: () => ({ table: 'memberships', key: { user_id: w.almereBeoordelaar.userId, organisation_id: w.orgs.almere }, column: 'role', problem: 'different' }),
+      expected: () => ({
+        table: 'memberships',
+        key: { user_id: w.almereBeoordelaar.userId, organisation_id: w.orgs.almere },
+        column: 'role',
+        problem: 'different',
+      }),
     },
     {
       what: 'a membership added without an event',
       change: () => run("INSERT INTO memberships VALUES (?, ?, 'inkoper')", w.almereAuditor.userId, w.orgs.utrecht),
-      expected: () => ({ table: 'memberships', key: { user_id: w.almereAuditor.userId, organisation_id: w.orgs.utrecht }, column: null, problem: 'no-event', seq: null }),
+      expected: () => ({
+        table: 'memberships',
+        key: { user_id: w.almereAuditor.userId, organisation_id: w.orgs.utrecht },
+        column: null,
+        problem: 'no-event',
+        seq: null,
+      }),
     },
     {
       what: 'a member gemeente taken out of the regio',
@@ -183,7 +217,11 @@ describe('the state tables against the audit trail', () => {
     {
       what: "an evaluator's own score",
       change: () => run("UPDATE individual_scores SET score = 10 WHERE tender_id = ? AND bid_id = 'B2' AND criterion_id = 'K1'", panel),
-      expected: () => ({ table: 'individual_scores', key: { tender_id: panel, bid_id: 'B2', criterion_id: 'K1', evaluator_id: w.almereBeoordelaar.userId }, column: 'score' }),
+      expected: () => ({
+        table: 'individual_scores',
+        key: { tender_id: panel, bid_id: 'B2', criterion_id: 'K1', evaluator_id: w.almereBeoordelaar.userId },
+        column: 'score',
+      }),
     },
     {
       what: 'a consensus score',
@@ -232,7 +270,11 @@ describe('the state tables against the audit trail', () => {
     },
     {
       what: 'a bid added in SQLite',
-      change: () => run("INSERT INTO bids SELECT tender_id, 'B9', 9, provider_name, provider_kvk, provider_keurmerk, price_cents, NULL, created_at, NULL, NULL FROM bids WHERE tender_id = ? AND id = 'B1'", imported),
+      change: () =>
+        run(
+          "INSERT INTO bids SELECT tender_id, 'B9', 9, provider_name, provider_kvk, provider_keurmerk, price_cents, NULL, created_at, NULL, NULL FROM bids WHERE tender_id = ? AND id = 'B1'",
+          imported,
+        ),
       expected: () => ({ table: 'bids', key: { tender_id: imported, id: 'B9' }, column: null, problem: 'no-event' }),
     },
     {
@@ -340,7 +382,21 @@ describe('the state tables against the audit trail', () => {
     'individual_scores.updated_at',
     'reports.created_at',
   ]);
-  const TABLES = ['organisations', 'users', 'memberships', 'providers', 'tenders', 'criteria', 'bids', 'bid_price_lines', 'bid_corrections', 'consensus_scores', 'panel_members', 'individual_scores', 'reports'];
+  const TABLES = [
+    'organisations',
+    'users',
+    'memberships',
+    'providers',
+    'tenders',
+    'criteria',
+    'bids',
+    'bid_price_lines',
+    'bid_corrections',
+    'consensus_scores',
+    'panel_members',
+    'individual_scores',
+    'reports',
+  ];
 
   /** Another value of the same kind: JSON stays JSON (whitespace alone is no change), booleans flip. */
   function otherValue(value: unknown, type: string): unknown {
@@ -359,7 +415,10 @@ describe('the state tables against the audit trail', () => {
     for (const table of TABLES) {
       const columns = t.db.sqlite.pragma(`table_info(${table})`) as { name: string; type: string; pk: number }[];
       for (const column of columns.filter((c) => c.pk === 0)) {
-        const row = t.db.sqlite.prepare(`SELECT rowid AS rid, "${column.name}" AS value FROM ${table} ORDER BY "${column.name}" IS NULL LIMIT 1`).get() as { rid: number; value: unknown };
+        const row = t.db.sqlite.prepare(`SELECT rowid AS rid, "${column.name}" AS value FROM ${table} ORDER BY "${column.name}" IS NULL LIMIT 1`).get() as {
+          rid: number;
+          value: unknown;
+        };
         const result = verifyAfter(run(`UPDATE ${table} SET "${column.name}" = ? WHERE rowid = ?`, otherValue(row.value, column.type), row.rid));
         const name = `${table}.${column.name}`;
         const found = result.stateMismatch?.table === table && result.stateMismatch.column === column.name;

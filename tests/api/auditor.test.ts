@@ -63,7 +63,9 @@ describe('GET /api/v1/tenders/:id/recompute', () => {
     const stored = JSON.parse((t.db.sqlite.prepare('SELECT award_decision AS d FROM tenders WHERE id = ?').get(id) as { d: string }).d);
     const honestScore = stored.evaluation.bids[1].score as number;
     t.db.sqlite
-      .prepare(`UPDATE tenders SET award_decision = json_set(award_decision, '$.evaluation.bids[1].score', 99.5, '$.evaluation.bids[0].lowBidFlags', json('[{"rule":"cost-floor"}]')) WHERE id = ?`)
+      .prepare(
+        `UPDATE tenders SET award_decision = json_set(award_decision, '$.evaluation.bids[1].score', 99.5, '$.evaluation.bids[0].lowBidFlags', json('[{"rule":"cost-floor"}]')) WHERE id = ?`,
+      )
       .run(id);
     const response = await w.almereAuditor.get(`/api/v1/tenders/${id}/recompute`);
     expect(response.status).toBe(200);
@@ -77,7 +79,9 @@ describe('GET /api/v1/tenders/:id/recompute', () => {
   it('ignores only the server additions: a changed review or panel statistic is not an engine field', async () => {
     const id = await awardedPanelTender();
     t.db.sqlite
-      .prepare(`UPDATE tenders SET award_decision = json_set(award_decision, '$.evaluation.blockingReviews', json('[1]'), '$.evaluation.bids[0].lowBidReview', json('{"state":"open"}')) WHERE id = ?`)
+      .prepare(
+        `UPDATE tenders SET award_decision = json_set(award_decision, '$.evaluation.blockingReviews', json('[1]'), '$.evaluation.bids[0].lowBidReview', json('{"state":"open"}')) WHERE id = ?`,
+      )
       .run(id);
     expect((await w.regioInkoper.get(`/api/v1/tenders/${id}/recompute`)).body.matches).toBe(true);
     t.db.sqlite.prepare(`UPDATE tenders SET award_decision = json_remove(award_decision, '$.evaluation.effectiveWeights') WHERE id = ?`).run(id);
@@ -118,7 +122,15 @@ describe('GET /api/v1/tenders/:id/timeline', () => {
     expect(response.status).toBe(200);
     const inkoper = await nameOf(w.regioInkoper);
     const evaluator = await nameOf(w.almereBeoordelaar);
-    const timeline = response.body as { action: string; who: { name: string }; description: string; before: unknown; after: unknown; at: string; redacted: boolean }[];
+    const timeline = response.body as {
+      action: string;
+      who: { name: string };
+      description: string;
+      before: unknown;
+      after: unknown;
+      at: string;
+      redacted: boolean;
+    }[];
     expect(timeline.map((e) => e.action)).toEqual([
       'tender.create',
       'bid.create',
@@ -132,14 +144,27 @@ describe('GET /api/v1/tenders/:id/timeline', () => {
       'tender.award-decision',
       'tender.award',
     ]);
-    expect(timeline[0]).toMatchObject({ who: { name: inkoper }, description: 'Aanbesteding FLV-2027-PANEL aangemaakt, perceel B1-route.', before: null, redacted: false });
-    expect(timeline[1]).toMatchObject({ description: 'Inschrijving B1 van Taalhuis Flevoland geregistreerd voor €\u00a0565.000,00.', after: { id: 'B1', price: 565000 } });
+    expect(timeline[0]).toMatchObject({
+      who: { name: inkoper },
+      description: 'Aanbesteding FLV-2027-PANEL aangemaakt, perceel B1-route.',
+      before: null,
+      redacted: false,
+    });
+    expect(timeline[1]).toMatchObject({
+      description: 'Inschrijving B1 van Taalhuis Flevoland geregistreerd voor €\u00a0565.000,00.',
+      after: { id: 'B1', price: 565000 },
+    });
     expect(timeline[4]).toMatchObject({ who: { name: inkoper }, description: `${evaluator} toegevoegd aan het beoordelingspanel.` });
     // The declaration names the schools it was made about (issue 15).
     expect(timeline[5]).toMatchObject({
       who: { name: evaluator },
       description: 'Verklaard geen belangenverstrengeling te hebben (verklaring over Taalhuis Flevoland en NT2 Centrum Almere).',
-      after: { declaredAbout: [{ name: 'Taalhuis Flevoland', kvk: '30123456' }, { name: 'NT2 Centrum Almere', kvk: '30234567' }] },
+      after: {
+        declaredAbout: [
+          { name: 'Taalhuis Flevoland', kvk: '30123456' },
+          { name: 'NT2 Centrum Almere', kvk: '30234567' },
+        ],
+      },
     });
     // All sealed: the individual scores are shown in full.
     expect(timeline[6]).toMatchObject({
@@ -149,7 +174,12 @@ describe('GET /api/v1/tenders/:id/timeline', () => {
       after: { score: 8, motivation: motivationFor('B1', 'K1', 8) },
       redacted: false,
     });
-    expect(timeline[11]).toMatchObject({ who: { name: inkoper }, description: 'Consensusscore 8 vastgesteld voor Taalhuis Flevoland (B1) op K1.', before: null, after: { score: 8 } });
+    expect(timeline[11]).toMatchObject({
+      who: { name: inkoper },
+      description: 'Consensusscore 8 vastgesteld voor Taalhuis Flevoland (B1) op K1.',
+      before: null,
+      after: { score: 8 },
+    });
     expect(timeline[15]).toMatchObject({
       at: '2026-10-24T21:30:00.000Z',
       description: 'Gunningsbeslissing genomen: voorlopig gegund aan Taalhuis Flevoland (B1); de opschortende termijn loopt tot en met 13 november 2026.',
@@ -198,13 +228,21 @@ describe('GET /api/v1/tenders/:id/timeline', () => {
     await scoreAll(second, id, { B1: { K1: 10 } });
 
     const notice = { redacted: 'verborgen tot alle beoordelaars hun scores hebben verzegeld' };
-    const hidden = ((await w.almereAuditor.get(`/api/v1/tenders/${id}/timeline`)).body as { action: string; description: string; before: unknown; after: unknown; redacted: boolean }[]).filter(
-      (e) => e.action === 'individual-score.set',
-    );
+    const hidden = (
+      (await w.almereAuditor.get(`/api/v1/tenders/${id}/timeline`)).body as {
+        action: string;
+        description: string;
+        before: unknown;
+        after: unknown;
+        redacted: boolean;
+      }[]
+    ).filter((e) => e.action === 'individual-score.set');
     expect(hidden).toHaveLength(5);
     for (const entry of hidden) {
       expect(entry).toMatchObject({ redacted: true, before: notice, after: notice });
-      expect(entry.description).toMatch(/^Individuele score gegeven voor (Taalhuis Flevoland \(B1\)|NT2 Centrum Almere \(B2\)) op K\d \(inhoud verborgen tot alle beoordelaars hun scores hebben verzegeld\)\.$/);
+      expect(entry.description).toMatch(
+        /^Individuele score gegeven voor (Taalhuis Flevoland \(B1\)|NT2 Centrum Almere \(B2\)) op K\d \(inhoud verborgen tot alle beoordelaars hun scores hebben verzegeld\)\.$/,
+      );
     }
     const events = (await w.regioInkoper.get(`/api/v1/tenders/${id}/audit-events`)).body as { action: string; change: unknown }[];
     expect(events.filter((e) => e.action === 'individual-score.set').every((e) => JSON.stringify(e.change) === JSON.stringify(notice))).toBe(true);
@@ -231,19 +269,30 @@ describe('an auditor changes nothing', () => {
   ]);
 
   /** Every write route with a body that an inkoper (or the evaluator, for its own routes) could send. */
-  function writeCalls(auditor: TestClient, id: string, ids: { own: string; evaluator: string; colleague: string }): Record<string, () => Promise<{ status: number; body: any }>> {
+  function writeCalls(
+    auditor: TestClient,
+    id: string,
+    ids: { own: string; evaluator: string; colleague: string },
+  ): Record<string, () => Promise<{ status: number; body: any }>> {
     const base = `/api/v1/tenders/${id}`;
     return {
       'POST /api/v1/organisations': () => auditor.post('/api/v1/organisations', { name: 'Gemeente Dronten', kind: 'gemeente' }),
       'POST /api/v1/users': () =>
-        auditor.post('/api/v1/users', { email: 'nieuw@almere.test', name: 'Nieuw', password: 'een lang genoeg wachtwoord', memberships: [{ organisationId: ids.own, role: 'inkoper' }] }),
+        auditor.post('/api/v1/users', {
+          email: 'nieuw@almere.test',
+          name: 'Nieuw',
+          password: 'een lang genoeg wachtwoord',
+          memberships: [{ organisationId: ids.own, role: 'inkoper' }],
+        }),
       'POST /api/v1/users/:id/disable': () => auditor.post(`/api/v1/users/${ids.colleague}/disable`),
       'POST /api/v1/users/:id/enable': () => auditor.post(`/api/v1/users/${ids.colleague}/enable`),
-      'PUT /api/v1/users/:id/memberships': () => auditor.put(`/api/v1/users/${ids.colleague}/memberships`, { memberships: [{ organisationId: ids.own, role: 'auditor' }] }),
+      'PUT /api/v1/users/:id/memberships': () =>
+        auditor.put(`/api/v1/users/${ids.colleague}/memberships`, { memberships: [{ organisationId: ids.own, role: 'auditor' }] }),
       'POST /api/v1/users/:id/password': () => auditor.post(`/api/v1/users/${ids.colleague}/password`, { newPassword: 'een heel nieuw wachtwoord' }),
       'POST /api/v1/organisations/:id/members': () => auditor.post(`/api/v1/organisations/${ids.own}/members`, { memberId: ids.own }),
       'POST /api/v1/providers': () => auditor.post('/api/v1/providers', { organisationId: ids.own, name: 'Taalschool Noord', kvk: '30999999', keurmerk: true }),
-      'POST /api/v1/tenders': () => auditor.post('/api/v1/tenders', { organisationId: ids.own, template: 'b1-route', reference: 'X-1', title: 'Nieuwe aanbesteding' }),
+      'POST /api/v1/tenders': () =>
+        auditor.post('/api/v1/tenders', { organisationId: ids.own, template: 'b1-route', reference: 'X-1', title: 'Nieuwe aanbesteding' }),
       'POST /api/v1/tenders/import': () => auditor.post('/api/v1/tenders/import', { organisationId: ids.own, dossier: exampleDossier() }),
       'PATCH /api/v1/tenders/:id': () => auditor.patch(base, { title: 'Andere titel' }),
       'POST /api/v1/tenders/:id/open': () => auditor.post(`${base}/open`),
@@ -255,7 +304,8 @@ describe('an auditor changes nothing', () => {
         auditor.post(`${base}/bids/B2/low-bid-review`, { action: 'decide', decision: 'accepted', motivation: 'De accountant aanvaardt de prijs.' }),
       'POST /api/v1/tenders/:id/evaluators': () => auditor.post(`${base}/evaluators`, { userId: ids.evaluator }),
       'POST /api/v1/tenders/:id/conflict-declaration': () => auditor.post(`${base}/conflict-declaration`, { noConflict: true }),
-      'PUT /api/v1/tenders/:id/bids/:bidId/scores/:criterionId': () => auditor.put(`${base}/bids/B1/scores/K1`, { score: 10, motivation: motivationFor('B1', 'K1', 10) }),
+      'PUT /api/v1/tenders/:id/bids/:bidId/scores/:criterionId': () =>
+        auditor.put(`${base}/bids/B1/scores/K1`, { score: 10, motivation: motivationFor('B1', 'K1', 10) }),
       'POST /api/v1/tenders/:id/scores/seal': () => auditor.post(`${base}/scores/seal`),
       'POST /api/v1/tenders/:id/award-decision': () => auditor.post(`${base}/award-decision`),
       'POST /api/v1/tenders/:id/award-decision/withdraw': () =>
@@ -269,7 +319,8 @@ describe('an auditor changes nothing', () => {
         auditor.post(`${base}/bids/B1/correction`, { price: 500000, reason: 'De accountant verbetert de prijs van deze inschrijving.' }),
       'POST /api/v1/tenders/:id/bids/:bidId/withdrawal': () =>
         auditor.post(`${base}/bids/B1/withdrawal`, { receivedOn: '2026-03-02', reason: 'De accountant trekt deze inschrijving in namens de school.' }),
-      'POST /api/v1/tenders/:id/bids/:bidId/documents': () => uploadDocument(t, auditor, `${base}/bids/B1/documents?envelope=quality&name=plan.pdf`, pdfDocument('Plan')),
+      'POST /api/v1/tenders/:id/bids/:bidId/documents': () =>
+        uploadDocument(t, auditor, `${base}/bids/B1/documents?envelope=quality&name=plan.pdf`, pdfDocument('Plan')),
     };
   }
 
@@ -286,10 +337,16 @@ describe('an auditor changes nothing', () => {
           .filter((route) => !OWN_SESSION_OR_READ.has(route)),
       ),
     ];
-    for (const [auditor, own, colleague] of [[regioAuditor, w.orgs.regio, w.regioInkoper.userId], [w.almereAuditor, w.orgs.almere, w.almereInkoper.userId]] as const) {
+    for (const [auditor, own, colleague] of [
+      [regioAuditor, w.orgs.regio, w.regioInkoper.userId],
+      [w.almereAuditor, w.orgs.almere, w.almereInkoper.userId],
+    ] as const) {
       // Each names its own organisation and a user of it: another's would be 404, not the refusal tested here.
       const calls = writeCalls(auditor, id, { own, evaluator: w.almereBeoordelaar.userId, colleague });
-      expect(writeRoutes.filter((route) => calls[route] === undefined), 'write routes this test does not know yet').toEqual([]);
+      expect(
+        writeRoutes.filter((route) => calls[route] === undefined),
+        'write routes this test does not know yet',
+      ).toEqual([]);
       const answers: Record<string, number> = {};
       for (const route of writeRoutes) answers[route] = (await calls[route]!()).status;
       expect(answers).toEqual(Object.fromEntries(writeRoutes.map((route) => [route, 403])));

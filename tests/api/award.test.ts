@@ -43,7 +43,10 @@ describe('POST /api/v1/tenders/:id/award-decision', () => {
     });
     const stored = JSON.parse((t.db.sqlite.prepare('SELECT award_decision AS d FROM tenders WHERE id = ?').get(id) as { d: string }).d);
     expect(stored).toMatchObject({ winner: 'B1', decisionDate: '2026-10-24', decidedBy: w.regioInkoper.userId, drawOfLots: null });
-    expect(stored.evaluation.bids.map((b: { bidId: string; rank: number }) => [b.bidId, b.rank])).toEqual([['B1', 1], ['B2', 2]]);
+    expect(stored.evaluation.bids.map((b: { bidId: string; rank: number }) => [b.bidId, b.rank])).toEqual([
+      ['B1', 1],
+      ['B2', 2],
+    ]);
     // One evaluator: severity, but no pair of ratings to agree on.
     expect(stored.evaluation.panel).toMatchObject({ evaluators: [{ userId: w.almereBeoordelaar.userId, severity: 0 }], agreement: { alpha: null, units: 0 } });
     const events = (await w.almereAuditor.get(`/api/v1/tenders/${id}/audit-events`)).body as { action: string; change: any }[];
@@ -82,7 +85,9 @@ describe('POST /api/v1/tenders/:id/award-decision', () => {
     expect(tied.status).toBe(409);
     expect(tied.body.detail).toContain('De eerste plaats wordt gedeeld door B2 en B3');
     expect(tied.body.detail).toContain('loting');
-    const wrong = await w.almereInkoper.post(`/api/v1/tenders/${id}/award-decision`, { drawOfLots: { winner: 'B1', record: 'Geloot door de notaris op 3 maart 2026.' } });
+    const wrong = await w.almereInkoper.post(`/api/v1/tenders/${id}/award-decision`, {
+      drawOfLots: { winner: 'B1', record: 'Geloot door de notaris op 3 maart 2026.' },
+    });
     expect(wrong.body.errors).toEqual([{ path: 'drawOfLots.winner', message: 'loten kan alleen tussen B2 en B3' }]);
     const record = 'Loting op 2 maart 2026 door notaris De Vries in bijzijn van beide inschrijvers.';
     const drawn = await w.almereInkoper.post(`/api/v1/tenders/${id}/award-decision`, { drawOfLots: { winner: 'B3', record } });
@@ -95,7 +100,9 @@ describe('POST /api/v1/tenders/:id/award-decision', () => {
   it('refuses a draw of lots when there is a single winner, and is for the inkoper only', async () => {
     const id = await readyPanelTender();
     expect((await w.almereAuditor.post(`/api/v1/tenders/${id}/award-decision`)).status).toBe(403);
-    const response = await w.regioInkoper.post(`/api/v1/tenders/${id}/award-decision`, { drawOfLots: { winner: 'B2', record: 'Er is geloot, maar dat was niet nodig.' } });
+    const response = await w.regioInkoper.post(`/api/v1/tenders/${id}/award-decision`, {
+      drawOfLots: { winner: 'B2', record: 'Er is geloot, maar dat was niet nodig.' },
+    });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].path).toBe('drawOfLots');
   });
@@ -176,7 +183,10 @@ describe('POST /api/v1/tenders/:id/award and the lock', () => {
           .filter((route) => !RECORDS.has(route)),
       ),
     ];
-    expect(writeRoutes.filter((route) => calls[route] === undefined), 'write routes this test does not know yet').toEqual([]);
+    expect(
+      writeRoutes.filter((route) => calls[route] === undefined),
+      'write routes this test does not know yet',
+    ).toEqual([]);
     const answers: Record<string, string> = {};
     for (const route of writeRoutes) {
       const response = await calls[route]!();
@@ -226,7 +236,10 @@ describe('POST /api/v1/tenders/:id/award-decision/withdraw', () => {
     );
 
     // Open again: the consensus is corrected, and the new decision names the new winner.
-    for (const [bidId, score] of [['B1', 6], ['B2', 8]] as const) {
+    for (const [bidId, score] of [
+      ['B1', 6],
+      ['B2', 8],
+    ] as const) {
       const corrected = await w.regioInkoper.put(`/api/v1/tenders/${id}/bids/${bidId}/consensus/K1`, {
         score,
         motivation: `Na het bezwaar opnieuw gewogen: ${score} punten voor ${bidId}.`,

@@ -99,7 +99,9 @@ describe('after the opening', () => {
     expect((await w.almereInkoper.request('DELETE', `/api/v1/tenders/${id}/bids/B1`)).status).toBe(409);
     const deleted = await w.almereInkoper.request('DELETE', `/api/v1/tenders/${id}`);
     expect(deleted.status).toBe(409);
-    expect(deleted.body.detail).toBe('Alleen een aanbesteding in voorbereiding kan worden verwijderd; een geopende aanbesteding blijft bewaard met haar inschrijvingen en beoordeling.');
+    expect(deleted.body.detail).toBe(
+      'Alleen een aanbesteding in voorbereiding kan worden verwijderd; een geopende aanbesteding blijft bewaard met haar inschrijvingen en beoordeling.',
+    );
     expect((await bidOf('B1')).price).toBe(565000);
   });
 });
@@ -135,7 +137,10 @@ describe('DELETE /api/v1/tenders/:id', () => {
     for (const table of ['criteria', 'bids', 'bid_price_lines', 'consensus_scores', 'panel_members']) {
       expect((t.db.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE tender_id = ?`).get(id) as { n: number }).n, table).toBe(0);
     }
-    const kept = t.db.sqlite.prepare('SELECT action, change FROM audit_events WHERE tender_id = ? ORDER BY seq').all(id) as { action: string; change: string }[];
+    const kept = t.db.sqlite.prepare('SELECT action, change FROM audit_events WHERE tender_id = ? ORDER BY seq').all(id) as {
+      action: string;
+      change: string;
+    }[];
     expect(kept).toHaveLength(before + 1);
     expect(kept.at(-1)?.action).toBe('tender.delete');
     expect(JSON.parse(kept.at(-1)?.change ?? '{}')).toMatchObject({

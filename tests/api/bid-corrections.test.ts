@@ -99,7 +99,9 @@ describe('POST .../bids/:bidId/correction', () => {
   });
 
   it('refuses a correction that changes nothing, gives no figure, removes one, or does not add up (400 at the field)', async () => {
-    expect((await correct('B2', { price: 612000, reason: REASON })).body.errors).toEqual([{ path: 'price', message: 'gelijk aan wat de inschrijving al heeft' }]);
+    expect((await correct('B2', { price: 612000, reason: REASON })).body.errors).toEqual([
+      { path: 'price', message: 'gelijk aan wat de inschrijving al heeft' },
+    ]);
     expect((await correct('B2', { reason: REASON })).body.errors).toEqual([{ path: 'price', message: 'geef de gecorrigeerde price of priceLines' }]);
     expect((await correct('B2', { price: null, reason: REASON })).body.errors[0].path).toBe('price');
     const sum = await correct('B4', { price: 540000, reason: REASON });
@@ -152,7 +154,11 @@ describe('POST .../bids/:bidId/withdrawal', () => {
     const corrected = await correct('B3', { price: 381000, reason: REASON });
     expect(corrected.status).toBe(409);
     expect(corrected.body.detail).toContain('Inschrijving B3 is ingetrokken');
-    const step = await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B3/low-bid-review`, { action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoe?'] });
+    const step = await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B3/low-bid-review`, {
+      action: 'request-explanation',
+      deadline: '2026-03-16',
+      questions: ['Hoe?'],
+    });
     expect(step.status).toBe(409);
     const ocds = (await w.almereInkoper.get(`/api/v1/tenders/${id}/ocds`)).body;
     const details = ocds.releases[0].bids.details as { id: string; status: string; hasRank?: boolean }[];
@@ -199,7 +205,11 @@ describe('the panel', () => {
     const seen = await w.almereBeoordelaar.get(`/api/v1/tenders/${panel}/bids`);
     expect(seen.status).toBe(200);
     expect(seen.body).toEqual([
-      { id: 'B1', provider: { name: 'Taalhuis Flevoland', kvk: '30123456', keurmerk: true }, corrections: [{ number: 1, correctedAt: '2026-03-02T09:00:00.000Z', reason: REASON }] },
+      {
+        id: 'B1',
+        provider: { name: 'Taalhuis Flevoland', kvk: '30123456', keurmerk: true },
+        corrections: [{ number: 1, correctedAt: '2026-03-02T09:00:00.000Z', reason: REASON }],
+      },
       { id: 'B2', provider: { name: 'NT2 Centrum Almere', kvk: '30234567', keurmerk: true }, withdrawal: WITHDRAWAL },
     ]);
     expect(JSON.stringify(seen.body)).not.toMatch(/565000|556000|598000/);
@@ -217,11 +227,15 @@ describe('state and roles', () => {
     expect((await w.almereInkoper.post(`/api/v1/tenders/${draft}/bids/B2/withdrawal`, WITHDRAWAL)).status).toBe(409);
 
     const review = (action: Record<string, unknown>) => w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B3/low-bid-review`, action);
-    expect((await review({ action: 'decide', decision: 'accepted', motivation: 'De prijs is verklaard door de eigen lesmethode en groepsgrootte.' })).status).toBe(200);
+    expect(
+      (await review({ action: 'decide', decision: 'accepted', motivation: 'De prijs is verklaard door de eigen lesmethode en groepsgrootte.' })).status,
+    ).toBe(200);
     expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/award-decision`)).status).toBe(200);
     const late = await correct('B2', { price: 602000, reason: REASON });
     expect(late.status).toBe(409);
-    expect(late.body.detail).toBe('Na de gunningsbeslissing kan een inschrijving niet meer worden gecorrigeerd of ingetrokken: de beslissing berust op de inschrijvingen zoals ze waren.');
+    expect(late.body.detail).toBe(
+      'Na de gunningsbeslissing kan een inschrijving niet meer worden gecorrigeerd of ingetrokken: de beslissing berust op de inschrijvingen zoals ze waren.',
+    );
     expect((await withdraw('B1')).status).toBe(409);
   });
 
@@ -254,7 +268,9 @@ describe('the evaluation report', () => {
     const response = await t.app.request(created.body.url, { headers: { cookie: w.almereInkoper.cookie ?? '' } });
     const text = normaliseWhitespace(pdfText(Buffer.from(await response.arrayBuffer())));
     expect(text).toContain(`Op 2 maart 2026 is een kennelijke verschrijving gecorrigeerd: prijs € 318.000,00 werd € 318.100,00. Reden: ${REASON}`);
-    expect(text).toContain('Op 2 maart 2026 is de prijs gecorrigeerd van € 318.000,00 naar € 318.100,00, terwijl dit onderzoek liep (stand: toelichting gevraagd).');
+    expect(text).toContain(
+      'Op 2 maart 2026 is de prijs gecorrigeerd van € 318.000,00 naar € 318.100,00, terwijl dit onderzoek liep (stand: toelichting gevraagd).',
+    );
     expect(text).toContain(`ingetrokken door de inschrijver (ontvangen op 2 maart 2026): ${WITHDRAWAL.reason}`);
   });
 });

@@ -110,7 +110,13 @@ describe('receiving a document', () => {
     expect(wrongType.status).toBe(415);
     // A zip that is no workbook: the magic bytes match, the structure does not.
     const zip = Buffer.from('504b0506000000000000000000000000000000000000', 'hex');
-    const notWorkbook = await uploadDocument(t, w.almereInkoper, docs(tender, 'B1', { envelope: 'price', name: 'prijs.xlsx' }), Buffer.concat([Buffer.from('PK\x03\x04'), zip]), { type: XLSX });
+    const notWorkbook = await uploadDocument(
+      t,
+      w.almereInkoper,
+      docs(tender, 'B1', { envelope: 'price', name: 'prijs.xlsx' }),
+      Buffer.concat([Buffer.from('PK\x03\x04'), zip]),
+      { type: XLSX },
+    );
     expect(notWorkbook.status).toBe(415);
     expect(allChunkRows()).toBe(3 + 1);
   });
@@ -140,14 +146,29 @@ describe('replacing a document', () => {
   it('adds a new version with its reason and keeps the old one; only the newest can be replaced', async () => {
     const first = await uploadDocument(t, w.almereInkoper, docs(tender, 'B2', { envelope: 'quality', name: 'plan.pdf' }), pdfDocument('Versie 1'));
     expect(first.status).toBe(201);
-    const withoutReason = await uploadDocument(t, w.almereInkoper, docs(tender, 'B2', { envelope: 'quality', name: 'plan.pdf', replaces: first.body.id }), pdfDocument('Versie 2'));
+    const withoutReason = await uploadDocument(
+      t,
+      w.almereInkoper,
+      docs(tender, 'B2', { envelope: 'quality', name: 'plan.pdf', replaces: first.body.id }),
+      pdfDocument('Versie 2'),
+    );
     expect(withoutReason.status).toBe(400);
     expect(withoutReason.body.errors).toEqual([{ path: 'query.reason', message: 'verplicht bij replaces' }]);
     const reason = 'Per abuis was het concept geüpload in plaats van het ingediende plan.';
-    const second = await uploadDocument(t, w.almereInkoper, docs(tender, 'B2', { envelope: 'quality', name: 'plan.pdf', replaces: first.body.id, reason }), pdfDocument('Versie 2'));
+    const second = await uploadDocument(
+      t,
+      w.almereInkoper,
+      docs(tender, 'B2', { envelope: 'quality', name: 'plan.pdf', replaces: first.body.id, reason }),
+      pdfDocument('Versie 2'),
+    );
     expect(second.status, JSON.stringify(second.body)).toBe(201);
     expect(second.body).toMatchObject({ version: 2, replaces: first.body.id, reason });
-    const again = await uploadDocument(t, w.almereInkoper, docs(tender, 'B2', { envelope: 'quality', name: 'plan.pdf', replaces: first.body.id, reason }), pdfDocument('Versie 3'));
+    const again = await uploadDocument(
+      t,
+      w.almereInkoper,
+      docs(tender, 'B2', { envelope: 'quality', name: 'plan.pdf', replaces: first.body.id, reason }),
+      pdfDocument('Versie 3'),
+    );
     expect(again.status).toBe(409);
     expect(again.body.detail).toBe(`Document ${first.body.id} is al vervangen door ${second.body.id}; vervang de nieuwste versie.`);
     const list = await w.almereInkoper.get(docs(tender, 'B2'));
@@ -188,7 +209,13 @@ describe('after the opening', () => {
     const replaced = await uploadDocument(
       t,
       w.almereInkoper,
-      docs(tender, 'B1', { envelope: 'quality', name: 'Plan van aanpak.pdf', criterionId: 'K1', replaces: qualityDoc, reason: 'De laatste pagina ontbrak in het geüploade bestand.' }),
+      docs(tender, 'B1', {
+        envelope: 'quality',
+        name: 'Plan van aanpak.pdf',
+        criterionId: 'K1',
+        replaces: qualityDoc,
+        reason: 'De laatste pagina ontbrak in het geüploade bestand.',
+      }),
       pdfDocument('Plan van aanpak Taalhuis, compleet'),
     );
     expect(replaced.status, JSON.stringify(replaced.body)).toBe(201);
@@ -238,7 +265,9 @@ describe('the audit trail', () => {
   });
 
   it('names a document whose stored bytes were swapped', () => {
-    const row = t.db.sqlite.prepare("SELECT id FROM bid_documents WHERE tender_id = ? AND bid_id = 'B2' ORDER BY received_at LIMIT 1").get(tender) as { id: string };
+    const row = t.db.sqlite.prepare("SELECT id FROM bid_documents WHERE tender_id = ? AND bid_id = 'B2' ORDER BY received_at LIMIT 1").get(tender) as {
+      id: string;
+    };
     const sqlite = t.db.sqlite;
     sqlite.exec('BEGIN');
     try {

@@ -33,7 +33,11 @@ let regioAuditor: Member;
 
 const scoresPath = (bidId: string, criterionId: string) => `/api/v1/tenders/${tenderId}/bids/${bidId}/scores/${criterionId}`;
 
-async function scoreEverything(who: TestClient, score: (bidId: string, criterionId: string) => number, motivation: (bidId: string, criterionId: string) => string) {
+async function scoreEverything(
+  who: TestClient,
+  score: (bidId: string, criterionId: string) => number,
+  motivation: (bidId: string, criterionId: string) => string,
+) {
   const dossier = exampleDossier();
   for (const bid of dossier.bids) {
     for (const criterion of dossier.criteria) {
@@ -86,7 +90,13 @@ afterEach(() => t.close());
 describe('before every member of the panel has sealed', () => {
   it('lists individual scores in the audit events without score, motivation or evaluator; all of it once all have sealed', async () => {
     expect((await anna.post(`/api/v1/tenders/${tenderId}/scores/seal`)).status).toBe(200);
-    const blind = (await w.regioInkoper.get(`/api/v1/tenders/${tenderId}/audit-events`)).body as { action: string; actorUserId: string | null; entityId: string; change: unknown; redacted: boolean }[];
+    const blind = (await w.regioInkoper.get(`/api/v1/tenders/${tenderId}/audit-events`)).body as {
+      action: string;
+      actorUserId: string | null;
+      entityId: string;
+      change: unknown;
+      redacted: boolean;
+    }[];
     const scores = blind.filter((e) => e.action === 'individual-score.set');
     expect(scores).toHaveLength(16);
     expect(scores[0]).toMatchObject({
@@ -116,7 +126,9 @@ describe('before every member of the panel has sealed', () => {
     expect(first?.change).toEqual({ before: null, after: { score: 2, motivation: secretMotivation('B1', 'K1') } });
     const released = visibleText((await browser.get(`/aanbestedingen/${tenderId}/audit?actie=individual-score.set`)).html);
     // Once released, "Door" names the evaluator; the subject names the bid by its school (issue 15).
-    expect(released).toContain(`${anna.name} individuele score gegeven individuele score Taalhuis Flevoland (B1) op K1 Individuele score 2 gegeven voor Taalhuis Flevoland (B1) op K1.`);
+    expect(released).toContain(
+      `${anna.name} individuele score gegeven individuele score Taalhuis Flevoland (B1) op K1 Individuele score 2 gegeven voor Taalhuis Flevoland (B1) op K1.`,
+    );
   });
 
   it('shows no motivation on any route or page of the tender, to the inkoper and to an auditor', async () => {
@@ -148,7 +160,8 @@ describe('before every member of the panel has sealed', () => {
     const events = (await w.regioInkoper.get(`/api/v1/tenders/${tenderId}/audit-events`)).body as { seq: number; action: string }[];
     const reader = await loginPage(t, w.regioInkoper.email, PASSWORD);
     const raws: string[] = [];
-    for (const e of events.filter((event) => event.action === 'individual-score.set')) raws.push((await reader.get(`/aanbestedingen/${tenderId}/audit/${e.seq}`)).html);
+    for (const e of events.filter((event) => event.action === 'individual-score.set'))
+      raws.push((await reader.get(`/aanbestedingen/${tenderId}/audit/${e.seq}`)).html);
     expect(raws.some((raw) => raw.includes(SECRET))).toBe(true);
   });
 

@@ -73,7 +73,11 @@ describe('the built server, started from another directory', () => {
     const inkoper = await login('inkoper@almere.test', password);
     const templates = json(await call('/api/v1/templates', { headers: inkoper }));
     expect(templates.map((template: { id: string }) => template.id).sort()).toEqual(['b1-route', 'module-map', 'onderwijsroute', 'z-route']);
-    const imported = await call('/api/v1/tenders/import', { method: 'POST', headers: inkoper, body: { organisationId: organisation.id, dossier: exampleDossier() } });
+    const imported = await call('/api/v1/tenders/import', {
+      method: 'POST',
+      headers: inkoper,
+      body: { organisationId: organisation.id, dossier: exampleDossier() },
+    });
     expect(imported.status).toBe(201);
     const tenderId = json(imported).id as string;
     expect((await call(`/api/v1/tenders/${tenderId}/open`, { method: 'POST', headers: inkoper })).status).toBe(200);

@@ -119,21 +119,29 @@ beforeAll(async () => {
   );
 
   t.clock.set('2025-01-10T09:00:00Z');
-  ids.aw1 = await importTender(w.regioInkoper, w.orgs.regio, dossier('FLV-2025-B1', [
-    { provider: TAALHUIS, perLearner: 6000, score: 8 },
-    { provider: NT2, perLearner: 6200, score: 6 },
-    { provider: LINGUA, perLearner: 5800, score: 6 },
-    { provider: DIRECT, perLearner: 6100, score: 6 },
-  ]));
+  ids.aw1 = await importTender(
+    w.regioInkoper,
+    w.orgs.regio,
+    dossier('FLV-2025-B1', [
+      { provider: TAALHUIS, perLearner: 6000, score: 8 },
+      { provider: NT2, perLearner: 6200, score: 6 },
+      { provider: LINGUA, perLearner: 5800, score: 6 },
+      { provider: DIRECT, perLearner: 6100, score: 6 },
+    ]),
+  );
   await decide(w.regioInkoper, ids.aw1);
   await award(w.regioInkoper, ids.aw1, '2025-02-15T09:00:00Z');
 
   t.clock.set('2025-06-10T09:00:00Z');
-  ids.aw2 = await importTender(w.almereInkoper, w.orgs.almere, dossier('ALM-2025-B1', [
-    { provider: TAALHUIS, perLearner: 5900, score: 8 },
-    { provider: NT2, perLearner: 6300, score: 6 },
-    { provider: LINGUA, perLearner: 6050, score: 6 },
-  ]));
+  ids.aw2 = await importTender(
+    w.almereInkoper,
+    w.orgs.almere,
+    dossier('ALM-2025-B1', [
+      { provider: TAALHUIS, perLearner: 5900, score: 8 },
+      { provider: NT2, perLearner: 6300, score: 6 },
+      { provider: LINGUA, perLearner: 6050, score: 6 },
+    ]),
+  );
   await decide(w.almereInkoper, ids.aw2);
   await award(w.almereInkoper, ids.aw2, '2025-07-15T09:00:00Z');
 
@@ -143,15 +151,17 @@ beforeAll(async () => {
   expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
   // Seating refuses an auditor of the regio (docs/access.md, "Seating on the panel"), so the role
   // comes after the seat, as when a member later takes on a second job: the comparison must hold then too.
-  t.db.sqlite
-    .prepare('INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, ?)')
-    .run(panelMember.userId, w.orgs.regio, 'auditor');
+  t.db.sqlite.prepare('INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, ?)').run(panelMember.userId, w.orgs.regio, 'auditor');
 
   t.clock.set('2026-03-02T09:00:00Z');
-  ids.secret = await importTender(w.almereInkoper, w.orgs.almere, dossier('ALM-2026-B1', [
-    { provider: HIDDEN, perLearner: 2345.67, score: 6 },
-    { provider: NT2, perLearner: 4321, score: 8 },
-  ]));
+  ids.secret = await importTender(
+    w.almereInkoper,
+    w.orgs.almere,
+    dossier('ALM-2026-B1', [
+      { provider: HIDDEN, perLearner: 2345.67, score: 6 },
+      { provider: NT2, perLearner: 4321, score: 8 },
+    ]),
+  );
   await post(w.almereInkoper, `/api/v1/tenders/${ids.secret}/open`);
 
   ids.draft = await importTender(w.lelystadInkoper, w.orgs.lelystad, dossier('LLS-2026-B1', [{ provider: TAALHUIS, perLearner: 7777, score: 8 }]));
@@ -175,7 +185,7 @@ describe('another organisation sees a tender only once it is awarded', () => {
     expect(await comparison(w.lelystadInkoper, '?from=2026-03-02&to=2026-03-02')).toMatchObject({ bids: 0, tenders: 0, providers: [], routes: [] });
   });
 
-  it("computes the medians, quartiles, fence and trend of the visible bids only", async () => {
+  it('computes the medians, quartiles, fence and trend of the visible bids only', async () => {
     // Lelystad's inkoper sees AW1, AW2 and the regio's PANEL: 5650, 5800, 5900, 5980, 6000, 6050, 6100, 6200, 6300.
     const body = await comparison(w.lelystadInkoper);
     expect(body).toMatchObject({ bids: 9, tenders: 3 });
@@ -197,7 +207,11 @@ describe('another organisation sees a tender only once it is awarded', () => {
       const body = await comparison(client);
       expect(body).toMatchObject({ bids: 11, tenders: 4 });
       const hidden = body.providers.find((p: { kvk: string }) => p.kvk === HIDDEN.kvk);
-      expect(hidden).toMatchObject({ bids: 1, crossTenderFlagged: true, routes: [{ pricePerLearner: { count: 1, median: 2345.67, min: 2345.67, max: 2345.67 } }] });
+      expect(hidden).toMatchObject({
+        bids: 1,
+        crossTenderFlagged: true,
+        routes: [{ pricePerLearner: { count: 1, median: 2345.67, min: 2345.67, max: 2345.67 } }],
+      });
       expect(pricesOf(body)?.pricePerLearner).toEqual({ count: 11, median: 5980, min: 2345.67, max: 6300 });
     }
   });

@@ -29,9 +29,15 @@ const BERT = { B1: { K1: 8, K2: 6 }, B2: { K1: 4, K2: 6 } };
 
 const adopt = (body: unknown, who: { post: (path: string, body?: unknown) => Promise<{ status: number; body: any }> } = w.almereInkoper) =>
   who.post(`/api/v1/tenders/${id}/consensus/adopt-agreed`, body);
-const consensusRows = () => t.db.sqlite.prepare('SELECT bid_id, criterion_id, score, motivation FROM consensus_scores WHERE tender_id = ? ORDER BY bid_id, criterion_id').all(id);
+const consensusRows = () =>
+  t.db.sqlite.prepare('SELECT bid_id, criterion_id, score, motivation FROM consensus_scores WHERE tender_id = ? ORDER BY bid_id, criterion_id').all(id);
 const consensusEvents = () =>
-  (t.db.sqlite.prepare("SELECT entity_id, change FROM audit_events WHERE tender_id = ? AND action = 'consensus.set' ORDER BY seq").all(id) as { entity_id: string; change: string }[]).map((e) => ({
+  (
+    t.db.sqlite.prepare("SELECT entity_id, change FROM audit_events WHERE tender_id = ? AND action = 'consensus.set' ORDER BY seq").all(id) as {
+      entity_id: string;
+      change: string;
+    }[]
+  ).map((e) => ({
     entityId: e.entity_id,
     change: JSON.parse(e.change),
   }));
@@ -62,9 +68,18 @@ describe('adopting the agreed scores', () => {
     ]);
     // One event per score, each as the single form writes it, marked as adopted.
     expect(consensusEvents()).toEqual([
-      { entityId: `${id}/B1/K1`, change: { before: null, after: { score: 8, motivation: motivationFor('B1', 'K1', 8), deviationReason: null }, adoptedAgreed: true } },
-      { entityId: `${id}/B1/K2`, change: { before: null, after: { score: 6, motivation: motivationFor('B1', 'K2', 6), deviationReason: null }, adoptedAgreed: true } },
-      { entityId: `${id}/B2/K1`, change: { before: null, after: { score: 4, motivation: motivationFor('B2', 'K1', 4), deviationReason: null }, adoptedAgreed: true } },
+      {
+        entityId: `${id}/B1/K1`,
+        change: { before: null, after: { score: 8, motivation: motivationFor('B1', 'K1', 8), deviationReason: null }, adoptedAgreed: true },
+      },
+      {
+        entityId: `${id}/B1/K2`,
+        change: { before: null, after: { score: 6, motivation: motivationFor('B1', 'K2', 6), deviationReason: null }, adoptedAgreed: true },
+      },
+      {
+        entityId: `${id}/B2/K1`,
+        change: { before: null, after: { score: 4, motivation: motivationFor('B2', 'K1', 4), deviationReason: null }, adoptedAgreed: true },
+      },
     ]);
     // The audit check replays them into exactly these rows.
     expect((await w.almereAuditor.get('/api/v1/audit/verify')).body).toMatchObject({ valid: true, stateMismatch: null, state: { unchecked: 0 } });
@@ -86,7 +101,10 @@ describe('adopting the agreed scores', () => {
       expect((await member.post(`/api/v1/tenders/${id}/conflict-declaration`, { noConflict: true })).status).toBe(200);
     }
     const bertsOwn = 'De voorbeelden uit de praktijk maken het plan overtuigend.';
-    for (const [who, scores] of [[w.almereBeoordelaar, ANNA], [bert, BERT]] as const) {
+    for (const [who, scores] of [
+      [w.almereBeoordelaar, ANNA],
+      [bert, BERT],
+    ] as const) {
       for (const [bidId, perCriterion] of Object.entries(scores)) {
         for (const [criterionId, score] of Object.entries(perCriterion)) {
           const motivation = who === bert && bidId === 'B1' && criterionId === 'K1' ? bertsOwn : motivationFor(bidId, criterionId, score);
@@ -95,7 +113,9 @@ describe('adopting the agreed scores', () => {
       }
       expect((await who.post(`/api/v1/tenders/${id}/scores/seal`)).status).toBe(200);
     }
-    const item = ((await w.almereInkoper.get(`/api/v1/tenders/${id}/consensus`)).body.items as Record<string, unknown>[]).find((i) => i.bidId === 'B1' && i.criterionId === 'K1');
+    const item = ((await w.almereInkoper.get(`/api/v1/tenders/${id}/consensus`)).body.items as Record<string, unknown>[]).find(
+      (i) => i.bidId === 'B1' && i.criterionId === 'K1',
+    );
     expect(item).toMatchObject({ agreedScore: 8, agreedMotivation: `${motivationFor('B1', 'K1', 8)}\n${bertsOwn}`, stepsApart: 0, moreThanOneStep: false });
     expect(String(item?.agreedMotivation)).not.toContain(bert.name);
     const adopted = await adopt({ cells: [{ bidId: 'B1', criterionId: 'K1' }] });
@@ -105,7 +125,12 @@ describe('adopting the agreed scores', () => {
   it('adopts only the cells named, with the motivation the inkoper wrote', async () => {
     await panelOfTwo();
     const motivation = 'Beide beoordelaars waarderen de concrete voorbeelden in het plan.';
-    const response = await adopt({ cells: [{ bidId: 'B2', criterionId: 'K1', motivation }, { bidId: 'B1', criterionId: 'K2' }] });
+    const response = await adopt({
+      cells: [
+        { bidId: 'B2', criterionId: 'K1', motivation },
+        { bidId: 'B1', criterionId: 'K2' },
+      ],
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.adopted).toMatchObject([
       { bidId: 'B2', criterionId: 'K1', score: 4, motivation },
@@ -134,7 +159,13 @@ describe('adopting the agreed scores', () => {
     expect(consensusRows()).toHaveLength(1);
     expect(consensusEvents()).toHaveLength(eventsBefore);
 
-    const invalid = await adopt({ cells: [{ bidId: 'B1', criterionId: 'K1', motivation: 'Prima.' }, { bidId: 'B9', criterionId: 'K1' }, { bidId: 'B1', criterionId: 'K1' }] });
+    const invalid = await adopt({
+      cells: [
+        { bidId: 'B1', criterionId: 'K1', motivation: 'Prima.' },
+        { bidId: 'B9', criterionId: 'K1' },
+        { bidId: 'B1', criterionId: 'K1' },
+      ],
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors.map((e: { path: string }) => e.path)).toEqual(['cells[1]', 'cells[2]', 'cells[0].motivation']);
     expect(invalid.body.errors[0].message).toBe('inschrijving B9 of criterium K1 bestaat niet in deze aanbesteding');
@@ -159,7 +190,10 @@ describe('adopting the agreed scores', () => {
     expect(unknown.body.errors).toEqual([{ path: 'cells[0].score', message: 'onbekend veld' }]);
     expect((await adopt({ cells: [{ bidId: 'B1', criterionId: 'K1', motivation: 'x'.repeat(10_001) }] })).status).toBe(400);
     // `{}` adopts everything, so a body that only looks like it must not pass as it: a BOM is no JSON.
-    const bom = await w.almereInkoper.request('POST', `/api/v1/tenders/${id}/consensus/adopt-agreed`, { raw: '\uFEFF{}', headers: { 'content-type': 'application/json' } });
+    const bom = await w.almereInkoper.request('POST', `/api/v1/tenders/${id}/consensus/adopt-agreed`, {
+      raw: '\uFEFF{}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bom.status).toBe(400);
     expect(bom.body).toMatchObject({ type: '/problems/malformed-json' });
     expect(consensusRows()).toEqual([]);
@@ -173,17 +207,25 @@ describe('who may adopt, and when', () => {
       expect((await member.post(`/api/v1/tenders/${id}/conflict-declaration`, { noConflict: true })).status).toBe(200);
     }
     // Anna scores and seals; Bert has scored the same but not sealed.
-    for (const [who, scores] of [[w.almereBeoordelaar, ANNA], [bert, BERT]] as const) {
+    for (const [who, scores] of [
+      [w.almereBeoordelaar, ANNA],
+      [bert, BERT],
+    ] as const) {
       for (const [bidId, perCriterion] of Object.entries(scores)) {
         for (const [criterionId, score] of Object.entries(perCriterion)) {
-          expect((await who.put(`/api/v1/tenders/${id}/bids/${bidId}/scores/${criterionId}`, { score, motivation: motivationFor(bidId, criterionId, score) })).status).toBe(200);
+          expect(
+            (await who.put(`/api/v1/tenders/${id}/bids/${bidId}/scores/${criterionId}`, { score, motivation: motivationFor(bidId, criterionId, score) }))
+              .status,
+          ).toBe(200);
         }
       }
     }
     expect((await w.almereBeoordelaar.post(`/api/v1/tenders/${id}/scores/seal`)).status).toBe(200);
     const refused = await adopt({});
     expect(refused.status).toBe(409);
-    expect(refused.body.detail).toBe(`Eensgezinde scores overnemen kan pas als alle beoordelaars hun scores hebben verzegeld; nog niet verzegeld: ${bert.name}`);
+    expect(refused.body.detail).toBe(
+      `Eensgezinde scores overnemen kan pas als alle beoordelaars hun scores hebben verzegeld; nog niet verzegeld: ${bert.name}`,
+    );
     const named = await adopt({ cells: [{ bidId: 'B1', criterionId: 'K1' }] });
     expect(named.status).toBe(409);
     // The refusal tells nothing of the scores: no cell is judged before all have sealed.

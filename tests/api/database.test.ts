@@ -22,7 +22,9 @@ describe('openDatabase', () => {
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
     const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-    expect(tables).toEqual(expect.arrayContaining(['audit_events', 'bids', 'consensus_scores', 'criteria', 'memberships', 'organisations', 'sessions', 'tenders', 'users']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['audit_events', 'bids', 'consensus_scores', 'criteria', 'memberships', 'organisations', 'sessions', 'tenders', 'users']),
+    );
     db.close();
   });
 
@@ -37,11 +39,9 @@ describe('openDatabase', () => {
 
   it('enforces foreign keys', () => {
     const db = openDatabase({ path: tempPath() });
-    expect(() =>
-      db.sqlite
-        .prepare("INSERT INTO memberships (user_id, organisation_id, role) VALUES ('nobody', 'nowhere', 'admin')")
-        .run(),
-    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.sqlite.prepare("INSERT INTO memberships (user_id, organisation_id, role) VALUES ('nobody', 'nowhere', 'admin')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     db.close();
   });
 

@@ -30,7 +30,8 @@ describe('problem details in Dutch', () => {
 
   const collect = async (where: string, client: TestClient, method: string, path: string, body?: unknown) => {
     const response = await client.request(method, path, body === undefined ? {} : { json: body });
-    if (response.status >= 400 && typeof response.body === 'object' && response.body !== null) problems.push({ where: `${method} ${path.replace(tenderId, ':id')} ${where}`, status: response.status, ...response.body });
+    if (response.status >= 400 && typeof response.body === 'object' && response.body !== null)
+      problems.push({ where: `${method} ${path.replace(tenderId, ':id')} ${where}`, status: response.status, ...response.body });
     return response;
   };
 
@@ -45,7 +46,12 @@ describe('problem details in Dutch', () => {
       await collect('as inkoper with a wrong field', w.almereInkoper, method, filled, method === 'GET' ? undefined : { onbekend: 1 });
     }
     await collect('without logging in', createClient(t), 'GET', '/api/v1/tenders');
-    await collect('with wrong types', w.almereInkoper, 'POST', '/api/v1/tenders', { ...createTenderBody(w.orgs.almere), title: 12, expectedLearners: 'veel', award: { method: 'onbekend' } });
+    await collect('with wrong types', w.almereInkoper, 'POST', '/api/v1/tenders', {
+      ...createTenderBody(w.orgs.almere),
+      title: 12,
+      expectedLearners: 'veel',
+      award: { method: 'onbekend' },
+    });
     await collect('with a wrong password', createClient(t), 'POST', '/api/v1/auth/login', { email: 'iemand@example.org', password: 'fout-fout-fout' });
   }, 120_000);
 

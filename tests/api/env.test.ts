@@ -99,7 +99,10 @@ describe('parseEnv', () => {
   });
 
   it('takes an http or https TSA_URL and refuses anything else without echoing it', () => {
-    expect(parseEnv({ TSA_URL: 'https://gemeente:geheim@tsa.example.nl/tsr' })).toMatchObject({ ok: true, env: { TSA_URL: 'https://gemeente:geheim@tsa.example.nl/tsr' } });
+    expect(parseEnv({ TSA_URL: 'https://gemeente:geheim@tsa.example.nl/tsr' })).toMatchObject({
+      ok: true,
+      env: { TSA_URL: 'https://gemeente:geheim@tsa.example.nl/tsr' },
+    });
     expect(parseEnv({ TSA_URL: '' })).toEqual({ ok: true, env: expect.not.objectContaining({ TSA_URL: expect.anything() }) });
     for (const wrong of ['ftp://tsa.example.nl', 'tsa.example.nl', 'http://']) {
       expect(parseEnv({ TSA_URL: wrong })).toEqual({ ok: false, problems: ['TSA_URL: must be an http or https URL'] });

@@ -37,7 +37,10 @@ describe('the cached evaluation', () => {
   it('follows every kind of change to the tender', async () => {
     const id = await createPanelTender(w.almereInkoper, w.orgs.almere, { open: false });
     await expectServedIsFresh(id);
-    expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/bids`, { provider: { name: 'Taalschool Zuid', kvk: '30345678', keurmerk: false }, price: 410000 })).status).toBe(201);
+    expect(
+      (await w.almereInkoper.post(`/api/v1/tenders/${id}/bids`, { provider: { name: 'Taalschool Zuid', kvk: '30345678', keurmerk: false }, price: 410000 }))
+        .status,
+    ).toBe(201);
     await expectServedIsFresh(id);
     expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/open`)).status).toBe(200);
     await expectServedIsFresh(id);
@@ -83,7 +86,10 @@ describe('the cached evaluation', () => {
     const afterFirst = loads.mock.calls.length;
     await w.almereInkoper.get(`/api/v1/tenders/${id}/evaluation`);
     expect(loads).toHaveBeenCalledTimes(afterFirst);
-    expect((await w.almereInkoper.post(`/api/v1/tenders/${other}/bids`, { provider: { name: 'Taalschool Zuid', kvk: '30345678', keurmerk: false }, price: 410000 })).status).toBe(201);
+    expect(
+      (await w.almereInkoper.post(`/api/v1/tenders/${other}/bids`, { provider: { name: 'Taalschool Zuid', kvk: '30345678', keurmerk: false }, price: 410000 }))
+        .status,
+    ).toBe(201);
     await w.almereInkoper.get(`/api/v1/tenders/${id}/evaluation`);
     expect(loads).toHaveBeenCalledTimes(afterFirst);
     // A new user is an event of no tender: it might be a panel member's name, so recompute.

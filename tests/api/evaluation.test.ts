@@ -84,7 +84,7 @@ describe('GET /api/v1/tenders/:id/evaluation', () => {
     const b3 = (r: { body: { bids: { bidId: string; qualityPoints: number }[] } }) => r.body.bids.find((b) => b.bidId === 'B3')!;
     await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B3/consensus/K2`, { score: 10, motivation: 'Herzien na hoorzitting' });
     const after = await w.almereInkoper.get(`/api/v1/tenders/${id}/evaluation`);
-    expect(b3(after).qualityPoints - b3(before).qualityPoints).toBeCloseTo(20 * (10 - 4) / 10, 9);
+    expect(b3(after).qualityPoints - b3(before).qualityPoints).toBeCloseTo((20 * (10 - 4)) / 10, 9);
     expect(after.headers.get('content-type')).toBe('application/json');
   });
 

@@ -25,7 +25,9 @@ afterEach(() => t?.close());
 describe('beginFirstStart', () => {
   it('begins the password hash and, without SIGNING_P12, a development key when the database file does not exist yet', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'gw-first-'));
-    const started = beginFirstStart(envWith({ DATABASE_PATH: join(directory, 'data', 'gw.db'), ADMIN_EMAIL: 'beheer@gemeente.test', ADMIN_PASSWORD: 'een lang genoeg wachtwoord' }));
+    const started = beginFirstStart(
+      envWith({ DATABASE_PATH: join(directory, 'data', 'gw.db'), ADMIN_EMAIL: 'beheer@gemeente.test', ADMIN_PASSWORD: 'een lang genoeg wachtwoord' }),
+    );
     expect(started.admin?.password).toBe('een lang genoeg wachtwoord');
     expect(await verifyPassword('een lang genoeg wachtwoord', await started.admin!.hash)).toBe(true);
     expect(await started.developmentKey).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);

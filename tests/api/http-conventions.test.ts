@@ -41,7 +41,10 @@ describe('HTTP conventions', () => {
       email: 'not-an-address',
       name: 'X',
       password: 'long enough password',
-      memberships: [{ organisationId: 'o1', role: 'inkoper' }, { organisationId: 'o2', role: 'baas' }],
+      memberships: [
+        { organisationId: 'o1', role: 'inkoper' },
+        { organisationId: 'o2', role: 'baas' },
+      ],
       extra: true,
     });
     expect(response.status).toBe(400);

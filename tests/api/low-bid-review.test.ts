@@ -32,7 +32,11 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const review = (body: unknown, bidId = 'B3') => w.almereInkoper.post(`/api/v1/tenders/${id}/bids/${bidId}/low-bid-review`, body);
-const request = { action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoeveel contacturen per inburgeraar rekent u?', 'Welke groepsgrootte hanteert u?'] };
+const request = {
+  action: 'request-explanation',
+  deadline: '2026-03-16',
+  questions: ['Hoeveel contacturen per inburgeraar rekent u?', 'Welke groepsgrootte hanteert u?'],
+};
 const evaluation = async () => (await w.almereInkoper.get(`/api/v1/tenders/${id}/evaluation`)).body;
 const b3Of = (result: { bids: { bidId: string }[] }) => result.bids.find((b) => b.bidId === 'B3') as Record<string, any>;
 
@@ -192,14 +196,16 @@ describe('the draft letter requesting the explanation', () => {
     expect(letter).toContain('Aan: Snel Inburgeren B.V.');
     expect(letter).toContain('KvK-nummer: 05345678');
     expect(letter).toContain('2 maart 2026');
-    expect(letter).toContain('vergelijking met het gemiddelde van de andere inschrijvingen: Uw prijs ligt ver onder het gemiddelde van de andere inschrijvingen.');
+    expect(letter).toContain(
+      'vergelijking met het gemiddelde van de andere inschrijvingen: Uw prijs ligt ver onder het gemiddelde van de andere inschrijvingen.',
+    );
     expect(letter).toContain('ligt onder de kostenvloer');
     expect(letter).toContain('1. Hoeveel contacturen per inburgeraar rekent u?\n2. Welke groepsgrootte hanteert u?');
     expect(letter).toContain('uiterlijk op 16 maart 2026');
     expect(letter).toContain('artikel 2.116');
   });
 
-  it("names no other bidder, price or average of theirs: the other bids are confidential before the award", async () => {
+  it('names no other bidder, price or average of theirs: the other bids are confidential before the award', async () => {
     await review(request);
     const letter = (await w.almereInkoper.get(letterPath())).body as string;
     // Unit prices are scanned in tests/unit/low-bids/review-letter-confidentiality.test.ts: here B1's exam

@@ -34,8 +34,19 @@ function firstReleaseMigrations(root: string): string {
 }
 
 const TABLES_OF_0000 = [
-  'organisations', 'region_members', 'users', 'memberships', 'sessions', 'api_tokens', 'providers',
-  'tenders', 'criteria', 'bids', 'bid_price_lines', 'consensus_scores', 'audit_events',
+  'organisations',
+  'region_members',
+  'users',
+  'memberships',
+  'sessions',
+  'api_tokens',
+  'providers',
+  'tenders',
+  'criteria',
+  'bids',
+  'bid_price_lines',
+  'consensus_scores',
+  'audit_events',
 ];
 
 const REVIEW = { state: 'explanation-requested', requestedAt: '2026-03-02', deadline: '2026-03-16', questions: 'Hoe is de prijs opgebouwd?' };
@@ -52,20 +63,47 @@ function fillVersion0000(sqlite: Database.Database): void {
        award_method, price_weight, price_floor_cents, price_ceiling_cents, fixed_price_cents, tie_break, low_bid_rules, created_at, updated_at, opened_at)
      VALUES ('t1', 'o1', 'open', 'ZWL-1', 'Inburgering B1-route', 'Gemeente Zwolle', 'B1-route', 52000000, 80,
        'lowest-relative', 30, NULL, NULL, NULL, '["quality","lot"]', '{"preset":"nl-default"}', ?, ?, ?)`,
-    at, at, at,
+    at,
+    at,
+    at,
   );
   run("INSERT INTO criteria VALUES ('t1', 'K1', 0, 'Didactische aanpak', 40, '[0,2,4,6,8,10]', 4, NULL)");
   run("INSERT INTO criteria VALUES ('t1', 'K2', 1, 'Begeleiding', 30, '[0,2,4,6,8,10]', NULL, NULL)");
   run("INSERT INTO bids VALUES ('t1', 'B1', 0, 'Taalschool IJsselland', '05123456', 1, 46800000, NULL, ?)", at);
   run("INSERT INTO bids VALUES ('t1', 'B2', 1, 'Snel Inburgeren B.V.', '05345678', 1, 28900000, ?, ?)", JSON.stringify(REVIEW), at);
   run("INSERT INTO bid_price_lines VALUES ('t1', 'B2', 0, 'Taaltraject', 80, 361250)");
-  for (const [bid, k1, k2] of [['B1', 8, 6], ['B2', 6, 4]] as const) {
+  for (const [bid, k1, k2] of [
+    ['B1', 8, 6],
+    ['B2', 6, 4],
+  ] as const) {
     run("INSERT INTO consensus_scores VALUES ('t1', ?, 'K1', ?, 'Goed onderbouwd plan van aanpak.', ?, 'u1')", bid, k1, at);
     run("INSERT INTO consensus_scores VALUES ('t1', ?, 'K2', ?, NULL, ?, 'u1')", bid, k2, at);
   }
-  const content = { seq: 1, at, actorUserId: 'u1', organisationId: 'o1', action: 'tender.import', entityType: 'tender', entityId: 't1', tenderId: 't1', change: { after: { reference: 'ZWL-1' } } };
+  const content = {
+    seq: 1,
+    at,
+    actorUserId: 'u1',
+    organisationId: 'o1',
+    action: 'tender.import',
+    entityType: 'tender',
+    entityId: 't1',
+    tenderId: 't1',
+    change: { after: { reference: 'ZWL-1' } },
+  };
   const hash = computeEventHash(GENESIS_HASH, content);
-  run('INSERT INTO audit_events VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', at, 'u1', 'o1', 'tender.import', 'tender', 't1', 't1', JSON.stringify(content.change), GENESIS_HASH, hash);
+  run(
+    'INSERT INTO audit_events VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    at,
+    'u1',
+    'o1',
+    'tender.import',
+    'tender',
+    't1',
+    't1',
+    JSON.stringify(content.change),
+    GENESIS_HASH,
+    hash,
+  );
 }
 
 function dumpTables(sqlite: Database.Database): Record<string, unknown[]> {

@@ -79,8 +79,12 @@ describe('request schemas that say what the server checks', () => {
 
   it('gives the dates of a review as dates', () => {
     const request = (deadline: string) => ({ action: 'request-explanation', deadline, questions: 'Hoe komt u aan deze prijs?' });
-    expect(['2026-03-20', '2026-13-01', '2026-02-30', '20260320'].map((d) => accepts('POST', '/tenders/{id}/bids/{bidId}/low-bid-review', request(d)))).toEqual([true, false, false, false]);
-    expect(accepts('POST', '/tenders/{id}/bids/{bidId}/low-bid-review', { action: 'record-explanation', explanation: 'De prijs klopt.', receivedAt: '2026-02-29' })).toBe(false);
+    expect(['2026-03-20', '2026-13-01', '2026-02-30', '20260320'].map((d) => accepts('POST', '/tenders/{id}/bids/{bidId}/low-bid-review', request(d)))).toEqual(
+      [true, false, false, false],
+    );
+    expect(
+      accepts('POST', '/tenders/{id}/bids/{bidId}/low-bid-review', { action: 'record-explanation', explanation: 'De prijs klopt.', receivedAt: '2026-02-29' }),
+    ).toBe(false);
   });
 
   it('tells the report kinds apart: an award letter names its bid, the evaluation report none', async () => {
@@ -94,7 +98,12 @@ describe('request schemas that say what the server checks', () => {
   });
 
   it('judges an e-mail address as the server does', async () => {
-    const user = (email: string) => ({ email, name: 'Nieuwe Gebruiker', password: 'een lang wachtwoord', memberships: [{ organisationId: w.orgs.almere, role: 'auditor' }] });
+    const user = (email: string) => ({
+      email,
+      name: 'Nieuwe Gebruiker',
+      password: 'een lang wachtwoord',
+      memberships: [{ organisationId: w.orgs.almere, role: 'auditor' }],
+    });
     // zod's own e-mail check accepted this one, which the email format refuses.
     expect(accepts('POST', '/users', user('x@a-.nl'))).toBe(false);
     expect((await w.admin.post('/api/v1/users', user('x@a-.nl'))).status).toBe(400);
@@ -125,7 +134,11 @@ const documented = (method: string, path: string, errors: { path: string }[]) =>
 describe('the routes of issue 15, as exact as the others', () => {
   it('PATCH a bid: at least one field, null only for the price or the lines, and the bid rules documented', async () => {
     const id = await createPanelTender(w.almereInkoper, w.orgs.almere, { open: false });
-    expect([accepts('PATCH', '/tenders/{id}/bids/{bidId}', {}), accepts('PATCH', '/tenders/{id}/bids/{bidId}', { price: null }), accepts('PATCH', '/tenders/{id}/bids/{bidId}', { provider: null })]).toEqual([false, true, false]);
+    expect([
+      accepts('PATCH', '/tenders/{id}/bids/{bidId}', {}),
+      accepts('PATCH', '/tenders/{id}/bids/{bidId}', { price: null }),
+      accepts('PATCH', '/tenders/{id}/bids/{bidId}', { provider: null }),
+    ]).toEqual([false, true, false]);
     expect((await w.almereInkoper.patch(`/api/v1/tenders/${id}/bids/B1`, {})).status).toBe(400);
     expect((await w.almereInkoper.patch(`/api/v1/tenders/${id}/bids/B1`, { provider: null })).status).toBe(400);
     // Schema-valid, and refused by the bid's own rule (a price, except at a fixed price), which the operation lists.
@@ -140,7 +153,10 @@ describe('the routes of issue 15, as exact as the others', () => {
   it('a correction: price or price lines, a reason of at least 20 characters, and the rest of the reason rule documented', async () => {
     const id = await createPanelTender(w.almereInkoper, w.orgs.almere);
     const reason = 'De eenheidsprijs is verkeerd overgenomen uit de bijlage.';
-    expect([accepts('POST', '/tenders/{id}/bids/{bidId}/correction', { reason }), accepts('POST', '/tenders/{id}/bids/{bidId}/correction', { price: 1, reason: 'Typefout.' })]).toEqual([false, false]);
+    expect([
+      accepts('POST', '/tenders/{id}/bids/{bidId}/correction', { reason }),
+      accepts('POST', '/tenders/{id}/bids/{bidId}/correction', { price: 1, reason: 'Typefout.' }),
+    ]).toEqual([false, false]);
     expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B1/correction`, { reason })).status).toBe(400);
     expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B1/correction`, { price: 1, reason: 'Typefout.' })).status).toBe(400);
     // Twenty characters, two words: the schema cannot count words; the rule on `reason` says it.
@@ -149,7 +165,10 @@ describe('the routes of issue 15, as exact as the others', () => {
     const refused = await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B1/correction`, twoWords);
     expect(refused.status).toBe(400);
     expect(documented('POST', '/tenders/{id}/bids/{bidId}/correction', refused.body.errors)).toEqual([true]);
-    const corrected = await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B1/correction`, { price: 560000, reason: 'De prijs is verkeerd overgenomen uit de bijlage.' });
+    const corrected = await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B1/correction`, {
+      price: 560000,
+      reason: 'De prijs is verkeerd overgenomen uit de bijlage.',
+    });
     expect(corrected.status).toBe(201);
     const strict = strictValidators();
     expect(strict.validator(responseSchema('POST', '/tenders/{id}/bids/{bidId}/correction', 201))(corrected.body)).toBe(true);
@@ -165,7 +184,9 @@ describe('the routes of issue 15, as exact as the others', () => {
   it('a withdrawal: its day as a date, not after today as a documented rule', async () => {
     const id = await createPanelTender(w.almereInkoper, w.orgs.almere);
     const reason = 'De inschrijver trekt de inschrijving in wegens capaciteitsgebrek.';
-    expect(['2026-03-01', '2026-02-30', '1-3-2026'].map((receivedOn) => accepts('POST', '/tenders/{id}/bids/{bidId}/withdrawal', { reason, receivedOn }))).toEqual([true, false, false]);
+    expect(
+      ['2026-03-01', '2026-02-30', '1-3-2026'].map((receivedOn) => accepts('POST', '/tenders/{id}/bids/{bidId}/withdrawal', { reason, receivedOn })),
+    ).toEqual([true, false, false]);
     expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B2/withdrawal`, { reason, receivedOn: '2026-02-30' })).status).toBe(400);
     const future = await w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B2/withdrawal`, { reason, receivedOn: '2099-01-01' });
     expect(future.status).toBe(400);
@@ -176,7 +197,10 @@ describe('the routes of issue 15, as exact as the others', () => {
   });
 
   it('the roles of a user and a regio member: unknown or repeated organisations are documented rules', async () => {
-    const memberships = [{ organisationId: w.orgs.almere, role: 'auditor' }, { organisationId: w.orgs.almere, role: 'inkoper' }];
+    const memberships = [
+      { organisationId: w.orgs.almere, role: 'auditor' },
+      { organisationId: w.orgs.almere, role: 'inkoper' },
+    ];
     expect(accepts('PUT', '/users/{id}/memberships', { memberships })).toBe(true);
     const repeated = await w.admin.put(`/api/v1/users/${w.almereBeoordelaar.userId}/memberships`, { memberships });
     expect(repeated.status).toBe(400);
@@ -185,7 +209,11 @@ describe('the routes of issue 15, as exact as the others', () => {
   });
 
   it('adopting agreed scores: a cell of this tender, and a motivation that is blank or a sentence', () => {
-    expect(operation('POST', '/tenders/{id}/consensus/adopt-agreed').validationRules.map((r) => r.path)).toEqual(['cells[*]', 'cells[*].motivation', 'scores.*.*.motivation']);
+    expect(operation('POST', '/tenders/{id}/consensus/adopt-agreed').validationRules.map((r) => r.path)).toEqual([
+      'cells[*]',
+      'cells[*].motivation',
+      'scores.*.*.motivation',
+    ]);
     expect(ruleCovers('scores.*.*.motivation', 'scores.B1.K2.motivation')).toBe(true);
   });
 });
@@ -195,7 +223,9 @@ describe('the document itself', () => {
     const text = JSON.stringify(doc);
     expect(text).not.toContain('\\\\d');
     const nullIdiom = (node: unknown): boolean =>
-      typeof node === 'object' && node !== null && (Object.entries(node).some(([k, v]) => k === 'allOf' && JSON.stringify(v).includes('"null"')) || Object.values(node).some(nullIdiom));
+      typeof node === 'object' &&
+      node !== null &&
+      (Object.entries(node).some(([k, v]) => k === 'allOf' && JSON.stringify(v).includes('"null"')) || Object.values(node).some(nullIdiom));
     expect(nullIdiom(doc)).toBe(false);
   });
 

@@ -36,10 +36,17 @@ let pdf: Uint8Array | undefined;
 /** JSON bodies held against a schema, per operation. */
 const validated = new Map<string, number>();
 
-
 const sql = <T>(query: string, ...params: unknown[]) => demo.db.sqlite.prepare(query).all(...params) as T[];
 
-const ACTORS = ['inkoper@regio-ijsselland.demo', 'inkoper@zwolle.demo', 'inkoper@kampen.demo', 'auditor@ijsselland.demo', 'beoordelaar@zwolle.demo', 'admin@zwolle.demo', ADMIN_EMAIL];
+const ACTORS = [
+  'inkoper@regio-ijsselland.demo',
+  'inkoper@zwolle.demo',
+  'inkoper@kampen.demo',
+  'auditor@ijsselland.demo',
+  'beoordelaar@zwolle.demo',
+  'admin@zwolle.demo',
+  ADMIN_EMAIL,
+];
 
 async function login(email: string): Promise<void> {
   const response = await demo.app.app.request('/api/v1/auth/login', {
@@ -54,7 +61,12 @@ async function login(email: string): Promise<void> {
 const mediaType = (contentType: string | null) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 
 /** Sends as `actor` and holds the answer against the operation's documented response. */
-async function call(op: Operation, actor: string, url: string, body?: { json: unknown } | { bytes: Uint8Array; type: string }): Promise<{ status: number; contentType: string; bytes: Uint8Array }> {
+async function call(
+  op: Operation,
+  actor: string,
+  url: string,
+  body?: { json: unknown } | { bytes: Uint8Array; type: string },
+): Promise<{ status: number; contentType: string; bytes: Uint8Array }> {
   const headers: Record<string, string> = { cookie: cookies.get(actor)! };
   let payload: RequestInit['body'] | undefined;
   if (body !== undefined && 'json' in body) {
@@ -71,12 +83,14 @@ async function call(op: Operation, actor: string, url: string, body?: { json: un
   seen.set(`${op.method} ${op.path}`, (seen.get(`${op.method} ${op.path}`) ?? new Set()).add(response.status));
   const documented = op.responses[String(response.status)];
   if (documented === undefined) problems.push(`${what}: ${response.status} is not documented`);
-  else if (Object.keys(documented).length > 0 && documented[contentType] === undefined) problems.push(`${what}: ${response.status} as ${contentType} is not documented`);
+  else if (Object.keys(documented).length > 0 && documented[contentType] === undefined)
+    problems.push(`${what}: ${response.status} as ${contentType} is not documented`);
   else if (documented[contentType] !== undefined && contentType.endsWith('json')) {
     const text = new TextDecoder().decode(bytes);
     const schema = documented[contentType]!;
     const value = JSON.parse(text) as unknown;
-    if (!strict.validator(schema)(value)) problems.push(`${what}: the ${response.status} body does not match its schema (${strict.explain(schema, value)}): ${text.slice(0, 300)}`);
+    if (!strict.validator(schema)(value))
+      problems.push(`${what}: the ${response.status} body does not match its schema (${strict.explain(schema, value)}): ${text.slice(0, 300)}`);
     validated.set(`${op.method} ${op.path}`, (validated.get(`${op.method} ${op.path}`) ?? 0) + 1);
   }
   if (url.startsWith('/api/v1/auth/logout') && response.status < 300) await login(actor);
@@ -93,7 +107,10 @@ function valuesOf(op: Operation, name: string, tenderId: string | undefined): st
   if (resource === 'tenders') return sql<{ id: string }>('SELECT id FROM tenders ORDER BY created_at').map((r) => r.id);
   if (resource === 'regions') return sql<{ id: string }>("SELECT id FROM organisations ORDER BY kind = 'regio' DESC LIMIT 2").map((r) => r.id);
   // The users the walk logs in as stay enabled: a disabled one would end the walk's sessions.
-  if (resource === 'users') return sql<{ id: string; email: string }>('SELECT id, email FROM users').filter((u) => !ACTORS.includes(u.email)).map((u) => u.id);
+  if (resource === 'users')
+    return sql<{ id: string; email: string }>('SELECT id, email FROM users')
+      .filter((u) => !ACTORS.includes(u.email))
+      .map((u) => u.id);
   const table = resource.replace(/-/g, '_');
   const exists = sql<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", table).length > 0;
   return exists ? sql<{ id: string }>(`SELECT id FROM "${table}" LIMIT 5`).map((r) => r.id) : ['onbekend'];
@@ -131,10 +148,14 @@ function hintFor(actor: string): (name: string) => fc.Arbitrary<unknown> | undef
 function hint(name: string, actor: string): fc.Arbitrary<unknown> | undefined {
   const organisations = sql<{ id: string }>('SELECT id FROM organisations').map((r) => r.id);
   // The actor's own organisations first: there its step can succeed.
-  const own = sql<{ id: string }>('SELECT m.organisation_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?', actor).map((r) => r.id);
+  const own = sql<{ id: string }>('SELECT m.organisation_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ?', actor).map(
+    (r) => r.id,
+  );
   switch (name) {
     case 'organisationId':
-      return own.length === 0 ? fc.constantFrom(...organisations) : fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: fc.constantFrom(...organisations) });
+      return own.length === 0
+        ? fc.constantFrom(...organisations)
+        : fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...own) }, { weight: 1, arbitrary: fc.constantFrom(...organisations) });
     case 'memberIds':
       return fc.array(fc.constantFrom(...organisations), { maxLength: 2 });
     case 'userId':
@@ -214,7 +235,8 @@ describe('every answer of the demo world matches the response its operation docu
 
   it('reached a success of every read and of a third of the writes', () => {
     const succeeded = (op: Operation) => [...(seen.get(`${op.method} ${op.path}`) ?? [])].some((s) => s < 300);
-    if (process.env.WALK_REPORT !== undefined) for (const op of operations) console.log(op.method, op.path, [...(seen.get(`${op.method} ${op.path}`) ?? [])], validated.get(`${op.method} ${op.path}`));
+    if (process.env.WALK_REPORT !== undefined)
+      for (const op of operations) console.log(op.method, op.path, [...(seen.get(`${op.method} ${op.path}`) ?? [])], validated.get(`${op.method} ${op.path}`));
     expect(operations.filter((op) => op.method === 'GET' && !succeeded(op)).map((op) => `${op.method} ${op.path}`)).toEqual([]);
     const writes = operations.filter((op) => op.method !== 'GET');
     // Generated bodies meet the state of the world by chance (a score on the scale, a draft to

@@ -70,7 +70,12 @@ describe('POST /api/v1/users', () => {
     const utrecht = await createOrganisation(admin, { name: 'Gemeente Utrecht', kind: 'gemeente' });
     const orgAdmin = await createMember(t, admin, { organisationId: almere, role: 'admin' });
     const inkoper = await createMember(t, admin, { organisationId: almere, role: 'inkoper' });
-    const body = (organisationId: string) => ({ email: `x${organisationId}@x.nl`, name: 'X', password: PASSWORD, memberships: [{ organisationId, role: 'inkoper' }] });
+    const body = (organisationId: string) => ({
+      email: `x${organisationId}@x.nl`,
+      name: 'X',
+      password: PASSWORD,
+      memberships: [{ organisationId, role: 'inkoper' }],
+    });
     expect((await orgAdmin.post('/api/v1/users', body(utrecht))).status).toBe(404);
     expect((await orgAdmin.post('/api/v1/users', body('no-such-org'))).status).toBe(404);
     expect((await inkoper.post('/api/v1/users', body(almere))).status).toBe(403);

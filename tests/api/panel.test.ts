@@ -26,8 +26,7 @@ afterEach(() => t.close());
 
 const assign = (userId: string) => w.regioInkoper.post(`/api/v1/tenders/${id}/evaluators`, { userId });
 const declare = (who: Member, body: unknown) => who.post(`/api/v1/tenders/${id}/conflict-declaration`, body);
-const score = (who: Member, bidId: string, criterionId: string, body: unknown) =>
-  who.put(`/api/v1/tenders/${id}/bids/${bidId}/scores/${criterionId}`, body);
+const score = (who: Member, bidId: string, criterionId: string, body: unknown) => who.put(`/api/v1/tenders/${id}/bids/${bidId}/scores/${criterionId}`, body);
 
 /** Anna (Almere) and Lelystad's beoordelaar score apart on B2 K2: 2 and 6. */
 const ANNA = { B1: { K1: 8, K2: 6 }, B2: { K1: 4, K2: 2 } };
@@ -51,7 +50,7 @@ describe('assigning evaluators', () => {
     expect((await w.almereAuditor.post(`/api/v1/tenders/${id}/evaluators`, { userId: lelystadBeoordelaar.userId })).status).toBe(403);
   });
 
-  it('keeps another organisation\'s evaluator out of the tender altogether (404)', async () => {
+  it("keeps another organisation's evaluator out of the tender altogether (404)", async () => {
     expect((await utrechtBeoordelaar.get(`/api/v1/tenders/${id}`)).status).toBe(404);
     expect((await utrechtBeoordelaar.get(`/api/v1/tenders/${id}/bids`)).status).toBe(404);
     expect((await score(utrechtBeoordelaar, 'B1', 'K1', { score: 8, motivation: motivationFor('B1', 'K1', 8) })).status).toBe(404);
@@ -123,7 +122,12 @@ describe('what the declaration is about', () => {
     expect((await assign(w.almereBeoordelaar.userId)).status).toBe(201);
     const subject = await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/conflict-declaration`);
     expect(subject.status).toBe(200);
-    expect(subject.body).toEqual({ schools: [{ name: 'Taalhuis Flevoland', kvk: '30123456' }, { name: 'NT2 Centrum Almere', kvk: '30234567' }] });
+    expect(subject.body).toEqual({
+      schools: [
+        { name: 'Taalhuis Flevoland', kvk: '30123456' },
+        { name: 'NT2 Centrum Almere', kvk: '30234567' },
+      ],
+    });
     // The bids themselves stay closed until the declaration.
     expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/bids`)).status).toBe(403);
     // The declaration's event records what it was about.
@@ -132,7 +136,7 @@ describe('what the declaration is about', () => {
     expect(events.find((e) => e.action === 'panel.declare-no-conflict')?.change.after.declaredAbout).toEqual(subject.body.schools);
   });
 
-  it('is the panel\'s and the officers\' only: 403 after a declared conflict, 404 off the panel and elsewhere', async () => {
+  it("is the panel's and the officers' only: 403 after a declared conflict, 404 off the panel and elsewhere", async () => {
     expect((await assign(w.almereBeoordelaar.userId)).status).toBe(201);
     expect((await w.regioInkoper.get(`/api/v1/tenders/${id}/conflict-declaration`)).status).toBe(200);
     expect((await lelystadBeoordelaar.get(`/api/v1/tenders/${id}/conflict-declaration`)).status).toBe(404);
@@ -216,7 +220,7 @@ describe('consensus and panel statistics', () => {
     ]);
   });
 
-  it('releases everyone\'s scores and the consensus view once all have sealed, marking disagreement', async () => {
+  it("releases everyone's scores and the consensus view once all have sealed, marking disagreement", async () => {
     const scores = await w.almereAuditor.get(`/api/v1/tenders/${id}/scores`);
     expect(scores.body.allSealed).toBe(true);
     expect(scores.body.scores).toHaveLength(8);
@@ -235,7 +239,9 @@ describe('consensus and panel statistics', () => {
     const motivation = 'Het panel vond de begeleiding na overleg sterker dan eerst gedacht.';
     const without = await put({ score: 8, motivation });
     expect(without.status).toBe(400);
-    expect(without.body.errors).toEqual([{ path: 'deviationReason', message: expect.stringContaining('ligt buiten de score die alle beoordelaars gaven (6)') }]);
+    expect(without.body.errors).toEqual([
+      { path: 'deviationReason', message: expect.stringContaining('ligt buiten de score die alle beoordelaars gaven (6)') },
+    ]);
     expect((await put({ score: 8, motivation, deviationReason: motivation })).body.errors[0].path).toBe('deviationReason');
     const reason = 'De referenties die na het scoren binnenkwamen, tonen wekelijkse gesprekken aan.';
     const withReason = await put({ score: 8, motivation, deviationReason: reason });
@@ -248,7 +254,7 @@ describe('consensus and panel statistics', () => {
     });
   });
 
-  it('gives the evaluation a panel: severity per evaluator and Krippendorff\'s alpha', async () => {
+  it("gives the evaluation a panel: severity per evaluator and Krippendorff's alpha", async () => {
     await setConsensus(w.regioInkoper, id, { B1: { K1: 8, K2: 6 }, B2: { K1: 2, K2: 6 } });
     const result = (await w.regioInkoper.get(`/api/v1/tenders/${id}/evaluation`)).body;
     expect(result.incomplete).toEqual([]);
@@ -263,7 +269,10 @@ describe('consensus and panel statistics', () => {
     expect(bert.severity).toBeCloseTo(-0.05, 12); // (-0.2 + 0 + 0 + 0) / 4
     // The audit trail now shows the scores themselves.
     const events = (await w.regioInkoper.get(`/api/v1/tenders/${id}/audit-events`)).body as { action: string; change: any }[];
-    expect(events.find((e) => e.action === 'individual-score.set')!.change).toEqual({ before: null, after: { score: 8, motivation: motivationFor('B1', 'K1', 8) } });
+    expect(events.find((e) => e.action === 'individual-score.set')!.change).toEqual({
+      before: null,
+      after: { score: 8, motivation: motivationFor('B1', 'K1', 8) },
+    });
   });
 
   it('refuses a consensus score while a member has not sealed', async () => {

@@ -30,7 +30,10 @@ const evaluation = async () => (await w.almereInkoper.get(`/api/v1/tenders/${id}
 const finalFlags = () => new Map(evaluateDossier(exampleDossier()).bids.map((b) => [b.bidId, b.lowBidFlags]));
 const setScores = async (bidId: string, scores: Record<string, number>) => {
   for (const [criterionId, score] of Object.entries(scores)) {
-    const response = await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/${bidId}/consensus/${criterionId}`, { score, motivation: `De commissie geeft ${score} na bespreking van het plan.` });
+    const response = await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/${bidId}/consensus/${criterionId}`, {
+      score,
+      motivation: `De commissie geeft ${score} na bespreking van het plan.`,
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
   }
 };

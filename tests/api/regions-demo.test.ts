@@ -47,7 +47,11 @@ describe('npm run demo: the generated world', () => {
   });
 
   it('has five schools and a user per role, each able to log in', async () => {
-    expect(sql<{ name: string }>('SELECT name FROM providers ORDER BY name').map((p) => p.name)).toEqual(Object.values(SCHOOLS).map((s) => s.name).sort());
+    expect(sql<{ name: string }>('SELECT name FROM providers ORDER BY name').map((p) => p.name)).toEqual(
+      Object.values(SCHOOLS)
+        .map((s) => s.name)
+        .sort(),
+    );
     const roles = new Set(USERS.flatMap((u) => u.memberships.map((m) => m.role)));
     expect([...roles].sort()).toEqual(['admin', 'auditor', 'beoordelaar', 'inkoper']);
     for (const user of summary.users) {
@@ -65,7 +69,9 @@ describe('npm run demo: the generated world', () => {
     expect(statuses.filter((s) => s === 'awarded')).toHaveLength(10);
     expect(statuses.filter((s) => s !== 'awarded')).toEqual(['award-proposed', 'open']);
     // Every award came after its standstill: awarded on the day after its last day.
-    const awards = sql<{ awardedAt: string; standstill: string }>(`SELECT awarded_at AS awardedAt, standstill_ends_on AS standstill FROM tenders WHERE status = 'awarded'`);
+    const awards = sql<{ awardedAt: string; standstill: string }>(
+      `SELECT awarded_at AS awardedAt, standstill_ends_on AS standstill FROM tenders WHERE status = 'awarded'`,
+    );
     for (const award of awards) expect(award.awardedAt.slice(0, 10) > award.standstill).toBe(true);
   });
 
@@ -73,7 +79,13 @@ describe('npm run demo: the generated world', () => {
     const flagged = summary.tenders.flatMap((t) =>
       computeEvaluation(app.ctx, t.id)
         .bids.filter((bid) => bid.lowBidFlags.length > 0)
-        .map((bid) => ({ reference: t.reference, bidId: bid.bidId, status: bid.status, review: bid.lowBidReview?.state, rules: bid.lowBidFlags.map((f) => f.rule) })),
+        .map((bid) => ({
+          reference: t.reference,
+          bidId: bid.bidId,
+          status: bid.status,
+          review: bid.lowBidReview?.state,
+          rules: bid.lowBidFlags.map((f) => f.rule),
+        })),
     );
     expect(flagged.map(({ rules: _rules, ...rest }) => rest)).toEqual([
       { reference: 'IJS-2025-INB-B1', bidId: 'B3', status: 'excluded', review: 'rejected' },
@@ -83,7 +95,10 @@ describe('npm run demo: the generated world', () => {
     expect(flagged[1]?.rules).toContain('cost-floor');
     // The review went through its steps, each in the audit trail.
     for (const { reference, bidId } of flagged) {
-      const actions = sql<{ action: string }>(`SELECT action FROM audit_events WHERE entity_id = ? AND action LIKE 'low-bid-review.%' ORDER BY seq`, `${tenderId(reference)}/${bidId}`);
+      const actions = sql<{ action: string }>(
+        `SELECT action FROM audit_events WHERE entity_id = ? AND action LIKE 'low-bid-review.%' ORDER BY seq`,
+        `${tenderId(reference)}/${bidId}`,
+      );
       expect(actions.map((a) => a.action)).toEqual(['low-bid-review.request-explanation', 'low-bid-review.record-explanation', 'low-bid-review.decide']);
     }
     // The accepted low bid won.
@@ -112,13 +127,20 @@ describe('npm run demo: the generated world', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ tenders: 12, bids: 45 });
     for (const route of response.body.routes as { route: string; trend: { year: string; median: number }[] }[]) {
-      expect(route.trend.map((y) => y.year), route.route).toEqual(['2024', '2025', '2026']);
+      expect(
+        route.trend.map((y) => y.year),
+        route.route,
+      ).toEqual(['2024', '2025', '2026']);
       const medians = route.trend.map((y) => y.median);
       expect(medians, route.route).toEqual([...medians].sort((a, b) => b - a));
       expect(new Set(medians).size, route.route).toBe(3);
     }
     const b1 = response.body.routes.find((r: { route: string }) => r.route === 'B1-route');
-    expect(b1).toMatchObject({ trend: [{ median: 6450 }, { median: 5750 }, { median: 5375 }], lowerFence: { q1: 5375, q3: 6200, lowerFence: 4137.5 }, flaggedProviders: ['05345678'] });
+    expect(b1).toMatchObject({
+      trend: [{ median: 6450 }, { median: 5750 }, { median: 5375 }],
+      lowerFence: { q1: 5375, q3: 6200, lowerFence: 4137.5 },
+      flaggedProviders: ['05345678'],
+    });
   });
 
   it("keeps Kampen's award-proposed tender out of the regio auditor's comparison until the award", async () => {
@@ -149,7 +171,9 @@ describe('npm run demo: the pages it prints, and signed documents to check', () 
       const at = lines.findIndex((line) => line.trimStart().startsWith(user.email));
       expect(lines[at + 1]?.trim(), user.email).toBe(`http://127.0.0.1:8080${user.start}`);
     }
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^  IJS-2025-INB-B1 +gegund +B1-route +http://127\\.0\\.0\\.1:8080/aanbestedingen/${tenderId('IJS-2025-INB-B1')}$`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^  IJS-2025-INB-B1 +gegund +B1-route +http://127\\.0\\.0\\.1:8080/aanbestedingen/${tenderId('IJS-2025-INB-B1')}$`)),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^  KMP-2026-MAP +voorgenomen gunning \(opschortende termijn\) Module Arbeidsmarkt/));
     expect(summary.users.find((u) => u.email === 'beoordelaar@zwolle.demo')?.start).toBe(`/aanbestedingen/${tenderId('IJS-2026-INB-OND')}/panel`);
     expect(summary.users.find((u) => u.email === 'admin@zwolle.demo')?.start).toBe('/beheer');
@@ -173,7 +197,10 @@ describe('npm run demo: the pages it prints, and signed documents to check', () 
     const decided = summary.tenders.filter((t) => t.status === 'awarded' || t.status === 'award-proposed');
     expect(decided).toHaveLength(11);
     for (const tender of decided) {
-      const reports = sql<{ kind: string; bidId: string | null }>('SELECT kind, bid_id AS bidId FROM reports WHERE tender_id = ? ORDER BY created_at, rowid', tender.id);
+      const reports = sql<{ kind: string; bidId: string | null }>(
+        'SELECT kind, bid_id AS bidId FROM reports WHERE tender_id = ? ORDER BY created_at, rowid',
+        tender.id,
+      );
       const bids = sql<{ id: string }>('SELECT id FROM bids WHERE tender_id = ? ORDER BY position', tender.id).map((b) => b.id);
       expect(reports, tender.reference).toEqual([{ kind: 'evaluation', bidId: null }, ...bids.map((bidId) => ({ kind: 'award-letter', bidId }))]);
     }

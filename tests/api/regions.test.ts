@@ -50,11 +50,15 @@ beforeAll(async () => {
 
   // T1, the regio's, opened on 2 March 2025 and decided: Taalhuis wins on quality.
   t.clock.set('2025-03-02T09:00:00Z');
-  ids.t1 = await importTender(w.regioInkoper, w.orgs.regio, dossier('FLV-2025-B1', 'B1-route', 100, [
-    { provider: TAALHUIS, price: 600000, score: 8 },
-    { provider: NT2, price: 580000, score: 6 },
-    { provider: LINGUA, price: 620000, score: 6 },
-  ]));
+  ids.t1 = await importTender(
+    w.regioInkoper,
+    w.orgs.regio,
+    dossier('FLV-2025-B1', 'B1-route', 100, [
+      { provider: TAALHUIS, price: 600000, score: 8 },
+      { provider: NT2, price: 580000, score: 6 },
+      { provider: LINGUA, price: 620000, score: 6 },
+    ]),
+  );
   expect((await w.regioInkoper.post(`/api/v1/tenders/${ids.t1}/open`)).status).toBe(200);
   const decided = await w.regioInkoper.post(`/api/v1/tenders/${ids.t1}/award-decision`);
   expect(decided.status, JSON.stringify(decided.body)).toBe(200);
@@ -62,25 +66,37 @@ beforeAll(async () => {
 
   // T2, Almere's, opened on 2 March 2026: Inburgering Direct at 3000 per learner is flagged.
   t.clock.set('2026-03-02T09:00:00Z');
-  ids.t2 = await importTender(w.almereInkoper, w.orgs.almere, dossier('ALM-2026-B1', 'B1-route', 100, [
-    { provider: TAALHUIS, price: 560000, score: 6 },
-    { provider: NT2, price: 540000, score: 6 },
-    { provider: DIRECT, price: 300000, score: 4 },
-  ]));
+  ids.t2 = await importTender(
+    w.almereInkoper,
+    w.orgs.almere,
+    dossier('ALM-2026-B1', 'B1-route', 100, [
+      { provider: TAALHUIS, price: 560000, score: 6 },
+      { provider: NT2, price: 540000, score: 6 },
+      { provider: DIRECT, price: 300000, score: 4 },
+    ]),
+  );
   expect((await w.almereInkoper.post(`/api/v1/tenders/${ids.t2}/open`)).status).toBe(200);
 
   // T3, Lelystad's Z-route, still a draft made on 1 May 2026.
   t.clock.set('2026-05-01T09:00:00Z');
-  ids.t3 = await importTender(w.lelystadInkoper, w.orgs.lelystad, dossier('LLS-2026-Z', 'Z-route', 50, [
-    { provider: TAALHUIS, price: 450000, score: 10 },
-    { provider: NT2, price: 430000, score: 8 },
-  ]));
+  ids.t3 = await importTender(
+    w.lelystadInkoper,
+    w.orgs.lelystad,
+    dossier('LLS-2026-Z', 'Z-route', 50, [
+      { provider: TAALHUIS, price: 450000, score: 10 },
+      { provider: NT2, price: 430000, score: 8 },
+    ]),
+  );
 
   // Utrecht is not in the region: its very low bid must not count.
-  ids.utrecht = await importTender(w.utrechtInkoper, w.orgs.utrecht, dossier('UTR-2026-B1', 'B1-route', 100, [
-    { provider: DIRECT, price: 100000, score: 4 },
-    { provider: NT2, price: 500000, score: 6 },
-  ]));
+  ids.utrecht = await importTender(
+    w.utrechtInkoper,
+    w.orgs.utrecht,
+    dossier('UTR-2026-B1', 'B1-route', 100, [
+      { provider: DIRECT, price: 100000, score: 4 },
+      { provider: NT2, price: 500000, score: 6 },
+    ]),
+  );
 });
 afterAll(() => t.close());
 
@@ -173,7 +189,14 @@ describe('what it counts', () => {
     // Quality fractions 0.8 (T1, from its award decision) and 0.6 (T2: the engine on its dossier).
     expect(taalhuis.meanQualityFraction).toBeCloseTo(0.7, 12);
     expect(taalhuis.routes).toEqual([
-      { route: 'B1-route', bids: 2, wins: 1, meanQualityFraction: expect.closeTo(0.7, 12), pricePerLearner: { count: 2, median: 5800, min: 5600, max: 6000 }, crossTenderFlag: null },
+      {
+        route: 'B1-route',
+        bids: 2,
+        wins: 1,
+        meanQualityFraction: expect.closeTo(0.7, 12),
+        pricePerLearner: { count: 2, median: 5800, min: 5600, max: 6000 },
+        crossTenderFlag: null,
+      },
     ]);
     // Lelystad's Z-route draft has no final bids: it counts for nobody, its own inkoper included.
     expect(body.routes.map((r: { route: string }) => r.route)).toEqual(['B1-route']);
@@ -189,10 +212,19 @@ describe('what it counts', () => {
     expect(direct.reviewOutcomes).toEqual({ accepted: 0, rejected: 0, pending: 1, notReviewed: 0 });
     t.clock.set('2026-03-10T09:00:00Z');
     expect((await inkoper.post(base, { action: 'record-explanation', explanation: 'Wij rekenen met groepen van twintig inburgeraars.' })).status).toBe(200);
-    const decided = await inkoper.post(base, { action: 'decide', decision: 'rejected', motivation: 'Groepen van twintig zijn voor de B1-route niet verantwoord.' });
+    const decided = await inkoper.post(base, {
+      action: 'decide',
+      decision: 'rejected',
+      motivation: 'Groepen van twintig zijn voor de B1-route niet verantwoord.',
+    });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     direct = (await comparison(w.almereAuditor)).body.providers.find((p: { kvk: string }) => p.kvk === DIRECT.kvk);
-    expect(direct).toMatchObject({ excluded: 1, flagged: 1, reviewOutcomes: { accepted: 0, rejected: 1, pending: 0, notReviewed: 0 }, crossTenderFlagged: true });
+    expect(direct).toMatchObject({
+      excluded: 1,
+      flagged: 1,
+      reviewOutcomes: { accepted: 0, rejected: 1, pending: 0, notReviewed: 0 },
+      crossTenderFlagged: true,
+    });
   });
 });
 

@@ -126,7 +126,14 @@ describe('POST /api/v1/tenders/:id/reports {kind: evaluation}', () => {
     expect(list.body[0].signatureCheck).toEqual(expected);
     const body = JSON.parse((await binary(w.utrechtAuditor, 'POST', '/api/v1/reports/verify', pdf)).bytes.toString());
     expect(body.issuedSignatureCheck).toEqual(list.body[0].signatureCheck);
-    expect(body).toMatchObject({ intact: true, document: { pdfa: '3B', record: { reportId: created.id }, proof: { dossierValid: true, embeddedResultMatches: true, printedWinnerMatches: true, printedRankingMatches: true } } });
+    expect(body).toMatchObject({
+      intact: true,
+      document: {
+        pdfa: '3B',
+        record: { reportId: created.id },
+        proof: { dossierValid: true, embeddedResultMatches: true, printedWinnerMatches: true, printedRankingMatches: true },
+      },
+    });
     const events = (await w.almereAuditor.get('/api/v1/audit/verify')).body;
     expect(events.valid).toBe(true);
   });

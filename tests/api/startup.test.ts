@@ -60,7 +60,9 @@ describe('starting the server', () => {
       const signed = stderr.split('\n').findIndex((line) => line.includes('"message":"audit head signed"') && line.includes('"reason":"start"'));
       expect(signed).toBeGreaterThanOrEqual(0);
       expect(signed).toBeLessThan(stderr.split('\n').findIndex((line) => line.includes('"message":"listening"')));
-      expect(stderr).toContain('"message":"development defaults in use: set these before publishing","unset":["PUBLIC_BASE_URL","OCDS_OCID_PREFIX","API_CONTACT_EMAIL"]');
+      expect(stderr).toContain(
+        '"message":"development defaults in use: set these before publishing","unset":["PUBLIC_BASE_URL","OCDS_OCID_PREFIX","API_CONTACT_EMAIL"]',
+      );
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

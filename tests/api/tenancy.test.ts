@@ -23,7 +23,12 @@ beforeAll(async () => {
   const imported = await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() });
   tenderId = imported.body.id;
   // A bid document, received before the opening closes the bids.
-  const received = await uploadDocument(t, w.almereInkoper, `/api/v1/tenders/${tenderId}/bids/B1/documents?envelope=quality&name=plan.pdf`, pdfDocument('Plan'));
+  const received = await uploadDocument(
+    t,
+    w.almereInkoper,
+    `/api/v1/tenders/${tenderId}/bids/B1/documents?envelope=quality&name=plan.pdf`,
+    pdfDocument('Plan'),
+  );
   expect(received.status).toBe(201);
   documentId = received.body.id;
   // State every GET needs to answer 200: the letter of B1 exists once an explanation was requested.

@@ -114,12 +114,19 @@ describe('consensus scores', () => {
     expect((await put('K1', { score: 8, motivation: '' })).status).toBe(400);
     // A motivation that is a sentence: one that is not is refused by the schema (400) before the lookup.
     expect((await put('K9', { score: 8, motivation: 'Het plan is sterk onderbouwd.' })).status).toBe(404);
-    expect((await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B9/consensus/K1`, { score: 8, motivation: 'Het plan is sterk onderbouwd.' })).status).toBe(404);
+    expect((await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B9/consensus/K1`, { score: 8, motivation: 'Het plan is sterk onderbouwd.' })).status).toBe(
+      404,
+    );
     expect((await put('K1', { score: 8, motivation: 'Goed plan.' })).body.errors).toEqual([
       { path: 'motivation', message: expect.stringContaining('minstens één volledige zin') },
     ]);
     expect((await put('K1', { score: 6, motivation: 'Eerste ronde: voldoende uitgewerkt.' })).body).toEqual({
-      bidId: 'B1', criterionId: 'K1', score: 6, motivation: 'Eerste ronde: voldoende uitgewerkt.', deviationReason: null, updatedAt: '2026-03-02T09:00:00.000Z',
+      bidId: 'B1',
+      criterionId: 'K1',
+      score: 6,
+      motivation: 'Eerste ronde: voldoende uitgewerkt.',
+      deviationReason: null,
+      updatedAt: '2026-03-02T09:00:00.000Z',
     });
     expect((await put('K1', { score: 8, motivation: 'Na overleg goed tot zeer goed.' })).status).toBe(200);
     const bids = await w.almereInkoper.get(`/api/v1/tenders/${id}/bids`);
@@ -140,6 +147,8 @@ describe('consensus scores', () => {
 
   it('are for the inkoper only; an auditor changes nothing', async () => {
     await w.almereInkoper.post(`/api/v1/tenders/${id}/open`);
-    expect((await w.almereAuditor.put(`/api/v1/tenders/${id}/bids/B1/consensus/K1`, { score: 8, motivation: 'Het plan is sterk onderbouwd.' })).status).toBe(403);
+    expect((await w.almereAuditor.put(`/api/v1/tenders/${id}/bids/B1/consensus/K1`, { score: 8, motivation: 'Het plan is sterk onderbouwd.' })).status).toBe(
+      403,
+    );
   });
 });

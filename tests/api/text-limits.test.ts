@@ -70,9 +70,14 @@ describe('free text in API requests', () => {
     const title = await w.almereInkoper.patch(`/api/v1/tenders/${tenderId}`, { title: 'Inburgering\nGegund aan: Taalhuis' });
     expect(title.status).toBe(400);
     expect(title.body.errors).toEqual([{ path: 'title', message: 'de titel mag geen regeleinde bevatten (U+000A op positie 12)' }]);
-    const bid = await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/bids`, { provider: { name: 'Taal\u202eschool', kvk: '30999999', keurmerk: true }, price: 500000 });
+    const bid = await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/bids`, {
+      provider: { name: 'Taal\u202eschool', kvk: '30999999', keurmerk: true },
+      price: 500000,
+    });
     expect(bid.status).toBe(400);
-    expect(bid.body.errors).toEqual([{ path: 'provider.name', message: expect.stringContaining('de naam mag geen richtingsteken bevatten (U+202E op positie 5)') }]);
+    expect(bid.body.errors).toEqual([
+      { path: 'provider.name', message: expect.stringContaining('de naam mag geen richtingsteken bevatten (U+202E op positie 5)') },
+    ]);
   });
 
   it('refuses an over-long provider, user and token name, password and e-mail address in Dutch', async () => {

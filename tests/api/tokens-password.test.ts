@@ -25,9 +25,13 @@ async function issueToken(client: TestClient, name: string): Promise<{ id: strin
 }
 
 function auditEvents(action: string): { actorUserId: string | null; entityId: string; change: any }[] {
-  return (t.db.sqlite.prepare('SELECT actor_user_id AS actorUserId, entity_id AS entityId, change FROM audit_events WHERE action = ? ORDER BY seq').all(action) as { actorUserId: string | null; entityId: string; change: string }[]).map(
-    (e) => ({ ...e, change: JSON.parse(e.change) }),
-  );
+  return (
+    t.db.sqlite.prepare('SELECT actor_user_id AS actorUserId, entity_id AS entityId, change FROM audit_events WHERE action = ? ORDER BY seq').all(action) as {
+      actorUserId: string | null;
+      entityId: string;
+      change: string;
+    }[]
+  ).map((e) => ({ ...e, change: JSON.parse(e.change) }));
 }
 
 describe('GET /api/v1/auth/tokens', () => {
@@ -136,7 +140,13 @@ describe('POST /api/v1/auth/password', () => {
     expect(event).toEqual({
       actorUserId: me.userId,
       entityId: me.userId,
-      change: { sessionsEnded: 1, tokensRevoked: [{ id: first.id, name: 'script' }, { id: second.id, name: 'tweede' }] },
+      change: {
+        sessionsEnded: 1,
+        tokensRevoked: [
+          { id: first.id, name: 'script' },
+          { id: second.id, name: 'tweede' },
+        ],
+      },
     });
     const stored = JSON.stringify(t.db.sqlite.prepare("SELECT * FROM audit_events WHERE action = 'user.password.change'").all());
     expect(stored).not.toContain(NEW_PASSWORD);

@@ -28,12 +28,16 @@ async function createUser(email: string, memberships: { organisationId: string; 
 }
 
 const eventsOf = (action: string) =>
-  (t.db.sqlite.prepare('SELECT organisation_id AS organisationId, entity_id AS entityId, tender_id AS tenderId, change FROM audit_events WHERE action = ? ORDER BY seq').all(action) as {
-    organisationId: string | null;
-    entityId: string;
-    tenderId: string | null;
-    change: string;
-  }[]).map((e) => ({ ...e, change: JSON.parse(e.change) }));
+  (
+    t.db.sqlite
+      .prepare('SELECT organisation_id AS organisationId, entity_id AS entityId, tender_id AS tenderId, change FROM audit_events WHERE action = ? ORDER BY seq')
+      .all(action) as {
+      organisationId: string | null;
+      entityId: string;
+      tenderId: string | null;
+      change: string;
+    }[]
+  ).map((e) => ({ ...e, change: JSON.parse(e.change) }));
 
 describe('GET /api/v1/organisations', () => {
   it('lists every organisation for the platform administrator, a regio with its members', async () => {
@@ -57,7 +61,12 @@ describe('POST /api/v1/organisations/:id/members', () => {
   it('lets the platform administrator add a gemeente to a regio, with its audit event', async () => {
     const response = await w.admin.post(`/api/v1/organisations/${w.orgs.regio}/members`, { memberId: w.orgs.utrecht });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
-    expect(response.body).toEqual({ id: w.orgs.regio, name: 'Regio Flevoland', kind: 'regio', memberIds: expect.arrayContaining([w.orgs.almere, w.orgs.lelystad, w.orgs.utrecht]) });
+    expect(response.body).toEqual({
+      id: w.orgs.regio,
+      name: 'Regio Flevoland',
+      kind: 'regio',
+      memberIds: expect.arrayContaining([w.orgs.almere, w.orgs.lelystad, w.orgs.utrecht]),
+    });
     // Utrecht's inkoper now reads the regio's comparison, as a member gemeente's does.
     expect((await w.utrechtInkoper.get(`/api/v1/regions/${w.orgs.regio}/comparison`)).status).toBe(200);
     const [event] = eventsOf('organisation.members.add');
@@ -157,10 +166,12 @@ describe('PUT /api/v1/users/:id/memberships', () => {
       ],
     });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
-    expect(response.body.memberships).toEqual([
-      { organisationId: w.orgs.almere, role: 'auditor' },
-      { organisationId: w.orgs.lelystad, role: 'beoordelaar' },
-    ].sort((a, b) => a.organisationId.localeCompare(b.organisationId)));
+    expect(response.body.memberships).toEqual(
+      [
+        { organisationId: w.orgs.almere, role: 'auditor' },
+        { organisationId: w.orgs.lelystad, role: 'beoordelaar' },
+      ].sort((a, b) => a.organisationId.localeCompare(b.organisationId)),
+    );
     // The session and the (cached) token both see the new roles at once.
     expect((await w.almereBeoordelaar.get('/api/v1/auth/me')).body.memberships).toHaveLength(2);
     expect((await script.get('/api/v1/auth/me')).body.memberships).toHaveLength(2);
@@ -168,19 +179,37 @@ describe('PUT /api/v1/users/:id/memberships', () => {
     expect(events.map((e) => e.organisationId).sort()).toEqual([w.orgs.almere, w.orgs.lelystad].sort());
     expect(events[0]?.change).toEqual({
       before: { memberships: [{ organisationId: w.orgs.almere, role: 'beoordelaar' }] },
-      after: { memberships: [{ organisationId: w.orgs.almere, role: 'auditor' }, { organisationId: w.orgs.lelystad, role: 'beoordelaar' }] },
+      after: {
+        memberships: [
+          { organisationId: w.orgs.almere, role: 'auditor' },
+          { organisationId: w.orgs.lelystad, role: 'beoordelaar' },
+        ],
+      },
     });
     // The same set again changes nothing and writes nothing.
-    expect((await w.admin.put(`/api/v1/users/${w.almereBeoordelaar.userId}/memberships`, { memberships: [{ organisationId: w.orgs.lelystad, role: 'beoordelaar' }, { organisationId: w.orgs.almere, role: 'auditor' }] })).status).toBe(200);
+    expect(
+      (
+        await w.admin.put(`/api/v1/users/${w.almereBeoordelaar.userId}/memberships`, {
+          memberships: [
+            { organisationId: w.orgs.lelystad, role: 'beoordelaar' },
+            { organisationId: w.orgs.almere, role: 'auditor' },
+          ],
+        })
+      ).status,
+    ).toBe(200);
     expect(eventsOf('user.memberships.set')).toHaveLength(2);
   });
 
   it('lets an organisation admin set roles within its organisation only', async () => {
-    const ok = await w.almereAdmin.put(`/api/v1/users/${w.almereAuditor.userId}/memberships`, { memberships: [{ organisationId: w.orgs.almere, role: 'inkoper' }] });
+    const ok = await w.almereAdmin.put(`/api/v1/users/${w.almereAuditor.userId}/memberships`, {
+      memberships: [{ organisationId: w.orgs.almere, role: 'inkoper' }],
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect((await w.almereAuditor.get('/api/v1/auth/me')).body.memberships).toEqual([{ organisationId: w.orgs.almere, role: 'inkoper' }]);
     // Another organisation's role: the admin does not know Utrecht.
-    const elsewhere = await w.almereAdmin.put(`/api/v1/users/${w.almereAuditor.userId}/memberships`, { memberships: [{ organisationId: w.orgs.utrecht, role: 'inkoper' }] });
+    const elsewhere = await w.almereAdmin.put(`/api/v1/users/${w.almereAuditor.userId}/memberships`, {
+      memberships: [{ organisationId: w.orgs.utrecht, role: 'inkoper' }],
+    });
     expect(elsewhere.status).toBe(404);
   });
 
@@ -198,16 +227,24 @@ describe('PUT /api/v1/users/:id/memberships', () => {
   });
 
   it('answers 404 to another organisation, also with a body that would not validate', async () => {
-    expect((await w.almereAdmin.put(`/api/v1/users/${w.utrechtInkoper.userId}/memberships`, { memberships: [{ organisationId: w.orgs.almere, role: 'inkoper' }] })).status).toBe(404);
+    expect(
+      (await w.almereAdmin.put(`/api/v1/users/${w.utrechtInkoper.userId}/memberships`, { memberships: [{ organisationId: w.orgs.almere, role: 'inkoper' }] }))
+        .status,
+    ).toBe(404);
     expect((await w.utrechtInkoper.put(`/api/v1/users/${w.almereInkoper.userId}/memberships`, {})).status).toBe(404);
-    expect((await w.almereInkoper.put(`/api/v1/users/${w.almereAuditor.userId}/memberships`, { memberships: [{ organisationId: w.orgs.almere, role: 'admin' }] })).status).toBe(403);
+    expect(
+      (await w.almereInkoper.put(`/api/v1/users/${w.almereAuditor.userId}/memberships`, { memberships: [{ organisationId: w.orgs.almere, role: 'admin' }] }))
+        .status,
+    ).toBe(403);
   });
 
-  it('refuses no roles at all, and the caller\'s own roles', async () => {
+  it("refuses no roles at all, and the caller's own roles", async () => {
     const empty = await w.admin.put(`/api/v1/users/${w.almereInkoper.userId}/memberships`, { memberships: [] });
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].path).toBe('memberships');
-    const own = await w.almereAdmin.put(`/api/v1/users/${w.almereAdmin.userId}/memberships`, { memberships: [{ organisationId: w.orgs.almere, role: 'inkoper' }] });
+    const own = await w.almereAdmin.put(`/api/v1/users/${w.almereAdmin.userId}/memberships`, {
+      memberships: [{ organisationId: w.orgs.almere, role: 'inkoper' }],
+    });
     expect(own.status).toBe(409);
     expect(own.body.detail).toBe('U kunt uw eigen rollen niet wijzigen; vraag een andere beheerder of de platformbeheerder.');
   });
@@ -227,7 +264,9 @@ describe('PUT /api/v1/users/:id/memberships', () => {
       `${w.almereBeoordelaar.name} zit in het beoordelingspanel van FLV-2027-PANEL (Inburgering B1-route, beoordeling door een panel) en kan daarom geen inkoper bij Gemeente Lelystad worden ` +
         'zolang die aanbesteding niet is gegund: wie de aanbesteding als inkoper of auditor volgt, ziet prijzen en scores en kan niet blind beoordelen.',
     );
-    expect(refused.body.errors).toEqual([{ path: 'memberships[1].role', message: `${w.almereBeoordelaar.name} zit in het beoordelingspanel van FLV-2027-PANEL; inkoper kan pas na de gunning` }]);
+    expect(refused.body.errors).toEqual([
+      { path: 'memberships[1].role', message: `${w.almereBeoordelaar.name} zit in het beoordelingspanel van FLV-2027-PANEL; inkoper kan pas na de gunning` },
+    ]);
     expect(eventsOf('user.memberships.set')).toEqual([]);
     // A role that does not count for the tender's organisation is no problem: Utrecht is not in the regio.
     const elsewhere = await w.admin.put(`/api/v1/users/${w.almereBeoordelaar.userId}/memberships`, {
@@ -242,7 +281,9 @@ describe('PUT /api/v1/users/:id/memberships', () => {
     expect((await w.regioInkoper.post(`/api/v1/tenders/${tender}/award-decision`)).status).toBe(200);
     t.clock.set('2026-04-01T09:00:00Z');
     expect((await w.regioInkoper.post(`/api/v1/tenders/${tender}/award`)).status).toBe(200);
-    const after = await w.admin.put(`/api/v1/users/${w.almereBeoordelaar.userId}/memberships`, { memberships: [{ organisationId: w.orgs.lelystad, role: 'inkoper' }] });
+    const after = await w.admin.put(`/api/v1/users/${w.almereBeoordelaar.userId}/memberships`, {
+      memberships: [{ organisationId: w.orgs.lelystad, role: 'inkoper' }],
+    });
     expect(after.status, JSON.stringify(after.body)).toBe(200);
     // On that tender it stays a beoordelaar (resolveTenderAccess): no prices through the new role.
     const client = await loginClient(t, w.almereBeoordelaar.email);
@@ -251,7 +292,7 @@ describe('PUT /api/v1/users/:id/memberships', () => {
 });
 
 describe('POST /api/v1/users/:id/password', () => {
-  it("sets a new password and ends every session and token of the user", async () => {
+  it('sets a new password and ends every session and token of the user', async () => {
     const token = await w.almereInkoper.post('/api/v1/auth/tokens', { name: 'script' });
     const script = createClient(t, { bearer: token.body.token });
     const response = await w.almereAdmin.post(`/api/v1/users/${w.almereInkoper.userId}/password`, { newPassword: NEW_PASSWORD });
@@ -262,11 +303,16 @@ describe('POST /api/v1/users/:id/password', () => {
     expect((await createClient(t).post('/api/v1/auth/login', { email: w.almereInkoper.email, password: PASSWORD })).status).toBe(401);
     expect((await createClient(t).post('/api/v1/auth/login', { email: w.almereInkoper.email, password: NEW_PASSWORD })).status).toBe(200);
     const [event] = eventsOf('user.password.reset');
-    expect(event).toEqual({ organisationId: w.orgs.almere, entityId: w.almereInkoper.userId, tenderId: null, change: { sessionsEnded: 1, tokensRevoked: [{ id: token.body.id, name: 'script' }] } });
+    expect(event).toEqual({
+      organisationId: w.orgs.almere,
+      entityId: w.almereInkoper.userId,
+      tenderId: null,
+      change: { sessionsEnded: 1, tokensRevoked: [{ id: token.body.id, name: 'script' }] },
+    });
     expect(JSON.stringify(event)).not.toContain(NEW_PASSWORD);
   });
 
-  it('answers 404 to another organisation, 403 to a colleague, 409 for the caller\'s own account, 400 for a short password', async () => {
+  it("answers 404 to another organisation, 403 to a colleague, 409 for the caller's own account, 400 for a short password", async () => {
     expect((await w.almereAdmin.post(`/api/v1/users/${w.utrechtInkoper.userId}/password`, { newPassword: NEW_PASSWORD })).status).toBe(404);
     expect((await w.utrechtInkoper.post(`/api/v1/users/${w.almereInkoper.userId}/password`, {})).status).toBe(404);
     expect((await w.almereInkoper.post(`/api/v1/users/${w.almereAuditor.userId}/password`, { newPassword: NEW_PASSWORD })).status).toBe(403);
@@ -301,7 +347,9 @@ describe('GET /api/v1/tenders/:id/evaluator-candidates', () => {
     expect(ids).not.toContain(officer);
     expect(ids).not.toContain(outsider.userId);
     expect((await w.regioInkoper.post(`/api/v1/tenders/${tender}/evaluators`, { userId: lelystad.userId })).status).toBe(201);
-    expect(((await w.regioInkoper.get(`/api/v1/tenders/${tender}/evaluator-candidates`)).body as { userId: string }[]).map((c) => c.userId)).toEqual([w.almereBeoordelaar.userId]);
+    expect(((await w.regioInkoper.get(`/api/v1/tenders/${tender}/evaluator-candidates`)).body as { userId: string }[]).map((c) => c.userId)).toEqual([
+      w.almereBeoordelaar.userId,
+    ]);
   });
 
   it('answers 404 to another organisation and 403 to an auditor', async () => {

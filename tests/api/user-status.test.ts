@@ -77,10 +77,17 @@ describe('POST /api/v1/users/:id/disable', () => {
     const issued = await client.post('/api/v1/auth/tokens', { name: 'export' });
     expect((await w.admin.post(`/api/v1/users/${id}/disable`)).status).toBe(200);
     const events = t.db.sqlite
-      .prepare("SELECT actor_user_id AS actor, organisation_id AS organisationId, entity_id AS entityId, tender_id AS tenderId, change FROM audit_events WHERE action = 'user.disable' ORDER BY organisation_id")
+      .prepare(
+        "SELECT actor_user_id AS actor, organisation_id AS organisationId, entity_id AS entityId, tender_id AS tenderId, change FROM audit_events WHERE action = 'user.disable' ORDER BY organisation_id",
+      )
       .all() as { actor: string; organisationId: string; entityId: string; tenderId: string | null; change: string }[];
     const adminId = (await w.admin.get('/api/v1/auth/me')).body.id;
-    const change = { before: { disabledAt: null }, after: { disabledAt: '2026-03-02T09:00:00.000Z' }, sessionsEnded: 1, tokensRevoked: [{ id: issued.body.id, name: 'export' }] };
+    const change = {
+      before: { disabledAt: null },
+      after: { disabledAt: '2026-03-02T09:00:00.000Z' },
+      sessionsEnded: 1,
+      tokensRevoked: [{ id: issued.body.id, name: 'export' }],
+    };
     expect(events.map((e) => ({ ...e, change: JSON.parse(e.change) }))).toEqual(
       [w.orgs.almere, w.orgs.lelystad].sort().map((organisationId) => ({ actor: adminId, organisationId, entityId: id, tenderId: null, change })),
     );
@@ -151,7 +158,9 @@ describe('POST /api/v1/users/:id/enable', () => {
     expect((await login(target.email)).status).toBe(200);
     expect((await script.get('/api/v1/auth/me')).status).toBe(401);
     expect((await target.get('/api/v1/auth/me')).status).toBe(401);
-    const actions = (t.db.sqlite.prepare("SELECT action, change FROM audit_events WHERE action LIKE 'user.%able'").all() as { action: string; change: string }[]).map((e) => [e.action, JSON.parse(e.change).after]);
+    const actions = (
+      t.db.sqlite.prepare("SELECT action, change FROM audit_events WHERE action LIKE 'user.%able'").all() as { action: string; change: string }[]
+    ).map((e) => [e.action, JSON.parse(e.change).after]);
     expect(actions).toEqual([
       ['user.disable', { disabledAt: '2026-03-02T09:00:00.000Z' }],
       ['user.enable', { disabledAt: null }],

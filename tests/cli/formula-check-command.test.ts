@@ -86,7 +86,9 @@ describe('formula-check command', () => {
         'Schrijf 400.000 of 400000 voor duizendtallen, of 400,00 met decimalen.\n' +
         'gebruik: formula-check BESTAND.json [--format json|table] [--estimated-value EUR (400.000 of 400000.50)] [--expected-learners N]',
     });
-    expect(formulaCheckCommand([b1Template, '--estimated-value', '1.234.5']).stderr).toMatch(/^--estimated-value: "1.234.5": de punten staan niet om de drie cijfers/);
+    expect(formulaCheckCommand([b1Template, '--estimated-value', '1.234.5']).stderr).toMatch(
+      /^--estimated-value: "1.234.5": de punten staan niet om de drie cijfers/,
+    );
     expect(formulaCheckCommand([b1Template, '--estimated-value', '400.123,456']).stderr).toMatch(/^--estimated-value: "400.123,456" heeft 3 decimalen/);
     expect(formulaCheckCommand([b1Template, '--expected-learners', '1.5']).stderr).toMatch(/^--expected-learners: "1.5" is geen geheel getal/);
     expect(formulaCheckCommand([b1Template, '--expected-learners', '1.200', '--estimated-value', '5.000.000']).code).toBe(0);

@@ -58,7 +58,9 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 describe('the packed package', () => {
   it('declares the bin gunningswijzer and ships it with the server, the migrations and the templates, without the sources', () => {
     expect(manifest.bin).toEqual({ gunningswijzer: 'dist/cli.js' });
-    expect(packed).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'migrations/meta/_journal.json', 'templates/tenders/b1-route.json', 'src/web/static/layout.css']));
+    expect(packed).toEqual(
+      expect.arrayContaining(['dist/cli.js', 'dist/index.js', 'migrations/meta/_journal.json', 'templates/tenders/b1-route.json', 'src/web/static/layout.css']),
+    );
     expect(packed.filter((path) => path.startsWith('src/') && !path.startsWith('src/web/static/'))).toEqual([]);
     expect(packed.filter((path) => path.startsWith('tests/') || path.startsWith('bench/'))).toEqual([]);
   });

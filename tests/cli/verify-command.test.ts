@@ -34,14 +34,24 @@ describe('verify command', () => {
   it('prints the verification and exits 0 for a validly signed report', async () => {
     const outcome = await runCli(['verify', tempFile(signed)]);
     expect(outcome.code).toBe(0);
-    expect(JSON.parse(outcome.stdout ?? '')).toMatchObject({ signatureValid: true, coversWholeDocument: true, padesLevel: 'B-B', timestamp: null, problems: [] });
+    expect(JSON.parse(outcome.stdout ?? '')).toMatchObject({
+      signatureValid: true,
+      coversWholeDocument: true,
+      padesLevel: 'B-B',
+      timestamp: null,
+      problems: [],
+    });
   });
 
-  it('prints the PAdES level B-T with the timestamp\'s time and authority', async () => {
+  it("prints the PAdES level B-T with the timestamp's time and authority", async () => {
     const outcome = await runCli(['verify', tempFile(stamped)]);
     expect(outcome.code).toBe(0);
     const printed = JSON.parse(outcome.stdout ?? '');
-    expect(printed).toMatchObject({ signatureValid: true, padesLevel: 'B-T', timestamp: { authority: { subject: tsa.subject, fingerprintSha256: tsa.fingerprintSha256 } } });
+    expect(printed).toMatchObject({
+      signatureValid: true,
+      padesLevel: 'B-T',
+      timestamp: { authority: { subject: tsa.subject, fingerprintSha256: tsa.fingerprintSha256 } },
+    });
     expect(Math.abs(Date.parse(printed.timestamp.time) - Date.now())).toBeLessThan(60_000);
   });
 

@@ -117,6 +117,8 @@ it('lets the administrators do their work in pages, accessibly', async () => {
   await visit('token-ingetrokken');
 
   const failing = checks.filter((c) => c.violations.length > 0);
-  expect(failing.map((c) => `${c.name}: ${c.violations.map((v) => `${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`).join('; ')}`)).toEqual([]);
+  expect(
+    failing.map((c) => `${c.name}: ${c.violations.map((v) => `${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`).join('; ')}`),
+  ).toEqual([]);
   expect(checks.length).toBeGreaterThanOrEqual(10);
 });

@@ -38,12 +38,12 @@ type Person = { email: string; role: string; tenders: readonly ('running' | 'awa
  */
 const PEOPLE: readonly Person[] = (
   [
-  { email: 'inkoper@regio-ijsselland.demo', role: 'inkoper-regio', tenders: ['running', 'awarded'] },
-  { email: 'inkoper@kampen.demo', role: 'inkoper-gemeente', tenders: ['running'] },
-  { email: 'beoordelaar@zwolle.demo', role: 'beoordelaar', tenders: ['running'] },
-  { email: 'auditor@ijsselland.demo', role: 'auditor', tenders: ['awarded'] },
-  { email: 'admin@zwolle.demo', role: 'admin', tenders: ['awarded'] },
-  { email: 'beheer@demo.gunningswijzer.nl', role: 'platformbeheer', tenders: [] },
+    { email: 'inkoper@regio-ijsselland.demo', role: 'inkoper-regio', tenders: ['running', 'awarded'] },
+    { email: 'inkoper@kampen.demo', role: 'inkoper-gemeente', tenders: ['running'] },
+    { email: 'beoordelaar@zwolle.demo', role: 'beoordelaar', tenders: ['running'] },
+    { email: 'auditor@ijsselland.demo', role: 'auditor', tenders: ['awarded'] },
+    { email: 'admin@zwolle.demo', role: 'admin', tenders: ['awarded'] },
+    { email: 'beheer@demo.gunningswijzer.nl', role: 'platformbeheer', tenders: [] },
   ] as Person[]
 ).filter((person) => process.env.GW_LAYOUT_ROLES === undefined || process.env.GW_LAYOUT_ROLES.split(',').includes(person.role));
 
@@ -79,9 +79,13 @@ afterAll(async () => {
  * shows them), bid B1, criterion K1, the person's regio and the first user on the admin list.
  */
 async function pagesFor(person: Person): Promise<string[]> {
-  const paths = [...new Set(webRoutes(demo.app.ctx).routes.filter((r) => r.method === 'GET').map((r) => r.path))].filter(
-    (path) => !NOT_PAGES.test(path) && path !== '/inloggen',
-  );
+  const paths = [
+    ...new Set(
+      webRoutes(demo.app.ctx)
+        .routes.filter((r) => r.method === 'GET')
+        .map((r) => r.path),
+    ),
+  ].filter((path) => !NOT_PAGES.test(path) && path !== '/inloggen');
   await page.goto(`${baseUrl}/aanbestedingen`);
   const tenderLinks = await page.$$eval('main a[href^="/aanbestedingen/"]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
   const tenderIds = [...new Set(tenderLinks.map((href) => href.split('/')[2] ?? ''))];
@@ -125,7 +129,14 @@ const slug = (path: string) =>
 
 /** The findings so far, for a reader while the walk goes on or after it timed out. */
 const writeFindings = () =>
-  writeFileSync(join(SHOTS, 'findings.json'), JSON.stringify(findings.filter((f) => f.violations.length > 0 || f.problems.length > 0), null, 1));
+  writeFileSync(
+    join(SHOTS, 'findings.json'),
+    JSON.stringify(
+      findings.filter((f) => f.violations.length > 0 || f.problems.length > 0),
+      null,
+      1,
+    ),
+  );
 
 async function visitAll(person: Person): Promise<void> {
   await page.context().clearCookies();
@@ -162,7 +173,9 @@ for (const person of PEOPLE) {
 it('finds every page accessible, no word broken, nothing wider than the screen', () => {
   const failing = findings.filter((f) => f.violations.length > 0 || f.problems.length > 0);
   expect(
-    failing.map((f) => `${f.width} ${f.page}\n  ${[...f.violations, ...f.problems.map((p) => `${p.kind} in ${p.where}: "${p.text}"`)].join('\n  ')}`).join('\n'),
+    failing
+      .map((f) => `${f.width} ${f.page}\n  ${[...f.violations, ...f.problems.map((p) => `${p.kind} in ${p.where}: "${p.text}"`)].join('\n  ')}`)
+      .join('\n'),
   ).toBe('');
   if (process.env.GW_LAYOUT_ROLES !== undefined) return;
   // Every role saw pages; the tender pages among them.

@@ -252,7 +252,9 @@ it('runs the tender from template to award decision, accessibly', async () => {
   await page.getByRole('link', { name: 'B4 corrigeren' }).click();
   await visit('correctie');
   await page.getByLabel('Prijsregel 2, eenheidsprijs (EUR)').fill('404');
-  await page.getByLabel('Reden van de correctie').fill('Bij de examentraining zijn twee cijfers verwisseld; het inschrijvingsformulier zelf noemt het juiste bedrag.');
+  await page
+    .getByLabel('Reden van de correctie')
+    .fill('Bij de examentraining zijn twee cijfers verwisseld; het inschrijvingsformulier zelf noemt het juiste bedrag.');
   await page.getByRole('button', { name: 'Correctie controleren' }).click();
   await page.getByRole('cell', { name: '€\u00a0449.120,00' }).waitFor();
   await visit('correctie-controleren');
@@ -276,20 +278,40 @@ it('runs the tender from template to award decision, accessibly', async () => {
   await page.locator('#gunningsbeslissing-reden').getByText('Kan nog niet').waitFor();
   await visit('uitslag');
   const b3 = `form[action$="/inschrijvingen/B3/onderzoek"]`;
-  await page.locator(b3).filter({ hasText: 'Toelichting vragen' }).getByLabel('Termijn (uiterlijk)').fill(addCalendarDays(todayInAmsterdam(new Date()), 14));
-  await page.locator(b3).filter({ hasText: 'Toelichting vragen' }).getByLabel('Vragen, één per regel').fill('Hoeveel contacturen met een docent levert u per inburgeraar?\nWelke groepsgrootte hanteert u?');
+  await page
+    .locator(b3)
+    .filter({ hasText: 'Toelichting vragen' })
+    .getByLabel('Termijn (uiterlijk)')
+    .fill(addCalendarDays(todayInAmsterdam(new Date()), 14));
+  await page
+    .locator(b3)
+    .filter({ hasText: 'Toelichting vragen' })
+    .getByLabel('Vragen, één per regel')
+    .fill('Hoeveel contacturen met een docent levert u per inburgeraar?\nWelke groepsgrootte hanteert u?');
   await page.getByRole('button', { name: 'Verzoek vastleggen' }).click();
   await page.getByText(/^Het onderzoek naar .+ \(B3\) is bijgewerkt\.$/).waitFor();
   await visit('onderzoek-gevraagd');
-  await page.locator(b3).filter({ hasText: 'Toelichting vastleggen' }).getByLabel('Toelichting van de inschrijver').fill('Wij geven 400 contacturen in groepen van 20 en besteden de voortgangsgesprekken uit.');
+  await page
+    .locator(b3)
+    .filter({ hasText: 'Toelichting vastleggen' })
+    .getByLabel('Toelichting van de inschrijver')
+    .fill('Wij geven 400 contacturen in groepen van 20 en besteden de voortgangsgesprekken uit.');
   await page.getByRole('button', { name: 'Toelichting vastleggen' }).click();
   await page.getByText('Stand van het onderzoek toelichting ontvangen').or(page.getByText('toelichting ontvangen')).first().waitFor();
   await page.locator(b3).filter({ hasText: 'Besluiten' }).getByLabel('Afwijzen als abnormaal laag (art. 2.116)').check();
-  await page.locator(b3).filter({ hasText: 'Besluiten' }).getByLabel('Motivering').fill('Met 400 in plaats van 600 contacturen en groepen van 20 is de prijs niet verklaard; de inschrijving is abnormaal laag.');
+  await page
+    .locator(b3)
+    .filter({ hasText: 'Besluiten' })
+    .getByLabel('Motivering')
+    .fill('Met 400 in plaats van 600 contacturen en groepen van 20 is de prijs niet verklaard; de inschrijving is abnormaal laag.');
   await page.locator(b3).filter({ hasText: 'Besluiten' }).getByRole('button', { name: 'Besluit vastleggen' }).click();
   await page.getByText('afgewezen').first().waitFor();
   // Any other flagged bid is accepted with a reason, so nothing blocks the decision.
-  for (let open = page.locator('form').filter({ hasText: 'Besluiten' }); (await open.count()) > 0; open = page.locator('form').filter({ hasText: 'Besluiten' })) {
+  for (
+    let open = page.locator('form').filter({ hasText: 'Besluiten' });
+    (await open.count()) > 0;
+    open = page.locator('form').filter({ hasText: 'Besluiten' })
+  ) {
     const form = open.first();
     await form.getByLabel('Aanvaarden: de prijs is voldoende verklaard').check();
     await form.getByLabel('Motivering').fill('De prijs ligt binnen de bandbreedte van de markt en is per prijsregel onderbouwd.');
@@ -355,6 +377,8 @@ it('runs the tender from template to award decision, accessibly', async () => {
   await visit('audit');
 
   const failing = checks.filter((c) => c.violations.length > 0);
-  expect(failing.map((c) => `${c.name}: ${c.violations.map((v) => `${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`).join('; ')}`)).toEqual([]);
+  expect(
+    failing.map((c) => `${c.name}: ${c.violations.map((v) => `${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`).join('; ')}`),
+  ).toEqual([]);
   expect(checks.length).toBeGreaterThan(20);
 });

@@ -82,7 +82,9 @@ function requestFor(op: Operation): fc.Arbitrary<ValidRequest> {
     op.pathParams.forEach((p, i) => {
       url = url.replace(`{${p.name}}`, encodeURIComponent(pathValues[i]!));
     });
-    const pairs = op.queryParams.flatMap((p, i) => (queryValues[i] === undefined ? [] : [`${encodeURIComponent(p.name)}=${encodeURIComponent(String(queryValues[i]))}`]));
+    const pairs = op.queryParams.flatMap((p, i) =>
+      queryValues[i] === undefined ? [] : [`${encodeURIComponent(p.name)}=${encodeURIComponent(String(queryValues[i]))}`],
+    );
     return { actor, url: pairs.length === 0 ? url : `${url}?${pairs.join('&')}`, body: json };
   });
 }
@@ -99,11 +101,14 @@ function contractProblems(op: Operation, what: string, answer: { status: number;
     const errors = (JSON.parse(answer.text) as { errors: { path: string; message: string }[] }).errors;
     const undocumented = errors.filter((e) => !op.validationRules.some((rule) => ruleCovers(rule.path, e.path)));
     if (errors.length === 0 || undocumented.length > 0) {
-      problems.push(`${what}: 400 for a request the schema accepts, without a documented rule for ${JSON.stringify(undocumented.length > 0 ? undocumented : errors)}`);
+      problems.push(
+        `${what}: 400 for a request the schema accepts, without a documented rule for ${JSON.stringify(undocumented.length > 0 ? undocumented : errors)}`,
+      );
     }
   }
   const schema = documented[mediaType(answer.contentType)];
-  if (Object.keys(documented).length > 0 && schema === undefined) problems.push(`${what}: ${answer.status} as ${answer.contentType}, not a documented media type`);
+  if (Object.keys(documented).length > 0 && schema === undefined)
+    problems.push(`${what}: ${answer.status} as ${answer.contentType}, not a documented media type`);
   if (schema !== undefined && mediaType(answer.contentType).endsWith('json')) {
     const body = JSON.parse(answer.text) as unknown;
     if (!validator(schema)(body)) problems.push(`${what}: the ${answer.status} body does not match its documented schema: ${answer.text.slice(0, 400)}`);
@@ -125,7 +130,12 @@ describe('a request the published contract accepts', () => {
         fc.asyncProperty(requestFor(op), async (request) => {
           const json = request.body === undefined ? undefined : JSON.stringify(request.body.json);
           const what = `${request.actor}: ${op.method} ${request.url.slice(0, 200)} ${(json ?? '').slice(0, 300)}`;
-          const answer = await f.send(request.actor, op.method, request.url, json === undefined ? {} : { body: json, headers: { 'content-type': 'application/json' } });
+          const answer = await f.send(
+            request.actor,
+            op.method,
+            request.url,
+            json === undefined ? {} : { body: json, headers: { 'content-type': 'application/json' } },
+          );
           const seen = statuses.get(`${op.method} ${op.path}`) ?? new Map<number, number>();
           seen.set(answer.status, (seen.get(answer.status) ?? 0) + 1);
           statuses.set(`${op.method} ${op.path}`, seen);

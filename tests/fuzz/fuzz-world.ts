@@ -102,7 +102,9 @@ export async function createFuzzWorld() {
     ['anonymous', null],
   ]);
 
-  const tables = (t.db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  const tables = (
+    t.db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
   const tableReads = tables.map((table) => t.db.sqlite.prepare(`SELECT * FROM "${table}"`).raw());
 
   /** Every row of every table, hashed: "a rejected request changes nothing", literally. */
@@ -122,7 +124,8 @@ export async function createFuzzWorld() {
     return hash.digest('hex');
   }
 
-  const auditHead = () => t.db.sqlite.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const auditHead = () =>
+    t.db.sqlite.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
 
   let fingerprint = databaseFingerprint();
 
@@ -169,7 +172,12 @@ export async function createFuzzWorld() {
   }
 
   /** Sends a request as `actor` (with its session cookie); a successful logout logs it in again. */
-  async function send(actor: ActorName, method: string, url: string, init: { body?: RequestInit['body']; headers?: Record<string, string> } = {}): Promise<Answer> {
+  async function send(
+    actor: ActorName,
+    method: string,
+    url: string,
+    init: { body?: RequestInit['body']; headers?: Record<string, string> } = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = { ...init.headers };
     const cookie = cookies.get(actor);
     if (cookie !== null && cookie !== undefined) headers.cookie = cookie;

@@ -41,12 +41,21 @@ const SCHEMAS: Record<string, JsonSchema> = {
   'a dictionary': { type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: 'number' } },
   'a discriminated union': {
     oneOf: [
-      { type: 'object', properties: { action: { type: 'string', enum: ['decide'] }, decision: { type: 'string', enum: ['accepted', 'rejected'] } }, required: ['action', 'decision'], additionalProperties: false },
+      {
+        type: 'object',
+        properties: { action: { type: 'string', enum: ['decide'] }, decision: { type: 'string', enum: ['accepted', 'rejected'] } },
+        required: ['action', 'decision'],
+        additionalProperties: false,
+      },
       { type: 'object', properties: { action: { type: 'string', enum: ['record-no-response'] } }, required: ['action'], additionalProperties: false },
     ],
   },
   'a nullable scalar': { type: ['integer', 'null'], minimum: 1 },
-  'a text with two patterns (allOf, as zod writes them)': { type: 'string', maxLength: 12, allOf: [{ pattern: '^[^\\u0000-\\u001f]*$' }, { pattern: '[a-z]' }] },
+  'a text with two patterns (allOf, as zod writes them)': {
+    type: 'string',
+    maxLength: 12,
+    allOf: [{ pattern: '^[^\\u0000-\\u001f]*$' }, { pattern: '[a-z]' }],
+  },
   'a string of emoji counted in code points': { type: 'string', minLength: 3, maxLength: 4, pattern: '^[^ ]*$' },
   'an object that is one of two shapes by its required fields (POST /tenders)': {
     type: 'object',
@@ -67,7 +76,10 @@ describe('validValue and brokenValue', () => {
   for (const [name, schema] of Object.entries(SCHEMAS)) {
     it(`makes valid and broken values of ${name}`, () => {
       const validate = validator(schema);
-      fc.assert(fc.property(validValue(schema, options), (value) => validate(value)), { numRuns: 200 });
+      fc.assert(
+        fc.property(validValue(schema, options), (value) => validate(value)),
+        { numRuns: 200 },
+      );
       fc.assert(
         fc.property(brokenValue(schema, options), (value) => isUnbreakable(value) || !validate(value)),
         { numRuns: 200 },
@@ -83,6 +95,9 @@ describe('validValue and brokenValue', () => {
   });
 
   it('says when there is nothing to break', () => {
-    fc.assert(fc.property(brokenValue({}, options), (value) => isUnbreakable(value)), { numRuns: 5 });
+    fc.assert(
+      fc.property(brokenValue({}, options), (value) => isUnbreakable(value)),
+      { numRuns: 5 },
+    );
   });
 });

@@ -161,8 +161,10 @@ function stringArbitrary(s: JsonSchema, property: string | undefined, options: S
   );
   let base: fc.Arbitrary<string>;
   if (s.format === 'email') base = fc.emailAddress();
-  else if (s.format === 'date') base = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-  else if (s.format === 'date-time') base = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+  else if (s.format === 'date')
+    base = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  else if (s.format === 'date-time')
+    base = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
   else if (s.format === 'uuid') base = fc.uuid();
   else if (patterns.length > 0) {
     // Generate from the anchored pattern (the whole string's shape), and let odd strings
@@ -184,8 +186,12 @@ function stringArbitrary(s: JsonSchema, property: string | undefined, options: S
 }
 
 function numberArbitrary(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
-  const low = s.minimum ?? (s.exclusiveMinimum === undefined ? undefined : s.exclusiveMinimum + (integer ? 1 : Number.EPSILON * Math.max(1, Math.abs(s.exclusiveMinimum))));
-  const high = s.maximum ?? (s.exclusiveMaximum === undefined ? undefined : s.exclusiveMaximum - (integer ? 1 : Number.EPSILON * Math.max(1, Math.abs(s.exclusiveMaximum))));
+  const low =
+    s.minimum ??
+    (s.exclusiveMinimum === undefined ? undefined : s.exclusiveMinimum + (integer ? 1 : Number.EPSILON * Math.max(1, Math.abs(s.exclusiveMinimum))));
+  const high =
+    s.maximum ??
+    (s.exclusiveMaximum === undefined ? undefined : s.exclusiveMaximum - (integer ? 1 : Number.EPSILON * Math.max(1, Math.abs(s.exclusiveMaximum))));
   if (integer) {
     const min = Math.ceil(low ?? -1_000_000_000);
     const max = Math.floor(high ?? 1_000_000_000);
@@ -254,8 +260,13 @@ function objectArbitrary(s: JsonSchema, options: SchemaArbitraryOptions, depth: 
   const record = fc.record(model, { requiredKeys: required.filter((r) => names.includes(r)) });
   const extra = s.additionalProperties;
   if (typeof extra !== 'object' || deep) return record;
-  const keys = s.propertyNames === undefined ? fc.string({ minLength: 1, maxLength: 8 }) : (validValue(s.propertyNames, options, depth + 1) as fc.Arbitrary<string>);
-  const dictionary = fc.dictionary(keys.filter((k) => !(k in properties) && k !== '__proto__'), validValue(extra, options, depth + 1), { maxKeys: 4 });
+  const keys =
+    s.propertyNames === undefined ? fc.string({ minLength: 1, maxLength: 8 }) : (validValue(s.propertyNames, options, depth + 1) as fc.Arbitrary<string>);
+  const dictionary = fc.dictionary(
+    keys.filter((k) => !(k in properties) && k !== '__proto__'),
+    validValue(extra, options, depth + 1),
+    { maxKeys: 4 },
+  );
   return fc.tuple(record, dictionary).map(([fixed, more]) => ({ ...more, ...fixed }));
 }
 
@@ -270,7 +281,11 @@ function mergeAllOf(s: JsonSchema, options: SchemaArbitraryOptions): JsonSchema 
       properties: { ...merged.properties, ...part.properties },
       required: [...(merged.required ?? []), ...(part.required ?? [])],
       // Several parts may each state a pattern: all of them hold.
-      patterns: [...((merged.patterns as string[] | undefined) ?? []), ...(merged.pattern === undefined ? [] : [merged.pattern]), ...(part.pattern === undefined ? [] : [part.pattern])],
+      patterns: [
+        ...((merged.patterns as string[] | undefined) ?? []),
+        ...(merged.pattern === undefined ? [] : [merged.pattern]),
+        ...(part.pattern === undefined ? [] : [part.pattern]),
+      ],
     }),
     outer,
   );

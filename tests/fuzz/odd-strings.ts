@@ -46,7 +46,12 @@ const VERY_LONG = ['x'.repeat(10_000), 'é'.repeat(40_000), '👍'.repeat(20_000
 
 /** Odd strings, mostly short; sometimes very long. */
 export const oddString: fc.Arbitrary<string> = fc.oneof(
-  { weight: 6, arbitrary: fc.array(fc.oneof(fc.constantFrom(...ODD_FRAGMENTS), fc.string({ unit: 'binary', maxLength: 4 })), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .array(fc.oneof(fc.constantFrom(...ODD_FRAGMENTS), fc.string({ unit: 'binary', maxLength: 4 })), { minLength: 1, maxLength: 6 })
+      .map((parts) => parts.join('')),
+  },
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
   { weight: 1, arbitrary: fc.constantFrom(...VERY_LONG) },
 );

@@ -40,7 +40,12 @@ function knownIds(path: string, name: string): { own: string[]; other: string[];
   if (name === 'bidId') return { own: ['B1', 'B2', 'B4'], other: [], none: ['B99'] };
   if (name === 'criterionId') return { own: ['K1', 'K2', 'K4'], other: [], none: ['K99'] };
   if (name !== 'id') return { own: [], other: [], none: [] };
-  if (path.startsWith('/api/v1/tenders/')) return { own: [ids.draftTender, ids.openTender, ids.openTender, ids.panelTender, ids.panelTender], other: [ids.otherTender], none: ['tender-bestaat-niet'] };
+  if (path.startsWith('/api/v1/tenders/'))
+    return {
+      own: [ids.draftTender, ids.openTender, ids.openTender, ids.panelTender, ids.panelTender],
+      other: [ids.otherTender],
+      none: ['tender-bestaat-niet'],
+    };
   if (path.startsWith('/api/v1/reports/')) return { own: [ids.report, ids.report], other: [ids.otherReport], none: ['rapport-bestaat-niet'] };
   if (path.startsWith('/api/v1/regions/')) return { own: [w.orgs.regio, w.orgs.regio], other: [ids.otherRegion], none: ['regio-bestaat-niet'] };
   return { own: [], other: [], none: ['bestaat-niet'] };
@@ -53,7 +58,12 @@ function pathValue(path: string, name: string, schema: JsonSchema): fc.Arbitrary
   const clean = (v: string) => ({ raw: encodeURIComponent(v), decoded: v });
   return fc.oneof(
     ...(known.length > 0 ? [{ weight: 12, arbitrary: fc.constantFrom(...known).map(clean) }] : []),
-    { weight: 2, arbitrary: (validValue(schema, schemaOptions) as fc.Arbitrary<unknown>).filter((v): v is string => typeof v === 'string' && v !== '' && !/[\uD800-\uDFFF]/.test(v)).map(clean) },
+    {
+      weight: 2,
+      arbitrary: (validValue(schema, schemaOptions) as fc.Arbitrary<unknown>)
+        .filter((v): v is string => typeof v === 'string' && v !== '' && !/[\uD800-\uDFFF]/.test(v))
+        .map(clean),
+    },
     { weight: 2, arbitrary: oddPathSegment.map((raw) => ({ raw, decoded: null })) },
   );
 }
@@ -112,38 +122,46 @@ function requestFor(op: Operation): fc.Arbitrary<FuzzRequest> {
         ? binaryBody(body.contentType)
         : fc.oneof(
             { weight: 5, arbitrary: validValue(body.schema, schemaOptions).map((value) => ({ json: value })) },
-            { weight: 4, arbitrary: brokenValue(body.schema, schemaOptions).filter((v) => !isUnbreakable(v)).map((value) => ({ json: value })) },
+            {
+              weight: 4,
+              arbitrary: brokenValue(body.schema, schemaOptions)
+                .filter((v) => !isUnbreakable(v))
+                .map((value) => ({ json: value })),
+            },
             { weight: 1, arbitrary: fc.constant(undefined) },
           );
-  return fc.record({ actor: actorArbitrary, pathValues: pathParams, queryValues: queryParams, body: bodyArbitrary }).map(({ actor, pathValues, queryValues, body }) => {
-    let path = op.path;
-    let contractValid: boolean | null = true;
-    op.pathParams.forEach((p, i) => {
-      const value = pathValues[i]!;
-      path = path.replace(`{${p.name}}`, value.raw);
-      if (value.decoded === null) contractValid = null;
-      else if (contractValid !== null && !validator(p.schema)(value.decoded)) contractValid = false;
+  return fc
+    .record({ actor: actorArbitrary, pathValues: pathParams, queryValues: queryParams, body: bodyArbitrary })
+    .map(({ actor, pathValues, queryValues, body }) => {
+      let path = op.path;
+      let contractValid: boolean | null = true;
+      op.pathParams.forEach((p, i) => {
+        const value = pathValues[i]!;
+        path = path.replace(`{${p.name}}`, value.raw);
+        if (value.decoded === null) contractValid = null;
+        else if (contractValid !== null && !validator(p.schema)(value.decoded)) contractValid = false;
+      });
+      const query = op.queryParams
+        .map((p, i) => [p.name, queryValues[i]] as const)
+        .filter(([, v]) => v !== undefined)
+        .map(([name, v]) => `${encodeURIComponent(name)}=${encodeURIComponent(typeof v === 'string' ? v.replace(/[\uD800-\uDFFF]/g, '') : JSON.stringify(v))}`);
+      if (op.body !== null && contractValid !== null) {
+        // Hono validates a request without a body (and without a content type) as `{}`.
+        if (body === undefined) contractValid = op.body.contentType === 'application/json' ? validator(op.body.schema)({}) : null;
+        else if ('bytes' in body)
+          contractValid = null; // `format: binary` says nothing to check
+        else if (!validator(op.body.schema)(body.json)) contractValid = false;
+      }
+      return {
+        actor,
+        method: op.method,
+        url: query.length === 0 ? path : `${path}?${query.join('&')}`,
+        body,
+        contractValid,
+        otherOrganisation: op.pathParams.some((p, i) => knownIds(op.path, p.name).other.includes(pathValues[i]!.decoded ?? '')),
+        dotSegment: pathValues.some((value) => isDotSegment(value.raw)),
+      };
     });
-    const query = op.queryParams
-      .map((p, i) => [p.name, queryValues[i]] as const)
-      .filter(([, v]) => v !== undefined)
-      .map(([name, v]) => `${encodeURIComponent(name)}=${encodeURIComponent(typeof v === 'string' ? v.replace(/[\uD800-\uDFFF]/g, '') : JSON.stringify(v))}`);
-    if (op.body !== null && contractValid !== null) {
-      // Hono validates a request without a body (and without a content type) as `{}`.
-      if (body === undefined) contractValid = op.body.contentType === 'application/json' ? validator(op.body.schema)({}) : null;
-      else if ('bytes' in body) contractValid = null; // `format: binary` says nothing to check
-      else if (!validator(op.body.schema)(body.json)) contractValid = false;
-    }
-    return {
-      actor,
-      method: op.method,
-      url: query.length === 0 ? path : `${path}?${query.join('&')}`,
-      body,
-      contractValid,
-      otherOrganisation: op.pathParams.some((p, i) => knownIds(op.path, p.name).other.includes(pathValues[i]!.decoded ?? '')),
-      dotSegment: pathValues.some((value) => isDotSegment(value.raw)),
-    };
-  });
 }
 
 /** Statuses seen per operation, to show the run reached past authentication and validation. */
@@ -179,7 +197,8 @@ describe('fuzzing every operation of /openapi.json', () => {
           seen.set(answer.status, (seen.get(answer.status) ?? 0) + 1);
           statusesByOperation.set(`${op.method} ${op.path}`, seen);
           if (request.contractValid === false) contractInvalid += 1;
-          if (request.contractValid === false && answer.status < 300) problems.push(`${what}: accepted (${answer.status}) though the published contract rejects it`);
+          if (request.contractValid === false && answer.status < 300)
+            problems.push(`${what}: accepted (${answer.status}) though the published contract rejects it`);
           // Another organisation's id must answer as an absent one. Tenders and reports are
           // scoped before validation (exactly 404); elsewhere a validation error that does not
           // depend on the id may come first, but never an answer that shows the id exists.

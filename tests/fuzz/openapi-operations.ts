@@ -169,7 +169,12 @@ export function createValidators(doc: OpenApiDocument): {
 export function strictly(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(strictly);
   if (typeof node !== 'object' || node === null) return node;
-  const schema = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, strictly(s)])) : strictly(v)])) as JsonSchema;
+  const schema = Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([p, s]) => [p, strictly(s)])) : strictly(v),
+    ]),
+  ) as JsonSchema;
   const types = [schema.type].flat();
   if (types.includes('object') && typeof schema.properties === 'object' && schema.additionalProperties === undefined && schema.allOf === undefined) {
     return { ...schema, additionalProperties: false };

@@ -132,7 +132,9 @@ describe('backup while the server writes', () => {
     const file = join(dir, 'from-the-command.db');
     const run = runScript('backup.ts', [file, '--database', databasePath]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^Backup written: .*from-the-command\.db\n {2}\d+ bytes, sha256 [0-9a-f]{64}\n {2}integrity ok, 0 foreign key violations, audit chain valid/);
+    expect(run.stdout).toMatch(
+      /^Backup written: .*from-the-command\.db\n {2}\d+ bytes, sha256 [0-9a-f]{64}\n {2}integrity ok, 0 foreign key violations, audit chain valid/,
+    );
     expect(checkDatabaseFile(file).chain.valid).toBe(true);
   }, 60_000);
 
@@ -156,7 +158,7 @@ describe('backup while the server writes', () => {
       const tampered = join(dir, 'tampered.db');
       copyFileSync(backups[1]!.file, tampered);
       const sqlite = new Database(tampered);
-      sqlite.prepare("UPDATE audit_events SET change = '{\"after\":{\"name\":\"Gemeente Nergens\"}}' WHERE seq = 3").run();
+      sqlite.prepare('UPDATE audit_events SET change = \'{"after":{"name":"Gemeente Nergens"}}\' WHERE seq = 3').run();
       sqlite.close();
       await expect(restoreDatabase({ backupPath: tampered, databasePath })).rejects.toThrow(/does not verify: .*audit chain BROKEN at event 3/);
 
@@ -176,7 +178,11 @@ describe('backup while the server writes', () => {
       expect(run.stdout).toContain(`audit head ${backup.chain.head}`);
 
       const restored = checkDatabaseFile(databasePath);
-      expect(restored).toMatchObject({ integrity: 'ok', foreignKeyViolations: 0, chain: { valid: true, events: backup.chain.events, head: backup.chain.head } });
+      expect(restored).toMatchObject({
+        integrity: 'ok',
+        foreignKeyViolations: 0,
+        chain: { valid: true, events: backup.chain.events, head: backup.chain.head },
+      });
       expect(idsIn(databasePath)).toEqual(idsIn(backups[1]!.file));
       // The database it replaced is kept beside it, whole.
       const kept = /kept at (.+)\n/.exec(run.stdout)?.[1];

@@ -76,7 +76,10 @@ function snapshot(sqlite: Database.Database): Snapshot {
 
 function primaryKeyOf(sqlite: Database.Database, table: string): string[] {
   const columns = sqlite.pragma(`table_info("${table}")`) as { name: string; pk: number }[];
-  const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+  const pk = columns
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => c.name);
   return pk.length > 0 ? pk : columns.map((c) => c.name);
 }
 

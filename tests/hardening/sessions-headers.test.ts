@@ -223,7 +223,8 @@ describe('security headers on every route', () => {
     const csp = headers.get('content-security-policy') ?? '';
     if (headers.get('x-frame-options') === null && !/frame-ancestors/.test(csp)) missing.push('X-Frame-Options or frame-ancestors');
     if (headers.get('referrer-policy') === null) missing.push('Referrer-Policy');
-    if (path.startsWith('/api/') && !(/default-src 'none'/.test(csp) && /frame-ancestors 'none'/.test(csp))) missing.push("CSP default-src 'none'; frame-ancestors 'none'");
+    if (path.startsWith('/api/') && !(/default-src 'none'/.test(csp) && /frame-ancestors 'none'/.test(csp)))
+      missing.push("CSP default-src 'none'; frame-ancestors 'none'");
     return missing;
   }
 

@@ -19,7 +19,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The amount as it may be printed; digit-only forms under 1000 are left out (they read as counts and hours). */
 function amountTexts(euros: number): string[] {
-  const texts = new Set([`€\u00a0${formatDutchNumber(euros, 2)}`, `€ ${formatDutchNumber(euros, 2)}`, `EUR ${formatDutchNumber(euros, 2)}`, formatDutchNumber(euros, 2), formatDutchTrimmed(euros)]);
+  const texts = new Set([
+    `€\u00a0${formatDutchNumber(euros, 2)}`,
+    `€ ${formatDutchNumber(euros, 2)}`,
+    `EUR ${formatDutchNumber(euros, 2)}`,
+    formatDutchNumber(euros, 2),
+    formatDutchTrimmed(euros),
+  ]);
   const plain = String(Math.round(euros * 100) / 100);
   texts.add(plain);
   return [...texts].filter((text) => /[.,]/.test(text) || Number(text) >= 1000);

@@ -76,7 +76,11 @@ export async function uploadDocument(
 }
 
 /** GETs a document's bytes with the client's session. */
-export async function downloadDocument(t: Pick<TestApp, 'app'>, client: TestClient, path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+export async function downloadDocument(
+  t: Pick<TestApp, 'app'>,
+  client: TestClient,
+  path: string,
+): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
   const response = await t.app.request(path, { headers: client.cookie === null ? {} : { cookie: client.cookie } });
   return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
 }

@@ -91,9 +91,18 @@ function workbookParts(): Part[] {
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
     ),
-    smallPart('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    smallPart('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Inschrijvingen" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    smallPart('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    smallPart(
+      '_rels/.rels',
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    smallPart(
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Inschrijvingen" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    smallPart(
+      'xl/_rels/workbook.xml.rels',
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
   ];
 }
 
@@ -116,15 +125,28 @@ export async function zipBombXlsx({
 }): Promise<Uint8Array> {
   const large =
     part === 'xl/styles.xml'
-      ? await streamedPart(part, `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><!--`, Buffer.alloc(1024 * 1024, 'A'), megabytes, '--></styleSheet>')
-      : await streamedPart(part, `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>`, Buffer.alloc(1024 * 1024, 'A'), megabytes, `</t></is></c></row>${SHEET_TAIL}`);
+      ? await streamedPart(
+          part,
+          `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${MAIN}"><!--`,
+          Buffer.alloc(1024 * 1024, 'A'),
+          megabytes,
+          '--></styleSheet>',
+        )
+      : await streamedPart(
+          part,
+          `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>`,
+          Buffer.alloc(1024 * 1024, 'A'),
+          megabytes,
+          `</t></is></c></row>${SHEET_TAIL}`,
+        );
   const parts = part === 'xl/styles.xml' ? [...workbookParts(), smallPart('xl/worksheets/sheet1.xml', `${SHEET_HEAD}${SHEET_TAIL}`)] : workbookParts();
   return zip([...parts, declaredSize === undefined ? large : { ...large, declaredSize }]);
 }
 
 /** An .xlsx with `rows` x `columns` cells, each the number 1: small packed and unpacked, but many cells. */
 export function manyCellsXlsx({ rows, columns }: { rows: number; columns: number }): Uint8Array {
-  const letters = (n: number) => (n <= 26 ? String.fromCharCode(64 + n) : String.fromCharCode(64 + Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+  const letters = (n: number) =>
+    n <= 26 ? String.fromCharCode(64 + n) : String.fromCharCode(64 + Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
   const lines: string[] = [SHEET_HEAD];
   for (let r = 1; r <= rows; r++) {
     lines.push(`<row r="${r}">`);

@@ -24,10 +24,7 @@ export async function seedPlatformAdmin(t: TestApp): Promise<TestClient> {
   return loginClient(t, ADMIN_EMAIL);
 }
 
-export async function createOrganisation(
-  admin: TestClient,
-  input: { name: string; kind: 'gemeente' | 'regio'; memberIds?: string[] },
-): Promise<string> {
+export async function createOrganisation(admin: TestClient, input: { name: string; kind: 'gemeente' | 'regio'; memberIds?: string[] }): Promise<string> {
   const response = await admin.post('/api/v1/organisations', input);
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body.id as string;

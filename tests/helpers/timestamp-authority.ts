@@ -70,7 +70,9 @@ async function reply(directory: string, query: Buffer): Promise<Buffer> {
   const queryFile = join(directory, `${name}.tsq`);
   const replyFile = join(directory, `${name}.tsr`);
   writeFileSync(queryFile, query);
-  await run(OPENSSL, ['ts', '-reply', '-config', 'ts.cnf', '-queryfile', queryFile, '-signer', 'tsa.crt', '-inkey', 'tsa.key', '-out', replyFile], { cwd: directory });
+  await run(OPENSSL, ['ts', '-reply', '-config', 'ts.cnf', '-queryfile', queryFile, '-signer', 'tsa.crt', '-inkey', 'tsa.key', '-out', replyFile], {
+    cwd: directory,
+  });
   return readFileSync(replyFile);
 }
 
@@ -102,18 +104,40 @@ export async function startTimestampAuthority(options: { extraCertificates?: num
   const extra = options.extraCertificates ?? 0;
   writeFileSync(join(directory, 'ts.cnf'), extra > 0 ? `${CONFIG}certs = ./extra.pem\n` : CONFIG);
   writeFileSync(join(directory, 'serial'), '01\n');
-  await run(OPENSSL, [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'tsa.key', '-out', 'tsa.crt', '-days', '2',
-    '-subj', '/C=NL/O=Gunningswijzer test/CN=Test-tijdstempeldienst',
-    '-addext', 'extendedKeyUsage=critical,timeStamping',
-    '-addext', 'keyUsage=critical,digitalSignature',
-    '-addext', 'basicConstraints=critical,CA:FALSE',
-  ], { cwd: directory });
+  await run(
+    OPENSSL,
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'tsa.key',
+      '-out',
+      'tsa.crt',
+      '-days',
+      '2',
+      '-subj',
+      '/C=NL/O=Gunningswijzer test/CN=Test-tijdstempeldienst',
+      '-addext',
+      'extendedKeyUsage=critical,timeStamping',
+      '-addext',
+      'keyUsage=critical,digitalSignature',
+      '-addext',
+      'basicConstraints=critical,CA:FALSE',
+    ],
+    { cwd: directory },
+  );
   const certificate = new X509Certificate(readFileSync(join(directory, 'tsa.crt')));
   const pems: string[] = [];
   for (let i = 0; i < extra; i++) {
     // The TSA's key again: a certificate per subject is enough to grow the token, without key generation.
-    const { stdout } = await run(OPENSSL, ['req', '-x509', '-key', 'tsa.key', '-days', '2', '-subj', `/C=NL/O=Gunningswijzer test/CN=Tussencertificaat ${i + 1}`], { cwd: directory });
+    const { stdout } = await run(
+      OPENSSL,
+      ['req', '-x509', '-key', 'tsa.key', '-days', '2', '-subj', `/C=NL/O=Gunningswijzer test/CN=Tussencertificaat ${i + 1}`],
+      { cwd: directory },
+    );
     pems.push(stdout);
   }
   if (extra > 0) writeFileSync(join(directory, 'extra.pem'), pems.join(''));
@@ -152,7 +176,10 @@ export async function startTimestampAuthority(options: { extraCertificates?: num
       const asked = how === 'other-imprint' ? alteredQuery(query, 'imprint') : how === 'other-nonce' ? alteredQuery(query, 'nonce') : query;
       const next = queue.then(() => reply(directory, asked));
       queue = next.catch(() => undefined);
-      next.then((body) => send(200, body), (error: unknown) => send(500, Buffer.from(String(error))));
+      next.then(
+        (body) => send(200, body),
+        (error: unknown) => send(500, Buffer.from(String(error))),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -167,7 +194,9 @@ export async function startTimestampAuthority(options: { extraCertificates?: num
       const name = randomBytes(6).toString('hex');
       writeFileSync(join(directory, `${name}.tst`), token);
       writeFileSync(join(directory, `${name}.dat`), data);
-      const { stdout, stderr } = await run(OPENSSL, ['ts', '-verify', '-token_in', '-in', `${name}.tst`, '-data', `${name}.dat`, '-CAfile', 'tsa.crt'], { cwd: directory });
+      const { stdout, stderr } = await run(OPENSSL, ['ts', '-verify', '-token_in', '-in', `${name}.tst`, '-data', `${name}.dat`, '-CAfile', 'tsa.crt'], {
+        cwd: directory,
+      });
       return `${stdout}${stderr}`;
     },
     misbehave: (next) => {

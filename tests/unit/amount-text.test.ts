@@ -41,7 +41,8 @@ describe('parseMoneyText: examples', () => {
   it('refuses 400,000 as ambiguous and says how to write either reading', () => {
     expect(parseMoneyText('400,000')).toEqual({
       ok: false,
-      message: '"400,000" is dubbelzinnig: drie cijfers na de komma kunnen duizendtallen zijn of decimalen. Schrijf 400.000 of 400000 voor duizendtallen, of 400,00 met decimalen.',
+      message:
+        '"400,000" is dubbelzinnig: drie cijfers na de komma kunnen duizendtallen zijn of decimalen. Schrijf 400.000 of 400000 voor duizendtallen, of 400,00 met decimalen.',
     });
   });
 
@@ -55,7 +56,7 @@ describe('parseMoneyText: examples', () => {
 
   it('refuses English grouping with commas, naming the Dutch and the plain form', () => {
     expect(value('1,234.56')).toBe(
-      "refused: \"1,234.56\": na de komma mogen alleen cijfers staan. Schrijf een bedrag op z'n Nederlands (1.234,56) of zonder scheidingstekens (1234.56).",
+      'refused: "1,234.56": na de komma mogen alleen cijfers staan. Schrijf een bedrag op z\'n Nederlands (1.234,56) of zonder scheidingstekens (1234.56).',
     );
     expect(value('1,234,567')).toMatch(/^refused: "1,234,567" heeft meer dan één komma/);
   });

@@ -74,8 +74,16 @@ describe('unknown fields', () => {
 
 describe('format and tender', () => {
   it('requires the exact format', () => {
-    expectProblem(problemsOf((d) => (d.format = 'gunningswijzer/dossier@2')), 'format', 'gunningswijzer/dossier@1');
-    expectProblem(problemsOf((d) => delete d.format), 'format', 'ontbreekt');
+    expectProblem(
+      problemsOf((d) => (d.format = 'gunningswijzer/dossier@2')),
+      'format',
+      'gunningswijzer/dossier@1',
+    );
+    expectProblem(
+      problemsOf((d) => delete d.format),
+      'format',
+      'ontbreekt',
+    );
   });
 
   it('requires non-empty reference, title, buyer and lot', () => {
@@ -92,38 +100,78 @@ describe('format and tender', () => {
   });
 
   it('requires expectedLearners to be an integer >= 1', () => {
-    expectProblem(problemsOf((d) => (d.tender.expectedLearners = 0)), 'tender.expectedLearners', 'geheel getal');
-    expectProblem(problemsOf((d) => (d.tender.expectedLearners = 1.5)), 'tender.expectedLearners', 'geheel getal');
+    expectProblem(
+      problemsOf((d) => (d.tender.expectedLearners = 0)),
+      'tender.expectedLearners',
+      'geheel getal',
+    );
+    expectProblem(
+      problemsOf((d) => (d.tender.expectedLearners = 1.5)),
+      'tender.expectedLearners',
+      'geheel getal',
+    );
   });
 });
 
 describe('money', () => {
   const message = 'bedrag moet tussen 0,01 en 100.000.000.000 liggen met hoogstens 2 decimalen';
   it('rejects 3 decimals', () => {
-    expectProblem(problemsOf((d) => (d.tender.estimatedValue = 600000.005)), 'tender.estimatedValue', message);
+    expectProblem(
+      problemsOf((d) => (d.tender.estimatedValue = 600000.005)),
+      'tender.estimatedValue',
+      message,
+    );
   });
   it('rejects 0 and more than 10^11', () => {
-    expectProblem(problemsOf((d) => (d.bids[0].price = 0)), 'bids[0].price', message);
-    expectProblem(problemsOf((d) => (d.bids[0].price = 1e11 + 0.01)), 'bids[0].price', message);
+    expectProblem(
+      problemsOf((d) => (d.bids[0].price = 0)),
+      'bids[0].price',
+      message,
+    );
+    expectProblem(
+      problemsOf((d) => (d.bids[0].price = 1e11 + 0.01)),
+      'bids[0].price',
+      message,
+    );
   });
   it('accepts the bounds and a string is a type error', () => {
     expectOk((d) => {
       d.bids[0].price = 0.01;
       d.bids[1].price = 1e11;
     });
-    expectProblem(problemsOf((d) => (d.bids[0].price = '565000')), 'bids[0].price', 'getal');
+    expectProblem(
+      problemsOf((d) => (d.bids[0].price = '565000')),
+      'bids[0].price',
+      'getal',
+    );
   });
 });
 
 describe('award', () => {
   it('requires a known method', () => {
-    expectProblem(problemsOf((d) => (d.award.method = 'cheapest')), 'award.method', 'lowest-relative');
+    expectProblem(
+      problemsOf((d) => (d.award.method = 'cheapest')),
+      'award.method',
+      'lowest-relative',
+    );
   });
 
   it('requires priceWeight for the methods that use it, not for the others', () => {
-    expectProblem(problemsOf((d) => delete d.award.priceWeight), 'award.priceWeight', 'ontbreekt');
-    expectProblem(problemsOf((d) => (d.award.priceWeight = 0)), 'award.priceWeight', 'groter dan 0');
-    expectProblem(problemsOf((d) => (d.award.priceWeight = 30.001)), 'award.priceWeight', '2 decimalen');
+    expectProblem(
+      problemsOf((d) => delete d.award.priceWeight),
+      'award.priceWeight',
+      'ontbreekt',
+    );
+    expectProblem(
+      problemsOf((d) => (d.award.priceWeight = 0)),
+      'award.priceWeight',
+      'groter dan 0',
+    );
+    expectProblem(
+      problemsOf((d) => (d.award.priceWeight = 30.001)),
+      'award.priceWeight',
+      '2 decimalen',
+    );
     expectOk((d) => (d.award = { method: 'quality-price-ratio' }));
   });
 
@@ -142,7 +190,11 @@ describe('award', () => {
   });
 
   it('requires fixedPrice for fixed-price, where a bid price is optional', () => {
-    expectProblem(problemsOf((d) => (d.award = { method: 'fixed-price' })), 'award.fixedPrice', 'ontbreekt');
+    expectProblem(
+      problemsOf((d) => (d.award = { method: 'fixed-price' })),
+      'award.fixedPrice',
+      'ontbreekt',
+    );
     const dossier = expectOk((d) => {
       d.award = { method: 'fixed-price', fixedPrice: 500000 };
       delete d.bids[0].price;
@@ -151,13 +203,29 @@ describe('award', () => {
   });
 
   it('requires a price (or lines) on other methods', () => {
-    expectProblem(problemsOf((d) => delete d.bids[2].price), 'bids[2].price', 'prijs ontbreekt');
+    expectProblem(
+      problemsOf((d) => delete d.bids[2].price),
+      'bids[2].price',
+      'prijs ontbreekt',
+    );
   });
 
   it('checks tieBreak: lot only last, no repeats, known values; [] is allowed', () => {
-    expectProblem(problemsOf((d) => (d.award.tieBreak = ['lot', 'quality'])), 'award.tieBreak[0]', 'alleen als laatste');
-    expectProblem(problemsOf((d) => (d.award.tieBreak = ['price', 'price'])), 'award.tieBreak[1]', 'al eerder');
-    expectProblem(problemsOf((d) => (d.award.tieBreak = ['coin'])), 'award.tieBreak[0]', '"quality"');
+    expectProblem(
+      problemsOf((d) => (d.award.tieBreak = ['lot', 'quality'])),
+      'award.tieBreak[0]',
+      'alleen als laatste',
+    );
+    expectProblem(
+      problemsOf((d) => (d.award.tieBreak = ['price', 'price'])),
+      'award.tieBreak[1]',
+      'al eerder',
+    );
+    expectProblem(
+      problemsOf((d) => (d.award.tieBreak = ['coin'])),
+      'award.tieBreak[0]',
+      '"quality"',
+    );
     expectOk((d) => (d.award.tieBreak = []));
     expectOk((d) => (d.award.tieBreak = ['price', 'quality', 'lot']));
   });
@@ -165,28 +233,68 @@ describe('award', () => {
 
 describe('criteria', () => {
   it('requires at least one', () => {
-    expectProblem(problemsOf((d) => (d.criteria = [])), 'criteria', 'minstens één');
+    expectProblem(
+      problemsOf((d) => (d.criteria = [])),
+      'criteria',
+      'minstens één',
+    );
   });
 
   it('requires unique ids matching the pattern', () => {
-    expectProblem(problemsOf((d) => (d.criteria[2].id = 'K1')), 'criteria[2].id', 'komt al voor bij criteria[0]');
-    expectProblem(problemsOf((d) => (d.criteria[0].id = 'K 1')), 'criteria[0].id', 'A-Z');
-    expectProblem(problemsOf((d) => (d.criteria[0].id = 'K'.repeat(41))), 'criteria[0].id', '40');
+    expectProblem(
+      problemsOf((d) => (d.criteria[2].id = 'K1')),
+      'criteria[2].id',
+      'komt al voor bij criteria[0]',
+    );
+    expectProblem(
+      problemsOf((d) => (d.criteria[0].id = 'K 1')),
+      'criteria[0].id',
+      'A-Z',
+    );
+    expectProblem(
+      problemsOf((d) => (d.criteria[0].id = 'K'.repeat(41))),
+      'criteria[0].id',
+      '40',
+    );
   });
 
   it('requires weight > 0 with at most 2 decimals', () => {
-    expectProblem(problemsOf((d) => (d.criteria[1].weight = 0)), 'criteria[1].weight', 'groter dan 0');
-    expectProblem(problemsOf((d) => (d.criteria[1].weight = 12.345)), 'criteria[1].weight', '2 decimalen');
+    expectProblem(
+      problemsOf((d) => (d.criteria[1].weight = 0)),
+      'criteria[1].weight',
+      'groter dan 0',
+    );
+    expectProblem(
+      problemsOf((d) => (d.criteria[1].weight = 12.345)),
+      'criteria[1].weight',
+      '2 decimalen',
+    );
   });
 
   it('requires a strictly ascending scale of two or more values ending above 0', () => {
-    expectProblem(problemsOf((d) => (d.criteria[1].scale = [0, 4, 4, 10])), 'criteria[1].scale[2]', 'strikt oplopen');
-    expectProblem(problemsOf((d) => (d.criteria[1].scale = [10])), 'criteria[1].scale', 'minstens twee');
-    expectProblem(problemsOf((d) => (d.criteria[1].scale = [-2, 0])), 'criteria[1].scale[1]', 'groter dan 0');
+    expectProblem(
+      problemsOf((d) => (d.criteria[1].scale = [0, 4, 4, 10])),
+      'criteria[1].scale[2]',
+      'strikt oplopen',
+    );
+    expectProblem(
+      problemsOf((d) => (d.criteria[1].scale = [10])),
+      'criteria[1].scale',
+      'minstens twee',
+    );
+    expectProblem(
+      problemsOf((d) => (d.criteria[1].scale = [-2, 0])),
+      'criteria[1].scale[1]',
+      'groter dan 0',
+    );
   });
 
   it('requires the minimum to be a value of the scale', () => {
-    expectProblem(problemsOf((d) => (d.criteria[0].minimum = 5)), 'criteria[0].minimum', 'minimum 5 komt niet voor op de schaal 0, 2, 4, 6, 8, 10');
+    expectProblem(
+      problemsOf((d) => (d.criteria[0].minimum = 5)),
+      'criteria[0].minimum',
+      'minimum 5 komt niet voor op de schaal 0, 2, 4, 6, 8, 10',
+    );
   });
 
   it('requires value on every criterion for gunnen-op-waarde', () => {
@@ -202,8 +310,16 @@ describe('criteria', () => {
 
 describe('lowBidRules', () => {
   it('checks preset and rule ids', () => {
-    expectProblem(problemsOf((d) => (d.lowBidRules.preset = 'france')), 'lowBidRules.preset', 'nl-default');
-    expectProblem(problemsOf((d) => (d.lowBidRules.rules = [{ id: 'too-cheap' }])), 'lowBidRules.rules[0].id', 'gap-to-next');
+    expectProblem(
+      problemsOf((d) => (d.lowBidRules.preset = 'france')),
+      'lowBidRules.preset',
+      'nl-default',
+    );
+    expectProblem(
+      problemsOf((d) => (d.lowBidRules.rules = [{ id: 'too-cheap' }])),
+      'lowBidRules.rules[0].id',
+      'gap-to-next',
+    );
   });
 
   it('requires percentage thresholds 0 < t < 100 with at most 2 decimals', () => {
@@ -211,7 +327,13 @@ describe('lowBidRules', () => {
       const problems = problemsOf((d) => (d.lowBidRules.rules = [{ id: 'gap-to-next', threshold }]));
       expectProblem(problems, 'lowBidRules.rules[0].threshold', 'kleiner dan 100');
     }
-    expectOk((d) => (d.lowBidRules.rules = [{ id: 'gap-to-next', threshold: 99.99 }, { id: 'mean-of-others', enabled: false }]));
+    expectOk(
+      (d) =>
+        (d.lowBidRules.rules = [
+          { id: 'gap-to-next', threshold: 99.99 },
+          { id: 'mean-of-others', enabled: false },
+        ]),
+    );
   });
 
   it('takes the outlier threshold as a z-score bound and gives cost-floor none', () => {
@@ -243,7 +365,11 @@ describe('lowBidRules', () => {
       delete d.tender.expectedLearners;
     });
     expect(dossier.tender.expectedLearners).toBeUndefined();
-    expectProblem(problemsOf((d) => (d.lowBidRules.costFloor.fixedCostPerLearner = -1)), 'lowBidRules.costFloor.fixedCostPerLearner', '0 of een bedrag');
+    expectProblem(
+      problemsOf((d) => (d.lowBidRules.costFloor.fixedCostPerLearner = -1)),
+      'lowBidRules.costFloor.fixedCostPerLearner',
+      '0 of een bedrag',
+    );
   });
 });
 
@@ -253,8 +379,16 @@ describe('bids', () => {
   });
 
   it('requires unique ids matching the pattern', () => {
-    expectProblem(problemsOf((d) => (d.bids[3].id = 'B1')), 'bids[3].id', 'id "B1" komt al voor bij bids[0]');
-    expectProblem(problemsOf((d) => (d.bids[3].id = '')), 'bids[3].id', 'A-Z');
+    expectProblem(
+      problemsOf((d) => (d.bids[3].id = 'B1')),
+      'bids[3].id',
+      'id "B1" komt al voor bij bids[0]',
+    );
+    expectProblem(
+      problemsOf((d) => (d.bids[3].id = '')),
+      'bids[3].id',
+      'A-Z',
+    );
   });
 
   it('checks the provider', () => {
@@ -339,7 +473,11 @@ describe('price lines', () => {
         if (derived === undefined) throw new Error('no price derived');
         expectOk((d) => Object.assign(d.bids[0], { price: derived, priceLines }));
         const more = Math.round(derived * 100 + 1) / 100;
-        expectProblem(problemsOf((d) => Object.assign(d.bids[0], { price: more, priceLines })), 'bids[0].price', 'tellen op tot');
+        expectProblem(
+          problemsOf((d) => Object.assign(d.bids[0], { price: more, priceLines })),
+          'bids[0].price',
+          'tellen op tot',
+        );
       }),
       { numRuns: 50 },
     );
@@ -348,19 +486,35 @@ describe('price lines', () => {
 
 describe('scores', () => {
   it('must be a value of the scale', () => {
-    expectProblem(problemsOf((d) => (d.bids[0].scores.K1 = 5)), 'bids[0].scores.K1', 'score 5 komt niet voor op de schaal 0, 2, 4, 6, 8, 10');
+    expectProblem(
+      problemsOf((d) => (d.bids[0].scores.K1 = 5)),
+      'bids[0].scores.K1',
+      'score 5 komt niet voor op de schaal 0, 2, 4, 6, 8, 10',
+    );
   });
 
   it('must be given for every criterion', () => {
-    expectProblem(problemsOf((d) => delete d.bids[1].scores.K3), 'bids[1].scores.K3', 'score ontbreekt');
+    expectProblem(
+      problemsOf((d) => delete d.bids[1].scores.K3),
+      'bids[1].scores.K3',
+      'score ontbreekt',
+    );
   });
 
   it('may not name an unknown criterion', () => {
-    expectProblem(problemsOf((d) => (d.bids[1].scores.K9 = 4)), 'bids[1].scores.K9', 'onbekend criterium "K9"');
+    expectProblem(
+      problemsOf((d) => (d.bids[1].scores.K9 = 4)),
+      'bids[1].scores.K9',
+      'onbekend criterium "K9"',
+    );
   });
 
   it('must be numbers', () => {
-    expectProblem(problemsOf((d) => (d.bids[1].scores.K2 = '8')), 'bids[1].scores.K2', 'getal');
+    expectProblem(
+      problemsOf((d) => (d.bids[1].scores.K2 = '8')),
+      'bids[1].scores.K2',
+      'getal',
+    );
   });
 });
 

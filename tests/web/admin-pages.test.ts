@@ -81,13 +81,25 @@ describe('the platform administrator', () => {
     expect(empty.status).toBe(400);
     expect(empty.html).toContain('href="#veld-name">Naam:');
 
-    const user = await admin.post('/beheer/gebruikers', { name: 'Dirk Dronten', email: 'Dirk@Dronten.test', password: PASSWORD, organisationId: dronten, role: 'admin' });
+    const user = await admin.post('/beheer/gebruikers', {
+      name: 'Dirk Dronten',
+      email: 'Dirk@Dronten.test',
+      password: PASSWORD,
+      organisationId: dronten,
+      role: 'admin',
+    });
     expect(user.status, visibleText(user.html).slice(0, 500)).toBe(303);
     const page = visibleText((await admin.get(user.location ?? '')).html);
     expect(page).toContain('De gebruiker is aangemaakt.');
     expect(page).toContain('E-mailadres dirk@dronten.test Rollen beheerder bij Gemeente Dronten Status actief');
     expect(await landing('dirk@dronten.test')).toBe('/beheer');
-    const short = await admin.post('/beheer/gebruikers', { name: 'Kort', email: 'kort@dronten.test', password: 'kort', organisationId: dronten, role: 'inkoper' });
+    const short = await admin.post('/beheer/gebruikers', {
+      name: 'Kort',
+      email: 'kort@dronten.test',
+      password: 'kort',
+      organisationId: dronten,
+      role: 'inkoper',
+    });
     expect(short.status).toBe(400);
     expect(short.html).toContain('href="#veld-password">Wachtwoord:');
   });
@@ -117,10 +129,19 @@ describe("an organisation's admin", () => {
     expect(text).not.toContain(w.utrechtInkoper.email);
     expect(list.html).toContain(`<option value="${w.orgs.almere}">Gemeente Almere</option>`);
     expect(list.html).not.toContain(w.orgs.utrecht);
-    const created = await admin.post('/beheer/gebruikers', { name: 'Bob Beoordelaar', email: 'bob@almere.test', password: PASSWORD, organisationId: w.orgs.almere, role: 'beoordelaar' });
+    const created = await admin.post('/beheer/gebruikers', {
+      name: 'Bob Beoordelaar',
+      email: 'bob@almere.test',
+      password: PASSWORD,
+      organisationId: w.orgs.almere,
+      role: 'beoordelaar',
+    });
     expect(created.status).toBe(303);
     // Another organisation is not one it can name: as on the API, 404.
-    expect((await admin.post('/beheer/gebruikers', { name: 'X', email: 'x@utrecht.test', password: PASSWORD, organisationId: w.orgs.utrecht, role: 'inkoper' })).status).toBe(404);
+    expect(
+      (await admin.post('/beheer/gebruikers', { name: 'X', email: 'x@utrecht.test', password: PASSWORD, organisationId: w.orgs.utrecht, role: 'inkoper' }))
+        .status,
+    ).toBe(404);
   });
 
   it("sets a user's roles, disables and enables the account, and sets a new password", async () => {
@@ -155,7 +176,9 @@ describe("an organisation's admin", () => {
     expect(refused.status).toBe(409);
     const text = visibleText(refused.html);
     expect(text).toContain(`De rollen zijn niet gewijzigd Let op: ${w.almereBeoordelaar.name} zit in het beoordelingspanel van FLV-2027-PANEL`);
-    expect(refused.html).toContain(`href="#veld-rol-${w.orgs.almere}">Rol bij Gemeente Almere: ${w.almereBeoordelaar.name} zit in het beoordelingspanel van FLV-2027-PANEL; inkoper kan pas na de gunning</a>`);
+    expect(refused.html).toContain(
+      `href="#veld-rol-${w.orgs.almere}">Rol bij Gemeente Almere: ${w.almereBeoordelaar.name} zit in het beoordelingspanel van FLV-2027-PANEL; inkoper kan pas na de gunning</a>`,
+    );
   });
 
   it("answers 404 for another organisation's user, and shows its own account without the forms", async () => {

@@ -18,14 +18,21 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const AMBIGUOUS = '"400,000" is dubbelzinnig: drie cijfers na de komma kunnen duizendtallen zijn of decimalen. Schrijf 400.000 of 400000 voor duizendtallen, of 400,00 met decimalen.';
+const AMBIGUOUS =
+  '"400,000" is dubbelzinnig: drie cijfers na de komma kunnen duizendtallen zijn of decimalen. Schrijf 400.000 of 400000 voor duizendtallen, of 400,00 met decimalen.';
 
 async function tenders(): Promise<{ id: string; tender: { estimatedValue?: number; expectedLearners?: number } }[]> {
   return (await w.almereInkoper.get('/api/v1/tenders')).body;
 }
 
 async function createTender(estimatedValue: string, expectedLearners = '80') {
-  return page.post('/nieuwe-aanbesteding', { template: 'b1-route', reference: 'ALM-2027-B1', title: 'Inburgering B1 Almere', estimatedValue, expectedLearners });
+  return page.post('/nieuwe-aanbesteding', {
+    template: 'b1-route',
+    reference: 'ALM-2027-B1',
+    title: 'Inburgering B1 Almere',
+    estimatedValue,
+    expectedLearners,
+  });
 }
 
 const idOf = (location: string | null) => /^\/aanbestedingen\/([^/]+)\/instellingen$/.exec(location ?? '')?.[1] ?? '';
@@ -50,7 +57,11 @@ describe('amounts in the forms', () => {
   it('reads and refuses amounts on the settings form the same way', async () => {
     const id = idOf((await createTender('520.000')).location);
     const form = formValuesOf((await page.get(`/aanbestedingen/${id}/instellingen`)).html);
-    const refused = await page.post(`/aanbestedingen/${id}/instellingen`, { ...form, estimatedValue: '1.234.5', 'lowBidRules.costFloor.teacherHourlyCost': '55,000' });
+    const refused = await page.post(`/aanbestedingen/${id}/instellingen`, {
+      ...form,
+      estimatedValue: '1.234.5',
+      'lowBidRules.costFloor.teacherHourlyCost': '55,000',
+    });
     expect(refused.status).toBe(400);
     const text = visibleText(refused.html);
     expect(text).toContain('Raming: "1.234.5": de punten staan niet om de drie cijfers.');

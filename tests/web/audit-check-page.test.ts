@@ -36,9 +36,13 @@ describe('the check on the audit page', () => {
     await loginPage(t, w.almereInkoper.email, PASSWORD);
     const text = await check();
     expect(text).toContain('De auditketen is intact');
-    expect(text).toContain(`De auditketen klopt met elke ondertekende stand (1). De laatste: gebeurtenis ${signed}, ondertekend op 2 maart 2026, 10:00 met het certificaat`);
+    expect(text).toContain(
+      `De auditketen klopt met elke ondertekende stand (1). De laatste: gebeurtenis ${signed}, ondertekend op 2 maart 2026, 10:00 met het certificaat`,
+    );
     expect(text).toContain('1 nieuwere gebeurtenis is (sinds 2 maart 2026, 10:00) nog niet ondertekend');
-    expect(text).toMatch(/De gegevens kloppen met de auditketen: \d+ rijen \(inschrijvingen, prijzen, scores, besluiten en meer\) zijn wat hun nieuwste gebeurtenis zegt\./);
+    expect(text).toMatch(
+      /De gegevens kloppen met de auditketen: \d+ rijen \(inschrijvingen, prijzen, scores, besluiten en meer\) zijn wat hun nieuwste gebeurtenis zegt\./,
+    );
   });
 
   it('warns while no head has been signed', async () => {
@@ -47,7 +51,9 @@ describe('the check on the audit page', () => {
 
   it('names the bid whose price was changed in the table', async () => {
     t.db.sqlite.prepare("UPDATE bids SET price_cents = 1 WHERE tender_id = ? AND id = 'B2'").run(id);
-    expect(await check()).toContain(`De gegevens wijken af van de auditketen: Tabel bids, rij tender_id=${id}, id=B2: kolom price_cents wijkt af van wat gebeurtenis`);
+    expect(await check()).toContain(
+      `De gegevens wijken af van de auditketen: Tabel bids, rij tender_id=${id}, id=B2: kolom price_cents wijkt af van wat gebeurtenis`,
+    );
   });
 
   it('says that the newest events were deleted after they were signed', async () => {

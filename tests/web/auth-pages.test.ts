@@ -83,7 +83,11 @@ describe('log in and out', () => {
 
   it('refuses a form post from another site (the same-origin check of the API)', async () => {
     const client = await loginPage(t, w.almereInkoper.email, PASSWORD);
-    const forged = await client.post('/nieuwe-aanbesteding', { template: 'b1-route', reference: 'X', title: 'Y' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    const forged = await client.post(
+      '/nieuwe-aanbesteding',
+      { template: 'b1-route', reference: 'X', title: 'Y' },
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    );
     expect(forged.status).toBe(403);
     expect(visibleText(forged.html)).toContain('Verzoek van een andere website geweigerd');
   });

@@ -29,14 +29,19 @@ afterEach(() => t.close());
 const bidsPath = () => `/aanbestedingen/${id}/inschrijvingen`;
 const apiBid = async (bidId: string) => ((await w.almereInkoper.get(`/api/v1/tenders/${id}/bids`)).body as any[]).find((b) => b.id === bidId);
 /** The hidden inputs of a confirmation page, as the browser sends them back. */
-const hiddenValues = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1] ?? '', (m[2] ?? '').replace(/&amp;/g, '&')]));
+const hiddenValues = (html: string) =>
+  Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1] ?? '', (m[2] ?? '').replace(/&amp;/g, '&')]));
 const open = async () => expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/open`)).status).toBe(200);
 
 describe('the bids page', () => {
   it('shows the price-only flags as soon as the bids are in, with links to edit and delete before the opening', async () => {
     const text = visibleText((await page.get(bidsPath())).html);
-    expect(text).toContain('€\u00a0289.000,00 3 mogelijk abnormaal laag: vergelijking met het gemiddelde van de andere inschrijvingen, afstand tot de eerstvolgende inschrijving,');
-    expect(text).toContain('B3 Snel Inburgeren B.V.: vergelijking met het gemiddelde van de andere inschrijvingen : Inschrijving ligt 38,73% onder het gemiddelde');
+    expect(text).toContain(
+      '€\u00a0289.000,00 3 mogelijk abnormaal laag: vergelijking met het gemiddelde van de andere inschrijvingen, afstand tot de eerstvolgende inschrijving,',
+    );
+    expect(text).toContain(
+      'B3 Snel Inburgeren B.V.: vergelijking met het gemiddelde van de andere inschrijvingen : Inschrijving ligt 38,73% onder het gemiddelde',
+    );
     expect(text).toContain('Deze signalen volgen uit de prijzen alleen en staan er zodra de inschrijvingen binnen zijn');
     expect(text).toContain('Het onderzoek naar een gemarkeerde inschrijving begint na het openen, op de pagina Uitslag.');
     expect(text).toContain('B1 wijzigen B1 verwijderen');
@@ -62,13 +67,28 @@ describe('editing a bid before the opening', () => {
     const form = await page.get(`${bidsPath()}/B1/wijzigen`);
     expect(form.status).toBe(200);
     expect(form.html).toMatch(/id="veld-priceLines-2-unitPrice"[^>]*value="500"/);
-    const values = { 'provider.name': 'Taalschool IJsselland', 'provider.kvk': '05123456', 'provider.keurmerk': 'ja', 'priceLines[0].description': 'Taaltraject B1 per inburgeraar', 'priceLines[0].quantity': '80', 'priceLines[0].unitPrice': '4900', 'priceLines[1].description': 'Examentraining en examens per inburgeraar', 'priceLines[1].quantity': '80', 'priceLines[1].unitPrice': '450', 'priceLines[2].description': 'Voortgangsgesprekken (vier per jaar) per inburgeraar', 'priceLines[2].quantity': '80', 'priceLines[2].unitPrice': '550' };
+    const values = {
+      'provider.name': 'Taalschool IJsselland',
+      'provider.kvk': '05123456',
+      'provider.keurmerk': 'ja',
+      'priceLines[0].description': 'Taaltraject B1 per inburgeraar',
+      'priceLines[0].quantity': '80',
+      'priceLines[0].unitPrice': '4900',
+      'priceLines[1].description': 'Examentraining en examens per inburgeraar',
+      'priceLines[1].quantity': '80',
+      'priceLines[1].unitPrice': '450',
+      'priceLines[2].description': 'Voortgangsgesprekken (vier per jaar) per inburgeraar',
+      'priceLines[2].quantity': '80',
+      'priceLines[2].unitPrice': '550',
+    };
     const kvk = (await apiBid('B1')).provider.kvk as string;
     values['provider.kvk'] = kvk;
     const check = await page.post(`${bidsPath()}/B1/wijzigen`, { ...values, actie: 'controleren' });
     expect(check.status).toBe(200);
     const text = visibleText(check.html);
-    expect(text).toContain('Prijsregel 3 Voortgangsgesprekken (vier per jaar) per inburgeraar: 80 x €\u00a0500,00 Voortgangsgesprekken (vier per jaar) per inburgeraar: 80 x €\u00a0550,00 ja');
+    expect(text).toContain(
+      'Prijsregel 3 Voortgangsgesprekken (vier per jaar) per inburgeraar: 80 x €\u00a0500,00 Voortgangsgesprekken (vier per jaar) per inburgeraar: 80 x €\u00a0550,00 ja',
+    );
     expect(text).toContain('Prijs €\u00a0468.000,00 €\u00a0472.000,00 ja');
     expect((await apiBid('B1')).price).toBe(468000);
     const done = await page.post(`${bidsPath()}/B1/wijzigen`, { ...hiddenValues(check.html), actie: 'bevestigen' });
@@ -79,7 +99,20 @@ describe('editing a bid before the opening', () => {
   });
 
   it('puts a refusal at its field, and goes back to the form with the typed values', async () => {
-    const bad = await page.post(`${bidsPath()}/B2/wijzigen`, { 'provider.name': '', 'provider.kvk': '12', 'priceLines[0].description': 'x', 'priceLines[0].quantity': '80', 'priceLines[0].unitPrice': 'veel', 'priceLines[1].description': 'y', 'priceLines[1].quantity': '80', 'priceLines[1].unitPrice': '480', 'priceLines[2].description': 'z', 'priceLines[2].quantity': '80', 'priceLines[2].unitPrice': '507,5', actie: 'controleren' });
+    const bad = await page.post(`${bidsPath()}/B2/wijzigen`, {
+      'provider.name': '',
+      'provider.kvk': '12',
+      'priceLines[0].description': 'x',
+      'priceLines[0].quantity': '80',
+      'priceLines[0].unitPrice': 'veel',
+      'priceLines[1].description': 'y',
+      'priceLines[1].quantity': '80',
+      'priceLines[1].unitPrice': '480',
+      'priceLines[2].description': 'z',
+      'priceLines[2].quantity': '80',
+      'priceLines[2].unitPrice': '507,5',
+      actie: 'controleren',
+    });
     expect(bad.status).toBe(400);
     expect(bad.html).toContain('href="#veld-provider-name">Inschrijver: mag niet leeg zijn</a>');
     expect(bad.html).toContain('href="#veld-provider-kvk">KvK-nummer: KvK-nummer moet precies 8 cijfers zijn</a>');
@@ -106,10 +139,22 @@ describe('a correction after the opening', () => {
     await open();
     const form = await page.get(`${bidsPath()}/B3/correctie`);
     expect(visibleText(form.html)).toContain('Alleen een kennelijke verschrijving');
-    const lines = { 'priceLines[0].description': 'Taaltraject B1 per inburgeraar', 'priceLines[0].quantity': '80', 'priceLines[0].unitPrice': '3200', 'priceLines[1].description': 'Examentraining en examens per inburgeraar', 'priceLines[1].quantity': '80', 'priceLines[1].unitPrice': '300', 'priceLines[2].description': 'Voortgangsgesprekken (vier per jaar) per inburgeraar', 'priceLines[2].quantity': '80', 'priceLines[2].unitPrice': '1125' };
+    const lines = {
+      'priceLines[0].description': 'Taaltraject B1 per inburgeraar',
+      'priceLines[0].quantity': '80',
+      'priceLines[0].unitPrice': '3200',
+      'priceLines[1].description': 'Examentraining en examens per inburgeraar',
+      'priceLines[1].quantity': '80',
+      'priceLines[1].unitPrice': '300',
+      'priceLines[2].description': 'Voortgangsgesprekken (vier per jaar) per inburgeraar',
+      'priceLines[2].quantity': '80',
+      'priceLines[2].unitPrice': '1125',
+    };
     const short = await page.post(`${bidsPath()}/B3/correctie`, { ...lines, reason: 'typfout', actie: 'controleren' });
     expect(short.status).toBe(400);
-    expect(short.html).toContain('href="#veld-reason">Reden van de correctie: geef de reden: schrijf minstens één volledige zin (minstens 20 tekens en 3 woorden)</a>');
+    expect(short.html).toContain(
+      'href="#veld-reason">Reden van de correctie: geef de reden: schrijf minstens één volledige zin (minstens 20 tekens en 3 woorden)</a>',
+    );
     const check = await page.post(`${bidsPath()}/B3/correctie`, { ...lines, reason: REASON, actie: 'controleren' });
     expect(check.status).toBe(200);
     expect(visibleText(check.html)).toContain('Prijs €\u00a0289.000,00 €\u00a0370.000,00 ja');
@@ -133,7 +178,9 @@ describe('a withdrawal after the opening', () => {
     expect(late.status).toBe(400);
     expect(late.html).toContain('href="#veld-receivedOn">Ontvangen op: de datum van ontvangst kan niet na vandaag (2026-03-02) liggen</a>');
     const check = await page.post(`${bidsPath()}/B3/intrekking`, { receivedOn: '2026-03-02', reason, actie: 'controleren' });
-    expect(visibleText(check.html)).toContain(`Inschrijving B3 van Snel Inburgeren B.V. gaat uit de rangschikking, met als reden: ingetrokken door de inschrijver (ontvangen op 2 maart 2026): ${reason}`);
+    expect(visibleText(check.html)).toContain(
+      `Inschrijving B3 van Snel Inburgeren B.V. gaat uit de rangschikking, met als reden: ingetrokken door de inschrijver (ontvangen op 2 maart 2026): ${reason}`,
+    );
     expect((await apiBid('B3')).withdrawal).toBeUndefined();
     const done = await page.post(`${bidsPath()}/B3/intrekking`, { ...hiddenValues(check.html), actie: 'bevestigen' });
     expect(done.location).toBe(`${bidsPath()}?ingetrokken=B3`);
@@ -159,7 +206,14 @@ describe('the panel', () => {
 
 describe('the results page while consensus scores are missing', () => {
   it('shows each flagged bid with its price-only flags and lets the review start', async () => {
-    const body = { organisationId: w.orgs.almere, reference: 'ALM-2027-B1', title: 'Inburgering B1', template: 'b1-route', estimatedValue: 520000, expectedLearners: 80 };
+    const body = {
+      organisationId: w.orgs.almere,
+      reference: 'ALM-2027-B1',
+      title: 'Inburgering B1',
+      template: 'b1-route',
+      estimatedValue: 520000,
+      expectedLearners: 80,
+    };
     id = (await w.almereInkoper.post('/api/v1/tenders', body)).body.id;
     for (const bid of (EXAMPLE as { bids: { provider: unknown; price: number }[] }).bids) {
       expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/bids`, { provider: bid.provider, price: bid.price })).status).toBe(201);
@@ -168,7 +222,9 @@ describe('the results page while consensus scores are missing', () => {
     const text = visibleText((await page.get(`/aanbestedingen/${id}/uitslag`)).html);
     expect(text).toContain('De signalen voor mogelijk abnormaal lage inschrijvingen volgen uit de prijzen en staan hieronder al voor elke inschrijving.');
     expect(text).toContain('Snel Inburgeren B.V. (B3)');
-    expect(text).toContain('Nog niet alle consensusscores van Snel Inburgeren B.V. (B3) zijn er; deze signalen volgen uit de prijzen alleen. Het onderzoek kan al beginnen.');
+    expect(text).toContain(
+      'Nog niet alle consensusscores van Snel Inburgeren B.V. (B3) zijn er; deze signalen volgen uit de prijzen alleen. Het onderzoek kan al beginnen.',
+    );
     expect(text).toContain('Toelichting vragen');
   });
 });
@@ -188,7 +244,9 @@ describe('deleting a draft tender', () => {
 
 describe('weights that do not add up to 100', () => {
   it('show their sum and each share on the overview, the settings and the open page, before the opening', async () => {
-    const criteria = (await w.almereInkoper.get(`/api/v1/tenders/${id}`)).body.criteria.map((c: { id: string; weight: number }) => (c.id === 'K1' ? { ...c, weight: 20 } : c));
+    const criteria = (await w.almereInkoper.get(`/api/v1/tenders/${id}`)).body.criteria.map((c: { id: string; weight: number }) =>
+      c.id === 'K1' ? { ...c, weight: 20 } : c,
+    );
     expect((await w.almereInkoper.patch(`/api/v1/tenders/${id}`, { criteria })).status).toBe(200);
     const sentence = 'De gewichten tellen op tot 95 (kwaliteit 65, prijs 30), niet tot 100.';
     const shares = 'K1 Didactische aanpak en maatwerk per inburgeraar 21,05%';
@@ -199,7 +257,10 @@ describe('weights that do not add up to 100', () => {
       expect(text, path).toContain('Prijs 30 31,58% Totaal 95 100%');
     }
     // Weights of 100 say nothing extra.
-    expect((await w.almereInkoper.patch(`/api/v1/tenders/${id}`, { criteria: criteria.map((c: { id: string }) => (c.id === 'K1' ? { ...c, weight: 25 } : c)) })).status).toBe(200);
+    expect(
+      (await w.almereInkoper.patch(`/api/v1/tenders/${id}`, { criteria: criteria.map((c: { id: string }) => (c.id === 'K1' ? { ...c, weight: 25 } : c)) }))
+        .status,
+    ).toBe(200);
     expect(visibleText((await page.get(`/aanbestedingen/${id}`)).html)).not.toContain('De gewichten tellen op tot');
   });
 });

@@ -118,7 +118,9 @@ describe('who may upload', () => {
       {
         pull(controller) {
           pulled = true;
-          controller.enqueue(new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="bestand"; filename="x.xlsx"\r\n\r\nx\r\n--${boundary}--\r\n`));
+          controller.enqueue(
+            new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="bestand"; filename="x.xlsx"\r\n\r\nx\r\n--${boundary}--\r\n`),
+          );
           controller.close();
         },
       },
@@ -144,7 +146,14 @@ describe('who may upload', () => {
     const other = await inkoper.post('/nieuwe-aanbesteding', { template: 'b1-route', reference: 'ZWL-2027-INB-B2', title: 'Inburgering B1-route 2' });
     const otherId = /\/aanbestedingen\/([^/]+)\//.exec(other.location ?? '')?.[1] ?? '';
     await w.almereInkoper.post(`/api/v1/tenders/${otherId}/bids`, { provider: { name: 'Taalhuis', kvk: '30123456', keurmerk: true }, price: 500000 });
-    expect((await w.almereInkoper.post(`/api/v1/tenders/${otherId}/open`, { confirmUnderbiddingRisk: true, motivation: 'De formule is bewust zo gekozen voor deze test.' })).status).toBe(200);
+    expect(
+      (
+        await w.almereInkoper.post(`/api/v1/tenders/${otherId}/open`, {
+          confirmUnderbiddingRisk: true,
+          motivation: 'De formule is bewust zo gekozen voor deze test.',
+        })
+      ).status,
+    ).toBe(200);
     const form = new FormData();
     form.set('bestand', new File([bomb], 'inschrijvingen.xlsx'));
     const response = await inkoper.post(`/aanbestedingen/${otherId}/inschrijvingen/inlezen`, form);

@@ -12,7 +12,13 @@ beforeEach(async () => {
   t = createTestApp();
   w = await seedWorld(t);
   page = await loginPage(t, w.almereInkoper.email, PASSWORD);
-  const created = await page.post('/nieuwe-aanbesteding', { template: 'b1-route', reference: 'ZWL-2027-INB-B1', title: 'Inburgering B1-route', estimatedValue: '520000', expectedLearners: '80' });
+  const created = await page.post('/nieuwe-aanbesteding', {
+    template: 'b1-route',
+    reference: 'ZWL-2027-INB-B1',
+    title: 'Inburgering B1-route',
+    estimatedValue: '520000',
+    expectedLearners: '80',
+  });
   id = /\/aanbestedingen\/([^/]+)\//.exec(created.location ?? '')?.[1] ?? '';
 });
 afterEach(() => t.close());
@@ -110,7 +116,12 @@ describe('adding one bid', () => {
     const text = visibleText(bad.html);
     expect(text).toContain('KvK-nummer: KvK-nummer moet precies 8 cijfers zijn');
     expect(text).toContain('Prijs: "1.000,001" heeft 3 decimalen; een bedrag heeft er hoogstens 2.');
-    const good = await page.post(`/aanbestedingen/${id}/inschrijvingen`, { 'provider.name': 'Taalhuis', 'provider.kvk': '30123456', 'provider.keurmerk': 'ja', price: '565.000,50' });
+    const good = await page.post(`/aanbestedingen/${id}/inschrijvingen`, {
+      'provider.name': 'Taalhuis',
+      'provider.kvk': '30123456',
+      'provider.keurmerk': 'ja',
+      price: '565.000,50',
+    });
     expect(good.status).toBe(303);
     const bids = (await w.almereInkoper.get(`/api/v1/tenders/${id}/bids`)).body;
     expect(bids).toEqual([{ id: 'B1', provider: { name: 'Taalhuis', kvk: '30123456', keurmerk: true }, price: 565000.5, scores: {} }]);

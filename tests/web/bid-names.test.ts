@@ -60,7 +60,9 @@ describe('bids named by their school', () => {
     const audit = visibleText((await inkoper.get(`/aanbestedingen/${id}/audit?actie=low-bid-review.decide`)).html);
     expect(audit).toContain('onderzoek lage prijs afgerond inschrijving Snel Inburgeren B.V. (B3) Onderzoek naar Snel Inburgeren B.V. (B3) afgerond');
     const timeline = (await w.almereAuditor.get(`/api/v1/tenders/${id}/timeline`)).body as { description: string }[];
-    expect(timeline.map((e) => e.description)).toContain('Gunningsbeslissing genomen: voorlopig gegund aan NT2 Centrum Zwolle (B2); de opschortende termijn loopt tot en met 22 maart 2026.');
+    expect(timeline.map((e) => e.description)).toContain(
+      'Gunningsbeslissing genomen: voorlopig gegund aan NT2 Centrum Zwolle (B2); de opschortende termijn loopt tot en met 22 maart 2026.',
+    );
     expect(timeline.some((e) => e.description.startsWith('Onderzoek naar Snel Inburgeren B.V. (B3) afgerond: aanvaard.'))).toBe(true);
   });
 });

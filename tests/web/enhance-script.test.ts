@@ -29,7 +29,11 @@ class Listening {
 
 class FakeInput extends Listening {
   checked = false;
-  constructor(readonly type: string, readonly name = '', private readonly field?: { hidden: boolean }) {
+  constructor(
+    readonly type: string,
+    readonly name = '',
+    private readonly field?: { hidden: boolean },
+  ) {
     super();
   }
   closest(): { hidden: boolean } | null {
@@ -45,7 +49,8 @@ type Page = { autosave?: unknown[]; confirm?: unknown[]; summary?: { focus: () =
 function run(page: Page, fetch: (url: string, init: unknown) => Promise<unknown> = async () => ({ ok: true, json: async () => ({ saved: true }) })) {
   const document = {
     activeElement: {},
-    querySelectorAll: (selector: string) => (selector === 'form[data-autosave]' ? (page.autosave ?? []) : selector === 'form[data-confirm]' ? (page.confirm ?? []) : []),
+    querySelectorAll: (selector: string) =>
+      selector === 'form[data-autosave]' ? (page.autosave ?? []) : selector === 'form[data-confirm]' ? (page.confirm ?? []) : [],
     getElementById: (id: string) => (id === 'foutmeldingen' ? (page.summary ?? null) : null),
   };
   class FakeFormData {
@@ -63,7 +68,15 @@ function scoreForm() {
   const form = Object.assign(new Listening(), {
     action: '/aanbestedingen/t/beoordelen/B1/K1',
     querySelector: (selector: string) =>
-      selector === '[role="status"]' ? status : selector === 'textarea' ? textarea : selector === 'input[type="radio"]:checked' ? (radio.checked ? radio : null) : null,
+      selector === '[role="status"]'
+        ? status
+        : selector === 'textarea'
+          ? textarea
+          : selector === 'input[type="radio"]:checked'
+            ? radio.checked
+              ? radio
+              : null
+            : null,
   });
   return { form, radio, textarea, status };
 }
@@ -107,7 +120,16 @@ describe('a step that cannot be undone', () => {
     const box = new FakeInput('checkbox', 'bevestiging', field);
     const yes = new Listening();
     const no = new Listening();
-    const dialog = { open: false, showModal() { this.open = true; }, close() { this.open = false; }, querySelector: (s: string) => (s === '[data-confirm-yes]' ? yes : s === '[data-confirm-no]' ? no : null) };
+    const dialog = {
+      open: false,
+      showModal() {
+        this.open = true;
+      },
+      close() {
+        this.open = false;
+      },
+      querySelector: (s: string) => (s === '[data-confirm-yes]' ? yes : s === '[data-confirm-no]' ? no : null),
+    };
     let submitted = 0;
     const form = Object.assign(new Listening(), {
       querySelector: (s: string) => (s === 'dialog[data-confirm-dialog]' ? dialog : s === 'input[type="checkbox"][name="bevestiging"]' ? box : null),

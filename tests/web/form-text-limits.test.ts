@@ -45,7 +45,7 @@ describe('the web forms apply the same text rules as the API', () => {
     expect(visibleText(assign.html)).toContain('Beoordelaar: ');
   });
 
-  it('refuses a line break in a new tender\'s title on the form', async () => {
+  it("refuses a line break in a new tender's title on the form", async () => {
     const response = await inkoper.post('/nieuwe-aanbesteding', { template: 'b1-route', reference: 'ALM-1', title: 'B1-route\rGegund' });
     expect(response.status).toBe(400);
     expect(visibleText(response.html)).toContain('de titel mag geen regeleinde bevatten (U+000D op positie 9)');

@@ -84,7 +84,12 @@ describe('the formula check on the settings page', () => {
 
   it('follows the unsaved method: fixed-price turns the verdict, without saving', async () => {
     const { id, values } = await createBadTender();
-    const preview = await page.post(`/aanbestedingen/${id}/instellingen`, { ...values, 'award.method': 'fixed-price', 'award.fixedPrice': '520.000', actie: 'voorbeeld' });
+    const preview = await page.post(`/aanbestedingen/${id}/instellingen`, {
+      ...values,
+      'award.method': 'fixed-price',
+      'award.fixedPrice': '520.000',
+      actie: 'voorbeeld',
+    });
     expect(preview.status).toBe(200);
     const check = region(preview.html, 'formulecontrole');
     expect(check).toContain('data-verdict="resists-underbidding"');
@@ -105,7 +110,13 @@ describe('the formula check on the settings page', () => {
   });
 
   it('shows a template formula that resists underbidding as such', async () => {
-    const created = await page.post('/nieuwe-aanbesteding', { template: 'b1-route', reference: 'ALM-OK', title: 'Inburgering B1', estimatedValue: '520.000', expectedLearners: '80' });
+    const created = await page.post('/nieuwe-aanbesteding', {
+      template: 'b1-route',
+      reference: 'ALM-OK',
+      title: 'Inburgering B1',
+      estimatedValue: '520.000',
+      expectedLearners: '80',
+    });
     const html = (await page.get(`${created.location}`)).html;
     expect(region(html, 'formulecontrole')).toContain('data-verdict="resists-underbidding"');
     const confirm = await page.get((created.location ?? '').replace(/instellingen$/, 'openen'));

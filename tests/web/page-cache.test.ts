@@ -35,7 +35,15 @@ afterEach(() => t.close());
 describe('the page cache on its own', () => {
   let renders: number;
   let app: Hono<AppEnv>;
-  const actor = (userId: string, via: Actor['via'] = 'session'): Actor => ({ userId, email: `${userId}@x.test`, name: userId, isPlatformAdmin: false, memberships: [], via, credentialHash: 'h' });
+  const actor = (userId: string, via: Actor['via'] = 'session'): Actor => ({
+    userId,
+    email: `${userId}@x.test`,
+    name: userId,
+    isPlatformAdmin: false,
+    memberships: [],
+    via,
+    credentialHash: 'h',
+  });
 
   beforeEach(() => {
     renders = 0;
@@ -96,11 +104,19 @@ describe('the page cache on its own', () => {
     expect((await w.almereInkoper.post(`/api/v1/tenders/${other}/open`)).status).toBe(200);
     expect(await get('/pagina')).toBe('<p>weergave 1</p>');
 
-    const consensus = await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B1/consensus/K1`, { score: 2, motivation: 'Na overleg in het panel: twee punten voor B1.' });
+    const consensus = await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B1/consensus/K1`, {
+      score: 2,
+      motivation: 'Na overleg in het panel: twee punten voor B1.',
+    });
     expect(consensus.status, JSON.stringify(consensus.body)).toBe(200);
     expect(await get('/pagina')).toBe('<p>weergave 2</p>');
 
-    const provider = await w.almereInkoper.post('/api/v1/providers', { organisationId: w.orgs.almere, name: 'Taalschool Nieuw', kvk: '39999999', keurmerk: true });
+    const provider = await w.almereInkoper.post('/api/v1/providers', {
+      organisationId: w.orgs.almere,
+      name: 'Taalschool Nieuw',
+      kvk: '39999999',
+      keurmerk: true,
+    });
     expect(provider.status, JSON.stringify(provider.body)).toBe(201);
     expect(await get('/pagina')).toBe('<p>weergave 3</p>');
   });

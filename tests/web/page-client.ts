@@ -87,6 +87,9 @@ export function formValuesOf(html: string): Record<string, string> {
  * reader looks, not at the form far below), the only one on the page, and takes focus.
  */
 export function errorSummaryOnTop(html: string): boolean {
-  const onTop = /aria-label="Onderdelen van deze aanbesteding">[\s\S]*?<\/nav><div class="utrecht-alert utrecht-alert--error" role="alert" id="foutmeldingen" tabindex="-1" autofocus="">/.test(html);
+  const onTop =
+    /aria-label="Onderdelen van deze aanbesteding">[\s\S]*?<\/nav><div class="utrecht-alert utrecht-alert--error" role="alert" id="foutmeldingen" tabindex="-1" autofocus="">/.test(
+      html,
+    );
   return onTop && html.split('id="foutmeldingen"').length === 2;
 }

@@ -29,7 +29,9 @@ describe('the panel pages', () => {
   it("offers the gemeente's beoordelaars by name, assigns the one chosen, and refuses another organisation's user like an unknown one", async () => {
     const form = await inkoper.get(`/aanbestedingen/${id}/panel`);
     expect(form.html).toContain('<label class="utrecht-form-label" for="veld-userId">Beoordelaar</label>');
-    expect(form.html).toContain(`<option value="${w.almereBeoordelaar.userId}">${w.almereBeoordelaar.name} (${w.almereBeoordelaar.email}, Gemeente Almere)</option>`);
+    expect(form.html).toContain(
+      `<option value="${w.almereBeoordelaar.userId}">${w.almereBeoordelaar.name} (${w.almereBeoordelaar.email}, Gemeente Almere)</option>`,
+    );
     // Only beoordelaars of Almere: not its inkoper, auditor or admin, nor Utrecht's people.
     expect(form.html.match(/<option /g)).toHaveLength(1);
     const unknown = await inkoper.post(`/aanbestedingen/${id}/panel/beoordelaars`, { userId: 'bestaat-niet' });
@@ -54,7 +56,10 @@ describe('the panel pages', () => {
     expect(visibleText(panel.html)).toContain('Ik heb geen belang bij een van deze inschrijvers');
     expect(panel.html).not.toMatch(/\(B[12]\)|565\.000|598\.000/);
     expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/conflict-declaration`)).body).toEqual({
-      schools: [{ name: 'Taalhuis Flevoland', kvk: '30123456' }, { name: 'NT2 Centrum Almere', kvk: '30234567' }],
+      schools: [
+        { name: 'Taalhuis Flevoland', kvk: '30123456' },
+        { name: 'NT2 Centrum Almere', kvk: '30234567' },
+      ],
     });
     expect((await evaluator.post(`/aanbestedingen/${id}/verklaring`, {})).status).toBe(400);
     expect((await evaluator.post(`/aanbestedingen/${id}/verklaring`, { noConflict: 'ja' })).status).toBe(303);
@@ -64,7 +69,9 @@ describe('the panel pages', () => {
   it('scores with scale radio buttons and a motivation, by form and by the autosave request', async () => {
     await assignAndDeclare();
     const form = await evaluator.get(`/aanbestedingen/${id}/beoordelen/B1`);
-    expect(form.html).toContain('<input class="utrecht-radio-button utrecht-radio-button--html-input utrecht-form-field__input" type="radio" id="score-K1-score-4" name="score" value="8"/>');
+    expect(form.html).toContain(
+      '<input class="utrecht-radio-button utrecht-radio-button--html-input utrecht-form-field__input" type="radio" id="score-K1-score-4" name="score" value="8"/>',
+    );
     expect(form.html).not.toContain('565.000'); // prices stay hidden from evaluators by default
     const short = await evaluator.post(`/aanbestedingen/${id}/beoordelen/B1/K1`, { score: '8', motivation: 'Goed.' });
     expect(short.status).toBe(400);
@@ -96,7 +103,10 @@ describe('the panel pages', () => {
     const before = visibleText((await inkoper.get(`/aanbestedingen/${id}/consensus`)).html);
     expect(before).toContain('nog niet verzegeld: beoordelaar');
     for (const bidId of ['B1', 'B2']) {
-      for (const [criterionId, score] of [['K1', '8'], ['K2', bidId === 'B1' ? '2' : '6']] as const) {
+      for (const [criterionId, score] of [
+        ['K1', '8'],
+        ['K2', bidId === 'B1' ? '2' : '6'],
+      ] as const) {
         expect((await evaluator.post(`/aanbestedingen/${id}/beoordelen/${bidId}/${criterionId}`, { score, motivation })).status).toBe(303);
       }
     }
@@ -107,7 +117,9 @@ describe('the panel pages', () => {
     const unconfirmed = await evaluator.post(`/aanbestedingen/${id}/verzegelen`, {});
     expect(unconfirmed.status).toBe(400);
     expect(errorSummaryOnTop(unconfirmed.html)).toBe(true);
-    expect(unconfirmed.html).toContain('href="#verzegelen-bevestiging">Bevestiging: bevestig dat u begrijpt dat u uw scores daarna niet meer kunt wijzigen</a>');
+    expect(unconfirmed.html).toContain(
+      'href="#verzegelen-bevestiging">Bevestiging: bevestig dat u begrijpt dat u uw scores daarna niet meer kunt wijzigen</a>',
+    );
     expect(t.db.sqlite.prepare('SELECT sealed_at FROM panel_members WHERE tender_id = ?').get(id)).toEqual({ sealed_at: null });
     expect((await evaluator.post(`/aanbestedingen/${id}/verzegelen`, { bevestiging: 'ja' })).status).toBe(303);
     const consensus = visibleText((await inkoper.get(`/aanbestedingen/${id}/consensus`)).html);

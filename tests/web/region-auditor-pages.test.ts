@@ -25,10 +25,12 @@ describe('on the demo world', () => {
 
   const tenderId = (reference: string) => summary.tenders.find((t) => t.reference === reference)?.id as string;
 
-  it('lists a gemeente\'s tenders running first, says which are the regio\'s, and badges each status with its own colour and mark', async () => {
+  it("lists a gemeente's tenders running first, says which are the regio's, and badges each status with its own colour and mark", async () => {
     const page = await loginPage(app, 'inkoper@kampen.demo', DEMO_PASSWORD);
     const html = (await page.get('/aanbestedingen')).html;
-    const rows = [...html.matchAll(/<tr class="utrecht-table__row">([\s\S]*?)<\/tr>/g)].map((m) => m[1] ?? '').filter((row) => row.includes('href="/aanbestedingen/'));
+    const rows = [...html.matchAll(/<tr class="utrecht-table__row">([\s\S]*?)<\/tr>/g)]
+      .map((m) => m[1] ?? '')
+      .filter((row) => row.includes('href="/aanbestedingen/'));
     const reference = (row: string) => /href="\/aanbestedingen\/[^"]+">([A-Z0-9-]+):/.exec(row)?.[1];
     const status = (row: string) => /gw-status--([a-z-]+)/.exec(row)?.[1];
     // Running first (the standstill of Kampen's own, the regio's open tender), newest first; then the awarded ones.
@@ -59,7 +61,9 @@ describe('on the demo world', () => {
     expect(text).toContain('Regiovergelijking Regio IJsselland');
     expect(text).toContain('Snel Inburgeren B.V. (KvK 05345678) - onder de ondergrens van de regio');
     // The fence and quartiles of the B1-route (tests/api/regions-demo.test.ts): Q1 5375, Q3 6200, fence 4137,50.
-    expect(text).toMatch(/Onder de ondergrens van de regio voor B1-route: .*ondergrens van €\u00a04\.137,50 = Q1 €\u00a05\.375,00 - 1,5 x IQR €\u00a0825,00 \(Q3 €\u00a06\.200,00\)/);
+    expect(text).toMatch(
+      /Onder de ondergrens van de regio voor B1-route: .*ondergrens van €\u00a04\.137,50 = Q1 €\u00a05\.375,00 - 1,5 x IQR €\u00a0825,00 \(Q3 €\u00a06\.200,00\)/,
+    );
     expect(text).toContain('Taalschool IJsselland');
     // The B1-route's trend: an accessible chart and its table.
     expect(response.html).toContain('role="img"');

@@ -43,7 +43,7 @@ describe('the reports pages', () => {
     expect(visibleText((await page.post('/rapporten/controleren', bad)).html)).toContain('gewijzigd.pdf: de handtekening is ongeldig of ontbreekt');
   });
 
-  it('refuses an award letter before the award decision, with the service\'s reason', async () => {
+  it("refuses an award letter before the award decision, with the service's reason", async () => {
     const refused = await page.post(`/aanbestedingen/${id}/rapporten`, { kind: 'award-letter', bidId: 'B1' });
     expect(refused.status).toBe(409);
     expect(visibleText(refused.html)).toContain('Een gunningsbrief kan pas worden gemaakt na de gunningsbeslissing');

@@ -43,7 +43,9 @@ describe('the results page', () => {
     expect(text).toContain('Taalschool IJsselland (B1) had gewonnen bij een prijs van ten hoogste');
     const b3 = evaluation.bids.find((b: { bidId: string }) => b.bidId === 'B3');
     expect(b3.lowBidFlags.length).toBeGreaterThan(0);
-    expect(response.html).toContain('<h3 class="utrecht-heading-3 utrecht-heading-3--distanced" id="onderzoek-B3-kop"><span class="gw-bid">Snel Inburgeren B.V. <span class="gw-bid__code">(B3)</span></span></h3>');
+    expect(response.html).toContain(
+      '<h3 class="utrecht-heading-3 utrecht-heading-3--distanced" id="onderzoek-B3-kop"><span class="gw-bid">Snel Inburgeren B.V. <span class="gw-bid__code">(B3)</span></span></h3>',
+    );
     expect(text).toContain(b3.lowBidFlags[0].message);
     expect(text).toContain('Stand van het onderzoek nog niet onderzocht');
     expect(text).toContain('Gevoeligheid van de uitslag');
@@ -55,11 +57,17 @@ describe('the results page', () => {
     expect(html).toContain('<title id="grafiek-titel">Kwaliteit tegen prijs</title>');
     expect(html).toMatch(/>NT2 Centrum Zwolle \(B2\), winnaar<\/text>/);
     expect(html).toMatch(/>Taalschool IJsselland \(B1\)<\/text>/);
-    expect(visibleText(html)).toContain('Gegevens van de grafiek Inschrijving Prijs Kwaliteit (% van het maximum) In de grafiek NT2 Centrum Zwolle (B2) €\u00a0495.000,00');
+    expect(visibleText(html)).toContain(
+      'Gegevens van de grafiek Inschrijving Prijs Kwaliteit (% van het maximum) In de grafiek NT2 Centrum Zwolle (B2) €\u00a0495.000,00',
+    );
   });
 
   it('takes a review step through the form and shows the domain refusal next to the field', async () => {
-    const bad = await page.post(`/aanbestedingen/${id}/inschrijvingen/B3/onderzoek`, { action: 'request-explanation', deadline: '2026-02-30', questions: 'Hoeveel lesuren?' });
+    const bad = await page.post(`/aanbestedingen/${id}/inschrijvingen/B3/onderzoek`, {
+      action: 'request-explanation',
+      deadline: '2026-02-30',
+      questions: 'Hoeveel lesuren?',
+    });
     expect(bad.status).toBe(400);
     // At the top of the page, not at the form far below the ranking; and at the field.
     expect(errorSummaryOnTop(bad.html)).toBe(true);
@@ -89,9 +97,13 @@ describe('the results page', () => {
 
   it('shows the award decision disabled while a review is open, with the reason beside it', async () => {
     const html = (await page.get(`/aanbestedingen/${id}/uitslag`)).html;
-    expect(html).toContain('<button type="button" class="utrecht-button utrecht-button--primary-action" disabled="" aria-describedby="gunningsbeslissing-reden">Gunningsbeslissing nemen</button>');
+    expect(html).toContain(
+      '<button type="button" class="utrecht-button utrecht-button--primary-action" disabled="" aria-describedby="gunningsbeslissing-reden">Gunningsbeslissing nemen</button>',
+    );
     const reason = /<div class="gw-unavailable__reason" id="gunningsbeslissing-reden">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
-    expect(visibleText(reason)).toMatch(/^Kan nog niet: Snel Inburgeren B\.V\. \(B3\): Inschrijving B3 is gemarkeerd als mogelijk abnormaal laag .*niet afgerond/);
+    expect(visibleText(reason)).toMatch(
+      /^Kan nog niet: Snel Inburgeren B\.V\. \(B3\): Inschrijving B3 is gemarkeerd als mogelijk abnormaal laag .*niet afgerond/,
+    );
     expect(html).not.toContain(`action="/aanbestedingen/${id}/gunningsbeslissing"`);
   });
 
@@ -119,9 +131,15 @@ describe('the results page', () => {
     const html = (await page.get(`/aanbestedingen/${id}/uitslag`)).html;
     const form = /<form method="post" action="[^"]*\/gunningsbeslissing" class="utrecht-form" data-confirm="true">[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
     expect(visibleText(form)).toContain('De gunningsbeslissing gunt aan NT2 Centrum Zwolle (B2) .');
-    expect(visibleText(form)).toContain('Daarna kunnen de scores, de consensus en het onderzoek naar abnormaal lage inschrijvingen niet meer worden gewijzigd.');
-    expect(form).toContain('<input class="utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input" type="checkbox" id="gunningsbeslissing-bevestiging" name="bevestiging" value="ja"');
-    expect(form).toContain('<dialog class="gw-dialog" data-confirm-dialog="true" aria-labelledby="gunningsbeslissing-vraag" aria-describedby="gunningsbeslissing-gevolg">');
+    expect(visibleText(form)).toContain(
+      'Daarna kunnen de scores, de consensus en het onderzoek naar abnormaal lage inschrijvingen niet meer worden gewijzigd.',
+    );
+    expect(form).toContain(
+      '<input class="utrecht-checkbox utrecht-checkbox--html-input utrecht-form-field__input" type="checkbox" id="gunningsbeslissing-bevestiging" name="bevestiging" value="ja"',
+    );
+    expect(form).toContain(
+      '<dialog class="gw-dialog" data-confirm-dialog="true" aria-labelledby="gunningsbeslissing-vraag" aria-describedby="gunningsbeslissing-gevolg">',
+    );
     expect(visibleText(form)).toContain('De gunningsbeslissing nemen? Daarna kunnen de scores');
     const decided = await page.post(`/aanbestedingen/${id}/gunningsbeslissing`, { bevestiging: 'ja' });
     expect(decided.status).toBe(303);
@@ -143,7 +161,9 @@ describe('the results page', () => {
     t.clock.set('2026-03-23T09:00:00Z');
     page = await loginPage(t, w.almereInkoper.email, PASSWORD); // three weeks on, the session has ended
     const after = (await page.get(`/aanbestedingen/${id}/uitslag`)).html;
-    expect(visibleText(after)).toContain('Daarna is de aanbesteding vergrendeld: niets kan nog worden gewijzigd en de gunningsbeslissing kan niet meer worden ingetrokken.');
+    expect(visibleText(after)).toContain(
+      'Daarna is de aanbesteding vergrendeld: niets kan nog worden gewijzigd en de gunningsbeslissing kan niet meer worden ingetrokken.',
+    );
     const unconfirmed = await page.post(`/aanbestedingen/${id}/gunnen`, {});
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.html).toContain('href="#gunnen-bevestiging">Bevestiging: bevestig dat u begrijpt dat de aanbesteding daarna vergrendeld is</a>');
@@ -166,7 +186,9 @@ describe('the results page', () => {
     expect(visibleText(empty.html)).toContain('De gunningsbeslissing is niet ingetrokken');
     expect(visibleText(empty.html)).toContain('Reden van de intrekking');
 
-    const withdrawn = await page.post(`/aanbestedingen/${id}/gunningsbeslissing-intrekken`, { reason: 'Het bezwaar van Taalschool IJsselland is gegrond verklaard.' });
+    const withdrawn = await page.post(`/aanbestedingen/${id}/gunningsbeslissing-intrekken`, {
+      reason: 'Het bezwaar van Taalschool IJsselland is gegrond verklaard.',
+    });
     expect(withdrawn.status).toBe(303);
     expect((await w.almereInkoper.get(`/api/v1/tenders/${id}`)).body).toMatchObject({ status: 'open', awardDecision: null });
     const again = visibleText((await page.get(withdrawn.location ?? '')).html);
@@ -174,7 +196,7 @@ describe('the results page', () => {
     expect(again).toContain('Gunningsbeslissing nemen');
   });
 
-  it('is not for a beoordelaar: the evaluation is the inkoper\'s and auditor\'s (403 on the panel, 404 off it)', async () => {
+  it("is not for a beoordelaar: the evaluation is the inkoper's and auditor's (403 on the panel, 404 off it)", async () => {
     const evaluator = await loginPage(t, w.almereBeoordelaar.email, PASSWORD);
     expect((await evaluator.get(`/aanbestedingen/${id}/uitslag`)).status).toBe(404);
     expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
@@ -183,7 +205,7 @@ describe('the results page', () => {
 });
 
 describe('the audit page', () => {
-  it('lists the tender\'s events, filters by action and checks the chain', async () => {
+  it("lists the tender's events, filters by action and checks the chain", async () => {
     const all = visibleText((await page.get(`/aanbestedingen/${id}/audit`)).html);
     expect(all).toContain('dossier ingelezen');
     expect(all).not.toContain('tender.import');

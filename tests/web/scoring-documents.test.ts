@@ -52,7 +52,10 @@ describe('the scoring page', () => {
   });
 
   it('records with each score the versions it was given with, also after a replacement', async () => {
-    const saved = await w.almereBeoordelaar.put(`/api/v1/tenders/${id}/bids/B1/scores/K1`, { score: 8, motivation: 'Het plan beschrijft de aanpak concreet en met voorbeelden.' });
+    const saved = await w.almereBeoordelaar.put(`/api/v1/tenders/${id}/bids/B1/scores/K1`, {
+      score: 8,
+      motivation: 'Het plan beschrijft de aanpak concreet en met voorbeelden.',
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.documents).toEqual([{ id: received['Plan van aanpak.pdf'], name: 'Plan van aanpak.pdf', version: 1 }]);
     t.clock.advance(60_000);

@@ -64,7 +64,7 @@ describe('the pages of a tender', () => {
     expect(visibleText(page.html)).not.toContain(exampleDossier().tender.reference);
   });
 
-  it('answers 404 on every page to another organisation\'s inkoper', async () => {
+  it("answers 404 on every page to another organisation's inkoper", async () => {
     const outsider = await loginPage(t, w.utrechtInkoper.email, PASSWORD);
     expect((await walk(outsider)).filter((a) => !a.endsWith(': 404'))).toEqual([]);
   });

@@ -14,7 +14,13 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 async function createFromTemplate(): Promise<string> {
-  const created = await page.post('/nieuwe-aanbesteding', { template: 'b1-route', reference: 'ALM-2027-B1', title: 'Inburgering B1 Almere', estimatedValue: '520.000', expectedLearners: '80' });
+  const created = await page.post('/nieuwe-aanbesteding', {
+    template: 'b1-route',
+    reference: 'ALM-2027-B1',
+    title: 'Inburgering B1 Almere',
+    estimatedValue: '520.000',
+    expectedLearners: '80',
+  });
   expect(created.status, created.html.slice(0, 400)).toBe(303);
   const match = /^\/aanbestedingen\/([^/]+)\/instellingen$/.exec(created.location ?? '');
   expect(match).not.toBeNull();
@@ -24,7 +30,8 @@ async function createFromTemplate(): Promise<string> {
 describe('creating a tender from a template', () => {
   it('offers every template and creates a draft for the chosen organisation', async () => {
     const form = await page.get('/nieuwe-aanbesteding');
-    for (const name of ['Inburgering B1-route', 'Inburgering onderwijsroute', 'Inburgering Z-route', 'Module Arbeidsmarkt en Participatie']) expect(visibleText(form.html)).toContain(name);
+    for (const name of ['Inburgering B1-route', 'Inburgering onderwijsroute', 'Inburgering Z-route', 'Module Arbeidsmarkt en Participatie'])
+      expect(visibleText(form.html)).toContain(name);
     const id = await createFromTemplate();
     const list = visibleText((await page.get('/aanbestedingen')).html);
     expect(list).toContain('ALM-2027-B1: Inburgering B1 Almere B1-route concept 2 maart 2026 - - 0 0');
@@ -55,14 +62,24 @@ describe('the settings of a draft', () => {
     const id = await createFromTemplate();
     const values = formValuesOf((await page.get(`/aanbestedingen/${id}/instellingen`)).html);
     expect(values['criteria[0].weight']).toBe('25');
-    const bad = await page.post(`/aanbestedingen/${id}/instellingen`, { ...values, 'criteria[1].weight': 'veel', 'award.method': 'min-max-set', actie: 'opslaan' });
+    const bad = await page.post(`/aanbestedingen/${id}/instellingen`, {
+      ...values,
+      'criteria[1].weight': 'veel',
+      'award.method': 'min-max-set',
+      actie: 'opslaan',
+    });
     expect(bad.status).toBe(400);
     const text = visibleText(bad.html);
     expect(text).toContain('De instellingen zijn niet opgeslagen');
     expect(text).toContain('Criterium 2, gewicht: moet een getal zijn, niet een tekst');
     expect(text).toContain('Bodemprijs: ontbreekt; verplicht bij methode "min-max-set"');
     expect(bad.html).toMatch(/id="veld-criteria-1-weight"[^>]*aria-invalid="true"[^>]*aria-describedby="veld-criteria-1-weight-fout"/);
-    const good = await page.post(`/aanbestedingen/${id}/instellingen`, { ...values, 'criteria[1].weight': '22,5', 'award.priceWeight': '30', actie: 'opslaan' });
+    const good = await page.post(`/aanbestedingen/${id}/instellingen`, {
+      ...values,
+      'criteria[1].weight': '22,5',
+      'award.priceWeight': '30',
+      actie: 'opslaan',
+    });
     expect(good.status).toBe(303);
     const api = await w.almereInkoper.get(`/api/v1/tenders/${id}`);
     expect(api.body.criteria[1].weight).toBe(22.5);
@@ -72,7 +89,12 @@ describe('the settings of a draft', () => {
   it('updates the example without saving', async () => {
     const id = await createFromTemplate();
     const values = formValuesOf((await page.get(`/aanbestedingen/${id}/instellingen`)).html);
-    const preview = await page.post(`/aanbestedingen/${id}/instellingen`, { ...values, 'award.method': 'fixed-price', 'award.fixedPrice': '480.000', actie: 'voorbeeld' });
+    const preview = await page.post(`/aanbestedingen/${id}/instellingen`, {
+      ...values,
+      'award.method': 'fixed-price',
+      'award.fixedPrice': '480.000',
+      actie: 'voorbeeld',
+    });
     expect(preview.status).toBe(200);
     expect(visibleText(preview.html)).toContain('De prijs staat vast op €\u00a0480.000,00');
     expect((await w.almereInkoper.get(`/api/v1/tenders/${id}`)).body.award.method).toBe('lowest-relative');

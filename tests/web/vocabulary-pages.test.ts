@@ -19,7 +19,13 @@ const escape = (id: string) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An identifier as a whole token: `bid` in "bid B3", not in "bidder"; `tender.open` before a full stop. */
 export function identifierPattern(ids: readonly string[]): RegExp {
-  return new RegExp(`(?<![\\w.-])(${[...ids].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w-]|\\.\\w)`, 'g');
+  return new RegExp(
+    `(?<![\\w.-])(${[...ids]
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|')})(?![\\w-]|\\.\\w)`,
+    'g',
+  );
 }
 
 /** The identifiers in a text, each once. */
@@ -31,7 +37,17 @@ describe('the identifier scan', () => {
   const pattern = identifierPattern(knownIdentifiers());
   it('is made from the vocabulary: statuses, rules, presets, review states, verdicts, audit actions and subjects', () => {
     const ids = knownIdentifiers();
-    for (const id of ['award-proposed', 'below-estimate', 'mean-of-others', 'nl-default', 'explanation-requested', 'resists-underbidding', 'tender.import', 'low-bid-review.request-explanation', 'bid']) {
+    for (const id of [
+      'award-proposed',
+      'below-estimate',
+      'mean-of-others',
+      'nl-default',
+      'explanation-requested',
+      'resists-underbidding',
+      'tender.import',
+      'low-bid-review.request-explanation',
+      'bid',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(ids).not.toContain('open');
@@ -88,8 +104,10 @@ describe('every page of the demo world', () => {
       }
     }
     // The walk reached the pages: every page of every tender in each status, and the administrator's pages.
-    for (const id of tenderIds) for (const tab of ['', '/instellingen', '/inschrijvingen', '/uitslag', '/audit']) expect(shown).toContain(`/aanbestedingen/${id}${tab}`);
-    for (const path of ['/beheer/gebruikers', '/beheer/organisaties', '/mijn-account', `/regio/${demo.summary.organisations.regio}/vergelijking`]) expect(shown).toContain(path);
+    for (const id of tenderIds)
+      for (const tab of ['', '/instellingen', '/inschrijvingen', '/uitslag', '/audit']) expect(shown).toContain(`/aanbestedingen/${id}${tab}`);
+    for (const path of ['/beheer/gebruikers', '/beheer/organisaties', '/mijn-account', `/regio/${demo.summary.organisations.regio}/vergelijking`])
+      expect(shown).toContain(path);
     expect(shown).toContain(`/aanbestedingen/${draftId}/openen`);
     expect([...leaks.keys()]).toEqual([]);
   }, 600_000);

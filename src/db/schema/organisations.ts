@@ -39,9 +39,7 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  isPlatformAdmin: integer('is_platform_admin', { mode: 'boolean' })
-    .notNull()
-    .default(sql`0`),
+  isPlatformAdmin: integer('is_platform_admin', { mode: 'boolean' }).notNull().default(sql`0`),
   createdAt: text('created_at').notNull(),
   /**
    * When an administrator disabled the account (ISO time), or null. A disabled user cannot

@@ -36,9 +36,7 @@ export const tenders = sqliteTable(
     /** JSON of the dossier's `lowBidRules` (a rule configuration, amounts in euros as in the dossier), or null. */
     lowBidRules: text('low_bid_rules'),
     /** Two-envelope practice: evaluators see no prices unless the tender says so. Not part of the dossier. */
-    showPricesToEvaluators: integer('show_prices_to_evaluators', { mode: 'boolean' })
-      .notNull()
-      .default(sql`0`),
+    showPricesToEvaluators: integer('show_prices_to_evaluators', { mode: 'boolean' }).notNull().default(sql`0`),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     openedAt: text('opened_at'),

@@ -15,13 +15,7 @@
  * const comparison = compareRegion(observations, { from: '2025-01-01', route: 'B1-route' });
  * comparison.providers.filter((provider) => provider.crossTenderFlagged);
  */
-import {
-  type LowerFence,
-  type LowerFenceSummary,
-  MINIMUM_PRICES_FOR_FENCE,
-  computeLowerFence,
-  summarizeLowerFence,
-} from './lower-fence.js';
+import { type LowerFence, type LowerFenceSummary, MINIMUM_PRICES_FOR_FENCE, computeLowerFence, summarizeLowerFence } from './lower-fence.js';
 import { type BidObservation, type ComparisonFilters, filterObservations } from './observation.js';
 import { type PerLearnerPrice, comparePerLearner } from './price-per-learner.js';
 import { type PricePerLearnerStats, type ProviderSummary, priceStatsOfSorted, summarizeProvider } from './provider-summary.js';
@@ -88,11 +82,7 @@ function routeStatistics(route: string, bucket: RouteBucket, fence: LowerFence |
   };
 }
 
-export function compareRegion(
-  observations: readonly BidObservation[],
-  filters: ComparisonFilters = {},
-  options: CompareRegionOptions = {},
-): RegionComparison {
+export function compareRegion(observations: readonly BidObservation[], filters: ComparisonFilters = {}, options: CompareRegionOptions = {}): RegionComparison {
   const selected = filterObservations(observations, filters);
   const routes = new Map<string, RouteBucket>();
   const byProvider = new Map<string, BidObservation[]>();

@@ -13,13 +13,7 @@
  */
 import type { Rational } from '../exact.js';
 import { type Quartiles, quartilesOfSorted } from './quartiles.js';
-import {
-  type PerLearnerPrice,
-  compareRationals,
-  perLearnerRational,
-  rationalToEuros,
-  reduceRational,
-} from './price-per-learner.js';
+import { type PerLearnerPrice, compareRationals, perLearnerRational, rationalToEuros, reduceRational } from './price-per-learner.js';
 
 export const MINIMUM_PRICES_FOR_FENCE = 4;
 
@@ -46,10 +40,7 @@ export type LowerFenceSummary = {
  * The fence of prices sorted ascending, or null with fewer than `minimumPrices`.
  * @example computeLowerFence(sortedPrices)?.fence
  */
-export function computeLowerFence(
-  sorted: readonly PerLearnerPrice[],
-  minimumPrices = MINIMUM_PRICES_FOR_FENCE,
-): LowerFence | null {
+export function computeLowerFence(sorted: readonly PerLearnerPrice[], minimumPrices = MINIMUM_PRICES_FOR_FENCE): LowerFence | null {
   if (sorted.length < Math.max(2, minimumPrices)) return null;
   const quartiles = quartilesOfSorted(sorted);
   const { q1, q3 } = quartiles;

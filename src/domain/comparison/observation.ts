@@ -47,10 +47,7 @@ export type ComparisonFilters = {
  * order in `YYYY-MM-DD`; both ends are inclusive.
  * @example filterObservations(rows, { from: '2026-01-01', to: '2026-12-31', route: 'B1-route' })
  */
-export function filterObservations(
-  observations: readonly BidObservation[],
-  filters: ComparisonFilters,
-): BidObservation[] {
+export function filterObservations(observations: readonly BidObservation[], filters: ComparisonFilters): BidObservation[] {
   const { from, to, route } = filters;
   const statuses = filters.statuses !== undefined && filters.statuses.length > 0 ? new Set(filters.statuses) : null;
   const selected: BidObservation[] = [];

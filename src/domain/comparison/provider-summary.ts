@@ -101,10 +101,7 @@ function summarizeRoute(route: string, tally: Tally, input: SummarizeProviderInp
   const crossTenderFlag =
     fence === null || sorted.length === 0
       ? null
-      : flagBelowRegionalFence(
-          { route, median: medianOfSorted(sorted), count: sorted.length, bidsBelowFence: countBelowFence(sorted, fence) },
-          fence,
-        );
+      : flagBelowRegionalFence({ route, median: medianOfSorted(sorted), count: sorted.length, bidsBelowFence: countBelowFence(sorted, fence) }, fence);
   return {
     route,
     bids: tally.bids,
@@ -150,9 +147,7 @@ export function summarizeProvider(input: SummarizeProviderInput): ProviderSummar
     }
   }
 
-  const routes = [...byRoute.keys()]
-    .sort()
-    .map((route) => summarizeRoute(route, byRoute.get(route) as Tally, input));
+  const routes = [...byRoute.keys()].sort().map((route) => summarizeRoute(route, byRoute.get(route) as Tally, input));
   return {
     kvk: input.kvk,
     name,

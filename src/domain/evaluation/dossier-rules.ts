@@ -59,8 +59,7 @@ export const ID_MESSAGE = 'id moet 1 tot 40 tekens zijn uit A-Z, a-z, 0-9, _ en 
 export const MONEY_MESSAGE = 'bedrag moet tussen 0,01 en 100.000.000.000 liggen met hoogstens 2 decimalen';
 const MAX_MONEY_CENTS = 10_000_000_000_000n;
 
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isMoney = (x: unknown): x is number => isNumber(x) && isMoneyEuros(x);
 const isMethod = (x: unknown): x is AwardMethod => AWARD_METHODS.some((m) => m === x);
@@ -249,10 +248,7 @@ export function checkBidPriceLines(bid: unknown, report: Report): void {
       report(['priceLines'], `de prijsregels tellen op tot ${formatEuroCents(Number(total))}; ${MONEY_MESSAGE}`);
     }
   } else if (isMoney(price) && BigInt(eurosToCents(price)) !== total) {
-    report(
-      ['price'],
-      `de prijsregels tellen op tot ${formatEuroCents(Number(total))}, niet tot de prijs ${formatEuroCents(eurosToCents(price))}`,
-    );
+    report(['price'], `de prijsregels tellen op tot ${formatEuroCents(Number(total))}, niet tot de prijs ${formatEuroCents(eurosToCents(price))}`);
   }
 }
 

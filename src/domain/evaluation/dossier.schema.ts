@@ -7,15 +7,7 @@
  * otherwise be silently ignored and change an award).
  */
 import * as z from 'zod';
-import {
-  AWARD_METHODS,
-  DOSSIER_FORMAT,
-  LOW_BID_PRESETS,
-  LOW_BID_RULE_IDS,
-  REVIEW_STATES,
-  TIE_BREAKS,
-  type Dossier,
-} from './dossier.js';
+import { AWARD_METHODS, DOSSIER_FORMAT, LOW_BID_PRESETS, LOW_BID_RULE_IDS, REVIEW_STATES, TIE_BREAKS, type Dossier } from './dossier.js';
 import { hasAtMostTwoDecimals, isMoneyEuros, MAX_MONEY_EUROS, MIN_MONEY_EUROS } from '../money.js';
 import { TEXT_LIMITS } from '../text/text-limits.js';
 import { multiLineText, nonBlankLine, nonBlankText } from '../text/text-fields.js';
@@ -134,11 +126,7 @@ export const costFloorSchema = z.strictObject({
   contactHours: positiveInteger,
   teacherHourlyCost: money,
   groupSize: positiveInteger,
-  overheadShare: z
-    .number()
-    .min(0, { error: OVERHEAD_MESSAGE })
-    .max(5, { error: OVERHEAD_MESSAGE })
-    .refine(hasAtMostTwoDecimals, { error: OVERHEAD_MESSAGE }),
+  overheadShare: z.number().min(0, { error: OVERHEAD_MESSAGE }).max(5, { error: OVERHEAD_MESSAGE }).refine(hasAtMostTwoDecimals, { error: OVERHEAD_MESSAGE }),
   // The spec's default is 0, so 0 is a valid amount here although money is otherwise >= 0,01.
   fixedCostPerLearner: z
     .number()
@@ -188,7 +176,10 @@ export const bidSchema = z
     id,
     provider: z.strictObject({
       name: line('de naam', TEXT_LIMITS.name),
-      kvk: z.string().max(8, { abort: true, error: KVK_MESSAGE }).regex(/^[0-9]{8}$/, { error: KVK_MESSAGE }),
+      kvk: z
+        .string()
+        .max(8, { abort: true, error: KVK_MESSAGE })
+        .regex(/^[0-9]{8}$/, { error: KVK_MESSAGE }),
       keurmerk: z.boolean(),
     }),
     price: money.optional(),

@@ -22,12 +22,7 @@ export const TIE_BREAKS = ['quality', 'price', 'lot'] as const;
 export type TieBreak = (typeof TIE_BREAKS)[number];
 
 /** Methods whose score uses `award.priceWeight`. */
-export const METHODS_WITH_PRICE_WEIGHT: readonly AwardMethod[] = [
-  'lowest-relative',
-  'min-max-bids',
-  'min-max-set',
-  'utility-index',
-];
+export const METHODS_WITH_PRICE_WEIGHT: readonly AwardMethod[] = ['lowest-relative', 'min-max-bids', 'min-max-set', 'utility-index'];
 
 /** Methods where a bid's score depends on the other bids' prices (rank reversal is possible). */
 export const RELATIVE_METHODS: readonly AwardMethod[] = ['lowest-relative', 'min-max-bids', 'utility-index'];
@@ -108,14 +103,7 @@ export type Provider = { name: string; kvk: string; keurmerk: boolean };
 
 export type PriceLine = { description: string; quantity: number; unitPrice: number };
 
-export const REVIEW_STATES = [
-  'open',
-  'explanation-requested',
-  'explanation-received',
-  'no-response',
-  'accepted',
-  'rejected',
-] as const;
+export const REVIEW_STATES = ['open', 'explanation-requested', 'explanation-received', 'no-response', 'accepted', 'rejected'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export type LowBidReview = {

@@ -65,8 +65,7 @@ function lowBidFlagsFor(dossier: Dossier, lot: PreparedLot): Map<string, LowBidF
   return flagLowBids(
     {
       bids: seen,
-      estimatedValueCents:
-        dossier.tender.estimatedValue === undefined ? undefined : eurosToCents(dossier.tender.estimatedValue),
+      estimatedValueCents: dossier.tender.estimatedValue === undefined ? undefined : eurosToCents(dossier.tender.estimatedValue),
       expectedLearners: dossier.tender.expectedLearners,
       costFloor: dossier.lowBidRules?.costFloor,
     },
@@ -74,11 +73,7 @@ function lowBidFlagsFor(dossier: Dossier, lot: PreparedLot): Map<string, LowBidF
   );
 }
 
-export function evaluatePreparedLot(
-  lot: PreparedLot,
-  flags: ReadonlyMap<string, LowBidFlag[]>,
-  withAnalysis: boolean,
-): EvaluationResult {
+export function evaluatePreparedLot(lot: PreparedLot, flags: ReadonlyMap<string, LowBidFlag[]>, withAnalysis: boolean): EvaluationResult {
   const { award } = lot;
   const rankedBids = lot.bids.filter((bid) => bid.exclusionReasons.length === 0);
   const excludedBids = lot.bids.filter((bid) => bid.exclusionReasons.length > 0).sort((a, b) => compareIds(a.id, b.id));

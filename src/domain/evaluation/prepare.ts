@@ -136,22 +136,16 @@ export function prepareLot(dossier: Dossier): PreparedLot {
 
     const reasons = knockOutReasons(criteria, bid.scores);
     if (award.priceCeilingCents !== undefined && priceCents > award.priceCeilingCents) {
-      reasons.push(
-        `prijs ${formatEuroCents(priceCents)} ligt boven de plafondprijs ${formatEuroCents(award.priceCeilingCents)}`,
-      );
+      reasons.push(`prijs ${formatEuroCents(priceCents)} ligt boven de plafondprijs ${formatEuroCents(award.priceCeilingCents)}`);
     }
     if (award.method === 'fixed-price' && bid.price !== undefined && priceCents !== award.fixedPriceCents) {
-      reasons.push(
-        `prijs ${formatEuroCents(priceCents)} wijkt af van de vaste prijs ${formatEuroCents(award.fixedPriceCents ?? 0)}`,
-      );
+      reasons.push(`prijs ${formatEuroCents(priceCents)} wijkt af van de vaste prijs ${formatEuroCents(award.fixedPriceCents ?? 0)}`);
     }
     // A withdrawn bid is no longer an offer: unlike a rejected one (low-bids.md keeps that in
     // the set), it is no reference for the others' flags either.
     const excludedBeforeReview = reasons.length > 0 || bid.withdrawal !== undefined;
     if (bid.lowBidReview?.decision === 'rejected') {
-      reasons.push(
-        `afgewezen als abnormaal lage inschrijving (art. 2.116 Aanbestedingswet): ${bid.lowBidReview.motivation ?? ''}`.trim(),
-      );
+      reasons.push(`afgewezen als abnormaal lage inschrijving (art. 2.116 Aanbestedingswet): ${bid.lowBidReview.motivation ?? ''}`.trim());
     }
     if (bid.withdrawal !== undefined) reasons.push(withdrawalReason(bid.withdrawal));
 
@@ -174,4 +168,3 @@ export function prepareLot(dossier: Dossier): PreparedLot {
 function optionalCents(euros: number | undefined): number | undefined {
   return euros === undefined ? undefined : eurosToCents(euros);
 }
-

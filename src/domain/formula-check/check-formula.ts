@@ -124,11 +124,7 @@ export function checkFormula(input: FormulaTender, options: CheckFormulaOptions 
 
 function verdictSentence(method: AwardMethod, test: UnderbidderTest): string {
   const at =
-    test.testPriceBasis === 'cost-floor'
-      ? 'op de kostenvloer'
-      : test.testPriceBasis === 'fixed-price'
-        ? 'bij de vaste prijs'
-        : '30% onder de verwachte prijs';
+    test.testPriceBasis === 'cost-floor' ? 'op de kostenvloer' : test.testPriceBasis === 'fixed-price' ? 'bij de vaste prijs' : '30% onder de verwachte prijs';
   const contest = `Bij de methode ${METHOD_NAMES[method]} wint een inschrijving met de laagste toegestane kwaliteit ${at}`;
   if (test.verdict === 'invites-underbidding') {
     return `Deze formule lokt onderbieden uit. ${contest} van een goede inschrijving tegen de verwachte prijs.`;
@@ -158,7 +154,9 @@ function notesOn(tender: FormulaTender, expected: ExpectedPrice, floorTotal: num
     );
   }
   if (tender.lowBidRules?.costFloor !== undefined && tender.tender.expectedLearners === undefined) {
-    notes.push('Vul het verwachte aantal inburgeraars in (tender.expectedLearners): pas dan geldt de kostenvloer voor het hele perceel, in deze toets en bij de beoordeling.');
+    notes.push(
+      'Vul het verwachte aantal inburgeraars in (tender.expectedLearners): pas dan geldt de kostenvloer voor het hele perceel, in deze toets en bij de beoordeling.',
+    );
   }
   return notes;
 }

@@ -179,11 +179,7 @@ function gunnenOpWaarde(criteria: readonly Criterion[], expected: number | null)
   };
 }
 
-export function computeQualityPointPrice(
-  tender: FormulaTender,
-  expected: ExpectedPrice | null,
-  referenceQuality: number,
-): QualityPointPrice {
+export function computeQualityPointPrice(tender: FormulaTender, expected: ExpectedPrice | null, referenceQuality: number): QualityPointPrice {
   const { criteria } = tender;
   if (tender.award.method === 'gunnen-op-waarde') return gunnenOpWaarde(criteria, expected?.price ?? null);
   if (tender.award.method === 'fixed-price') {
@@ -191,7 +187,12 @@ export function computeQualityPointPrice(
       status: 'price-cuts-worthless',
       eurosPerQualityPoint: null,
       referenceSituation: null,
-      perCriterion: stepPrices(criteria, () => null, () => false, 'bij een vaste prijs kan geen prijsverlaging dat goedmaken.'),
+      perCriterion: stepPrices(
+        criteria,
+        () => null,
+        () => false,
+        'bij een vaste prijs kan geen prijsverlaging dat goedmaken.',
+      ),
       sentence: 'Bij een vaste prijs is een prijsverlaging niets waard: inschrijvers concurreren alleen op kwaliteit.',
     };
   }
@@ -200,7 +201,12 @@ export function computeQualityPointPrice(
       status: 'not-computable',
       eurosPerQualityPoint: null,
       referenceSituation: null,
-      perCriterion: stepPrices(criteria, () => null, () => null, 'zonder verwacht prijsniveau is dat niet in euro uit te drukken.'),
+      perCriterion: stepPrices(
+        criteria,
+        () => null,
+        () => null,
+        'zonder verwacht prijsniveau is dat niet in euro uit te drukken.',
+      ),
       sentence: 'Zonder raming of plafondprijs is niet te berekenen hoeveel prijsverlaging één kwaliteitspunt waard is.',
     };
   }
@@ -210,7 +216,12 @@ export function computeQualityPointPrice(
       status: 'price-cuts-worthless',
       eurosPerQualityPoint: null,
       referenceSituation: null,
-      perCriterion: stepPrices(criteria, () => null, () => false, 'onder de bodemprijs kan geen prijsverlaging dat goedmaken.'),
+      perCriterion: stepPrices(
+        criteria,
+        () => null,
+        () => false,
+        'onder de bodemprijs kan geen prijsverlaging dat goedmaken.',
+      ),
       sentence: `De verwachte prijs ligt op of onder de bodemprijs (award.priceFloor): een lagere prijs levert geen prijspunten meer op, dus een prijsverlaging is geen kwaliteitspunt waard.`,
     };
   }
@@ -219,7 +230,12 @@ export function computeQualityPointPrice(
       status: 'not-computable',
       eurosPerQualityPoint: null,
       referenceSituation: null,
-      perCriterion: stepPrices(criteria, () => null, () => null, 'dat is hier niet in euro uit te drukken.'),
+      perCriterion: stepPrices(
+        criteria,
+        () => null,
+        () => null,
+        'dat is hier niet in euro uit te drukken.',
+      ),
       sentence: rate,
     };
   }
@@ -228,7 +244,12 @@ export function computeQualityPointPrice(
     status: 'euros',
     eurosPerQualityPoint: rate.euros,
     referenceSituation: relative ? RELATIVE_REFERENCE(expected.price) : null,
-    perCriterion: stepPrices(criteria, (_criterion, points) => points * rate.euros, (points) => points < rate.maxPoints, ''),
+    perCriterion: stepPrices(
+      criteria,
+      (_criterion, points) => points * rate.euros,
+      (points) => points < rate.maxPoints,
+      '',
+    ),
     sentence: rate.sentence,
   };
 }

@@ -29,14 +29,7 @@ import { createField, type Field, winnerAt } from '../evaluation/field.js';
 import { prepareLot } from '../evaluation/prepare.js';
 import { eurosToCents } from '../money.js';
 import { formatEuroCents, formatPoints, formatScores } from './dutch.js';
-import {
-  type FormulaTender,
-  lowestAllowedScore,
-  madeUpBid,
-  qualityPointsOf,
-  type Scores,
-  withBids,
-} from './formula-tender.js';
+import { type FormulaTender, lowestAllowedScore, madeUpBid, qualityPointsOf, type Scores, withBids } from './formula-tender.js';
 import type { ExpectedPrice } from './price-level.js';
 import { lastHolding } from './search.js';
 
@@ -192,11 +185,18 @@ function searchExample(tender: FormulaTender, expected: ExpectedPrice | null): R
           const trio = IDS[trioWinner] as 'A' | 'B';
           const bids = [bidA, bid('B', b, bEuros * 100), bid('C', c, cCents)];
           if (!confirm(tender, bids, trio, pair)) continue;
-          return describe(tender, expected === null, levelCents, [
-            { id: 'A', bid: bidA, qualityPoints: a.quality, price: levelCents / 100 },
-            { id: 'B', bid: bids[1] as Bid, qualityPoints: b.quality, price: bEuros },
-            { id: 'C', bid: bids[2] as Bid, qualityPoints: c.quality, price: cCents / 100 },
-          ], pair, trio);
+          return describe(
+            tender,
+            expected === null,
+            levelCents,
+            [
+              { id: 'A', bid: bidA, qualityPoints: a.quality, price: levelCents / 100 },
+              { id: 'B', bid: bids[1] as Bid, qualityPoints: b.quality, price: bEuros },
+              { id: 'C', bid: bids[2] as Bid, qualityPoints: c.quality, price: cCents / 100 },
+            ],
+            pair,
+            trio,
+          );
         }
       }
     }
@@ -207,25 +207,17 @@ function searchExample(tender: FormulaTender, expected: ExpectedPrice | null): R
 /** The engine's own analysis must report the reversal: removing C changes the winner. */
 function confirm(tender: FormulaTender, bids: Bid[], winner: string, winnerWithout: string): boolean {
   const result = evaluateDossier(withBids(tender, bids), { lowBidRules: false });
-  return result.winner === winner && result.warnings.some(
-    (w) => w.code === 'rank-reversal' && w.removedBid === 'C' && w.winner === winner && w.winnerWithout === winnerWithout,
+  return (
+    result.winner === winner &&
+    result.warnings.some((w) => w.code === 'rank-reversal' && w.removedBid === 'C' && w.winner === winner && w.winnerWithout === winnerWithout)
   );
 }
 
-function describe(
-  tender: FormulaTender,
-  assumed: boolean,
-  levelCents: number,
-  bids: ExampleBid[],
-  without: 'A' | 'B',
-  withC: 'A' | 'B',
-): RankReversalExample {
+function describe(tender: FormulaTender, assumed: boolean, levelCents: number, bids: ExampleBid[], without: 'A' | 'B', withC: 'A' | 'B'): RankReversalExample {
   const text = (b: ExampleBid) =>
     `${b.id} (${formatScores(tender.criteria, b.bid.scores)}; ${formatPoints(b.qualityPoints)}) voor ${formatEuroCents(eurosToCents(b.price))}`;
   const [a, b, c] = bids as [ExampleBid, ExampleBid, ExampleBid];
-  const level = assumed
-    ? `Er is geen verwachte prijs; het voorbeeld rekent met een aangenomen prijsniveau van ${formatEuroCents(levelCents)}. `
-    : '';
+  const level = assumed ? `Er is geen verwachte prijs; het voorbeeld rekent met een aangenomen prijsniveau van ${formatEuroCents(levelCents)}. ` : '';
   return {
     priceLevel: levelCents / 100,
     priceLevelAssumed: assumed,

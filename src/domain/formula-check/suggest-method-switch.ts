@@ -33,8 +33,7 @@ export const suggestMinMaxSet: SuggestionBuilder = (context): SuggestionCandidat
   if (tender.award.method === 'min-max-set') return [];
   const floorCents = costFloorTotalCents ?? centsBelowExpected(expectedCents);
   const ownCeiling = tender.award.priceCeiling;
-  const ceilingCents =
-    ownCeiling === undefined ? Number((BigInt(expectedCents) * CEILING_FACTOR_TENTHS + 9n) / 10n) : eurosToCents(ownCeiling);
+  const ceilingCents = ownCeiling === undefined ? Number((BigInt(expectedCents) * CEILING_FACTOR_TENTHS + 9n) / 10n) : eurosToCents(ownCeiling);
   if (floorCents >= ceilingCents) return [];
   const qualityWeight = tender.criteria.reduce((sum, c) => sum + c.weight, 0);
   const ownWeight = METHODS_WITH_PRICE_WEIGHT.includes(tender.award.method) ? tender.award.priceWeight : undefined;
@@ -67,7 +66,9 @@ export const suggestMinMaxSet: SuggestionBuilder = (context): SuggestionCandidat
       : `Plafondprijs ${formatEuroCents(ceilingCents)}: de plafondprijs die al in de aanbesteding staat.`,
   ];
   if (ownWeight === undefined) {
-    assumptions.push(`Prijsgewicht ${formatDutchTrimmed(weight / 100)}: het hoogste gewicht tot het totale kwaliteitsgewicht (${formatDutchTrimmed(qualityWeight)}) waarbij de onderbieder niet wint.`);
+    assumptions.push(
+      `Prijsgewicht ${formatDutchTrimmed(weight / 100)}: het hoogste gewicht tot het totale kwaliteitsgewicht (${formatDutchTrimmed(qualityWeight)}) waarbij de onderbieder niet wint.`,
+    );
   }
   return [
     {
@@ -128,9 +129,7 @@ export const suggestFixedPrice: SuggestionBuilder = ({ tender, expectedCents, co
       sentence:
         `Stap over op een vaste prijs van ${formatEuroCents(expectedCents)} (de verwachte prijs): inschrijvers concurreren dan alleen op kwaliteit ` +
         'en een lagere prijs is niet mogelijk (een andere prijs sluit de inschrijving uit).',
-      assumptions: [
-        `Vaste prijs ${formatEuroCents(expectedCents)}: de verwachte prijs. Dat werkt alleen als dit bedrag de werkelijke kosten dekt.`,
-      ],
+      assumptions: [`Vaste prijs ${formatEuroCents(expectedCents)}: de verwachte prijs. Dat werkt alleen als dit bedrag de werkelijke kosten dekt.`],
     },
   ];
 };

@@ -134,8 +134,7 @@ function contestOf(tender: FormulaTender, expectedCents: number): Contest {
   return { scores, qualityBid, underbidAt, wins };
 }
 
-const verdictOf = (winsAtTestPrice: boolean): UnderbidderVerdict =>
-  winsAtTestPrice ? 'invites-underbidding' : 'resists-underbidding';
+const verdictOf = (winsAtTestPrice: boolean): UnderbidderVerdict => (winsAtTestPrice ? 'invites-underbidding' : 'resists-underbidding');
 
 /**
  * The verdict alone, from one run of the engine (for the searches of the suggestions): the
@@ -218,9 +217,9 @@ function winnerSentence(
 ): string {
   if (underScore === null) return `Volgens de rekenkern wordt de onderbieder uitgesloten: ${exclusions.join('; ')}.`;
   if (qualityScore === null) return 'Volgens de rekenkern wordt de kwaliteitsbieder uitgesloten, dus wint de onderbieder.';
-  if (winner === null) return `Volgens de rekenkern staan beide gelijk (${formatScoreOfKind(kind, qualityScore)}) en beslist de tie-break niet: er is geen winnaar.`;
-  const [who, own, other] =
-    winner === 'quality-bidder' ? ['de kwaliteitsbieder', qualityScore, underScore] : ['de onderbieder', underScore, qualityScore];
+  if (winner === null)
+    return `Volgens de rekenkern staan beide gelijk (${formatScoreOfKind(kind, qualityScore)}) en beslist de tie-break niet: er is geen winnaar.`;
+  const [who, own, other] = winner === 'quality-bidder' ? ['de kwaliteitsbieder', qualityScore, underScore] : ['de onderbieder', underScore, qualityScore];
   return (
     `Volgens de rekenkern wint ${who} met ${formatScoreDifference(kind, Math.abs(own - other))} voorsprong ` +
     `(${formatScoreOfKind(kind, own)} tegen ${formatScoreOfKind(kind, other)}).`

@@ -64,7 +64,6 @@ export type TenderChange = (typeof TENDER_CHANGES)[number];
 
 export type LifecycleCheck = { ok: true } | { ok: false; code: 'tender-locked'; message: string };
 
-
 const LOCKED_MESSAGE = 'De aanbesteding is definitief gegund en daarmee vergrendeld; er kan niets meer worden gewijzigd.';
 
 /** `tooEarly` for a status before the first allowed one; rules allowed from draft have none. */
@@ -114,7 +113,8 @@ const CHANGE_RULES: Record<TenderChange, ChangeRule> = {
     allowedIn: ['open'],
     tooEarly:
       'Een correctie of intrekking van een inschrijving wordt vastgelegd na het openen; zolang de aanbesteding in voorbereiding is, wijzigt of verwijdert u de inschrijving zelf.',
-    tooLate: 'Na de gunningsbeslissing kan een inschrijving niet meer worden gecorrigeerd of ingetrokken: de beslissing berust op de inschrijvingen zoals ze waren.',
+    tooLate:
+      'Na de gunningsbeslissing kan een inschrijving niet meer worden gecorrigeerd of ingetrokken: de beslissing berust op de inschrijvingen zoals ze waren.',
   },
   'tender-deletion': {
     allowedIn: ['draft'],

@@ -26,9 +26,7 @@ export type BlockingReview = {
   reason: string;
 };
 
-export type ReviewsByBid =
-  | ReadonlyMap<string, LowBidReview | undefined>
-  | Readonly<Record<string, LowBidReview | undefined>>;
+export type ReviewsByBid = ReadonlyMap<string, LowBidReview | undefined> | Readonly<Record<string, LowBidReview | undefined>>;
 
 const STARTED: readonly ReviewState[] = ['explanation-requested', 'explanation-received', 'no-response'];
 

@@ -30,7 +30,10 @@ type Telling = (flag: LowBidFlag, ownLines: OwnPriceLines) => string;
 
 const withItsFigures: Telling = (flag) => flag.message;
 
-const inWords = (text: string): Telling => () => text;
+const inWords =
+  (text: string): Telling =>
+  () =>
+    text;
 
 function ownUnitPrices(line: string | undefined, ownLines: OwnPriceLines): string {
   const prices = (ownLines ?? []).filter((own) => own.description === line).map((own) => formatEuros(own.unitPrice));

@@ -6,13 +6,7 @@
  */
 import type { LowBidRuleId } from '../evaluation/dossier.js';
 import { exactShareBelow, isAtOrBelowThreshold, toBasisPoints, type Rational } from '../exact.js';
-import {
-  formatDutchTrimmed,
-  formatEuroRational,
-  formatPercent,
-  hasAtMostTwoDecimals,
-  rationalCentsToEuros,
-} from '../money.js';
+import { formatDutchTrimmed, formatEuroRational, formatPercent, hasAtMostTwoDecimals, rationalCentsToEuros } from '../money.js';
 import type { LowBidFlag } from './flag.js';
 
 /** The threshold to use: the given one, else the rule's default; `0 < t < 100`, two decimals. */

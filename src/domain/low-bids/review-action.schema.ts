@@ -28,7 +28,10 @@ const questionList = z
 /** What `applyReviewAction` and the service check beyond this schema, by the field the 400 names. */
 export const REVIEW_ACTION_RULES: readonly RuleBeyondSchema[] = [
   { path: 'deadline', rule: 'na vandaag (Europe/Amsterdam)' },
-  { path: 'questions', rule: `als lijst samen (één vraag per regel) hoogstens ${TEXT_LIMITS.motivation} tekens; noemt geen andere inschrijver en geen prijs van een andere inschrijving` },
+  {
+    path: 'questions',
+    rule: `als lijst samen (één vraag per regel) hoogstens ${TEXT_LIMITS.motivation} tekens; noemt geen andere inschrijver en geen prijs van een andere inschrijving`,
+  },
   { path: 'receivedAt', rule: 'niet na vandaag en niet vóór het verzoek om toelichting' },
   { path: 'motivation', rule: 'noemt geen andere inschrijver en geen prijs van een andere inschrijving' },
 ];

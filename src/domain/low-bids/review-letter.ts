@@ -78,8 +78,7 @@ function costFloorLines(dossier: Dossier, flags: readonly LowBidFlag[]): string[
     `- contacturen met een docent per inburgeraar: ${params.contactHours}`,
     `- werkgeverslasten per lesuur: ${formatEuroCents(eurosToCents(params.teacherHourlyCost))}`,
     `- groepsgrootte: ${params.groupSize} inburgeraars`,
-    `- opslag voor voorbereiding, coördinatie en intake: ${formatPercent(params.overheadShare)}` +
-      ` (${formatDutchTrimmed(params.overheadShare)})`,
+    `- opslag voor voorbereiding, coördinatie en intake: ${formatPercent(params.overheadShare)}` + ` (${formatDutchTrimmed(params.overheadShare)})`,
   ];
   if ((params.fixedCostPerLearner ?? 0) > 0) {
     lines.push(`- vaste kosten per inburgeraar (zoals examens en lesmateriaal): ${formatEuros(params.fixedCostPerLearner ?? 0)}`);
@@ -135,8 +134,7 @@ export function draftExplanationRequestLetter(input: ExplanationRequestLetterInp
     'Onze vragen',
     ...(questions.length > 0 ? questions : [DEFAULT_QUESTION]).map((question, i) => `${i + 1}. ${question}`),
     '',
-    'Uw toelichting kan onder meer gaan over (artikel 2.116, tweede lid, Aanbestedingswet 2012 en artikel 69, ' +
-      'tweede lid, Richtlijn 2014/24/EU):',
+    'Uw toelichting kan onder meer gaan over (artikel 2.116, tweede lid, Aanbestedingswet 2012 en artikel 69, ' + 'tweede lid, Richtlijn 2014/24/EU):',
     ...EXPLANATION_SUBJECTS,
     'Onderbouw uw toelichting zo veel mogelijk met stukken, zoals een calculatie, roosters of arbeidsvoorwaarden.',
     '',

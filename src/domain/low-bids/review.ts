@@ -75,11 +75,7 @@ export function isReviewRefusal(outcome: LowBidReview | ReviewRefusal): outcome 
  * applyReviewAction(undefined, { action: 'decide', decision: 'rejected', motivation: '...' }, '2026-11-08')
  * // { code: 'review-conflict', message: 'Een inschrijving kan pas ... Er is nog geen toelichting gevraagd.' }
  */
-export function applyReviewAction(
-  current: LowBidReview | undefined,
-  action: ReviewAction,
-  today: string,
-): LowBidReview | ReviewRefusal {
+export function applyReviewAction(current: LowBidReview | undefined, action: ReviewAction, today: string): LowBidReview | ReviewRefusal {
   if (!isIsoDate(today)) throw new RangeError(`today must be a calendar date YYYY-MM-DD, got ${JSON.stringify(today)}`);
   const review: LowBidReview = current ?? { state: 'open' };
   if (review.state === 'accepted' || review.state === 'rejected') return refuseAfterDecision(review);
@@ -101,19 +97,14 @@ function refuseAfterDecision(review: LowBidReview): ReviewRefusal {
   return conflict(`Over deze inschrijving is al besloten: ${what}${when}. Dat besluit kan hier niet meer worden gewijzigd.`);
 }
 
-function requestExplanation(
-  action: Extract<ReviewAction, { action: 'request-explanation' }>,
-  today: string,
-): LowBidReview | ReviewRefusal {
+function requestExplanation(action: Extract<ReviewAction, { action: 'request-explanation' }>, today: string): LowBidReview | ReviewRefusal {
   const questions = joinQuestions(action.questions);
   if (questions === '') return invalid('Stel minstens één vraag aan de inschrijver.');
   if (!isIsoDate(action.deadline)) {
     return invalid('De termijn (deadline) moet een bestaande datum zijn in de vorm JJJJ-MM-DD.');
   }
   if (action.deadline <= today) {
-    return invalid(
-      `De termijn (deadline) moet na vandaag (${date(today)}) liggen; ${date(action.deadline)} is te vroeg.`,
-    );
+    return invalid(`De termijn (deadline) moet na vandaag (${date(today)}) liggen; ${date(action.deadline)} is te vroeg.`);
   }
   // A new round replaces the previous one's answer; the audit trail keeps the earlier round.
   return { state: 'explanation-requested', requestedAt: today, deadline: action.deadline, questions };
@@ -124,17 +115,11 @@ function notRequestedYet(state: ReviewState): string | undefined {
   return state === 'open' ? 'Er is nog geen toelichting gevraagd; vraag eerst om een toelichting.' : undefined;
 }
 
-function recordExplanation(
-  review: LowBidReview,
-  action: Extract<ReviewAction, { action: 'record-explanation' }>,
-  today: string,
-): LowBidReview | ReviewRefusal {
+function recordExplanation(review: LowBidReview, action: Extract<ReviewAction, { action: 'record-explanation' }>, today: string): LowBidReview | ReviewRefusal {
   const missing = notRequestedYet(review.state);
   if (missing !== undefined) return conflict(missing);
   if (review.state === 'explanation-received') {
-    return conflict(
-      `De toelichting is al op ${date(review.receivedAt)} vastgelegd; stel aanvullende vragen met een nieuw verzoek om toelichting.`,
-    );
+    return conflict(`De toelichting is al op ${date(review.receivedAt)} vastgelegd; stel aanvullende vragen met een nieuw verzoek om toelichting.`);
   }
   if (review.state === 'no-response') {
     return conflict(
@@ -147,9 +132,7 @@ function recordExplanation(
   if (!isIsoDate(receivedAt)) return invalid('De ontvangstdatum (receivedAt) moet een bestaande datum zijn in de vorm JJJJ-MM-DD.');
   if (receivedAt > today) return invalid(`De ontvangstdatum ${date(receivedAt)} ligt na vandaag (${date(today)}).`);
   if (review.requestedAt !== undefined && receivedAt < review.requestedAt) {
-    return invalid(
-      `De ontvangstdatum ${date(receivedAt)} ligt vóór het verzoek om toelichting van ${date(review.requestedAt)}.`,
-    );
+    return invalid(`De ontvangstdatum ${date(receivedAt)} ligt vóór het verzoek om toelichting van ${date(review.requestedAt)}.`);
   }
   return { ...review, state: 'explanation-received', explanation: action.explanation.trim(), receivedAt };
 }
@@ -171,11 +154,7 @@ function recordNoResponse(review: LowBidReview, today: string): LowBidReview | R
   return { ...review, state: 'no-response' };
 }
 
-function decide(
-  review: LowBidReview,
-  action: Extract<ReviewAction, { action: 'decide' }>,
-  today: string,
-): LowBidReview | ReviewRefusal {
+function decide(review: LowBidReview, action: Extract<ReviewAction, { action: 'decide' }>, today: string): LowBidReview | ReviewRefusal {
   if (action.decision === 'rejected') {
     const missing = whatRejectionLacks(review, today);
     if (missing !== undefined) return conflict(`${REJECTION_NEEDS_EXPLANATION} ${missing}`);
@@ -193,9 +172,7 @@ function whatRejectionLacks(review: LowBidReview, today: string): string | undef
     case 'no-response':
       return undefined;
     case 'explanation-requested': {
-      const asked =
-        `Er is op ${date(review.requestedAt)} om een toelichting gevraagd` +
-        ` met een termijn tot en met ${date(review.deadline)}`;
+      const asked = `Er is op ${date(review.requestedAt)} om een toelichting gevraagd` + ` met een termijn tot en met ${date(review.deadline)}`;
       if (review.deadline !== undefined && today > review.deadline) {
         return (
           `${asked}; die termijn is verstreken, maar dat is nog niet vastgelegd: ` +

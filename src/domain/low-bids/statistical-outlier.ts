@@ -23,14 +23,7 @@
  * flagged at k = 3.5 (exactly at the bound).
  */
 import { medianAbsoluteDeviationOf, medianOf } from '../exact.js';
-import {
-  formatDutchNumber,
-  formatDutchTrimmed,
-  formatEuroRational,
-  hasAtMostTwoDecimals,
-  rationalCentsToEuros,
-  toHundredths,
-} from '../money.js';
+import { formatDutchNumber, formatDutchTrimmed, formatEuroRational, hasAtMostTwoDecimals, rationalCentsToEuros, toHundredths } from '../money.js';
 import type { LowBidFlag, LowBidRule } from './flag.js';
 import { addFlag } from './percentage.js';
 

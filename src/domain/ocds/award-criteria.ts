@@ -53,22 +53,13 @@ function methodFormula(award: Award): string {
         `met bodemprijs ${formatEuros(award.priceFloor ?? 0)} en plafondprijs ${formatEuros(award.priceCeiling ?? 0)}; ${highestWins}`
       );
     case 'gunnen-op-waarde':
-      return (
-        'fictieve prijs = prijs - som per criterium van waarde x score / maximale score (gunnen op waarde); ' +
-        'de laagste fictieve prijs wint'
-      );
+      return 'fictieve prijs = prijs - som per criterium van waarde x score / maximale score (gunnen op waarde); ' + 'de laagste fictieve prijs wint';
     case 'quality-price-ratio':
       return `score = kwaliteitspunten / prijs (punten per euro); ${highestWins}`;
     case 'utility-index':
-      return (
-        `score = (1 - (beste kwaliteitsfractie - kwaliteitsfractie) x totaal kwaliteitsgewicht / ${wp}) / prijs ` +
-        `x laagste prijs; ${highestWins}`
-      );
+      return `score = (1 - (beste kwaliteitsfractie - kwaliteitsfractie) x totaal kwaliteitsgewicht / ${wp}) / prijs ` + `x laagste prijs; ${highestWins}`;
     case 'fixed-price':
-      return (
-        `vaste prijs ${formatEuros(award.fixedPrice ?? 0)}; inschrijvers concurreren alleen op kwaliteit: ` +
-        `score = kwaliteitspunten; ${highestWins}`
-      );
+      return `vaste prijs ${formatEuros(award.fixedPrice ?? 0)}; inschrijvers concurreren alleen op kwaliteit: ` + `score = kwaliteitspunten; ${highestWins}`;
   }
 }
 
@@ -95,9 +86,7 @@ function qualityCriterion(criterion: Criterion): OcdsAwardCriterion {
     facts.push(`minimumscore ${formatDutchTrimmed(criterion.minimum)} (knock-out)`);
   }
   if (criterion.value !== undefined) facts.push(`fictieve korting bij de maximale score ${formatEuros(criterion.value)}`);
-  const description = [criterion.description, `${facts.join('; ')}.`]
-    .filter((text) => text !== undefined && text !== '')
-    .join(' ');
+  const description = [criterion.description, `${facts.join('; ')}.`].filter((text) => text !== undefined && text !== '').join(' ');
   return { type: 'quality', name: criterion.title, description, numbers };
 }
 

@@ -65,13 +65,7 @@ export function buildBids(input: BuildBidsInput): OcdsBids {
     const detail: OcdsBid = {
       id: bid.id,
       status:
-        bid.withdrawal !== undefined
-          ? 'withdrawn'
-          : !evaluated || outcome === undefined
-            ? 'pending'
-            : outcome.status === 'ranked'
-              ? 'valid'
-              : 'disqualified',
+        bid.withdrawal !== undefined ? 'withdrawn' : !evaluated || outcome === undefined ? 'pending' : outcome.status === 'ranked' ? 'valid' : 'disqualified',
       value: euros(priceCents.get(bid.id) ?? 0),
       tenderers: [tendererReference(bid.provider.kvk, names)],
       relatedLots: [lotId],

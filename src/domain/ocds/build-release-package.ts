@@ -28,15 +28,7 @@ import { describeAwardMethod, lotAwardCriteria, ocdsAwardCriteriaCode } from './
 import { buildBids } from './bids.js';
 import { OCDS_EXTENSIONS, OCDS_VERSION, OCID_PREFIX_PATTERN, OCID_PREFIX_PLACEHOLDER } from './extensions.js';
 import { type OcdsBuyer, buildParties, partyNames, tendererReference, uniqueTenderers } from './parties.js';
-import type {
-  OcdsAward,
-  OcdsPeriod,
-  OcdsPublisher,
-  OcdsRelease,
-  OcdsReleasePackage,
-  OcdsTender,
-  OcdsValue,
-} from './release-types.js';
+import type { OcdsAward, OcdsPeriod, OcdsPublisher, OcdsRelease, OcdsReleasePackage, OcdsTender, OcdsValue } from './release-types.js';
 import { ocdsAwardStatus, ocdsReleaseTag, ocdsTenderStatus } from './status-mapping.js';
 
 /** The one lot of a tender: a dossier describes one lot. */

@@ -29,10 +29,8 @@ export const OCDS_VERSION = '1.1' as const;
 export const OCDS_EXTENSIONS = {
   bids: 'https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/master/extension.json',
   lots: 'https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/master/extension.json',
-  awardCriteria:
-    'https://raw.githubusercontent.com/open-contracting-extensions/ocds_awardCriteria_extension/master/extension.json',
-  submissionTerms:
-    'https://raw.githubusercontent.com/open-contracting-extensions/ocds_submissionTerms_extension/master/extension.json',
+  awardCriteria: 'https://raw.githubusercontent.com/open-contracting-extensions/ocds_awardCriteria_extension/master/extension.json',
+  submissionTerms: 'https://raw.githubusercontent.com/open-contracting-extensions/ocds_submissionTerms_extension/master/extension.json',
 } as const;
 
 /**

@@ -100,10 +100,7 @@ function squaredDistance(metric: AlphaMetric, c: number, k: number): number {
 /**
  * @example computeKrippendorffAlpha([[1, 1], [2, 3], [3, 3]]).alpha // 24 / 29 = 0.8276
  */
-export function computeKrippendorffAlpha(
-  data: ReliabilityMatrix,
-  { metric = 'interval' }: { metric?: AlphaMetric } = {},
-): KrippendorffAlpha {
+export function computeKrippendorffAlpha(data: ReliabilityMatrix, { metric = 'interval' }: { metric?: AlphaMetric } = {}): KrippendorffAlpha {
   const { values, matrix, totals, pairableValues: n, units } = buildCoincidences(data);
   let observed = 0;
   let expected = 0;

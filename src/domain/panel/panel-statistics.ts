@@ -20,14 +20,7 @@
  */
 import { computeEvaluatorSeverity } from './evaluator-severity.js';
 import { computeKrippendorffAlpha } from './krippendorff-alpha.js';
-import {
-  type ConsensusScore,
-  type IndividualScore,
-  indexCriteria,
-  normaliseScore,
-  type ScaledCriterion,
-  unitKey,
-} from './panel-scores.js';
+import { type ConsensusScore, type IndividualScore, indexCriteria, normaliseScore, type ScaledCriterion, unitKey } from './panel-scores.js';
 
 export type PanelMember = { userId: string; name?: string | undefined };
 
@@ -113,7 +106,11 @@ export function computePanelStatistics({ criteria, evaluators = [], individualSc
     };
   });
 
-  const matrix = buildReliabilityMatrix(criteria, individualScores, members.map((m) => m.userId));
+  const matrix = buildReliabilityMatrix(
+    criteria,
+    individualScores,
+    members.map((m) => m.userId),
+  );
   const { alpha, pairableValues, units } = computeKrippendorffAlpha(matrix, { metric: 'interval' });
   return { evaluators: evaluatorStatistics, agreement: { alpha, pairableValues, units, metric: 'interval' } };
 }

@@ -15,7 +15,12 @@ import type { AwardLimit } from './procedure.js';
 function outcomes(standings: readonly LotStanding[], limit: AwardLimit | undefined, preferences: Readonly<Record<string, readonly string[]>>): Allocation {
   // Without a limitation no school is ever at a maximum, so "each lot to its best bid" is
   // lot order with no maximum: a shared first rank stays undecided, as in the lot's result.
-  if (limit === undefined) return allocateInLotOrder(standings, Number.POSITIVE_INFINITY, standings.map((s) => s.lotId));
+  if (limit === undefined)
+    return allocateInLotOrder(
+      standings,
+      Number.POSITIVE_INFINITY,
+      standings.map((s) => s.lotId),
+    );
   if (limit.rule === 'lot-order') return allocateInLotOrder(standings, limit.maxLotsPerBidder, limit.lotOrder ?? []);
   return allocateByPreference(standings, limit.maxLotsPerBidder, preferences);
 }

@@ -45,9 +45,7 @@ export function allocateByPreference(
     const over = schools.find((kvk) => held(kvk).length > maxLotsPerBidder);
     if (over === undefined) break;
     const perLot = keys.get(over)!;
-    const least = held(over).reduce((worst, lot) =>
-      comparePreference(perLot.get(lot.standing.lotId)!, perLot.get(worst.standing.lotId)!) > 0 ? lot : worst,
-    );
+    const least = held(over).reduce((worst, lot) => (comparePreference(perLot.get(lot.standing.lotId)!, perLot.get(worst.standing.lotId)!) > 0 ? lot : worst));
     const bid = least.holders.find((holder) => holder.kvk === over)!;
     least.holders = least.holders.filter((holder) => holder !== bid);
     least.released.push(bid);

@@ -12,8 +12,7 @@ import { TEXT_LIMITS } from '../text/text-limits.js';
 
 const KVK_MESSAGE = 'KvK-nummer moet precies 8 cijfers zijn';
 
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** The lot ids as given (strings only), in file order. */
 function lotIds(lots: unknown): string[] {
@@ -63,7 +62,11 @@ export function checkOneBidPerSchool(lots: unknown, report: Report): void {
       if (!isRecord(provider) || typeof provider['kvk'] !== 'string') return;
       const earlier = first.get(provider['kvk']);
       if (earlier === undefined) first.set(provider['kvk'], j);
-      else report([i, 'dossier', 'bids', j, 'provider', 'kvk'], `deze school (KvK ${provider['kvk']}) schreef op dit perceel al in met bids[${earlier}]; één inschrijving per school per perceel`);
+      else
+        report(
+          [i, 'dossier', 'bids', j, 'provider', 'kvk'],
+          `deze school (KvK ${provider['kvk']}) schreef op dit perceel al in met bids[${earlier}]; één inschrijving per school per perceel`,
+        );
     });
   });
 }

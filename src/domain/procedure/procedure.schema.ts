@@ -25,9 +25,7 @@ export const procedureFieldsSchema = z.strictObject({
 });
 
 export const awardLimitSchema = z.strictObject({
-  maxLotsPerBidder: z
-    .number()
-    .refine((x) => Number.isSafeInteger(x) && x >= 1, { error: 'moet een geheel getal van minstens 1 zijn' }),
+  maxLotsPerBidder: z.number().refine((x) => Number.isSafeInteger(x) && x >= 1, { error: 'moet een geheel getal van minstens 1 zijn' }),
   rule: z.enum(AWARD_LIMIT_RULES),
   lotOrder: z.array(lotId).max(MAX_LOTS, TOO_MANY_LOTS).optional(),
 });

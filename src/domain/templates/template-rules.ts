@@ -10,18 +10,11 @@
  */
 import { formatNumberNl, formatScale, type Report } from '../evaluation/dossier-rules.js';
 
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** The cost-floor parameters are the buyer's assumptions by definition (`low-bids.md`). */
-export const COST_FLOOR_FIELDS = [
-  'contactHours',
-  'teacherHourlyCost',
-  'groupSize',
-  'overheadShare',
-  'fixedCostPerLearner',
-] as const;
+export const COST_FLOOR_FIELDS = ['contactHours', 'teacherHourlyCost', 'groupSize', 'overheadShare', 'fixedCostPerLearner'] as const;
 
 const FIELD_PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+|\[\d+\])*$/;
 
@@ -31,9 +24,7 @@ const FIELD_PATH = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+|\[\d+\])*$/;
  */
 export function parseFieldPath(path: string): (string | number)[] | null {
   if (!FIELD_PATH.test(path)) return null;
-  return (path.match(/[A-Za-z0-9_-]+|\[\d+\]/g) ?? []).map((token) =>
-    token.startsWith('[') ? Number(token.slice(1, -1)) : token,
-  );
+  return (path.match(/[A-Za-z0-9_-]+|\[\d+\]/g) ?? []).map((token) => (token.startsWith('[') ? Number(token.slice(1, -1)) : token));
 }
 
 /** The value at a path, or undefined when the path leads nowhere. */
@@ -95,10 +86,7 @@ export function checkAssumptions(template: unknown, report: Report): void {
     if (!isNumber(actual)) {
       report(['assumptions', i, 'path'], `"${path}" wijst niet naar een getal in deze template`);
     } else if (isNumber(value) && value !== actual) {
-      report(
-        ['assumptions', i, 'value'],
-        `${formatNumberNl(value)} wijkt af van de waarde ${formatNumberNl(actual)} op ${path}`,
-      );
+      report(['assumptions', i, 'value'], `${formatNumberNl(value)} wijkt af van de waarde ${formatNumberNl(actual)} op ${path}`);
     }
   });
 

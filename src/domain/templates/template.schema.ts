@@ -31,7 +31,6 @@ export const TEMPLATE_FORMAT = 'gunningswijzer/tender-template@1' as const;
 /** Template ids appear in URLs and in `POST /api/v1/tenders {template}`: lower-case kebab. */
 export const TEMPLATE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-
 export const assumptionSchema = z.strictObject({
   /** The assumed number, in the dossier notation: `lowBidRules.costFloor.groupSize`. */
   path: line('het pad', TEXT_LIMITS.label),
@@ -45,7 +44,10 @@ export const assumptionSchema = z.strictObject({
 export const tenderTemplateSchema = z
   .strictObject({
     format: z.literal(TEMPLATE_FORMAT),
-    id: z.string().max(TEXT_LIMITS.serverId, { error: `id mag hoogstens ${TEXT_LIMITS.serverId} tekens lang zijn` }).regex(TEMPLATE_ID_PATTERN, { error: 'id moet uit kleine letters, cijfers en koppeltekens bestaan' }),
+    id: z
+      .string()
+      .max(TEXT_LIMITS.serverId, { error: `id mag hoogstens ${TEXT_LIMITS.serverId} tekens lang zijn` })
+      .regex(TEMPLATE_ID_PATTERN, { error: 'id moet uit kleine letters, cijfers en koppeltekens bestaan' }),
     name: line('de naam', TEXT_LIMITS.title),
     description: lines('de omschrijving', TEXT_LIMITS.description),
     lot: line('het perceel', TEXT_LIMITS.reference),
@@ -67,9 +69,7 @@ export const tenderTemplateSchema = z
 export type TenderTemplate = z.output<typeof tenderTemplateSchema>;
 export type Assumption = z.output<typeof assumptionSchema>;
 
-export type TemplateParseResult =
-  | { ok: true; template: TenderTemplate }
-  | { ok: false; problems: ValidationProblem[] };
+export type TemplateParseResult = { ok: true; template: TenderTemplate } | { ok: false; problems: ValidationProblem[] };
 
 /**
  * Validates a template; every problem is reported with its path, as for a dossier.

@@ -60,7 +60,7 @@ function characterName(code: number): string {
  * @example forbiddenCharacterMessage('de naam', { code: 0x202e, position: 3 }) // "de naam mag geen richtingsteken ..."
  */
 export function forbiddenCharacterMessage(label: string, found: ForbiddenCharacter): string {
-  const why = isBidiControl(found.code) ? '; zo\'n teken laat tekst in een andere volgorde zien dan er staat' : '';
+  const why = isBidiControl(found.code) ? "; zo'n teken laat tekst in een andere volgorde zien dan er staat" : '';
   return `${label} mag geen ${characterName(found.code)} bevatten (${codePoint(found.code)} op positie ${found.position})${why}`;
 }
 

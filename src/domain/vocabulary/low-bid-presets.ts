@@ -13,7 +13,8 @@ export const LOW_BID_PRESET_TERMS: Readonly<Record<LowBidPreset, Term>> = {
   },
   prozorro: {
     label: 'drempels van ProZorro (het Oekraïense openbare aanbestedingssysteem)',
-    explanation: 'De drempels waarmee het Oekraïense aanbestedingssysteem ProZorro een lage inschrijving laat onderzoeken: 40% onder het gemiddelde van de andere of 30% onder de volgende.',
+    explanation:
+      'De drempels waarmee het Oekraïense aanbestedingssysteem ProZorro een lage inschrijving laat onderzoeken: 40% onder het gemiddelde van de andere of 30% onder de volgende.',
   },
   germany: {
     label: 'Duitse onderzoeksdrempel (Aufgreifschwelle: 20% onder de volgende inschrijving)',

@@ -68,7 +68,10 @@ export const TENDER_ACTION_CHANGES = {
       decidedAt: timestamp(),
       standstillEndsOn: calendarDay(),
       awardDecisionSha256: z.string().optional().openapi({ description: 'SHA-256 van de opgeslagen beslissing met de hele beoordeling' }),
-      drawOfLots: z.object({ winner: z.string(), record: z.string(), tiedBids: z.array(z.string()) }).nullable().optional(),
+      drawOfLots: z
+        .object({ winner: z.string(), record: z.string(), tiedBids: z.array(z.string()) })
+        .nullable()
+        .optional(),
       ranking: z
         .array(z.object({ bidId: z.string(), rank: z.number().int().nullable(), status: z.enum(['ranked', 'excluded']), score: z.number().nullable() }))
         .optional(),
@@ -142,7 +145,9 @@ export const TENDER_ACTION_CHANGES = {
       bidId: z.string().nullable(),
       sha256: z.string(),
       certificate: z.string().optional().openapi({ description: 'SHA-256-vingerafdruk van het certificaat dat tekende' }),
-      signatureCheck: SignatureCheck.optional().openapi({ description: 'De handtekening zoals gecontroleerd direct na het tekenen; ontbreekt bij oudere rapporten' }),
+      signatureCheck: SignatureCheck.optional().openapi({
+        description: 'De handtekening zoals gecontroleerd direct na het tekenen; ontbreekt bij oudere rapporten',
+      }),
     }),
   },
   'low-bid-review.request-explanation': ReviewChange,

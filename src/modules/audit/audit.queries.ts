@@ -92,12 +92,7 @@ function once<T>(make: () => T): () => T {
 }
 
 export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
-  const lastEvent = orm
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1)
-    .prepare();
+  const lastEvent = orm.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).prepare();
   const eventsOfTender = orm
     .select(columns)
     .from(auditEvents)
@@ -164,8 +159,7 @@ export function createAuditQueries(orm: Orm, sqlite: Database.Database) {
      * logins). Every change is written with its event, so while both stay the same nothing
      * the tender's evaluation reads has changed.
      */
-    findChangeMarks: (tenderId: string): { tenderSeq: number; generalSeq: number } =>
-      changeMarks.get(tenderId) ?? { tenderSeq: 0, generalSeq: 0 },
+    findChangeMarks: (tenderId: string): { tenderSeq: number; generalSeq: number } => changeMarks.get(tenderId) ?? { tenderSeq: 0, generalSeq: 0 },
     listEventsOfTender: (tenderId: string): StoredAuditEvent[] => eventsOfTender.all({ tenderId }),
     /** Streams the whole log in seq order without holding it in memory. */
     iterateAllEvents: (): IterableIterator<StoredAuditEvent> => allEvents.iterate(),

@@ -19,7 +19,10 @@ const AnchorCheckSchema = z
     }),
     anchors: z.number().int().openapi({ description: 'Signed heads stored' }),
     verified: z.number().int().openapi({ description: 'Signed heads whose signature verified with a configured certificate' }),
-    unverifiable: z.number().int().openapi({ description: 'Signed heads of a certificate the server is not configured with (neither trusted nor held against the chain)' }),
+    unverifiable: z
+      .number()
+      .int()
+      .openapi({ description: 'Signed heads of a certificate the server is not configured with (neither trusted nor held against the chain)' }),
     unverifiableCertificates: z.array(z.string()).openapi({ description: 'SHA-256 fingerprints of those certificates' }),
     newest: z
       .object({ seq: z.number().int(), head: z.string(), at: timestamp(), reason: z.string(), certificateFingerprint: z.string() })
@@ -42,10 +45,16 @@ const AnchorCheckSchema = z
 const StateMismatchSchema = z
   .object({
     table: z.string().openapi({ description: 'SQL table, e.g. `bids`' }),
-    key: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).openapi({ description: 'The row\'s primary key by SQL column' }),
+    key: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).openapi({ description: "The row's primary key by SQL column" }),
     column: z.string().nullable().openapi({ description: 'The SQL column that differs; null for a row without event or a missing row' }),
     problem: z.enum(['different', 'no-event', 'missing']),
-    seq: z.number().int().nullable().openapi({ description: 'The event that set the differing column last (for a missing row: the newest event about it); null for a row no event describes' }),
+    seq: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({
+        description: 'The event that set the differing column last (for a missing row: the newest event about it); null for a row no event describes',
+      }),
     description: z.string().openapi({ description: 'In Dutch' }),
   })
   .openapi('AuditStateMismatch');

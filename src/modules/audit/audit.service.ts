@@ -93,7 +93,10 @@ export function describeVerification(verification: AuditVerification): Described
   const { anchor, stateMismatch } = verification;
   return {
     ...verification,
-    anchor: { ...anchor, problem: anchor.problem === null ? null : { ...anchor.problem, description: describeAnchorProblem(anchor.problem, verification.events) } },
+    anchor: {
+      ...anchor,
+      problem: anchor.problem === null ? null : { ...anchor.problem, description: describeAnchorProblem(anchor.problem, verification.events) },
+    },
     stateMismatch: stateMismatch === null ? null : { ...stateMismatch, description: describeStateMismatch(stateMismatch) },
   };
 }

@@ -143,7 +143,8 @@ export function checkState(expected: ExpectedState, readers: StateTableReaders):
         }
       }
       const broken = spec.selfCheck?.(row) ?? null;
-      if (broken !== null) return result({ table: name, key, column: columns[broken]?.name ?? broken, problem: 'different', seq: wanted.told.sha256 ?? wanted.seq });
+      if (broken !== null)
+        return result({ table: name, key, column: columns[broken]?.name ?? broken, problem: 'different', seq: wanted.told.sha256 ?? wanted.seq });
     }
     // What is left was created by an event and is not in the table.
     for (const missing of table.rows.values()) {
@@ -160,7 +161,9 @@ export function checkState(expected: ExpectedState, readers: StateTableReaders):
  * // 'Tabel bids, rij tender_id=t1, id=B2: kolom price_cents wijkt af van wat gebeurtenis 12 vastlegde.'
  */
 export function describeStateMismatch(mismatch: StateMismatch): string {
-  const row = `Tabel ${mismatch.table}, rij ${Object.entries(mismatch.key).map(([column, value]) => `${column}=${String(value)}`).join(', ')}`;
+  const row = `Tabel ${mismatch.table}, rij ${Object.entries(mismatch.key)
+    .map(([column, value]) => `${column}=${String(value)}`)
+    .join(', ')}`;
   switch (mismatch.problem) {
     case 'different':
       return `${row}: kolom ${mismatch.column ?? '?'} wijkt af van wat gebeurtenis ${mismatch.seq ?? '?'} vastlegde.`;

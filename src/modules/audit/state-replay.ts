@@ -105,7 +105,11 @@ const insertDossier: Handler = (event, change, t) => {
   t.criteria.replaceScope(id, rows.criteria, event.seq);
   t.bids.replaceScope(id, rows.bids, event.seq);
   t.bidPriceLines.replaceScope(id, rows.priceLines, event.seq);
-  t.consensusScores.replaceScope(id, rows.scores.map((s) => ({ ...s, updatedBy: event.actorUserId })), event.seq);
+  t.consensusScores.replaceScope(
+    id,
+    rows.scores.map((s) => ({ ...s, updatedBy: event.actorUserId })),
+    event.seq,
+  );
 };
 
 /** `tender.update`: the draft's fields and criteria as they are after the PATCH. */
@@ -185,7 +189,12 @@ const correctBid: Handler = (event, change, t) => {
   const { tenderId, id } = bidKey(event);
   const after = record(change.after);
   const figures = attempt(() =>
-    bidRows(tenderId, { id, provider: { name: '', kvk: '', keurmerk: false }, price: number(after.price), priceLines: after.priceLines as Bid['priceLines'] }, 0, ''),
+    bidRows(
+      tenderId,
+      { id, provider: { name: '', kvk: '', keurmerk: false }, price: number(after.price), priceLines: after.priceLines as Bid['priceLines'] },
+      0,
+      '',
+    ),
   );
   t.bids.merge({ tenderId, id }, { priceCents: figures === undefined ? undefined : figures.bid.priceCents }, event.seq);
   replaceBidLines(t, tenderId, id, figures?.priceLines, event.seq);
@@ -241,7 +250,12 @@ const HANDLERS: Record<string, Handler> = {
     t.organisations.put({ id: event.entityId }, { name: text(after.name), kind: text(after.kind) }, event.seq);
     const members = Array.isArray(after.memberIds) ? after.memberIds : undefined;
     if (members === undefined) t.regionMembers.openScopes.add(event.entityId);
-    else t.regionMembers.replaceScope(event.entityId, members.map((memberId) => ({ regionId: event.entityId, memberId })), event.seq);
+    else
+      t.regionMembers.replaceScope(
+        event.entityId,
+        members.map((memberId) => ({ regionId: event.entityId, memberId })),
+        event.seq,
+      );
   },
   // The regio's members after the change, whole.
   'organisation.members.add': (event, change, t) => {
@@ -250,7 +264,11 @@ const HANDLERS: Record<string, Handler> = {
       t.regionMembers.openScopes.add(event.entityId);
       return;
     }
-    t.regionMembers.replaceScope(event.entityId, members.map((memberId) => ({ regionId: event.entityId, memberId })), event.seq);
+    t.regionMembers.replaceScope(
+      event.entityId,
+      members.map((memberId) => ({ regionId: event.entityId, memberId })),
+      event.seq,
+    );
     t.regionMembers.openScopes.delete(event.entityId);
   },
   'user.create-platform-admin': (event, change, t) => {
@@ -349,7 +367,12 @@ const HANDLERS: Record<string, Handler> = {
     const key = { tenderId: event.tenderId ?? '', bidId: entityPart(event.entityId, 1), criterionId: entityPart(event.entityId, 2) };
     t.consensusScores.put(
       key,
-      { score: number(after.score), motivation: textOrNull(after.motivation), deviationReason: textOrNull(after.deviationReason), updatedBy: event.actorUserId },
+      {
+        score: number(after.score),
+        motivation: textOrNull(after.motivation),
+        deviationReason: textOrNull(after.deviationReason),
+        updatedBy: event.actorUserId,
+      },
       event.seq,
     );
   },
@@ -438,4 +461,3 @@ export function createStateReplay(): { push(event: VerifiedAuditEvent): void; st
     state: () => ({ tables, uncheckedScopes, unknownActions }),
   };
 }
-

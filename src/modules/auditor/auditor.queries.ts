@@ -21,7 +21,14 @@ export function createAuditorQueries(orm: Orm) {
     findUserNames: (ids: readonly string[]): Map<string, string> =>
       ids.length === 0
         ? new Map()
-        : new Map(orm.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids])).all().map((u) => [u.id, u.name])),
+        : new Map(
+            orm
+              .select({ id: users.id, name: users.name })
+              .from(users)
+              .where(inArray(users.id, [...ids]))
+              .all()
+              .map((u) => [u.id, u.name]),
+          ),
     findLastEventOfTender: (tenderId: string): { seq: number; at: string } | undefined => lastEventOfTender.get({ tenderId }),
   };
 }

@@ -19,11 +19,18 @@ export const Recomputation = z
     differences: z.array(
       z.object({
         path: z.string().openapi({ example: 'bids[1].score' }),
-        stored: z.unknown().optional().openapi({ description: 'De waarde in de opgeslagen beoordeling: elke JSON-waarde die een veld van Evaluation kan hebben; afwezig als dat veld ontbreekt' }),
+        stored: z
+          .unknown()
+          .optional()
+          .openapi({
+            description: 'De waarde in de opgeslagen beoordeling: elke JSON-waarde die een veld van Evaluation kan hebben; afwezig als dat veld ontbreekt',
+          }),
         recomputed: z.unknown().optional().openapi({ description: 'De waarde in de herberekening; afwezig als dat veld ontbreekt' }),
       }),
     ),
-    stored: z.enum(['award-decision', 'current-evaluation']).openapi({ description: 'The evaluation compared: the one the award decision rests on, or the one the server serves now' }),
+    stored: z
+      .enum(['award-decision', 'current-evaluation'])
+      .openapi({ description: 'The evaluation compared: the one the award decision rests on, or the one the server serves now' }),
     storedAt: timestamp().openapi({ description: 'Wanneer zij is opgeslagen: de gunningsbeslissing, of de laatste wijziging van de aanbesteding' }),
     dossierSha256: z.string().openapi({ description: 'SHA-256 of the dossier exactly as GET .../dossier serves it' }),
   })
@@ -31,14 +38,18 @@ export const Recomputation = z
 
 const routes = {
   recompute: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/recompute', tags: ['audit'],
+    method: 'get',
+    path: '/api/v1/tenders/{id}/recompute',
+    tags: ['audit'],
     summary: 'Re-compute the evaluation from the exported dossier and compare it with the stored one (inkoper, auditor)',
     description: '409 while the dossier is incomplete (missing consensus scores): the CLI would refuse it too.',
     request: { params: IdParams },
     responses: { 200: jsonContent(Recomputation, 'The comparison'), ...problemResponses, ...conflictResponse },
   }),
   timeline: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/timeline', tags: ['audit'],
+    method: 'get',
+    path: '/api/v1/tenders/{id}/timeline',
+    tags: ['audit'],
     summary: "The tender's audit events as a timeline: who, what (in Dutch), when, before and after (inkoper, auditor)",
     request: { params: IdParams },
     responses: { 200: jsonContent(z.array(TimelineEntryResponse), 'Oldest first'), ...problemResponses },

@@ -25,13 +25,10 @@ const date = (value: unknown): string => (typeof value === 'string' && isIsoDate
 /** `tender/B3` -> `B3`; `tender/B3/K1` -> `B3`, `K1`. */
 const entityPart = (entityId: string, index: number): string => entityId.split('/')[index] ?? '?';
 
-
 function changedSettings(change: Change): string {
   const before = record(change.before);
   const after = record(change.after);
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-  );
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
   return keys.length === 0 ? 'niets inhoudelijks' : keys.map(settingGroupLabel).join(', ');
 }
 
@@ -46,7 +43,6 @@ function declaredAbout(change: Change): string {
   const names = schools.map((school) => text(record(school).name) ?? '?');
   return ` (verklaring over ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`})`;
 }
-
 
 /** Names a bid in a sentence: by its school with its code (`bidLabel`), or by its code alone. */
 export type BidLabel = (bidId: string) => string;
@@ -112,7 +108,9 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
     const after = num(record(c.after).score);
     const before = c.before === null || c.before === undefined ? undefined : num(record(c.before).score);
     const adopted = c.adoptedAgreed === true ? ' (de score die alle beoordelaars gaven, overgenomen)' : '';
-    return before === undefined ? `Consensusscore ${after} vastgesteld voor ${where}${adopted}.` : `Consensusscore voor ${where} gewijzigd van ${before} in ${after}.`;
+    return before === undefined
+      ? `Consensusscore ${after} vastgesteld voor ${where}${adopted}.`
+      : `Consensusscore voor ${where} gewijzigd van ${before} in ${after}.`;
   },
   'individual-score.set': (e, c, bid) => {
     const where = `${bid(entityPart(e.entityId, 1))} op ${entityPart(e.entityId, 2)}`;

@@ -79,7 +79,10 @@ export function revokeCallerToken(ctx: AppContext, { actor, reason }: { actor: A
  * The audit event of a revoked token. An event of no tender: it moves the credential
  * cache's version, so the token stops working at the very next request.
  */
-function recordTokenRevocation(ctx: AppContext, { actorUserId, token, reason }: { actorUserId: string; token: ApiTokenView; reason: TokenRevocationReason }): void {
+function recordTokenRevocation(
+  ctx: AppContext,
+  { actorUserId, token, reason }: { actorUserId: string; token: ApiTokenView; reason: TokenRevocationReason },
+): void {
   recordAuditEvent(ctx, {
     actorUserId,
     organisationId: null,

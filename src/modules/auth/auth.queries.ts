@@ -98,12 +98,7 @@ export function createAuthQueries(orm: Orm) {
     deleteExpiredSessionsOfUser: (userId: string, now: number, idleMs: number): void => {
       orm
         .delete(sessions)
-        .where(
-          and(
-            eq(sessions.userId, userId),
-            sql`(${sessions.expiresAt} <= ${now} OR ${sessions.lastSeenAt} <= ${now - idleMs})`,
-          ),
-        )
+        .where(and(eq(sessions.userId, userId), sql`(${sessions.expiresAt} <= ${now} OR ${sessions.lastSeenAt} <= ${now - idleMs})`))
         .run();
     },
     /** Ends every session of the user but `keepTokenHash` (the caller's own, or null for none); answers how many ended. */

@@ -32,15 +32,17 @@ const Me = z
   .openapi('Me');
 
 export const TokenBody = z.strictObject({ name: nonBlankLine('de naam', TEXT_LIMITS.name).trim() }).openapi('CreateToken');
-const IssuedToken = z
-  .object({ id: z.string(), name: z.string(), token: z.string(), expiresAt: timestamp() })
-  .openapi('IssuedToken');
+const IssuedToken = z.object({ id: z.string(), name: z.string(), token: z.string(), expiresAt: timestamp() }).openapi('IssuedToken');
 
 const TokenSummary = z
   .object({ id: z.string(), name: z.string(), createdAt: timestamp(), expiresAt: timestamp(), lastUsedAt: timestamp().nullable() })
   .openapi('TokenSummary');
 const TokenIdParams = z.strictObject({
-  tokenId: z.string().min(1).max(TEXT_LIMITS.serverId).openapi({ param: { name: 'tokenId', in: 'path' } }),
+  tokenId: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.serverId)
+    .openapi({ param: { name: 'tokenId', in: 'path' } }),
 });
 
 export const PasswordChangeBody = z
@@ -50,9 +52,7 @@ export const PasswordChangeBody = z
     newPassword: boundedText('het nieuwe wachtwoord', TEXT_LIMITS.password).min(12),
   })
   .openapi('ChangePassword');
-const PasswordChanged = z
-  .object({ sessionsEnded: z.number().int(), tokensRevoked: z.number().int() })
-  .openapi('PasswordChanged');
+const PasswordChanged = z.object({ sessionsEnded: z.number().int(), tokensRevoked: z.number().int() }).openapi('PasswordChanged');
 
 const tooMany = { 429: { description: 'Too many login attempts' } } as const;
 

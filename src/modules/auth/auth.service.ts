@@ -44,10 +44,7 @@ export function takeLoginAttempt(ctx: AppContext, account: string, clientIp: str
  * account give the same 401 after the same scrypt work: the answer must not confirm a
  * guessed password of an account that an administrator has closed.
  */
-export async function login(
-  ctx: AppContext,
-  { email, password, clientIp }: { email: string; password: string; clientIp: string },
-): Promise<LoginResult> {
+export async function login(ctx: AppContext, { email, password, clientIp }: { email: string; password: string; clientIp: string }): Promise<LoginResult> {
   const normalisedEmail = email.trim().toLowerCase();
   takeLoginAttempt(ctx, normalisedEmail, clientIp);
   const user = ctx.queries.auth.findUserByEmail(normalisedEmail);
@@ -115,10 +112,7 @@ export function logout(ctx: AppContext, { actor }: { actor: Actor }): void {
  * unknown bearer token is an error rather than anonymous: a script should hear that its
  * token is wrong.
  */
-export function resolveActor(
-  ctx: AppContext,
-  { authorization, sessionToken }: Credentials,
-): Actor | null {
+export function resolveActor(ctx: AppContext, { authorization, sessionToken }: Credentials): Actor | null {
   const now = ctx.clock().getTime();
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());

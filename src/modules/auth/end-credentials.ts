@@ -18,7 +18,11 @@ export type EndedCredentials = {
  * or null), and every token of the user.
  * @example writeTransaction(ctx.db, () => { const ended = endCredentialsOfUser(ctx, userId, { keepSessionHash: null }); recordAuditEvent(...); });
  */
-export function endCredentialsOfUser(ctx: Pick<AppContext, 'db' | 'queries'>, userId: string, { keepSessionHash }: { keepSessionHash: string | null }): EndedCredentials {
+export function endCredentialsOfUser(
+  ctx: Pick<AppContext, 'db' | 'queries'>,
+  userId: string,
+  { keepSessionHash }: { keepSessionHash: string | null },
+): EndedCredentials {
   if (!ctx.db.sqlite.inTransaction) throw new Error('endCredentialsOfUser must run inside a write transaction');
   const sessionsEnded = ctx.queries.auth.deleteSessionsOfUser(userId, keepSessionHash);
   const tokensRevoked = ctx.queries.auth.deleteApiTokensOfUser(userId).map(({ id, name }) => ({ id, name }));

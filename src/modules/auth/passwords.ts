@@ -22,9 +22,7 @@ function deriveKey(password: string, salt: Buffer, params: ScryptParams): Promis
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 };
   return new Promise((resolve, reject) => {
     // The asynchronous form runs on libuv's thread pool: hashing never blocks requests.
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }
 
@@ -50,7 +48,12 @@ export function preparePassword(password: string, params: ScryptParams): Prepare
 
 /** The prepared hash when it is of `password` at `params`; otherwise a new one. */
 export function hashPasswordUsing(prepared: PreparedPassword | undefined, password: string, params: ScryptParams): Promise<string> {
-  const fits = prepared !== undefined && prepared.password === password && prepared.params.N === params.N && prepared.params.r === params.r && prepared.params.p === params.p;
+  const fits =
+    prepared !== undefined &&
+    prepared.password === password &&
+    prepared.params.N === params.N &&
+    prepared.params.r === params.r &&
+    prepared.params.p === params.p;
   return fits ? prepared.hash : hashPassword(password, params);
 }
 

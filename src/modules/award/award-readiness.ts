@@ -29,14 +29,19 @@ const readiness = (reasons: string[]): Readiness => (reasons.length === 0 ? { po
 /**
  * @example awardDecisionReadiness(ctx, { access, evaluation, label }) // { possible: false, reasons: ['het onderzoek naar ...'] }
  */
-export function awardDecisionReadiness(ctx: AppContext, { access, evaluation, label }: { access: TenderAccess; evaluation: TenderEvaluation; label: Label }): Readiness {
+export function awardDecisionReadiness(
+  ctx: AppContext,
+  { access, evaluation, label }: { access: TenderAccess; evaluation: TenderEvaluation; label: Label },
+): Readiness {
   const transition = checkTransition(access.tender.status, 'award-proposed');
   if (!transition.ok) return { possible: false, reasons: [transition.message] };
   const reasons: string[] = [];
   const { pending } = sealStatusOf(ctx.queries.panel.listMembers(access.tender.id));
   if (pending.length > 0) reasons.push(`nog niet alle beoordelaars hebben hun scores verzegeld: ${namesNl(pending)}.`);
   if (evaluation.incomplete.length > 0) {
-    reasons.push(`er ontbreken nog ${evaluation.incomplete.length} consensusscores: ${listed(evaluation.incomplete.map((m) => `${label(m.bidId)} op ${m.criterionId}`))}.`);
+    reasons.push(
+      `er ontbreken nog ${evaluation.incomplete.length} consensusscores: ${listed(evaluation.incomplete.map((m) => `${label(m.bidId)} op ${m.criterionId}`))}.`,
+    );
   }
   for (const review of evaluation.blockingReviews) reasons.push(`${label(review.bidId)}: ${review.reason}`);
   const tie = evaluation.warnings.some((w) => w.code === 'tie-unresolved' && w.rank === 1);

@@ -65,7 +65,9 @@ const Award = z.object({ status: z.enum(TENDER_STATUSES), winner: z.string(), aw
 
 const routes = {
   decision: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/award-decision', tags,
+    method: 'post',
+    path: '/api/v1/tenders/{id}/award-decision',
+    tags,
     summary: 'Take the award decision: open -> award-proposed, with the standstill end (inkoper)',
     description:
       '409 while a panel member has not sealed, a consensus score is missing, an art. 2.116 review is not decided, rank 1 is shared ' +
@@ -77,7 +79,9 @@ const routes = {
     responses: { 200: jsonContent(AwardDecision, 'The decision'), ...problemResponses, ...invalidInput(DECISION_RULES), ...conflictResponse },
   }),
   withdraw: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/award-decision/withdraw', tags,
+    method: 'post',
+    path: '/api/v1/tenders/{id}/award-decision/withdraw',
+    tags,
     summary: 'Withdraw the award decision before the award: award-proposed -> open (inkoper)',
     description:
       'The tender is open again: scores and reviews can be corrected and a new decision taken, with a new standstill. ' +
@@ -86,7 +90,9 @@ const routes = {
     responses: { 200: jsonContent(Withdrawal, 'The tender is open again'), ...problemResponses, ...invalidInput(WITHDRAWAL_RULES), ...conflictResponse },
   }),
   award: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/award', tags,
+    method: 'post',
+    path: '/api/v1/tenders/{id}/award',
+    tags,
     summary: 'Award the tender from the day after the standstill; the tender is then locked (inkoper)',
     request: { params: IdParams },
     responses: { 200: jsonContent(Award, 'The award'), ...problemResponses, ...conflictResponse },
@@ -95,11 +101,7 @@ const routes = {
 
 export function awardRoutes(ctx: AppContext) {
   return createRouter()
-    .openapi(routes.decision, (c) =>
-      c.json(proposeAward(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 200),
-    )
-    .openapi(routes.withdraw, (c) =>
-      c.json(withdrawAwardDecision(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 200),
-    )
+    .openapi(routes.decision, (c) => c.json(proposeAward(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 200))
+    .openapi(routes.withdraw, (c) => c.json(withdrawAwardDecision(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 200))
     .openapi(routes.award, (c) => c.json(awardTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200));
 }

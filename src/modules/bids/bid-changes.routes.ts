@@ -23,7 +23,11 @@ const tags = ['bids'];
 
 /** `:id` and `:bidId`. */
 export const BidParams = IdParams.extend({
-  bidId: z.string().min(1).max(TEXT_LIMITS.id).openapi({ param: { name: 'bidId', in: 'path' } }),
+  bidId: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.id)
+    .openapi({ param: { name: 'bidId', in: 'path' } }),
 });
 
 const price = documentedBy(bidSchema.shape.price);
@@ -71,7 +75,9 @@ export const CorrectionBody = z
 
 const CORRECTION_RULES: RuleBeyondSchema[] = [
   REASON_RULE,
-  ...BID_PRICE_RULES.map((r) => (r.path === 'price' || r.path === 'priceLines' ? { ...r, rule: `${r.rule}; de correctie verandert de prijs of de prijsregels` } : r)),
+  ...BID_PRICE_RULES.map((r) =>
+    r.path === 'price' || r.path === 'priceLines' ? { ...r, rule: `${r.rule}; de correctie verandert de prijs of de prijsregels` } : r,
+  ),
 ];
 
 export const WithdrawalBody = z
@@ -86,19 +92,25 @@ const WITHDRAWAL_RULES: RuleBeyondSchema[] = [REASON_RULE, { path: 'receivedOn',
 
 const routes = {
   patch: createRoute({
-    method: 'patch', path: '/api/v1/tenders/{id}/bids/{bidId}', tags,
+    method: 'patch',
+    path: '/api/v1/tenders/{id}/bids/{bidId}',
+    tags,
     summary: 'Change a bid while the tender is draft (inkoper); 409 once opened',
     request: { params: BidParams, body: jsonBody(BidPatchBody) },
     responses: { 200: jsonContent(BidResponse, 'The bid as it is now'), ...problemResponses, ...invalidInput(PATCH_BID_RULES), ...conflictResponse },
   }),
   delete: createRoute({
-    method: 'delete', path: '/api/v1/tenders/{id}/bids/{bidId}', tags,
+    method: 'delete',
+    path: '/api/v1/tenders/{id}/bids/{bidId}',
+    tags,
     summary: 'Delete a bid while the tender is draft (inkoper); 409 once opened',
     request: { params: BidParams },
     responses: { 204: { description: 'Deleted; the audit trail keeps the bid as it was' }, ...problemResponses, ...conflictResponse },
   }),
   correction: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/bids/{bidId}/correction', tags,
+    method: 'post',
+    path: '/api/v1/tenders/{id}/bids/{bidId}/correction',
+    tags,
     summary: 'Correct an obvious clerical error in the price or price lines of an opened bid, with a reason (inkoper)',
     description:
       'Only while the tender is open (409 before the opening, after the award decision, and for a withdrawn bid). ' +
@@ -108,7 +120,9 @@ const routes = {
     responses: { 201: jsonContent(BidCorrectionResponse, 'The correction'), ...problemResponses, ...invalidInput(CORRECTION_RULES), ...conflictResponse },
   }),
   withdrawal: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/bids/{bidId}/withdrawal', tags,
+    method: 'post',
+    path: '/api/v1/tenders/{id}/bids/{bidId}/withdrawal',
+    tags,
     summary: "Record a bidder's withdrawal of an opened bid, with its date and reason (inkoper)",
     description:
       'Only while the tender is open (409 otherwise, and for a bid already withdrawn). The bid leaves the ranking with the ' +

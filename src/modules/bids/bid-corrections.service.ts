@@ -65,7 +65,12 @@ export function bidForCorrection(ctx: AppContext, { access, bidId }: { access: T
 
 export type PlannedCorrection = { bid: Bid; before: PriceFigures; after: PriceFigures; lowBidReviewState: ReviewState | null };
 
-function planCorrection(ctx: AppContext, access: TenderAccess, bidId: string, input: CorrectionInput): PlannedCorrection & { tender: TenderRow; fields: BidFields } {
+function planCorrection(
+  ctx: AppContext,
+  access: TenderAccess,
+  bidId: string,
+  input: CorrectionInput,
+): PlannedCorrection & { tender: TenderRow; fields: BidFields } {
   const { tender, bid } = openBid(ctx, access, bidId);
   const errors = reasonProblems(input.reason, { pricesHidden: !tender.showPricesToEvaluators });
   if (input.price === undefined && input.priceLines === undefined) errors.push({ path: 'price', message: 'geef de gecorrigeerde price of priceLines' });
@@ -129,13 +134,25 @@ export function correctBid(
       entityType: 'bid',
       entityId: `${tender.id}/${bidId}`,
       tenderId: tender.id,
-      change: { before: view.before, after: view.after, number: view.number, correctedAt: view.correctedAt, reason: view.reason, lowBidReviewState: view.lowBidReviewState },
+      change: {
+        before: view.before,
+        after: view.after,
+        number: view.number,
+        correctedAt: view.correctedAt,
+        reason: view.reason,
+        lowBidReviewState: view.lowBidReviewState,
+      },
     });
     return view;
   });
 }
 
-function planWithdrawal(ctx: AppContext, access: TenderAccess, bidId: string, input: WithdrawalInput): { tender: TenderRow; bid: Bid; withdrawal: BidWithdrawal } {
+function planWithdrawal(
+  ctx: AppContext,
+  access: TenderAccess,
+  bidId: string,
+  input: WithdrawalInput,
+): { tender: TenderRow; bid: Bid; withdrawal: BidWithdrawal } {
   const { tender, bid } = openBid(ctx, access, bidId);
   const errors = reasonProblems(input.reason, { pricesHidden: !tender.showPricesToEvaluators });
   const today = todayInAmsterdam(ctx.clock());

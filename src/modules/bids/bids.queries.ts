@@ -29,11 +29,18 @@ export function createBidQueries(orm: Orm) {
 
   return {
     updateBid: (tenderId: string, bidId: string, changes: BidChanges): void => {
-      orm.update(bids).set(changes).where(and(eq(bids.tenderId, tenderId), eq(bids.id, bidId))).run();
+      orm
+        .update(bids)
+        .set(changes)
+        .where(and(eq(bids.tenderId, tenderId), eq(bids.id, bidId)))
+        .run();
     },
     /** The bid's price lines become exactly `rows` (positions from 0). */
     replacePriceLines: (tenderId: string, bidId: string, rows: readonly PriceLineRow[]): void => {
-      orm.delete(bidPriceLines).where(ofBid(bidPriceLines, tenderId, bidId)).run();
+      orm
+        .delete(bidPriceLines)
+        .where(ofBid(bidPriceLines, tenderId, bidId))
+        .run();
       for (const row of rows) orm.insert(bidPriceLines).values(row).run();
     },
     /**
@@ -41,11 +48,26 @@ export function createBidQueries(orm: Orm) {
      * spelled out so that the order does not depend on them).
      */
     deleteBid: (tenderId: string, bidId: string): void => {
-      orm.delete(individualScores).where(ofBid(individualScores, tenderId, bidId)).run();
-      orm.delete(consensusScores).where(ofBid(consensusScores, tenderId, bidId)).run();
-      orm.delete(bidPriceLines).where(ofBid(bidPriceLines, tenderId, bidId)).run();
-      orm.delete(bidCorrections).where(ofBid(bidCorrections, tenderId, bidId)).run();
-      orm.delete(bids).where(and(eq(bids.tenderId, tenderId), eq(bids.id, bidId))).run();
+      orm
+        .delete(individualScores)
+        .where(ofBid(individualScores, tenderId, bidId))
+        .run();
+      orm
+        .delete(consensusScores)
+        .where(ofBid(consensusScores, tenderId, bidId))
+        .run();
+      orm
+        .delete(bidPriceLines)
+        .where(ofBid(bidPriceLines, tenderId, bidId))
+        .run();
+      orm
+        .delete(bidCorrections)
+        .where(ofBid(bidCorrections, tenderId, bidId))
+        .run();
+      orm
+        .delete(bids)
+        .where(and(eq(bids.tenderId, tenderId), eq(bids.id, bidId)))
+        .run();
     },
     /** Every correction of the tender's bids, by bid and number. */
     listCorrections: (tenderId: string): BidCorrectionRow[] => correctionsOf.all({ tenderId }),

@@ -23,11 +23,7 @@ const NewBidBody = z
   .strictObject({
     // Its pattern is checked with the rest of the bid by the dossier's rules, so that every
     // problem is reported at once; the document states it all the same.
-    id: z
-      .string()
-      .max(TEXT_LIMITS.id)
-      .optional()
-      .openapi({ pattern: ID_PATTERN.source, description: 'Blijft zoals gegeven; anders de volgende vrije B<n>' }),
+    id: z.string().max(TEXT_LIMITS.id).optional().openapi({ pattern: ID_PATTERN.source, description: 'Blijft zoals gegeven; anders de volgende vrije B<n>' }),
     provider: documentedBy(bidSchema.shape.provider),
     price: documentedBy(bidSchema.shape.price).optional(),
     priceLines: documentedBy(bidSchema.shape.priceLines).optional(),
@@ -52,7 +48,9 @@ const CONSENSUS_MOTIVATION_MESSAGE = `De motivering van de consensusscore is te 
 export const ConsensusBody = z
   .strictObject({
     score: z.number(),
-    motivation: sentenceText('de motivering', TEXT_LIMITS.motivation, CONSENSUS_MOTIVATION_MESSAGE).openapi({ description: 'Minstens één volledige zin (20 tekens, 3 woorden)' }),
+    motivation: sentenceText('de motivering', TEXT_LIMITS.motivation, CONSENSUS_MOTIVATION_MESSAGE).openapi({
+      description: 'Minstens één volledige zin (20 tekens, 3 woorden)',
+    }),
     deviationReason: multiLineText('de reden van afwijking', TEXT_LIMITS.motivation)
       .optional()
       .openapi({ description: 'Verplicht als de score buiten de individuele scores van het panel ligt: waarom, in een zin' }),
@@ -81,17 +79,26 @@ export const ConsensusScore = z
 
 const routes = {
   create: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/bids', tags, summary: 'Register a bid while the tender is draft (inkoper)',
+    method: 'post',
+    path: '/api/v1/tenders/{id}/bids',
+    tags,
+    summary: 'Register a bid while the tender is draft (inkoper)',
     request: { params: IdParams, body: jsonBody(NewBidBody) },
     responses: { 201: jsonContent(BidResponse, 'The bid'), ...problemResponses, ...invalidInput(NEW_BID_RULES), ...conflictResponse },
   }),
   list: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/bids', tags, summary: 'The bids with their consensus scores (inkoper, auditor); a beoordelaar on the panel, after its declaration, without scores and (unless the tender shows them) prices',
+    method: 'get',
+    path: '/api/v1/tenders/{id}/bids',
+    tags,
+    summary:
+      'The bids with their consensus scores (inkoper, auditor); a beoordelaar on the panel, after its declaration, without scores and (unless the tender shows them) prices',
     request: { params: IdParams },
     responses: { 200: jsonContent(BidListResponse, 'Bids'), ...problemResponses },
   }),
   consensus: createRoute({
-    method: 'put', path: '/api/v1/tenders/{id}/bids/{bidId}/consensus/{criterionId}', tags,
+    method: 'put',
+    path: '/api/v1/tenders/{id}/bids/{bidId}/consensus/{criterionId}',
+    tags,
     summary: 'Set the consensus score of a bid on a criterion (inkoper; tender open; with a panel, once all have sealed)',
     request: { params: ScoreParams, body: jsonBody(ConsensusBody) },
     responses: { 200: jsonContent(ConsensusScore, 'The score'), ...problemResponses, ...invalidInput(CONSENSUS_RULES), ...conflictResponse },
@@ -100,9 +107,7 @@ const routes = {
 
 export function bidRoutes(ctx: AppContext) {
   return createRouter()
-    .openapi(routes.create, (c) =>
-      c.json(addBid(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 201),
-    )
+    .openapi(routes.create, (c) => c.json(addBid(ctx, { actor: requireActor(c), access: tenderAccessOf(c), input: c.req.valid('json') }), 201))
     .openapi(routes.list, (c) => c.json(listBids(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
     .openapi(routes.consensus, (c) => {
       const { bidId, criterionId } = c.req.valid('param');

@@ -34,10 +34,7 @@ export function requireMayAddBids(access: TenderAccess): void {
   requireChangeAllowed(access.tender.status, 'bids');
 }
 
-export function addBid(
-  ctx: AppContext,
-  { actor, access, input }: { actor: Actor; access: TenderAccess; input: NewBidInput },
-): Bid {
+export function addBid(ctx: AppContext, { actor, access, input }: { actor: Actor; access: TenderAccess; input: NewBidInput }): Bid {
   requireTenderRole(access, ['inkoper'], 'inschrijvingen registreren');
   return writeTransaction(ctx.db, () => {
     const q = ctx.queries.tenders;
@@ -113,7 +110,11 @@ function listBidsForEvaluator(ctx: AppContext, tenderId: string): EvaluatorBidVi
   const lines = withPrices ? q.listPriceLines(tenderId) : [];
   const notices = correctionNoticesOf(ctx.queries.bids.listCorrections(tenderId));
   return q.listBids(tenderId).map((row) => {
-    const { id, provider, price, priceLines, withdrawal } = bidOf(row, lines.filter((l) => l.bidId === row.id), []);
+    const { id, provider, price, priceLines, withdrawal } = bidOf(
+      row,
+      lines.filter((l) => l.bidId === row.id),
+      [],
+    );
     const corrections = notices.get(id);
     return {
       id,
@@ -137,13 +138,7 @@ export type ConsensusInput = { score: number; motivation: string; deviationReaso
  */
 export function setConsensusScore(
   ctx: AppContext,
-  {
-    actor,
-    access,
-    bidId,
-    criterionId,
-    input,
-  }: { actor: Actor; access: TenderAccess; bidId: string; criterionId: string; input: ConsensusInput },
+  { actor, access, bidId, criterionId, input }: { actor: Actor; access: TenderAccess; bidId: string; criterionId: string; input: ConsensusInput },
 ): ConsensusScoreView {
   requireTenderRole(access, ['inkoper'], 'consensusscores vastleggen');
   return writeTransaction(ctx.db, () => {

@@ -20,19 +20,38 @@ const localId = z.string().min(1).max(TEXT_LIMITS.id);
 
 const BidParams = IdParams.extend({ bidId: localId.openapi({ param: { name: 'bidId', in: 'path' } }) });
 const DocumentParams = BidParams.extend({
-  documentId: z.string().min(1).max(TEXT_LIMITS.serverId).openapi({ param: { name: 'documentId', in: 'path' } }),
+  documentId: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.serverId)
+    .openapi({ param: { name: 'documentId', in: 'path' } }),
 });
 
 export const ReceiptQuery = z.strictObject({
-  envelope: z.enum(DOCUMENT_ENVELOPES).openapi({ param: { name: 'envelope', in: 'query' }, description: 'quality: the plan (PDF); price: the price sheet (PDF or .xlsx)' }),
-  name: singleLineText('de bestandsnaam', TEXT_LIMITS.name).min(1).openapi({ param: { name: 'name', in: 'query' }, description: 'The file name as the bidder gave it' }),
+  envelope: z
+    .enum(DOCUMENT_ENVELOPES)
+    .openapi({ param: { name: 'envelope', in: 'query' }, description: 'quality: the plan (PDF); price: the price sheet (PDF or .xlsx)' }),
+  name: singleLineText('de bestandsnaam', TEXT_LIMITS.name)
+    .min(1)
+    .openapi({ param: { name: 'name', in: 'query' }, description: 'The file name as the bidder gave it' }),
   criterionId: localId.optional().openapi({ param: { name: 'criterionId', in: 'query' }, description: 'The criterion a quality document answers' }),
-  replaces: z.string().min(1).max(TEXT_LIMITS.serverId).optional().openapi({ param: { name: 'replaces', in: 'query' }, description: 'The id of the document this one replaces (a new version; the old one stays)' }),
-  reason: multiLineText('de reden', TEXT_LIMITS.remark).min(1).optional().openapi({ param: { name: 'reason', in: 'query' }, description: 'Why the replaced document was replaced; required with replaces' }),
+  replaces: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.serverId)
+    .optional()
+    .openapi({ param: { name: 'replaces', in: 'query' }, description: 'The id of the document this one replaces (a new version; the old one stays)' }),
+  reason: multiLineText('de reden', TEXT_LIMITS.remark)
+    .min(1)
+    .optional()
+    .openapi({ param: { name: 'reason', in: 'query' }, description: 'Why the replaced document was replaced; required with replaces' }),
 });
 
 const DownloadQuery = z.strictObject({
-  download: z.enum(['1']).optional().openapi({ param: { name: 'download', in: 'query' }, description: '1: as an attachment instead of inline' }),
+  download: z
+    .enum(['1'])
+    .optional()
+    .openapi({ param: { name: 'download', in: 'query' }, description: '1: as an attachment instead of inline' }),
 });
 
 export const BidDocumentSchema = z
@@ -57,7 +76,9 @@ const binary = z.string().openapi({ format: 'binary' });
 
 const routes = {
   receive: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/bids/{bidId}/documents', tags,
+    method: 'post',
+    path: '/api/v1/tenders/{id}/bids/{bidId}/documents',
+    tags,
     summary: 'Receive a document of a bid (inkoper; draft, a replacement also while open); the file is the body',
     request: {
       params: BidParams,
@@ -73,13 +94,17 @@ const routes = {
     },
   }),
   list: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/bids/{bidId}/documents', tags,
+    method: 'get',
+    path: '/api/v1/tenders/{id}/bids/{bidId}/documents',
+    tags,
     summary: 'The documents of a bid, every version (inkoper, auditor; a beoordelaar on the panel, after its declaration, the quality envelope only)',
     request: { params: BidParams },
     responses: { 200: jsonContent(z.array(BidDocumentSchema), 'Documents'), ...problemResponses },
   }),
   get: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/bids/{bidId}/documents/{documentId}', tags,
+    method: 'get',
+    path: '/api/v1/tenders/{id}/bids/{bidId}/documents/{documentId}',
+    tags,
     summary: 'The bytes of one document (as the list; a document the caller may not read is 404)',
     request: { params: DocumentParams, query: DownloadQuery },
     responses: {
@@ -121,9 +146,7 @@ export function documentRoutes(ctx: AppContext) {
       });
       return c.json(await receiveBidDocument(ctx, { actor, access, plan, body: c.req.raw.body }), 201);
     })
-    .openapi(routes.list, (c) =>
-      c.json(listBidDocuments(ctx, { actor: requireActor(c), access: tenderAccessOf(c), bidId: c.req.valid('param').bidId }), 200),
-    )
+    .openapi(routes.list, (c) => c.json(listBidDocuments(ctx, { actor: requireActor(c), access: tenderAccessOf(c), bidId: c.req.valid('param').bidId }), 200))
     .openapi(routes.get, (c) => {
       const { bidId, documentId } = c.req.valid('param');
       const { document, body } = openBidDocument(ctx, { actor: requireActor(c), access: tenderAccessOf(c), bidId, documentId });

@@ -98,7 +98,13 @@ const bareType = (contentType: string | undefined) => (contentType ?? '').split(
  */
 export function planReceipt(
   ctx: AppContext,
-  { access, bidId, input, contentType, contentLength }: { access: TenderAccess; bidId: string; input: DocumentReceiptInput; contentType: string | undefined; contentLength: string | undefined },
+  {
+    access,
+    bidId,
+    input,
+    contentType,
+    contentLength,
+  }: { access: TenderAccess; bidId: string; input: DocumentReceiptInput; contentType: string | undefined; contentLength: string | undefined },
 ): ReceiptPlan {
   requireMayReceiveDocuments(access);
   const tender = ctx.queries.tenders.findTender(access.tender.id);
@@ -107,7 +113,9 @@ export function planReceipt(
   const type = bareType(contentType);
   const kind = (Object.keys(MEDIA_TYPE_OF) as FileKind[]).find((k) => MEDIA_TYPE_OF[k] === type);
   if (kind === undefined) {
-    throw new AppError('unsupported-media-type', { detail: `Stuur het document als body met Content-Type application/pdf${input.envelope === 'price' ? ` of ${XLSX_MEDIA_TYPE}` : ''}.` });
+    throw new AppError('unsupported-media-type', {
+      detail: `Stuur het document als body met Content-Type application/pdf${input.envelope === 'price' ? ` of ${XLSX_MEDIA_TYPE}` : ''}.`,
+    });
   }
   if (input.envelope === 'quality' && kind !== 'pdf') {
     throw new AppError('unsupported-media-type', { detail: 'De kwaliteitsenvelop bevat alleen PDF-bestanden (application/pdf).' });
@@ -123,33 +131,57 @@ const tooLarge = (maxBytes: number) =>
   new AppError('payload-too-large', { detail: `Het document is groter dan ${Math.floor((maxBytes / MIB) * 10) / 10} MiB, het maximum.` });
 
 /** The status, the bid, the criterion and the replaced document allow this receipt. */
-function requireReceiptState(ctx: AppContext, tenderId: string, status: Parameters<typeof requireChangeAllowed>[0], bidId: string, input: DocumentReceiptInput): BidDocumentRow | undefined {
+function requireReceiptState(
+  ctx: AppContext,
+  tenderId: string,
+  status: Parameters<typeof requireChangeAllowed>[0],
+  bidId: string,
+  input: DocumentReceiptInput,
+): BidDocumentRow | undefined {
   if (ctx.queries.tenders.findBid(tenderId, bidId) === undefined) throw new AppError('not-found', { detail: `bid ${bidId} not found` });
   if (input.criterionId !== undefined) {
     if (input.envelope !== 'quality') {
-      throw new AppError('invalid-input', { detail: 'Alleen een document in de kwaliteitsenvelop hoort bij een criterium.', errors: [{ path: 'query.criterionId', message: 'alleen bij envelope=quality' }] });
+      throw new AppError('invalid-input', {
+        detail: 'Alleen een document in de kwaliteitsenvelop hoort bij een criterium.',
+        errors: [{ path: 'query.criterionId', message: 'alleen bij envelope=quality' }],
+      });
     }
     if (!ctx.queries.tenders.listCriteria(tenderId).some((c) => c.id === input.criterionId)) {
-      throw new AppError('invalid-input', { detail: `Criterium ${input.criterionId} bestaat niet in deze aanbesteding.`, errors: [{ path: 'query.criterionId', message: 'onbekend criterium' }] });
+      throw new AppError('invalid-input', {
+        detail: `Criterium ${input.criterionId} bestaat niet in deze aanbesteding.`,
+        errors: [{ path: 'query.criterionId', message: 'onbekend criterium' }],
+      });
     }
   }
   if (input.replaces === undefined) {
     if (input.reason !== undefined) {
-      throw new AppError('invalid-input', { detail: 'Een reden hoort bij een vervanging (replaces).', errors: [{ path: 'query.reason', message: 'alleen met replaces' }] });
+      throw new AppError('invalid-input', {
+        detail: 'Een reden hoort bij een vervanging (replaces).',
+        errors: [{ path: 'query.reason', message: 'alleen met replaces' }],
+      });
     }
     requireChangeAllowed(status, 'bid-documents');
     return undefined;
   }
   requireChangeAllowed(status, 'document-replacements');
   if (input.reason === undefined) {
-    throw new AppError('invalid-input', { detail: 'Een vervanging vraagt een reden (reason): waarom het vorige bestand niet het juiste was.', errors: [{ path: 'query.reason', message: 'verplicht bij replaces' }] });
+    throw new AppError('invalid-input', {
+      detail: 'Een vervanging vraagt een reden (reason): waarom het vorige bestand niet het juiste was.',
+      errors: [{ path: 'query.reason', message: 'verplicht bij replaces' }],
+    });
   }
   const replaced = ctx.queries.documents.findDocument(tenderId, input.replaces);
   if (replaced === undefined || replaced.bidId !== bidId) {
-    throw new AppError('invalid-input', { detail: `Document ${input.replaces} is geen document van inschrijving ${bidId}.`, errors: [{ path: 'query.replaces', message: 'onbekend document' }] });
+    throw new AppError('invalid-input', {
+      detail: `Document ${input.replaces} is geen document van inschrijving ${bidId}.`,
+      errors: [{ path: 'query.replaces', message: 'onbekend document' }],
+    });
   }
   if (replaced.envelope !== input.envelope) {
-    throw new AppError('invalid-input', { detail: 'Een vervanging blijft in dezelfde envelop als het document dat zij vervangt.', errors: [{ path: 'query.envelope', message: `moet ${replaced.envelope} zijn` }] });
+    throw new AppError('invalid-input', {
+      detail: 'Een vervanging blijft in dezelfde envelop als het document dat zij vervangt.',
+      errors: [{ path: 'query.envelope', message: `moet ${replaced.envelope} zijn` }],
+    });
   }
   const successor = ctx.queries.documents.findReplacement(replaced.id);
   if (successor !== undefined) {
@@ -206,7 +238,9 @@ async function streamIntoChunks(
   if (size === 0) throw new AppError('invalid-input', { detail: 'Het document is leeg.' });
   if (head.length < HEAD_BYTES || kindOfHead(head) !== plan.kind) throw notA(plan.kind);
   if (plan.kind === 'pdf' && !pdfTailIsComplete(tail)) {
-    throw new AppError('unsupported-media-type', { detail: 'De PDF is onvolledig: het slot van het bestand (startxref en %%EOF) ontbreekt. Stuur het hele bestand opnieuw.' });
+    throw new AppError('unsupported-media-type', {
+      detail: 'De PDF is onvolledig: het slot van het bestand (startxref en %%EOF) ontbreekt. Stuur het hele bestand opnieuw.',
+    });
   }
   const workbook = whole === null ? null : Buffer.concat(whole);
   if (workbook !== null) {
@@ -217,7 +251,9 @@ async function streamIntoChunks(
 }
 
 const notA = (kind: FileKind) =>
-  new AppError('unsupported-media-type', { detail: `Het bestand is geen ${KIND_NAME[kind].replace(/^een /, '')}: de eerste bytes zijn niet die van ${KIND_NAME[kind]}.` });
+  new AppError('unsupported-media-type', {
+    detail: `Het bestand is geen ${KIND_NAME[kind].replace(/^een /, '')}: de eerste bytes zijn niet die van ${KIND_NAME[kind]}.`,
+  });
 
 /**
  * `POST .../bids/:bidId/documents`: receives one document; `planReceipt` has already run.

@@ -59,13 +59,18 @@ export const SensitivitySchema = z
       .tuple([z.number(), z.number()])
       .nullable()
       .openapi({ description: 'De prijsgewichten (van, tot) waarbinnen de winnaar winnaar blijft; null als er niets te zeggen valt' }),
-    priceToWin: z.record(z.string(), z.number().nullable()).openapi({ description: 'Per verliezende inschrijving de prijs waarmee zij had gewonnen; null als geen prijs dat doet' }),
+    priceToWin: z
+      .record(z.string(), z.number().nullable())
+      .openapi({ description: 'Per verliezende inschrijving de prijs waarmee zij had gewonnen; null als geen prijs dat doet' }),
   })
   .openapi('Sensitivity');
 
 export const RejectionImpactSchema = z
   .object({
-    winnerIfRejected: z.string().nullable().openapi({ description: 'De winnaar zonder deze inschrijving; null als de eerste plaats gedeeld zou zijn of er geen inschrijving overblijft' }),
+    winnerIfRejected: z
+      .string()
+      .nullable()
+      .openapi({ description: 'De winnaar zonder deze inschrijving; null als de eerste plaats gedeeld zou zijn of er geen inschrijving overblijft' }),
     changesWinner: z.boolean(),
   })
   .openapi('RejectionImpact');
@@ -76,7 +81,9 @@ export const PendingBidSchema = z
   .object({
     bidId: z.string(),
     missing: z.array(z.string()).openapi({ description: 'De criteria waarvoor de consensusscore nog ontbreekt' }),
-    lowBidFlags: z.array(LowBidFlagSchema).openapi({ description: 'De vlaggen die alleen op de prijs rusten, vergeleken met de prijzen van alle inschrijvingen' }),
+    lowBidFlags: z
+      .array(LowBidFlagSchema)
+      .openapi({ description: 'De vlaggen die alleen op de prijs rusten, vergeleken met de prijzen van alle inschrijvingen' }),
     lowBidReview: LowBidReviewResponse.optional().openapi({
       description: 'Het art. 2.116-onderzoek van een inschrijving die een vlag heeft of onderzocht wordt; `{ "state": "open" }` als nog niemand ernaar keek',
     }),
@@ -87,7 +94,9 @@ export const BlockingReviewSchema = z
   .object({
     bidId: z.string(),
     state: z.enum(REVIEW_STATES),
-    rules: z.array(z.enum(LOW_BID_RULE_IDS)).openapi({ description: 'De regels die de inschrijving markeerden; leeg voor een onderzoek dat de inkoper zelf begon' }),
+    rules: z
+      .array(z.enum(LOW_BID_RULE_IDS))
+      .openapi({ description: 'De regels die de inschrijving markeerden; leeg voor een onderzoek dat de inkoper zelf begon' }),
     reason: z.string().openapi({ description: 'Wat nog ontbreekt, in het Nederlands' }),
   })
   .openapi('BlockingReview');
@@ -104,7 +113,7 @@ export const PanelStatisticsSchema = z
       }),
     ),
     agreement: z.object({
-      alpha: z.number().nullable().openapi({ description: "Krippendorffs alfa (interval) over de individuele scores; null als er te weinig paren zijn" }),
+      alpha: z.number().nullable().openapi({ description: 'Krippendorffs alfa (interval) over de individuele scores; null als er te weinig paren zijn' }),
       pairableValues: z.number().int().min(0),
       units: z.number().int().min(0),
       metric: z.literal('interval'),
@@ -125,7 +134,9 @@ export const EvaluationResponse = z
       .record(z.string(), RejectionImpactSchema)
       .optional()
       .openapi({ description: 'Per gemarkeerde inschrijving wat afwijzen zou doen; alleen als een inschrijving gemarkeerd is' }),
-    incomplete: z.array(MissingScoreSchema).openapi({ description: 'Ontbrekende consensusscores; zolang niet leeg zijn alleen de complete inschrijvingen beoordeeld (een voorlopig resultaat)' }),
+    incomplete: z
+      .array(MissingScoreSchema)
+      .openapi({ description: 'Ontbrekende consensusscores; zolang niet leeg zijn alleen de complete inschrijvingen beoordeeld (een voorlopig resultaat)' }),
     pendingBids: z.array(PendingBidSchema).openapi({ description: 'De inschrijvingen die nog op consensusscores wachten, met hun prijsvlaggen' }),
     blockingReviews: z.array(BlockingReviewSchema).openapi({ description: 'De onderzoeken die de gunningsbeslissing tegenhouden' }),
     panel: PanelStatisticsSchema.optional().openapi({ description: 'Pas als elk panellid zijn scores heeft verzegeld' }),

@@ -25,7 +25,10 @@ const CriterionStepPrice = z.object({
   from: z.number(),
   to: z.number(),
   points: z.number(),
-  euros: z.number().nullable().openapi({ description: 'De prijsverlaging die deze stap waard is; null waar prijsverlaging niets oplevert of er geen prijsniveau is' }),
+  euros: z
+    .number()
+    .nullable()
+    .openapi({ description: 'De prijsverlaging die deze stap waard is; null waar prijsverlaging niets oplevert of er geen prijsniveau is' }),
   compensable: z.boolean().nullable(),
   sentence: z.string(),
 });
@@ -89,7 +92,10 @@ const UnderbidderTest = z
     scoreKind,
     scores: z.object({ qualityBidder: z.number().nullable(), underbidder: z.number().nullable() }),
     margin: z.number().nullable(),
-    highestWinningPrice: z.number().nullable().openapi({ description: 'De hoogste prijs in hele centen waarmee de onderbieder wint; null als geen prijs vanaf 0,01 dat doet' }),
+    highestWinningPrice: z
+      .number()
+      .nullable()
+      .openapi({ description: 'De hoogste prijs in hele centen waarmee de onderbieder wint; null als geen prijs vanaf 0,01 dat doet' }),
     underbidderExclusions: z.array(z.string()),
     underbidderFlags: z.array(z.enum(LOW_BID_RULE_IDS)),
     sentences: z.array(z.string()),
@@ -128,7 +134,13 @@ const Suggestion = z
       'add-cost-floor',
     ]),
     patch: z
-      .array(z.object({ op: z.literal('add'), path: z.string(), value: z.unknown().openapi({ description: 'De nieuwe waarde op path (JSON Patch, RFC 6902): elk deel van de aanbesteding' }) }))
+      .array(
+        z.object({
+          op: z.literal('add'),
+          path: z.string(),
+          value: z.unknown().openapi({ description: 'De nieuwe waarde op path (JSON Patch, RFC 6902): elk deel van de aanbesteding' }),
+        }),
+      )
       .openapi({ description: 'Wat de suggestie aan de aanbesteding verandert, als JSON Patch' }),
     sentence: z.string(),
     assumptions: z.array(z.string()),

@@ -10,7 +10,9 @@ import { getFormulaCheck } from './formula-check.service.js';
 import { FormulaCheckResponse } from './formula-check.contract.js';
 
 const route = createRoute({
-  method: 'get', path: '/api/v1/tenders/{id}/formula-check', tags: ['tenders'],
+  method: 'get',
+  path: '/api/v1/tenders/{id}/formula-check',
+  tags: ['tenders'],
   summary: 'Does the price formula invite a race to the bottom? Computed from the tender alone (inkoper, auditor)',
   request: { params: IdParams },
   responses: { 200: jsonContent(FormulaCheckResponse, 'The check, every number with a Dutch sentence'), ...problemResponses },

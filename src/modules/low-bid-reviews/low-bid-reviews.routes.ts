@@ -16,16 +16,20 @@ import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 const tags = ['low-bid-reviews'];
 
 const BidParams = IdParams.extend({
-  bidId: z.string().min(1).max(TEXT_LIMITS.id).openapi({ param: { name: 'bidId', in: 'path' } }),
+  bidId: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.id)
+    .openapi({ param: { name: 'bidId', in: 'path' } }),
 });
 
-const ReviewView = z
-  .object({ bidId: z.string(), lowBidReview: LowBidReviewResponse })
-  .openapi('LowBidReviewOutcome');
+const ReviewView = z.object({ bidId: z.string(), lowBidReview: LowBidReviewResponse }).openapi('LowBidReviewOutcome');
 
 const routes = {
   act: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/bids/{bidId}/low-bid-review', tags,
+    method: 'post',
+    path: '/api/v1/tenders/{id}/bids/{bidId}/low-bid-review',
+    tags,
     summary: 'One step of the art. 2.116 review (inkoper; tender open): request-explanation, record-explanation, record-no-response, decide',
     description:
       '409 when the procedure is not at the step the action needs (e.g. rejecting before an explanation was requested and answered ' +
@@ -34,7 +38,9 @@ const routes = {
     responses: { 200: jsonContent(ReviewView, 'The review after the step'), ...problemResponses, ...invalidInput(REVIEW_ACTION_RULES), ...conflictResponse },
   }),
   letter: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/bids/{bidId}/low-bid-review/letter', tags,
+    method: 'get',
+    path: '/api/v1/tenders/{id}/bids/{bidId}/low-bid-review/letter',
+    tags,
     summary: 'The draft letter requesting the explanation, as plain Dutch text (inkoper, auditor); 409 while none was requested',
     request: { params: BidParams },
     responses: {

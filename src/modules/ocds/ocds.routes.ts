@@ -22,7 +22,9 @@ const ReleasePackage = z
   });
 
 const route = createRoute({
-  method: 'get', path: '/api/v1/tenders/{id}/ocds', tags: ['tenders'],
+  method: 'get',
+  path: '/api/v1/tenders/{id}/ocds',
+  tags: ['tenders'],
   summary: 'The tender as an OCDS 1.1 release package (inkoper, admin, auditor)',
   request: { params: IdParams },
   responses: { 200: jsonContent(ReleasePackage, 'The release package'), ...problemResponses },

@@ -32,8 +32,7 @@ export function createOrganisationQueries(orm: Orm) {
       for (const { regionId, memberId } of orm.select().from(regionMembers).all()) members.set(regionId, [...(members.get(regionId) ?? []), memberId]);
       return members;
     },
-    listRegionMemberIds: (regionId: string): string[] =>
-      membersOfRegion.all({ regionId }).map((row) => row.memberId),
+    listRegionMemberIds: (regionId: string): string[] => membersOfRegion.all({ regionId }).map((row) => row.memberId),
     insertOrganisation: (row: OrganisationRow): void => {
       orm.insert(organisations).values(row).run();
     },

@@ -20,9 +20,7 @@ export const CreateOrganisationBody = z
   })
   .openapi('CreateOrganisation');
 
-const Organisation = z
-  .object({ id: z.string(), name: z.string(), kind: z.enum(ORGANISATION_KINDS), memberIds: z.array(z.string()) })
-  .openapi('Organisation');
+const Organisation = z.object({ id: z.string(), name: z.string(), kind: z.enum(ORGANISATION_KINDS), memberIds: z.array(z.string()) }).openapi('Organisation');
 
 export const AddMemberBody = z
   .strictObject({ memberId: z.string().min(1).max(TEXT_LIMITS.serverId).openapi({ description: 'De gemeente die lid wordt' }) })

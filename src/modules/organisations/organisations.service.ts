@@ -20,10 +20,7 @@ export type OrganisationView = { id: string; name: string; kind: OrganisationKin
 /**
  * @example createOrganisation(ctx, { actor, input: { name: 'Regio Flevoland', kind: 'regio', memberIds: [almere.id] } })
  */
-export function createOrganisation(
-  ctx: AppContext,
-  { actor, input }: { actor: Actor; input: CreateOrganisationInput },
-): OrganisationView {
+export function createOrganisation(ctx: AppContext, { actor, input }: { actor: Actor; input: CreateOrganisationInput }): OrganisationView {
   if (!actor.isPlatformAdmin) {
     throw new AppError('forbidden', { detail: 'Alleen de platformbeheerder mag organisaties aanmaken.' });
   }
@@ -95,9 +92,13 @@ export function addRegionMember(ctx: AppContext, { actor, regionId, memberId }: 
     if (region.kind !== 'regio') throw new AppError('conflict', { detail: `${region.name} is geen regio en heeft geen leden.` });
     const member = q.findOrganisation(memberId);
     if (member === undefined) throw new AppError('invalid-input', { errors: [{ path: 'memberId', message: 'deze organisatie bestaat niet' }] });
-    if (member.kind !== 'gemeente') throw new AppError('invalid-input', { errors: [{ path: 'memberId', message: `${member.name} is geen gemeente; alleen een gemeente is lid van een regio` }] });
+    if (member.kind !== 'gemeente')
+      throw new AppError('invalid-input', {
+        errors: [{ path: 'memberId', message: `${member.name} is geen gemeente; alleen een gemeente is lid van een regio` }],
+      });
     const before = q.listRegionMemberIds(region.id);
-    if (before.includes(member.id)) throw new AppError('conflict', { detail: `${member.name} is al lid van ${region.name}.`, errors: [{ path: 'memberId', message: 'is al lid' }] });
+    if (before.includes(member.id))
+      throw new AppError('conflict', { detail: `${member.name} is al lid van ${region.name}.`, errors: [{ path: 'memberId', message: 'is al lid' }] });
     refuseOfficersOnRegionPanels(ctx, { region, member });
     q.insertRegionMembers(region.id, [member.id]);
     const memberIds = [...before, member.id];

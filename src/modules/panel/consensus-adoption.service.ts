@@ -35,7 +35,10 @@ type Target = { item: ConsensusItem; score: number; motivation: string; path: st
 const keyOf = (bidId: string, criterionId: string) => `${bidId}\u0000${criterionId}`;
 
 /** What the request names, checked against the overview; every problem at its path. */
-function targetsOf(items: readonly ConsensusItem[], cells: readonly AgreedCell[] | undefined): { targets: Target[]; invalid: FieldError[]; conflicts: FieldError[] } {
+function targetsOf(
+  items: readonly ConsensusItem[],
+  cells: readonly AgreedCell[] | undefined,
+): { targets: Target[]; invalid: FieldError[]; conflicts: FieldError[] } {
   const invalid: FieldError[] = [];
   const conflicts: FieldError[] = [];
   const targets: Target[] = [];
@@ -66,12 +69,18 @@ function targetsOf(items: readonly ConsensusItem[], cells: readonly AgreedCell[]
       const given = item.scores.map((s) => formatDutchTrimmed(s.score)).join(', ');
       conflicts.push({
         path: at,
-        message: item.scores.length === 0 ? `${cell.bidId} op ${cell.criterionId} heeft geen individuele scores` : `de beoordelaars gaven niet dezelfde score (${given}): leg de consensus vast in het formulier van deze cel`,
+        message:
+          item.scores.length === 0
+            ? `${cell.bidId} op ${cell.criterionId} heeft geen individuele scores`
+            : `de beoordelaars gaven niet dezelfde score (${given}): leg de consensus vast in het formulier van deze cel`,
       });
       return;
     }
     if (item.consensus !== null) {
-      conflicts.push({ path: at, message: `${cell.bidId} op ${cell.criterionId} heeft al consensusscore ${formatDutchTrimmed(item.consensus.score)}; wijzig die in het formulier van deze cel` });
+      conflicts.push({
+        path: at,
+        message: `${cell.bidId} op ${cell.criterionId} heeft al consensusscore ${formatDutchTrimmed(item.consensus.score)}; wijzig die in het formulier van deze cel`,
+      });
       return;
     }
     const own = cell.motivation?.trim();
@@ -85,7 +94,9 @@ function targetsOf(items: readonly ConsensusItem[], cells: readonly AgreedCell[]
 function motivationProblems(targets: readonly Target[]): FieldError[] {
   return targets.flatMap(({ item, score, motivation, path }) => {
     if (motivation.length > TEXT_LIMITS.motivation) {
-      return [{ path, message: `${tooLongMessage('de motivering', TEXT_LIMITS.motivation, motivation.length)}; vat de motiveringen van de beoordelaars samen` }];
+      return [
+        { path, message: `${tooLongMessage('de motivering', TEXT_LIMITS.motivation, motivation.length)}; vat de motiveringen van de beoordelaars samen` },
+      ];
     }
     const check = checkConsensus({ individualScores: item.scores.map((s) => ({ evaluatorId: s.userId, score: s.score })), consensusScore: score, motivation });
     return check.ok ? [] : [{ path, message: check.message }];

@@ -58,7 +58,12 @@ export function requireAllSealed(ctx: AppContext, tenderId: string, what: string
 
 /** The scores of the members on the panel for one bid on one criterion, for `checkConsensus`. */
 export function individualScoresFor(ctx: AppContext, tenderId: string, bidId: string, criterionId: string): EvaluatorScore[] {
-  const onPanel = new Set(ctx.queries.panel.listMembers(tenderId).filter(isOnPanel).map((m) => m.userId));
+  const onPanel = new Set(
+    ctx.queries.panel
+      .listMembers(tenderId)
+      .filter(isOnPanel)
+      .map((m) => m.userId),
+  );
   return ctx.queries.panel
     .listScores(tenderId)
     .filter((s) => s.bidId === bidId && s.criterionId === criterionId && onPanel.has(s.evaluatorId))

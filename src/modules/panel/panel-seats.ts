@@ -45,11 +45,14 @@ export function refuseOfficerRolesOnPanel(
     const granted = countingMemberships(ctx, { memberships: [...next] }, owner).filter((m) => PANEL_READERS.includes(m.role) && !before.has(key(m)));
     if (granted.length === 0) continue;
     const roles = namesNl(granted.map((m) => ({ name: `${m.role} bij ${names.get(m.organisationId) ?? m.organisationId}` })));
-    reasons.push(`${user.name} zit in het beoordelingspanel van ${seat.reference} (${seat.title}) en kan daarom geen ${roles} worden zolang die aanbesteding niet is gegund`);
+    reasons.push(
+      `${user.name} zit in het beoordelingspanel van ${seat.reference} (${seat.title}) en kan daarom geen ${roles} worden zolang die aanbesteding niet is gegund`,
+    );
     for (const m of granted) {
       const index = next.findIndex((n) => key(n) === key(m));
       const path = `memberships[${index}].role`;
-      if (!errors.some((e) => e.path === path)) errors.push({ path, message: `${user.name} zit in het beoordelingspanel van ${seat.reference}; ${m.role} kan pas na de gunning` });
+      if (!errors.some((e) => e.path === path))
+        errors.push({ path, message: `${user.name} zit in het beoordelingspanel van ${seat.reference}; ${m.role} kan pas na de gunning` });
     }
   }
   if (reasons.length > 0) throw new AppError('conflict', { detail: `${reasons.join('; ')}: ${WHY}.`, errors });

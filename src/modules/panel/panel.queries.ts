@@ -42,12 +42,7 @@ export function createPanelQueries(orm: Orm) {
   const tendersOfEvaluator = orm
     .select({ tenderId: panelMembers.tenderId })
     .from(panelMembers)
-    .where(
-      and(
-        eq(panelMembers.userId, sql.placeholder('userId')),
-        or(isNull(panelMembers.declaration), ne(panelMembers.declaration, 'conflict')),
-      ),
-    )
+    .where(and(eq(panelMembers.userId, sql.placeholder('userId')), or(isNull(panelMembers.declaration), ne(panelMembers.declaration, 'conflict'))))
     .prepare();
   const scoresOf = orm
     .select()
@@ -69,9 +64,7 @@ export function createPanelQueries(orm: Orm) {
   const scoresOfEvaluator = orm
     .select()
     .from(individualScores)
-    .where(
-      and(eq(individualScores.tenderId, sql.placeholder('tenderId')), eq(individualScores.evaluatorId, sql.placeholder('evaluatorId'))),
-    )
+    .where(and(eq(individualScores.tenderId, sql.placeholder('tenderId')), eq(individualScores.evaluatorId, sql.placeholder('evaluatorId'))))
     .prepare();
   const upsertScore = prepareUpsert(orm, individualScores, {
     target: [individualScores.tenderId, individualScores.bidId, individualScores.criterionId, individualScores.evaluatorId],
@@ -127,10 +120,8 @@ export function createPanelQueries(orm: Orm) {
         .run();
     },
     listScores: (tenderId: string): IndividualScoreRow[] => scoresOf.all({ tenderId }),
-    listScoresOfEvaluator: (tenderId: string, evaluatorId: string): IndividualScoreRow[] =>
-      scoresOfEvaluator.all({ tenderId, evaluatorId }),
-    findScore: (key: Pick<IndividualScoreRow, 'tenderId' | 'bidId' | 'criterionId' | 'evaluatorId'>): IndividualScoreRow | undefined =>
-      scoreById.get(key),
+    listScoresOfEvaluator: (tenderId: string, evaluatorId: string): IndividualScoreRow[] => scoresOfEvaluator.all({ tenderId, evaluatorId }),
+    findScore: (key: Pick<IndividualScoreRow, 'tenderId' | 'bidId' | 'criterionId' | 'evaluatorId'>): IndividualScoreRow | undefined => scoreById.get(key),
     upsertScore: (row: IndividualScoreRow): void => upsertScore(row),
   };
 }

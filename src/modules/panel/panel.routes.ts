@@ -59,7 +59,9 @@ export const Panel = z.object({ ...SealStatus, members: z.array(PanelMember) }).
 export const IndividualScoreBody = z
   .strictObject({
     score: z.number(),
-    motivation: sentenceText('de motivering', TEXT_LIMITS.motivation, `de motivering is te kort: ${SENTENCE_RULE_MESSAGE}`).openapi({ description: 'Minstens één volledige zin' }),
+    motivation: sentenceText('de motivering', TEXT_LIMITS.motivation, `de motivering is te kort: ${SENTENCE_RULE_MESSAGE}`).openapi({
+      description: 'Minstens één volledige zin',
+    }),
   })
   .openapi('IndividualScoreInput');
 
@@ -80,11 +82,9 @@ const IndividualScore = z
   })
   .openapi('IndividualScore');
 
-export const Scores = z
-  .object({ ...SealStatus, scores: z.array(IndividualScore) })
-  .openapi('IndividualScores', {
-    description: 'A beoordelaar: its own scores. Inkoper and auditor: everyone\'s once all have sealed; until then `scores` is empty.',
-  });
+export const Scores = z.object({ ...SealStatus, scores: z.array(IndividualScore) }).openapi('IndividualScores', {
+  description: "A beoordelaar: its own scores. Inkoper and auditor: everyone's once all have sealed; until then `scores` is empty.",
+});
 
 const Seal = z.object({ userId: z.string(), sealedAt: timestamp(), scores: z.number().int().min(0) }).openapi('Seal');
 
@@ -101,11 +101,12 @@ const ConsensusItem = z
     stepsApart: z.number().int().nullable().openapi({ description: 'Steps of the scale between the lowest and the highest individual score' }),
     moreThanOneStep: z.boolean().openapi({ description: 'The individual scores lie more than one step of the scale apart' }),
     agreedScore: z.number().nullable().openapi({ description: 'The score every member gave, when all gave the same; what adopt-agreed adopts' }),
-    agreedMotivation: z.string().nullable().openapi({ description: 'With agreedScore: the members\' motivations, each different one once, as the motivation adopt-agreed uses' }),
+    agreedMotivation: z
+      .string()
+      .nullable()
+      .openapi({ description: "With agreedScore: the members' motivations, each different one once, as the motivation adopt-agreed uses" }),
     outsideRange: z.boolean().nullable(),
-    consensus: z
-      .object({ score: z.number(), motivation: z.string().nullable(), deviationReason: z.string().nullable(), updatedAt: timestamp() })
-      .nullable(),
+    consensus: z.object({ score: z.number(), motivation: z.string().nullable(), deviationReason: z.string().nullable(), updatedAt: timestamp() }).nullable(),
   })
   .openapi('ConsensusItem');
 
@@ -123,7 +124,7 @@ export const AdoptAgreedBody = z
           criterionId: cellId,
           motivation: multiLineText('de motivering', TEXT_LIMITS.motivation)
             .optional()
-            .openapi({ description: 'At least one full sentence; without it (or blank) the members\' own motivations (agreedMotivation) are used' }),
+            .openapi({ description: "At least one full sentence; without it (or blank) the members' own motivations (agreedMotivation) are used" }),
         }),
       )
       .min(1)
@@ -156,73 +157,107 @@ const idRequest = { params: IdParams };
 
 const routes = {
   assign: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/evaluators', tags,
-    summary: 'Assign a beoordelaar of the tender\'s organisation (or a member gemeente of its regio) to the panel (inkoper)',
+    method: 'post',
+    path: '/api/v1/tenders/{id}/evaluators',
+    tags,
+    summary: "Assign a beoordelaar of the tender's organisation (or a member gemeente of its regio) to the panel (inkoper)",
     request: { ...idRequest, body: jsonBody(AssignBody) },
     responses: { 201: jsonContent(PanelMember, 'The member'), ...problemResponses, ...invalidInput(ASSIGN_RULES), ...conflictResponse },
   }),
   declarationSubject: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/conflict-declaration', tags,
-    summary: 'The schools a member of the panel declares about, by name and KvK number, also before its declaration (beoordelaar on the panel; inkoper, auditor)',
-    description: 'Only the bidders\' names: prices, bid codes and everything else of the bids stay hidden until the member has declared no conflict of interest.',
+    method: 'get',
+    path: '/api/v1/tenders/{id}/conflict-declaration',
+    tags,
+    summary:
+      'The schools a member of the panel declares about, by name and KvK number, also before its declaration (beoordelaar on the panel; inkoper, auditor)',
+    description:
+      "Only the bidders' names: prices, bid codes and everything else of the bids stay hidden until the member has declared no conflict of interest.",
     request: idRequest,
     responses: {
-      200: jsonContent(z.object({ schools: z.array(z.object({ name: z.string(), kvk: z.string() })) }).openapi('DeclarationSubject'), 'The schools, each once, in the order of the bids'),
+      200: jsonContent(
+        z.object({ schools: z.array(z.object({ name: z.string(), kvk: z.string() })) }).openapi('DeclarationSubject'),
+        'The schools, each once, in the order of the bids',
+      ),
       ...problemResponses,
     },
   }),
   candidates: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/evaluator-candidates', tags,
-    summary: 'De beoordelaars die de inkoper nu in het beoordelingspanel kan zetten, op naam (niet geblokkeerd, nog niet in het panel, geen inkoper of auditor van deze aanbesteding)',
+    method: 'get',
+    path: '/api/v1/tenders/{id}/evaluator-candidates',
+    tags,
+    summary:
+      'De beoordelaars die de inkoper nu in het beoordelingspanel kan zetten, op naam (niet geblokkeerd, nog niet in het panel, geen inkoper of auditor van deze aanbesteding)',
     request: idRequest,
     responses: { 200: jsonContent(z.array(EvaluatorCandidate), 'De kandidaten'), ...problemResponses },
   }),
   declare: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/conflict-declaration', tags,
+    method: 'post',
+    path: '/api/v1/tenders/{id}/conflict-declaration',
+    tags,
     summary: 'Declare (no) conflict of interest, once (beoordelaar on the panel); required before any bid is visible',
     request: { ...idRequest, body: jsonBody(DeclarationBody) },
     responses: { 200: jsonContent(PanelMember, 'The member after the declaration'), ...problemResponses, ...conflictResponse },
   }),
   score: createRoute({
-    method: 'put', path: '/api/v1/tenders/{id}/bids/{bidId}/scores/{criterionId}', tags,
-    summary: 'Set one\'s own score with a motivation (declared beoordelaar; tender open; until sealed)',
+    method: 'put',
+    path: '/api/v1/tenders/{id}/bids/{bidId}/scores/{criterionId}',
+    tags,
+    summary: "Set one's own score with a motivation (declared beoordelaar; tender open; until sealed)",
     request: { params: ScoreParams, body: jsonBody(IndividualScoreBody) },
     responses: { 200: jsonContent(IndividualScore, 'The score'), ...problemResponses, ...invalidInput(INDIVIDUAL_SCORE_RULES), ...conflictResponse },
   }),
   seal: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/scores/seal', tags,
-    summary: 'Seal one\'s own scores; refused while a bid x criterion is unscored (declared beoordelaar)',
+    method: 'post',
+    path: '/api/v1/tenders/{id}/scores/seal',
+    tags,
+    summary: "Seal one's own scores; refused while a bid x criterion is unscored (declared beoordelaar)",
     request: idRequest,
     responses: { 200: jsonContent(Seal, 'The seal'), ...problemResponses, ...conflictResponse },
   }),
   scores: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/scores', tags,
-    summary: 'Individual scores: one\'s own (beoordelaar); everyone\'s once all have sealed (inkoper, auditor)',
+    method: 'get',
+    path: '/api/v1/tenders/{id}/scores',
+    tags,
+    summary: "Individual scores: one's own (beoordelaar); everyone's once all have sealed (inkoper, auditor)",
     request: idRequest,
     responses: { 200: jsonContent(Scores, 'Scores and who has sealed'), ...problemResponses },
   }),
   panel: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/panel', tags,
+    method: 'get',
+    path: '/api/v1/tenders/{id}/panel',
+    tags,
     summary: 'Members, declarations with remarks and times, who sealed and when (inkoper, auditor)',
     request: idRequest,
     responses: { 200: jsonContent(Panel, 'The panel'), ...problemResponses },
   }),
   consensus: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/consensus', tags,
-    summary: 'Per bid x criterion every evaluator\'s score, the spread, disagreement and the consensus (inkoper, auditor); 409 until all have sealed',
+    method: 'get',
+    path: '/api/v1/tenders/{id}/consensus',
+    tags,
+    summary: "Per bid x criterion every evaluator's score, the spread, disagreement and the consensus (inkoper, auditor); 409 until all have sealed",
     request: idRequest,
-    responses: { 200: jsonContent(z.object({ items: z.array(ConsensusItem) }).openapi('ConsensusOverview'), 'The view'), ...problemResponses, ...conflictResponse },
+    responses: {
+      200: jsonContent(z.object({ items: z.array(ConsensusItem) }).openapi('ConsensusOverview'), 'The view'),
+      ...problemResponses,
+      ...conflictResponse,
+    },
   }),
   adoptAgreed: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/consensus/adopt-agreed', tags,
-    summary: 'Adopt the score every member gave as the consensus, for the cells named or for every such cell without a consensus; all or nothing (inkoper; tender open; once all have sealed)',
+    method: 'post',
+    path: '/api/v1/tenders/{id}/consensus/adopt-agreed',
+    tags,
+    summary:
+      'Adopt the score every member gave as the consensus, for the cells named or for every such cell without a consensus; all or nothing (inkoper; tender open; once all have sealed)',
     description:
       'One transaction with a `consensus.set` audit event per adopted score. Refused as a whole (400, or 409 when only the state of cells forbids it) ' +
       'with every problem at its path: a cell whose members differ, a cell that already has a consensus score, a motivation that is not a sentence. ' +
       'An empty `adopted` list means there was nothing left to adopt.',
     request: { ...idRequest, body: jsonBody(AdoptAgreedBody) },
     responses: {
-      200: jsonContent(z.object({ adopted: z.array(ConsensusScore) }).openapi('AdoptedConsensus'), 'The consensus scores adopted: in the order named, or in the order of the bids and criteria'),
+      200: jsonContent(
+        z.object({ adopted: z.array(ConsensusScore) }).openapi('AdoptedConsensus'),
+        'The consensus scores adopted: in the order named, or in the order of the bids and criteria',
+      ),
       ...problemResponses,
       ...invalidInput(ADOPT_AGREED_RULES),
       ...conflictResponse,
@@ -232,9 +267,7 @@ const routes = {
 
 export function panelRoutes(ctx: AppContext) {
   return createRouter()
-    .openapi(routes.assign, (c) =>
-      c.json(assignEvaluator(ctx, { actor: requireActor(c), access: tenderAccessOf(c), userId: c.req.valid('json').userId }), 201),
-    )
+    .openapi(routes.assign, (c) => c.json(assignEvaluator(ctx, { actor: requireActor(c), access: tenderAccessOf(c), userId: c.req.valid('json').userId }), 201))
     .openapi(routes.declarationSubject, (c) => c.json(getDeclarationSubject(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
     .openapi(routes.candidates, (c) => c.json(listEvaluatorCandidates(ctx, { access: tenderAccessOf(c) }), 200))
     .openapi(routes.declare, (c) =>

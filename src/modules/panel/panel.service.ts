@@ -56,10 +56,7 @@ function memberView(ctx: AppContext, tenderId: string, userId: string): PanelMem
  * or, for a regio's tender, of one of its member gemeenten (api.md "Roles"), and must not
  * also act on the tender as inkoper or auditor (blind scoring; docs/access.md).
  */
-export function assignEvaluator(
-  ctx: AppContext,
-  { actor, access, userId }: { actor: Actor; access: TenderAccess; userId: string },
-): PanelMemberView {
+export function assignEvaluator(ctx: AppContext, { actor, access, userId }: { actor: Actor; access: TenderAccess; userId: string }): PanelMemberView {
   requireTenderRole(access, ['inkoper'], 'beoordelaars toewijzen');
   return writeTransaction(ctx.db, () => {
     const tender = ctx.queries.tenders.findTender(access.tender.id);
@@ -67,7 +64,11 @@ export function assignEvaluator(
     if (tender === undefined || organisation === undefined) throw new AppError('not-found');
     requireChangeAllowed(tender.status, 'evaluators');
     const user = ctx.queries.auth.findUserById(userId);
-    const refusal = seatingRefusal(ctx, organisation, user === undefined ? undefined : { ...user, memberships: ctx.queries.auth.listMembershipsOfUser(userId) });
+    const refusal = seatingRefusal(
+      ctx,
+      organisation,
+      user === undefined ? undefined : { ...user, memberships: ctx.queries.auth.listMembershipsOfUser(userId) },
+    );
     if (refusal !== undefined) throw refusal;
     // seatingRefusal refuses an unknown user; this only tells the compiler.
     if (user === undefined) throw new AppError('internal');
@@ -109,11 +110,7 @@ export function assignEvaluator(
  * inkoper or auditor (`officerRefusal`). The same answer for "no such user" and "someone else's
  * user": ids of other organisations do not leak.
  */
-function seatingRefusal(
-  ctx: AppContext,
-  organisation: OrganisationRow,
-  user: { name: string; memberships: Membership[] } | undefined,
-): AppError | undefined {
+function seatingRefusal(ctx: AppContext, organisation: OrganisationRow, user: { name: string; memberships: Membership[] } | undefined): AppError | undefined {
   const counting = user === undefined ? [] : countingMemberships(ctx, user, organisation);
   const roles = new Set(counting.map((m) => m.role));
   const whose = organisation.kind === 'regio' ? `${organisation.name} of een van haar gemeenten` : organisation.name;
@@ -165,7 +162,12 @@ export function listEvaluatorCandidates(ctx: AppContext, { access }: { access: T
     }
     const user = { name: member.name, memberships: ctx.queries.auth.listMembershipsOfUser(member.userId) };
     if (seatingRefusal(ctx, organisation, user) !== undefined) continue;
-    candidates.set(member.userId, { userId: member.userId, name: member.name, email: member.email, organisations: [names.get(member.organisationId) ?? member.organisationId] });
+    candidates.set(member.userId, {
+      userId: member.userId,
+      name: member.name,
+      email: member.email,
+      organisations: [names.get(member.organisationId) ?? member.organisationId],
+    });
   }
   return [...candidates.values()];
 }

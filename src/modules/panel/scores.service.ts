@@ -93,10 +93,7 @@ export function setIndividualScore(
  * `POST .../scores/seal`: refused while a bid x criterion of the tender has no score of the
  * caller; the refusal lists every missing one.
  */
-export function sealScores(
-  ctx: AppContext,
-  { actor, access }: { actor: Actor; access: TenderAccess },
-): { userId: string; sealedAt: string; scores: number } {
+export function sealScores(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): { userId: string; sealedAt: string; scores: number } {
   return writeTransaction(ctx.db, () => {
     const q = ctx.queries.tenders;
     const tender = q.findTender(access.tender.id);

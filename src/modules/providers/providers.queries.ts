@@ -13,12 +13,7 @@ export function createProviderQueries(orm: Orm) {
     listProvidersOf: (organisationIds: string[]): ProviderRow[] =>
       organisationIds.length === 0
         ? []
-        : orm
-            .select()
-            .from(providers)
-            .where(inArray(providers.organisationId, organisationIds))
-            .orderBy(asc(providers.name), asc(providers.id))
-            .all(),
+        : orm.select().from(providers).where(inArray(providers.organisationId, organisationIds)).orderBy(asc(providers.name), asc(providers.id)).all(),
     findProviderByKvk: (organisationId: string, kvk: string): ProviderRow | undefined =>
       orm
         .select()

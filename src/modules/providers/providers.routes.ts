@@ -13,7 +13,10 @@ import { nonBlankLine } from '../../domain/text/text-fields.js';
 /** The dossier's provider fields (spec: `kvk` is 8 digits). */
 export const ProviderFields = {
   name: nonBlankLine('de naam', TEXT_LIMITS.name).trim(),
-  kvk: z.string().max(8, { abort: true, error: 'must be 8 digits' }).regex(/^[0-9]{8}$/, 'must be 8 digits'),
+  kvk: z
+    .string()
+    .max(8, { abort: true, error: 'must be 8 digits' })
+    .regex(/^[0-9]{8}$/, 'must be 8 digits'),
   keurmerk: z.boolean(),
 };
 
@@ -21,9 +24,7 @@ const CreateProviderBody = z
   .strictObject({ organisationId: z.string().min(1).max(TEXT_LIMITS.serverId).optional(), ...ProviderFields })
   .openapi('CreateProvider');
 
-const Provider = z
-  .object({ id: z.string(), organisationId: z.string(), name: z.string(), kvk: z.string(), keurmerk: z.boolean() })
-  .openapi('Provider');
+const Provider = z.object({ id: z.string(), organisationId: z.string(), name: z.string(), kvk: z.string(), keurmerk: z.boolean() }).openapi('Provider');
 
 const listRoute = createRoute({
   method: 'get',
@@ -49,7 +50,5 @@ const createProviderRoute = createRoute({
 export function providerRoutes(ctx: AppContext) {
   return createRouter()
     .openapi(listRoute, (c) => c.json(listProviders(ctx, { actor: requireActor(c) }), 200))
-    .openapi(createProviderRoute, (c) =>
-      c.json(createProvider(ctx, { actor: requireActor(c), input: c.req.valid('json') }), 201),
-    );
+    .openapi(createProviderRoute, (c) => c.json(createProvider(ctx, { actor: requireActor(c), input: c.req.valid('json') }), 201));
 }

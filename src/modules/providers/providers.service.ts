@@ -27,10 +27,7 @@ export function listProviders(ctx: AppContext, { actor }: { actor: Actor }): Pro
  * Adds a provider to one of the caller's organisations: `organisationId` may be left out
  * by an inkoper of exactly one organisation.
  */
-export function createProvider(
-  ctx: AppContext,
-  { actor, input }: { actor: Actor; input: CreateProviderInput },
-): ProviderView {
+export function createProvider(ctx: AppContext, { actor, input }: { actor: Actor; input: CreateProviderInput }): ProviderView {
   const organisationIds = inkoperOrganisations(actor);
   if (organisationIds.length === 0) throw new AppError('forbidden', { detail: 'only an inkoper adds providers' });
   const organisationId = input.organisationId ?? (organisationIds.length === 1 ? organisationIds[0] : undefined);

@@ -78,8 +78,7 @@ export function comparisonVisibility(ctx: AppContext, actor: Actor): (tender: Li
     }
     return answer;
   };
-  return (tender) =>
-    countsInComparison({ status: tender.status, ownsTender: ownsTendersOf(tender.organisationId), onPanel: tender.callerOnPanel });
+  return (tender) => countsInComparison({ status: tender.status, ownsTender: ownsTendersOf(tender.organisationId), onPanel: tender.callerOnPanel });
 }
 
 /** The regio, if the actor may read its comparison; otherwise the refusal. */
@@ -89,7 +88,8 @@ export function requireRegionReader(ctx: AppContext, actor: Actor, regionId: str
   if (organisation === undefined || roles.size === 0) throw new AppError('not-found', { detail: `regio ${regionId} niet gevonden` });
   if (organisation.kind !== 'regio') {
     const regions = ctx.queries.organisations.findOrganisations(ctx.queries.tenders.listRegionsOfMember(organisation.id));
-    const hint = regions.length === 0 ? 'Deze gemeente hoort bij geen regio.' : `Vraag de vergelijking op bij ${regions.map((r) => `${r.name} (${r.id})`).join(' of ')}.`;
+    const hint =
+      regions.length === 0 ? 'Deze gemeente hoort bij geen regio.' : `Vraag de vergelijking op bij ${regions.map((r) => `${r.name} (${r.id})`).join(' of ')}.`;
     throw new AppError('not-found', {
       detail: `${organisation.name} is een gemeente, geen regio: de regiovergelijking bestaat alleen voor een regio. ${hint}`,
     });

@@ -16,7 +16,12 @@ const STATUS_LIST = new RegExp(`^(${TENDER_STATUSES.join('|')})(,(${TENDER_STATU
 export const ComparisonQuery = z.strictObject({
   from: day("First day included (YYYY-MM-DD): the tender's opening day in Europe/Amsterdam"),
   to: day('Last day included (YYYY-MM-DD), on the same date'),
-  route: z.string().min(1).max(TEXT_LIMITS.reference).optional().openapi({ description: "The lot (route), exactly as in the tenders: `B1-route`, `onderwijsroute`, `Z-route`, a module's name", example: 'B1-route' }),
+  route: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.reference)
+    .optional()
+    .openapi({ description: "The lot (route), exactly as in the tenders: `B1-route`, `onderwijsroute`, `Z-route`, a module's name", example: 'B1-route' }),
   status: z
     .string()
     .max(TEXT_LIMITS.reference)

@@ -51,17 +51,20 @@ const IDS = `SELECT value FROM json_each(@ids)`;
 type Raw = unknown[];
 
 export function createRegionQueries(sqlite: Database.Database) {
-  const regionTenders = sqlite.prepare<{ regionId: string; userId: string }, Raw>(
-    `SELECT t.id, t.organisation_id AS organisationId, t.status, t.lot, t.opened_at AS openedAt, t.created_at AS createdAt,
+  const regionTenders = sqlite
+    .prepare<{ regionId: string; userId: string }, Raw>(
+      `SELECT t.id, t.organisation_id AS organisationId, t.status, t.lot, t.opened_at AS openedAt, t.created_at AS createdAt,
             (SELECT MAX(a.seq) FROM audit_events a WHERE a.tender_id = t.id) AS lastSeq,
             EXISTS (SELECT 1 FROM panel_members p WHERE p.tender_id = t.id AND p.user_id = @userId) AS callerOnPanel
        FROM tenders t
       WHERE t.organisation_id = @regionId
          OR t.organisation_id IN (SELECT member_id FROM region_members WHERE region_id = @regionId)
       ORDER BY t.created_at, t.id`,
-  ).raw();
-  const tendersByIds = sqlite.prepare<{ ids: string }, Raw>(
-    `SELECT id, organisation_id AS organisationId, status, reference, title, buyer, lot,
+    )
+    .raw();
+  const tendersByIds = sqlite
+    .prepare<{ ids: string }, Raw>(
+      `SELECT id, organisation_id AS organisationId, status, reference, title, buyer, lot,
             estimated_value_cents AS estimatedValueCents, expected_learners AS expectedLearners,
             award_method AS awardMethod, price_weight AS priceWeight, price_floor_cents AS priceFloorCents,
             price_ceiling_cents AS priceCeilingCents, fixed_price_cents AS fixedPriceCents, tie_break AS tieBreak,
@@ -69,27 +72,34 @@ export function createRegionQueries(sqlite: Database.Database) {
             created_at AS createdAt, updated_at AS updatedAt, opened_at AS openedAt, award_decided_at AS awardDecidedAt,
             standstill_ends_on AS standstillEndsOn, award_decision AS awardDecision, awarded_at AS awardedAt
        FROM tenders WHERE id IN (${IDS})`,
-  ).raw();
-  const criteriaByIds = sqlite.prepare<{ ids: string }, Raw>(
-    `SELECT tender_id AS tenderId, id, position, title, description, weight, scale, levels, minimum, value_cents AS valueCents
+    )
+    .raw();
+  const criteriaByIds = sqlite
+    .prepare<{ ids: string }, Raw>(
+      `SELECT tender_id AS tenderId, id, position, title, description, weight, scale, levels, minimum, value_cents AS valueCents
        FROM criteria WHERE tender_id IN (${IDS}) ORDER BY tender_id, position`,
-  ).raw();
-  const bidsByIds = sqlite.prepare<{ ids: string }, Raw>(
-    `SELECT tender_id AS tenderId, id, position, provider_name AS providerName, provider_kvk AS providerKvk,
+    )
+    .raw();
+  const bidsByIds = sqlite
+    .prepare<{ ids: string }, Raw>(
+      `SELECT tender_id AS tenderId, id, position, provider_name AS providerName, provider_kvk AS providerKvk,
             provider_keurmerk AS providerKeurmerk, price_cents AS priceCents, low_bid_review AS lowBidReview,
             withdrawn_on AS withdrawnOn, withdrawal_reason AS withdrawalReason, created_at AS createdAt
        FROM bids WHERE tender_id IN (${IDS}) ORDER BY tender_id, position`,
-  ).raw();
+    )
+    .raw();
   const priceLinesByIds = sqlite.prepare<{ ids: string }, PriceLineRow>(
     `SELECT tender_id AS tenderId, bid_id AS bidId, position, description, quantity, unit_price_cents AS unitPriceCents
        FROM bid_price_lines WHERE tender_id IN (${IDS}) ORDER BY tender_id, bid_id, position`,
   );
   // The values only, as the evaluation reads them (tenders.queries.ts): a motivation is a
   // sentence per score, forty per tender.
-  const scoresByIds = sqlite.prepare<{ ids: string }, Raw>(
-    `SELECT tender_id AS tenderId, bid_id AS bidId, criterion_id AS criterionId, score
+  const scoresByIds = sqlite
+    .prepare<{ ids: string }, Raw>(
+      `SELECT tender_id AS tenderId, bid_id AS bidId, criterion_id AS criterionId, score
        FROM consensus_scores WHERE tender_id IN (${IDS})`,
-  ).raw();
+    )
+    .raw();
 
   return {
     /**
@@ -124,7 +134,9 @@ export function createRegionQueries(sqlite: Database.Database) {
         criteria: criteriaByIds.all({ ids }).map(criterionRow),
         bids: bidsByIds.all({ ids }).map(bidRow),
         priceLines: priceLinesByIds.all({ ids: undecided }),
-        scores: scoresByIds.all({ ids: undecided }).map((r): TenderScoreValue => ({ tenderId: r[0] as string, bidId: r[1] as string, criterionId: r[2] as string, score: r[3] as number })),
+        scores: scoresByIds
+          .all({ ids: undecided })
+          .map((r): TenderScoreValue => ({ tenderId: r[0] as string, bidId: r[1] as string, criterionId: r[2] as string, score: r[3] as number })),
       };
     },
   };

@@ -25,7 +25,11 @@ const comparisonRoute = createRoute({
     "Only the tenders the caller may see count: another organisation's once awarded, the caller's own organisation's from " +
     'opening (not for a member of its panel), a draft never; every figure is computed from those alone.',
   request: { params: IdParams, query: ComparisonQuery },
-  responses: { 200: jsonContent(RegionComparisonResponse, 'The comparison'), ...problemResponses, ...invalidInput([{ path: 'query.to', rule: 'niet vóór from' }]) },
+  responses: {
+    200: jsonContent(RegionComparisonResponse, 'The comparison'),
+    ...problemResponses,
+    ...invalidInput([{ path: 'query.to', rule: 'niet vóór from' }]),
+  },
 });
 
 export function regionRoutes(ctx: AppContext) {

@@ -17,9 +17,7 @@ import { createP12Signer } from '../../reports/signing/p12-signer.js';
 import type { ReportSigner } from '../../reports/signing/signer.js';
 import { createTimestampAuthority, type TimestampAuthorityOptions } from '../../reports/signing/timestamp-client.js';
 
-export type SignerSource =
-  | { kind: 'p12'; path: string; password: string }
-  | { kind: 'development'; directory: string };
+export type SignerSource = { kind: 'p12'; path: string; password: string } | { kind: 'development'; directory: string };
 
 /** The development certificate lives next to the database (`data/` by default). */
 export function developmentSignerSource(databasePath: string): SignerSource {

@@ -19,7 +19,7 @@ export const SignatureCheck = z
     validatedAt: timestamp().openapi({ description: 'When the signature was validated, right after signing' }),
     valid: z.boolean().openapi({ description: 'The result: the signature verified and covered the whole file' }),
     padesLevel: PadesLevel.nullable(),
-    signer: Signer.nullable().openapi({ description: 'Who signed: the certificate\'s subject and SHA-256 fingerprint' }),
+    signer: Signer.nullable().openapi({ description: "Who signed: the certificate's subject and SHA-256 fingerprint" }),
     timestamp: SignatureTimestamp.nullable(),
     problems: z.array(z.string()),
   })

@@ -11,8 +11,21 @@ export type ReportRow = typeof reports.$inferSelect;
 export type ReportMeta = Omit<ReportRow, 'bytes'>;
 
 export function createReportQueries(orm: Orm) {
-  const byId = orm.select().from(reports).where(eq(reports.id, sql.placeholder('id'))).prepare();
-  const meta = { id: reports.id, tenderId: reports.tenderId, kind: reports.kind, bidId: reports.bidId, sha256: reports.sha256, createdAt: reports.createdAt, createdBy: reports.createdBy, signatureCheck: reports.signatureCheck };
+  const byId = orm
+    .select()
+    .from(reports)
+    .where(eq(reports.id, sql.placeholder('id')))
+    .prepare();
+  const meta = {
+    id: reports.id,
+    tenderId: reports.tenderId,
+    kind: reports.kind,
+    bidId: reports.bidId,
+    sha256: reports.sha256,
+    createdAt: reports.createdAt,
+    createdBy: reports.createdBy,
+    signatureCheck: reports.signatureCheck,
+  };
   const bySha = orm
     .select(meta)
     .from(reports)

@@ -54,7 +54,7 @@ const DocumentProof = z
   .object({
     dossierSha256: z.string().openapi({ description: 'SHA-256 of the embedded dossier.json' }),
     dossierValid: z.boolean(),
-    embeddedResultMatches: z.boolean().openapi({ description: 'The engine\'s result from the embedded dossier equals the embedded evaluation.json' }),
+    embeddedResultMatches: z.boolean().openapi({ description: "The engine's result from the embedded dossier equals the embedded evaluation.json" }),
     printedWinnerMatches: z.boolean().openapi({ description: 'The winner printed on the cover is the re-computed winner' }),
     printedRankingMatches: z.boolean().openapi({ description: 'The printed ranking table is the re-computed ranking' }),
     differences: z.array(z.object({ path: z.string(), stored: z.unknown().optional(), recomputed: z.unknown().optional() })),
@@ -65,7 +65,12 @@ const DocumentProof = z
 const DocumentContents = z
   .object({
     pdfa: z.string().nullable().openapi({ description: 'PDF/A part and conformance from the XMP, e.g. 3B' }),
-    record: z.record(z.string(), z.string()).openapi({ description: 'What the document\'s XMP says of itself: purpose, reportId, tenderReference, tenderTitle, buyer, signer, signingCertificateSha256, dossierSha256' }),
+    record: z
+      .record(z.string(), z.string())
+      .openapi({
+        description:
+          "What the document's XMP says of itself: purpose, reportId, tenderReference, tenderTitle, buyer, signer, signingCertificateSha256, dossierSha256",
+      }),
     proof: DocumentProof.nullable().openapi({ description: 'The embedded dossier re-computed; null when the document embeds none (an award letter)' }),
   })
   .openapi('DocumentContents');
@@ -78,7 +83,9 @@ const Verification = z
     reportId: z.string().nullable(),
     sha256: z.string(),
     signer: Signer.nullable(),
-    padesLevel: PadesLevel.nullable().openapi({ description: 'The PAdES baseline level the valid signature reaches; null when invalid or not PAdES (adbe.pkcs7.detached)' }),
+    padesLevel: PadesLevel.nullable().openapi({
+      description: 'The PAdES baseline level the valid signature reaches; null when invalid or not PAdES (adbe.pkcs7.detached)',
+    }),
     timestamp: SignatureTimestamp.nullable().openapi({ description: 'The verified RFC 3161 signature timestamp (B-T)' }),
     intact: z.boolean().openapi({ description: 'A valid signature over the whole file and, for an evaluation report, an embedded proof that holds' }),
     document: DocumentContents.nullable(),
@@ -91,29 +98,43 @@ const PDF_TYPES = ['application/pdf', 'application/octet-stream'];
 
 const routes = {
   create: createRoute({
-    method: 'post', path: '/api/v1/tenders/{id}/reports', tags,
+    method: 'post',
+    path: '/api/v1/tenders/{id}/reports',
+    tags,
     summary: 'Render and sign the evaluation report or an award letter (inkoper)',
     description:
       '409 while consensus scores are missing, and for an award letter before the award decision. ' +
       '503 (with Retry-After) when the timestamp authority (TSA_URL) fails: nothing is stored, try again.',
     request: { params: IdParams, body: jsonBody(ReportInput) },
-    responses: { 201: jsonContent(CreatedReport, 'The issued report'), ...problemResponses, ...invalidInput(REPORT_RULES), ...conflictResponse, ...unavailableResponse },
+    responses: {
+      201: jsonContent(CreatedReport, 'The issued report'),
+      ...problemResponses,
+      ...invalidInput(REPORT_RULES),
+      ...conflictResponse,
+      ...unavailableResponse,
+    },
   }),
   list: createRoute({
-    method: 'get', path: '/api/v1/tenders/{id}/reports', tags,
+    method: 'get',
+    path: '/api/v1/tenders/{id}/reports',
+    tags,
     summary: 'The reports issued for the tender (inkoper, admin, auditor)',
     request: { params: IdParams },
     responses: { 200: jsonContent(z.array(ReportListItem), 'Issued reports, oldest first'), ...problemResponses },
   }),
   read: createRoute({
-    method: 'get', path: '/api/v1/reports/{id}', tags,
-    summary: 'The signed PDF exactly as issued (members of the tender\'s organisation, auditors)',
+    method: 'get',
+    path: '/api/v1/reports/{id}',
+    tags,
+    summary: "The signed PDF exactly as issued (members of the tender's organisation, auditors)",
     request: { params: IdParams },
     responses: { 200: { description: 'The PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...problemResponses },
   }),
   verify: createRoute({
-    method: 'post', path: '/api/v1/reports/verify', tags,
-    summary: 'Check a PDF\'s signature cryptographically and whether this server issued it (anyone logged in)',
+    method: 'post',
+    path: '/api/v1/reports/verify',
+    tags,
+    summary: "Check a PDF's signature cryptographically and whether this server issued it (anyone logged in)",
     request: { body: { required: true, content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } } },
     responses: { 200: jsonContent(Verification, 'The verification'), ...problemResponses, 415: problemResponses[400] },
   }),

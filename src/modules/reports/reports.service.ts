@@ -68,7 +68,10 @@ function awardDecisionOf(tender: TenderRow): StoredAwardDecision {
   return JSON.parse(stored) as StoredAwardDecision;
 }
 
-async function render(ctx: AppContext, options: { actor: Actor; access: TenderAccess; kind: ReportKind; bidId: string | undefined; reportId: string; generatedAt: Date }): Promise<Buffer> {
+async function render(
+  ctx: AppContext,
+  options: { actor: Actor; access: TenderAccess; kind: ReportKind; bidId: string | undefined; reportId: string; generatedAt: Date },
+): Promise<Buffer> {
   const signer = ctx.signer();
   const tender = tenderRowOf(ctx, options.access);
   const report = buildEvaluationReportData(ctx, {
@@ -91,7 +94,13 @@ async function render(ctx: AppContext, options: { actor: Actor; access: TenderAc
   const letterReport = { ...report, result: { ...report.result, winner: decision.winner } };
   const { renderAwardLetter } = await import('../../reports/render-award-letter.js');
   return renderAwardLetter(
-    buildAwardLetterData({ report: letterReport, bidId, reportId: options.reportId, decisionDate: decision.decisionDate, standstillEndsOn: decision.standstillEndsOn }),
+    buildAwardLetterData({
+      report: letterReport,
+      bidId,
+      reportId: options.reportId,
+      decisionDate: decision.decisionDate,
+      standstillEndsOn: decision.standstillEndsOn,
+    }),
   );
 }
 

@@ -15,7 +15,10 @@ const listRoute = createRoute({
   path: '/api/v1/templates',
   tags: ['templates'],
   summary: 'Tender templates per route, with their assumptions and sources (inkoper)',
-  responses: { 200: jsonContent(z.array(sentAs<z.output<typeof tenderTemplateSchema>>(documentedBy(tenderTemplateSchema, 'TenderTemplate'))), 'Templates'), ...problemResponses },
+  responses: {
+    200: jsonContent(z.array(sentAs<z.output<typeof tenderTemplateSchema>>(documentedBy(tenderTemplateSchema, 'TenderTemplate'))), 'Templates'),
+    ...problemResponses,
+  },
 });
 
 export function templateRoutes() {

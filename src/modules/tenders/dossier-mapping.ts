@@ -26,8 +26,18 @@ function compact<T extends Record<string, unknown>>(value: T): T {
 export type TenderFields = { tender: Tender; award: Award; criteria: Criterion[]; lowBidRules?: LowBidRules | undefined };
 
 /** Columns only the server knows: its settings and the course of the procedure. */
-export type ServerTenderColumns = 'id' | 'organisationId' | 'status' | 'showPricesToEvaluators' | 'createdAt' | 'updatedAt' | 'openedAt'
-  | 'awardDecidedAt' | 'standstillEndsOn' | 'awardDecision' | 'awardedAt';
+export type ServerTenderColumns =
+  | 'id'
+  | 'organisationId'
+  | 'status'
+  | 'showPricesToEvaluators'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'openedAt'
+  | 'awardDecidedAt'
+  | 'standstillEndsOn'
+  | 'awardDecision'
+  | 'awardedAt';
 
 /** A new tender's server columns: nothing decided yet, prices hidden from evaluators. */
 export const NEW_TENDER_SERVER_COLUMNS = {
@@ -75,12 +85,7 @@ export function criterionRows(tenderId: string, list: Criterion[]): CriterionRow
 }
 
 /** A bid's own row and its price lines; scores are separate (they have an author and a time). */
-export function bidRows(
-  tenderId: string,
-  bid: Omit<Bid, 'scores'>,
-  position: number,
-  createdAt: string,
-): { bid: BidRow; priceLines: PriceLineRow[] } {
+export function bidRows(tenderId: string, bid: Omit<Bid, 'scores'>, position: number, createdAt: string): { bid: BidRow; priceLines: PriceLineRow[] } {
   return {
     bid: {
       tenderId,
@@ -177,9 +182,7 @@ export function bidOf(row: BidRow, lines: PriceLineRow[], scores: readonly Score
     provider: { name: row.providerName, kvk: row.providerKvk, keurmerk: row.providerKeurmerk },
     price: toEuros(row.priceCents),
     priceLines:
-      lines.length === 0
-        ? undefined
-        : lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPrice: centsToEuros(l.unitPriceCents) })),
+      lines.length === 0 ? undefined : lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPrice: centsToEuros(l.unitPriceCents) })),
     scores: Object.fromEntries(scores.map((s) => [s.criterionId, s.score])),
     lowBidReview: row.lowBidReview === null ? undefined : (JSON.parse(row.lowBidReview) as LowBidReview),
     withdrawal: row.withdrawnOn === null ? undefined : { receivedOn: row.withdrawnOn, reason: row.withdrawalReason ?? '' },

@@ -6,12 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { TENDER_STATUSES } from '../../db/schema/index.js';
-import {
-  awardSchema,
-  dossierSchema,
-  lowBidRulesSchema,
-  tenderSchema,
-} from '../../domain/evaluation/dossier.schema.js';
+import { awardSchema, dossierSchema, lowBidRulesSchema, tenderSchema } from '../../domain/evaluation/dossier.schema.js';
 import type { Award, Criterion, Dossier, LowBidRules, Tender } from '../../domain/evaluation/dossier.js';
 import { DOSSIER_RULES } from '../../domain/evaluation/dossier-rules.js';
 import { prefixRules, rulesUnder, type RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
@@ -43,7 +38,8 @@ const optionalFields = Object.fromEntries(Object.entries(tenderFieldDocs).map(([
 };
 
 const ShowPrices = z.boolean().optional().openapi({
-  description: 'Of beoordelaars de prijzen zien terwijl zij de kwaliteit scoren; standaard false (twee enveloppen). Een instelling van de server, geen deel van het dossier.',
+  description:
+    'Of beoordelaars de prijzen zien terwijl zij de kwaliteit scoren; standaard false (twee enveloppen). Een instelling van de server, geen deel van het dossier.',
 });
 
 /** The template of `POST /tenders` gives these; the body may not. */
@@ -55,10 +51,7 @@ const TENDER_FIELD_RULES: RuleBeyondSchema[] = [
   ...DOSSIER_RULES.filter((r) => /^(award|criteria|lowBidRules)\b/.test(r.path)),
 ];
 
-export const CREATE_TENDER_RULES: RuleBeyondSchema[] = [
-  { path: 'template', rule: 'een template van GET /api/v1/templates' },
-  ...TENDER_FIELD_RULES,
-];
+export const CREATE_TENDER_RULES: RuleBeyondSchema[] = [{ path: 'template', rule: 'een template van GET /api/v1/templates' }, ...TENDER_FIELD_RULES];
 
 export const CreateTenderBody = z
   .strictObject({

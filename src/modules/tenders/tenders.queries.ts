@@ -194,7 +194,11 @@ export function createTenderQueries(orm: Orm) {
       bidNumbering.get({ tenderId }) ?? { highestNumber: 0, highestPosition: -1 },
     /** The bid's art. 2.116 review as dossier JSON. */
     updateBidReview: (tenderId: string, bidId: string, lowBidReview: string | null): void => {
-      orm.update(bids).set({ lowBidReview }).where(and(eq(bids.tenderId, tenderId), eq(bids.id, bidId))).run();
+      orm
+        .update(bids)
+        .set({ lowBidReview })
+        .where(and(eq(bids.tenderId, tenderId), eq(bids.id, bidId)))
+        .run();
     },
     insertTender: (row: TenderRow): void => insertTender(row),
     updateTender: (id: string, changes: Partial<Omit<TenderRow, 'id' | 'organisationId'>>): void => {
@@ -212,14 +216,17 @@ export function createTenderQueries(orm: Orm) {
         .run();
       for (const row of rows) {
         const { tenderId: _t, id: _i, ...changes } = row;
-        orm.insert(criteria).values(row).onConflictDoUpdate({ target: [criteria.tenderId, criteria.id], set: changes }).run();
+        orm
+          .insert(criteria)
+          .values(row)
+          .onConflictDoUpdate({ target: [criteria.tenderId, criteria.id], set: changes })
+          .run();
       }
     },
     insertBids: (rows: readonly BidRow[]): void => rows.forEach(insertBid),
     insertPriceLines: (rows: readonly PriceLineRow[]): void => rows.forEach(insertPriceLine),
     insertScores: (rows: readonly ConsensusScoreRow[]): void => rows.forEach(insertScore),
-    findScore: (tenderId: string, bidId: string, criterionId: string): ConsensusScoreRow | undefined =>
-      scoreById.get({ tenderId, bidId, criterionId }),
+    findScore: (tenderId: string, bidId: string, criterionId: string): ConsensusScoreRow | undefined => scoreById.get({ tenderId, bidId, criterionId }),
     upsertScore: (row: ConsensusScoreRow): void => upsertScore(row),
     /**
      * The tender and every row under it, children first. Reports are not among them: an

@@ -46,7 +46,18 @@ export type TenderView = TenderFields & {
 export function toTenderView(ctx: AppContext, tender: TenderRow, criteria = ctx.queries.tenders.listCriteria(tender.id)): TenderView {
   const fields = tenderFieldsOf(tender, criteria);
   const { id, organisationId, status, showPricesToEvaluators, createdAt, updatedAt, openedAt, awardedAt } = tender;
-  return { id, organisationId, status, ...fields, showPricesToEvaluators, createdAt, updatedAt, openedAt, awardDecision: awardDecisionSummary(tender), awardedAt };
+  return {
+    id,
+    organisationId,
+    status,
+    ...fields,
+    showPricesToEvaluators,
+    createdAt,
+    updatedAt,
+    openedAt,
+    awardDecision: awardDecisionSummary(tender),
+    awardedAt,
+  };
 }
 
 function awardDecisionSummary(tender: TenderRow): AwardDecisionSummary | null {
@@ -108,10 +119,7 @@ function fromTemplate(templateId: string, input: FlatTenderInput): FlatTenderInp
 }
 
 /** `POST /tenders/import`: a whole dossier, bids and consensus scores included, as one draft tender. */
-export function importTender(
-  ctx: AppContext,
-  { actor, organisationId, dossier }: { actor: Actor; organisationId: string; dossier: unknown },
-): TenderView {
+export function importTender(ctx: AppContext, { actor, organisationId, dossier }: { actor: Actor; organisationId: string; dossier: unknown }): TenderView {
   requireInkoperOf(ctx, actor, organisationId);
   return insertDossier(ctx, { actor, organisationId, dossier: parseImportedDossier(dossier), action: 'tender.import' });
 }
@@ -194,10 +202,7 @@ export function getTender(ctx: AppContext, { actor, access }: { actor: Actor; ac
 export type TenderPatch = { [K in keyof FlatTenderInput]?: unknown } & { showPricesToEvaluators?: boolean | undefined };
 
 /** `PATCH /tenders/:id`: only while draft; the result must still be a valid dossier. */
-export function patchTender(
-  ctx: AppContext,
-  { actor, access, patch }: { actor: Actor; access: TenderAccess; patch: TenderPatch },
-): TenderView {
+export function patchTender(ctx: AppContext, { actor, access, patch }: { actor: Actor; access: TenderAccess; patch: TenderPatch }): TenderView {
   requireTenderRole(access, ['inkoper'], 'een aanbesteding wijzigen');
   return writeTransaction(ctx.db, () => {
     const current = ctx.queries.tenders.findTender(access.tender.id);
@@ -286,7 +291,6 @@ export function openTender(
     return toTenderView(ctx, { ...current, status: 'open', openedAt: now, updatedAt: now });
   });
 }
-
 
 declare module '../../http/types.js' {
   interface AppContext {

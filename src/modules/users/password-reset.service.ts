@@ -31,7 +31,10 @@ function manageable(ctx: AppContext, actor: Actor, userId: string) {
 /**
  * @example await resetPassword(ctx, { actor, userId, newPassword: 'een nieuw lang wachtwoord' }) // { sessionsEnded: 2, tokensRevoked: 1 }
  */
-export async function resetPassword(ctx: AppContext, { actor, userId, newPassword }: { actor: Actor; userId: string; newPassword: string }): Promise<PasswordReset> {
+export async function resetPassword(
+  ctx: AppContext,
+  { actor, userId, newPassword }: { actor: Actor; userId: string; newPassword: string },
+): Promise<PasswordReset> {
   manageable(ctx, actor, userId);
   // scrypt runs before the transaction: a write lock must never wait on the thread pool.
   const passwordHash = await hashPassword(newPassword, ctx.config.passwordHash);

@@ -41,7 +41,8 @@ export function assertMayCreateUsers(ctx: Pick<AppContext, 'queries'>, actor: Ac
       return;
     }
     const role = roleIn(actor, organisationId);
-    if (role === undefined || !existing.has(organisationId)) throw new AppError('not-found', { detail: 'Deze organisatie bestaat niet of u bent er geen lid van.' });
+    if (role === undefined || !existing.has(organisationId))
+      throw new AppError('not-found', { detail: 'Deze organisatie bestaat niet of u bent er geen lid van.' });
     if (role !== 'admin') throw new AppError('forbidden', { detail: 'Alleen een beheerder van de organisatie mag er gebruikers aan toevoegen.' });
   });
   if (!actor.isPlatformAdmin && memberships.length === 0) throw new AppError('forbidden');

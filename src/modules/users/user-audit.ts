@@ -14,7 +14,13 @@ import { recordAuditEvent } from '../audit/audit.service.js';
  */
 export function recordUserEvent(
   ctx: AppContext,
-  { actor, userId, organisationIds, action, change }: { actor: Actor; userId: string; organisationIds: readonly string[]; action: AuditAction; change: unknown },
+  {
+    actor,
+    userId,
+    organisationIds,
+    action,
+    change,
+  }: { actor: Actor; userId: string; organisationIds: readonly string[]; action: AuditAction; change: unknown },
 ): void {
   const organisations = organisationIds.length === 0 ? [null] : [...new Set(organisationIds)];
   for (const organisationId of organisations) {

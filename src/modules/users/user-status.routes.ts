@@ -10,15 +10,13 @@ import { timestamp } from '../../http/documented.js';
 import type { AppContext } from '../../http/types.js';
 import { disableUser, enableUser } from './user-status.service.js';
 
-const UserStatus = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), disabledAt: timestamp().nullable() })
-  .openapi('UserStatus');
+const UserStatus = z.object({ id: z.string(), email: z.string(), name: z.string(), disabledAt: timestamp().nullable() }).openapi('UserStatus');
 
 const disableRoute = createRoute({
   method: 'post',
   path: '/api/v1/users/{id}/disable',
   tags: ['users'],
-  summary: "Disable an account: ends all its sessions and tokens at once; it cannot log in until enabled",
+  summary: 'Disable an account: ends all its sessions and tokens at once; it cannot log in until enabled',
   request: { params: IdParams },
   responses: { 200: jsonContent(UserStatus, 'The user, disabled'), ...problemResponses, ...conflictResponse },
 });

@@ -62,7 +62,14 @@ function findManagedUser(ctx: AppContext, actor: Actor, userId: string) {
 }
 
 /** One event per organisation of the user (user-audit.ts). */
-function recordPerOrganisation(ctx: AppContext, actor: Actor, userId: string, memberships: { organisationId: string }[], action: AuditAction, change: unknown): void {
+function recordPerOrganisation(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  memberships: { organisationId: string }[],
+  action: AuditAction,
+  change: unknown,
+): void {
   recordUserEvent(ctx, { actor, userId, organisationIds: memberships.map((m) => m.organisationId), action, change });
 }
 

@@ -38,7 +38,12 @@ export function createUserQueries(orm: Orm) {
     const all = orm
       .select({ userId: memberships.userId, organisationId: memberships.organisationId, role: memberships.role })
       .from(memberships)
-      .where(inArray(memberships.userId, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          memberships.userId,
+          rows.map((r) => r.id),
+        ),
+      )
       .orderBy(asc(memberships.organisationId))
       .all();
     const byUser = new Map<string, Membership[]>();
@@ -49,7 +54,14 @@ export function createUserQueries(orm: Orm) {
 
   return {
     /** Every account (the platform administrator's list). */
-    listAccounts: (): UserAccount[] => withMemberships(orm.select(accountColumns).from(users).orderBy(...byName).all()),
+    listAccounts: (): UserAccount[] =>
+      withMemberships(
+        orm
+          .select(accountColumns)
+          .from(users)
+          .orderBy(...byName)
+          .all(),
+      ),
     /** The accounts with at least one membership in one of `organisationIds`, with all their memberships. */
     listAccountsInOrganisations: (organisationIds: readonly string[]): UserAccount[] => {
       if (organisationIds.length === 0) return [];
@@ -60,7 +72,14 @@ export function createUserQueries(orm: Orm) {
         .all()
         .map((r) => r.id);
       if (ids.length === 0) return [];
-      return withMemberships(orm.select(accountColumns).from(users).where(inArray(users.id, ids)).orderBy(...byName).all());
+      return withMemberships(
+        orm
+          .select(accountColumns)
+          .from(users)
+          .where(inArray(users.id, ids))
+          .orderBy(...byName)
+          .all(),
+      );
     },
     findAccount: (id: string): UserAccount | undefined => {
       const row = orm.select(accountColumns).from(users).where(eq(users.id, id)).get();
@@ -89,7 +108,11 @@ export function createUserQueries(orm: Orm) {
     /** The user's memberships become exactly `next`. */
     replaceMemberships: (userId: string, next: readonly Membership[]): void => {
       orm.delete(memberships).where(eq(memberships.userId, userId)).run();
-      if (next.length > 0) orm.insert(memberships).values(next.map((m) => ({ userId, ...m }))).run();
+      if (next.length > 0)
+        orm
+          .insert(memberships)
+          .values(next.map((m) => ({ userId, ...m })))
+          .run();
     },
   };
 }

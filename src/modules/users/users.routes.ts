@@ -47,7 +47,9 @@ export const UserSummary = z
     memberships: z
       .array(z.object({ organisationId: z.string(), role: z.enum(ROLES) }))
       .openapi({ description: 'De rollen in de organisaties die de aanroeper beheert (alle voor de platformbeheerder en voor de gebruiker zelf)' }),
-    mayManage: z.boolean().openapi({ description: 'De aanroeper mag dit account blokkeren, vrijgeven, de rollen wijzigen en het wachtwoord opnieuw instellen' }),
+    mayManage: z
+      .boolean()
+      .openapi({ description: 'De aanroeper mag dit account blokkeren, vrijgeven, de rollen wijzigen en het wachtwoord opnieuw instellen' }),
   })
   .openapi('UserSummary');
 

@@ -21,10 +21,7 @@ export type UserView = { id: string; email: string; name: string; isPlatformAdmi
 /**
  * @example await createUser(ctx, { actor, input: { email, name, password, memberships: [{ organisationId, role: 'inkoper' }] } })
  */
-export async function createUser(
-  ctx: AppContext,
-  { actor, input }: { actor: Actor; input: CreateUserInput },
-): Promise<UserView> {
+export async function createUser(ctx: AppContext, { actor, input }: { actor: Actor; input: CreateUserInput }): Promise<UserView> {
   assertMayCreateUsers(ctx, actor, input.memberships);
   // scrypt runs before the transaction: a write lock must never wait on the thread pool.
   const passwordHash = await hashPassword(input.password, ctx.config.passwordHash);
@@ -69,7 +66,14 @@ export async function ensurePlatformAdmin(
   const created = writeTransaction(ctx.db, () => {
     if (ctx.queries.auth.countUsers() > 0) return false;
     const id = newId();
-    ctx.queries.auth.insertUser({ id, email: normalised, name: PLATFORM_ADMIN_NAME, passwordHash, isPlatformAdmin: true, createdAt: ctx.clock().toISOString() });
+    ctx.queries.auth.insertUser({
+      id,
+      email: normalised,
+      name: PLATFORM_ADMIN_NAME,
+      passwordHash,
+      isPlatformAdmin: true,
+      createdAt: ctx.clock().toISOString(),
+    });
     recordAuditEvent(ctx, {
       actorUserId: null,
       organisationId: null,

@@ -5,12 +5,7 @@
  * the price at which each loser would have won, the effective weights, and a chart.
  */
 import { POINTS_METHODS_WITH_PRICE } from '../../domain/evaluation/dossier.js';
-import {
-  explainEffectiveWeights,
-  explainPriceShareRange,
-  explainPriceToWin,
-  explainWarning,
-} from '../../domain/evaluation/explain.js';
+import { explainEffectiveWeights, explainPriceShareRange, explainPriceToWin, explainWarning } from '../../domain/evaluation/explain.js';
 import { COLOR, SIZE, bulletList, ensureSpace, heading, paragraph } from '../pdf/layout.js';
 import { CHART_HEIGHT, type ChartPoint, drawQualityPriceChart } from '../pdf/quality-price-chart.js';
 import { bidLabel } from '../../domain/bid-label.js';
@@ -22,9 +17,7 @@ function sensitivitySentences(context: SectionContext): string[] {
   const { result } = context.data;
   const words = wording.evaluation.analysis;
   const withPrice = POINTS_METHODS_WITH_PRICE.includes(result.method);
-  const sentences = [
-    withPrice && result.winner !== null ? explainPriceShareRange(result.sensitivity.priceShareRange) : words.priceShareNotApplicable,
-  ];
+  const sentences = [withPrice && result.winner !== null ? explainPriceShareRange(result.sensitivity.priceShareRange) : words.priceShareNotApplicable];
   const priceToWin = Object.entries(result.sensitivity.priceToWin);
   if (priceToWin.length === 0) sentences.push(words.priceToWinNone);
   for (const [bidId, price] of priceToWin) sentences.push(explainPriceToWin(bidId, price));
@@ -73,6 +66,13 @@ export function drawAnalysisSection(context: SectionContext): void {
   ensureSpace(doc, CHART_HEIGHT + 80);
   heading(doc, { text: words.chartTitle, level: 2 });
   const points = chartPoints(context);
-  drawQualityPriceChart(doc, { points, xLabel: words.chartX, yLabel: words.chartY, winnerLabel: wording.common.winnerMark, alt: chartAlt(points), legendTitle: words.chartLegend });
+  drawQualityPriceChart(doc, {
+    points,
+    xLabel: words.chartX,
+    yLabel: words.chartY,
+    winnerLabel: wording.common.winnerMark,
+    alt: chartAlt(points),
+    legendTitle: words.chartLegend,
+  });
   paragraph(doc, { text: words.chartCaption, size: SIZE.small, color: COLOR.muted });
 }

@@ -9,14 +9,7 @@ import { formatDutchTrimmed } from '../../domain/money.js';
 import { formatDate } from '../format-dates.js';
 import { bottomOf, bulletList, ensureSpace, heading, labelledRows } from '../pdf/layout.js';
 import { drawTable } from '../pdf/table.js';
-import {
-  criterionPoints,
-  formatBidScore,
-  formatCriterionScore,
-  formatPoints,
-  formatPrice,
-  formatPricePart,
-} from '../report-format.js';
+import { criterionPoints, formatBidScore, formatCriterionScore, formatPoints, formatPrice, formatPricePart } from '../report-format.js';
 import { fill, wording } from '../wording.js';
 import { type SectionContext, bidTitle } from './context.js';
 

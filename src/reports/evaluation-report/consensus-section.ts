@@ -29,7 +29,11 @@ function drawMotivations(context: SectionContext): void {
       if (!motivation) continue;
       const title = `${criterion.id} ${criterion.title}`;
       paragraph(doc, {
-        text: fill(words.criterionScore, { criterion: title, score: formatDutchTrimmed(motivation.score), max: formatDutchTrimmed(criterion.scale[criterion.scale.length - 1] ?? 0) }),
+        text: fill(words.criterionScore, {
+          criterion: title,
+          score: formatDutchTrimmed(motivation.score),
+          max: formatDutchTrimmed(criterion.scale[criterion.scale.length - 1] ?? 0),
+        }),
         font: FONT.bold,
         after: 1,
       });
@@ -70,9 +74,7 @@ function drawDisagreements(context: SectionContext): void {
           disagreement.bidId,
           criterionData ? `${criterionData.id} ${criterionData.title}` : disagreement.criterionId,
           disagreement.individualScores.map((s) => `${s.evaluator}: ${formatDutchTrimmed(s.score)}`).join('; '),
-          criterionData && disagreement.consensusScore !== null
-            ? formatCriterionScore(criterionData, disagreement.consensusScore)
-            : wording.common.none,
+          criterionData && disagreement.consensusScore !== null ? formatCriterionScore(criterionData, disagreement.consensusScore) : wording.common.none,
         ],
       };
     }),

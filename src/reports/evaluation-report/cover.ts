@@ -30,8 +30,20 @@ export function drawCover(context: SectionContext): void {
   doc.y = doc.page.margins.top + 20;
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
-  tagged(doc, 'H1', () => doc.font(FONT.bold).fontSize(24).fillColor(COLOR.accent).text(fitText(doc, words.title, width), left, doc.y, { width }));
-  tagged(doc, 'P', () => doc.font(FONT.regular).fontSize(SIZE.h2).fillColor(COLOR.muted).text(fitText(doc, words.subtitle, width), left, doc.y, { width }));
+  tagged(doc, 'H1', () =>
+    doc
+      .font(FONT.bold)
+      .fontSize(24)
+      .fillColor(COLOR.accent)
+      .text(fitText(doc, words.title, width), left, doc.y, { width }),
+  );
+  tagged(doc, 'P', () =>
+    doc
+      .font(FONT.regular)
+      .fontSize(SIZE.h2)
+      .fillColor(COLOR.muted)
+      .text(fitText(doc, words.subtitle, width), left, doc.y, { width }),
+  );
   doc.y += 16;
   doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.text);
   const title = fitText(doc, data.tender.title, width);
@@ -49,11 +61,7 @@ export function drawCover(context: SectionContext): void {
   // Blind scoring: a report made before every member sealed says on its cover what it leaves out.
   const unsealed = unsealedMembers(data);
   if (unsealed !== undefined) rows.push([fields.individualScores, fill(words.individualScoresWithheld, { names: unsealed })]);
-  rows.push(
-    [fields.generatedAt, formatInstant(data.generatedAt)],
-    [fields.generatedBy, data.generatedBy],
-    [fields.reportId, data.reportId],
-  );
+  rows.push([fields.generatedAt, formatInstant(data.generatedAt)], [fields.generatedBy, data.generatedBy], [fields.reportId, data.reportId]);
   labelledRows(doc, { rows });
   doc.y += 10;
   drawCertificate(doc, { certificate: data.certificate, signatureLevel: data.signatureLevel, warnForDevelopment: true, checkUrl: data.checkUrl });

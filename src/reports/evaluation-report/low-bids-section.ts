@@ -106,7 +106,15 @@ export function drawLowBidsSection(context: SectionContext): void {
     const notes = (bid?.corrections ?? []).flatMap((c) =>
       c.lowBidReviewState === null
         ? []
-        : [fill(words.correctedDuringReview, { date: formatDate(c.correctedOn), before: formatPrice(c.priceBefore), after: formatPrice(c.priceAfter), state: words.states[c.lowBidReviewState], reason: c.reason })],
+        : [
+            fill(words.correctedDuringReview, {
+              date: formatDate(c.correctedOn),
+              before: formatPrice(c.priceBefore),
+              after: formatPrice(c.priceAfter),
+              state: words.states[c.lowBidReviewState],
+              reason: c.reason,
+            }),
+          ],
     );
     if (bid?.withdrawal !== undefined && bid.lowBidReview !== undefined && bid.lowBidReview.state !== 'open') {
       notes.push(fill(words.withdrawnDuringReview, { date: formatDate(bid.withdrawal.receivedOn) }));

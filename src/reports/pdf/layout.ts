@@ -77,7 +77,10 @@ export function heading(doc: PdfDocument, options: { text: string; level: 1 | 2 
   const own = (options.level === 1 ? 14 : 8) + textHeight(doc, text, contentWidth(doc));
   ensureSpace(doc, Math.min(own + (options.keepWithNext ?? 4 * 12), pageSpace(doc)));
   doc.y += options.level === 1 ? 10 : 6;
-  doc.font(FONT.bold).fontSize(size).fillColor(options.level === 3 ? COLOR.text : COLOR.accent);
+  doc
+    .font(FONT.bold)
+    .fontSize(size)
+    .fillColor(options.level === 3 ? COLOR.text : COLOR.accent);
   tagged(doc, `H${options.level}`, () => doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) }));
   doc.y += options.level === 1 ? 4 : 2;
   doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
@@ -97,7 +100,10 @@ export type ParagraphOptions = {
 export function paragraph(doc: PdfDocument, options: ParagraphOptions): void {
   const indent = options.indent ?? 0;
   const width = contentWidth(doc) - indent;
-  doc.font(options.font ?? FONT.regular).fontSize(options.size ?? SIZE.body).fillColor(options.color ?? COLOR.text);
+  doc
+    .font(options.font ?? FONT.regular)
+    .fontSize(options.size ?? SIZE.body)
+    .fillColor(options.color ?? COLOR.text);
   const text = fitText(doc, options.text, width);
   tagged(doc, 'P', () => doc.text(text, doc.page.margins.left + indent, doc.y, { width }));
   doc.y += options.after ?? 4;
@@ -151,7 +157,10 @@ export function labelledRows(doc: PdfDocument, options: { rows: readonly (readon
     // A label and its value read as one sentence: "Kenmerk: ZW-2027-01".
     tagged(doc, 'P', () => {
       doc.font(FONT.bold).fillColor(COLOR.muted).text(labelText, left, y, { width: labelWidth });
-      doc.font(FONT.regular).fillColor(COLOR.text).text(valueText, left + labelWidth + 8, y, { width: valueWidth });
+      doc
+        .font(FONT.regular)
+        .fillColor(COLOR.text)
+        .text(valueText, left + labelWidth + 8, y, { width: valueWidth });
     });
     // pdfkit continued a long value on a new page: go on from where it ended.
     doc.y = doc.page === page ? y + height + 3 : doc.y + 3;
@@ -166,15 +175,33 @@ export function notice(doc: PdfDocument, options: { title: string; text: string;
   const padding = 8;
   const title = fitText(doc.font(FONT.bold).fontSize(SIZE.h3), options.title, width - 2 * padding);
   const text = fitText(doc.font(FONT.regular).fontSize(SIZE.body), options.text, width - 2 * padding);
-  const titleHeight = doc.font(FONT.bold).fontSize(SIZE.h3).heightOfString(title, { width: width - 2 * padding });
-  const textHeight = doc.font(FONT.regular).fontSize(SIZE.body).heightOfString(text, { width: width - 2 * padding });
+  const titleHeight = doc
+    .font(FONT.bold)
+    .fontSize(SIZE.h3)
+    .heightOfString(title, { width: width - 2 * padding });
+  const textHeight = doc
+    .font(FONT.regular)
+    .fontSize(SIZE.body)
+    .heightOfString(text, { width: width - 2 * padding });
   const height = titleHeight + textHeight + 2 * padding + 3;
   ensureSpace(doc, height);
   const top = doc.y;
   artifact(doc, () => doc.save().lineWidth(1.5).rect(left, top, width, height).fillAndStroke(options.fill, options.color).restore());
   group(doc, 'Div', () => {
-    tagged(doc, 'P', () => doc.font(FONT.bold).fontSize(SIZE.h3).fillColor(options.color).text(title, left + padding, top + padding, { width: width - 2 * padding }));
-    tagged(doc, 'P', () => doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text).text(text, left + padding, doc.y + 3, { width: width - 2 * padding }));
+    tagged(doc, 'P', () =>
+      doc
+        .font(FONT.bold)
+        .fontSize(SIZE.h3)
+        .fillColor(options.color)
+        .text(title, left + padding, top + padding, { width: width - 2 * padding }),
+    );
+    tagged(doc, 'P', () =>
+      doc
+        .font(FONT.regular)
+        .fontSize(SIZE.body)
+        .fillColor(COLOR.text)
+        .text(text, left + padding, doc.y + 3, { width: width - 2 * padding }),
+    );
   });
   doc.y = top + height + 8;
 }

@@ -40,7 +40,14 @@ export function addPageFooters(doc: PdfDocument, options: { left: string; second
     artifact(
       doc,
       () => {
-        doc.save().lineWidth(0.5).strokeColor(COLOR.rule).moveTo(left, y - 6).lineTo(left + width, y - 6).stroke().restore();
+        doc
+          .save()
+          .lineWidth(0.5)
+          .strokeColor(COLOR.rule)
+          .moveTo(left, y - 6)
+          .lineTo(left + width, y - 6)
+          .stroke()
+          .restore();
         doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
         doc.text(fitOnOneLine(doc, toPrintable(options.left), width * 0.7 - 6), left, y, { width: width * 0.7, lineBreak: false });
         doc.text(toPrintable(options.pageLabel(index - range.start + 1, range.count)), left + width * 0.7, y, {

@@ -37,7 +37,7 @@ export function niceAxis(options: { min: number; max: number; ticks: number }): 
   }
   const rough = (max - min) / options.ticks;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power);
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
   return { min: Math.floor(min / step) * step, max: Math.ceil(max / step) * step, step };
 }
 
@@ -61,7 +61,10 @@ export function drawQualityPriceChart(
   doc.x = doc.page.margins.left;
   heading(doc, { text: options.legendTitle, level: 3 });
   const byCode = [...options.points].sort((a, b) => a.label.localeCompare(b.label, 'nl', { numeric: true }));
-  labelledRows(doc, { rows: byCode.map((point) => [point.label, point.kind === 'winner' ? `${point.name} (${options.winnerLabel})` : point.name] as const), labelWidth: 36 });
+  labelledRows(doc, {
+    rows: byCode.map((point) => [point.label, point.kind === 'winner' ? `${point.name} (${options.winnerLabel})` : point.name] as const),
+    labelWidth: 36,
+  });
   doc.fillColor(COLOR.text).fontSize(SIZE.body);
 }
 
@@ -82,11 +85,17 @@ function drawChart(doc: PdfDocument, options: { points: readonly ChartPoint[]; x
   doc.save().lineWidth(0.4).strokeColor(COLOR.rule);
   doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
   for (const tick of ticksOf(yAxis)) {
-    doc.moveTo(plotLeft, toY(tick)).lineTo(plotLeft + plotWidth, toY(tick)).stroke();
+    doc
+      .moveTo(plotLeft, toY(tick))
+      .lineTo(plotLeft + plotWidth, toY(tick))
+      .stroke();
     doc.text(`${formatDutchNumber(tick, 0)}%`, plotLeft - 44, toY(tick) - 3.5, { width: 40, align: 'right', lineBreak: false });
   }
   for (const tick of ticksOf(xAxis)) {
-    doc.moveTo(toX(tick), plotTop).lineTo(toX(tick), plotTop + height).stroke();
+    doc
+      .moveTo(toX(tick), plotTop)
+      .lineTo(toX(tick), plotTop + height)
+      .stroke();
     doc.text(formatDutchNumber(tick, 0), toX(tick) - 40, plotTop + height + 4, { width: 80, align: 'center', lineBreak: false });
   }
   doc.restore();
@@ -106,7 +115,10 @@ function drawChart(doc: PdfDocument, options: { points: readonly ChartPoint[]; x
       doc.save().circle(x, y, 3.5).fill(COLOR.accent).restore();
     }
     const label = toPrintable(point.kind === 'winner' ? `${point.label} (${options.winnerLabel})` : point.label);
-    doc.font(point.kind === 'winner' ? FONT.bold : FONT.regular).fontSize(SIZE.small).fillColor(point.kind === 'winner' ? COLOR.winner : COLOR.text);
+    doc
+      .font(point.kind === 'winner' ? FONT.bold : FONT.regular)
+      .fontSize(SIZE.small)
+      .fillColor(point.kind === 'winner' ? COLOR.winner : COLOR.text);
     // Labels right of the point, or left of it near the right edge so they stay in the frame.
     const labelWidth = doc.widthOfString(label);
     const labelX = x + 10 + labelWidth > plotLeft + plotWidth ? x - 10 - labelWidth : x + 10;

@@ -32,20 +32,40 @@ type RowRole = 'header' | 'body' | 'repeated-header';
 
 function drawRow(
   doc: PdfDocument,
-  options: { cells: readonly string[]; widths: readonly number[]; columns: readonly TableColumn[]; y: number; height: number; font: string; fill?: string; color?: string; role: RowRole },
+  options: {
+    cells: readonly string[];
+    widths: readonly number[];
+    columns: readonly TableColumn[];
+    y: number;
+    height: number;
+    font: string;
+    fill?: string;
+    color?: string;
+    role: RowRole;
+  },
 ): void {
   const left = doc.page.margins.left;
   const width = options.widths.reduce((sum, w) => sum + w, 0);
   artifact(doc, () => {
     if (options.fill) doc.save().rect(left, options.y, width, options.height).fill(options.fill).restore();
-    doc.save().lineWidth(0.5).strokeColor(COLOR.rule).moveTo(left, options.y + options.height).lineTo(left + width, options.y + options.height).stroke().restore();
+    doc
+      .save()
+      .lineWidth(0.5)
+      .strokeColor(COLOR.rule)
+      .moveTo(left, options.y + options.height)
+      .lineTo(left + width, options.y + options.height)
+      .stroke()
+      .restore();
   });
   const drawCells = () => {
     let x = left;
     options.cells.forEach((cell, i) => {
       const cellWidth = options.widths[i] ?? 0;
       const draw = () => {
-        doc.font(options.font).fontSize(SIZE.small + 0.5).fillColor(options.color ?? COLOR.text);
+        doc
+          .font(options.font)
+          .fontSize(SIZE.small + 0.5)
+          .fillColor(options.color ?? COLOR.text);
         doc.text(cell, x + PADDING, options.y + PADDING, { width: cellWidth - 2 * PADDING, align: options.columns[i]?.align ?? 'left' });
       };
       if (options.role === 'repeated-header') artifact(doc, draw, 'Pagination');
@@ -62,7 +82,16 @@ function drawRow(
 function drawStackedRow(doc: PdfDocument, columns: readonly TableColumn[], cells: readonly string[]): void {
   group(doc, 'TR', () => group(doc, 'TD', () => labelledRows(doc, { rows: columns.map((column, i) => [column.header, cells[i] ?? ''] as const) })));
   const left = doc.page.margins.left;
-  artifact(doc, () => doc.save().lineWidth(0.5).strokeColor(COLOR.rule).moveTo(left, doc.y).lineTo(left + contentWidth(doc), doc.y).stroke().restore());
+  artifact(doc, () =>
+    doc
+      .save()
+      .lineWidth(0.5)
+      .strokeColor(COLOR.rule)
+      .moveTo(left, doc.y)
+      .lineTo(left + contentWidth(doc), doc.y)
+      .stroke()
+      .restore(),
+  );
   doc.y += 4;
 }
 
@@ -76,12 +105,24 @@ export function drawTable(doc: PdfDocument, options: { columns: readonly TableCo
     doc.font(font).fontSize(SIZE.small + 0.5);
     return cells.map((cell, i) => fitText(doc, cell, (widths[i] ?? 0) - 2 * PADDING));
   };
-  const headers = fitCells(options.columns.map((column) => column.header), FONT.bold);
+  const headers = fitCells(
+    options.columns.map((column) => column.header),
+    FONT.bold,
+  );
   const headerHeight = rowHeight(doc, headers, widths, FONT.bold);
   let headerTagged = false;
   const drawHeader = () => {
     const y = doc.y;
-    drawRow(doc, { cells: headers, widths, columns: options.columns, y, height: headerHeight, font: FONT.bold, fill: COLOR.headerFill, role: headerTagged ? 'repeated-header' : 'header' });
+    drawRow(doc, {
+      cells: headers,
+      widths,
+      columns: options.columns,
+      y,
+      height: headerHeight,
+      font: FONT.bold,
+      fill: COLOR.headerFill,
+      role: headerTagged ? 'repeated-header' : 'header',
+    });
     headerTagged = true;
     doc.y = y + headerHeight;
   };

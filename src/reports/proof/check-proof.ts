@@ -136,7 +136,8 @@ export function checkDocumentProof(read: ReadDocument): DocumentProof | null {
   }
   const printed = printedRanking(read);
   const expected = expectedRanking(recomputed);
-  proof.printedRankingMatches = printed.length === expected.length && printed.every((row, i) => row.rank === expected[i]?.rank && row.bidId === expected[i]?.bidId);
+  proof.printedRankingMatches =
+    printed.length === expected.length && printed.every((row, i) => row.rank === expected[i]?.rank && row.bidId === expected[i]?.bidId);
   if (!proof.printedRankingMatches) {
     const show = (rows: { rank: string; bidId: string }[]) => rows.map((row) => `${row.rank}:${row.bidId}`).join(', ') || 'niet gevonden';
     proof.problems.push(`de rangschikking in het rapport (${show(printed)}) is niet de herberekende (${show(expected)})`);

@@ -22,7 +22,6 @@ export const DEVELOPMENT_P12_PASSWORD = 'gunningswijzer-ontwikkeling';
 
 const VALID_YEARS = 5;
 
-
 /** A new RSA key and a self-signed certificate, as a password-protected PKCS#12 (DER). */
 export function createDevelopmentP12(options: { now?: Date } = {}): Buffer {
   return developmentP12For(generateKeyPairSync('rsa', RSA_KEY).privateKey, options.now ?? new Date()).p12;

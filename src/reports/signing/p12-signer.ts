@@ -39,9 +39,7 @@ function parseP12(p12: Buffer, password: string): ParsedP12 {
   const keyBag = [...bagsOf(pfx, BAG.shroudedKey), ...bagsOf(pfx, BAG.key)][0];
   if (!keyBag) throw new Error('het P12-bestand bevat geen privésleutel');
   // forge decodes only RSA keys; for other keys it leaves the PrivateKeyInfo as ASN.1.
-  const keyInfo = keyBag.key
-    ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(keyBag.key))
-    : keyBag.asn1;
+  const keyInfo = keyBag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(keyBag.key)) : keyBag.asn1;
   if (!keyInfo) throw new Error('de privésleutel in het P12-bestand kan niet worden gelezen');
   const privateKey = createPrivateKey({ key: derOf(keyInfo), format: 'der', type: 'pkcs8' });
   const certificates = bagsOf(pfx, BAG.certificate).flatMap((bag) => {

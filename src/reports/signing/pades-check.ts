@@ -10,7 +10,7 @@
  * the file is not PAdES (reports made before PAdES are `adbe.pkcs7.detached` and stay valid).
  */
 import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import type * as pkijs from 'pkijs';
 import { mismatchWithCertificate, readSigningCertificateV2 } from './ess-signing-certificate.js';
 import { OID, STRONG_DIGESTS } from './oids.js';
 import type { SignatureLevel } from './signer.js';

@@ -53,8 +53,7 @@ export function readSignatureField(pdf: Buffer): SignatureField | null {
 
   // ByteRange is [offset length offset length]: the hole runs from a + b to c.
   const holeStart = a + b;
-  const holeIsContents =
-    holeStart < c && c <= pdf.length && text[holeStart] === '<' && text[c - 1] === '>' && precededByContentsKey(text, holeStart);
+  const holeIsContents = holeStart < c && c <= pdf.length && text[holeStart] === '<' && text[c - 1] === '>' && precededByContentsKey(text, holeStart);
   const hex = holeIsContents ? text.slice(holeStart + 1, c - 1) : '';
   const wellFormedHex = holeIsContents && hex.length % 2 === 0 && HEX.test(hex);
   if (!holeIsContents) problems.push('het gat in de ByteRange is niet de /Contents van de handtekening');

@@ -14,7 +14,10 @@ import { SUBFILTER_ETSI_CADES_DETACHED, Signer } from '@signpdf/utils';
 
 /** The CMS did not fit the reserved hole; `needed` is its length in bytes. */
 export class SignatureTooLargeError extends Error {
-  constructor(readonly needed: number, readonly reserved: number) {
+  constructor(
+    readonly needed: number,
+    readonly reserved: number,
+  ) {
     super(`de handtekening (${needed} bytes) past niet in de gereserveerde ruimte (${reserved} bytes)`);
     this.name = 'SignatureTooLargeError';
   }
@@ -74,16 +77,19 @@ function withTrailerId(pdf: Buffer, original: Buffer): Buffer {
  * @throws SignatureTooLargeError when the CMS is longer than `signatureLength`.
  */
 export async function signPdf(options: SignPdfOptions): Promise<Buffer> {
-  const withPlaceholder = withTrailerId(plainAddPlaceholder({
-    pdfBuffer: options.pdf,
-    reason: options.reason,
-    contactInfo: '',
-    name: options.name,
-    location: options.location,
-    signingTime: options.signingTime,
-    signatureLength: options.signatureLength,
-    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-    appName: 'Gunningswijzer',
-  }), options.pdf);
+  const withPlaceholder = withTrailerId(
+    plainAddPlaceholder({
+      pdfBuffer: options.pdf,
+      reason: options.reason,
+      contactInfo: '',
+      name: options.name,
+      location: options.location,
+      signingTime: options.signingTime,
+      signatureLength: options.signatureLength,
+      subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+      appName: 'Gunningswijzer',
+    }),
+    options.pdf,
+  );
   return new SignPdf().sign(withPlaceholder, new CallbackSigner(options.createCms, options.signatureLength), options.signingTime);
 }

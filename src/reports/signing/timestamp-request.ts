@@ -104,7 +104,9 @@ function tokenOf(reply: Buffer, shown: string): Uint8Array {
     if (parsed.offset === -1) throw new Error(parsed.result.error);
     response = new pkijs.TimeStampResp({ schema: parsed.result });
   } catch (error) {
-    throw new TimestampError(`het antwoord van de tijdstempeldienst ${shown} is geen RFC 3161-antwoord (${error instanceof Error ? error.message : String(error)})`);
+    throw new TimestampError(
+      `het antwoord van de tijdstempeldienst ${shown} is geen RFC 3161-antwoord (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   if (!GRANTED.includes(response.status.status)) {
     const text = response.status.statusStrings?.map((s) => s.valueBlock.value).join('; ');
@@ -124,7 +126,6 @@ function tokenOf(reply: Buffer, shown: string): Uint8Array {
   return token;
 }
 
-
 function firstNonZero(bytes: Uint8Array): number {
   let index = 0;
   while (index < bytes.length - 1 && bytes[index] === 0) index++;
@@ -133,7 +134,9 @@ function firstNonZero(bytes: Uint8Array): number {
 
 /** Two big-endian INTEGER contents as numbers: DER drops leading zero bytes a request may keep. */
 function sameInteger(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.from(a).subarray(firstNonZero(a)).equals(Buffer.from(b).subarray(firstNonZero(b)));
+  return Buffer.from(a)
+    .subarray(firstNonZero(a))
+    .equals(Buffer.from(b).subarray(firstNonZero(b)));
 }
 
 /** The limits of one exchange: `createTimestampAuthority` fills in the defaults. */
@@ -143,7 +146,12 @@ export type TimestampLimits = { timeoutMs: number; maxResponseBytes: number };
  * The verified DER TimeStampToken for `signatureValue` from the authority at `url` (`shown`
  * is the URL without credentials, for the messages).
  */
-export async function requestTimestamp(url: URL, shown: string, limits: TimestampLimits, signatureValue: Uint8Array): Promise<{ token: Uint8Array; info: TimestampInfo }> {
+export async function requestTimestamp(
+  url: URL,
+  shown: string,
+  limits: TimestampLimits,
+  signatureValue: Uint8Array,
+): Promise<{ token: Uint8Array; info: TimestampInfo }> {
   const nonce = newNonce();
   const reply = await post(url, timestampRequest(signatureValue, nonce), limits, shown);
   const token = tokenOf(reply, shown);

@@ -8,7 +8,7 @@
  * trusted is, as for the signer's certificate, the reader's judgement: the result names it.
  */
 import { createHash } from 'node:crypto';
-import * as asn1js from 'asn1js';
+import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { describeCertificate } from './certificate-info.js';
 import { OID, STRONG_DIGESTS } from './oids.js';
@@ -20,9 +20,7 @@ export type TimestampInfo = {
   authority: { subject: string; fingerprintSha256: string };
 };
 
-export type TimestampCheck =
-  | { valid: true; info: TimestampInfo; tstInfo: pkijs.TSTInfo }
-  | { valid: false; problem: string };
+export type TimestampCheck = { valid: true; info: TimestampInfo; tstInfo: pkijs.TSTInfo } | { valid: false; problem: string };
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -84,7 +82,10 @@ export async function verifyTimestampToken(token: Uint8Array, signatureValue: Ui
     return { valid: false, problem: 'de handtekening van het tijdstempel klopt niet' };
   }
   if (!timestampingOnly(result.signerCertificate)) {
-    return { valid: false, problem: 'het certificaat van de tijdstempeldienst is niet (alleen) voor tijdstempels (RFC 3161: extended key usage timeStamping, kritiek)' };
+    return {
+      valid: false,
+      problem: 'het certificaat van de tijdstempeldienst is niet (alleen) voor tijdstempels (RFC 3161: extended key usage timeStamping, kritiek)',
+    };
   }
   let authority: ReturnType<typeof describeCertificate>;
   try {

@@ -39,9 +39,9 @@ export function AgreedScoresForm({ action, items, criteria, names, values, error
         Eensgezinde scores overnemen
       </h2>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        Bij {items.length} {items.length === 1 ? 'cel' : 'cellen'} gaven alle beoordelaars dezelfde score en is nog geen consensus vastgelegd. U kunt
-        die score als consensusscore overnemen, met de motiveringen van de beoordelaars als motivering (zonder hun namen: de motivering gaat met de
-        gunningsbeslissing naar de inschrijvers). Zet het vinkje uit bij een cel die u eerst wilt bespreken, of pas de motivering aan.
+        Bij {items.length} {items.length === 1 ? 'cel' : 'cellen'} gaven alle beoordelaars dezelfde score en is nog geen consensus vastgelegd. U kunt die score
+        als consensusscore overnemen, met de motiveringen van de beoordelaars als motivering (zonder hun namen: de motivering gaat met de gunningsbeslissing
+        naar de inschrijvers). Zet het vinkje uit bij een cel die u eerst wilt bespreken, of pas de motivering aan.
       </p>
       <form method="post" action={action} class="utrecht-form">
         <SubmitButton name="actie" value="alle">

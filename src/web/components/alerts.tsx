@@ -41,7 +41,17 @@ export function Notice({ kind = 'info', children }: { kind?: 'info' | 'ok' | 'wa
   );
 }
 
-export function SubmitButton({ children, name, value, kind = 'primary-action' }: { children?: Child; name?: string; value?: string; kind?: 'primary-action' | 'secondary-action' | 'subtle' }) {
+export function SubmitButton({
+  children,
+  name,
+  value,
+  kind = 'primary-action',
+}: {
+  children?: Child;
+  name?: string;
+  value?: string;
+  kind?: 'primary-action' | 'secondary-action' | 'subtle';
+}) {
   return (
     <button type="submit" class={`utrecht-button utrecht-button--${kind}`} name={name} value={value}>
       {children}

@@ -11,9 +11,7 @@ import { wording } from '../../reports/wording.js';
 function sensitivitySentences(evaluation: TenderEvaluation, labelOf: BidLabel): string[] {
   const words = wording.evaluation.analysis;
   const withPrice = POINTS_METHODS_WITH_PRICE.includes(evaluation.method);
-  const sentences = [
-    withPrice && evaluation.winner !== null ? explainPriceShareRange(evaluation.sensitivity.priceShareRange) : words.priceShareNotApplicable,
-  ];
+  const sentences = [withPrice && evaluation.winner !== null ? explainPriceShareRange(evaluation.sensitivity.priceShareRange) : words.priceShareNotApplicable];
   const priceToWin = Object.entries(evaluation.sensitivity.priceToWin);
   if (priceToWin.length === 0) sentences.push(words.priceToWinNone);
   for (const [bidId, price] of priceToWin) sentences.push(explainPriceToWin(bidId, price, labelOf));

@@ -40,7 +40,19 @@ type Props = {
   formState: AwardFormState | undefined;
 };
 
-function DecisionForm({ access, evaluation, names, readiness, formState }: { access: TenderAccess; evaluation: TenderEvaluation; names: ReadonlyMap<string, string>; readiness: Readiness; formState: AwardFormState | undefined }) {
+function DecisionForm({
+  access,
+  evaluation,
+  names,
+  readiness,
+  formState,
+}: {
+  access: TenderAccess;
+  evaluation: TenderEvaluation;
+  names: ReadonlyMap<string, string>;
+  readiness: Readiness;
+  formState: AwardFormState | undefined;
+}) {
   if (!readiness.possible) return <UnavailableAction id={AWARD_STEP_IDS.decision} label="Gunningsbeslissing nemen" reasons={readiness.reasons} />;
   const mine = formState?.form === 'decision' ? formState : undefined;
   const errors = mine?.errors ?? NO_ERRORS;
@@ -50,7 +62,11 @@ function DecisionForm({ access, evaluation, names, readiness, formState }: { acc
     <form method="post" action={`${tenderPath(access)}/gunningsbeslissing`} class="utrecht-form" data-confirm>
       {evaluation.winner === null ? null : (
         <p class="utrecht-paragraph utrecht-paragraph--distanced">
-          De gunningsbeslissing gunt aan <strong><BidName bidId={evaluation.winner} name={names.get(evaluation.winner)} /></strong>.
+          De gunningsbeslissing gunt aan{' '}
+          <strong>
+            <BidName bidId={evaluation.winner} name={names.get(evaluation.winner)} />
+          </strong>
+          .
         </p>
       )}
       {tiedBids.length === 0 ? null : (
@@ -88,8 +104,8 @@ export function AwardSection({ access, view, evaluation, names, decisionReadines
       ) : decision !== null ? (
         <>
           <p class="utrecht-paragraph utrecht-paragraph--distanced">
-            Gunningsbeslissing van {formatInstantDate(decision.decidedAt)}: gunnen aan {winner(decision.winner)}. De opschortende termijn loopt tot en
-            met {formatIsoDate(decision.standstillEndsOn)}; definitief gunnen kan vanaf {formatIsoDate(decision.awardAllowedOn)}.
+            Gunningsbeslissing van {formatInstantDate(decision.decidedAt)}: gunnen aan {winner(decision.winner)}. De opschortende termijn loopt tot en met{' '}
+            {formatIsoDate(decision.standstillEndsOn)}; definitief gunnen kan vanaf {formatIsoDate(decision.awardAllowedOn)}.
           </p>
           {inkoper ? (
             <>
@@ -104,8 +120,8 @@ export function AwardSection({ access, view, evaluation, names, decisionReadines
               <form method="post" action={`${tenderPath(access)}/gunningsbeslissing-intrekken`} class="utrecht-form">
                 <h3 class="utrecht-heading-3 utrecht-heading-3--distanced">Gunningsbeslissing intrekken</h3>
                 <p class="utrecht-paragraph utrecht-paragraph--distanced">
-                  Na een gegrond bezwaar, een uitspraak of een gevonden fout: de aanbesteding is dan weer geopend, de beoordeling kan worden
-                  hersteld en er volgt een nieuwe gunningsbeslissing met een nieuwe opschortende termijn. De reden komt in het auditlogboek.
+                  Na een gegrond bezwaar, een uitspraak of een gevonden fout: de aanbesteding is dan weer geopend, de beoordeling kan worden hersteld en er
+                  volgt een nieuwe gunningsbeslissing met een nieuwe opschortende termijn. De reden komt in het auditlogboek.
                 </p>
                 <TextareaField name="reason" label="Reden van de intrekking" errors={withdrawal?.errors ?? NO_ERRORS} value={withdrawal?.values['reason']} />
                 <SubmitButton>Gunningsbeslissing intrekken</SubmitButton>

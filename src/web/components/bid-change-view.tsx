@@ -20,7 +20,15 @@ export function BidFigureFields({ bid, values, errors, withProvider }: { bid: Bi
       {withProvider ? (
         <>
           <TextField name="provider.name" label="Inschrijver" value={values['provider.name']} errors={errors} size={40} />
-          <TextField name="provider.kvk" label="KvK-nummer" value={values['provider.kvk']} errors={errors} inputMode="numeric" size={10} description="Acht cijfers" />
+          <TextField
+            name="provider.kvk"
+            label="KvK-nummer"
+            value={values['provider.kvk']}
+            errors={errors}
+            inputMode="numeric"
+            size={10}
+            description="Acht cijfers"
+          />
           <CheckboxField name="provider.keurmerk" label="Heeft het keurmerk Blik op Werk" errors={errors} checked={values['provider.keurmerk'] === 'ja'} />
         </>
       ) : null}
@@ -30,14 +38,37 @@ export function BidFigureFields({ bid, values, errors, withProvider }: { bid: Bi
         bid.priceLines.map((_line, i) => (
           <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--distanced utrecht-form-fieldset--html-fieldset">
             <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">Prijsregel {i + 1}</legend>
-            <TextField name={`priceLines[${i}].description`} label={`Prijsregel ${i + 1}, omschrijving`} value={values[`priceLines[${i}].description`]} errors={errors} size={60} />
-            <TextField name={`priceLines[${i}].quantity`} label={`Prijsregel ${i + 1}, aantal`} value={values[`priceLines[${i}].quantity`]} errors={errors} inputMode="decimal" size={10} />
-            <TextField name={`priceLines[${i}].unitPrice`} label={`Prijsregel ${i + 1}, eenheidsprijs (EUR)`} value={values[`priceLines[${i}].unitPrice`]} errors={errors} inputMode="decimal" size={12} amount="per-eenheid" />
+            <TextField
+              name={`priceLines[${i}].description`}
+              label={`Prijsregel ${i + 1}, omschrijving`}
+              value={values[`priceLines[${i}].description`]}
+              errors={errors}
+              size={60}
+            />
+            <TextField
+              name={`priceLines[${i}].quantity`}
+              label={`Prijsregel ${i + 1}, aantal`}
+              value={values[`priceLines[${i}].quantity`]}
+              errors={errors}
+              inputMode="decimal"
+              size={10}
+            />
+            <TextField
+              name={`priceLines[${i}].unitPrice`}
+              label={`Prijsregel ${i + 1}, eenheidsprijs (EUR)`}
+              value={values[`priceLines[${i}].unitPrice`]}
+              errors={errors}
+              inputMode="decimal"
+              size={12}
+              amount="per-eenheid"
+            />
           </fieldset>
         ))
       )}
       {bid.priceLines === undefined ? null : (
-        <p class="utrecht-paragraph utrecht-paragraph--distanced">De prijs is de som van de prijsregels (aantal maal eenheidsprijs, per regel afgerond op de cent).</p>
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">
+          De prijs is de som van de prijsregels (aantal maal eenheidsprijs, per regel afgerond op de cent).
+        </p>
       )}
     </>
   );

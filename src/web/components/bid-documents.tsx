@@ -35,7 +35,11 @@ export function BidDocuments({ tenderId, documents }: { tenderId: string; docume
               <a class="utrecht-link utrecht-link--html-a" href={`${documentUrl(tenderId, d)}?download=1`}>
                 Downloaden
               </a>
-              {d.reason === null ? null : <span>. Vervangt versie {d.version - 1}: {d.reason}</span>}
+              {d.reason === null ? null : (
+                <span>
+                  . Vervangt versie {d.version - 1}: {d.reason}
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -47,9 +51,5 @@ export function BidDocuments({ tenderId, documents }: { tenderId: string; docume
 /** "Beoordeeld met plan.pdf (versie 2)": the versions a score was given with. */
 export function ScoredWith({ documents }: { documents: readonly { name: string; version: number }[] }) {
   if (documents.length === 0) return null;
-  return (
-    <p class="utrecht-paragraph utrecht-paragraph--distanced">
-      Beoordeeld met {documents.map((d) => `${d.name} (versie ${d.version})`).join(', ')}.
-    </p>
-  );
+  return <p class="utrecht-paragraph utrecht-paragraph--distanced">Beoordeeld met {documents.map((d) => `${d.name} (versie ${d.version})`).join(', ')}.</p>;
 }

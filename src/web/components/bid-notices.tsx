@@ -15,8 +15,8 @@ export function BidNoticesForPanel({ bid }: { bid: Pick<EvaluatorBidView, 'id' |
     <>
       {bid.withdrawal === undefined ? null : (
         <Notice kind="warning">
-          De inschrijving van {bidLabel(bid.id, bid.provider.name)} is ingetrokken door de inschrijver (ontvangen op {formatIsoDate(bid.withdrawal.receivedOn)}) en doet niet meer mee;
-          u hoeft haar niet meer te beoordelen. Reden: {bid.withdrawal.reason}
+          De inschrijving van {bidLabel(bid.id, bid.provider.name)} is ingetrokken door de inschrijver (ontvangen op {formatIsoDate(bid.withdrawal.receivedOn)})
+          en doet niet meer mee; u hoeft haar niet meer te beoordelen. Reden: {bid.withdrawal.reason}
         </Notice>
       )}
       {(bid.corrections ?? []).map((correction) => (

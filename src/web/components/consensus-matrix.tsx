@@ -24,7 +24,19 @@ type MatrixProps = {
   canSet: boolean;
 };
 
-function CellView({ item, criterion, names, href, canSet }: { item: ConsensusItem; criterion: Criterion; names: ReadonlyMap<string, string>; href: string; canSet: boolean }) {
+function CellView({
+  item,
+  criterion,
+  names,
+  href,
+  canSet,
+}: {
+  item: ConsensusItem;
+  criterion: Criterion;
+  names: ReadonlyMap<string, string>;
+  href: string;
+  canSet: boolean;
+}) {
   const where = `${bidLabel(item.bidId, names.get(item.bidId))} op ${criterion.id}`;
   const apart = item.moreThanOneStep;
   return (

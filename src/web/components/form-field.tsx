@@ -107,26 +107,30 @@ export function TextField({
   const invalid = messages.length > 0;
   const hint = amount === undefined ? undefined : AMOUNT_HINTS[amount];
   const fullDescription =
-    hint === undefined ? description : description === undefined ? hint : (
+    hint === undefined ? (
+      description
+    ) : description === undefined ? (
+      hint
+    ) : (
       <>
         {description} {hint}
       </>
     );
   const input = (
-      <input
-        class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
-        id={inputId}
-        name={name}
-        type={type}
-        value={value ?? ''}
-        inputmode={inputMode}
-        autocomplete={autocomplete}
-        required={required}
-        size={size}
-        aria-required={mandatory ? 'true' : undefined}
-        aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(inputId, fullDescription !== undefined, invalid)}
-      />
+    <input
+      class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
+      id={inputId}
+      name={name}
+      type={type}
+      value={value ?? ''}
+      inputmode={inputMode}
+      autocomplete={autocomplete}
+      required={required}
+      size={size}
+      aria-required={mandatory ? 'true' : undefined}
+      aria-invalid={invalid ? 'true' : undefined}
+      aria-describedby={describedBy(inputId, fullDescription !== undefined, invalid)}
+    />
   );
   return (
     <FieldFrame id={inputId} label={label} description={fullDescription} messages={messages} required={required === true || mandatory === true}>

@@ -63,7 +63,9 @@ function BidEvents({ corrections, withdrawal }: { corrections: readonly BidCorre
       : `Prijs gecorrigeerd op ${formatInstantDate(c.correctedAt)} van ${formatOptionalEuros(c.before.price)} naar ${formatOptionalEuros(c.after.price)}, terwijl dit onderzoek al liep (${REVIEW_STATE_NAMES[c.lowBidReviewState]}); het onderzoek blijft staan. Reden: ${c.reason}`,
   );
   if (withdrawal !== undefined) {
-    items.push(`Ingetrokken door de inschrijver (ontvangen op ${formatIsoDate(withdrawal.receivedOn)}); het onderzoek blijft staan zoals het was en gaat niet verder. Reden: ${withdrawal.reason}`);
+    items.push(
+      `Ingetrokken door de inschrijver (ontvangen op ${formatIsoDate(withdrawal.receivedOn)}); het onderzoek blijft staan zoals het was en gaat niet verder. Reden: ${withdrawal.reason}`,
+    );
   }
   if (items.length === 0) return null;
   return (
@@ -145,7 +147,14 @@ export function LowBidReviewSection({
         <>
           {review.state === 'open' ? (
             <ActionForm action="request-explanation" title="Toelichting vragen" submit="Verzoek vastleggen" path={actionPath}>
-              <TextField name="deadline" id={`${prefix}-deadline`} label="Termijn (uiterlijk)" type="date" value={valueOf('request-explanation', 'deadline')} errors={errorsOf('request-explanation')} />
+              <TextField
+                name="deadline"
+                id={`${prefix}-deadline`}
+                label="Termijn (uiterlijk)"
+                type="date"
+                value={valueOf('request-explanation', 'deadline')}
+                errors={errorsOf('request-explanation')}
+              />
               <TextareaField
                 name="questions"
                 id={`${prefix}-questions`}
@@ -158,8 +167,21 @@ export function LowBidReviewSection({
           {review.state === 'explanation-requested' ? (
             <>
               <ActionForm action="record-explanation" title="Toelichting vastleggen" submit="Toelichting vastleggen" path={actionPath}>
-                <TextareaField name="explanation" id={`${prefix}-explanation`} label="Toelichting van de inschrijver" value={valueOf('record-explanation', 'explanation')} errors={errorsOf('record-explanation')} />
-                <TextField name="receivedAt" id={`${prefix}-receivedAt`} label="Ontvangen op (leeg: vandaag)" type="date" value={valueOf('record-explanation', 'receivedAt')} errors={errorsOf('record-explanation')} />
+                <TextareaField
+                  name="explanation"
+                  id={`${prefix}-explanation`}
+                  label="Toelichting van de inschrijver"
+                  value={valueOf('record-explanation', 'explanation')}
+                  errors={errorsOf('record-explanation')}
+                />
+                <TextField
+                  name="receivedAt"
+                  id={`${prefix}-receivedAt`}
+                  label="Ontvangen op (leeg: vandaag)"
+                  type="date"
+                  value={valueOf('record-explanation', 'receivedAt')}
+                  errors={errorsOf('record-explanation')}
+                />
               </ActionForm>
               <ActionForm action="record-no-response" title="Geen reactie" submit="Vastleggen: geen reactie binnen de termijn" path={actionPath} />
             </>
@@ -177,7 +199,13 @@ export function LowBidReviewSection({
                   { value: 'rejected', label: 'Afwijzen als abnormaal laag (art. 2.116)' },
                 ]}
               />
-              <TextareaField name="motivation" id={`${prefix}-motivation`} label="Motivering" value={valueOf('decide', 'motivation')} errors={errorsOf('decide')} />
+              <TextareaField
+                name="motivation"
+                id={`${prefix}-motivation`}
+                label="Motivering"
+                value={valueOf('decide', 'motivation')}
+                errors={errorsOf('decide')}
+              />
             </ActionForm>
           ) : null}
         </>

@@ -23,11 +23,11 @@ const PLOT_HEIGHT = HEIGHT - PLOT.top - PLOT.bottom;
 const POINT = BLUE;
 const WINNER = '#a90061';
 
-
 const KIND_NAMES: Record<ChartPoint['kind'], string> = { winner: 'winnaar', ranked: 'gerangschikt', excluded: 'uitgesloten' };
 
 export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly ChartPoint[]; id?: string }) {
-  if (points.length === 0) return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen inschrijvingen met een prijs en een kwaliteitsscore om te tonen.</p>;
+  if (points.length === 0)
+    return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen inschrijvingen met een prijs en een kwaliteitsscore om te tonen.</p>;
   const prices = points.map((p) => p.price);
   const qualities = points.map((p) => p.quality * 100);
   const span = Math.max(...prices) - Math.min(...prices);
@@ -38,7 +38,9 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
   const winner = points.find((p) => p.kind === 'winner');
   const description =
     `Spreidingsdiagram van ${points.length} inschrijvingen: prijs horizontaal, kwaliteit verticaal.` +
-    (winner === undefined ? ' Er is (nog) geen winnaar.' : ` Winnaar ${winner.label}: ${formatEuros(winner.price)}, kwaliteit ${formatPercent(winner.quality)}.`) +
+    (winner === undefined
+      ? ' Er is (nog) geen winnaar.'
+      : ` Winnaar ${winner.label}: ${formatEuros(winner.price)}, kwaliteit ${formatPercent(winner.quality)}.`) +
     ' De tabel hieronder bevat dezelfde gegevens.';
   // Losers first, so the winner is drawn on top where points overlap.
   const ordered = [...points].sort((a, b) => Number(a.kind === 'winner') - Number(b.kind === 'winner'));
@@ -102,7 +104,15 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
       <figcaption class="utrecht-figure__caption">
         Elke stip is een inschrijving; de winnaar heeft een ring, een uitgesloten inschrijving een open stip.
       </figcaption>
-      <Table caption="Gegevens van de grafiek" columns={[{ label: 'Inschrijving' }, { label: 'Prijs', numeric: true }, { label: 'Kwaliteit (% van het maximum)', numeric: true }, { label: 'In de grafiek' }]}>
+      <Table
+        caption="Gegevens van de grafiek"
+        columns={[
+          { label: 'Inschrijving' },
+          { label: 'Prijs', numeric: true },
+          { label: 'Kwaliteit (% van het maximum)', numeric: true },
+          { label: 'In de grafiek' },
+        ]}
+      >
         {points.map((p) => (
           <Row>
             <Cell header>{p.label}</Cell>

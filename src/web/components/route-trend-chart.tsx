@@ -19,7 +19,6 @@ const PLOT_WIDTH = WIDTH - PLOT.left - PLOT.right;
 const PLOT_HEIGHT = HEIGHT - PLOT.top - PLOT.bottom;
 const LINE = BLUE;
 
-
 export function RouteTrendChart({ route, trend, id }: { route: string; trend: readonly RouteYear[]; id: string }) {
   if (trend.length === 0) {
     return <p class="utrecht-paragraph utrecht-paragraph--distanced">Voor {route} zijn er geen inschrijvingen met een prijs per inburgeraar.</p>;
@@ -80,7 +79,13 @@ export function RouteTrendChart({ route, trend, id }: { route: string; trend: re
       </figcaption>
       <Table
         caption={`Gegevens van de grafiek: ${route}`}
-        columns={[{ label: 'Jaar' }, { label: 'Inschrijvingen', numeric: true }, { label: 'Mediaan', numeric: true }, { label: 'Laagste', numeric: true }, { label: 'Hoogste', numeric: true }]}
+        columns={[
+          { label: 'Jaar' },
+          { label: 'Inschrijvingen', numeric: true },
+          { label: 'Mediaan', numeric: true },
+          { label: 'Laagste', numeric: true },
+          { label: 'Hoogste', numeric: true },
+        ]}
       >
         {trend.map((year) => (
           <Row>

@@ -16,10 +16,7 @@ export function Table({ caption, columns, children }: { caption: Child; columns:
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             {columns.map((column) => (
-              <th
-                scope="col"
-                class={`utrecht-table__header-cell${column.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}
-              >
+              <th scope="col" class={`utrecht-table__header-cell${column.numeric ? ' utrecht-table__header-cell--numeric-column' : ''}`}>
                 {column.label}
               </th>
             ))}

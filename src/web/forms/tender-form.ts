@@ -9,7 +9,16 @@ import { formatScale } from '../../domain/evaluation/dossier-rules.js';
 import { LOW_BID_RULE_IDS, type Criterion, type LowBidRuleId, type LowBidRuleSetting } from '../../domain/evaluation/dossier.js';
 import type { TenderPatch, TenderView } from '../../modules/tenders/tenders.service.js';
 import type { FieldError } from '../../lib/app-error.js';
-import { createAmountReader, formatFormMoney, formatFormNumber, formatFormPercent, optionalText, parseDutchNumber, type AmountReader, type FormValues } from './form-values.js';
+import {
+  createAmountReader,
+  formatFormMoney,
+  formatFormNumber,
+  formatFormPercent,
+  optionalText,
+  parseDutchNumber,
+  type AmountReader,
+  type FormValues,
+} from './form-values.js';
 
 export const COST_FLOOR_KEYS = ['contactHours', 'teacherHourlyCost', 'groupSize', 'overheadShare', 'fixedCostPerLearner'] as const;
 /** The cost floor's amounts in euros, read as money (`parseAmountText`); the others are hours, a size and a share. */

@@ -37,7 +37,10 @@ function TokenTable({ tokens, now, errors }: { tokens: TokenSummary[]; now: numb
   return (
     <>
       <ErrorSummary errors={errors} title="Het token is niet ingetrokken" />
-      <Table caption="Uw tokens, oudste eerst" columns={[{ label: 'Naam' }, { label: 'Aangemaakt' }, { label: 'Verloopt' }, { label: 'Laatst gebruikt' }, { label: 'Intrekken' }]}>
+      <Table
+        caption="Uw tokens, oudste eerst"
+        columns={[{ label: 'Naam' }, { label: 'Aangemaakt' }, { label: 'Verloopt' }, { label: 'Laatst gebruikt' }, { label: 'Intrekken' }]}
+      >
         {tokens.map((token) => (
           <Row>
             <Cell header>{token.name}</Cell>
@@ -73,7 +76,9 @@ function AccountPage({
 }) {
   const { actor } = viewer;
   const names = new Map(viewer.organisations.map((o) => [o.id, o.name]));
-  const roles = actor.memberships.map((m) => `${ROLE_NAMES[m.role]} bij ${names.get(m.organisationId) ?? m.organisationId}`).sort((a, b) => a.localeCompare(b, 'nl'));
+  const roles = actor.memberships
+    .map((m) => `${ROLE_NAMES[m.role]} bij ${names.get(m.organisationId) ?? m.organisationId}`)
+    .sort((a, b) => a.localeCompare(b, 'nl'));
   const passwordErrors = forms.password ?? NO_ERRORS;
   const tokenErrors = forms.token?.errors ?? NO_ERRORS;
   return (
@@ -106,8 +111,8 @@ function AccountPage({
 
       <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Tokens voor scripts</h2>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        Met een token roept een script de API aan (Authorization: Bearer ...), 90 dagen lang. Trek een token in dat u niet meer gebruikt of dat
-        anderen kunnen kennen.
+        Met een token roept een script de API aan (Authorization: Bearer ...), 90 dagen lang. Trek een token in dat u niet meer gebruikt of dat anderen kunnen
+        kennen.
       </p>
       {issued === undefined ? null : (
         <Notice kind="ok">
@@ -119,7 +124,13 @@ function AccountPage({
       <form method="post" action="/mijn-account/tokens" class="utrecht-form">
         <h3 class="utrecht-heading-3 utrecht-heading-3--distanced">Nieuw token</h3>
         <ErrorSummary errors={tokenErrors} title="Het token is niet gemaakt" />
-        <TextField name="name" label="Naam van het token" value={forms.token?.values.name} errors={tokenErrors} description="Waarvoor het is, bijvoorbeeld: export naar de administratie" />
+        <TextField
+          name="name"
+          label="Naam van het token"
+          value={forms.token?.values.name}
+          errors={tokenErrors}
+          description="Waarvoor het is, bijvoorbeeld: export naar de administratie"
+        />
         <SubmitButton kind="secondary-action">Token maken</SubmitButton>
       </form>
     </Layout>
@@ -133,9 +144,21 @@ const NOTICES: Record<string, string> = {
 
 export function accountPages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
-  const render = (c: Context<AppEnv>, { forms = {}, issued, notice, status = 200 }: { forms?: Forms; issued?: IssuedToken; notice?: string; status?: 200 | 201 | 400 | 404 | 409 | 429 }) => {
+  const render = (
+    c: Context<AppEnv>,
+    { forms = {}, issued, notice, status = 200 }: { forms?: Forms; issued?: IssuedToken; notice?: string; status?: 200 | 201 | 400 | 404 | 409 | 429 },
+  ) => {
     const viewer = viewerOf(ctx, c);
-    const page = <AccountPage viewer={viewer} tokens={listApiTokens(ctx, { actor: viewer.actor })} now={ctx.clock().getTime()} issued={issued} notice={notice} forms={forms} />;
+    const page = (
+      <AccountPage
+        viewer={viewer}
+        tokens={listApiTokens(ctx, { actor: viewer.actor })}
+        now={ctx.clock().getTime()}
+        issued={issued}
+        notice={notice}
+        forms={forms}
+      />
+    );
     return renderPage(c, page, status);
   };
 

@@ -34,9 +34,7 @@ type Filter = { action: string; from: string; to: string };
 function applyFilter(events: AuditEventView[], filter: Filter): AuditEventView[] {
   return events.filter((event) => {
     const day = todayInAmsterdam(Date.parse(event.at));
-    return (
-      (filter.action === '' || event.action === filter.action) && (filter.from === '' || day >= filter.from) && (filter.to === '' || day <= filter.to)
-    );
+    return (filter.action === '' || event.action === filter.action) && (filter.from === '' || day >= filter.from) && (filter.to === '' || day <= filter.to);
   });
 }
 
@@ -72,7 +70,8 @@ const shortFingerprint = (fingerprint: string) => `${fingerprint.split(':').slic
 function ChainResult({ check }: { check: DescribedVerification }) {
   return check.firstBroken === null ? (
     <Notice kind="ok">
-      De auditketen is intact: {check.events} gebeurtenissen, elke hash klopt met zijn inhoud en zijn voorganger. Laatste hash: <code class="utrecht-code">{check.head}</code>
+      De auditketen is intact: {check.events} gebeurtenissen, elke hash klopt met zijn inhoud en zijn voorganger. Laatste hash:{' '}
+      <code class="utrecht-code">{check.head}</code>
     </Notice>
   ) : (
     <Notice kind="error">
@@ -91,9 +90,9 @@ function AnchorResult({ anchor }: { anchor: DescribedVerification['anchor'] }) {
   const unverifiable =
     anchor.unverifiable === 0 ? null : (
       <Notice kind="warning">
-        {anchor.unverifiable} ondertekende {anchor.unverifiable === 1 ? 'stand is' : 'standen zijn'} gezet met een certificaat waarmee de server niet is ingesteld (
-        {anchor.unverifiableCertificates.map(shortFingerprint).join(', ')}); die tellen niet mee. Zet oude certificaten in SIGNING_PREVIOUS_CERTIFICATES (zie de beheerdocumentatie,
-        certificaatwissel).
+        {anchor.unverifiable} ondertekende {anchor.unverifiable === 1 ? 'stand is' : 'standen zijn'} gezet met een certificaat waarmee de server niet is
+        ingesteld ({anchor.unverifiableCertificates.map(shortFingerprint).join(', ')}); die tellen niet mee. Zet oude certificaten in
+        SIGNING_PREVIOUS_CERTIFICATES (zie de beheerdocumentatie, certificaatwissel).
       </Notice>
     );
   if (anchor.status === 'broken' && anchor.problem !== null) {
@@ -108,8 +107,8 @@ function AnchorResult({ anchor }: { anchor: DescribedVerification['anchor'] }) {
     return (
       <>
         <Notice kind="warning">
-          Er is nog geen door deze server ondertekende stand van de auditketen. Zonder ondertekende stand is niet aan te tonen dat de nieuwste gebeurtenissen niet zijn verwijderd of dat de
-          keten niet in zijn geheel is herschreven.
+          Er is nog geen door deze server ondertekende stand van de auditketen. Zonder ondertekende stand is niet aan te tonen dat de nieuwste gebeurtenissen
+          niet zijn verwijderd of dat de keten niet in zijn geheel is herschreven.
         </Notice>
         {unverifiable}
       </>
@@ -118,8 +117,9 @@ function AnchorResult({ anchor }: { anchor: DescribedVerification['anchor'] }) {
   return (
     <>
       <Notice kind="ok">
-        De auditketen klopt met elke ondertekende stand ({anchor.verified}). De laatste: gebeurtenis {anchor.newest.seq}, ondertekend op {formatInstantDateTime(anchor.newest.at)} met het
-        certificaat <code class="utrecht-code">{shortFingerprint(anchor.newest.certificateFingerprint)}</code>.{pending}
+        De auditketen klopt met elke ondertekende stand ({anchor.verified}). De laatste: gebeurtenis {anchor.newest.seq}, ondertekend op{' '}
+        {formatInstantDateTime(anchor.newest.at)} met het certificaat <code class="utrecht-code">{shortFingerprint(anchor.newest.certificateFingerprint)}</code>
+        .{pending}
       </Notice>
       {unverifiable}
     </>
@@ -129,7 +129,11 @@ function AnchorResult({ anchor }: { anchor: DescribedVerification['anchor'] }) {
 function StateResult({ check }: { check: DescribedVerification }) {
   if (check.state === null) return null;
   if (check.stateMismatch !== null) {
-    return <Notice kind="error">De gegevens wijken af van de auditketen: {check.stateMismatch.description} De rij is buiten de toepassing om gewijzigd, toegevoegd of verwijderd.</Notice>;
+    return (
+      <Notice kind="error">
+        De gegevens wijken af van de auditketen: {check.stateMismatch.description} De rij is buiten de toepassing om gewijzigd, toegevoegd of verwijderd.
+      </Notice>
+    );
   }
   const { rows, unchecked, unknownActions } = check.state;
   return (
@@ -152,7 +156,16 @@ function VerificationResult({ check }: { check: DescribedVerification }) {
   );
 }
 
-function AuditPage({ viewer, access, events, shown, filter, names, bidNames, check }: {
+function AuditPage({
+  viewer,
+  access,
+  events,
+  shown,
+  filter,
+  names,
+  bidNames,
+  check,
+}: {
   bidNames: ReadonlyMap<string, string>;
   viewer: Viewer;
   access: TenderAccess;
@@ -162,7 +175,9 @@ function AuditPage({ viewer, access, events, shown, filter, names, bidNames, che
   names: Map<string, string>;
   check: DescribedVerification | undefined;
 }) {
-  const actions = [...new Set(events.map((e) => e.action))].map((a) => ({ value: a, label: auditActionLabel(a) })).sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+  const actions = [...new Set(events.map((e) => e.action))]
+    .map((a) => ({ value: a, label: auditActionLabel(a) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
   const bidLabel = bidLabeller(bidNames);
   return (
     <TenderFrame viewer={viewer} access={access} tab="audit" title="Audit">
@@ -179,7 +194,15 @@ function AuditPage({ viewer, access, events, shown, filter, names, bidNames, che
       {check === undefined ? null : <VerificationResult check={check} />}
       <Table
         caption={`Gebeurtenissen (${shown.length} van ${events.length}), oudste eerst`}
-        columns={[{ label: 'Nr.', numeric: true }, { label: 'Tijdstip' }, { label: 'Door' }, { label: 'Handeling' }, { label: 'Onderwerp' }, { label: 'Wijziging' }, { label: 'Hash' }]}
+        columns={[
+          { label: 'Nr.', numeric: true },
+          { label: 'Tijdstip' },
+          { label: 'Door' },
+          { label: 'Handeling' },
+          { label: 'Onderwerp' },
+          { label: 'Wijziging' },
+          { label: 'Hash' },
+        ]}
       >
         {shown.map((event) => (
           <Row>
@@ -227,7 +250,19 @@ export function auditPages(ctx: AppContext) {
       const user = ctx.queries.auth.findUserById(id);
       if (user !== undefined) names.set(id, user.name);
     }
-    return renderPage(c, <AuditPage viewer={viewer} access={access} events={events} shown={applyFilter(events, filter)} filter={filter} names={names} bidNames={readBidNames(ctx, viewer.actor, access)} check={check} />);
+    return renderPage(
+      c,
+      <AuditPage
+        viewer={viewer}
+        access={access}
+        events={events}
+        shown={applyFilter(events, filter)}
+        filter={filter}
+        names={names}
+        bidNames={readBidNames(ctx, viewer.actor, access)}
+        check={check}
+      />,
+    );
   });
   // The stored event, with the same roles and the same blind-scoring redaction as the table.
   app.get('/aanbestedingen/:id/audit/:seq', (c) => {

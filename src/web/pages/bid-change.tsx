@@ -36,12 +36,26 @@ function BackLink({ access }: { access: TenderAccess }) {
   );
 }
 
-function EditPage({ viewer, access, bid, values, errors, notice }: { viewer: Viewer; access: TenderAccess; bid: Bid; values: FormValues; errors: FormErrors; notice?: string }) {
+function EditPage({
+  viewer,
+  access,
+  bid,
+  values,
+  errors,
+  notice,
+}: {
+  viewer: Viewer;
+  access: TenderAccess;
+  bid: Bid;
+  values: FormValues;
+  errors: FormErrors;
+  notice?: string;
+}) {
   return (
     <TenderFrame viewer={viewer} access={access} tab="inschrijvingen" title={`Inschrijving ${bid.id} wijzigen`}>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        Zolang de aanbesteding in voorbereiding is, kunt u een inschrijving verbeteren. U ziet de wijziging eerst ter controle; de audittrail
-        bewaart de inschrijving zoals ze was en zoals ze wordt.
+        Zolang de aanbesteding in voorbereiding is, kunt u een inschrijving verbeteren. U ziet de wijziging eerst ter controle; de audittrail bewaart de
+        inschrijving zoals ze was en zoals ze wordt.
       </p>
       {notice === undefined ? null : <Notice>{notice}</Notice>}
       <form method="post" action={bidPath(access, bid.id, 'wijzigen')} class="utrecht-form">
@@ -58,12 +72,29 @@ function EditPage({ viewer, access, bid, values, errors, notice }: { viewer: Vie
   );
 }
 
-function ConfirmEditPage({ viewer, access, bidId, change, values }: { viewer: Viewer; access: TenderAccess; bidId: string; change: DraftBidChange; values: FormValues }) {
+function ConfirmEditPage({
+  viewer,
+  access,
+  bidId,
+  change,
+  values,
+}: {
+  viewer: Viewer;
+  access: TenderAccess;
+  bidId: string;
+  change: DraftBidChange;
+  values: FormValues;
+}) {
   return (
     <TenderFrame viewer={viewer} access={access} tab="inschrijvingen" title={`Inschrijving ${bidId} wijzigen`}>
       <Notice kind="warning">Controleer de wijziging. Pas na "Ja" wordt ze vastgelegd, met de inschrijving zoals ze was in de audittrail.</Notice>
       <ChangeTable before={change.before} after={change.after} />
-      <ConfirmForm action={bidPath(access, bidId, 'wijzigen')} values={values} confirm={`Ja, wijzig inschrijving ${bidId}`} back="Nee, terug naar het formulier" />
+      <ConfirmForm
+        action={bidPath(access, bidId, 'wijzigen')}
+        values={values}
+        confirm={`Ja, wijzig inschrijving ${bidId}`}
+        back="Nee, terug naar het formulier"
+      />
     </TenderFrame>
   );
 }
@@ -91,7 +122,10 @@ export function bidChangePages(ctx: AppContext) {
 
   app.get('/aanbestedingen/:id/inschrijvingen/:bidId/wijzigen', (c) => {
     const bid = bidOf(c);
-    return renderPage(c, <EditPage viewer={viewerOf(ctx, c)} access={tenderAccessOf(c)} bid={bid} values={bidFormValues(bid, { withProvider: true })} errors={NO_ERRORS} />);
+    return renderPage(
+      c,
+      <EditPage viewer={viewerOf(ctx, c)} access={tenderAccessOf(c)} bid={bid} values={bidFormValues(bid, { withProvider: true })} errors={NO_ERRORS} />,
+    );
   });
 
   app.post('/aanbestedingen/:id/inschrijvingen/:bidId/wijzigen', async (c) => {

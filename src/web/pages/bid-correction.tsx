@@ -18,7 +18,14 @@ import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { parseInput } from '../../lib/zod-errors.js';
 import { CorrectionBody, WithdrawalBody } from '../../modules/bids/bid-changes.routes.js';
-import { bidForCorrection, correctBid, previewBidCorrection, previewWithdrawal, withdrawBid, type PlannedCorrection } from '../../modules/bids/bid-corrections.service.js';
+import {
+  bidForCorrection,
+  correctBid,
+  previewBidCorrection,
+  previewWithdrawal,
+  withdrawBid,
+  type PlannedCorrection,
+} from '../../modules/bids/bid-corrections.service.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
 import { BidFigureFields, ChangeTable, ConfirmForm } from '../components/bid-change-view.js';
@@ -47,9 +54,9 @@ function CorrectionPage({ viewer, access, bid, values, errors }: { viewer: Viewe
   return (
     <TenderFrame viewer={viewer} access={access} tab="inschrijvingen" title={`Inschrijving ${bid.id} corrigeren`}>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        Na het openen mag een inschrijving niet meer ongemerkt veranderen. Alleen een kennelijke verschrijving (een rekenfout, verwisselde
-        cijfers, een verkeerd geplaatste komma) mag worden gecorrigeerd, met een schriftelijke reden. Het beoordelingspanel ziet de reden (zonder
-        bedragen), het rapport de correctie met de bedragen ervoor en erna, en de audittrail alles.
+        Na het openen mag een inschrijving niet meer ongemerkt veranderen. Alleen een kennelijke verschrijving (een rekenfout, verwisselde cijfers, een verkeerd
+        geplaatste komma) mag worden gecorrigeerd, met een schriftelijke reden. Het beoordelingspanel ziet de reden (zonder bedragen), het rapport de correctie
+        met de bedragen ervoor en erna, en de audittrail alles.
       </p>
       <form method="post" action={bidPath(access, bid.id, 'correctie')} class="utrecht-form">
         <ErrorSummary errors={errors} title="De correctie is niet verwerkt" />
@@ -78,15 +85,15 @@ function ConfirmCorrectionPage({ viewer, access, planned, values }: { viewer: Vi
   return (
     <TenderFrame viewer={viewer} access={access} tab="inschrijvingen" title={`Inschrijving ${bid.id} corrigeren`}>
       <Notice kind="warning">
-        Controleer de correctie van inschrijving {bid.id} van {bid.provider.name}. Na "Ja" is ze vastgelegd en niet meer ongedaan te maken;
-        de beoordeling gaat verder met de gecorrigeerde prijs.
+        Controleer de correctie van inschrijving {bid.id} van {bid.provider.name}. Na "Ja" is ze vastgelegd en niet meer ongedaan te maken; de beoordeling gaat
+        verder met de gecorrigeerde prijs.
       </Notice>
       <ChangeTable before={planned.before} after={planned.after} />
       <p class="utrecht-paragraph utrecht-paragraph--distanced">Reden: {values.reason}</p>
       {review === null ? null : (
         <Notice>
-          Het onderzoek naar een abnormaal lage prijs van deze inschrijving loopt al ({REVIEW_STATE_NAMES[review]}). Het blijft staan zoals het is,
-          met deze correctie erbij vermeld; beoordeel of de toelichting ook voor de gecorrigeerde prijs geldt.
+          Het onderzoek naar een abnormaal lage prijs van deze inschrijving loopt al ({REVIEW_STATE_NAMES[review]}). Het blijft staan zoals het is, met deze
+          correctie erbij vermeld; beoordeel of de toelichting ook voor de gecorrigeerde prijs geldt.
         </Notice>
       )}
       <ConfirmForm action={bidPath(access, bid.id, 'correctie')} values={values} confirm="Ja, leg de correctie vast" back="Nee, terug naar het formulier" />
@@ -98,13 +105,26 @@ function WithdrawalPage({ viewer, access, bid, values, errors }: { viewer: Viewe
   return (
     <TenderFrame viewer={viewer} access={access} tab="inschrijvingen" title={`Intrekking van inschrijving ${bid.id}`}>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        Heeft {bid.provider.name} de inschrijving ingetrokken? Leg vast wanneer de intrekking binnenkwam en met welke reden. De inschrijving doet
-        daarna niet meer mee in de rangschikking; de uitslag, het rapport en het dossier noemen de intrekking als reden.
+        Heeft {bid.provider.name} de inschrijving ingetrokken? Leg vast wanneer de intrekking binnenkwam en met welke reden. De inschrijving doet daarna niet
+        meer mee in de rangschikking; de uitslag, het rapport en het dossier noemen de intrekking als reden.
       </p>
       <form method="post" action={bidPath(access, bid.id, 'intrekking')} class="utrecht-form">
         <ErrorSummary errors={errors} title="De intrekking is niet verwerkt" />
-        <TextField name="receivedOn" label="Ontvangen op" type="date" value={values.receivedOn} errors={errors} description="De dag waarop de intrekking binnenkwam; niet na vandaag." />
-        <TextareaField name="reason" label="Reden van de intrekking" description={`De reden die de inschrijver opgaf. ${REASON_RULE}.`} value={values.reason} errors={errors} />
+        <TextField
+          name="receivedOn"
+          label="Ontvangen op"
+          type="date"
+          value={values.receivedOn}
+          errors={errors}
+          description="De dag waarop de intrekking binnenkwam; niet na vandaag."
+        />
+        <TextareaField
+          name="reason"
+          label="Reden van de intrekking"
+          description={`De reden die de inschrijver opgaf. ${REASON_RULE}.`}
+          value={values.reason}
+          errors={errors}
+        />
         <div class="gw-inline">
           <SubmitButton name="actie" value="controleren">
             Intrekking controleren
@@ -116,12 +136,24 @@ function WithdrawalPage({ viewer, access, bid, values, errors }: { viewer: Viewe
   );
 }
 
-function ConfirmWithdrawalPage({ viewer, access, bid, withdrawal, values }: { viewer: Viewer; access: TenderAccess; bid: Bid; withdrawal: BidWithdrawal; values: FormValues }) {
+function ConfirmWithdrawalPage({
+  viewer,
+  access,
+  bid,
+  withdrawal,
+  values,
+}: {
+  viewer: Viewer;
+  access: TenderAccess;
+  bid: Bid;
+  withdrawal: BidWithdrawal;
+  values: FormValues;
+}) {
   return (
     <TenderFrame viewer={viewer} access={access} tab="inschrijvingen" title={`Intrekking van inschrijving ${bid.id}`}>
       <Notice kind="warning">
-        Inschrijving {bid.id} van {bid.provider.name} gaat uit de rangschikking, met als reden: {withdrawalReason(withdrawal)}. Dat is niet meer
-        ongedaan te maken.
+        Inschrijving {bid.id} van {bid.provider.name} gaat uit de rangschikking, met als reden: {withdrawalReason(withdrawal)}. Dat is niet meer ongedaan te
+        maken.
       </Notice>
       <ConfirmForm action={bidPath(access, bid.id, 'intrekking')} values={values} confirm="Ja, leg de intrekking vast" back="Nee, terug naar het formulier" />
     </TenderFrame>
@@ -139,7 +171,10 @@ export function bidCorrectionPages(ctx: AppContext) {
 
   app.get('/aanbestedingen/:id/inschrijvingen/:bidId/correctie', (c) => {
     const bid = bidOf(c);
-    return renderPage(c, <CorrectionPage viewer={viewerOf(ctx, c)} access={tenderAccessOf(c)} bid={bid} values={bidFormValues(bid, { withProvider: false })} errors={NO_ERRORS} />);
+    return renderPage(
+      c,
+      <CorrectionPage viewer={viewerOf(ctx, c)} access={tenderAccessOf(c)} bid={bid} values={bidFormValues(bid, { withProvider: false })} errors={NO_ERRORS} />,
+    );
   });
 
   app.post('/aanbestedingen/:id/inschrijvingen/:bidId/correctie', async (c) => {
@@ -148,7 +183,8 @@ export function bidCorrectionPages(ctx: AppContext) {
     const bid = bidOf(c);
     const values = await readForm(c);
     const labels = new Map([...bidFieldLabels(bid, { withProvider: false }), ['reason', 'Reden van de correctie']]);
-    const form = (errors: FormErrors, status: 200 | 400) => renderPage(c, <CorrectionPage viewer={viewer} access={access} bid={bid} values={values} errors={errors} />, status);
+    const form = (errors: FormErrors, status: 200 | 400) =>
+      renderPage(c, <CorrectionPage viewer={viewer} access={access} bid={bid} values={values} errors={errors} />, status);
     if (values.actie === 'terug') return form(NO_ERRORS, 200);
     try {
       const input = parseInput(CorrectionBody, { ...bidCorrectionFromForm(values, bid), reason: values.reason ?? '' });
@@ -175,7 +211,8 @@ export function bidCorrectionPages(ctx: AppContext) {
     const viewer = viewerOf(ctx, c);
     const bid = bidOf(c);
     const values = await readForm(c);
-    const form = (errors: FormErrors, status: 200 | 400) => renderPage(c, <WithdrawalPage viewer={viewer} access={access} bid={bid} values={values} errors={errors} />, status);
+    const form = (errors: FormErrors, status: 200 | 400) =>
+      renderPage(c, <WithdrawalPage viewer={viewer} access={access} bid={bid} values={values} errors={errors} />, status);
     if (values.actie === 'terug') return form(NO_ERRORS, 200);
     try {
       const input = parseInput(WithdrawalBody, { reason: values.reason ?? '', receivedOn: (values.receivedOn ?? '').trim() });

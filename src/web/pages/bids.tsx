@@ -57,7 +57,9 @@ function SheetProblems({ problems }: { problems: SheetProblem[] }) {
   return (
     <div class="utrecht-alert utrecht-alert--error" role="alert" id="importfouten" tabindex={-1} autofocus>
       <div class="utrecht-alert__content">
-        <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Niets ingelezen: {problems.length === 1 ? '1 fout' : `${problems.length} fouten`} in het bestand</h2>
+        <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">
+          Niets ingelezen: {problems.length === 1 ? '1 fout' : `${problems.length} fouten`} in het bestand
+        </h2>
         <p class="utrecht-paragraph utrecht-paragraph--distanced">Verbeter het bestand en lees het opnieuw in; er is geen enkele inschrijving toegevoegd.</p>
         <Table caption="Fouten per rij en kolom" columns={[{ label: 'Blad' }, { label: 'Rij', numeric: true }, { label: 'Kolom' }, { label: 'Melding' }]}>
           {problems.map((p) => (
@@ -196,7 +198,13 @@ function CorrectionsSection({ bids }: { bids: BidView[] }) {
   return (
     <Table
       caption="Correcties van kennelijke verschrijvingen na het openen"
-      columns={[{ label: 'Inschrijving' }, { label: 'Gecorrigeerd op' }, { label: 'Prijs ervoor', numeric: true }, { label: 'Prijs erna', numeric: true }, { label: 'Reden' }]}
+      columns={[
+        { label: 'Inschrijving' },
+        { label: 'Gecorrigeerd op' },
+        { label: 'Prijs ervoor', numeric: true },
+        { label: 'Prijs erna', numeric: true },
+        { label: 'Reden' },
+      ]}
     >
       {corrections.map(({ bid, correction }) => (
         <Row>
@@ -237,9 +245,8 @@ function BidsPage({ viewer, access, bids, flags, values, errors, sheetProblems, 
         <>
           <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Inschrijvingen inlezen uit een spreadsheet</h2>
           <p class="utrecht-paragraph utrecht-paragraph--distanced">
-            Een .xlsx- of .csv-bestand met per rij een inschrijving: {BIDS_SHEET} met de kolommen Nummer (mag leeg), Inschrijver,
-            KvK-nummer, Keurmerk Blik op Werk (ja of nee) en Prijs (EUR); in een .xlsx eventueel een tweede blad Prijsregels. Bevat één
-            rij een fout, dan wordt niets ingelezen. Voorbeeld:{' '}
+            Een .xlsx- of .csv-bestand met per rij een inschrijving: {BIDS_SHEET} met de kolommen Nummer (mag leeg), Inschrijver, KvK-nummer, Keurmerk Blik op
+            Werk (ja of nee) en Prijs (EUR); in een .xlsx eventueel een tweede blad Prijsregels. Bevat één rij een fout, dan wordt niets ingelezen. Voorbeeld:{' '}
             <a class="utrecht-link utrecht-link--html-a" href="/voorbeelden/inschrijvingen.xlsx" download>
               inschrijvingen.xlsx
             </a>{' '}
@@ -268,7 +275,15 @@ function BidsPage({ viewer, access, bids, flags, values, errors, sheetProblems, 
             <ErrorSummary errors={errors} title="De inschrijving is niet toegevoegd" />
             <TextField name="id" label="Nummer (leeg: het volgende vrije, B1, B2, ...)" value={values.id} errors={errors} size={8} />
             <TextField name="provider.name" label="Inschrijver" value={values['provider.name']} errors={errors} size={40} />
-            <TextField name="provider.kvk" label="KvK-nummer" value={values['provider.kvk']} errors={errors} inputMode="numeric" size={10} description="Acht cijfers" />
+            <TextField
+              name="provider.kvk"
+              label="KvK-nummer"
+              value={values['provider.kvk']}
+              errors={errors}
+              inputMode="numeric"
+              size={10}
+              description="Acht cijfers"
+            />
             <CheckboxField name="provider.keurmerk" label="Heeft het keurmerk Blik op Werk" errors={errors} checked={values['provider.keurmerk'] === 'ja'} />
             <TextField name="price" label="Prijs (EUR)" value={values.price} errors={errors} inputMode="decimal" amount="totaal" />
             <SubmitButton>Inschrijving toevoegen</SubmitButton>
@@ -377,4 +392,3 @@ export function bidPages(ctx: AppContext) {
   );
   return app;
 }
-

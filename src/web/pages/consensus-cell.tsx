@@ -27,9 +27,13 @@ export const cellFieldId = (name: string) => `consensus-${name}`;
 export type CellForm = { values: FormValues; errors: PageErrors };
 
 function ScoresTable({ item, where }: { item: ConsensusItem; where: string }) {
-  if (item.scores.length === 0) return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn geen individuele scores: de inkoper stelt de consensus zelf vast.</p>;
+  if (item.scores.length === 0)
+    return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn geen individuele scores: de inkoper stelt de consensus zelf vast.</p>;
   return (
-    <Table caption={`Scores van de beoordelaars voor ${where}`} columns={[{ label: 'Beoordelaar' }, { label: 'Score', numeric: true }, { label: 'Motivering' }]}>
+    <Table
+      caption={`Scores van de beoordelaars voor ${where}`}
+      columns={[{ label: 'Beoordelaar' }, { label: 'Score', numeric: true }, { label: 'Motivering' }]}
+    >
       {item.scores.map((s) => (
         <Row>
           <Cell header>{s.name}</Cell>
@@ -47,7 +51,15 @@ function spreadSentence(item: ConsensusItem): string {
   return `Individuele scores van ${formatDutchTrimmed(item.min)} tot ${formatDutchTrimmed(item.max)}: spreiding ${formatDutchTrimmed(item.spread ?? 0)} (${steps} van de schaal), gemiddeld ${formatDutchNumber(item.mean ?? 0, 2)}.`;
 }
 
-export function ConsensusCellPage({ viewer, access, item, criterion, bidName, canSet, form }: {
+export function ConsensusCellPage({
+  viewer,
+  access,
+  item,
+  criterion,
+  bidName,
+  canSet,
+  form,
+}: {
   viewer: Viewer;
   access: TenderAccess;
   item: ConsensusItem;
@@ -74,7 +86,9 @@ export function ConsensusCellPage({ viewer, access, item, criterion, bidName, ca
       </h2>
       {criterion.description === undefined ? null : <p class="utrecht-paragraph utrecht-paragraph--distanced">{criterion.description}</p>}
       <p class="utrecht-paragraph utrecht-paragraph--distanced">{spreadSentence(item)}</p>
-      {item.moreThanOneStep ? <Notice kind="warning">De scores liggen meer dan één stap van de schaal uit elkaar: bespreek deze cel voordat u de consensus vastlegt.</Notice> : null}
+      {item.moreThanOneStep ? (
+        <Notice kind="warning">De scores liggen meer dan één stap van de schaal uit elkaar: bespreek deze cel voordat u de consensus vastlegt.</Notice>
+      ) : null}
       <ScoresTable item={item} where={where} />
       {item.consensus === null ? (
         <p class="utrecht-paragraph utrecht-paragraph--distanced">Nog geen consensusscore.</p>
@@ -85,12 +99,16 @@ export function ConsensusCellPage({ viewer, access, item, criterion, bidName, ca
         </p>
       )}
       {canSet ? (
-        <form method="post" action={`${tenderPath(access, 'consensus')}/${encodeURIComponent(item.bidId)}/${encodeURIComponent(item.criterionId)}`} class="utrecht-form">
+        <form
+          method="post"
+          action={`${tenderPath(access, 'consensus')}/${encodeURIComponent(item.bidId)}/${encodeURIComponent(item.criterionId)}`}
+          class="utrecht-form"
+        >
           <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">{item.consensus === null ? 'Consensus vastleggen' : 'Consensus wijzigen'}</h2>
           {agreed ? (
             <p class="utrecht-paragraph utrecht-paragraph--distanced">
-              Alle beoordelaars gaven {formatDutchTrimmed(item.agreedScore ?? 0)}. Die score en hun motiveringen staan al ingevuld; pas de motivering aan
-              waar nodig.
+              Alle beoordelaars gaven {formatDutchTrimmed(item.agreedScore ?? 0)}. Die score en hun motiveringen staan al ingevuld; pas de motivering aan waar
+              nodig.
             </p>
           ) : null}
           <SelectField

@@ -48,13 +48,23 @@ function Counts({ items }: { items: readonly ConsensusItem[] }) {
   const apart = items.filter((i) => i.moreThanOneStep).length;
   return (
     <p class="utrecht-paragraph utrecht-paragraph--distanced">
-      {items.length} cellen: {set} met een consensusscore, {agreed} eensgezind zonder consensusscore, {apart} met scores die meer dan één stap
-      van de schaal uit elkaar liggen.
+      {items.length} cellen: {set} met een consensusscore, {agreed} eensgezind zonder consensusscore, {apart} met scores die meer dan één stap van de schaal uit
+      elkaar liggen.
     </p>
   );
 }
 
-function ConsensusPage({ viewer, access, items, criteria, names, members, refusal, notice, adoptForm }: {
+function ConsensusPage({
+  viewer,
+  access,
+  items,
+  criteria,
+  names,
+  members,
+  refusal,
+  notice,
+  adoptForm,
+}: {
   viewer: Viewer;
   access: TenderAccess;
   items: ConsensusItem[];
@@ -122,7 +132,11 @@ function postedCells(values: FormValues): { row: number; cell: AgreedCell }[] {
     rows.push({
       row,
       adopt: values[agreedField(row, 'adopt')] === 'ja',
-      cell: { bidId: values[agreedField(row, 'bidId')] ?? '', criterionId: values[agreedField(row, 'criterionId')] ?? '', motivation: values[agreedField(row, 'motivation')] ?? '' },
+      cell: {
+        bidId: values[agreedField(row, 'bidId')] ?? '',
+        criterionId: values[agreedField(row, 'criterionId')] ?? '',
+        motivation: values[agreedField(row, 'motivation')] ?? '',
+      },
     });
   }
   const only = values.alleen === undefined ? undefined : Number(values.alleen);
@@ -151,7 +165,17 @@ export function consensusPages(ctx: AppContext) {
     const { items, refusal } = readOverview(ctx, access);
     const members = [...new Set(items.flatMap((i) => i.scores.map((s) => s.name)))];
     const page = (
-      <ConsensusPage viewer={viewer} access={access} items={items} criteria={criteria} names={names} members={members} refusal={refusal} notice={c.req.query('melding')} adoptForm={adoptForm} />
+      <ConsensusPage
+        viewer={viewer}
+        access={access}
+        items={items}
+        criteria={criteria}
+        names={names}
+        members={members}
+        refusal={refusal}
+        notice={c.req.query('melding')}
+        adoptForm={adoptForm}
+      />
     );
     return renderPage(c, page, status);
   };
@@ -169,7 +193,8 @@ export function consensusPages(ctx: AppContext) {
     }
     const item = items.find((i) => i.bidId === bidId && i.criterionId === criterionId);
     const criterion = criteria.find((cr) => cr.id === criterionId);
-    if (item === undefined || criterion === undefined) throw new AppError('not-found', { detail: `Inschrijving ${bidId} of criterium ${criterionId} bestaat niet.` });
+    if (item === undefined || criterion === undefined)
+      throw new AppError('not-found', { detail: `Inschrijving ${bidId} of criterium ${criterionId} bestaat niet.` });
     const canSet = access.roles.has('inkoper') && access.tender.status === 'open';
     const page = <ConsensusCellPage viewer={viewer} access={access} item={item} criterion={criterion} bidName={names.get(bidId)} canSet={canSet} form={form} />;
     return renderPage(c, page, status);
@@ -195,13 +220,19 @@ export function consensusPages(ctx: AppContext) {
       return redirectAfterPost(c, `${tenderPath(access, 'consensus')}?melding=${encodeURIComponent(notice)}${anchor}`);
     } catch (error) {
       if (!(error instanceof AppError) || !['invalid-input', 'conflict', 'tender-locked'].includes(error.code)) throw error;
-      const errors = toFormPaths(error.errors, selected.map((s) => s.row));
+      const errors = toFormPaths(
+        error.errors,
+        selected.map((s) => s.row),
+      );
       const { names } = load(c);
-      const labelOf = (row: number) => `${bidLabel(values[agreedField(row, 'bidId')] ?? '', names.get(values[agreedField(row, 'bidId')] ?? ''))} op ${values[agreedField(row, 'criterionId')] ?? ''}`;
-      const fields = new Map(selected.flatMap(({ row }) => [
-        [agreedField(row, 'adopt'), labelOf(row)],
-        [agreedField(row, 'motivation'), `Motivering bij ${labelOf(row)}`],
-      ]));
+      const labelOf = (row: number) =>
+        `${bidLabel(values[agreedField(row, 'bidId')] ?? '', names.get(values[agreedField(row, 'bidId')] ?? ''))} op ${values[agreedField(row, 'criterionId')] ?? ''}`;
+      const fields = new Map(
+        selected.flatMap(({ row }) => [
+          [agreedField(row, 'adopt'), labelOf(row)],
+          [agreedField(row, 'motivation'), `Motivering bij ${labelOf(row)}`],
+        ]),
+      );
       const mapped = errors.length > 0 ? mapFieldErrors(errors, fields, undefined, agreedFieldId) : formError(error.detail ?? error.message);
       if (errors.length > 0 && error.detail !== undefined) mapped.summary.unshift({ fieldId: undefined, label: 'Let op', message: error.detail });
       return render(c, { values, errors: { title, errors: mapped } }, error.status as 400);

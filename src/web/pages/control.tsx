@@ -33,7 +33,9 @@ function RecomputeSection({ access, outcome }: { access: TenderAccess; outcome: 
   if (outcome.kind === 'refused') {
     return (
       <section aria-labelledby="herberekening">
-        <h2 id="herberekening" class="utrecht-heading-2 utrecht-heading-2--distanced">Herberekening</h2>
+        <h2 id="herberekening" class="utrecht-heading-2 utrecht-heading-2--distanced">
+          Herberekening
+        </h2>
         <Notice kind="warning">{outcome.error.detail ?? 'De herberekening kan nu niet.'}</Notice>
         {outcome.error.errors.length === 0 ? null : (
           <ul class="utrecht-unordered-list utrecht-unordered-list--distanced">
@@ -50,7 +52,9 @@ function RecomputeSection({ access, outcome }: { access: TenderAccess; outcome: 
   const { result } = outcome;
   return (
     <section aria-labelledby="herberekening">
-      <h2 id="herberekening" class="utrecht-heading-2 utrecht-heading-2--distanced">Herberekening</h2>
+      <h2 id="herberekening" class="utrecht-heading-2 utrecht-heading-2--distanced">
+        Herberekening
+      </h2>
       {result.matches ? (
         <Notice kind="ok">
           De herberekening uit het dossier komt overeen met de vastgelegde beoordeling ({SOURCE_NAMES[result.stored]}, vastgelegd op{' '}
@@ -59,11 +63,13 @@ function RecomputeSection({ access, outcome }: { access: TenderAccess; outcome: 
       ) : (
         <>
           <Notice kind="error">
-            De herberekening uit het dossier wijkt op {result.differences.length}{' '}
-            {result.differences.length === 1 ? 'punt' : 'punten'} af van {SOURCE_NAMES[result.stored]} (vastgelegd op{' '}
-            {formatInstantDateTime(result.storedAt)}).
+            De herberekening uit het dossier wijkt op {result.differences.length} {result.differences.length === 1 ? 'punt' : 'punten'} af van{' '}
+            {SOURCE_NAMES[result.stored]} (vastgelegd op {formatInstantDateTime(result.storedAt)}).
           </Notice>
-          <Table caption="Verschillen tussen de vastgelegde en de herberekende beoordeling" columns={[{ label: 'Veld' }, { label: 'Vastgelegd' }, { label: 'Herberekend' }]}>
+          <Table
+            caption="Verschillen tussen de vastgelegde en de herberekende beoordeling"
+            columns={[{ label: 'Veld' }, { label: 'Vastgelegd' }, { label: 'Herberekend' }]}
+          >
             {result.differences.map((d) => (
               <Row>
                 <Cell header>
@@ -94,7 +100,9 @@ function RecomputeSection({ access, outcome }: { access: TenderAccess; outcome: 
 function TimelineSection({ access, timeline }: { access: TenderAccess; timeline: TimelineEntry[] }) {
   return (
     <section aria-labelledby="tijdlijn">
-      <h2 id="tijdlijn" class="utrecht-heading-2 utrecht-heading-2--distanced">Tijdlijn</h2>
+      <h2 id="tijdlijn" class="utrecht-heading-2 utrecht-heading-2--distanced">
+        Tijdlijn
+      </h2>
       {timeline.length === 0 ? (
         <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen gebeurtenissen vastgelegd.</p>
       ) : (
@@ -108,9 +116,7 @@ function TimelineSection({ access, timeline }: { access: TenderAccess; timeline:
               <Cell date>{formatInstantDateTime(entry.at)}</Cell>
               <Cell>{entry.who === null ? 'systeem' : entry.who.name}</Cell>
               <Cell>{entry.description}</Cell>
-              <Cell>
-                {entry.redacted ? 'Verborgen tot alle beoordelaars hun scores hebben verzegeld.' : <RawEventLink access={access} seq={entry.seq} />}
-              </Cell>
+              <Cell>{entry.redacted ? 'Verborgen tot alle beoordelaars hun scores hebben verzegeld.' : <RawEventLink access={access} seq={entry.seq} />}</Cell>
             </Row>
           ))}
         </Table>

@@ -12,7 +12,14 @@ import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { findOwnMembership, holdsAnyRole, PANEL_READERS } from '../../modules/panel/panel-access.js';
 import type { PanelMemberRow } from '../../modules/panel/panel.queries.js';
-import { assignEvaluator, declareConflictOfInterest, getPanel, listEvaluatorCandidates, type EvaluatorCandidate, type PanelView } from '../../modules/panel/panel.service.js';
+import {
+  assignEvaluator,
+  declareConflictOfInterest,
+  getPanel,
+  listEvaluatorCandidates,
+  type EvaluatorCandidate,
+  type PanelView,
+} from '../../modules/panel/panel.service.js';
 import { listIndividualScores, sealScores } from '../../modules/panel/scores.service.js';
 import { getDeclarationSubject, type DeclaredSchool } from '../../modules/panel/declaration-subject.js';
 import { getTender } from '../../modules/tenders/tenders.service.js';
@@ -49,9 +56,15 @@ function declarationText(member: PanelView['members'][number]): string {
 }
 
 function PanelTable({ panel }: { panel: PanelView }) {
-  if (panel.members.length === 0) return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen beoordelaars toegewezen; dan stelt de inkoper de consensusscores zelf vast.</p>;
+  if (panel.members.length === 0)
+    return (
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen beoordelaars toegewezen; dan stelt de inkoper de consensusscores zelf vast.</p>
+    );
   return (
-    <Table caption="Leden van het beoordelingspanel" columns={[{ label: 'Naam' }, { label: 'E-mailadres' }, { label: 'Toegewezen' }, { label: 'Verklaring' }, { label: 'Scores verzegeld' }]}>
+    <Table
+      caption="Leden van het beoordelingspanel"
+      columns={[{ label: 'Naam' }, { label: 'E-mailadres' }, { label: 'Toegewezen' }, { label: 'Verklaring' }, { label: 'Scores verzegeld' }]}
+    >
       {panel.members.map((m) => (
         <Row>
           <Cell header>{m.name}</Cell>
@@ -113,7 +126,9 @@ function OfficerView({ access, panel, candidates, forms }: { access: TenderAcces
     <>
       <PanelTable panel={panel} />
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        {panel.allSealed ? 'Alle leden hebben hun scores verzegeld (of er is geen panel).' : `Nog niet verzegeld: ${panel.pending.map((p) => p.name).join(', ')}.`}
+        {panel.allSealed
+          ? 'Alle leden hebben hun scores verzegeld (of er is geen panel).'
+          : `Nog niet verzegeld: ${panel.pending.map((p) => p.name).join(', ')}.`}
       </p>
       {mayAssign ? <AssignForm access={access} candidates={candidates} forms={forms} /> : null}
     </>
@@ -121,7 +136,8 @@ function OfficerView({ access, panel, candidates, forms }: { access: TenderAcces
 }
 
 function SchoolList({ schools }: { schools: readonly DeclaredSchool[] }) {
-  if (schools.length === 0) return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen inschrijvingen; u verklaart over de scholen die nog inschrijven.</p>;
+  if (schools.length === 0)
+    return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen inschrijvingen; u verklaart over de scholen die nog inschrijven.</p>;
   return (
     <>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">U verklaart over deze {schools.length === 1 ? 'school' : `${schools.length} scholen`}:</p>
@@ -136,7 +152,19 @@ function SchoolList({ schools }: { schools: readonly DeclaredSchool[] }) {
   );
 }
 
-function EvaluatorView({ access, member, schools, progress, forms }: { access: TenderAccess; member: PanelMemberRow | undefined; schools: readonly DeclaredSchool[]; progress: SealProgress | undefined; forms: Forms }) {
+function EvaluatorView({
+  access,
+  member,
+  schools,
+  progress,
+  forms,
+}: {
+  access: TenderAccess;
+  member: PanelMemberRow | undefined;
+  schools: readonly DeclaredSchool[];
+  progress: SealProgress | undefined;
+  forms: Forms;
+}) {
   if (member === undefined) return <Notice>U neemt niet (meer) deel aan het beoordelingspanel van deze aanbesteding.</Notice>;
   if (member.declaration === null) {
     const errors = forms.declaration?.errors ?? NO_ERRORS;
@@ -144,8 +172,8 @@ function EvaluatorView({ access, member, schools, progress, forms }: { access: T
       <form method="post" action={`${tenderPath(access)}/verklaring`} class="utrecht-form">
         <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Verklaring over belangenverstrengeling</h2>
         <p class="utrecht-paragraph utrecht-paragraph--distanced">
-          Voordat u de inschrijvingen ziet, verklaart u of u een persoonlijk of zakelijk belang heeft bij een van de inschrijvers. Met een
-          belang neemt u niet deel aan de beoordeling.
+          Voordat u de inschrijvingen ziet, verklaart u of u een persoonlijk of zakelijk belang heeft bij een van de inschrijvers. Met een belang neemt u niet
+          deel aan de beoordeling.
         </p>
         <SchoolList schools={schools} />
         <RadioScale
@@ -178,7 +206,9 @@ function EvaluatorView({ access, member, schools, progress, forms }: { access: T
             </a>
           </p>
           <section aria-labelledby="verzegelen-kop">
-            <h2 class="utrecht-heading-2 utrecht-heading-2--distanced" id="verzegelen-kop">Scores verzegelen</h2>
+            <h2 class="utrecht-heading-2 utrecht-heading-2--distanced" id="verzegelen-kop">
+              Scores verzegelen
+            </h2>
             <p class="utrecht-paragraph utrecht-paragraph--distanced">De andere scores ziet u niet, ook niet na het verzegelen.</p>
             {progress !== undefined && progress.missing.length > 0 ? (
               <UnavailableAction
@@ -202,7 +232,16 @@ function EvaluatorView({ access, member, schools, progress, forms }: { access: T
   );
 }
 
-function PanelPage({ viewer, access, panel, candidates, member, schools, progress, forms }: {
+function PanelPage({
+  viewer,
+  access,
+  panel,
+  candidates,
+  member,
+  schools,
+  progress,
+  forms,
+}: {
   viewer: Viewer;
   access: TenderAccess;
   panel: PanelView | undefined;
@@ -271,7 +310,13 @@ export function panelPages(ctx: AppContext) {
       return redirectAfterPost(c, tenderPath(access, 'panel'));
     } catch (error) {
       const e = refusal(error);
-      const errors = e.errors.length > 0 ? mapFieldErrors(e.errors.map((x) => ({ ...x, path: 'userId' })), ASSIGN_FIELDS) : formError(e.detail ?? e.message);
+      const errors =
+        e.errors.length > 0
+          ? mapFieldErrors(
+              e.errors.map((x) => ({ ...x, path: 'userId' })),
+              ASSIGN_FIELDS,
+            )
+          : formError(e.detail ?? e.message);
       return render(c, { assign: { values, errors } }, e.status as 400);
     }
   });
@@ -288,7 +333,11 @@ export function panelPages(ctx: AppContext) {
       return redirectAfterPost(c, tenderPath(access, 'panel'));
     } catch (error) {
       const e = refusal(error);
-      return render(c, { declaration: { values, errors: e.errors.length > 0 ? mapFieldErrors(e.errors, DECLARATION_FIELDS) : formError(e.detail ?? e.message) } }, e.status as 400);
+      return render(
+        c,
+        { declaration: { values, errors: e.errors.length > 0 ? mapFieldErrors(e.errors, DECLARATION_FIELDS) : formError(e.detail ?? e.message) } },
+        e.status as 400,
+      );
     }
   });
 
@@ -302,7 +351,9 @@ export function panelPages(ctx: AppContext) {
     } catch (error) {
       const e = refusal(error);
       const atConfirmation = e.errors.length > 0 && e.errors.every((x) => x.path === 'bevestiging');
-      const errors = atConfirmation ? mapFieldErrors(e.errors, SEAL_FIELDS, undefined, () => confirmationFieldId('verzegelen')) : formError(e.detail ?? e.message);
+      const errors = atConfirmation
+        ? mapFieldErrors(e.errors, SEAL_FIELDS, undefined, () => confirmationFieldId('verzegelen'))
+        : formError(e.detail ?? e.message);
       return render(c, { seal: errors }, e.status as 409);
     }
   });

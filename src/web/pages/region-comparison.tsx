@@ -69,9 +69,9 @@ function ProviderSection({ provider, index }: { provider: ProviderSummary; index
       </h3>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
         {provider.bids} {provider.bids === 1 ? 'inschrijving' : 'inschrijvingen'} in {provider.tenders}{' '}
-        {provider.tenders === 1 ? 'aanbesteding' : 'aanbestedingen'}, {provider.wins} gewonnen, {provider.excluded} uitgesloten. Gemiddelde
-        kwaliteit: {provider.meanQualityFraction === null ? 'nog niet beoordeeld' : formatPercent(provider.meanQualityFraction)}. Mogelijk
-        abnormaal lage inschrijvingen: <Outcomes provider={provider} />.
+        {provider.tenders === 1 ? 'aanbesteding' : 'aanbestedingen'}, {provider.wins} gewonnen, {provider.excluded} uitgesloten. Gemiddelde kwaliteit:{' '}
+        {provider.meanQualityFraction === null ? 'nog niet beoordeeld' : formatPercent(provider.meanQualityFraction)}. Mogelijk abnormaal lage inschrijvingen:{' '}
+        <Outcomes provider={provider} />.
       </p>
       {flaggedRoutes.map((route) => {
         const flag = route.crossTenderFlag;
@@ -79,9 +79,9 @@ function ProviderSection({ provider, index }: { provider: ProviderSummary; index
         return (
           <Notice kind="warning">
             <strong>Onder de ondergrens van de regio</strong> voor {route.route}: mediane prijs per inburgeraar {formatEuros(flag.providerMedian)} (
-            {flag.providerBids} {flag.providerBids === 1 ? 'inschrijving' : 'inschrijvingen'}, waarvan {flag.bidsBelowFence} zelf onder de
-            ondergrens), {formatPercent(flag.shareBelowFence)} onder de ondergrens van {formatEuros(flag.region.lowerFence)} = Q1{' '}
-            {formatEuros(flag.region.q1)} - 1,5 x IQR {formatEuros(flag.region.iqr)} (Q3 {formatEuros(flag.region.q3)}).
+            {flag.providerBids} {flag.providerBids === 1 ? 'inschrijving' : 'inschrijvingen'}, waarvan {flag.bidsBelowFence} zelf onder de ondergrens),{' '}
+            {formatPercent(flag.shareBelowFence)} onder de ondergrens van {formatEuros(flag.region.lowerFence)} = Q1 {formatEuros(flag.region.q1)} - 1,5 x IQR{' '}
+            {formatEuros(flag.region.iqr)} (Q3 {formatEuros(flag.region.q3)}).
           </Notice>
         );
       })}
@@ -175,7 +175,13 @@ function ComparisonPage({
       <form method="get" action={`/regio/${regionId}/vergelijking`} class="gw-inline">
         <TextField name="van" label="Vanaf" type="date" value={form.from} errors={NO_ERRORS} />
         <TextField name="tot" label="Tot en met" type="date" value={form.to} errors={NO_ERRORS} />
-        <SelectField name="route" label="Route" errors={NO_ERRORS} value={form.route} options={[{ value: '', label: 'Alle routes' }, ...routeOptions.map((r) => ({ value: r, label: r }))]} />
+        <SelectField
+          name="route"
+          label="Route"
+          errors={NO_ERRORS}
+          value={form.route}
+          options={[{ value: '', label: 'Alle routes' }, ...routeOptions.map((r) => ({ value: r, label: r }))]}
+        />
         <SelectField
           name="status"
           label="Status"
@@ -193,11 +199,13 @@ function ComparisonPage({
           <p class="utrecht-paragraph utrecht-paragraph--distanced">
             {comparison.tenders} aanbestedingen met samen {comparison.bids} inschrijvingen
             {form.from === '' ? '' : `, vanaf ${formatIsoDate(form.from)}`}
-            {form.to === '' ? '' : `, tot en met ${formatIsoDate(form.to)}`}. Een aanbieder staat onder de ondergrens als zijn mediane prijs per
-            inburgeraar op een route lager is dan Q1 - 1,5 x IQR van alle inschrijvingen in de regio op die route.
+            {form.to === '' ? '' : `, tot en met ${formatIsoDate(form.to)}`}. Een aanbieder staat onder de ondergrens als zijn mediane prijs per inburgeraar op
+            een route lager is dan Q1 - 1,5 x IQR van alle inschrijvingen in de regio op die route.
           </p>
           <section aria-labelledby="routes">
-            <h2 id="routes" class="utrecht-heading-2 utrecht-heading-2--distanced">Per route</h2>
+            <h2 id="routes" class="utrecht-heading-2 utrecht-heading-2--distanced">
+              Per route
+            </h2>
             <RoutesTable routes={comparison.routes} names={names} />
             {comparison.routes.map((route, index) => (
               <section aria-labelledby={`route-${index}`}>
@@ -209,7 +217,9 @@ function ComparisonPage({
             ))}
           </section>
           <section aria-labelledby="aanbieders">
-            <h2 id="aanbieders" class="utrecht-heading-2 utrecht-heading-2--distanced">Per aanbieder</h2>
+            <h2 id="aanbieders" class="utrecht-heading-2 utrecht-heading-2--distanced">
+              Per aanbieder
+            </h2>
             {comparison.providers.map((provider, index) => (
               <ProviderSection provider={provider} index={index} />
             ))}
@@ -249,7 +259,10 @@ export function regionComparisonPages(ctx: AppContext) {
     // The route select offers every route of the region, also while one is chosen.
     const allRoutes = form.route === '' && comparison !== undefined ? comparison.routes : compare({}).routes;
     const routeOptions = [...new Set([...KNOWN_ROUTES, ...allRoutes.map((r) => r.route), ...(form.route === '' ? [] : [form.route])])].sort();
-    return renderPage(c, <ComparisonPage viewer={viewer} regionId={regionId} form={form} routeOptions={routeOptions} comparison={comparison} problem={problem} />);
+    return renderPage(
+      c,
+      <ComparisonPage viewer={viewer} regionId={regionId} form={form} routeOptions={routeOptions} comparison={comparison} problem={problem} />,
+    );
   });
   return app;
 }

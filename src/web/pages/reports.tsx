@@ -32,7 +32,15 @@ import { viewerOf, type Viewer } from '../viewer.js';
 
 const KIND_NAMES = { evaluation: 'Beoordelingsrapport', 'award-letter': 'Gunningsbrief' } as const;
 
-function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }: {
+function ReportsPage({
+  viewer,
+  access,
+  decided,
+  reports,
+  bids,
+  notice,
+  refusal,
+}: {
   viewer: Viewer;
   access: TenderAccess;
   /** Whether the award decision is taken, so that award letters can be made. */
@@ -51,7 +59,17 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
       {reports.length === 0 ? (
         <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen rapporten gemaakt.</p>
       ) : (
-        <Table caption="Ondertekende rapporten, oudste eerst" columns={[{ label: 'Soort' }, { label: 'Inschrijving' }, { label: 'Gemaakt' }, { label: 'SHA-256' }, { label: 'Handtekening gecontroleerd' }, { label: 'Bestand' }]}>
+        <Table
+          caption="Ondertekende rapporten, oudste eerst"
+          columns={[
+            { label: 'Soort' },
+            { label: 'Inschrijving' },
+            { label: 'Gemaakt' },
+            { label: 'SHA-256' },
+            { label: 'Handtekening gecontroleerd' },
+            { label: 'Bestand' },
+          ]}
+        >
           {reports.map((r) => (
             <Row>
               <Cell header>{KIND_NAMES[r.kind]}</Cell>
@@ -74,7 +92,9 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
         <>
           <form method="post" action={tenderPath(access, 'rapporten')} class="utrecht-form">
             <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Beoordelingsrapport maken</h2>
-            <p class="utrecht-paragraph utrecht-paragraph--distanced">Het rapport legt de beoordeling vast zoals die nu is, ondertekend; een later rapport vervangt het niet.</p>
+            <p class="utrecht-paragraph utrecht-paragraph--distanced">
+              Het rapport legt de beoordeling vast zoals die nu is, ondertekend; een later rapport vervangt het niet.
+            </p>
             <input type="hidden" name="kind" value="evaluation" />
             <SubmitButton>Beoordelingsrapport maken</SubmitButton>
           </form>
@@ -82,7 +102,12 @@ function ReportsPage({ viewer, access, decided, reports, bids, notice, refusal }
             <form method="post" action={tenderPath(access, 'rapporten')} class="utrecht-form">
               <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Gunningsbrief maken</h2>
               <input type="hidden" name="kind" value="award-letter" />
-              <SelectField name="bidId" label="Voor inschrijving" errors={NO_ERRORS} options={bids.map((b) => ({ value: b.id, label: bidLabel(b.id, b.provider.name) }))} />
+              <SelectField
+                name="bidId"
+                label="Voor inschrijving"
+                errors={NO_ERRORS}
+                options={bids.map((b) => ({ value: b.id, label: bidLabel(b.id, b.provider.name) }))}
+              />
               <SubmitButton>Gunningsbrief maken</SubmitButton>
             </form>
           )}
@@ -107,7 +132,10 @@ function documentSentences(result: ReportVerification): string[] {
   const sentences: string[] = [];
   if (document.pdfa !== null) sentences.push(`Archiefformaat PDF/A-${document.pdfa.slice(0, 1)}${document.pdfa.slice(1).toLowerCase()}.`);
   const record = document.record;
-  if (record.purpose !== undefined) sentences.push(`Document: ${record.purpose}${record.tenderReference === undefined ? '' : `, aanbesteding ${record.tenderReference}`}${record.tenderTitle === undefined ? '' : ` (${record.tenderTitle})`}.`);
+  if (record.purpose !== undefined)
+    sentences.push(
+      `Document: ${record.purpose}${record.tenderReference === undefined ? '' : `, aanbesteding ${record.tenderReference}`}${record.tenderTitle === undefined ? '' : ` (${record.tenderTitle})`}.`,
+    );
   const proof = document.proof;
   if (proof !== null) {
     sentences.push(`SHA-256 van het ingesloten dossier: ${proof.dossierSha256}.`);
@@ -135,20 +163,22 @@ function VerifyPage({ viewer, result, fileName }: { viewer: Viewer; result: Repo
     <Layout title="Rapport controleren" viewer={viewer} nav="rapporten">
       <h1 class="utrecht-heading-1 utrecht-heading-1--distanced">Rapport controleren</h1>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        Controleer of een PDF door deze Gunningswijzer is ondertekend en sindsdien niet is gewijzigd. De handtekening wordt cryptografisch
-        gecontroleerd; daarna wordt het bestand opgezocht tussen de uitgegeven rapporten.
+        Controleer of een PDF door deze Gunningswijzer is ondertekend en sindsdien niet is gewijzigd. De handtekening wordt cryptografisch gecontroleerd; daarna
+        wordt het bestand opgezocht tussen de uitgegeven rapporten.
       </p>
       {result === undefined ? null : result.intact && result.knownReport ? (
         <Notice kind="ok">
           {fileName}: de handtekening is geldig, dekt het hele bestand en dit is rapport {result.reportId} van deze server. Ondertekend door{' '}
-          {result.signer?.subject ?? 'onbekend'}. {signatureLevelSentence(result)} SHA-256 van het bestand: {result.sha256}. {documentSentences(result).join(' ')}
+          {result.signer?.subject ?? 'onbekend'}. {signatureLevelSentence(result)} SHA-256 van het bestand: {result.sha256}.{' '}
+          {documentSentences(result).join(' ')}
           {result.issuedSignatureCheck === null ? '' : ` Bij uitgifte gecontroleerd op ${signatureCheckSentence(result.issuedSignatureCheck)}`}
         </Notice>
       ) : (
         <Notice kind="error">
           {fileName}: {result.signatureValid ? 'de handtekening is geldig' : 'de handtekening is ongeldig of ontbreekt'}
           {result.signatureValid && !result.coversWholeDocument ? ', maar dekt niet het hele bestand' : ''}
-          {result.knownReport ? '' : '; dit bestand is niet door deze server uitgegeven'}. SHA-256 van het bestand: {result.sha256}. {documentSentences(result).join(' ')}
+          {result.knownReport ? '' : '; dit bestand is niet door deze server uitgegeven'}. SHA-256 van het bestand: {result.sha256}.{' '}
+          {documentSentences(result).join(' ')}
           {result.problems.length > 0 ? ` ${result.problems.join(' ')}` : ''}
         </Notice>
       )}
@@ -177,7 +207,19 @@ export function reportPages(ctx: AppContext) {
     const reports = listReports(ctx, { access });
     // Auditors read the bids too; an admin reads the reports but not the bids, and sees codes.
     const bids = access.roles.has('inkoper') || access.roles.has('auditor') ? (listBids(ctx, { actor: viewer.actor, access }) as Bid[]) : [];
-    return renderPage(c, <ReportsPage viewer={viewer} access={access} decided={tenderRowOf(ctx, access).awardDecision !== null} reports={reports} bids={bids} notice={extra.notice} refusal={extra.refusal} />, status);
+    return renderPage(
+      c,
+      <ReportsPage
+        viewer={viewer}
+        access={access}
+        decided={tenderRowOf(ctx, access).awardDecision !== null}
+        reports={reports}
+        bids={bids}
+        notice={extra.notice}
+        refusal={extra.refusal}
+      />,
+      status,
+    );
   };
 
   app.get('/aanbestedingen/:id/rapporten', (c) => render(c, { notice: c.req.query('melding') }));
@@ -186,7 +228,11 @@ export function reportPages(ctx: AppContext) {
     const values = await readForm(c);
     const kind = values.kind === 'award-letter' ? 'award-letter' : 'evaluation';
     try {
-      await createReport(ctx, { actor: requireActor(c), access, input: parseInput(ReportInput, { kind, ...(kind === 'award-letter' ? { bidId: values.bidId } : {}) }) });
+      await createReport(ctx, {
+        actor: requireActor(c),
+        access,
+        input: parseInput(ReportInput, { kind, ...(kind === 'award-letter' ? { bidId: values.bidId } : {}) }),
+      });
     } catch (error) {
       // 'unavailable': the timestamp authority failed and nothing was stored; the form stays to try again.
       if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict' && error.code !== 'unavailable')) throw error;
@@ -194,7 +240,10 @@ export function reportPages(ctx: AppContext) {
       return render(c, { refusal: error.detail ?? error.errors.map((e) => e.message).join('; ') }, error.status as 400);
     }
     const bidId = values.bidId ?? '';
-    const made = kind === 'evaluation' ? 'Het beoordelingsrapport is gemaakt en ondertekend.' : `De gunningsbrief voor ${bidLabel(bidId, readBidNames(ctx, requireActor(c), access).get(bidId))} is gemaakt en ondertekend.`;
+    const made =
+      kind === 'evaluation'
+        ? 'Het beoordelingsrapport is gemaakt en ondertekend.'
+        : `De gunningsbrief voor ${bidLabel(bidId, readBidNames(ctx, requireActor(c), access).get(bidId))} is gemaakt en ondertekend.`;
     return redirectAfterPost(c, `${tenderPath(access, 'rapporten')}?melding=${encodeURIComponent(made)}`);
   });
 

@@ -102,7 +102,11 @@ type ResultsProps = {
 };
 
 /** The refused form's messages, for the top of the page. */
-function pageErrorsOf(reviewForm: ReviewFormState | undefined, awardForm: AwardFormState | undefined, labelOf: (bidId: string) => string): PageErrors | undefined {
+function pageErrorsOf(
+  reviewForm: ReviewFormState | undefined,
+  awardForm: AwardFormState | undefined,
+  labelOf: (bidId: string) => string,
+): PageErrors | undefined {
   if (reviewForm !== undefined) return { title: `De stap in het onderzoek naar ${labelOf(reviewForm.bidId)} is niet vastgelegd`, errors: reviewForm.errors };
   if (awardForm !== undefined) return { title: AWARD_TITLES[awardForm.form], errors: awardForm.errors };
   return undefined;
@@ -125,13 +129,13 @@ function ResultsPage({ viewer, access, view, evaluation, bids, reviewForm, award
       {evaluation.incomplete.length === 0 ? null : (
         <Notice kind="warning">
           Voorlopige uitslag: er ontbreken nog {evaluation.incomplete.length} consensusscores (
-          {evaluation.incomplete.map((m) => `${labelOf(m.bidId)} op ${m.criterionId}`).join(', ')}). Alleen de volledig beoordeelde inschrijvingen
-          zijn gerangschikt. De signalen voor mogelijk abnormaal lage inschrijvingen volgen uit de prijzen en staan hieronder al voor elke
-          inschrijving.
+          {evaluation.incomplete.map((m) => `${labelOf(m.bidId)} op ${m.criterionId}`).join(', ')}). Alleen de volledig beoordeelde inschrijvingen zijn
+          gerangschikt. De signalen voor mogelijk abnormaal lage inschrijvingen volgen uit de prijzen en staan hieronder al voor elke inschrijving.
         </Notice>
       )}
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        Winnaar volgens de beoordeling: <strong>{evaluation.winner === null ? 'nog geen' : <BidName bidId={evaluation.winner} name={names.get(evaluation.winner)} />}</strong>.
+        Winnaar volgens de beoordeling:{' '}
+        <strong>{evaluation.winner === null ? 'nog geen' : <BidName bidId={evaluation.winner} name={names.get(evaluation.winner)} />}</strong>.
       </p>
       <RankingTable evaluation={evaluation} facts={facts} />
       <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Kwaliteit tegen prijs</h2>
@@ -218,7 +222,10 @@ export function resultsPages(ctx: AppContext) {
       const errors = error.errors.length > 0 ? mapFieldErrors(error.errors, REVIEW_FIELDS, undefined, idOf) : formError(error.detail ?? error.message);
       return fail(errors, error.status as 400);
     }
-    return redirectAfterPost(c, `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent(`Het onderzoek naar ${labelFor(c, bidId)} is bijgewerkt.`)}#onderzoek-${bidId}-kop`);
+    return redirectAfterPost(
+      c,
+      `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent(`Het onderzoek naar ${labelFor(c, bidId)} is bijgewerkt.`)}#onderzoek-${bidId}-kop`,
+    );
   });
 
   app.post('/aanbestedingen/:id/gunningsbeslissing', async (c) => {
@@ -229,7 +236,10 @@ export function resultsPages(ctx: AppContext) {
     try {
       requireConfirmation(values, CONFIRMATIONS.awardDecision);
       const decision = proposeAward(ctx, { actor: requireActor(c), access, input: parseInput(AwardDecisionBody, { drawOfLots }) });
-      return redirectAfterPost(c, `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent(`De gunningsbeslissing is genomen: gunnen aan ${labelFor(c, decision.winner)}.`)}`);
+      return redirectAfterPost(
+        c,
+        `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent(`De gunningsbeslissing is genomen: gunnen aan ${labelFor(c, decision.winner)}.`)}`,
+      );
     } catch (error) {
       if (!(error instanceof AppError) || !['invalid-input', 'conflict', 'tender-locked'].includes(error.code)) throw error;
       return render(c, { awardForm: { form: 'decision', values, errors: awardFormErrors(error, 'decision') } }, error.status as 400);
@@ -255,7 +265,10 @@ export function resultsPages(ctx: AppContext) {
     try {
       requireConfirmation(values, CONFIRMATIONS.award);
       const awarded = awardTender(ctx, { actor: requireActor(c), access });
-      return redirectAfterPost(c, `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent(`De aanbesteding is definitief gegund aan ${labelFor(c, awarded.winner)}.`)}`);
+      return redirectAfterPost(
+        c,
+        `${tenderPath(access, 'uitslag')}?melding=${encodeURIComponent(`De aanbesteding is definitief gegund aan ${labelFor(c, awarded.winner)}.`)}`,
+      );
     } catch (error) {
       if (!(error instanceof AppError) || !['invalid-input', 'conflict', 'tender-locked'].includes(error.code)) throw error;
       return render(c, { awardForm: { form: 'award', values, errors: awardFormErrors(error, 'award') } }, error.status as 400);

@@ -51,19 +51,57 @@ function scaleOptions(criterion: Criterion) {
 
 type CriterionForm = { criterionId: string; values: FormValues; errors: FormErrors };
 
-function ScoreForm({ access, bidId, criterion, own, form, sealed }: { access: TenderAccess; bidId: string; criterion: Criterion; own: IndividualScoreView | undefined; form: CriterionForm | undefined; sealed: boolean }) {
+function ScoreForm({
+  access,
+  bidId,
+  criterion,
+  own,
+  form,
+  sealed,
+}: {
+  access: TenderAccess;
+  bidId: string;
+  criterion: Criterion;
+  own: IndividualScoreView | undefined;
+  form: CriterionForm | undefined;
+  sealed: boolean;
+}) {
   const errors = form?.errors ?? NO_ERRORS;
   const score = form?.values.score ?? (own === undefined ? undefined : String(own.score));
   const motivation = form?.values.motivation ?? own?.motivation;
   return (
-    <form method="post" action={`${tenderPath(access, 'beoordelen')}/${encodeURIComponent(bidId)}/${encodeURIComponent(criterion.id)}`} class="utrecht-form" data-autosave id={`criterium-${criterion.id}`}>
+    <form
+      method="post"
+      action={`${tenderPath(access, 'beoordelen')}/${encodeURIComponent(bidId)}/${encodeURIComponent(criterion.id)}`}
+      class="utrecht-form"
+      data-autosave
+      id={`criterium-${criterion.id}`}
+    >
       <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">
         {criterion.id} {criterion.title} (gewicht {formatDutchTrimmed(criterion.weight)})
       </h2>
       {criterion.description === undefined ? null : <p class="utrecht-paragraph utrecht-paragraph--distanced">{criterion.description}</p>}
-      {criterion.minimum === undefined ? null : <p class="utrecht-paragraph utrecht-paragraph--distanced">Minimumscore: {formatDutchTrimmed(criterion.minimum)}; daaronder wordt de inschrijving uitgesloten.</p>}
-      <RadioScale name="score" legend={`Score op ${criterion.id}`} idPrefix={scoreFieldId(criterion.id, 'score')} errors={errors} value={score} options={scaleOptions(criterion)} />
-      <TextareaField name="motivation" id={scoreFieldId(criterion.id, 'motivation')} label={`Motivering bij ${criterion.id}`} value={motivation} errors={errors} description="Minstens één volledige zin: waarom deze score en niet een hogere of lagere." />
+      {criterion.minimum === undefined ? null : (
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">
+          Minimumscore: {formatDutchTrimmed(criterion.minimum)}; daaronder wordt de inschrijving uitgesloten.
+        </p>
+      )}
+      <RadioScale
+        name="score"
+        legend={`Score op ${criterion.id}`}
+        idPrefix={scoreFieldId(criterion.id, 'score')}
+        errors={errors}
+        value={score}
+        options={scaleOptions(criterion)}
+      />
+      <TextareaField
+        name="motivation"
+        id={scoreFieldId(criterion.id, 'motivation')}
+        label={`Motivering bij ${criterion.id}`}
+        value={motivation}
+        errors={errors}
+        description="Minstens één volledige zin: waarom deze score en niet een hogere of lagere."
+      />
       {sealed ? null : <SubmitButton kind="secondary-action">Score opslaan</SubmitButton>}
       {own === undefined ? null : <ScoredWith documents={own.documents} />}
       <p class="utrecht-paragraph utrecht-paragraph--distanced" role="status" aria-live="polite">
@@ -73,7 +111,17 @@ function ScoreForm({ access, bidId, criterion, own, form, sealed }: { access: Te
   );
 }
 
-function BidScoringPage({ viewer, access, criteria, bids, bid, scores, sealed, form, documents }: {
+function BidScoringPage({
+  viewer,
+  access,
+  criteria,
+  bids,
+  bid,
+  scores,
+  sealed,
+  form,
+  documents,
+}: {
   viewer: Viewer;
   documents: BidDocumentView[];
   access: TenderAccess;
@@ -90,8 +138,8 @@ function BidScoringPage({ viewer, access, criteria, bids, bid, scores, sealed, f
   return (
     <TenderFrame viewer={viewer} access={access} tab="beoordelen" title={`Beoordelen ${bidLabel(bid.id, bid.provider.name)}`} errors={refused}>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        Inschrijving van {bid.provider.name} ({bid.id})
-        {bid.price === undefined ? '' : `, prijs ${formatOptionalEuros(bid.price)}`}. Uw scores blijven verborgen voor de anderen tot iedereen heeft verzegeld.
+        Inschrijving van {bid.provider.name} ({bid.id}){bid.price === undefined ? '' : `, prijs ${formatOptionalEuros(bid.price)}`}. Uw scores blijven verborgen
+        voor de anderen tot iedereen heeft verzegeld.
       </p>
       <BidNoticesForPanel bid={bid} />
       <BidDocuments tenderId={access.tender.id} documents={documents.filter((d) => d.bidId === bid.id)} />
@@ -121,7 +169,19 @@ function BidScoringPage({ viewer, access, criteria, bids, bid, scores, sealed, f
   );
 }
 
-function BidListPage({ viewer, access, criteria, bids, scores }: { viewer: Viewer; access: TenderAccess; criteria: Criterion[]; bids: EvaluatorBidView[]; scores: IndividualScoreView[] }) {
+function BidListPage({
+  viewer,
+  access,
+  criteria,
+  bids,
+  scores,
+}: {
+  viewer: Viewer;
+  access: TenderAccess;
+  criteria: Criterion[];
+  bids: EvaluatorBidView[];
+  scores: IndividualScoreView[];
+}) {
   return (
     <TenderFrame viewer={viewer} access={access} tab="beoordelen" title="Beoordelen">
       <Table caption="Inschrijvingen en uw voortgang" columns={[{ label: 'Inschrijving' }, { label: 'Gescoord', numeric: true }]}>
@@ -176,7 +236,13 @@ export function scoringPages(ctx: AppContext) {
       if (typeof score !== 'number') {
         throw new AppError('invalid-input', { errors: [{ path: 'score', message: 'kies een score' }] });
       }
-      setIndividualScore(ctx, { actor: requireActor(c), access, bidId, criterionId, input: parseInput(IndividualScoreBody, { score, motivation: values.motivation ?? '' }) });
+      setIndividualScore(ctx, {
+        actor: requireActor(c),
+        access,
+        bidId,
+        criterionId,
+        input: parseInput(IndividualScoreBody, { score, motivation: values.motivation ?? '' }),
+      });
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
       const message = error.errors.map((e) => e.message).join('; ') || (error.detail ?? error.message);

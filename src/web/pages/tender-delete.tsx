@@ -21,14 +21,13 @@ function DeletePage({ viewer, access, bids }: { viewer: Viewer; access: TenderAc
     <TenderFrame viewer={viewer} access={access} tab="overzicht" title="Aanbesteding verwijderen">
       {!draft ? (
         <Notice kind="warning">
-          Alleen een aanbesteding in voorbereiding kan worden verwijderd; een geopende aanbesteding blijft bewaard met haar inschrijvingen en
-          beoordeling.
+          Alleen een aanbesteding in voorbereiding kan worden verwijderd; een geopende aanbesteding blijft bewaard met haar inschrijvingen en beoordeling.
         </Notice>
       ) : (
         <>
           <Notice kind="warning">
-            U verwijdert {access.tender.reference} met de criteria, {bids === 1 ? '1 inschrijving' : `${bids} inschrijvingen`} en het
-            beoordelingspanel. Dat kan niet ongedaan worden gemaakt. De audittrail bewaart wat er was en wie het verwijderde.
+            U verwijdert {access.tender.reference} met de criteria, {bids === 1 ? '1 inschrijving' : `${bids} inschrijvingen`} en het beoordelingspanel. Dat kan
+            niet ongedaan worden gemaakt. De audittrail bewaart wat er was en wie het verwijderde.
           </Notice>
           <form method="post" action={tenderPath(access, 'verwijderen')} class="utrecht-form">
             <div class="gw-inline">

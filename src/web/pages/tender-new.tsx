@@ -38,8 +38,8 @@ function NewTenderPage({ viewer, values, errors }: { viewer: Viewer; values: For
         <form method="post" action="/nieuwe-aanbesteding" class="utrecht-form">
           <ErrorSummary errors={errors} title="De aanbesteding is niet aangemaakt" />
           <p class="utrecht-paragraph utrecht-paragraph--distanced">
-            Voor {organisation.name}. De template levert de criteria, de gunningsmethode en de regels voor lage inschrijvingen; u past
-            ze daarna aan zolang de aanbesteding in voorbereiding is.
+            Voor {organisation.name}. De template levert de criteria, de gunningsmethode en de regels voor lage inschrijvingen; u past ze daarna aan zolang de
+            aanbesteding in voorbereiding is.
           </p>
           <RadioScale
             name="template"

@@ -71,15 +71,25 @@ function NextSteps({ access, view }: { access: TenderAccess; view: TenderView })
   if (access.roles.has('beoordelaar') && !inkoper) {
     return (
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        U bent beoordelaar. Leg eerst op de pagina <Link href={tenderPath(access, 'panel')}>Beoordelingspanel</Link> uw verklaring over
-        belangenverstrengeling af; daarna kunt u <Link href={tenderPath(access, 'beoordelen')}>beoordelen</Link>.
+        U bent beoordelaar. Leg eerst op de pagina <Link href={tenderPath(access, 'panel')}>Beoordelingspanel</Link> uw verklaring over belangenverstrengeling
+        af; daarna kunt u <Link href={tenderPath(access, 'beoordelen')}>beoordelen</Link>.
       </p>
     );
   }
   return null;
 }
 
-function Overview({ viewer, access, view, bids, flagged, winner, decided, names, opened }: {
+function Overview({
+  viewer,
+  access,
+  view,
+  bids,
+  flagged,
+  winner,
+  decided,
+  names,
+  opened,
+}: {
   viewer: Viewer;
   access: TenderAccess;
   view: TenderView;
@@ -150,8 +160,8 @@ function UnderbiddingConfirmation({ access, check, values, errors }: { access: T
         </ul>
       )}
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        U kunt de <Link href={tenderPath(access, 'instellingen')}>formule aanpassen</Link>; daar staan ook voorstellen die de uitkomst keren. Opent
-        u toch, dan bevestigt u dat hieronder uitdrukkelijk en motiveert u waarom. Beide komen in de audittrail.
+        U kunt de <Link href={tenderPath(access, 'instellingen')}>formule aanpassen</Link>; daar staan ook voorstellen die de uitkomst keren. Opent u toch, dan
+        bevestigt u dat hieronder uitdrukkelijk en motiveert u waarom. Beide komen in de audittrail.
       </p>
       <CheckboxField
         name="confirmUnderbiddingRisk"
@@ -170,7 +180,15 @@ function UnderbiddingConfirmation({ access, check, values, errors }: { access: T
   );
 }
 
-function OpenPage({ viewer, access, view, bids, check, values = {}, errors = NO_ERRORS }: {
+function OpenPage({
+  viewer,
+  access,
+  view,
+  bids,
+  check,
+  values = {},
+  errors = NO_ERRORS,
+}: {
   viewer: Viewer;
   access: TenderAccess;
   view: TenderView;
@@ -181,11 +199,17 @@ function OpenPage({ viewer, access, view, bids, check, values = {}, errors = NO_
 }) {
   const confirm = check?.verdict === 'invites-underbidding';
   return (
-    <TenderFrame viewer={viewer} access={access} tab="overzicht" title="Aanbesteding openen" errors={errors.summary.length === 0 ? undefined : { title: 'De aanbesteding is niet geopend', errors }}>
+    <TenderFrame
+      viewer={viewer}
+      access={access}
+      tab="overzicht"
+      title="Aanbesteding openen"
+      errors={errors.summary.length === 0 ? undefined : { title: 'De aanbesteding is niet geopend', errors }}
+    >
       <Notice kind="warning">
-        Na het openen kunnen criteria, gewichten, de gunningsmethode, de prijsformule en de regels voor lage inschrijvingen niet meer
-        worden gewijzigd, en kunnen geen inschrijvingen meer worden toegevoegd. Dat is zo omdat ze vast moeten liggen voordat de
-        inschrijvingen bekend zijn (gelijke behandeling en transparantie).
+        Na het openen kunnen criteria, gewichten, de gunningsmethode, de prijsformule en de regels voor lage inschrijvingen niet meer worden gewijzigd, en
+        kunnen geen inschrijvingen meer worden toegevoegd. Dat is zo omdat ze vast moeten liggen voordat de inschrijvingen bekend zijn (gelijke behandeling en
+        transparantie).
       </Notice>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn {bids ?? 0} inschrijvingen ingevoerd.</p>
       {summariseWeights(view.award, view.criteria).addsUpTo100 ? null : <WeightsTable fields={view} />}

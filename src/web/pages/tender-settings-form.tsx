@@ -88,14 +88,7 @@ function CriterionRow({ values, errors, row }: { values: FormValues; errors: For
         <TextField name={`${at}.id`} label="Code" value={v('id')} errors={errors} size={6} />
         <TextField name={`${at}.title`} label="Titel" value={v('title')} errors={errors} size={50} />
         <TextField name={`${at}.weight`} label="Gewicht" value={v('weight')} errors={errors} inputMode="decimal" size={6} />
-        <TextField
-          name={`${at}.scale`}
-          label="Schaal"
-          value={v('scale')}
-          errors={errors}
-          size={18}
-          description="Oplopend, gescheiden door komma's"
-        />
+        <TextField name={`${at}.scale`} label="Schaal" value={v('scale')} errors={errors} size={18} description="Oplopend, gescheiden door komma's" />
         <TextField name={`${at}.minimum`} label="Minimumscore" value={v('minimum')} errors={errors} inputMode="decimal" size={6} />
         {values['award.method'] === 'gunnen-op-waarde' || (v('value') ?? '') !== '' ? (
           <TextField
@@ -190,8 +183,23 @@ export function TenderSettingsForm({
       <TextField name="title" label="Titel" value={values.title} errors={errors} size={60} />
       <TextField name="buyer" label="Aanbestedende dienst" value={values.buyer} errors={errors} size={40} />
       <TextField name="lot" label="Perceel" value={values.lot} errors={errors} />
-      <TextField name="estimatedValue" label="Raming (EUR)" value={values.estimatedValue} errors={errors} inputMode="decimal" amount="totaal" description="De geraamde opdrachtwaarde; nodig voor de vergelijking met de raming." />
-      <TextField name="expectedLearners" label="Verwacht aantal inburgeraars" value={values.expectedLearners} errors={errors} inputMode="numeric" description="Nodig voor de kostenvloer per inburgeraar." />
+      <TextField
+        name="estimatedValue"
+        label="Raming (EUR)"
+        value={values.estimatedValue}
+        errors={errors}
+        inputMode="decimal"
+        amount="totaal"
+        description="De geraamde opdrachtwaarde; nodig voor de vergelijking met de raming."
+      />
+      <TextField
+        name="expectedLearners"
+        label="Verwacht aantal inburgeraars"
+        value={values.expectedLearners}
+        errors={errors}
+        inputMode="numeric"
+        description="Nodig voor de kostenvloer per inburgeraar."
+      />
       <CheckboxField
         name="showPricesToEvaluators"
         label="Beoordelaars zien de prijzen tijdens het beoordelen"
@@ -210,9 +218,33 @@ export function TenderSettingsForm({
       <SelectField name="award.method" label="Methode" value={values['award.method']} options={methods} errors={errors} />
       <div class="gw-inline">
         <TextField name="award.priceWeight" label="Prijsgewicht" value={values['award.priceWeight']} errors={errors} inputMode="decimal" size={8} />
-        <TextField name="award.priceFloor" label="Bodemprijs (EUR)" value={values['award.priceFloor']} errors={errors} inputMode="decimal" size={14} amount="totaal" />
-        <TextField name="award.priceCeiling" label="Plafondprijs (EUR)" value={values['award.priceCeiling']} errors={errors} inputMode="decimal" size={14} amount="totaal" />
-        <TextField name="award.fixedPrice" label="Vaste prijs (EUR)" value={values['award.fixedPrice']} errors={errors} inputMode="decimal" size={14} amount="totaal" />
+        <TextField
+          name="award.priceFloor"
+          label="Bodemprijs (EUR)"
+          value={values['award.priceFloor']}
+          errors={errors}
+          inputMode="decimal"
+          size={14}
+          amount="totaal"
+        />
+        <TextField
+          name="award.priceCeiling"
+          label="Plafondprijs (EUR)"
+          value={values['award.priceCeiling']}
+          errors={errors}
+          inputMode="decimal"
+          size={14}
+          amount="totaal"
+        />
+        <TextField
+          name="award.fixedPrice"
+          label="Vaste prijs (EUR)"
+          value={values['award.fixedPrice']}
+          errors={errors}
+          inputMode="decimal"
+          size={14}
+          amount="totaal"
+        />
       </div>
       <input type="hidden" name="award.tieBreak" value={values['award.tieBreak'] ?? ''} />
       <ExampleRegion example={example} fields={fields} />
@@ -225,8 +257,8 @@ export function TenderSettingsForm({
 
       <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Regels voor abnormaal lage inschrijvingen</h2>
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        De wet noemt geen percentage (art. 2.116 Aanbestedingswet): elke drempel hieronder is een vuistregel die u kunt aanpassen. Een
-        gemarkeerde inschrijving kan pas worden afgewezen nadat de inschrijver om een toelichting is gevraagd.
+        De wet noemt geen percentage (art. 2.116 Aanbestedingswet): elke drempel hieronder is een vuistregel die u kunt aanpassen. Een gemarkeerde inschrijving
+        kan pas worden afgewezen nadat de inschrijver om een toelichting is gevraagd.
       </p>
       <SelectField name="lowBidRules.preset" label="Standaardregels" value={values['lowBidRules.preset']} options={presets} errors={errors} />
       {LOW_BID_RULE_IDS.map((id) => (

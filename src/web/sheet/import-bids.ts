@@ -64,7 +64,8 @@ export function importSheetBids(
         } catch (error) {
           // Field problems belong to the row; anything else (tender opened, not an inkoper) stops the import.
           if (!(error instanceof AppError) || error.errors.length === 0 || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
-          const errors = error.code === 'conflict' ? error.errors.map((e) => ({ ...e, message: `nummer "${String(bid.input.id)}" is al in gebruik` })) : error.errors;
+          const errors =
+            error.code === 'conflict' ? error.errors.map((e) => ({ ...e, message: `nummer "${String(bid.input.id)}" is al in gebruik` })) : error.errors;
           // A cell the reader already refused (an ambiguous amount) keeps the reader's reason alone.
           const cell = (p: SheetProblem) => `${p.sheet}\u0000${p.row}\u0000${p.column ?? ''}`;
           const known = new Set(problems.filter((p) => p.column !== null).map(cell));

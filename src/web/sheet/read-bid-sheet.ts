@@ -9,15 +9,7 @@
 import type { NewBidInput } from '../../modules/bids/bids.service.js';
 import { parseMoneyText } from '../../domain/amount-text.js';
 import { parseDutchNumber } from '../forms/form-values.js';
-import {
-  BID_COLUMNS,
-  BIDS_SHEET,
-  columnLetter,
-  matchesColumn,
-  PRICE_LINE_COLUMNS,
-  PRICE_LINES_SHEET,
-  type ColumnSpec,
-} from './bid-sheet-layout.js';
+import { BID_COLUMNS, BIDS_SHEET, columnLetter, matchesColumn, PRICE_LINE_COLUMNS, PRICE_LINES_SHEET, type ColumnSpec } from './bid-sheet-layout.js';
 import { readCsvTable } from './read-csv-table.js';
 import { readXlsxTables } from './read-xlsx-tables.js';
 import { SHEET_LIMITS, SheetLimitError } from './sheet-limits.js';
@@ -63,7 +55,9 @@ const YES = new Set(['ja', 'j', 'yes', 'true', 'waar', '1', 'x']);
 const NO = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0', '']);
 function readYesNo(value: CellValue): boolean | undefined {
   if (typeof value === 'boolean') return value;
-  const text = String(value ?? '').trim().toLowerCase();
+  const text = String(value ?? '')
+    .trim()
+    .toLowerCase();
   if (YES.has(text)) return true;
   if (NO.has(text)) return false;
   return undefined;
@@ -180,7 +174,8 @@ export async function readBidSheet({ fileName, bytes }: { fileName: string; byte
     return { bids: [], problems: [{ sheet: fileName, row: 1, column: null, columnName: null, message }] };
   }
   const sheet = tables.find((t) => t.name === BIDS_SHEET) ?? tables[0];
-  if (sheet === undefined) return { bids: [], problems: [{ sheet: fileName, row: 1, column: null, columnName: null, message: 'het bestand heeft geen werkblad' }] };
+  if (sheet === undefined)
+    return { bids: [], problems: [{ sheet: fileName, row: 1, column: null, columnName: null, message: 'het bestand heeft geen werkblad' }] };
   const bids = readBids(sheet, problems);
   const lines = tables.find((t) => t.name === PRICE_LINES_SHEET);
   if (lines !== undefined && lines !== sheet) attachPriceLines(lines, bids, problems);

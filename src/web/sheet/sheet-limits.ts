@@ -34,8 +34,7 @@ const MIB = 1024 * 1024;
 
 const DESCRIBE: Record<SheetLimit, (where: string) => string> = {
   fileBytes: () => `Het bestand is groter dan ${SHEET_LIMITS.fileBytes / MIB} MiB, het maximum voor een blad met inschrijvingen.`,
-  expandedBytes: () =>
-    `Uitgepakt is het .xlsx-bestand groter dan ${SHEET_LIMITS.expandedBytes / MIB} MiB, het maximum voor een blad met inschrijvingen.`,
+  expandedBytes: () => `Uitgepakt is het .xlsx-bestand groter dan ${SHEET_LIMITS.expandedBytes / MIB} MiB, het maximum voor een blad met inschrijvingen.`,
   metadataBytes: (where) => `Het onderdeel ${where} van het .xlsx-bestand is uitgepakt groter dan ${SHEET_LIMITS.metadataBytes / MIB} MiB, het maximum.`,
   entries: () => `Het .xlsx-bestand bestaat uit meer dan ${formatDutchNumber(SHEET_LIMITS.entries, 0)} onderdelen, het maximum.`,
   sheets: () => `Het bestand heeft meer dan ${SHEET_LIMITS.sheets} werkbladen, het maximum.`,

@@ -33,9 +33,9 @@ export const ROWS_PER_TABLE = 3;
 /** The user tables of the database (not SQLite's, not drizzle's bookkeeping). */
 export function listTables(sqlite: Database.Database): string[] {
   return (
-    sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
-      .all() as { name: string }[]
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as {
+      name: string;
+    }[]
   ).map((r) => r.name);
 }
 
@@ -67,7 +67,10 @@ function inDependencyOrder(sqlite: Database.Database, tables: string[]): string[
 /** The column sets that must be unique: the primary key and every unique index. */
 function uniqueColumnSets(sqlite: Database.Database, table: string, columns: Column[]): string[][] {
   const sets: string[][] = [];
-  const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+  const pk = columns
+    .filter((c) => c.pk > 0)
+    .sort((a, b) => a.pk - b.pk)
+    .map((c) => c.name);
   if (pk.length > 0) sets.push(pk);
   for (const index of sqlite.pragma(`index_list("${table}")`) as { name: string; unique: number }[]) {
     if (index.unique !== 1) continue;
@@ -133,7 +136,12 @@ export function fillEveryTable(sqlite: Database.Database): Record<string, number
           const parents = parentTable === table ? [] : (inserted[parentTable] ?? []);
           const parentColumns = fk.map((part) => part.to ?? part.from);
           // Columns already set by an earlier foreign key of this row must agree.
-          const fixed = new Set(foreignKeys.slice(0, foreignKeys.indexOf(fk)).flat().map((p) => p.from));
+          const fixed = new Set(
+            foreignKeys
+              .slice(0, foreignKeys.indexOf(fk))
+              .flat()
+              .map((p) => p.from),
+          );
           const matching = parents.filter((parent) => fk.every((part, k) => !fixed.has(part.from) || candidate[part.from] === parent[parentColumns[k]!]));
           if (matching.length === 0) {
             if (fk.every((part) => columns.find((c) => c.name === part.from)?.notnull === 0)) {

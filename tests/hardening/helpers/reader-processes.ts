@@ -96,10 +96,7 @@ export async function startLongReader(databasePath: string): Promise<{ release: 
 }
 
 /** `count` readers running short, overlapping read transactions until `stop()`. */
-export async function startChurningReaders(
-  databasePath: string,
-  count: number,
-): Promise<{ stop: () => Promise<number>; kill: () => void }> {
+export async function startChurningReaders(databasePath: string, count: number): Promise<{ stop: () => Promise<number>; kill: () => void }> {
   const readers = Array.from({ length: count }, () => spawnReader(CHURNING_READER, databasePath));
   await Promise.all(readers.map((r) => r.next()));
   return {

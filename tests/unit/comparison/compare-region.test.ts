@@ -22,14 +22,7 @@ const G = { providerKvk: '05567890', providerName: 'Lingua Oost' };
 type Provider = typeof A;
 type BidSpec = [Provider, number, Partial<BidObservation>?];
 
-function tender(
-  tenderId: string,
-  tenderDate: string,
-  learners: number,
-  status: TenderStatus,
-  bids: BidSpec[],
-  route = 'B1-route',
-): BidObservation[] {
+function tender(tenderId: string, tenderDate: string, learners: number, status: TenderStatus, bids: BidSpec[], route = 'B1-route'): BidObservation[] {
   return bids.map(([provider, eurosPerLearner, extra]) => ({
     tenderId,
     tenderDate,

@@ -53,21 +53,22 @@ const clusteredPrice = {
   expectedLearners: fc.option(fc.constantFrom(1, 1, 1, 2), { freq: 10 }),
 };
 
-const observationWith = (price: typeof spreadPrice | typeof clusteredPrice) => fc.record({
-  tenderId: fc.constantFrom('T1', 'T2', 'T3', 'T4'),
-  tenderDate: fc.constantFrom('2025-01-01', '2026-06-15', '2027-12-31'),
-  route: fc.constantFrom('B1-route', 'Z-route'),
-  status: fc.constantFrom('open' as const, 'awarded' as const),
-  buyerId: fc.constant('G1'),
-  providerKvk: fc.constantFrom('10000001', '10000002', '10000003', '10000004', '10000005', '10000006'),
-  providerName: fc.constant('School'),
-  ...price,
-  qualityFraction: fc.constant(null),
-  won: fc.boolean(),
-  flagged: fc.boolean(),
-  reviewOutcome: fc.constant(null),
-  excluded: fc.boolean(),
-});
+const observationWith = (price: typeof spreadPrice | typeof clusteredPrice) =>
+  fc.record({
+    tenderId: fc.constantFrom('T1', 'T2', 'T3', 'T4'),
+    tenderDate: fc.constantFrom('2025-01-01', '2026-06-15', '2027-12-31'),
+    route: fc.constantFrom('B1-route', 'Z-route'),
+    status: fc.constantFrom('open' as const, 'awarded' as const),
+    buyerId: fc.constant('G1'),
+    providerKvk: fc.constantFrom('10000001', '10000002', '10000003', '10000004', '10000005', '10000006'),
+    providerName: fc.constant('School'),
+    ...price,
+    qualityFraction: fc.constant(null),
+    won: fc.boolean(),
+    flagged: fc.boolean(),
+    reviewOutcome: fc.constant(null),
+    excluded: fc.boolean(),
+  });
 const observation = fc.oneof(observationWith(spreadPrice), observationWith(clusteredPrice));
 
 describe('the cross-tender flag', () => {
@@ -76,9 +77,7 @@ describe('the cross-tender flag', () => {
       fc.property(fc.array(observation, { maxLength: 40 }), (observations) => {
         const comparison = compareRegion(observations);
         const flagged = comparison.providers
-          .flatMap((provider) =>
-            provider.routes.filter((route) => route.crossTenderFlag !== null).map((route) => `${route.route}|${provider.kvk}`),
-          )
+          .flatMap((provider) => provider.routes.filter((route) => route.crossTenderFlag !== null).map((route) => `${route.route}|${provider.kvk}`))
           .sort();
         expect(flagged).toEqual(referenceFlags(observations));
         const fromRoutes = comparison.routes.flatMap((route) => route.flaggedProviders.map((kvk) => `${route.route}|${kvk}`)).sort();

@@ -1,10 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  computeLowerFence,
-  isBelowFence,
-  summarizeLowerFence,
-} from '../../../src/domain/comparison/lower-fence.js';
+import { computeLowerFence, isBelowFence, summarizeLowerFence } from '../../../src/domain/comparison/lower-fence.js';
 import { comparePerLearner, perLearnerRational } from '../../../src/domain/comparison/price-per-learner.js';
 
 /** Euros per learner with one learner each. */

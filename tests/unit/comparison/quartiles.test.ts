@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quartilesOfSorted } from '../../../src/domain/comparison/quartiles.js';
-import {
-  type PerLearnerPrice,
-  comparePerLearner,
-  medianOfSorted,
-  perLearnerEuros,
-  rationalToEuros,
-} from '../../../src/domain/comparison/price-per-learner.js';
+import { type PerLearnerPrice, comparePerLearner, medianOfSorted, perLearnerEuros, rationalToEuros } from '../../../src/domain/comparison/price-per-learner.js';
 
 /** Whole cents per learner, one learner each. */
 function cents(...values: number[]): PerLearnerPrice[] {

@@ -28,7 +28,17 @@ const NOT_ON_A_TENDER = [
   'auth.token.revoke',
 ];
 
-const base = { seq: 7, at: '2026-03-02T09:00:00.000Z', actorUserId: 'u1', organisationId: 'o1', entityType: 'tender', entityId: 't1', prevHash: 'a', hash: 'b', redacted: false };
+const base = {
+  seq: 7,
+  at: '2026-03-02T09:00:00.000Z',
+  actorUserId: 'u1',
+  organisationId: 'o1',
+  entityType: 'tender',
+  entityId: 't1',
+  prevHash: 'a',
+  hash: 'b',
+  redacted: false,
+};
 
 describe('the audit events in the OpenAPI document', () => {
   it('describe the change of every action the state replay knows on a tender', () => {
@@ -42,11 +52,24 @@ describe('the audit events in the OpenAPI document', () => {
   });
 
   it('tell a known action by its change, and take an action of another version as stored', () => {
-    const open = { ...base, action: 'tender.open', change: { before: { status: 'draft' }, after: { status: 'open', openedAt: '2026-03-02T09:00:00.000Z', formulaVerdict: 'resists-underbidding' } } };
+    const open = {
+      ...base,
+      action: 'tender.open',
+      change: { before: { status: 'draft' }, after: { status: 'open', openedAt: '2026-03-02T09:00:00.000Z', formulaVerdict: 'resists-underbidding' } },
+    };
     expect(AuditEventResponse.safeParse(open).success).toBe(true);
     expect(AuditEventResponse.safeParse({ ...open, change: { before: { status: 'draft' }, after: { status: 'awarded' } } }).success).toBe(false);
     expect(AuditEventResponse.safeParse({ ...base, action: 'tender.archive', change: { anything: 1 } }).success).toBe(true);
-    const timeline = { seq: 7, at: base.at, who: null, action: 'tender.open', description: 'Geopend.', before: open.change.before, after: open.change.after, redacted: false };
+    const timeline = {
+      seq: 7,
+      at: base.at,
+      who: null,
+      action: 'tender.open',
+      description: 'Geopend.',
+      before: open.change.before,
+      after: open.change.after,
+      redacted: false,
+    };
     expect(TimelineEntryResponse.safeParse(timeline).success).toBe(true);
     expect(TimelineEntryResponse.safeParse({ ...timeline, after: { status: 'open' } }).success).toBe(false);
   });

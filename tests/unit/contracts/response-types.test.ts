@@ -76,7 +76,9 @@ describe('the response schemas and the domain types', () => {
     expectTypeOf<Same<Out<typeof BidResultSchema>, BidResult & { lowBidReview?: LowBidReview | undefined }>>().toEqualTypeOf<true>();
     expectTypeOf<Same<Out<typeof PendingBidSchema>, PendingBid>>().toEqualTypeOf<true>();
     expectTypeOf<Same<Out<typeof EvaluationResponse>, TenderEvaluation>>().toEqualTypeOf<true>();
-    expectTypeOf<Same<Omit<Out<typeof EvaluationResponse>, 'bids' | 'incomplete' | 'pendingBids' | 'blockingReviews' | 'panel'>, Omit<EvaluationResult, 'bids'>>>().toEqualTypeOf<true>();
+    expectTypeOf<
+      Same<Omit<Out<typeof EvaluationResponse>, 'bids' | 'incomplete' | 'pendingBids' | 'blockingReviews' | 'panel'>, Omit<EvaluationResult, 'bids'>>
+    >().toEqualTypeOf<true>();
   });
 
   it('describe the tender, the dossier and the bid', () => {
@@ -106,7 +108,9 @@ describe('the response schemas and the domain types', () => {
   });
 
   it('give audit events and timeline entries the fields the services fill', () => {
-    expectTypeOf<keyof AuditEventView>().toEqualTypeOf<'seq' | 'at' | 'actorUserId' | 'organisationId' | 'action' | 'entityType' | 'entityId' | 'change' | 'prevHash' | 'hash' | 'redacted'>();
+    expectTypeOf<keyof AuditEventView>().toEqualTypeOf<
+      'seq' | 'at' | 'actorUserId' | 'organisationId' | 'action' | 'entityType' | 'entityId' | 'change' | 'prevHash' | 'hash' | 'redacted'
+    >();
     expectTypeOf<keyof TimelineEntry>().toEqualTypeOf<'seq' | 'at' | 'who' | 'action' | 'description' | 'before' | 'after' | 'redacted'>();
   });
 });

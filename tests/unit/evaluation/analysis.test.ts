@@ -87,10 +87,14 @@ describe('sensitivity', () => {
 
   it('warns price-dominates when the effective price share exceeds 1.5 times the nominal', () => {
     // min-max-bids stretches a 1% price difference into the full 30 points.
-    const result = evaluate({ method: 'min-max-bids', priceWeight: 30 }, [
-      { id: 'A', quality: 80, price: 1000 },
-      { id: 'B', quality: 75, price: 990 },
-    ], 70);
+    const result = evaluate(
+      { method: 'min-max-bids', priceWeight: 30 },
+      [
+        { id: 'A', quality: 80, price: 1000 },
+        { id: 'B', quality: 75, price: 990 },
+      ],
+      70,
+    );
     // quality spread 3.5, price spread 30
     expect(result.effectiveWeights).toEqual({ quality: 3.5 / 33.5, price: 30 / 33.5 });
     expect(result.warnings).toContainEqual({ code: 'price-dominates', effective: 30 / 33.5, nominal: 0.3 });

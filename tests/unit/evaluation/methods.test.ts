@@ -4,9 +4,7 @@ import { parseDossier } from '../../../src/domain/evaluation/dossier.schema.js';
 import { evaluateDossier } from '../../../src/domain/evaluation/evaluate.js';
 import { buildLot } from './build-lot.js';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/dossiers/example-b1-route.dossier.json', import.meta.url), 'utf8'),
-) as unknown;
+const fixture = JSON.parse(readFileSync(new URL('../../fixtures/dossiers/example-b1-route.dossier.json', import.meta.url), 'utf8')) as unknown;
 
 function scoreOf(result: ReturnType<typeof evaluateDossier>, bidId: string) {
   const bid = result.bids.find((b) => b.bidId === bidId);
@@ -33,7 +31,11 @@ describe('the published utility-index example', () => {
     expect(scoreOf(result, 'B').score?.toFixed(4)).toBe('0.5829');
     expect(scoreOf(result, 'C').score).toBeCloseTo(0.55, 12);
     expect(result.winner).toBe('A');
-    expect(result.bids.map((b) => [b.bidId, b.rank])).toEqual([['A', 1], ['B', 2], ['C', 3]]);
+    expect(result.bids.map((b) => [b.bidId, b.rank])).toEqual([
+      ['A', 1],
+      ['B', 2],
+      ['C', 3],
+    ]);
     expect(result.warnings).toEqual([]);
   });
 
@@ -76,12 +78,7 @@ describe("the spec's example dossier (lowest-relative, 70/30)", () => {
   });
 
   it('flags B3 under mean-of-others, gap-to-next, below-estimate and the cost floor', () => {
-    expect(scoreOf(result, 'B3').lowBidFlags.map((f) => f.rule)).toEqual([
-      'mean-of-others',
-      'gap-to-next',
-      'below-estimate',
-      'cost-floor',
-    ]);
+    expect(scoreOf(result, 'B3').lowBidFlags.map((f) => f.rule)).toEqual(['mean-of-others', 'gap-to-next', 'below-estimate', 'cost-floor']);
     for (const id of ['B1', 'B2', 'B4']) expect(scoreOf(result, id).lowBidFlags).toEqual([]);
   });
 
@@ -136,9 +133,7 @@ describe('the other methods', () => {
   });
 
   it('gunnen-op-waarde subtracts the fictive discount and ranks the lowest fictive price first', () => {
-    const result = evaluateDossier(
-      buildLot({ award: { method: 'gunnen-op-waarde' }, qualityWeight: 60, value: 500, bids }),
-    );
+    const result = evaluateDossier(buildLot({ award: { method: 'gunnen-op-waarde' }, qualityWeight: 60, value: 500, bids }));
     expect(result.scoreKind).toBe('fictive-price');
     expect(scoreOf(result, 'A').fictiveDiscount).toBeCloseTo(400, 12);
     expect(scoreOf(result, 'A').score).toBeCloseTo(600, 9);

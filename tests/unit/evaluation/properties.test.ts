@@ -4,14 +4,7 @@ import { type Award, type AwardMethod, RELATIVE_METHODS } from '../../../src/dom
 import { evaluateDossier } from '../../../src/domain/evaluation/evaluate.js';
 import { buildLot, type SimpleBid } from './build-lot.js';
 
-const METHODS_WITH_PRICE: AwardMethod[] = [
-  'lowest-relative',
-  'min-max-bids',
-  'min-max-set',
-  'gunnen-op-waarde',
-  'quality-price-ratio',
-  'utility-index',
-];
+const METHODS_WITH_PRICE: AwardMethod[] = ['lowest-relative', 'min-max-bids', 'min-max-set', 'gunnen-op-waarde', 'quality-price-ratio', 'utility-index'];
 const ABSOLUTE_METHODS: AwardMethod[] = ['min-max-set', 'gunnen-op-waarde', 'quality-price-ratio', 'fixed-price'];
 
 function awardFor(method: AwardMethod, priceWeight: number): Award {
@@ -71,7 +64,7 @@ describe('properties of the evaluation', () => {
     );
   });
 
-  it('never changes the other bids\' scores under an absolute method when a bid is added', () => {
+  it("never changes the other bids' scores under an absolute method when a bid is added", () => {
     fc.assert(
       fc.property(fc.constantFrom(...ABSOLUTE_METHODS), bidsArb, bidArb, (method, bids, extra) => {
         const before = evaluateDossier(lot(method, bids));

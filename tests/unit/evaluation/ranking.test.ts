@@ -12,20 +12,24 @@ const tiedOnScore = [
 
 describe('ties and competition ranking', () => {
   it('puts more quality points first under the quality tie-break', () => {
-    const result = evaluateDossier(
-      buildLot({ award: { method: 'lowest-relative', priceWeight: 40, tieBreak: ['quality', 'lot'] }, bids: tiedOnScore }),
-    );
+    const result = evaluateDossier(buildLot({ award: { method: 'lowest-relative', priceWeight: 40, tieBreak: ['quality', 'lot'] }, bids: tiedOnScore }));
     expect(result.bids.map((b) => b.score)).toEqual([92, 92, 26]);
-    expect(result.bids.map((b) => [b.bidId, b.rank])).toEqual([['A', 1], ['B', 2], ['C', 3]]);
+    expect(result.bids.map((b) => [b.bidId, b.rank])).toEqual([
+      ['A', 1],
+      ['B', 2],
+      ['C', 3],
+    ]);
     expect(result.winner).toBe('A');
     expect(result.warnings.filter((w) => w.code === 'tie-unresolved')).toEqual([]);
   });
 
   it('puts the lower price first under the price tie-break', () => {
-    const result = evaluateDossier(
-      buildLot({ award: { method: 'lowest-relative', priceWeight: 40, tieBreak: ['price'] }, bids: tiedOnScore }),
-    );
-    expect(result.bids.map((b) => [b.bidId, b.rank])).toEqual([['B', 1], ['A', 2], ['C', 3]]);
+    const result = evaluateDossier(buildLot({ award: { method: 'lowest-relative', priceWeight: 40, tieBreak: ['price'] }, bids: tiedOnScore }));
+    expect(result.bids.map((b) => [b.bidId, b.rank])).toEqual([
+      ['B', 1],
+      ['A', 2],
+      ['C', 3],
+    ]);
     expect(result.winner).toBe('B');
   });
 
@@ -40,7 +44,11 @@ describe('ties and competition ranking', () => {
         ],
       }),
     );
-    expect(result.bids.map((b) => [b.bidId, b.rank])).toEqual([['C', 1], ['A', 2], ['B', 2]]);
+    expect(result.bids.map((b) => [b.bidId, b.rank])).toEqual([
+      ['C', 1],
+      ['A', 2],
+      ['B', 2],
+    ]);
     expect(result.warnings).toEqual([{ code: 'tie-unresolved', rank: 2, bids: ['A', 'B'] }]);
     expect(result.winner).toBe('C');
   });
@@ -56,7 +64,11 @@ describe('ties and competition ranking', () => {
         ],
       }),
     );
-    expect(result.bids.map((b) => [b.bidId, b.rank])).toEqual([['A', 1], ['C', 1], ['B', 3]]);
+    expect(result.bids.map((b) => [b.bidId, b.rank])).toEqual([
+      ['A', 1],
+      ['C', 1],
+      ['B', 3],
+    ]);
     expect(result.winner).toBeNull();
     expect(result.warnings).toEqual([{ code: 'tie-unresolved', rank: 1, bids: ['A', 'C'] }]);
     expect(result.sensitivity).toEqual({ priceShareRange: null, priceToWin: {} });
@@ -64,7 +76,11 @@ describe('ties and competition ranking', () => {
 
   it('shares the rank when the tie-break list is empty', () => {
     const result = evaluateDossier(buildLot({ award: { method: 'lowest-relative', priceWeight: 40, tieBreak: [] }, bids: tiedOnScore }));
-    expect(result.bids.map((b) => [b.bidId, b.rank])).toEqual([['A', 1], ['B', 1], ['C', 3]]);
+    expect(result.bids.map((b) => [b.bidId, b.rank])).toEqual([
+      ['A', 1],
+      ['B', 1],
+      ['C', 3],
+    ]);
     expect(result.winner).toBeNull();
   });
 
@@ -102,12 +118,13 @@ describe('ties and competition ranking', () => {
         ],
       }),
     );
-    expect(result.bids.map((b) => [b.bidId, b.status])).toEqual([['B', 'ranked'], ['A', 'excluded'], ['Z', 'excluded']]);
-    const z = result.bids[2];
-    expect(z?.exclusionReasons).toEqual([
-      'K1: score 10 ligt onder het minimum 20',
-      'prijs €\u00a0200,00 ligt boven de plafondprijs €\u00a0150,00',
+    expect(result.bids.map((b) => [b.bidId, b.status])).toEqual([
+      ['B', 'ranked'],
+      ['A', 'excluded'],
+      ['Z', 'excluded'],
     ]);
+    const z = result.bids[2];
+    expect(z?.exclusionReasons).toEqual(['K1: score 10 ligt onder het minimum 20', 'prijs €\u00a0200,00 ligt boven de plafondprijs €\u00a0150,00']);
     expect(z?.qualityPoints).toBe(10);
     expect(z?.score).toBeNull();
     expect(result.bids[1]?.exclusionReasons).toEqual([

@@ -80,7 +80,10 @@ describe('lowBidFlagsOfDossier', () => {
 
   it('leaves out a bid already knocked out by a score given below its minimum', () => {
     const dossier = exampleDossier();
-    const unscored: Dossier = { ...dossier, bids: dossier.bids.map((bid) => ({ ...bid, scores: bid.id === 'B2' ? { K1: 2 } : ({} as Record<string, number>) })) };
+    const unscored: Dossier = {
+      ...dossier,
+      bids: dossier.bids.map((bid) => ({ ...bid, scores: bid.id === 'B2' ? { K1: 2 } : ({} as Record<string, number>) })),
+    };
     const withoutB2 = lowBidFlagsOfDossier({ ...unscored, bids: unscored.bids.filter((bid) => bid.id !== 'B2') });
     expect(lowBidFlagsOfDossier(unscored).get('B3')).toEqual(withoutB2.get('B3'));
   });
@@ -92,7 +95,12 @@ describe('summariseWeights', () => {
       { id: 'K1', title: 'Aanpak', weight: 33.33 },
       { id: 'K2', title: 'Begeleiding', weight: 33.33 },
     ];
-    expect(summariseWeights({ method: 'lowest-relative', priceWeight: 33.34 }, criteria)).toMatchObject({ quality: 66.66, price: 33.34, total: 100, addsUpTo100: true });
+    expect(summariseWeights({ method: 'lowest-relative', priceWeight: 33.34 }, criteria)).toMatchObject({
+      quality: 66.66,
+      price: 33.34,
+      total: 100,
+      addsUpTo100: true,
+    });
     const off = summariseWeights({ method: 'lowest-relative', priceWeight: 20 }, [{ id: 'K1', title: 'Aanpak', weight: 60 }]);
     expect(off).toMatchObject({ total: 80, addsUpTo100: false });
     expect(off.shares).toEqual([
@@ -100,6 +108,10 @@ describe('summariseWeights', () => {
       { label: 'Prijs', weight: 20, share: 0.25 },
     ]);
     // A method without a price weight adds the criteria alone.
-    expect(summariseWeights({ method: 'fixed-price', priceWeight: 20 }, [{ id: 'K1', title: 'Aanpak', weight: 100 }])).toMatchObject({ price: 0, total: 100, addsUpTo100: true });
+    expect(summariseWeights({ method: 'fixed-price', priceWeight: 20 }, [{ id: 'K1', title: 'Aanpak', weight: 100 }])).toMatchObject({
+      price: 0,
+      total: 100,
+      addsUpTo100: true,
+    });
   });
 });

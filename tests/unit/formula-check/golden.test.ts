@@ -48,7 +48,13 @@ const CASES: Case[] = [
       'gunnen-op-waarde': { verdict: resists, eurosPerQualityPoint: 5200, highestWinningPrice: 311999.99, winner: QB, margin: 302250 - 208000 },
       // Point E / Q_Q. Wins iff 20 / p - 60 / E > 1e-9 (the spec's tie test, absolute for scores below 1):
       // p < 20 / (60 / 520.000 + 1e-9) = 173.331,831...
-      'quality-price-ratio': { verdict: resists, eurosPerQualityPoint: 520000 / 60, highestWinningPrice: 173331.83, winner: QB, margin: 60 / 520000 - 20 / 406250 },
+      'quality-price-ratio': {
+        verdict: resists,
+        eurosPerQualityPoint: 520000 / 60,
+        highestWinningPrice: 173331.83,
+        winner: QB,
+        margin: 60 / 520000 - 20 / 406250,
+      },
       // Underbidder numerator 1 - (0,75 - 0,25) x 80 / 20 = -1: never wins; quality bidder T / E = 0,78125.
       'utility-index': { verdict: resists, eurosPerQualityPoint: 26000, highestWinningPrice: null, winner: QB, margin: 0.78125 + 1 },
       // Both at the fixed price; quality decides.
@@ -87,7 +93,13 @@ const CASES: Case[] = [
       // The one inviting golden: p < 640.000 - 40 x 6.400 = 384.000 > T. Fictive 184.000 against 208.000.
       'gunnen-op-waarde': { verdict: invites, eurosPerQualityPoint: 6400, highestWinningPrice: 383999.99, winner: UB, margin: 208000 - 184000 },
       // p < 27,5 / (67,5 / 640.000 + 1e-9) = 260.738,26...
-      'quality-price-ratio': { verdict: resists, eurosPerQualityPoint: 640000 / 67.5, highestWinningPrice: 260738.26, winner: QB, margin: 67.5 / 640000 - 27.5 / 360000 },
+      'quality-price-ratio': {
+        verdict: resists,
+        eurosPerQualityPoint: 640000 / 67.5,
+        highestWinningPrice: 260738.26,
+        winner: QB,
+        margin: 67.5 / 640000 - 27.5 / 360000,
+      },
       // Numerator 1 - 40 / 10 = -3.
       'utility-index': { verdict: resists, eurosPerQualityPoint: 64000, highestWinningPrice: null, winner: QB, margin: 360000 / 640000 + 3 },
       'fixed-price': { verdict: resists, eurosPerQualityPoint: null, highestWinningPrice: null, winner: QB, margin: 40 },
@@ -106,7 +118,13 @@ const CASES: Case[] = [
       // p < 300.000 - 38,75 x 3.000 = 183.750; fictive 108.750 against 149.400.
       'gunnen-op-waarde': { verdict: resists, eurosPerQualityPoint: 3000, highestWinningPrice: 183749.99, winner: QB, margin: 149400 - 108750 },
       // p < 25 / (63,75 / 300.000 + 1e-9) = 117.646,505...
-      'quality-price-ratio': { verdict: resists, eurosPerQualityPoint: 300000 / 63.75, highestWinningPrice: 117646.5, winner: QB, margin: 63.75 / 300000 - 25 / 224400 },
+      'quality-price-ratio': {
+        verdict: resists,
+        eurosPerQualityPoint: 300000 / 63.75,
+        highestWinningPrice: 117646.5,
+        winner: QB,
+        margin: 63.75 / 300000 - 25 / 224400,
+      },
       // Numerator 1 - 38,75 / 15.
       'utility-index': { verdict: resists, eurosPerQualityPoint: 20000, highestWinningPrice: null, winner: QB, margin: 224400 / 300000 + 38.75 / 15 - 1 },
       'fixed-price': { verdict: resists, eurosPerQualityPoint: null, highestWinningPrice: null, winner: QB, margin: 38.75 },
@@ -124,7 +142,13 @@ const CASES: Case[] = [
       'min-max-bids': { verdict: invites, eurosPerQualityPoint: 0, highestWinningPrice: 519999.99, winner: UB, margin: 30 },
       // Floor T, ceiling 624.000: the quality bidder has 30 + 60 x 104.000 / 380.250 = 46,41;
       // the underbidder wins iff 60 (624.000 - p) / 380.250 > 46,41, i.e. p < 329.875.
-      'min-max-set': { verdict: invites, eurosPerQualityPoint: 380250 / 60, highestWinningPrice: 329874.99, winner: UB, margin: 60 - 30 - (60 * 104000) / 380250 },
+      'min-max-set': {
+        verdict: invites,
+        eurosPerQualityPoint: 380250 / 60,
+        highestWinningPrice: 329874.99,
+        winner: UB,
+        margin: 60 - 30 - (60 * 104000) / 380250,
+      },
       // p < 520.000 - 30 x 5.200 = 364.000; fictive 243.750 against 364.000.
       'gunnen-op-waarde': { verdict: invites, eurosPerQualityPoint: 5200, highestWinningPrice: 363999.99, winner: UB, margin: 364000 - 243750 },
       // Zero quality is zero quality per euro, at any price.

@@ -6,7 +6,13 @@ import { evaluateDossier } from '../../../src/domain/evaluation/evaluate.js';
 import { checkFormula, type FormulaCheck } from '../../../src/domain/formula-check/check-formula.js';
 import { applyPatch } from '../../../src/domain/formula-check/patch.js';
 
-const SCALES = [[0, 25, 50, 75, 100], [0, 2, 4, 6, 8, 10], [1, 2, 3, 4, 5], [0, 1, 2], [0, 10]];
+const SCALES = [
+  [0, 25, 50, 75, 100],
+  [0, 2, 4, 6, 8, 10],
+  [1, 2, 3, 4, 5],
+  [0, 1, 2],
+  [0, 10],
+];
 
 const criterionArb = fc.record({
   weightHundredths: fc.integer({ min: 100, max: 4000 }),
@@ -47,7 +53,7 @@ const tenderArb = fc
         scale: c.scale,
         ...(minimum === undefined ? {} : { minimum }),
         // value_c = w_c x E x permille / 1000, whole cents
-        ...(r.method === 'gunnen-op-waarde' ? { value: Math.round(weight * r.estimate * c.valuePerPointPermille / 10) / 100 } : {}),
+        ...(r.method === 'gunnen-op-waarde' ? { value: Math.round((weight * r.estimate * c.valuePerPointPermille) / 10) / 100 } : {}),
       };
     });
     const award: Award = { method: r.method, tieBreak: r.tieBreak };

@@ -204,7 +204,12 @@ describe('price levels', () => {
   const base = templateDossier('b1-route', { estimatedValue: 520000, expectedLearners: 100 });
 
   it('ignores bids that are already in the dossier', () => {
-    const bid: Bid = { id: 'X', provider: { name: 'X', kvk: '12345678', keurmerk: true }, price: 1000, scores: { K1: 100, K2: 100, K3: 100, K4: 100, K5: 100 } };
+    const bid: Bid = {
+      id: 'X',
+      provider: { name: 'X', kvk: '12345678', keurmerk: true },
+      price: 1000,
+      scores: { K1: 100, K2: 100, K3: 100, K4: 100, K5: 100 },
+    };
     expect(checkFormula({ ...base, bids: [bid] })).toEqual(checkFormula(base));
   });
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  awardAllowedOn,
-  checkAwardAllowed,
-  computeStandstillEnd,
-  isAwardAllowed,
-  STANDSTILL_CALENDAR_DAYS,
-} from '../../../src/domain/lifecycle/standstill.js';
+import { awardAllowedOn, checkAwardAllowed, computeStandstillEnd, isAwardAllowed, STANDSTILL_CALENDAR_DAYS } from '../../../src/domain/lifecycle/standstill.js';
 
 describe('computeStandstillEnd', () => {
   it('counts 20 calendar days from a decision at 23:30 CEST, across the end of summer time', () => {

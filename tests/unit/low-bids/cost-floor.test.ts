@@ -19,9 +19,7 @@ describe('computeCostFloor', () => {
     const floor = computeCostFloor(costFloor);
     expect(floor.perLearnerCents.n).toBe(406250n * floor.perLearnerCents.d);
     expect(floor.perLearnerEuros).toBe(4062.5);
-    expect(floor.computation).toBe(
-      '600 uur x €\u00a055,00 x (1 + 0,35) / 12 inburgeraars + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar',
-    );
+    expect(floor.computation).toBe('600 uur x €\u00a055,00 x (1 + 0,35) / 12 inburgeraars + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar');
   });
 
   it('leaves out the fixed costs when there are none', () => {
@@ -66,10 +64,7 @@ describe('cost-floor', () => {
   });
 
   it('flags the fixture bid of €\u00a0318.000 with its shortfall per learner', () => {
-    const flags = costFloorRule.apply(
-      { bids: bidsFromCents(56_500_000, 61_200_000, 31_800_000, 54_000_000), expectedLearners, costFloor },
-      null,
-    );
+    const flags = costFloorRule.apply({ bids: bidsFromCents(56_500_000, 61_200_000, 31_800_000, 54_000_000), expectedLearners, costFloor }, null);
     expect(flagged(flags)).toEqual(['B3']);
     expect(flags.get('B3')?.[0]?.value).toBe(882.5);
     expect(flags.get('B3')?.[0]?.message).toContain('Prijs per inburgeraar €\u00a03.180,00 (€\u00a0318.000,00 / 100 inburgeraars)');

@@ -33,12 +33,7 @@ describe('flagLowBids', () => {
 
   it('uses nl-default when no settings are given, and the cost floor of the context', () => {
     const flags = flagLowBids({ ...context, costFloor }, undefined);
-    expect(flags.get('B3')?.map((flag) => flag.rule)).toEqual([
-      'mean-of-others',
-      'gap-to-next',
-      'below-estimate',
-      'cost-floor',
-    ]);
+    expect(flags.get('B3')?.map((flag) => flag.rule)).toEqual(['mean-of-others', 'gap-to-next', 'below-estimate', 'cost-floor']);
   });
 
   it('runs only the rules left after the overrides', () => {
@@ -49,9 +44,7 @@ describe('flagLowBids', () => {
         { id: 'gap-to-next', enabled: false },
       ],
     });
-    expect([...flags.entries()].map(([id, list]) => [id, list.map((flag) => flag.rule)])).toEqual([
-      ['B3', ['below-average']],
-    ]);
+    expect([...flags.entries()].map(([id, list]) => [id, list.map((flag) => flag.rule)])).toEqual([['B3', ['below-average']]]);
     expect(flags.get('B3')?.[0]?.value).toBe((203_500_000 - 4 * 31_800_000) / 203_500_000);
   });
 

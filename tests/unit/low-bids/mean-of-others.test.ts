@@ -12,8 +12,7 @@ describe('mean-of-others', () => {
         threshold: 20,
         value: 0.2,
         reference: 1600,
-        message:
-          'Inschrijving ligt 20% onder het gemiddelde van de andere inschrijvingen (€\u00a01.600,00); drempel 20%.',
+        message: 'Inschrijving ligt 20% onder het gemiddelde van de andere inschrijvingen (€\u00a01.600,00); drempel 20%.',
       },
     ]);
     expect(flagged(flags)).toEqual(['B1']);
@@ -32,9 +31,7 @@ describe('mean-of-others', () => {
   it('prints the example of the spec', () => {
     const flag = meanOfOthersRule.apply({ bids: bidsFromCents(110000, 150000, 170000) }, 20).get('B1')?.[0];
     expect(flag?.value).toBe(0.3125);
-    expect(flag?.message).toBe(
-      'Inschrijving ligt 31,25% onder het gemiddelde van de andere inschrijvingen (€\u00a01.600,00); drempel 20%.',
-    );
+    expect(flag?.message).toBe('Inschrijving ligt 31,25% onder het gemiddelde van de andere inschrijvingen (€\u00a01.600,00); drempel 20%.');
   });
 
   it('compares with the exact mean when it is not a whole cent', () => {

@@ -32,6 +32,8 @@ describe('findOtherBidsInText', () => {
   });
 
   it('says which amount it is', () => {
-    expect(find('Waarom niet EUR 452.000?')).toEqual(['noemt EUR 452.000: dat is de prijs of een eenheidsprijs van een andere inschrijving (€\u00a0452.000,00)']);
+    expect(find('Waarom niet EUR 452.000?')).toEqual([
+      'noemt EUR 452.000: dat is de prijs of een eenheidsprijs van een andere inschrijving (€\u00a0452.000,00)',
+    ]);
   });
 });

@@ -4,8 +4,7 @@ import { LOW_BID_PRESET_RULES } from '../../../src/domain/low-bids/presets.js';
 import { LOW_BID_RULES } from '../../../src/domain/low-bids/registry.js';
 import { resolveLowBidRules } from '../../../src/domain/low-bids/resolve-rules.js';
 
-const resolved = (settings: LowBidRules | undefined) =>
-  resolveLowBidRules(settings).map(({ rule, threshold }) => [rule.id, threshold]);
+const resolved = (settings: LowBidRules | undefined) => resolveLowBidRules(settings).map(({ rule, threshold }) => [rule.id, threshold]);
 
 describe('registry', () => {
   it('holds every rule under its own id', () => {
@@ -47,9 +46,7 @@ describe('resolveLowBidRules', () => {
   });
 
   it('adds a rule with a given threshold', () => {
-    expect(resolved({ preset: 'none', rules: [{ id: 'statistical-outlier', threshold: 3 }] })).toEqual([
-      ['statistical-outlier', 3],
-    ]);
+    expect(resolved({ preset: 'none', rules: [{ id: 'statistical-outlier', threshold: 3 }] })).toEqual([['statistical-outlier', 3]]);
   });
 
   it('overrides the threshold of a rule of the preset', () => {
@@ -68,7 +65,12 @@ describe('resolveLowBidRules', () => {
 
   it('removes a disabled rule', () => {
     expect(
-      resolved({ rules: [{ id: 'cost-floor', enabled: false }, { id: 'mean-of-others', enabled: false }] }),
+      resolved({
+        rules: [
+          { id: 'cost-floor', enabled: false },
+          { id: 'mean-of-others', enabled: false },
+        ],
+      }),
     ).toEqual([
       ['gap-to-next', 20],
       ['below-estimate', 25],
@@ -92,9 +94,7 @@ describe('resolveLowBidRules', () => {
   });
 
   it('lists the rules in the fixed order whatever the order of the entries', () => {
-    expect(
-      resolved({ preset: 'none', rules: [{ id: 'unit-price' }, { id: 'cost-floor' }, { id: 'mean-of-others' }] }),
-    ).toEqual([
+    expect(resolved({ preset: 'none', rules: [{ id: 'unit-price' }, { id: 'cost-floor' }, { id: 'mean-of-others' }] })).toEqual([
       ['mean-of-others', 20],
       ['cost-floor', null],
       ['unit-price', 30],

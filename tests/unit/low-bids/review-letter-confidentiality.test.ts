@@ -54,7 +54,7 @@ describe('the explanation letter keeps the other bids confidential', () => {
     expect([...rules].sort()).toEqual(['below-average', 'below-estimate', 'cost-floor', 'gap-to-next', 'mean-of-others', 'statistical-outlier', 'unit-price']);
   });
 
-  it.each(dossier.bids.map((bid) => bid.id))("names no other bidder and prints no price, unit price or derived figure of theirs (letter to %s)", (bidId) => {
+  it.each(dossier.bids.map((bid) => bid.id))('names no other bidder and prints no price, unit price or derived figure of theirs (letter to %s)', (bidId) => {
     const letter = letterFor(bidId);
     expect(findSecrets(letter, otherBiddersSecrets(dossier, [bidId]))).toEqual([]);
     expect(findSecrets(letter, derivedSecrets(dossier, bidId))).toEqual([]);
@@ -84,21 +84,25 @@ describe('the explanation letter keeps the other bids confidential', () => {
     expect(linesOf(letter, 'below-estimate')).toEqual([
       '- vergelijking met de geraamde opdrachtwaarde: Inschrijving ligt 44,42% onder de geraamde opdrachtwaarde (€\u00a0520.000,00); drempel 25%.',
     ]);
-    expect(linesOf(letter, 'cost-floor')[0]).toContain('600 uur x €\u00a055,00 x (1 + 0,35) / 12 inburgeraars + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar');
+    expect(linesOf(letter, 'cost-floor')[0]).toContain(
+      '600 uur x €\u00a055,00 x (1 + 0,35) / 12 inburgeraars + €\u00a0350,00 = €\u00a04.062,50 per inburgeraar',
+    );
   });
 
   it('would catch the figures the letter used to print: the scan is not blind', () => {
     const flags = result.bids.find((b) => b.bidId === 'B3')?.lowBidFlags ?? [];
     const oldStyle = flags.map((flag) => `- ${flag.rule}: ${flag.message}`).join('\n');
     const found = findSecrets(oldStyle, [...otherBiddersSecrets(dossier, ['B3']), ...derivedSecrets(dossier, 'B3')]);
-    expect(found).toEqual(expect.arrayContaining([
-      'B4 price: "€\u00a0452.000,00"',
-      'mean of the others: "€\u00a0473.200,00"',
-      'mean of all: "€\u00a0442.500,00"',
-      'median of all: "€\u00a0469.500,00"',
-      'MAD of all: "€\u00a014.000,00"',
-      'median unit price Examentraining en examens per inburgeraar: "€\u00a0447,50"',
-      'share below the next price: "36,06%"',
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'B4 price: "€\u00a0452.000,00"',
+        'mean of the others: "€\u00a0473.200,00"',
+        'mean of all: "€\u00a0442.500,00"',
+        'median of all: "€\u00a0469.500,00"',
+        'MAD of all: "€\u00a014.000,00"',
+        'median unit price Examentraining en examens per inburgeraar: "€\u00a0447,50"',
+        'share below the next price: "36,06%"',
+      ]),
+    );
   });
 });

@@ -40,7 +40,7 @@ describe('draftExplanationRequestLetter', () => {
     expect(letter).toContain('Op grond van artikel 2.116 van de Aanbestedingswet 2012 en artikel 69 van Richtlijn 2014/24/EU');
   });
 
-  it('lists every rule that fired: against the buyer\'s own references with the figures, against the other bids in words', () => {
+  it("lists every rule that fired: against the buyer's own references with the figures, against the other bids in words", () => {
     expect(flags.map((f) => f.rule)).toEqual(['mean-of-others', 'gap-to-next', 'below-estimate', 'cost-floor', 'unit-price', 'unit-price', 'unit-price']);
     const start = lines.indexOf('Waarom wij om een toelichting vragen');
     expect(lines.slice(start + 3, start + 10)).toEqual([
@@ -73,17 +73,11 @@ describe('draftExplanationRequestLetter', () => {
 
   it('numbers the questions, whatever numbering the officer typed', () => {
     const start = lines.indexOf('Onze vragen');
-    expect(lines.slice(start + 1, start + 4)).toEqual([
-      '1. Hoeveel lesuren krijgt elke inburgeraar?',
-      '2. Hoe groot zijn de groepen?',
-      '',
-    ]);
+    expect(lines.slice(start + 1, start + 4)).toEqual(['1. Hoeveel lesuren krijgt elke inburgeraar?', '2. Hoe groot zijn de groepen?', '']);
   });
 
   it('gives the deadline as a Dutch date and says what happens without an answer', () => {
-    expect(lines).toContain(
-      'Wij ontvangen uw schriftelijke toelichting graag uiterlijk op 22 november 2026, onder vermelding van kenmerk ZWL-2027-INB-B1.',
-    );
+    expect(lines).toContain('Wij ontvangen uw schriftelijke toelichting graag uiterlijk op 22 november 2026, onder vermelding van kenmerk ZWL-2027-INB-B1.');
     expect(letter).toContain(
       'Als wij uw toelichting niet uiterlijk op 22 november 2026 hebben ontvangen, of als zij het lage niveau van de prijs ' +
         'of de kosten niet afdoende verklaart, kunnen wij uw inschrijving als abnormaal laag afwijzen (artikel 2.116 Aanbestedingswet 2012).',
@@ -91,11 +85,9 @@ describe('draftExplanationRequestLetter', () => {
     expect(letter.endsWith('Met vriendelijke groet,\n\nGemeente Zwolle\n')).toBe(true);
   });
 
-  it('without flags says the request rests on the officer\'s own analysis, and leaves out the cost floor', () => {
+  it("without flags says the request rests on the officer's own analysis, and leaves out the cost floor", () => {
     const own = draftExplanationRequestLetter({ dossier, bidId: 'B1', flags: [], questions: ['Waarom?'], deadline: '2026-12-01', date: '2026-11-08' });
-    expect(own).toContain(
-      'Op grond van onze eigen analyse lijkt de prijs van uw inschrijving laag in verhouding tot de gevraagde dienstverlening.',
-    );
+    expect(own).toContain('Op grond van onze eigen analyse lijkt de prijs van uw inschrijving laag in verhouding tot de gevraagde dienstverlening.');
     expect(own).not.toContain('De kostenvloer is berekend');
     expect(own).toContain('Aan: Taalschool IJsselland\nKvK-nummer: 05123456');
     expect(own).toContain('1. Waarom?');
@@ -109,8 +101,8 @@ describe('draftExplanationRequestLetter', () => {
   });
 
   it('throws for a bid that is not in the dossier', () => {
-    expect(() =>
-      draftExplanationRequestLetter({ dossier, bidId: 'B9', flags: [], questions: 'x', deadline: '2026-11-22', date: '2026-11-08' }),
-    ).toThrow('bid B9 is not in the dossier');
+    expect(() => draftExplanationRequestLetter({ dossier, bidId: 'B9', flags: [], questions: 'x', deadline: '2026-11-22', date: '2026-11-08' })).toThrow(
+      'bid B9 is not in the dossier',
+    );
   });
 });

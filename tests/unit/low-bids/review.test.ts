@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LowBidReview } from '../../../src/domain/evaluation/dossier.js';
 import { lowBidReviewSchema } from '../../../src/domain/evaluation/dossier.schema.js';
-import {
-  applyReviewAction,
-  isReviewRefusal,
-  REJECTION_NEEDS_EXPLANATION,
-  type ReviewAction,
-} from '../../../src/domain/low-bids/review.js';
+import { applyReviewAction, isReviewRefusal, REJECTION_NEEDS_EXPLANATION, type ReviewAction } from '../../../src/domain/low-bids/review.js';
 
 const TODAY = '2026-11-08';
 
@@ -99,7 +94,7 @@ describe('applyReviewAction: the steps that are allowed', () => {
     expect(apply(noResponse, reject)).toMatchObject({ state: 'rejected', decision: 'rejected', decidedAt: TODAY });
   });
 
-  it('accepts from every undecided state, also straight from open on the officer\'s own analysis', () => {
+  it("accepts from every undecided state, also straight from open on the officer's own analysis", () => {
     const motivation = 'Eigen analyse: de prijs is realistisch.';
     expect(apply(undefined, accept)).toEqual({ state: 'accepted', decision: 'accepted', motivation, decidedAt: TODAY });
     expect(apply({ state: 'open' }, accept)).toEqual({ state: 'accepted', decision: 'accepted', motivation, decidedAt: TODAY });
@@ -158,8 +153,7 @@ describe('applyReviewAction: the steps that are refused, with what is missing', 
 
   it('refuses to record no response on the day of the deadline, and before it', () => {
     const expected = conflict(
-      'De termijn voor de toelichting loopt tot en met 15 november 2026; ' +
-        'het uitblijven van een reactie kan pas vanaf 16 november 2026 worden vastgelegd.',
+      'De termijn voor de toelichting loopt tot en met 15 november 2026; ' + 'het uitblijven van een reactie kan pas vanaf 16 november 2026 worden vastgelegd.',
     );
     expect(apply(requested, noAnswer, '2026-11-15')).toEqual(expected);
     expect(apply(requested, noAnswer, TODAY)).toEqual(expected);
@@ -193,9 +187,7 @@ describe('applyReviewAction: the steps that are refused, with what is missing', 
         conflict('Over deze inschrijving is al besloten: aanvaard op 6 november 2026. Dat besluit kan hier niet meer worden gewijzigd.'),
       );
       expect(apply(rejected, action)).toEqual(
-        conflict(
-          'Over deze inschrijving is al besloten: afgewezen als abnormaal laag op 7 november 2026. Dat besluit kan hier niet meer worden gewijzigd.',
-        ),
+        conflict('Over deze inschrijving is al besloten: afgewezen als abnormaal laag op 7 november 2026. Dat besluit kan hier niet meer worden gewijzigd.'),
       );
     }
   });
@@ -218,17 +210,13 @@ describe('applyReviewAction: the steps that are refused, with what is missing', 
     expect(apply(requested, { action: 'record-explanation', explanation: '  ' })).toEqual(
       invalid('De toelichting is leeg; leg de tekst van de ontvangen toelichting vast.'),
     );
-    const noMotivation = invalid(
-      'Een besluit over een mogelijk abnormaal lage inschrijving moet worden gemotiveerd; de motivering ontbreekt.',
-    );
+    const noMotivation = invalid('Een besluit over een mogelijk abnormaal lage inschrijving moet worden gemotiveerd; de motivering ontbreekt.');
     expect(apply(received, { ...reject, motivation: ' ' })).toEqual(noMotivation);
     expect(apply(undefined, { ...accept, motivation: '' })).toEqual(noMotivation);
   });
 
   it('refuses a date of receipt in the future or before the request', () => {
-    expect(apply(requested, { ...explain, receivedAt: '2026-11-09' })).toEqual(
-      invalid('De ontvangstdatum 9 november 2026 ligt na vandaag (8 november 2026).'),
-    );
+    expect(apply(requested, { ...explain, receivedAt: '2026-11-09' })).toEqual(invalid('De ontvangstdatum 9 november 2026 ligt na vandaag (8 november 2026).'));
     expect(apply(requested, { ...explain, receivedAt: '2026-10-31' })).toEqual(
       invalid('De ontvangstdatum 31 oktober 2026 ligt vóór het verzoek om toelichting van 1 november 2026.'),
     );

@@ -50,10 +50,7 @@ describe('unit-price', () => {
   });
 
   it('does not apply to a description found in fewer than 3 bids, however many lines', () => {
-    const flags = unitPriceRule.apply(
-      { bids: [bid('B1', ['Intake', 100], ['Intake', 10000], ['Intake', 10000]), bid('B2', ['Intake', 10000])] },
-      30,
-    );
+    const flags = unitPriceRule.apply({ bids: [bid('B1', ['Intake', 100], ['Intake', 10000], ['Intake', 10000]), bid('B2', ['Intake', 10000])] }, 30);
     expect(flags.size).toBe(0);
   });
 
@@ -61,11 +58,7 @@ describe('unit-price', () => {
     // Lines 6000, 10000, 10000, 11000: median €\u00a0100,00, bound €\u00a070,00.
     const flags = unitPriceRule.apply(
       {
-        bids: [
-          bid('B1', ['Intake', 6000], ['Intake', 10000]),
-          bid('B2', ['Intake', 10000]),
-          bid('B3', ['Intake', 11000]),
-        ],
+        bids: [bid('B1', ['Intake', 6000], ['Intake', 10000]), bid('B2', ['Intake', 10000]), bid('B3', ['Intake', 11000])],
       },
       30,
     );

@@ -4,20 +4,10 @@ import type { Dossier } from '../../../src/domain/evaluation/dossier.js';
 import { parseDossier } from '../../../src/domain/evaluation/dossier.schema.js';
 import { evaluateDossier } from '../../../src/domain/evaluation/evaluate.js';
 import { TENDER_STATUSES, type TenderStatus } from '../../../src/domain/lifecycle/tender-status.js';
-import {
-  type BuildOcdsReleasePackageInput,
-  buildOcdsReleasePackage,
-} from '../../../src/domain/ocds/build-release-package.js';
+import { type BuildOcdsReleasePackageInput, buildOcdsReleasePackage } from '../../../src/domain/ocds/build-release-package.js';
 import { OCDS_EXTENSIONS } from '../../../src/domain/ocds/extensions.js';
 import type { OcdsReleasePackage } from '../../../src/domain/ocds/release-types.js';
-import {
-  codelists,
-  createOcdsValidators,
-  OWN_CODES,
-  patchedReleaseSchema,
-  unresolvedRefs,
-  validators,
-} from './ocds-schemas.js';
+import { codelists, createOcdsValidators, OWN_CODES, patchedReleaseSchema, unresolvedRefs, validators } from './ocds-schemas.js';
 
 function loadExample(name: string): Dossier {
   const parsed = parseDossier(JSON.parse(readFileSync(new URL(`../../../templates/examples/${name}`, import.meta.url), 'utf8')));
@@ -88,8 +78,7 @@ function release(ocds: OcdsReleasePackage) {
 describe('the OCDS export validates against the official 1.1.5 schemas', () => {
   for (const status of TENDER_STATUSES) {
     it(`for the B1-route example in status ${status}`, () => expectValid(build(B1, status)));
-    it(`for the B1-route example with a rejected abnormally low bid in status ${status}`, () =>
-      expectValid(build(withRejectedLowBid(), status)));
+    it(`for the B1-route example with a rejected abnormally low bid in status ${status}`, () => expectValid(build(withRejectedLowBid(), status)));
   }
 
   it('for the gunnen-op-waarde example', () => {
@@ -336,8 +325,7 @@ describe('the OCDS mapping per tender status', () => {
       status: 'pending',
       relatedBids: ['B2'],
       description:
-        'Voorlopige gunning: de gunningsbeslissing is genomen, de overeenkomst nog niet gesloten. ' +
-        'De opschortende termijn loopt tot en met 2027-03-21.',
+        'Voorlopige gunning: de gunningsbeslissing is genomen, de overeenkomst nog niet gesloten. ' + 'De opschortende termijn loopt tot en met 2027-03-21.',
     });
   });
 

@@ -48,6 +48,8 @@ describe('buildAgreedMotivation', () => {
   });
 
   it('gives the one motivation when all members wrote the same', () => {
-    expect(buildAgreedMotivation(['Voldoet aan alle eisen van het programma.', 'Voldoet aan alle eisen van het programma.'])).toBe('Voldoet aan alle eisen van het programma.');
+    expect(buildAgreedMotivation(['Voldoet aan alle eisen van het programma.', 'Voldoet aan alle eisen van het programma.'])).toBe(
+      'Voldoet aan alle eisen van het programma.',
+    );
   });
 });

@@ -85,20 +85,39 @@ describe('computeKrippendorffAlpha by hand', () => {
 
   it('goes below 0 for systematic disagreement', () => {
     // Units (0,1), (1,0): D_o = 4/4 = 1, D_e = 2*2*2 / (4*3) = 2/3, alpha = 1 - 3/2 = -0.5.
-    expect(computeKrippendorffAlpha([[0, 1], [1, 0]]).alpha).toBeCloseTo(-0.5, 12);
+    expect(
+      computeKrippendorffAlpha([
+        [0, 1],
+        [1, 0],
+      ]).alpha,
+    ).toBeCloseTo(-0.5, 12);
   });
 
   it('is 1 when every unit agrees and the units differ', () => {
-    expect(computeKrippendorffAlpha([[2, 2, 2], [5, 5, null], [8, null, 8]]).alpha).toBe(1);
+    expect(
+      computeKrippendorffAlpha([
+        [2, 2, 2],
+        [5, 5, null],
+        [8, null, 8],
+      ]).alpha,
+    ).toBe(1);
   });
 
   it('is null when no disagreement was possible: all values equal', () => {
-    const result = computeKrippendorffAlpha([[6, 6], [6, 6, 6]]);
+    const result = computeKrippendorffAlpha([
+      [6, 6],
+      [6, 6, 6],
+    ]);
     expect(result).toEqual({ alpha: null, pairableValues: 5, units: 2, observedDisagreement: 0, expectedDisagreement: 0 });
   });
 
   it('is null with nothing pairable', () => {
-    expect(computeKrippendorffAlpha([[4, null], [null, 7]])).toEqual({
+    expect(
+      computeKrippendorffAlpha([
+        [4, null],
+        [null, 7],
+      ]),
+    ).toEqual({
       alpha: null,
       pairableValues: 0,
       units: 0,

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isSentence, normaliseMotivation } from '../../../src/domain/panel/motivation.js';
 
 describe('isSentence', () => {
-  it.each(['Voldoet aan de eisen.', 'Het plan beschrijft voortgangsgesprekken per kwartaal.', '3 lesuren per week, 2 coaches.'])(
-    'accepts %j',
-    (text) => expect(isSentence(text)).toBe(true),
+  it.each(['Voldoet aan de eisen.', 'Het plan beschrijft voortgangsgesprekken per kwartaal.', '3 lesuren per week, 2 coaches.'])('accepts %j', (text) =>
+    expect(isSentence(text)).toBe(true),
   );
 
   it.each([

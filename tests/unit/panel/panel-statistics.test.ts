@@ -97,14 +97,12 @@ describe('computePanelStatistics', () => {
   });
 
   it('refuses two scores of one evaluator for the same bid and criterion', () => {
-    expect(() =>
-      computePanelStatistics({ criteria, individualScores: [...individualScores, score('u1', 'B1', 'K1', 4)], consensusScores }),
-    ).toThrow('evaluator u1 has two scores for bid B1 on K1');
+    expect(() => computePanelStatistics({ criteria, individualScores: [...individualScores, score('u1', 'B1', 'K1', 4)], consensusScores })).toThrow(
+      'evaluator u1 has two scores for bid B1 on K1',
+    );
   });
 
   it('refuses a panel that lists an evaluator twice', () => {
-    expect(() =>
-      computePanelStatistics({ criteria, evaluators: [{ userId: 'u1' }, { userId: 'u1' }], individualScores, consensusScores }),
-    ).toThrow(RangeError);
+    expect(() => computePanelStatistics({ criteria, evaluators: [{ userId: 'u1' }, { userId: 'u1' }], individualScores, consensusScores })).toThrow(RangeError);
   });
 });

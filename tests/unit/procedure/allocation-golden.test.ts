@@ -15,8 +15,20 @@ const winners = (allocation: { lotId: string; winner: string | null }[]) => Obje
 
 // School A is best on both lots, school B second on both.
 const TWO_LOTS: SimpleLot[] = [
-  { id: 'L1', bids: [{ id: 'A1', school: 'A', quality: 9 }, { id: 'B1', school: 'B', quality: 7 }] },
-  { id: 'L2', bids: [{ id: 'A2', school: 'A', quality: 8 }, { id: 'B2', school: 'B', quality: 6 }] },
+  {
+    id: 'L1',
+    bids: [
+      { id: 'A1', school: 'A', quality: 9 },
+      { id: 'B1', school: 'B', quality: 7 },
+    ],
+  },
+  {
+    id: 'L2',
+    bids: [
+      { id: 'A2', school: 'A', quality: 8 },
+      { id: 'B2', school: 'B', quality: 6 },
+    ],
+  },
 ];
 
 describe('the two rules give different allocations', () => {
@@ -58,9 +70,28 @@ describe('the two rules give different allocations', () => {
     // B prefers L2 and releases L1 to A (second there); A then holds L1 (rank 2) and L3 (rank 1)
     // and keeps L3, where it ranks best, although L1 comes first in the file; L1 goes on to C.
     const lots: SimpleLot[] = [
-      { id: 'L1', bids: [{ id: 'B1', school: 'B', quality: 9 }, { id: 'A1', school: 'A', quality: 8 }, { id: 'C1', school: 'C', quality: 7 }] },
-      { id: 'L2', bids: [{ id: 'B2', school: 'B', quality: 9 }, { id: 'C2', school: 'C', quality: 5 }] },
-      { id: 'L3', bids: [{ id: 'A3', school: 'A', quality: 9 }, { id: 'C3', school: 'C', quality: 8 }] },
+      {
+        id: 'L1',
+        bids: [
+          { id: 'B1', school: 'B', quality: 9 },
+          { id: 'A1', school: 'A', quality: 8 },
+          { id: 'C1', school: 'C', quality: 7 },
+        ],
+      },
+      {
+        id: 'L2',
+        bids: [
+          { id: 'B2', school: 'B', quality: 9 },
+          { id: 'C2', school: 'C', quality: 5 },
+        ],
+      },
+      {
+        id: 'L3',
+        bids: [
+          { id: 'A3', school: 'A', quality: 9 },
+          { id: 'C3', school: 'C', quality: 8 },
+        ],
+      },
     ];
     const allocation = allocate(lots, { maxLotsPerBidder: 1, rule: 'bidder-preference' }, { B: ['L2', 'L1'] });
     expect(winners(allocation)).toEqual({ L1: 'C1', L2: 'B2', L3: 'A3' });
@@ -75,8 +106,20 @@ describe('the two rules give different allocations', () => {
 
 describe('ties, as the spec decides them: the tool does not draw lots', () => {
   const tiedL1: SimpleLot[] = [
-    { id: 'L1', bids: [{ id: 'A1', school: 'A', quality: 8 }, { id: 'C1', school: 'C', quality: 8 }] },
-    { id: 'L2', bids: [{ id: 'A2', school: 'A', quality: 9 }, { id: 'B2', school: 'B', quality: 6 }] },
+    {
+      id: 'L1',
+      bids: [
+        { id: 'A1', school: 'A', quality: 8 },
+        { id: 'C1', school: 'C', quality: 8 },
+      ],
+    },
+    {
+      id: 'L2',
+      bids: [
+        { id: 'A2', school: 'A', quality: 9 },
+        { id: 'B2', school: 'B', quality: 6 },
+      ],
+    },
   ];
 
   it('without a limitation a shared first rank leaves the lot without a winner, like its own result', () => {
@@ -101,7 +144,9 @@ describe('ties, as the spec decides them: the tool does not draw lots', () => {
   it('lot-order: a tie with a school already at its maximum is no tie: the other school wins', () => {
     const allocation = allocate(tiedL1, { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L2', 'L1'] });
     expect(winners(allocation)).toEqual({ L1: 'C1', L2: 'A2' });
-    expect(allocation[0]!.reason).toBe(`Gegund aan de beste inschrijving, School C (C1): School A (KvK ${kvkOf('A')}) heeft al perceel L2 (maximaal 1 perceel per school).`);
+    expect(allocation[0]!.reason).toBe(
+      `Gegund aan de beste inschrijving, School C (C1): School A (KvK ${kvkOf('A')}) heeft al perceel L2 (maximaal 1 perceel per school).`,
+    );
   });
 
   it('bidder-preference: a tied school that prefers another lot releases the tied one, which then has one holder', () => {
@@ -119,7 +164,15 @@ describe('ties, as the spec decides them: the tool does not draw lots', () => {
 
 describe('excluded bids, lots without bids, and lots no school may take', () => {
   it('an excluded bid never wins: the lot goes to the best ranked bid, also without a limitation', () => {
-    const lots: SimpleLot[] = [{ id: 'L1', bids: [{ id: 'A1', school: 'A', quality: 0 }, { id: 'B1', school: 'B', quality: 4 }] }];
+    const lots: SimpleLot[] = [
+      {
+        id: 'L1',
+        bids: [
+          { id: 'A1', school: 'A', quality: 0 },
+          { id: 'B1', school: 'B', quality: 4 },
+        ],
+      },
+    ];
     expect(allocate(lots)).toEqual([{ lotId: 'L1', winner: 'B1', winnerWithoutLimit: 'B1', reason: 'Gegund aan de beste inschrijving, School B (B1).' }]);
   });
 
@@ -128,7 +181,11 @@ describe('excluded bids, lots without bids, and lots no school may take', () => 
       { id: 'L1', bids: [{ id: 'A1', school: 'A', quality: 0 }] },
       { id: 'L2', bids: [] },
     ];
-    for (const limit of [undefined, { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L2', 'L1'] }, { maxLotsPerBidder: 1, rule: 'bidder-preference' }] as const) {
+    for (const limit of [
+      undefined,
+      { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L2', 'L1'] },
+      { maxLotsPerBidder: 1, rule: 'bidder-preference' },
+    ] as const) {
       expect(allocate(lots, limit as AwardLimit | undefined)).toEqual([
         { lotId: 'L1', winner: null, winnerWithoutLimit: null, reason: 'Niet gegund: alle inschrijvingen op dit perceel zijn uitgesloten.' },
         { lotId: 'L2', winner: null, winnerWithoutLimit: null, reason: 'Niet gegund: er is geen inschrijving op dit perceel.' },
@@ -139,7 +196,13 @@ describe('excluded bids, lots without bids, and lots no school may take', () => 
   it('a lot whose only valid bidder is at its maximum stays unawarded, under both rules', () => {
     const lots: SimpleLot[] = [
       { id: 'L1', bids: [{ id: 'A1', school: 'A', quality: 9 }] },
-      { id: 'L2', bids: [{ id: 'A2', school: 'A', quality: 9 }, { id: 'B2', school: 'B', quality: 0 }] },
+      {
+        id: 'L2',
+        bids: [
+          { id: 'A2', school: 'A', quality: 9 },
+          { id: 'B2', school: 'B', quality: 0 },
+        ],
+      },
     ];
     const byOrder = allocate(lots, { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2'] });
     expect(byOrder[1]).toEqual({
@@ -154,13 +217,21 @@ describe('excluded bids, lots without bids, and lots no school may take', () => 
   it('a maximum of at least the number of lots changes nothing: both rules give each lot its own winner', () => {
     const lots: SimpleLot[] = [
       ...TWO_LOTS,
-      { id: 'L3', bids: [{ id: 'A3', school: 'A', quality: 5 }, { id: 'B3', school: 'B', quality: 5 }] },
+      {
+        id: 'L3',
+        bids: [
+          { id: 'A3', school: 'A', quality: 5 },
+          { id: 'B3', school: 'B', quality: 5 },
+        ],
+      },
     ];
     const own = { L1: 'A1', L2: 'A2', L3: null };
     expect(winners(allocate(lots))).toEqual(own);
     expect(winners(allocate(lots, { maxLotsPerBidder: 3, rule: 'lot-order', lotOrder: ['L3', 'L2', 'L1'] }))).toEqual(own);
     expect(winners(allocate(lots, { maxLotsPerBidder: 7, rule: 'bidder-preference' }, { A: ['L3', 'L2', 'L1'] }))).toEqual(own);
-    expect(allocate(lots, { maxLotsPerBidder: 3, rule: 'lot-order', lotOrder: ['L1', 'L2', 'L3'] })[1]!.reason).toBe('Gegund aan de beste inschrijving, School A (A2).');
+    expect(allocate(lots, { maxLotsPerBidder: 3, rule: 'lot-order', lotOrder: ['L1', 'L2', 'L3'] })[1]!.reason).toBe(
+      'Gegund aan de beste inschrijving, School A (A2).',
+    );
   });
 
   it('two lots and a maximum of two: a school may win both', () => {

@@ -37,7 +37,10 @@ const world = fc
       }),
     }));
     const byKey = (keys: number[]) => (a: number, b: number) => keys[a]! - keys[b]! || a - b;
-    const lotOrder = ids.map((_, i) => i).sort(byKey(orderKeys)).map((i) => ids[i]!);
+    const lotOrder = ids
+      .map((_, i) => i)
+      .sort(byKey(orderKeys))
+      .map((i) => ids[i]!);
     const preferences: Record<string, string[]> = {};
     SCHOOLS.forEach((school, s) => {
       const keys = preferenceKeys[s];
@@ -45,15 +48,18 @@ const world = fc
       const own = lots.flatMap((lot, l) => (lot.bids.some((bid) => bid.school === school) && keys[l]! % 3 !== 0 ? [l] : []));
       if (own.length > 0) preferences[school] = own.sort(byKey(keys)).map((l) => ids[l]!);
     });
-    const awardLimit: AwardLimit =
-      rule === 'lot-order' ? { maxLotsPerBidder: max, rule, lotOrder } : { maxLotsPerBidder: max, rule: 'bidder-preference' };
+    const awardLimit: AwardLimit = rule === 'lot-order' ? { maxLotsPerBidder: max, rule, lotOrder } : { maxLotsPerBidder: max, rule: 'bidder-preference' };
     return { lots, awardLimit, preferences: rule === 'bidder-preference' ? preferences : undefined };
   });
 
 type World = { lots: SimpleLot[]; awardLimit: AwardLimit; preferences: Record<string, string[]> | undefined };
 
 function procedureOf(w: World, limited = true): Procedure {
-  return buildProcedure({ lots: w.lots, ...(limited ? { awardLimit: w.awardLimit } : {}), ...(limited && w.preferences ? { preferences: w.preferences } : {}) });
+  return buildProcedure({
+    lots: w.lots,
+    ...(limited ? { awardLimit: w.awardLimit } : {}),
+    ...(limited && w.preferences ? { preferences: w.preferences } : {}),
+  });
 }
 
 function standingsOf(procedure: Procedure): LotStanding[] {
@@ -82,7 +88,9 @@ function countedLots(allocation: Allocation): Map<string, number> {
 function reordered(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reordered);
   if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.entries(value).reverse().map(([key, v]) => [key, reordered(v)] as const);
+  const entries = Object.entries(value)
+    .reverse()
+    .map(([key, v]) => [key, reordered(v)] as const);
   const out = Object.fromEntries(entries);
   if (Array.isArray(out['bids'])) out['bids'] = [...out['bids']].reverse();
   return out;
@@ -167,10 +175,10 @@ describe('allocation properties (fast-check)', () => {
       fc.property(world, fc.shuffledSubarray(SCHOOLS, { minLength: 5, maxLength: 5 }), (w, permuted) => {
         const original = JSON.stringify(procedureOf(w));
         // Give school SCHOOLS[i] the KvK number of school permuted[i]: names and bid ids stay.
-        const relabelled = SCHOOLS.reduce(
-          (text, school, i) => text.replaceAll(`"${kvkOf(school)}"`, `"@${i}@"`),
-          original,
-        ).replace(/"@(\d)@"/g, (_, i: string) => `"${kvkOf(permuted[Number(i)]!)}"`);
+        const relabelled = SCHOOLS.reduce((text, school, i) => text.replaceAll(`"${kvkOf(school)}"`, `"@${i}@"`), original).replace(
+          /"@(\d)@"/g,
+          (_, i: string) => `"${kvkOf(permuted[Number(i)]!)}"`,
+        );
         const winnersOf = (text: string) => JSON.parse(evaluateJson(JSON.parse(text))).allocation.map((a: { winner: string | null }) => a.winner);
         expect(winnersOf(relabelled)).toEqual(winnersOf(original));
       }),

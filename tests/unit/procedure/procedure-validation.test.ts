@@ -3,7 +3,13 @@ import { looksLikeProcedure, parseProcedure } from '../../../src/domain/procedur
 import { buildProcedure, kvkOf, type SimpleLot } from './build-procedure.js';
 
 const LOTS: SimpleLot[] = [
-  { id: 'L1', bids: [{ id: 'A1', school: 'A', quality: 9 }, { id: 'B1', school: 'B', quality: 7 }] },
+  {
+    id: 'L1',
+    bids: [
+      { id: 'A1', school: 'A', quality: 9 },
+      { id: 'B1', school: 'B', quality: 7 },
+    ],
+  },
   { id: 'L2', bids: [{ id: 'A2', school: 'A', quality: 8 }] },
 ];
 const problems = (input: unknown) => {
@@ -32,7 +38,10 @@ describe('the procedure file', () => {
   });
 
   it('does not repeat an over-long preference key in the path', () => {
-    const procedure = { ...buildProcedure({ lots: LOTS, awardLimit: { maxLotsPerBidder: 1, rule: 'bidder-preference' } }), preferences: { ['9'.repeat(5000)]: [] } };
+    const procedure = {
+      ...buildProcedure({ lots: LOTS, awardLimit: { maxLotsPerBidder: 1, rule: 'bidder-preference' } }),
+      preferences: { ['9'.repeat(5000)]: [] },
+    };
     expect(problems(procedure)).toEqual(['preferences: KvK-nummer moet precies 8 cijfers zijn; een sleutel van 5000 tekens is dat niet']);
   });
 

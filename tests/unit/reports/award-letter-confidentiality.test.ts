@@ -51,7 +51,14 @@ function secretsFor(recipient: string): Secret[] {
 describe('award letters keep the other losing bidders confidential', () => {
   it('is about a decision for B2 with B1 second, B4 third and B3 excluded', () => {
     expect(report.result.winner).toBe('B2');
-    expect(report.result.bids.map((bid) => [bid.bidId, bid.rank])).toEqual(expect.arrayContaining([['B2', 1], ['B1', 2], ['B4', 3], ['B3', null]]));
+    expect(report.result.bids.map((bid) => [bid.bidId, bid.rank])).toEqual(
+      expect.arrayContaining([
+        ['B2', 1],
+        ['B1', 2],
+        ['B4', 3],
+        ['B3', null],
+      ]),
+    );
   });
 
   it.each(['B1', 'B3', 'B4', 'B2'])('the letter to %s names no other losing bidder and prints none of their figures (PDF text)', async (recipient) => {

@@ -77,14 +77,22 @@ describe('award letter', () => {
     expect(await verifyPdfSignature(signed)).toMatchObject({ signatureValid: true, padesLevel: 'B-B' });
   });
 
-  it('says whether the signature carries a trusted time, as the report\'s cover does', async () => {
+  it("says whether the signature carries a trusted time, as the report's cover does", async () => {
     expect(pdfText(await renderAwardLetter(letterFor('B4')))).toContain('geen: dit document draagt geen vertrouwd tijdstip (PAdES B-B)');
-    const stamped = buildAwardLetterData({ report: { ...report, signatureLevel: 'B-T' }, bidId: 'B4', reportId: 'LTR-B4', decisionDate: '2027-03-01', standstillEndsOn: '2027-03-21' });
+    const stamped = buildAwardLetterData({
+      report: { ...report, signatureLevel: 'B-T' },
+      bidId: 'B4',
+      reportId: 'LTR-B4',
+      decisionDate: '2027-03-01',
+      standstillEndsOn: '2027-03-21',
+    });
     expect(pdfText(await renderAwardLetter(stamped))).toContain('ja: een tijdstempeldienst (RFC 3161)');
   });
 
   it('refuses a letter when rank 1 is shared (no winner)', () => {
     const tied = { ...report, result: { ...report.result, winner: null } };
-    expect(() => buildAwardLetterData({ report: tied, bidId: 'B1', reportId: 'X', decisionDate: '2027-03-01', standstillEndsOn: '2027-03-21' })).toThrow(/geen winnaar/);
+    expect(() => buildAwardLetterData({ report: tied, bidId: 'B1', reportId: 'X', decisionDate: '2027-03-01', standstillEndsOn: '2027-03-21' })).toThrow(
+      /geen winnaar/,
+    );
   });
 });

@@ -25,7 +25,9 @@ function withAward(dossier: Dossier, award: Award): Dossier {
 
 const b1 = b1RouteDossier();
 const gunnenOpWaarde = (() => {
-  const parsed = parseDossier(JSON.parse(readFileSync(new URL('../../../templates/examples/onderwijsroute-gunnen-op-waarde.dossier.json', import.meta.url), 'utf8')));
+  const parsed = parseDossier(
+    JSON.parse(readFileSync(new URL('../../../templates/examples/onderwijsroute-gunnen-op-waarde.dossier.json', import.meta.url), 'utf8')),
+  );
   if (!parsed.ok) throw new Error('example invalid');
   return parsed.dossier;
 })();
@@ -35,7 +37,10 @@ const cases: [string, Dossier][] = [
   ['min-max-set', withAward(b1, { method: 'min-max-set', priceWeight: 30, priceFloor: 300000, priceCeiling: 600000 })],
   ['quality-price-ratio', withAward(b1, { method: 'quality-price-ratio' })],
   ['utility-index', withAward(b1, { method: 'utility-index', priceWeight: 40 })],
-  ['fixed-price', withAward({ ...b1, bids: b1.bids.map((bid) => ({ ...bid, price: undefined, priceLines: undefined })) }, { method: 'fixed-price', fixedPrice: 480000 })],
+  [
+    'fixed-price',
+    withAward({ ...b1, bids: b1.bids.map((bid) => ({ ...bid, price: undefined, priceLines: undefined })) }, { method: 'fixed-price', fixedPrice: 480000 }),
+  ],
   ['gunnen-op-waarde', gunnenOpWaarde],
 ];
 
@@ -49,7 +54,10 @@ describe('evaluation report for every award method', () => {
   });
 
   it('says there is no winner when rank 1 is shared', async () => {
-    const tied = { ...b1, bids: b1.bids.map((bid) => ({ ...bid, price: 400000, priceLines: undefined, scores: { K1: 8, K2: 8, K3: 8, K4: 8 }, lowBidReview: undefined })) };
+    const tied = {
+      ...b1,
+      bids: b1.bids.map((bid) => ({ ...bid, price: 400000, priceLines: undefined, scores: { K1: 8, K2: 8, K3: 8, K4: 8 }, lowBidReview: undefined })),
+    };
     const data = buildEvaluationReportData({ dossier: tied, certificate });
     expect(data.result.winner).toBeNull();
     const text = pdfText(await renderEvaluationReport(data));

@@ -204,18 +204,29 @@ describe('verify and the embedded proof', () => {
     const forgedPdf = await signer.sign(await renderEvaluationReport({ ...data, result: forged }), { signingTime: new Date(data.generatedAt) });
     const check = await verifyDocument(forgedPdf);
     expect(check.signatureValid).toBe(true);
-    expect(check.document?.proof).toMatchObject({ dossierValid: true, embeddedResultMatches: false, printedWinnerMatches: false, printedRankingMatches: false });
+    expect(check.document?.proof).toMatchObject({
+      dossierValid: true,
+      embeddedResultMatches: false,
+      printedWinnerMatches: false,
+      printedRankingMatches: false,
+    });
     expect(check.problems.join(' ')).toContain(`de winnaar in het rapport (${second.bidId}) is niet de herberekende winnaar (${first.bidId})`);
     expect(isIntact(check)).toBe(false);
   });
 
   it('reads an award letter as PDF/A-3b naming its purpose, with no proof to check', async () => {
     const letter = await signer.sign(
-      await renderAwardLetter(buildAwardLetterData({ report: data, bidId: 'B1', reportId: 'BRF-1', decisionDate: '2027-03-02', standstillEndsOn: '2027-03-22' })),
+      await renderAwardLetter(
+        buildAwardLetterData({ report: data, bidId: 'B1', reportId: 'BRF-1', decisionDate: '2027-03-02', standstillEndsOn: '2027-03-22' }),
+      ),
     );
     const check = await verifyDocument(letter);
     expect(check.signatureValid).toBe(true);
-    expect(check.document).toMatchObject({ pdfa: '3B', proof: null, record: { purpose: 'Gunningsbeslissing (art. 2.130 Aanbestedingswet 2012) aan inschrijving B1', reportId: 'BRF-1' } });
+    expect(check.document).toMatchObject({
+      pdfa: '3B',
+      proof: null,
+      record: { purpose: 'Gunningsbeslissing (art. 2.130 Aanbestedingswet 2012) aan inschrijving B1', reportId: 'BRF-1' },
+    });
     expect(isIntact(check)).toBe(true);
     for (const font of pdffonts(letter)) expect(font).toMatchObject({ embedded: true, unicode: true });
     expect(pdfText(letter)).toContain(NAMES.turkish);

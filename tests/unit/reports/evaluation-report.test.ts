@@ -102,7 +102,9 @@ describe('signed evaluation report', () => {
     const members = (data.panel?.members ?? []).map((m) => (m.name === 'Chloë Jansen' ? { ...m, sealedAt: null } : m));
     const blind = normaliseWhitespace(pdfText(await renderEvaluationReport({ ...data, panel: { members, notSealed: ['Chloë Jansen'] } })));
     expect(blind).not.toContain('Fatima El Amrani: 4');
-    expect(blind).toContain('niet opgenomen: nog niet verzegeld door Chloë Jansen. Individuele scores worden pas opgenomen als alle beoordelaars hun scores hebben verzegeld.');
+    expect(blind).toContain(
+      'niet opgenomen: nog niet verzegeld door Chloë Jansen. Individuele scores worden pas opgenomen als alle beoordelaars hun scores hebben verzegeld.',
+    );
     expect(blind).toContain('Nog niet alle beoordelaars hebben hun scores verzegeld: nog niet verzegeld door Chloë Jansen.');
     expect(blind).toContain('Verschillen van inzicht Niet opgenomen');
     expect(normaliseWhitespace(text)).not.toContain('niet opgenomen');

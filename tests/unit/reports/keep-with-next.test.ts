@@ -10,7 +10,10 @@ function pageLines(pdf: Buffer, page: number): string[] {
   const file = writeTemp('page.pdf', pdf);
   const result = spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
   if (result.error) throw result.error;
-  return result.stdout.split('\n').map((line) => line.trim()).filter((line) => line !== '' && line !== '\f');
+  return result.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && line !== '\f');
 }
 
 async function render(draw: (doc: PdfDocument) => void): Promise<Buffer> {
@@ -59,7 +62,14 @@ describe('a table over several pages', () => {
     const rows = Array.from({ length: 120 }, (_, i) => ({ cells: [`B${i + 1}`, `Taalschool ${i + 1}`, String(100 - (i % 50))] }));
     const pdf = await render((doc) => {
       heading(doc, { text: 'Rangorde', level: 1 });
-      drawTable(doc, { columns: [{ header: 'Code', width: 0.2 }, { header: 'School', width: 0.6 }, { header: 'Score', width: 0.2, align: 'right' }], rows });
+      drawTable(doc, {
+        columns: [
+          { header: 'Code', width: 0.2 },
+          { header: 'School', width: 0.6 },
+          { header: 'Score', width: 0.2, align: 'right' },
+        ],
+        rows,
+      });
     });
     for (const page of [2, 3]) {
       const lines = pageLines(pdf, page);

@@ -30,7 +30,13 @@ const LAYOUTS: Record<string, (text: string) => (doc: PdfDocument) => void> = {
   heading: (text) => (doc) => heading(doc, { text, level: 2 }),
   'label-value row': (text) => (doc) => labelledRows(doc, { rows: [['Motivering', text]] }),
   'table cell in a narrow column': (text) => (doc) =>
-    drawTable(doc, { columns: [{ header: 'Nr', width: 0.12 }, { header: 'Opmerkingen', width: 0.88 }], rows: [{ cells: [text, 'kort'] }] }),
+    drawTable(doc, {
+      columns: [
+        { header: 'Nr', width: 0.12 },
+        { header: 'Opmerkingen', width: 0.88 },
+      ],
+      rows: [{ cells: [text, 'kort'] }],
+    }),
 };
 
 describe('laying out one long unbroken word', () => {

@@ -76,7 +76,13 @@ describe('an evaluation report with every text at its maximum', () => {
 
 describe('an award letter with every text at its maximum', () => {
   it('prints the buyer, the school and the motivations whole', async () => {
-    const letter = buildAwardLetterData({ report: data, bidId: data.bids[1]?.id ?? 'B2', reportId: 'BRF-MAX', decisionDate: '2027-03-01', standstillEndsOn: '2027-03-21' });
+    const letter = buildAwardLetterData({
+      report: data,
+      bidId: data.bids[1]?.id ?? 'B2',
+      reportId: 'BRF-MAX',
+      decisionDate: '2027-03-01',
+      standstillEndsOn: '2027-03-21',
+    });
     const pdf = await renderAwardLetter(letter);
     const letterBody = pdfBodyText(pdf).replace(/\s+/g, '');
     expect(letterBody).toContain(shown(letter.tender.buyer));

@@ -13,11 +13,7 @@ import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startPdf } from '../../../src/reports/pdf/pdf-document.js';
 import { createDevelopmentSigner } from '../../../src/reports/signing/development-certificate.js';
-import {
-  mismatchWithCertificate,
-  readSigningCertificateV2,
-  signingCertificateV2Attribute,
-} from '../../../src/reports/signing/ess-signing-certificate.js';
+import { mismatchWithCertificate, readSigningCertificateV2, signingCertificateV2Attribute } from '../../../src/reports/signing/ess-signing-certificate.js';
 import { OID } from '../../../src/reports/signing/oids.js';
 import { checkPades } from '../../../src/reports/signing/pades-check.js';
 import type { ReportSigner } from '../../../src/reports/signing/signer.js';
@@ -91,15 +87,19 @@ describe('a report signature without a timestamp authority (PAdES B-B)', () => {
     expect(signerCertificate.issuer.isEqual(issuerSerial.issuer.names[0]?.value)).toBe(true);
   });
 
-  it('is accepted by OpenSSL\'s CMS verifier, which also checks the ESS signing-certificate-v2 binding', () => {
+  it("is accepted by OpenSSL's CMS verifier, which also checks the ESS signing-certificate-v2 binding", () => {
     const directory = mkdtempSync(join(tmpdir(), 'gw-cms-'));
     writeFileSync(join(directory, 'sig.der'), parts.cms);
     writeFileSync(join(directory, 'content.bin'), parts.covered);
-    const output = execFileSync('/usr/bin/openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'sig.der', '-content', 'content.bin', '-noverify', '-out', '/dev/null'], {
-      cwd: directory,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const output = execFileSync(
+      '/usr/bin/openssl',
+      ['cms', '-verify', '-binary', '-inform', 'DER', '-in', 'sig.der', '-content', 'content.bin', '-noverify', '-out', '/dev/null'],
+      {
+        cwd: directory,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     expect(output).toBe('');
   });
 
@@ -131,7 +131,15 @@ describe('ESS signing-certificate-v2 (RFC 5035)', () => {
         type: OID.signingCertificateV2,
         values: [
           new asn1js.Sequence({
-            value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new pkijs.AlgorithmIdentifier({ algorithmId: algorithm }).toSchema(), new asn1js.OctetString({ valueHex: hash })] })] })],
+            value: [
+              new asn1js.Sequence({
+                value: [
+                  new asn1js.Sequence({
+                    value: [new pkijs.AlgorithmIdentifier({ algorithmId: algorithm }).toSchema(), new asn1js.OctetString({ valueHex: hash })],
+                  }),
+                ],
+              }),
+            ],
           }),
         ],
       });
@@ -156,7 +164,9 @@ describe('checkPades on a verified signature', () => {
 
   it('denies B-B to a CMS with a signing-time or without signing-certificate-v2', async () => {
     const withTime = freshSignedData();
-    withTime.signerInfos[0]?.signedAttrs?.attributes.push(new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: SIGNING_TIME })] }));
+    withTime.signerInfos[0]?.signedAttrs?.attributes.push(
+      new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: SIGNING_TIME })] }),
+    );
     const timed = await checkPades({ subFilter: 'ETSI.CAdES.detached', signedData: withTime, signerCertificate });
     expect(timed.level).toBeNull();
     expect(timed.problems.join(' ')).toContain('signing-time');

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as asn1js from 'asn1js';
+import type * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPdf } from '../../../src/reports/pdf/pdf-document.js';
@@ -76,7 +76,7 @@ describe('a report signature with a timestamp authority (PAdES B-T)', () => {
     expect(attributeTypes(parts.signerInfo.unsignedAttrs)).toEqual([OID.timeStampToken]);
   });
 
-  it('stamps the SHA-256 of the signature value: the token\'s message imprint, parsed with pkijs', () => {
+  it("stamps the SHA-256 of the signature value: the token's message imprint, parsed with pkijs", () => {
     const contentInfo = pkijs.ContentInfo.fromBER(token);
     expect(contentInfo.contentType).toBe(OID.signedData);
     const tokenData = new pkijs.SignedData({ schema: contentInfo.content });
@@ -89,10 +89,12 @@ describe('a report signature with a timestamp authority (PAdES B-T)', () => {
     expect(tstInfo.genTime.getTime()).toBeLessThanOrEqual(after.getTime());
   });
 
-  it('asked the authority for that imprint, with a nonce that came back and the authority\'s certificate', () => {
+  it("asked the authority for that imprint, with a nonce that came back and the authority's certificate", () => {
     const request = pkijs.TimeStampReq.fromBER(new Uint8Array(tsa.requests.at(-1) ?? Buffer.alloc(0)));
     expect(tsa.headers.at(-1)?.['content-type']).toBe('application/timestamp-query');
-    expect(Buffer.from(request.messageImprint.hashedMessage.valueBlock.valueHexView).toString('hex')).toBe(createHash('sha256').update(signatureValue).digest('hex'));
+    expect(Buffer.from(request.messageImprint.hashedMessage.valueBlock.valueHexView).toString('hex')).toBe(
+      createHash('sha256').update(signatureValue).digest('hex'),
+    );
     expect(request.certReq).toBe(true);
     const tokenData = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(token).content });
     const tstInfo = pkijs.TSTInfo.fromBER(tokenData.encapContentInfo.eContent?.getValue() ?? new ArrayBuffer(0));
@@ -100,11 +102,11 @@ describe('a report signature with a timestamp authority (PAdES B-T)', () => {
     expect(tokenData.certificates?.length).toBeGreaterThan(0);
   });
 
-  it('is a token OpenSSL verifies against the signature value with the authority\'s certificate', async () => {
+  it("is a token OpenSSL verifies against the signature value with the authority's certificate", async () => {
     expect(await tsa.opensslVerify(token, signatureValue)).toContain('Verification: OK');
   });
 
-  it('is reported as B-T with the authority\'s time and certificate, and pdfsig still calls it valid over the whole file', async () => {
+  it("is reported as B-T with the authority's time and certificate, and pdfsig still calls it valid over the whole file", async () => {
     const check = await verifyPdfSignature(signed);
     expect(check).toMatchObject({
       signatureValid: true,
@@ -180,7 +182,9 @@ describe('a timestamp authority that fails', () => {
   it('is given up after the timeout when it does not answer', async () => {
     tsa.misbehave('no-answer');
     const started = Date.now();
-    const error = await signerWith(tsa.url, { timeoutMs: 300 }).sign(unsigned).catch((e: unknown) => e);
+    const error = await signerWith(tsa.url, { timeoutMs: 300 })
+      .sign(unsigned)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimestampError);
     expect((error as Error).message).toContain('antwoordde niet binnen 0,3 seconden');
     expect(Date.now() - started).toBeLessThan(3000);
@@ -188,7 +192,9 @@ describe('a timestamp authority that fails', () => {
 
   it('stops reading an answer larger than the limit', async () => {
     tsa.misbehave('oversized');
-    const error = await signerWith(tsa.url, { maxResponseBytes: 32 * 1024 }).sign(unsigned).catch((e: unknown) => e);
+    const error = await signerWith(tsa.url, { maxResponseBytes: 32 * 1024 })
+      .sign(unsigned)
+      .catch((e: unknown) => e);
     expect((error as Error).message).toContain('groter dan 32768 bytes');
   });
 

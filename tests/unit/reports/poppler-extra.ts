@@ -21,7 +21,10 @@ export type FontRow = { name: string; type: string; embedded: boolean; subset: b
 
 /** pdffonts' table: one row per font the pages use. */
 export function pdffonts(pdf: Buffer): FontRow[] {
-  const lines = run('pdffonts', [writeTemp('fonts.pdf', pdf)]).split('\n').slice(2).filter((line) => line.trim() !== '');
+  const lines = run('pdffonts', [writeTemp('fonts.pdf', pdf)])
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '');
   return lines.map((line) => {
     const columns = line.trim().split(/\s+/);
     // name, type (one or two words), encoding, emb, sub, uni, object, id

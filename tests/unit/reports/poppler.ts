@@ -57,10 +57,14 @@ export function figureAlt(pdf: Buffer): string {
   if (literal) {
     // PDF literal string escapes (ISO 32000-1 §7.3.4.2), then UTF-16BE when it starts with its BOM.
     const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
-    const bytes = (literal[1] as string).replace(/\\([0-7]{1,3}|.)/gs, (_, e: string) => (/^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (escapes[e] ?? e)));
+    const bytes = (literal[1] as string).replace(/\\([0-7]{1,3}|.)/gs, (_, e: string) =>
+      /^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (escapes[e] ?? e),
+    );
     return bytes.startsWith('\xFE\xFF') ? Buffer.from(bytes.slice(2), 'latin1').swap16().toString('utf16le') : bytes;
   }
   const hex = /\/S \/Figure\n\/Alt <FEFF([0-9A-Fa-f]*)>/.exec(raw);
   if (!hex) throw new Error('no Figure with /Alt');
-  return Buffer.from(hex[1] as string, 'hex').swap16().toString('utf16le');
+  return Buffer.from(hex[1] as string, 'hex')
+    .swap16()
+    .toString('utf16le');
 }

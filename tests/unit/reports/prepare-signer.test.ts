@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/lib/logger.js';
 import { lazySigner } from '../../../src/modules/reports/report-signer.js';
-import { DEVELOPMENT_P12_FILE, DEVELOPMENT_P12_PASSWORD, createDevelopmentSigner, prepareDevelopmentSigner } from '../../../src/reports/signing/development-certificate.js';
+import {
+  DEVELOPMENT_P12_FILE,
+  DEVELOPMENT_P12_PASSWORD,
+  createDevelopmentSigner,
+  prepareDevelopmentSigner,
+} from '../../../src/reports/signing/development-certificate.js';
 import { createP12Signer } from '../../../src/reports/signing/p12-signer.js';
 import { startPdf } from '../../../src/reports/pdf/pdf-document.js';
 import { verifyPdfSignature } from '../../../src/reports/signing/verify-pdf-signature.js';

@@ -2,11 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  DEVELOPMENT_P12_FILE,
-  DEVELOPMENT_P12_PASSWORD,
-  createDevelopmentSigner,
-} from '../../../src/reports/signing/development-certificate.js';
+import { DEVELOPMENT_P12_FILE, DEVELOPMENT_P12_PASSWORD, createDevelopmentSigner } from '../../../src/reports/signing/development-certificate.js';
 import { createP12Signer } from '../../../src/reports/signing/p12-signer.js';
 import { verifyPdfSignature } from '../../../src/reports/signing/verify-pdf-signature.js';
 import { startPdf } from '../../../src/reports/pdf/pdf-document.js';

@@ -2,11 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  InvalidTemplateError,
-  loadTemplatesFrom,
-  TEMPLATES_DIRECTORY,
-} from '../../../src/modules/templates/templates.service.js';
+import { InvalidTemplateError, loadTemplatesFrom, TEMPLATES_DIRECTORY } from '../../../src/modules/templates/templates.service.js';
 
 const b1 = JSON.parse(readFileSync(join(TEMPLATES_DIRECTORY, 'b1-route.json'), 'utf8'));
 

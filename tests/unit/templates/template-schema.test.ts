@@ -30,9 +30,7 @@ describe('parseTemplate', () => {
   });
 
   it('requires a meaning for every score of the scale', () => {
-    expect(problemsOf((t) => t.criteria[1].levels.splice(1, 2))).toEqual([
-      { path: 'criteria[1].levels', message: 'de betekenis ontbreekt voor score 25, 50' },
-    ]);
+    expect(problemsOf((t) => t.criteria[1].levels.splice(1, 2))).toEqual([{ path: 'criteria[1].levels', message: 'de betekenis ontbreekt voor score 25, 50' }]);
     expect(problemsOf((t) => delete t.criteria[0].levels)).toEqual([
       { path: 'criteria[0].levels', message: 'beschrijf wat elke score betekent (schaal 0, 25, 50, 75, 100)' },
     ]);

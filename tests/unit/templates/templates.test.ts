@@ -46,12 +46,7 @@ function bid(id: string, score: number, price: number, template: TenderTemplate)
 describe('the tender templates in templates/tenders', () => {
   it('are the four routes, in file-name order', () => {
     expect(templates.map((t) => t.id)).toEqual(['b1-route', 'module-map', 'onderwijsroute', 'z-route']);
-    expect(templates.map((t) => t.lot)).toEqual([
-      'B1-route',
-      'Module Arbeidsmarkt en Participatie (MAP)',
-      'onderwijsroute',
-      'Z-route',
-    ]);
+    expect(templates.map((t) => t.lot)).toEqual(['B1-route', 'Module Arbeidsmarkt en Participatie (MAP)', 'onderwijsroute', 'Z-route']);
     expect(Object.keys(EXPECTED_FLOORS).sort()).toEqual(templates.map((t) => t.id));
   });
 
@@ -126,9 +121,7 @@ describe('the tender templates in templates/tenders', () => {
         const costFloorFlag = d?.lowBidFlags.find((f) => f.rule === 'cost-floor');
         expect(costFloorFlag?.reference).toBe(perLearner);
         expect(costFloorFlag?.value).toBeCloseTo(perLearner * 0.4, 6);
-        expect(result.bids.filter((b) => b.lowBidFlags.some((f) => f.rule === 'cost-floor')).map((b) => b.bidId)).toEqual([
-          'D',
-        ]);
+        expect(result.bids.filter((b) => b.lowBidFlags.some((f) => f.rule === 'cost-floor')).map((b) => b.bidId)).toEqual(['D']);
         expect(result.lowBidImpact?.['D']).toEqual({ winnerIfRejected: 'B', changesWinner: false });
       });
     });

@@ -79,7 +79,11 @@ describe('free text in a review action', () => {
   it('refuses a question in a list that holds a line break, and a list too long when joined', () => {
     const refused = reviewActionSchema.safeParse({ action: 'request-explanation', deadline: '2026-12-01', questions: ['Hoeveel uur?\nEn wie?'] });
     expect(refused.success ? [] : refused.error.issues.map((i) => i.message)).toEqual(['de vraag mag geen regeleinde bevatten (U+000A op positie 13)']);
-    const many = reviewActionSchema.safeParse({ action: 'request-explanation', deadline: '2026-12-01', questions: Array.from({ length: 3 }, () => 'v'.repeat(4_000)) });
+    const many = reviewActionSchema.safeParse({
+      action: 'request-explanation',
+      deadline: '2026-12-01',
+      questions: Array.from({ length: 3 }, () => 'v'.repeat(4_000)),
+    });
     expect(many.success ? [] : many.error.issues.map((i) => i.message)).toEqual(['de vragen samen is te lang: hoogstens 10.000 tekens (nu 12.002)']);
   });
 });

@@ -27,11 +27,7 @@ import type { RejectionImpact } from '../result.js';
  * @example
  * computeRejectionImpact(field, winnerIndex, ['B3']) // { B3: { winnerIfRejected: 'B2', changesWinner: false } }
  */
-export function computeRejectionImpact(
-  field: Field,
-  winner: number | null,
-  flaggedBidIds: Iterable<string>,
-): Record<string, RejectionImpact> {
+export function computeRejectionImpact(field: Field, winner: number | null, flaggedBidIds: Iterable<string>): Record<string, RejectionImpact> {
   const winnerId = winner === null ? null : (field.ids[winner] ?? null);
   const impact: Record<string, RejectionImpact> = {};
   const buffer = createReducedField(field);

@@ -41,7 +41,14 @@ function OrganisationTable({ organisations }: { organisations: OrganisationView[
         <Row>
           <Cell header>{o.name}</Cell>
           <Cell>{KIND_NAMES[o.kind]}</Cell>
-          <Cell>{o.kind === 'regio' ? (o.memberIds.map((id) => names.get(id) ?? id).sort((a, b) => a.localeCompare(b, 'nl')).join(', ') || 'nog geen') : '-'}</Cell>
+          <Cell>
+            {o.kind === 'regio'
+              ? o.memberIds
+                  .map((id) => names.get(id) ?? id)
+                  .sort((a, b) => a.localeCompare(b, 'nl'))
+                  .join(', ') || 'nog geen'
+              : '-'}
+          </Cell>
         </Row>
       ))}
     </Table>
@@ -100,7 +107,17 @@ function AddMemberForm({ region, gemeenten, forms }: { region: OrganisationView;
   );
 }
 
-function OrganisationsPage({ viewer, organisations, notice, forms }: { viewer: Viewer; organisations: OrganisationView[]; notice: string | undefined; forms: Forms }) {
+function OrganisationsPage({
+  viewer,
+  organisations,
+  notice,
+  forms,
+}: {
+  viewer: Viewer;
+  organisations: OrganisationView[];
+  notice: string | undefined;
+  forms: Forms;
+}) {
   const gemeenten = organisations.filter((o) => o.kind === 'gemeente');
   // The regios a gemeente can still join.
   const open = organisations.filter((o) => o.kind === 'regio' && gemeenten.some((g) => !o.memberIds.includes(g.id)));
@@ -136,7 +153,11 @@ export function adminOrganisationPages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
   const render = (c: Context<AppEnv>, forms: Forms, status: 200 | 400 | 409 = 200, notice?: string) => {
     const viewer = viewerOf(ctx, c);
-    return renderPage(c, <OrganisationsPage viewer={viewer} organisations={listOrganisations(ctx, { actor: viewer.actor })} notice={notice} forms={forms} />, status);
+    return renderPage(
+      c,
+      <OrganisationsPage viewer={viewer} organisations={listOrganisations(ctx, { actor: viewer.actor })} notice={notice} forms={forms} />,
+      status,
+    );
   };
 
   app.get('/beheer/organisaties', (c) => {
@@ -147,9 +168,15 @@ export function adminOrganisationPages(ctx: AppContext) {
   app.post('/beheer/organisaties', async (c) => {
     const viewer = viewerOf(ctx, c);
     const values = await readForm(c);
-    const ticked = Object.keys(values).filter((key) => key.startsWith('lid.') && values[key] === 'ja').map((key) => key.slice('lid.'.length));
+    const ticked = Object.keys(values)
+      .filter((key) => key.startsWith('lid.') && values[key] === 'ja')
+      .map((key) => key.slice('lid.'.length));
     try {
-      const input = parseInput(CreateOrganisationBody, { name: values.name ?? '', kind: values.kind ?? '', ...(ticked.length > 0 ? { memberIds: ticked } : {}) });
+      const input = parseInput(CreateOrganisationBody, {
+        name: values.name ?? '',
+        kind: values.kind ?? '',
+        ...(ticked.length > 0 ? { memberIds: ticked } : {}),
+      });
       createOrganisation(ctx, { actor: viewer.actor, input });
       return redirectAfterPost(c, '/beheer/organisaties?gedaan=aangemaakt');
     } catch (error) {
@@ -171,7 +198,15 @@ export function adminOrganisationPages(ctx: AppContext) {
     } catch (error) {
       const e = refusal(error);
       // The full reason (who sits on which panel) is in the detail of a 409.
-      const errors = e.code === 'conflict' || e.errors.length === 0 ? formError(e.detail ?? e.message) : mapFieldErrors(e.errors, new Map([['memberId', 'Gemeente']]), (p) => p, () => `veld-memberId-${regionId}`);
+      const errors =
+        e.code === 'conflict' || e.errors.length === 0
+          ? formError(e.detail ?? e.message)
+          : mapFieldErrors(
+              e.errors,
+              new Map([['memberId', 'Gemeente']]),
+              (p) => p,
+              () => `veld-memberId-${regionId}`,
+            );
       return render(c, { member: { regionId, values, errors } }, e.status as 400);
     }
   });

@@ -67,15 +67,27 @@ function roleFieldLabels(user: UserSummary, names: ReadonlyMap<string, string>):
   ]);
 }
 
-function RolesForm({ user, organisations, names, values, errors }: { user: UserSummary; organisations: OrganisationView[]; names: ReadonlyMap<string, string>; values: FormValues; errors: FormErrors }) {
+function RolesForm({
+  user,
+  organisations,
+  names,
+  values,
+  errors,
+}: {
+  user: UserSummary;
+  organisations: OrganisationView[];
+  names: ReadonlyMap<string, string>;
+  values: FormValues;
+  errors: FormErrors;
+}) {
   const free = organisations.filter((o) => !user.memberships.some((m) => m.organisationId === o.id));
   return (
     <form method="post" action={`/beheer/gebruikers/${user.id}/rollen`} class="utrecht-form">
       <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Rollen</h2>
       <ErrorSummary errors={errors} title="De rollen zijn niet gewijzigd" />
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        Eén rol per organisatie. Wie in het beoordelingspanel zit van een aanbesteding die nog niet is gegund, kan daar geen inkoper of auditor
-        worden. Een account zonder rollen blokkeert u in plaats daarvan.
+        Eén rol per organisatie. Wie in het beoordelingspanel zit van een aanbesteding die nog niet is gegund, kan daar geen inkoper of auditor worden. Een
+        account zonder rollen blokkeert u in plaats daarvan.
       </p>
       {user.memberships.map((m) => (
         <SelectField
@@ -138,7 +150,19 @@ function PasswordForm({ user, errors }: { user: UserSummary; errors: FormErrors 
   );
 }
 
-function UserPage({ viewer, user, organisations, notice, forms }: { viewer: Viewer; user: UserSummary; organisations: OrganisationView[]; notice: string | undefined; forms: Forms }) {
+function UserPage({
+  viewer,
+  user,
+  organisations,
+  notice,
+  forms,
+}: {
+  viewer: Viewer;
+  user: UserSummary;
+  organisations: OrganisationView[];
+  notice: string | undefined;
+  forms: Forms;
+}) {
   const names = organisationNames(viewer, organisations);
   const self = user.id === viewer.actor.userId;
   return (
@@ -156,7 +180,13 @@ function UserPage({ viewer, user, organisations, notice, forms }: { viewer: View
       />
       {user.mayManage ? (
         <>
-          <RolesForm user={user} organisations={organisations} names={names} values={forms.roles?.values ?? rolesFormValues(user)} errors={forms.roles?.errors ?? NO_ERRORS} />
+          <RolesForm
+            user={user}
+            organisations={organisations}
+            names={names}
+            values={forms.roles?.values ?? rolesFormValues(user)}
+            errors={forms.roles?.errors ?? NO_ERRORS}
+          />
           <StatusForm user={user} errors={forms.status ?? NO_ERRORS} />
           <PasswordForm user={user} errors={forms.password ?? NO_ERRORS} />
         </>
@@ -164,8 +194,8 @@ function UserPage({ viewer, user, organisations, notice, forms }: { viewer: View
         <Notice>
           {self ? (
             <>
-              Dit bent u zelf. Uw wachtwoord en tokens beheert u op <TextLink href="/mijn-account">Mijn account</TextLink>; uw rollen en uw account
-              beheert een andere beheerder.
+              Dit bent u zelf. Uw wachtwoord en tokens beheert u op <TextLink href="/mijn-account">Mijn account</TextLink>; uw rollen en uw account beheert een
+              andere beheerder.
             </>
           ) : (
             'Dit account hoort ook bij een organisatie die u niet beheert. Alleen de platformbeheerder of een beheerder van al zijn organisaties kan het beheren.'
@@ -225,10 +255,15 @@ export function adminUserPages(ctx: AppContext) {
       const e = refusal(error);
       const names = organisationNames(viewer, administeredOrganisations(ctx, viewer));
       // No role left is the schema's `memberships` (at least one): no field of the form says it.
-      const errors: FieldError[] = e.errors.map((x) => (x.path === 'memberships' ? { path: 'Rollen', message: 'kies minstens één rol; een account zonder rollen blokkeert u in plaats daarvan' } : x));
+      const errors: FieldError[] = e.errors.map((x) =>
+        x.path === 'memberships' ? { path: 'Rollen', message: 'kies minstens één rol; een account zonder rollen blokkeert u in plaats daarvan' } : x,
+      );
       const summary = errors.length > 0 ? mapFieldErrors(errors, roleFieldLabels(user, names), rename) : formError(e.detail ?? e.message);
       // A 409 names the reason in full (the person, the tender): shown above the fields it concerns.
-      const withDetail = e.code === 'conflict' && e.detail !== undefined ? { ...summary, summary: [{ fieldId: undefined, label: 'Let op', message: e.detail }, ...summary.summary] } : summary;
+      const withDetail =
+        e.code === 'conflict' && e.detail !== undefined
+          ? { ...summary, summary: [{ fieldId: undefined, label: 'Let op', message: e.detail }, ...summary.summary] }
+          : summary;
       return render(c, { roles: { values, errors: withDetail } }, e.status as 400);
     }
   });

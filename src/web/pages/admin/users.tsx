@@ -76,13 +76,32 @@ function NewUserForm({ organisations, values, errors }: { organisations: Organis
         errors={errors}
         options={organisations.map((o) => ({ value: o.id, label: o.name }))}
       />
-      <SelectField name="role" label="Rol" value={values.role ?? 'beoordelaar'} errors={errors} options={ROLE_OPTIONS} description="Meer rollen stelt u daarna in op de pagina van de gebruiker." />
+      <SelectField
+        name="role"
+        label="Rol"
+        value={values.role ?? 'beoordelaar'}
+        errors={errors}
+        options={ROLE_OPTIONS}
+        description="Meer rollen stelt u daarna in op de pagina van de gebruiker."
+      />
       <SubmitButton>Gebruiker aanmaken</SubmitButton>
     </form>
   );
 }
 
-function UsersPage({ viewer, users, organisations, values, errors }: { viewer: Viewer; users: UserSummary[]; organisations: OrganisationView[]; values: FormValues; errors: FormErrors }) {
+function UsersPage({
+  viewer,
+  users,
+  organisations,
+  values,
+  errors,
+}: {
+  viewer: Viewer;
+  users: UserSummary[];
+  organisations: OrganisationView[];
+  values: FormValues;
+  errors: FormErrors;
+}) {
   const names = organisationNames(viewer, organisations);
   return (
     <AdminFrame viewer={viewer} tab="gebruikers" title="Gebruikers">
@@ -130,7 +149,11 @@ export function adminUserListPages(ctx: AppContext) {
       return redirectAfterPost(c, `/beheer/gebruikers/${created.id}?aangemaakt=1`);
     } catch (error) {
       if (!(error instanceof AppError) || (error.code !== 'invalid-input' && error.code !== 'conflict')) throw error;
-      const errors = mapFieldErrors(error.errors.length > 0 ? error.errors : [{ path: 'email', message: error.detail ?? error.message }], FIELDS, renameMembership);
+      const errors = mapFieldErrors(
+        error.errors.length > 0 ? error.errors : [{ path: 'email', message: error.detail ?? error.message }],
+        FIELDS,
+        renameMembership,
+      );
       const users = listUsers(ctx, { actor: viewer.actor });
       const page = <UsersPage viewer={viewer} users={users} organisations={administeredOrganisations(ctx, viewer)} values={values} errors={errors} />;
       return renderPage(c, page, error.status as 400);
