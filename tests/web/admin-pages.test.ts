@@ -26,8 +26,6 @@ async function landing(email: string): Promise<string | null> {
   return (await createPageClient(t).post('/inloggen', { email, password: PASSWORD })).location;
 }
 
-const idOf = (location: string | null) => /^\/beheer\/gebruikers\/([^/?]+)/.exec(location ?? '')?.[1] ?? '';
-
 describe('where an administrator lands', () => {
   it('sends the platform administrator and an admin without tenders to the admin pages, everyone else to the tenders', async () => {
     expect(await landing(ADMIN_EMAIL)).toBe('/beheer');
