@@ -7,11 +7,13 @@
 export type Credentials = { email: string; password: string };
 export type Auth = { token: string } | { cookie: string } | null;
 
+// biome-ignore lint/suspicious/noExplicitAny: the scripts read the JSON answers of many routes; a caller that needs a type passes T
 export type ApiAnswer<T = any> = { status: number; body: T };
 
 /**
  * @example const { status, body } = await callApi(baseUrl, 'POST', '/api/v1/organisations', { auth: { token }, body: { name, kind } });
  */
+// biome-ignore lint/suspicious/noExplicitAny: as ApiAnswer: the default for callers that only read a field or two
 export async function callApi<T = any>(
   baseUrl: string,
   method: string,

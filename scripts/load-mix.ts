@@ -67,6 +67,7 @@ export async function seedLoadWorld(baseUrl: string, admin: Credentials): Promis
   const inkopers = [await member('inkoper', 1), await member('inkoper', 2)];
   const beoordelaars = [await member('beoordelaar', 1), await member('beoordelaar', 2)];
   const auditor = await member('auditor', 1);
+  // biome-ignore lint/style/noNonNullAssertion: the array literal above holds two inkopers
   const lead = { token: inkopers[0]!.token };
   const importTender = async (bids: number) =>
     expectStatus(
@@ -119,6 +120,7 @@ export type LoadRun = {
 
 type Context = { kind?: LoadKind; started?: number; pending?: Omit<AcknowledgedWrite, 'entityId'> & { entityId: string } };
 
+// biome-ignore lint/style/noNonNullAssertion: the index lies in 0..length-1 and every list picked from is built non-empty above
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
 function pickKind(weights: Record<LoadKind, number>): LoadKind {
@@ -203,12 +205,14 @@ export function startLoad({
       }
       case 'bid': {
         const i = Math.floor(Math.random() * world.draftTenders.length);
+        // biome-ignore lint/style/noNonNullAssertion: i is drawn below draftTenders.length, which the world makes non-empty
         const tenderId = world.draftTenders[i]!;
         context.pending = { kind, token, tenderId, entityId: '' };
         return {
           ...request,
           method: 'POST',
           path: `/api/v1/tenders/${tenderId}/bids`,
+          // biome-ignore lint/style/noNonNullAssertion: i modulo the length of the non-empty inkopers list is one of its indexes
           headers: json(world.inkopers[i % world.inkopers.length]!),
           body: JSON.stringify({
             provider: { name: `School ${token}`, kvk: String(10_000_000 + (counter % 89_999_999)), keurmerk: true },
@@ -315,5 +319,6 @@ export function verifyAcknowledged(
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
+  // biome-ignore lint/style/noNonNullAssertion: the rank is clamped to 0..length-1 and an empty list returned NaN above
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }

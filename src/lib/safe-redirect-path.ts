@@ -44,6 +44,7 @@ export function safeRedirectPath(value: string | undefined, fallback: string): s
 function isLocalPath(value: string): boolean {
   // C0 and C1 controls and DEL (browsers drop tabs and newlines; a CR or LF would also break
   // the Location header), and the backslash, which browsers read as `/`.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   if (/[\u0000-\u001f\u007f-\u009f\\]/.test(value)) return false;
   if (!value.startsWith('/') || value.startsWith('//')) return false;
   let url: URL;

@@ -32,6 +32,7 @@ export const ODD_FRAGMENTS = [
   '../../../etc/passwd',
   '%00%2e%2e%2f',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
   '${7*7}{{7*7}}',
   '__proto__',
   'constructor',
@@ -70,6 +71,6 @@ export function encodeSegment(value: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    return encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, '')) + '%ED%A0%80';
+    return `${encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, ''))}%ED%A0%80`;
   }
 }

@@ -83,6 +83,7 @@ export function ConsensusMatrix({ items, criteria, names, cellPath, canSet }: Ma
   const cells = new Map(items.map((item) => [`${item.bidId}\u0000${item.criterionId}`, item]));
   const bidIds = [...new Set(items.map((item) => item.bidId))];
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a focusable scroll container for the wide table, not a section of the page
     <div class="gw-scroll" role="region" aria-labelledby="matrix-titel" tabindex={0}>
       <table class="utrecht-table utrecht-table--html-table utrecht-table--distanced gw-matrix">
         <caption class="utrecht-table__caption" id="matrix-titel">
