@@ -71,7 +71,7 @@ function decimalsRefusal(text: string, decimals: number, kind: AmountKind): Amou
   return refuse(`"${text}" heeft ${decimals} decimalen; ${kind.noun} heeft er hoogstens ${kind.maxDecimals}.`);
 }
 
-function valueOf(whole: string, fraction: string, text: string, kind: AmountKind): AmountText {
+function amountOf(whole: string, fraction: string, text: string, kind: AmountKind): AmountText {
   if (fraction.length > kind.maxDecimals) return decimalsRefusal(text, fraction.length, kind);
   const value = Number(fraction === '' ? whole : `${whole}.${fraction}`);
   return Number.isFinite(value) ? { ok: true, value } : refuse(`"${text}" is te groot voor ${kind.noun}.`);
@@ -115,7 +115,7 @@ export function parseAmountText(text: string, kind: AmountKind): AmountText {
     }
     const whole = wholeDigits(wholeText);
     if (whole === undefined) return refuse(`"${shown}": de scheidingstekens voor de komma staan niet om de drie cijfers. Schrijf ${examples(kind)}.`);
-    return valueOf(whole, fraction, shown, kind);
+    return amountOf(whole, fraction, shown, kind);
   }
   if (rest.includes(' ')) {
     // Spaces group thousands; a dot after them is the decimal point.
@@ -124,12 +124,12 @@ export function parseAmountText(text: string, kind: AmountKind): AmountText {
     if (extra !== undefined || whole === undefined || (rest.includes('.') && fraction === '')) {
       return refuse(`"${shown}": de spaties staan niet om de drie cijfers. Schrijf ${examples(kind)}.`);
     }
-    return valueOf(whole, fraction, shown, kind);
+    return amountOf(whole, fraction, shown, kind);
   }
-  if (isGrouped(rest, '.')) return valueOf(rest.replace(/\./g, ''), '', shown, kind);
+  if (isGrouped(rest, '.')) return amountOf(rest.replace(/\./g, ''), '', shown, kind);
   const parts = rest.split('.');
   if (parts.length > 2) return refuse(`"${shown}": de punten staan niet om de drie cijfers. Schrijf ${examples(kind)}.`);
-  return valueOf(parts[0] ?? '', parts[1] ?? '', shown, kind);
+  return amountOf(parts[0] ?? '', parts[1] ?? '', shown, kind);
 }
 
 /** @example parseMoneyText('EUR 1.234,56') // { ok: true, value: 1234.56 } */

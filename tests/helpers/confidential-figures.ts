@@ -15,7 +15,7 @@ import { eurosToCents, formatDutchNumber, formatDutchTrimmed, formatPercent, rat
 
 export type Secret = { label: string; text: string };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The amount as it may be printed; digit-only forms under 1000 are left out (they read as counts and hours). */
 function amountTexts(euros: number): string[] {
@@ -38,7 +38,7 @@ export function amountSecrets(label: string, euros: number): Secret[] {
 /** The secrets whose text occurs in `text`, an amount only as a whole number (not inside a longer one). */
 export function findSecrets(text: string, secrets: readonly Secret[]): string[] {
   return secrets
-    .filter((secret) => new RegExp(`(?<![\\d.,])${escape(secret.text)}(?![\\d]|[.,]\\d)`).test(text))
+    .filter((secret) => new RegExp(`(?<![\\d.,])${escapeRegExp(secret.text)}(?![\\d]|[.,]\\d)`).test(text))
     .map((secret) => `${secret.label}: "${secret.text}"`);
 }
 

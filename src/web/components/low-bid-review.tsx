@@ -108,7 +108,7 @@ export function LowBidReviewSection({
   const labelOf = (bidId: string) => bidLabel(bidId, names.get(bidId));
   const forThis = (action: string) => (formState?.bidId === bid.bidId && formState.action === action ? formState : undefined);
   const errorsOf = (action: string) => forThis(action)?.errors ?? NO_ERRORS;
-  const valueOf = (action: string, name: string) => forThis(action)?.values[name];
+  const formValue = (action: string, name: string) => forThis(action)?.values[name];
   const prefix = `onderzoek-${bid.bidId}`;
   return (
     <section aria-labelledby={`${prefix}-kop`}>
@@ -152,14 +152,14 @@ export function LowBidReviewSection({
                 id={`${prefix}-deadline`}
                 label="Termijn (uiterlijk)"
                 type="date"
-                value={valueOf('request-explanation', 'deadline')}
+                value={formValue('request-explanation', 'deadline')}
                 errors={errorsOf('request-explanation')}
               />
               <TextareaField
                 name="questions"
                 id={`${prefix}-questions`}
                 label="Vragen, één per regel"
-                value={valueOf('request-explanation', 'questions')}
+                value={formValue('request-explanation', 'questions')}
                 errors={errorsOf('request-explanation')}
               />
             </ActionForm>
@@ -171,7 +171,7 @@ export function LowBidReviewSection({
                   name="explanation"
                   id={`${prefix}-explanation`}
                   label="Toelichting van de inschrijver"
-                  value={valueOf('record-explanation', 'explanation')}
+                  value={formValue('record-explanation', 'explanation')}
                   errors={errorsOf('record-explanation')}
                 />
                 <TextField
@@ -179,7 +179,7 @@ export function LowBidReviewSection({
                   id={`${prefix}-receivedAt`}
                   label="Ontvangen op (leeg: vandaag)"
                   type="date"
-                  value={valueOf('record-explanation', 'receivedAt')}
+                  value={formValue('record-explanation', 'receivedAt')}
                   errors={errorsOf('record-explanation')}
                 />
               </ActionForm>
@@ -193,7 +193,7 @@ export function LowBidReviewSection({
                 legend="Besluit"
                 idPrefix={`${prefix}-decision`}
                 errors={errorsOf('decide')}
-                value={valueOf('decide', 'decision')}
+                value={formValue('decide', 'decision')}
                 options={[
                   { value: 'accepted', label: 'Aanvaarden: de prijs is voldoende verklaard' },
                   { value: 'rejected', label: 'Afwijzen als abnormaal laag (art. 2.116)' },
@@ -203,7 +203,7 @@ export function LowBidReviewSection({
                 name="motivation"
                 id={`${prefix}-motivation`}
                 label="Motivering"
-                value={valueOf('decide', 'motivation')}
+                value={formValue('decide', 'motivation')}
                 errors={errorsOf('decide')}
               />
             </ActionForm>
