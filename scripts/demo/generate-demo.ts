@@ -107,10 +107,12 @@ function tenderSteps(ctx: AppContext, spec: DemoTender, actors: Map<string, Acto
       };
       ids.set(spec.reference, createTender(ctx, { actor: inkoper, organisationId, input }).id);
     });
-    spec.bids.forEach((bid, i) =>
-      at(-20 + i, () => addBid(ctx, { ...as(inkoper), input: { provider: SCHOOLS[bid.school], price: bid.pricePerLearner * spec.learners } })),
-    );
-    at(-14, () => PANEL.forEach((key) => assignEvaluator(ctx, { ...as(inkoper), userId: (actors.get(key) as Actor).userId })));
+    spec.bids.forEach((bid, i) => {
+      at(-20 + i, () => addBid(ctx, { ...as(inkoper), input: { provider: SCHOOLS[bid.school], price: bid.pricePerLearner * spec.learners } }));
+    });
+    at(-14, () => {
+      for (const key of PANEL) assignEvaluator(ctx, { ...as(inkoper), userId: (actors.get(key) as Actor).userId });
+    });
     if (spec.scoring === 'panel') {
       PANEL.forEach((key, e) => {
         const evaluator = actors.get(key) as Actor;
@@ -127,14 +129,14 @@ function tenderSteps(ctx: AppContext, spec: DemoTender, actors: Map<string, Acto
           sealScores(ctx, as(evaluator));
         });
       });
-      at(8, () =>
-        spec.bids.forEach((bid, b) =>
-          Object.entries(scoresOf(dossier, bid, spec.reference)).forEach(([criterionId, score]) => {
+      at(8, () => {
+        spec.bids.forEach((bid, b) => {
+          for (const [criterionId, score] of Object.entries(scoresOf(dossier, bid, spec.reference))) {
             const motivation = `Na overleg in het panel vastgesteld op ${score}. ${meaningOf(dossier, criterionId, score)}`;
             setConsensusScore(ctx, { ...as(inkoper), bidId: `B${b + 1}`, criterionId, input: { score, motivation } });
-          }),
-        ),
-      );
+          }
+        });
+      });
     }
   }
   at(0, () => openTender(ctx, as(inkoper)));

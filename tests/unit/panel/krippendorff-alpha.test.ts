@@ -32,7 +32,11 @@ describe("Krippendorff's reliability data example", () => {
       [1 / 3, 1 / 3, 1 / 3, 4, 0],
       [0, 0, 0, 0, 3],
     ];
-    matrix.forEach((row, c) => row.forEach((o, k) => expect(o).toBeCloseTo(expected[c]?.[k] ?? NaN, 12)));
+    matrix.forEach((row, c) => {
+      row.forEach((o, k) => {
+        expect(o).toBeCloseTo(expected[c]?.[k] ?? NaN, 12);
+      });
+    });
   });
 
   it('gives interval alpha 0.849', () => {
