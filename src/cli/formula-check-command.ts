@@ -66,18 +66,22 @@ function toDossier(json: unknown, overrides: Record<string, number>): Input {
   return { ok: true, dossier, heading: `${String(t['reference'])} - ${String(t['title'])} (${String(t['lot'])})` };
 }
 
+function parseCommandLine(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'json' },
+      'estimated-value': { type: 'string' },
+      'expected-learners': { type: 'string' },
+    },
+  });
+}
+
 export function formulaCheckCommand(args: string[]): Outcome {
-  let parsedArgs;
+  let parsedArgs: ReturnType<typeof parseCommandLine>;
   try {
-    parsedArgs = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'json' },
-        'estimated-value': { type: 'string' },
-        'expected-learners': { type: 'string' },
-      },
-    });
+    parsedArgs = parseCommandLine(args);
   } catch (error) {
     return { code: 2, stderr: `${(error as Error).message}\n${USAGE}` };
   }
