@@ -94,7 +94,7 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
   if (admin.created && admin.generatedPassword !== null) {
     // stdout, once: the operator must copy it now; it is stored only as a hash.
     process.stdout.write(
-      `Platform administrator created: ${admin.email}\nOne-time generated password: ${admin.generatedPassword}\n` + 'Store it now; it is not shown again.\n',
+      `Platform administrator created: ${admin.email}\nOne-time generated password: ${admin.generatedPassword}\nStore it now; it is not shown again.\n`,
     );
   } else if (admin.created) {
     logger.info('platform administrator created', { email: admin.email });

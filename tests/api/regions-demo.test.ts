@@ -174,7 +174,7 @@ describe('npm run demo: the pages it prints, and signed documents to check', () 
     expect(lines).toContainEqual(
       expect.stringMatching(new RegExp(`^  IJS-2025-INB-B1 +gegund +B1-route +http://127\\.0\\.0\\.1:8080/aanbestedingen/${tenderId('IJS-2025-INB-B1')}$`)),
     );
-    expect(lines).toContainEqual(expect.stringMatching(/^  KMP-2026-MAP +voorgenomen gunning \(opschortende termijn\) Module Arbeidsmarkt/));
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}KMP-2026-MAP +voorgenomen gunning \(opschortende termijn\) Module Arbeidsmarkt/));
     expect(summary.users.find((u) => u.email === 'beoordelaar@zwolle.demo')?.start).toBe(`/aanbestedingen/${tenderId('IJS-2026-INB-OND')}/panel`);
     expect(summary.users.find((u) => u.email === 'admin@zwolle.demo')?.start).toBe('/beheer');
   });

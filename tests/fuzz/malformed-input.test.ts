@@ -21,7 +21,7 @@ const { w, ids } = f;
 afterAll(() => f.close());
 
 function nested(levels: number, open: string, close: string): string {
-  return open.repeat(levels) + '1' + close.repeat(levels);
+  return `${open.repeat(levels)}1${close.repeat(levels)}`;
 }
 
 describe('bodies that are not what a route expects', () => {

@@ -52,7 +52,7 @@ export function formatScore(result: EvaluationResult, score: number | null): str
     case 'fictive-price':
       return formatEuros(Math.round(score * 100) / 100);
     case 'ratio':
-      return formatDutchNumber(score * 1000, 4) + ' per 1000 euro';
+      return `${formatDutchNumber(score * 1000, 4)} per 1000 euro`;
     case 'utility':
       return formatDutchNumber(score, 4);
     default:

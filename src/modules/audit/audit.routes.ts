@@ -48,13 +48,9 @@ const StateMismatchSchema = z
     key: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).openapi({ description: "The row's primary key by SQL column" }),
     column: z.string().nullable().openapi({ description: 'The SQL column that differs; null for a row without event or a missing row' }),
     problem: z.enum(['different', 'no-event', 'missing']),
-    seq: z
-      .number()
-      .int()
-      .nullable()
-      .openapi({
-        description: 'The event that set the differing column last (for a missing row: the newest event about it); null for a row no event describes',
-      }),
+    seq: z.number().int().nullable().openapi({
+      description: 'The event that set the differing column last (for a missing row: the newest event about it); null for a row no event describes',
+    }),
     description: z.string().openapi({ description: 'In Dutch' }),
   })
   .openapi('AuditStateMismatch');

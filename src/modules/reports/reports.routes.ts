@@ -65,12 +65,10 @@ const DocumentProof = z
 const DocumentContents = z
   .object({
     pdfa: z.string().nullable().openapi({ description: 'PDF/A part and conformance from the XMP, e.g. 3B' }),
-    record: z
-      .record(z.string(), z.string())
-      .openapi({
-        description:
-          "What the document's XMP says of itself: purpose, reportId, tenderReference, tenderTitle, buyer, signer, signingCertificateSha256, dossierSha256",
-      }),
+    record: z.record(z.string(), z.string()).openapi({
+      description:
+        "What the document's XMP says of itself: purpose, reportId, tenderReference, tenderTitle, buyer, signer, signingCertificateSha256, dossierSha256",
+    }),
     proof: DocumentProof.nullable().openapi({ description: 'The embedded dossier re-computed; null when the document embeds none (an award letter)' }),
   })
   .openapi('DocumentContents');

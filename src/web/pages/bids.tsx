@@ -113,7 +113,7 @@ function BidSignals({ bid, flags }: { bid: BidView; flags: LowBidFlag[] | undefi
   if (bid.corrections !== undefined) signals.push(bid.corrections.length === 1 ? 'prijs gecorrigeerd' : `prijs ${bid.corrections.length} keer gecorrigeerd`);
   const rules = [...new Set((flags ?? []).map((flag) => flag.rule))];
   if (rules.length > 0) signals.push(`mogelijk abnormaal laag: ${rules.map((rule) => LOW_BID_RULE_NAMES[rule]).join(', ')}`);
-  return signals.length === 0 ? <>-</> : <>{signals.join('; ')}</>;
+  return signals.length === 0 ? '-' : signals.join('; ');
 }
 
 function BidsTable({ access, bids, flags }: { access: TenderAccess; bids: BidView[]; flags: ReadonlyMap<string, LowBidFlag[]> | undefined }) {
