@@ -33,7 +33,7 @@ export function beginFirstStart(env: Env): FirstStart {
   if (env.DATABASE_PATH === ':memory:' || existsSync(env.DATABASE_PATH)) return {};
   const password = env.ADMIN_PASSWORD ?? generateSecret().slice(0, GENERATED_PASSWORD_LENGTH);
   const admin = preparePassword(password, DEFAULT_SCRYPT_PARAMS);
-  // Awaited where the admin is created; until then `quiet` keeps a failure from ending the process.
+  // ensurePlatformAdmin awaits it when it uses it, and may not: `quiet` keeps a failure from ending the process.
   void quiet(admin.hash);
   const keyNeeded = env.SIGNING_P12 === undefined && !existsSync(join(dirname(env.DATABASE_PATH), DEVELOPMENT_P12_FILE));
   return { admin, ...(keyNeeded ? { developmentKey: quiet(generateRsaKey()) } : {}) };
