@@ -81,6 +81,7 @@ export async function runDocumentsBench(): Promise<void> {
         headers: { 'content-type': 'application/json', ...(init.cookie === undefined ? {} : { cookie: init.cookie }) },
         ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
       });
+      // biome-ignore lint/suspicious/noExplicitAny: the benchmark reads the answers of several routes, like the tests' client
       return { status: response.status, cookie: response.headers.get('set-cookie')?.split(';')[0], body: (await response.json()) as Record<string, any> };
     };
     await ensurePlatformAdmin(ctx, { email: 'beheer@bench.test', password: PASSWORD });

@@ -36,7 +36,7 @@ export async function runReportLimitsBench(): Promise<void> {
       { label: 'elke tekst op de helft van het maximum', value: `${halfTime.medianMs.toFixed(1)} ms` },
       { label: 'elke tekst op het maximum', value: `${fullTime.medianMs.toFixed(1)} ms`, target: '< 1000 ms', ok: fullTime.medianMs < 1000 },
       {
-        label: '  processortijd daarvan (belasting ' + loadPerCore() + ')',
+        label: `  processortijd daarvan (belasting ${loadPerCore()})`,
         value: `${(fullTime.cpuMs ?? NaN).toFixed(1)} ms`,
         target: '< 1000 ms',
         ok: (fullTime.cpuMs ?? Infinity) < 1000,

@@ -68,7 +68,7 @@ export async function runReportBench(): Promise<void> {
     report([
       { label: 'rapport renderen zonder handtekening', value: `${unsigned.medianMs.toFixed(1)} ms` },
       {
-        label: '  processortijd daarvan (belasting ' + loadPerCore() + ')',
+        label: `  processortijd daarvan (belasting ${loadPerCore()})`,
         value: `${(unsigned.cpuMs ?? NaN).toFixed(1)} ms`,
         target: '< 100 ms',
         ok: (unsigned.cpuMs ?? Infinity) < 100,

@@ -14,9 +14,10 @@ export function renderProcedureTable(procedure: Procedure, result: ProcedureResu
     limit === undefined
       ? 'Geen gunningsbeperking.'
       : `Gunningsbeperking: hoogstens ${limit.maxLotsPerBidder} ${limit.maxLotsPerBidder === 1 ? 'perceel' : 'percelen'} per school, regel ${limit.rule}${limit.lotOrder === undefined ? '' : ` (volgorde ${limit.lotOrder.join(', ')})`}.`;
-  const lots = procedure.lots.map(
-    (lot, i) => `== Perceel ${lot.id}: ${lot.dossier.tender.lot} ==\n${renderEvaluationTable(lot.dossier, result.lots[i]!.result)}`,
-  );
+  const lots = procedure.lots.map((lot) => {
+    const evaluated = result.lots.find((entry) => entry.lotId === lot.id);
+    return `== Perceel ${lot.id}: ${lot.dossier.tender.lot} ==\n${evaluated === undefined ? 'Niet beoordeeld.' : renderEvaluationTable(lot.dossier, evaluated.result)}`;
+  });
   const allocation = result.allocation.map(
     (entry) =>
       `${entry.lotId}: ${entry.winner ?? 'geen winnaar'}${entry.winner === entry.winnerWithoutLimit ? '' : ` (zonder beperking: ${entry.winnerWithoutLimit ?? 'geen winnaar'})`}\n  ${entry.reason}`,

@@ -80,7 +80,7 @@ export function asciiDigits(pattern: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < pattern.length; i += 1) {
-    const ch = pattern[i]!;
+    const ch = pattern.charAt(i);
     if (ch === '\\') {
       const next = pattern[i + 1] ?? '';
       out += next === 'd' ? (inClass ? '0-9' : '[0-9]') : ch + next;

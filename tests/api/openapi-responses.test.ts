@@ -20,7 +20,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, DEMO_PASSWORD, USERS } from '../../scripts/demo/demo-world.js';
 import { createDemoApp, type DemoApp } from '../helpers/demo-app.js';
-import { validValue, type JsonSchema } from '../fuzz/json-schema-arbitrary.js';
+import { validValue } from '../fuzz/json-schema-arbitrary.js';
 import { createValidators, listOperations, strictly, type OpenApiDocument, type Operation } from '../fuzz/openapi-operations.js';
 
 let demo: DemoApp;

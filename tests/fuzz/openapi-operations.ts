@@ -106,14 +106,14 @@ export type SchemaValidator = (value: unknown) => boolean;
  * @example ruleCovers('dossier.bids[*].price', 'dossier.bids[3].price') // true
  */
 export function ruleCovers(rulePath: string, errorPath: string): boolean {
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = rulePath
     .split(/(\[\*\]|\.\*|^\*)/)
     .map((part) => {
       if (part === '[*]') return '\\[\\d+\\]';
       if (part === '.*') return '(?:\\.[^.\\[\\]]+|\\["(?:[^"\\\\]|\\\\.)*"\\])';
       if (part === '*') return '(?:[^.\\[\\]]+|\\["(?:[^"\\\\]|\\\\.)*"\\])';
-      return escape(part);
+      return escapeRegExp(part);
     })
     .join('');
   return new RegExp(`^${pattern}$`).test(errorPath);

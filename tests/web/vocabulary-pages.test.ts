@@ -15,21 +15,21 @@ import { exampleDossier } from '../helpers/dossiers.js';
 import { fillTenderPath } from '../helpers/routes.js';
 import { loginPage, visibleText } from './page-client.js';
 
-const escape = (id: string) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (id: string) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An identifier as a whole token: `bid` in "bid B3", not in "bidder"; `tender.open` before a full stop. */
-export function identifierPattern(ids: readonly string[]): RegExp {
+function identifierPattern(ids: readonly string[]): RegExp {
   return new RegExp(
     `(?<![\\w.-])(${[...ids]
       .sort((a, b) => b.length - a.length)
-      .map(escape)
+      .map(escapeRegExp)
       .join('|')})(?![\\w-]|\\.\\w)`,
     'g',
   );
 }
 
 /** The identifiers in a text, each once. */
-export function leakedIdentifiers(text: string, pattern: RegExp): string[] {
+function leakedIdentifiers(text: string, pattern: RegExp): string[] {
   return [...new Set([...text.matchAll(pattern)].map((m) => m[1] as string))];
 }
 

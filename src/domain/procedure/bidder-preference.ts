@@ -36,6 +36,12 @@ export function allocateByPreference(
   preferences: Readonly<Record<string, readonly string[]>>,
 ): Allocation {
   const keys = preferenceKeys(standings, preferences);
+  // preferenceKeys gives every school a key on every lot it bid on, and a school holds only lots it bid on.
+  const keyOf = (kvk: string, lotId: string) => {
+    const key = keys.get(kvk)?.get(lotId);
+    if (key === undefined) throw new Error(`geen voorkeurssleutel voor ${kvk} op perceel ${lotId}`);
+    return key;
+  };
   const lots = new Map<string, LotState>(
     standings.map((standing) => [standing.lotId, { standing, position: 0, holders: [...(standing.groups[0] ?? [])], released: [] }]),
   );
@@ -44,11 +50,11 @@ export function allocateByPreference(
   for (;;) {
     const over = schools.find((kvk) => held(kvk).length > maxLotsPerBidder);
     if (over === undefined) break;
-    const perLot = keys.get(over)!;
-    const least = held(over).reduce((worst, lot) => (comparePreference(perLot.get(lot.standing.lotId)!, perLot.get(worst.standing.lotId)!) > 0 ? lot : worst));
-    const bid = least.holders.find((holder) => holder.kvk === over)!;
-    least.holders = least.holders.filter((holder) => holder !== bid);
-    least.released.push(bid);
+    const least = held(over).reduce((worst, lot) => (comparePreference(keyOf(over, lot.standing.lotId), keyOf(over, worst.standing.lotId)) > 0 ? lot : worst));
+    // held(over) holds only lots where `over` is among the holders: it leaves exactly those bids.
+    const released = least.holders.filter((holder) => holder.kvk === over);
+    least.holders = least.holders.filter((holder) => holder.kvk !== over);
+    least.released.push(...released);
     while (least.holders.length === 0 && least.position < least.standing.groups.length) {
       least.position += 1;
       least.holders = [...(least.standing.groups[least.position] ?? [])];
@@ -56,7 +62,7 @@ export function allocateByPreference(
   }
   const counted = (kvk: string): CountedLot[] =>
     held(kvk)
-      .sort((a, b) => comparePreference(keys.get(kvk)!.get(a.standing.lotId)!, keys.get(kvk)!.get(b.standing.lotId)!))
+      .sort((a, b) => comparePreference(keyOf(kvk, a.standing.lotId), keyOf(kvk, b.standing.lotId)))
       .map((lot) => ({ lotId: lot.standing.lotId, drawPending: lot.holders.length > 1 }));
   const allocation: Allocation = new Map();
   for (const [lotId, lot] of lots) {

@@ -21,7 +21,11 @@ export type ProcedureResult = {
 };
 
 export function evaluateProcedure(procedure: Procedure): ProcedureResult {
-  const lots = procedure.lots.map((lot) => ({ lotId: lot.id, result: evaluateDossier(lot.dossier) }));
-  const standings = procedure.lots.map((lot, i) => lotStanding(lot.id, lot.dossier, lots[i]!.result));
+  const evaluated = procedure.lots.map((lot) => {
+    const result = evaluateDossier(lot.dossier);
+    return { lot: { lotId: lot.id, result }, standing: lotStanding(lot.id, lot.dossier, result) };
+  });
+  const lots = evaluated.map((e) => e.lot);
+  const standings = evaluated.map((e) => e.standing);
   return { lots, allocation: allocateLots(standings, procedure.awardLimit, procedure.preferences ?? {}) };
 }

@@ -21,7 +21,10 @@ export function preferenceKeys(standings: readonly LotStanding[], preferences: R
         const position = stated.indexOf(standing.lotId);
         const key = position >= 0 ? ([0, position, 0] as const) : ([1, bid.rank, fileIndex] as const);
         let perLot = keys.get(bid.kvk);
-        if (perLot === undefined) keys.set(bid.kvk, (perLot = new Map()));
+        if (perLot === undefined) {
+          perLot = new Map();
+          keys.set(bid.kvk, perLot);
+        }
         perLot.set(standing.lotId, key);
       }
     }

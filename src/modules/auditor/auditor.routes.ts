@@ -19,12 +19,9 @@ export const Recomputation = z
     differences: z.array(
       z.object({
         path: z.string().openapi({ example: 'bids[1].score' }),
-        stored: z
-          .unknown()
-          .optional()
-          .openapi({
-            description: 'De waarde in de opgeslagen beoordeling: elke JSON-waarde die een veld van Evaluation kan hebben; afwezig als dat veld ontbreekt',
-          }),
+        stored: z.unknown().optional().openapi({
+          description: 'De waarde in de opgeslagen beoordeling: elke JSON-waarde die een veld van Evaluation kan hebben; afwezig als dat veld ontbreekt',
+        }),
         recomputed: z.unknown().optional().openapi({ description: 'De waarde in de herberekening; afwezig als dat veld ontbreekt' }),
       }),
     ),
