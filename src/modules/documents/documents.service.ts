@@ -138,7 +138,8 @@ function requireReceiptState(
   bidId: string,
   input: DocumentReceiptInput,
 ): BidDocumentRow | undefined {
-  if (ctx.queries.tenders.findBid(tenderId, bidId) === undefined) throw new AppError('not-found', { detail: `bid ${bidId} not found` });
+  if (ctx.queries.tenders.findBid(tenderId, bidId) === undefined)
+    throw new AppError('not-found', { detail: `Inschrijving ${bidId} bestaat niet in deze aanbesteding.` });
   if (input.criterionId !== undefined) {
     if (input.envelope !== 'quality') {
       throw new AppError('invalid-input', {
@@ -309,7 +310,8 @@ export async function receiveBidDocument(
 /** `GET .../bids/:bidId/documents`: every version, in the envelopes the caller may read. */
 export function listBidDocuments(ctx: AppContext, { actor, access, bidId }: { actor: Actor; access: TenderAccess; bidId: string }): BidDocumentView[] {
   const envelopes = readableEnvelopes(ctx, access, actor);
-  if (ctx.queries.tenders.findBid(access.tender.id, bidId) === undefined) throw new AppError('not-found', { detail: `bid ${bidId} not found` });
+  if (ctx.queries.tenders.findBid(access.tender.id, bidId) === undefined)
+    throw new AppError('not-found', { detail: `Inschrijving ${bidId} bestaat niet in deze aanbesteding.` });
   return viewsOf(ctx.queries.documents.listDocuments(access.tender.id)).filter((d) => d.bidId === bidId && envelopes.has(d.envelope));
 }
 
