@@ -236,7 +236,7 @@ async function streamIntoChunks(
     flush(false);
   }
   flush(true);
-  if (size === 0) throw new AppError('invalid-input', { detail: 'Het document is leeg.' });
+  if (size === 0) throw new AppError('invalid-input', { detail: 'Het document is leeg.', errors: [{ path: 'body', message: 'het bestand is leeg' }] });
   if (head.length < HEAD_BYTES || kindOfHead(head) !== plan.kind) throw notA(plan.kind);
   if (plan.kind === 'pdf' && !pdfTailIsComplete(tail)) {
     throw new AppError('unsupported-media-type', {
@@ -264,7 +264,7 @@ export async function receiveBidDocument(
   ctx: AppContext,
   { actor, access, plan, body }: { actor: Actor; access: TenderAccess; plan: ReceiptPlan; body: ReadableStream<Uint8Array> | null },
 ): Promise<BidDocumentView> {
-  if (body === null) throw new AppError('invalid-input', { detail: 'Het document is leeg.' });
+  if (body === null) throw new AppError('invalid-input', { detail: 'Het document is leeg.', errors: [{ path: 'body', message: 'het bestand is leeg' }] });
   const id = randomUUID();
   try {
     const { sha256, size } = await streamIntoChunks(ctx, id, body, plan);
