@@ -21,6 +21,12 @@ import { SCREENSHOTS, launchBrowser, seriousViolations, type StoryBrowser } from
 import { layoutProblems, type LayoutProblem } from './support/layout-checks.js';
 
 const WIDTHS = [1280, 390] as const;
+/**
+ * The axe rules whose outcome can change with the width: at 1280 px every WCAG 2.1 A/AA rule
+ * runs; the same page at 390 px differs only in its layout (stacked header, scroll boxes), so
+ * there these run. It halves the walk's time, which axe dominates (about a second a run).
+ */
+const NARROW_RULES = ['color-contrast', 'scrollable-region-focusable', 'target-size', 'meta-viewport', 'region'] as const;
 const SHOTS = join(SCREENSHOTS, 'layout');
 
 /**
@@ -117,7 +123,9 @@ const seen = new Set<string>();
 async function checkAt(path: string, name: string, width: number): Promise<Finding> {
   await page.setViewportSize({ width, height: 900 });
   await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-  const violations = (await seriousViolations(page)).map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => String(n.target)).join(' ')})`);
+  const violations = (await seriousViolations(page, width === 1280 ? undefined : NARROW_RULES)).map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => String(n.target)).join(' ')})`,
+  );
   return { page: path, width, violations, problems: await layoutProblems(page) };
 }
 

@@ -59,14 +59,19 @@ export async function launchBrowser(): Promise<StoryBrowser> {
 
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
 
-/** axe-core's serious and critical violations on the page as it is now. */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE_SCRIPT });
-  const violations = await page.evaluate(async () => {
+/**
+ * axe-core's serious and critical violations on the page as it is now: the WCAG 2.1 A/AA rules
+ * and best practices, or only `rules` when given. axe is added to a page once.
+ */
+export async function seriousViolations(page: Page, rules?: readonly string[]): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ path: AXE_SCRIPT });
+  const runOnly =
+    rules === undefined ? { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } : { type: 'rule', values: [...rules] };
+  const violations = await page.evaluate(async (only) => {
     const axe = (globalThis as unknown as { axe: { run: (options: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    const result = await axe.run({ runOnly: only });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
+  }, runOnly);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
