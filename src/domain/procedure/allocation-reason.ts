@@ -48,7 +48,7 @@ export function allocationReason(standing: LotStanding, outcome: LotOutcome, max
     case 'awarded':
       return `Gegund aan ${ordinalBid(outcome.bid.rank)}, ${label(outcome.bid)}${passed === '' ? '' : `: ${passed}`}.`;
     case 'tie': {
-      const counts = max === null ? '' : ' (tot de loting telt het perceel mee voor het maximum van elk van deze scholen)';
+      const counts = max === null ? '' : ' (tot de loting telt het perceel mee voor het maximum van elk van deze inschrijvers)';
       const tied = `${joinNl(outcome.bids.map(label))} staan gelijk op plaats ${outcome.bids[0]?.rank ?? ''} en de tie-break beslist niet: loting is nodig${counts}`;
       return `Nog niet gegund: ${tied}${passed === '' ? '' : `; ${passed}`}.`;
     }

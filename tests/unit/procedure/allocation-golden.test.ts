@@ -136,7 +136,7 @@ describe('ties, as the spec decides them: the tool does not draw lots', () => {
   it('lot-order: the tied lot waits for the draw and counts for both tied schools, so L2 passes A by', () => {
     const allocation = allocate(tiedL1, { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2'] });
     expect(allocation[0]!.winner).toBeNull();
-    expect(allocation[0]!.reason).toContain('loting is nodig (tot de loting telt het perceel mee voor het maximum van elk van deze scholen)');
+    expect(allocation[0]!.reason).toContain('loting is nodig (tot de loting telt het perceel mee voor het maximum van elk van deze inschrijvers)');
     expect(allocation[1]).toMatchObject({ winner: 'B2', winnerWithoutLimit: 'A2' });
     expect(allocation[1]!.reason).toContain(`School A (KvK ${kvkOf('A')}) heeft al perceel L1 (loting)`);
   });
