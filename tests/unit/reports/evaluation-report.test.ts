@@ -10,6 +10,8 @@ import type { ReportSigner } from '../../../src/reports/signing/signer.js';
 import { verifyPdfSignature } from '../../../src/reports/signing/verify-pdf-signature.js';
 import { b1RouteDossier, buildEvaluationReportData } from '../../fixtures/evaluation-report-data.js';
 import { figureAlt, normaliseWhitespace, pdfText, pdfsig } from './poppler.js';
+import { foreignTermsWithoutExplanation } from '../../../src/domain/vocabulary/foreign-sources.js';
+import { rejectedWordsIn } from '../../../src/domain/vocabulary/word-choices.js';
 
 let signer: ReportSigner;
 let data: EvaluationReportData;
@@ -108,6 +110,13 @@ describe('signed evaluation report', () => {
     expect(blind).toContain('Nog niet alle beoordelaars hebben hun scores verzegeld: nog niet verzegeld door Chloë Jansen.');
     expect(blind).toContain('Verschillen van inzicht Niet opgenomen');
     expect(normaliseWhitespace(text)).not.toContain('niet opgenomen');
+  });
+
+  it('names each foreign source of a low-bid rule with what it is, in Dutch, and the rejected words nowhere', () => {
+    const flat = normaliseWhitespace(text);
+    expect(flat).toMatch(/ProZorro|Aufgreifschwelle|Koninklijk Besluit/);
+    expect(foreignTermsWithoutExplanation(flat)).toEqual([]);
+    expect(rejectedWordsIn(flat)).toEqual([]);
   });
 
   it('states the method, the exclusion and the analysis in Dutch', () => {
