@@ -157,8 +157,19 @@ describe('quality-price chart', () => {
     for (const bid of data.bids) {
       const result = data.result.bids.find((r) => r.bidId === bid.id);
       if (result === undefined) continue;
-      const mark = bid.id === winner ? ' (winnaar)' : '';
-      expect(lines).toContain(`${bid.id} ${bid.providerName} (${bid.id})${mark}`);
+      const marks = [bid.id === winner ? 'winnaar' : '', result.lowBidFlags.length > 0 ? 'mogelijk abnormaal laag' : ''].filter((m) => m !== '');
+      expect(lines).toContain(`${bid.id} ${bid.providerName} (${bid.id})${marks.length === 0 ? '' : ` (${marks.join(', ')})`}`);
+    }
+    // The fixture has a flagged bid, so the legend and the caption say what its diamond means.
+    expect(data.result.bids.some((r) => r.lowBidFlags.length > 0)).toBe(true);
+    expect(lines).toContain('een mogelijk abnormaal lage inschrijving is een ruit');
+  });
+
+  it('says in the alternative text which bid is flagged', () => {
+    const alt = figureAlt(unsigned);
+    for (const result of data.result.bids.filter((r) => r.lowBidFlags.length > 0)) {
+      const bid = data.bids.find((b) => b.id === result.bidId);
+      expect(alt).toMatch(new RegExp(`${bid?.providerName} \\(${result.bidId}\\): prijs [^;]*\\(mogelijk abnormaal laag\\)`));
     }
   });
 
