@@ -55,7 +55,7 @@ export function startServerProcess(options: {
     }, 30_000);
     child.stderr?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
-      const match = /"message":"listening","url":"(http:\/\/[^"]+)"/.exec(buffer);
+      const match = /"message":"bereikbaar","url":"(http:\/\/[^"]+)"/.exec(buffer);
       if (match?.[1] !== undefined) {
         clearTimeout(timer);
         resolve({ child, baseUrl: match[1] });

@@ -5,6 +5,7 @@
  * every mistake at once instead of fixing them one restart at a time.
  */
 import * as z from 'zod';
+import './lib/zod-locale.js';
 import { OCID_PREFIX_PATTERN, OCID_PREFIX_PLACEHOLDER } from './domain/ocds/extensions.js';
 import type { AppConfig } from './http/types.js';
 import { LOG_LEVELS } from './lib/logger.js';
@@ -15,50 +16,54 @@ const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().
 /** `true` or `false` in any case; unset or empty is false. */
 const flag = z.preprocess(
   (v) => (v === '' || v === undefined ? 'false' : String(v).toLowerCase()),
-  z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
+  z.enum(['true', 'false'], { error: 'moet true of false zijn' }).transform((v) => v === 'true'),
 );
 
 /** An absolute http(s) URL without query or fragment; a trailing slash is dropped, so paths can be appended. */
 const httpUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an absolute http or https URL' })
-  .refine((v) => !URL.canParse(v) || (new URL(v).search === '' && new URL(v).hash === ''), 'must have no query or fragment')
+  .url({ protocol: /^https?$/, error: 'moet een volledige http- of https-URL zijn' })
+  .refine((v) => !URL.canParse(v) || (new URL(v).search === '' && new URL(v).hash === ''), 'mag geen zoekdeel (?...) of fragment (#...) hebben')
   .transform((v) => v.replace(/\/+$/, ''));
 
 const envSchema = z
   .object({
     PORT: z.preprocess(
       (v) => (v === '' || v === undefined ? '3000' : v),
-      z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(0).max(65535)),
+      z
+        .string()
+        .regex(/^\d+$/, 'moet een geheel getal zijn')
+        .transform(Number)
+        .pipe(z.number().int().min(0, 'moet tussen 0 en 65535 liggen').max(65535, 'moet tussen 0 en 65535 liggen')),
     ),
     HOST: z.preprocess((v) => (v === '' || v === undefined ? '127.0.0.1' : v), z.string().min(1)),
     DATABASE_PATH: z.preprocess((v) => (v === '' || v === undefined ? './data/gunningswijzer.db' : v), z.string().min(1)),
-    ADMIN_EMAIL: optionalText.pipe(z.email('must be an e-mail address').optional()),
-    ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    ADMIN_EMAIL: optionalText.pipe(z.email('moet een e-mailadres zijn').optional()),
+    ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'moet minstens 12 tekens lang zijn').optional()),
     SIGNING_P12: optionalText,
     SIGNING_P12_PASSWORD: optionalText,
     /** A file with the certificates (PEM) that signed before `SIGNING_P12`: their signed audit heads stay verifiable. */
     SIGNING_PREVIOUS_CERTIFICATES: optionalText,
     /** An RFC 3161 timestamp authority: reports become PAdES B-T. Unset: B-B, no trusted time. */
-    TSA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional()),
+    TSA_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'moet een http- of https-URL zijn' }).optional()),
     /** The largest bid document accepted, in bytes; unset: 25 MiB (26214400). */
     DOCUMENT_MAX_BYTES: z.preprocess(
       (v) => (v === '' ? undefined : v),
       z
         .string()
-        .regex(/^\d+$/, 'must be a whole number of bytes')
+        .regex(/^\d+$/, 'moet een geheel aantal bytes zijn')
         .transform(Number)
         .pipe(
           z
             .number()
             .int()
-            .min(1024, 'must be at least 1024 bytes')
-            .max(1024 * 1024 * 1024, 'must be at most 1 GiB'),
+            .min(1024, 'moet minstens 1024 bytes zijn')
+            .max(1024 * 1024 * 1024, 'mag hoogstens 1 GiB zijn'),
         )
         .optional(),
     ),
     LOG_LEVEL: z.preprocess(
       (v) => (v === '' || v === undefined ? 'info' : String(v).toLowerCase()),
-      z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }),
+      z.enum(LOG_LEVELS, { error: `moet een van deze zijn: ${LOG_LEVELS.join(', ')}` }),
     ),
     /** Set to `true` behind HTTPS so the session cookie gets the `Secure` attribute. */
     COOKIE_SECURE: flag,
@@ -75,10 +80,10 @@ const envSchema = z
      */
     PUBLIC_BASE_URL: optionalText.pipe(httpUrl.optional()),
     /** The ocid prefix registered with the Open Contracting Partnership for this publisher. */
-    OCDS_OCID_PREFIX: optionalText.pipe(z.string().regex(OCID_PREFIX_PATTERN, "must be 'ocds-' and six lowercase letters or digits").optional()),
+    OCDS_OCID_PREFIX: optionalText.pipe(z.string().regex(OCID_PREFIX_PATTERN, "moet 'ocds-' zijn met zes kleine letters of cijfers erachter").optional()),
     /** Who answers for this server's API: `info.contact` of the OpenAPI document (NL API Design Rules). */
     API_CONTACT_NAME: optionalText,
-    API_CONTACT_EMAIL: optionalText.pipe(z.email('must be an e-mail address').optional()),
+    API_CONTACT_EMAIL: optionalText.pipe(z.email('moet een e-mailadres zijn').optional()),
     API_CONTACT_URL: optionalText.pipe(httpUrl.optional()),
   })
   .superRefine(
@@ -88,11 +93,11 @@ const envSchema = z
         ctx.addIssue({
           code: 'custom',
           path: [env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'],
-          message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+          message: 'ADMIN_EMAIL en ADMIN_PASSWORD horen samen: zet ze allebei of geen van beide',
         });
       }
       if (env.SIGNING_P12_PASSWORD !== undefined && env.SIGNING_P12 === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['SIGNING_P12'], message: 'required when SIGNING_P12_PASSWORD is set' });
+        ctx.addIssue({ code: 'custom', path: ['SIGNING_P12'], message: 'verplicht als SIGNING_P12_PASSWORD is gezet' });
       }
       // Run even when a field failed, so that every problem is reported in one go.
     },
@@ -105,12 +110,12 @@ export type EnvResult = { ok: true; env: Env } | { ok: false; problems: string[]
 
 /**
  * Parses a environment map (defaults to `process.env`); never throws.
- * @example parseEnv({ PORT: 'x' }) // { ok: false, problems: ['PORT: must be a whole number'] }
+ * @example parseEnv({ PORT: 'x' }) // { ok: false, problems: ['PORT: moet een geheel getal zijn'] }
  */
 export function parseEnv(source: Record<string, string | undefined> = process.env): EnvResult {
   const result = envSchema.safeParse(source);
   if (result.success) return { ok: true, env: result.data };
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'omgeving'}: ${issue.message}`);
   return { ok: false, problems };
 }
 
@@ -150,10 +155,13 @@ export function publicationConfig(env: Env): {
   };
 }
 
+/** What starts each line about a wrong setting on stderr, at start-up (here and in server.ts). */
+export const CONFIGURATION_PROBLEM = 'Ongeldige configuratie: ';
+
 /** Parses `process.env` or prints every problem and exits with status 1. */
 export function loadEnvOrExit(): Env {
   const result = parseEnv();
   if (result.ok) return result.env;
-  for (const line of result.problems) process.stderr.write(`Invalid configuration: ${line}\n`);
+  for (const line of result.problems) process.stderr.write(`${CONFIGURATION_PROBLEM}${line}\n`);
   process.exit(1);
 }

@@ -13,7 +13,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { openDatabase, type Db } from './db/client.js';
 import { startWalMaintenance } from './db/maintenance.js';
-import { publicationConfig, type Env } from './env.js';
+import { CONFIGURATION_PROBLEM, publicationConfig, type Env } from './env.js';
 import type { FirstStart } from './first-start.js';
 import { createLogger } from './lib/logger.js';
 import { ensurePlatformAdmin } from './modules/users/users.service.js';
@@ -30,7 +30,7 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
       return openDatabase({ path: env.DATABASE_PATH });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`Cannot open database ${env.DATABASE_PATH}: ${reason}\n`);
+      process.stderr.write(`Kan de database ${env.DATABASE_PATH} niet openen: ${reason}\n`);
       process.exit(1);
     }
   }
@@ -44,7 +44,7 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
     try {
       return parseCertificateBundle(readFileSync(path));
     } catch (error) {
-      process.stderr.write(`Invalid configuration: SIGNING_PREVIOUS_CERTIFICATES: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`${CONFIGURATION_PROBLEM}SIGNING_PREVIOUS_CERTIFICATES: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(1);
     }
   }
@@ -53,7 +53,7 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
   if (publication.developmentDefaults.length > 0) {
     // Fine on a developer's machine; a published OCDS package or API description would name a
     // host, publisher and contact that are not this server's.
-    logger.warn('development defaults in use: set these before publishing', { unset: publication.developmentDefaults });
+    logger.warn('standaardwaarden voor ontwikkeling in gebruik: stel deze in voordat u publiceert', { unset: publication.developmentDefaults });
   }
   const { app, ctx, prepareSigner } = createApp({
     db,
@@ -74,7 +74,7 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
   // start before any administrator is made; a development key is generated while the
   // administrator's password is hashed.
   const signerReady = prepareSigner().catch((error: unknown) => {
-    process.stderr.write(`Invalid configuration: SIGNING_P12: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${CONFIGURATION_PROBLEM}SIGNING_P12: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });
   const adminReady = ensurePlatformAdmin(ctx, {
@@ -85,8 +85,8 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
   await signerReady;
   logger.info(
     env.TSA_URL === undefined
-      ? 'reports are signed PAdES B-B without a trusted time; set TSA_URL for RFC 3161 timestamps (B-T)'
-      : 'reports are signed PAdES B-T with an RFC 3161 timestamp',
+      ? 'rapporten worden ondertekend als PAdES B-B, zonder betrouwbaar tijdstip; zet TSA_URL voor tijdstempels volgens RFC 3161 (B-T)'
+      : 'rapporten worden ondertekend als PAdES B-T, met een tijdstempel volgens RFC 3161',
     { signatureLevel: ctx.signer().signatureLevel, ...(env.TSA_URL === undefined ? {} : { tsa: redactUrl(new URL(env.TSA_URL)) }) },
   );
 
@@ -94,17 +94,17 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
   if (admin.created && admin.generatedPassword !== null) {
     // stdout, once: the operator must copy it now; it is stored only as a hash.
     process.stdout.write(
-      `Platform administrator created: ${admin.email}\nOne-time generated password: ${admin.generatedPassword}\nStore it now; it is not shown again.\n`,
+      `Platformbeheerder aangemaakt: ${admin.email}\nEenmalig gegenereerd wachtwoord: ${admin.generatedPassword}\nBewaar het nu; het wordt niet opnieuw getoond.\n`,
     );
   } else if (admin.created) {
-    logger.info('platform administrator created', { email: admin.email });
+    logger.info('platformbeheerder aangemaakt', { email: admin.email });
   }
 
   // Sign the head now (the chain may have grown since the last stop, or the certificate changed), then hourly.
   const anchoring = startAuditAnchoring(ctx);
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-    logger.info('listening', { url: `http://${env.HOST}:${info.port}`, database: env.DATABASE_PATH });
+    logger.info('bereikbaar', { url: `http://${env.HOST}:${info.port}`, database: env.DATABASE_PATH });
   });
 
   /** Sign the final head (when it moved), then close the database so the WAL is checkpointed. */
@@ -115,7 +115,7 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
 
   /** Stop accepting requests, then close the database. */
   function shutdown(signal: string): void {
-    logger.info('shutting down', { signal });
+    logger.info('wordt afgesloten', { signal });
     wal.stop();
     server.close(() => {
       closeDatabase();

@@ -370,7 +370,7 @@ export const TENDERS: readonly DemoTender[] = [
         'Welke groepsgrootte en welke begeleiding bij de praktijkuren rekent u?',
       ],
       explanation:
-        'De praktijkuren lopen in ons eigen leerwerkbedrijf met betaalde werkmeesters, wat de school geen docenturen kost; de 800 taaluren geven bevoegde NT2-docenten in groepen van tien. Bijgevoegd zijn de begroting per inburgeraar en de loonstroken van het leerwerkbedrijf.',
+        'De praktijkuren lopen in ons eigen leerwerkbedrijf met betaalde werkmeesters, wat ons geen docenturen kost; de 800 taaluren geven bevoegde NT2-docenten in groepen van tien. Bijgevoegd zijn de begroting per inburgeraar en de loonstroken van het leerwerkbedrijf.',
       decision: 'accepted',
       motivation:
         'De begroting laat zien dat de taaluren volledig door bevoegde docenten in groepen van tien worden gegeven; de lagere prijs komt uit het eigen leerwerkbedrijf voor de praktijkuren. De inschrijving is daarmee verantwoord en wordt aanvaard.',

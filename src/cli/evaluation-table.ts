@@ -1,9 +1,12 @@
 /**
  * @module
- * `evaluate --format table`: the result as readable Dutch text for a terminal.
+ * `evaluate --format table`: the result as readable Dutch text for a terminal. A low-bid rule
+ * is named by its Dutch label (the vocabulary), never by its id; the table's column counts the
+ * signals, the list below names them.
  */
 import type { Dossier } from '../domain/evaluation/dossier.js';
 import { METHOD_NAMES } from '../domain/vocabulary/award-methods.js';
+import { LOW_BID_RULE_NAMES } from '../domain/vocabulary/low-bid-rules.js';
 import { explainEffectiveWeights, explainPriceShareRange, explainPriceToWin, explainWarning, formatScore } from '../domain/evaluation/explain.js';
 import type { EvaluationResult } from '../domain/evaluation/result.js';
 import { formatDutchNumber, formatEuros } from '../domain/money.js';
@@ -40,7 +43,7 @@ export function renderEvaluationTable(dossier: Dossier, result: EvaluationResult
       formatDutchNumber(bid.qualityPoints, 2),
       pricePart,
       formatScore(result, bid.score),
-      bid.lowBidFlags.map((f) => f.rule).join(', '),
+      bid.lowBidFlags.length === 0 ? '-' : String(bid.lowBidFlags.length),
     ];
   });
 
@@ -59,7 +62,7 @@ export function renderEvaluationTable(dossier: Dossier, result: EvaluationResult
   const flagged = result.bids.filter((bid) => bid.lowBidFlags.length > 0);
   if (flagged.length > 0) {
     lines.push('', 'Mogelijk abnormaal lage inschrijvingen (art. 2.116 Aanbestedingswet):');
-    for (const bid of flagged) lines.push(...bid.lowBidFlags.map((flag) => `  ${bid.bidId} [${flag.rule}]: ${flag.message}`));
+    for (const bid of flagged) lines.push(...bid.lowBidFlags.map((flag) => `  ${bid.bidId} (${LOW_BID_RULE_NAMES[flag.rule]}): ${flag.message}`));
   }
   if (result.warnings.length > 0) {
     lines.push('', 'Waarschuwingen:');

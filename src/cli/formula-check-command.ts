@@ -18,6 +18,7 @@ import { checkFormula } from '../domain/formula-check/check-formula.js';
 import { dossierFromTemplate } from '../domain/templates/dossier-from-template.js';
 import { parseTemplate, TEMPLATE_FORMAT } from '../domain/templates/template.schema.js';
 import { renderFormulaCheckText } from './formula-check-text.js';
+import { argumentProblem } from './argument-problem.js';
 import { readJson, type Outcome } from './read-json.js';
 
 const USAGE = 'gebruik: formula-check BESTAND.json [--format json|table] [--estimated-value EUR (400.000 of 400000.50)] [--expected-learners N]';
@@ -83,7 +84,7 @@ export function formulaCheckCommand(args: string[]): Outcome {
   try {
     parsedArgs = parseCommandLine(args);
   } catch (error) {
-    return { code: 2, stderr: `${(error as Error).message}\n${USAGE}` };
+    return { code: 2, stderr: `${argumentProblem(error)}\n${USAGE}` };
   }
   const { values, positionals } = parsedArgs;
   const file = positionals[0];

@@ -1,11 +1,13 @@
 /**
  * @module
  * `evaluate --format table` for a procedure file: each lot's table as for a single dossier,
- * under the lot's id, then the allocation with its reason per lot.
+ * under the lot's id, then the allocation with its reason per lot. The limitation's rule is
+ * printed by its Dutch name and explanation (the vocabulary), never by its id.
  */
 import type { Procedure } from '../domain/procedure/procedure.js';
 import type { ProcedureResult } from '../domain/procedure/evaluate-procedure.js';
 import { renderEvaluationTable } from './evaluation-table.js';
+import { AWARD_LIMIT_RULE_NAMES, AWARD_LIMIT_RULE_TERMS } from '../domain/vocabulary/award-limit-rules.js';
 
 export function renderProcedureTable(procedure: Procedure, result: ProcedureResult): string {
   const limit = procedure.awardLimit;
@@ -13,7 +15,7 @@ export function renderProcedureTable(procedure: Procedure, result: ProcedureResu
   const rule =
     limit === undefined
       ? 'Geen gunningsbeperking.'
-      : `Gunningsbeperking: hoogstens ${limit.maxLotsPerBidder} ${limit.maxLotsPerBidder === 1 ? 'perceel' : 'percelen'} per school, regel ${limit.rule}${limit.lotOrder === undefined ? '' : ` (volgorde ${limit.lotOrder.join(', ')})`}.`;
+      : `Gunningsbeperking: hoogstens ${limit.maxLotsPerBidder} ${limit.maxLotsPerBidder === 1 ? 'perceel' : 'percelen'} per inschrijver, regel: ${AWARD_LIMIT_RULE_NAMES[limit.rule]}${limit.lotOrder === undefined ? '' : ` (${limit.lotOrder.join(', ')})`}. ${AWARD_LIMIT_RULE_TERMS[limit.rule].explanation}`;
   const lots = procedure.lots.map((lot) => {
     const evaluated = result.lots.find((entry) => entry.lotId === lot.id);
     return `== Perceel ${lot.id}: ${lot.dossier.tender.lot} ==\n${evaluated === undefined ? 'Niet beoordeeld.' : renderEvaluationTable(lot.dossier, evaluated.result)}`;

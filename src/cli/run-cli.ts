@@ -10,6 +10,7 @@
  * its start-up (docs/build.md).
  */
 import { parseArgs } from 'node:util';
+import { argumentProblem } from './argument-problem.js';
 import { renderEvaluationTable } from './evaluation-table.js';
 import { formulaCheckCommand } from './formula-check-command.js';
 import { readJson, type Outcome } from './read-json.js';
@@ -22,14 +23,18 @@ import packageJson from '../../package.json' with { type: 'json' };
 
 export type { Outcome } from './read-json.js';
 
+const EVALUATE_USAGE = 'gebruik: evaluate BESTAND.json [--format json|table]';
+
 function evaluateCommand(args: string[]): Outcome {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'json' } },
-  });
+  let parsedArgs: { values: { format?: string | undefined }; positionals: string[] };
+  try {
+    parsedArgs = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'json' } } });
+  } catch (error) {
+    return { code: 2, stderr: `${argumentProblem(error)}\n${EVALUATE_USAGE}` };
+  }
+  const { values, positionals } = parsedArgs;
   const file = positionals[0];
-  if (!file || positionals.length > 1) return { code: 2, stderr: 'gebruik: evaluate BESTAND.json [--format json|table]' };
+  if (!file || positionals.length > 1) return { code: 2, stderr: EVALUATE_USAGE };
   if (values.format !== 'json' && values.format !== 'table') {
     return { code: 2, stderr: `--format: onbekend formaat '${values.format}' (json of table)` };
   }

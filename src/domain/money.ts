@@ -96,6 +96,15 @@ export function formatPercent(share: number, maxDecimals = 2): string {
   return `${text}%`;
 }
 
+/**
+ * A share as a Dutch percentage with a fixed number of decimals, for a column where every
+ * row must line up: "31,3%" and "70,0%", not "31,25%" and "70%".
+ * @example formatPercentFixed(0.3125, 1) // "31,3%"
+ */
+export function formatPercentFixed(share: number, decimals: number): string {
+  return `${formatDutchNumber(share * 100, decimals)}%`;
+}
+
 /** An exact amount in cents (a rational, see exact.ts) as euros in a double. */
 export function rationalCentsToEuros(cents: { readonly n: bigint; readonly d: bigint }): number {
   return Number(cents.n) / Number(cents.d * 100n);

@@ -5,10 +5,10 @@
  * 22 november 2026, days in Europe/Amsterdam.
  */
 import { formatDutchDate, isIsoDate, todayInAmsterdam } from '../domain/dates.js';
-import { formatDutchNumber, formatDutchTrimmed, formatEuros, formatPercent } from '../domain/money.js';
+import { formatDutchNumber, formatDutchTrimmed, formatEuros, formatPercent, formatPercentFixed } from '../domain/money.js';
 import { statusName } from '../reports/report-format.js';
 
-export { formatDutchNumber, formatDutchTrimmed, formatEuros, formatPercent, statusName };
+export { formatDutchNumber, formatDutchTrimmed, formatEuros, formatPercent, formatPercentFixed, statusName };
 
 /** An instant (ISO timestamp) as its calendar date in Amsterdam; '-' when absent. */
 export function formatInstantDate(instant: string | null | undefined): string {

@@ -23,9 +23,9 @@ describe('starting the server', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
-      'Invalid configuration: PORT: must be a whole number',
-      'Invalid configuration: LOG_LEVEL: must be one of debug, info, warn, error, silent',
-      'Invalid configuration: ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+      'Ongeldige configuratie: PORT: moet een geheel getal zijn',
+      'Ongeldige configuratie: LOG_LEVEL: moet een van deze zijn: debug, info, warn, error, silent',
+      'Ongeldige configuratie: ADMIN_PASSWORD: ADMIN_EMAIL en ADMIN_PASSWORD horen samen: zet ze allebei of geen van beide',
     ]);
   });
 
@@ -52,16 +52,16 @@ describe('starting the server', () => {
         });
       });
       expect(existsSync(databasePath)).toBe(true);
-      expect(stdout).toMatch(/^Platform administrator created: admin@localhost\nOne-time generated password: \S{24}\n/);
+      expect(stdout).toMatch(/^Platformbeheerder aangemaakt: admin@localhost\nEenmalig gegenereerd wachtwoord: \S{24}\n/);
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
       // The audit chain's head (the administrator's creation) is signed before the server listens.
       const signed = stderr.split('\n').findIndex((line) => line.includes('"message":"audit head signed"') && line.includes('"reason":"start"'));
       expect(signed).toBeGreaterThanOrEqual(0);
-      expect(signed).toBeLessThan(stderr.split('\n').findIndex((line) => line.includes('"message":"listening"')));
+      expect(signed).toBeLessThan(stderr.split('\n').findIndex((line) => line.includes('"message":"bereikbaar"')));
       expect(stderr).toContain(
-        '"message":"development defaults in use: set these before publishing","unset":["PUBLIC_BASE_URL","OCDS_OCID_PREFIX","API_CONTACT_EMAIL"]',
+        '"message":"standaardwaarden voor ontwikkeling in gebruik: stel deze in voordat u publiceert","unset":["PUBLIC_BASE_URL","OCDS_OCID_PREFIX","API_CONTACT_EMAIL"]',
       );
     } finally {
       child.kill('SIGTERM');
@@ -102,7 +102,7 @@ describe('starting the server', () => {
         email: 'inkoop@ijsselland.example.nl',
         url: 'https://gunningswijzer.ijsselland.example.nl',
       });
-      expect(stderr).not.toContain('development defaults');
+      expect(stderr).not.toContain('standaardwaarden voor ontwikkeling');
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
@@ -120,7 +120,7 @@ describe('starting the server', () => {
         timeout: 30_000,
       });
       expect(result.status).toBe(1);
-      expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^Invalid configuration: SIGNING_PREVIOUS_CERTIFICATES: ENOENT/);
+      expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^Ongeldige configuratie: SIGNING_PREVIOUS_CERTIFICATES: ENOENT/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -30,4 +30,19 @@ describe('gunningswijzer --help and --version', () => {
     expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining("onbekende opdracht 'evalueer'") });
     expect(runCli(['toString'])).toMatchObject({ code: 2, stderr: expect.stringContaining("onbekende opdracht 'toString'") });
   });
+
+  it('says in Dutch what is wrong with an option, with the usage, and exits 2', async () => {
+    expect(runCli(['evaluate', 'x.json', '--formaat', 'table'])).toEqual({
+      code: 2,
+      stderr: 'onbekende optie --formaat\ngebruik: evaluate BESTAND.json [--format json|table]',
+    });
+    expect(runCli(['evaluate', 'x.json', '--format'])).toEqual({
+      code: 2,
+      stderr: 'optie --format mist haar waarde\ngebruik: evaluate BESTAND.json [--format json|table]',
+    });
+    const formulaCheck = await runCli(['formula-check', 'x.json', '--raming', '400000']);
+    expect(formulaCheck.code).toBe(2);
+    expect(formulaCheck.stderr?.split('\n')[0]).toBe('onbekende optie --raming');
+    expect(formulaCheck.stderr).not.toMatch(/Unknown|option|argument/);
+  });
 });

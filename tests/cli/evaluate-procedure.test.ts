@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { knownIdentifiers } from '../../src/domain/vocabulary/index.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { parseDossier } from '../../src/domain/evaluation/dossier.schema.js';
 import { evaluateDossier } from '../../src/domain/evaluation/evaluate.js';
@@ -41,13 +42,13 @@ describe('evaluate on a procedure file', () => {
         lotId: 'L2',
         winner: 'B1',
         winnerWithoutLimit: 'B2',
-        reason: `Gegund aan de op één na beste inschrijving, Taalschool IJsselland (B1): ${ZWOLLE} heeft al perceel L1 (maximaal 1 perceel per school).`,
+        reason: `Gegund aan de op één na beste inschrijving, Taalschool IJsselland (B1): ${ZWOLLE} heeft al perceel L1 (maximaal 1 perceel per inschrijver).`,
       },
       {
         lotId: 'L3',
         winner: 'B2',
         winnerWithoutLimit: 'B1',
-        reason: `Gegund aan de op één na beste inschrijving, Het Taalhuis Kampen (B2): ${ZWOLLE} heeft al perceel L1 (maximaal 1 perceel per school).`,
+        reason: `Gegund aan de op één na beste inschrijving, Het Taalhuis Kampen (B2): ${ZWOLLE} heeft al perceel L1 (maximaal 1 perceel per inschrijver).`,
       },
     ]);
   });
@@ -69,7 +70,7 @@ describe('evaluate on a procedure file', () => {
     const output = JSON.parse(runCli(['evaluate', tempFile('voorkeur.json', procedure)]).stdout ?? '');
     expect(output.allocation.map((a: { winner: string }) => a.winner)).toEqual(['B1', 'B2', 'B2']);
     expect(output.allocation[0].reason).toBe(
-      `Gegund aan de op één na beste inschrijving, Taalschool IJsselland (B1): ${ZWOLLE} houdt perceel L2, dat zij liever heeft (maximaal 1 perceel per school).`,
+      `Gegund aan de op één na beste inschrijving, Taalschool IJsselland (B1): ${ZWOLLE} houdt perceel L2, dat zij liever heeft (maximaal 1 perceel per inschrijver).`,
     );
   });
 
@@ -83,9 +84,24 @@ describe('evaluate on a procedure file', () => {
   it('prints the lots and the allocation as Dutch text with --format table', () => {
     const outcome = runCli(['evaluate', PROCEDURE, '--format', 'table']);
     expect(outcome.code).toBe(0);
-    expect(outcome.stdout).toContain('Gunningsbeperking: hoogstens 1 perceel per school, regel lot-order (volgorde L1, L2, L3).');
+    expect(outcome.stdout).toContain(
+      'Gunningsbeperking: hoogstens 1 perceel per inschrijver, regel: volgorde van de percelen (L1, L2, L3). De percelen worden gegund in de volgorde die de aanbestedingsstukken noemen',
+    );
     expect(outcome.stdout).toContain('== Perceel L2: onderwijsroute ==');
     expect(outcome.stdout).toContain('L2: B1 (zonder beperking: B2)');
+  });
+
+  it('names each rule of the limitation by its Dutch words in the table, never by its id', () => {
+    const preference = example();
+    preference.awardLimit = { maxLotsPerBidder: 1, rule: 'bidder-preference' };
+    const table = runCli(['evaluate', tempFile('voorkeur.json', preference), '--format', 'table']);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain('Gunningsbeperking: hoogstens 1 perceel per inschrijver, regel: voorkeur van de inschrijver.');
+    const lotOrder = runCli(['evaluate', PROCEDURE, '--format', 'table']).stdout ?? '';
+    for (const text of [table.stdout ?? '', lotOrder]) {
+      const leaked = knownIdentifiers().filter((id) => new RegExp(`(?<![\\w.-])${id.replace(/[.]/g, '\\.')}(?![\\w-])`).test(text));
+      expect(leaked).toEqual([]);
+    }
   });
 
   it('exits 1 and names every problem by its path from the root, inside a lot too', () => {
@@ -104,7 +120,7 @@ describe('evaluate on a procedure file', () => {
       expect.arrayContaining([
         'lots[1].dossier.bids[0].price: bedrag moet tussen 0,01 en 100.000.000.000 liggen met hoogstens 2 decimalen',
         'lots[2].id: perceel-id "L1" komt al voor bij lots[0]',
-        'lots[2].dossier.bids[1].provider.kvk: deze school (KvK 05234567) schreef op dit perceel al in met bids[0]; één inschrijving per school per perceel',
+        'lots[2].dossier.bids[1].provider.kvk: deze inschrijver (KvK 05234567) schreef op dit perceel al in met bids[0]; één inschrijving per inschrijver per perceel',
         'awardLimit.lotOrder[1]: geen perceel van deze procedure: "L9"',
         'awardLimit.lotOrder[2]: perceel "L1" staat al eerder in de volgorde',
         'awardLimit.lotOrder: perceel "L2" ontbreekt; de volgorde noemt elk perceel precies één keer',

@@ -68,7 +68,7 @@ describe('session cookie', () => {
     expect(parseEnv({ COOKIE_SECURE: 'true' })).toMatchObject({ ok: true, env: { COOKIE_SECURE: true } });
     expect(parseEnv({ COOKIE_SECURE: 'TRUE' })).toMatchObject({ ok: true, env: { COOKIE_SECURE: true } });
     expect(parseEnv({})).toMatchObject({ ok: true, env: { COOKIE_SECURE: false } });
-    expect(parseEnv({ COOKIE_SECURE: 'yes' })).toMatchObject({ ok: false, problems: ['COOKIE_SECURE: must be true or false'] });
+    expect(parseEnv({ COOKIE_SECURE: 'yes' })).toMatchObject({ ok: false, problems: ['COOKIE_SECURE: moet true of false zijn'] });
   });
 
   it('is Secure on the real server started with COOKIE_SECURE=true', async () => {

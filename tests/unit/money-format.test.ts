@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMoneyText } from '../../src/domain/amount-text.js';
-import { EURO_PREFIX, formatEuroCents, formatEuroRational, formatEuros, formatMoneyText } from '../../src/domain/money.js';
+import { EURO_PREFIX, formatEuroCents, formatEuroRational, formatEuros, formatMoneyText, formatPercentFixed } from '../../src/domain/money.js';
 
 const NBSP = '\u00a0';
 
@@ -54,5 +54,15 @@ describe('the money format', () => {
         expect(parseMoneyText(formatEuroCents(cents))).toEqual({ ok: true, value: cents / 100 });
       }),
     );
+  });
+});
+
+describe('a percentage with a fixed number of decimals', () => {
+  it('keeps the trailing zero, so a column lines up, and rounds the rest', () => {
+    expect(formatPercentFixed(0.7, 1)).toBe('70,0%');
+    expect(formatPercentFixed(0.3125, 1)).toBe('31,3%');
+    expect(formatPercentFixed(1, 1)).toBe('100,0%');
+    expect(formatPercentFixed(0.000_4, 1)).toBe('0,0%');
+    expect(formatPercentFixed(0.123_45, 2)).toBe('12,35%');
   });
 });

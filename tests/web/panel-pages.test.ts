@@ -52,7 +52,7 @@ describe('the panel pages', () => {
     const panel = await evaluator.get(`/aanbestedingen/${id}/panel`);
     expect(visibleText(panel.html)).toContain('Verklaring over belangenverstrengeling');
     // The declaration names the schools it is about, and nothing else of the bids: no code, no price.
-    expect(visibleText(panel.html)).toContain('U verklaart over deze 2 scholen: Taalhuis Flevoland (KvK 30123456) NT2 Centrum Almere (KvK 30234567)');
+    expect(visibleText(panel.html)).toContain('U verklaart over deze 2 inschrijvers: Taalhuis Flevoland (KvK 30123456) NT2 Centrum Almere (KvK 30234567)');
     expect(visibleText(panel.html)).toContain('Ik heb geen belang bij een van deze inschrijvers');
     expect(panel.html).not.toMatch(/\(B[12]\)|565\.000|598\.000/);
     expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${id}/conflict-declaration`)).body).toEqual({

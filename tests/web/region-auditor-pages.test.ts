@@ -62,7 +62,7 @@ describe('on the demo world', () => {
     expect(text).toContain('Snel Inburgeren B.V. (KvK 05345678) - onder de ondergrens van de regio');
     // The fence and quartiles of the B1-route (tests/api/regions-demo.test.ts): Q1 5375, Q3 6200, fence 4137,50.
     expect(text).toMatch(
-      /Onder de ondergrens van de regio voor B1-route: .*ondergrens van €\u00a04\.137,50 = Q1 €\u00a05\.375,00 - 1,5 x IQR €\u00a0825,00 \(Q3 €\u00a06\.200,00\)/,
+      /Onder de ondergrens van de regio voor B1-route: .*ondergrens van €\u00a04\.137,50 = Q1 \(eerste kwartiel\) €\u00a05\.375,00 - 1,5 x IQR \(interkwartielafstand\) €\u00a0825,00 \(Q3, derde kwartiel: €\u00a06\.200,00\)/,
     );
     expect(text).toContain('Taalschool IJsselland');
     // The B1-route's trend: an accessible chart and its table.
@@ -70,6 +70,25 @@ describe('on the demo world', () => {
     expect(text).toContain('Prijs per inburgeraar per jaar: B1-route');
     expect(text).toMatch(/Gegevens van de grafiek: B1-route Jaar Inschrijvingen Mediaan Laagste Hoogste 2024 \d+ €\u00a06\.450,00/);
     expect(text).toContain('afgewezen na onderzoek');
+  });
+
+  it('explains the quartiles, the IQR and the fence in plain words, and prints every percentage with one decimal', async () => {
+    const page = await loginPage(app, 'inkoper@regio-ijsselland.demo', DEMO_PASSWORD);
+    const response = await page.get(`/regio/${summary.organisations.regio}/vergelijking`);
+    const text = visibleText(response.html);
+    // The terms in plain words, before the tables that use them.
+    const explained = text.indexOf('Wat de termen betekenen');
+    expect(explained).toBeGreaterThan(0);
+    expect(explained).toBeLessThan(text.indexOf('Per route: prijs per inburgeraar in de regio'));
+    expect(text).toContain('Kwartielen (Q1 en Q3) Zet alle prijzen van laag naar hoog en verdeel ze in vier even grote groepen.');
+    expect(text).toContain('IQR (interkwartielafstand) Q3 min Q1: hoe ver de middelste helft van de prijzen uit elkaar ligt.');
+    expect(text).toContain('Ondergrens (Q1 - 1,5 x IQR) Q1 min anderhalf keer de IQR.');
+    expect(text).toContain('Mediaan De middelste prijs');
+    expect(text).toMatch(/Q1 \(eerste kwartiel\) Mediaan Q3 \(derde kwartiel\) Ondergrens Onder de ondergrens/);
+    // Every percentage with exactly one decimal: a quality of 70% reads "70,0%", never "70%" or "62,25%".
+    const percentages = [...text.matchAll(/(\d+(?:,\d+)?)%/g)].map((m) => m[1] as string);
+    expect(percentages.length).toBeGreaterThan(5);
+    expect(percentages.filter((p) => !/^\d+,\d$/.test(p))).toEqual([]);
   });
 
   it('filters by route and period with the GET form', async () => {

@@ -58,8 +58,29 @@ describe('the results page', () => {
     expect(html).toMatch(/>NT2 Centrum Zwolle \(B2\), winnaar<\/text>/);
     expect(html).toMatch(/>Taalschool IJsselland \(B1\)<\/text>/);
     expect(visibleText(html)).toContain(
-      'Gegevens van de grafiek Inschrijving Prijs Kwaliteit (% van het maximum) In de grafiek NT2 Centrum Zwolle (B2) €\u00a0495.000,00',
+      'Gegevens van de grafiek Inschrijving Prijs Kwaliteit (% van het maximum) In de grafiek Mogelijk abnormaal laag NT2 Centrum Zwolle (B2) €\u00a0495.000,00',
     );
+  });
+
+  it('marks the flagged bid by a diamond and the winner by a ring, with a legend, in the description and in the table', async () => {
+    const html = (await page.get(`/aanbestedingen/${id}/uitslag`)).html;
+    const svg = /<svg class="gw-chart"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+    // Each point is a group: its symbol, then its label. B3 (flagged) is a diamond; B2 (winner) a dot with a ring.
+    const pointOf = (label: string) => new RegExp(`<g>((?:(?!<g>)[\\s\\S])*?)<text[^>]*>${label.replace(/[()]/g, '\\$&')}</text></g>`).exec(svg)?.[1] ?? '';
+    // An empty element is written <circle ...></circle> by hono/jsx.
+    const end = (tag: string) => `(?:\\/>|><\\/${tag}>)`;
+    expect(pointOf('Snel Inburgeren B.V. (B3)')).toMatch(new RegExp(`^<polygon points="[^"]+" fill="#01689b" class="gw-chart__flagged"${end('polygon')}$`));
+    expect(pointOf('NT2 Centrum Zwolle (B2), winnaar')).toMatch(
+      new RegExp(`^<circle[^>]*r="7"[^>]*${end('circle')}<circle[^>]*r="12"[^>]*fill="none"[^>]*${end('circle')}$`),
+    );
+    expect(pointOf('Taalschool IJsselland (B1)')).toMatch(new RegExp(`^<circle[^>]*r="6" fill="#01689b"${end('circle')}$`));
+    expect((svg.match(/class="gw-chart__flagged"/g) ?? []).length).toBe(1);
+    const text = visibleText(html);
+    expect(html).toMatch(/<ul class="gw-chart-legend" aria-label="Legenda">/);
+    expect(text).toContain('Winnaar: stip met ring Inschrijving: stip Mogelijk abnormaal laag (art. 2.116 Aanbestedingswet): ruit');
+    expect(html).toMatch(/<desc id="grafiek-uitleg">[^<]*Mogelijk abnormaal laag: Snel Inburgeren B\.V\. \(B3\)\./);
+    expect(text).toMatch(/Snel Inburgeren B\.V\. \(B3\) €\u00a0[\d.]+,\d\d [\d,]+% gerangschikt ja/);
+    expect(text).toMatch(/NT2 Centrum Zwolle \(B2\) €\u00a0495\.000,00 [\d,]+% winnaar nee/);
   });
 
   it('takes a review step through the form and shows the domain refusal next to the field', async () => {

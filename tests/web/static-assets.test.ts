@@ -51,3 +51,36 @@ it('dresses every page in the Gunningswijzer theme, after the published tokens, 
   expect(theme).toContain('--utrecht-page-footer-background-image: none;');
   expect(theme).not.toMatch(/utrecht-color-red/);
 });
+
+it('sets its own type scale as tokens, and every text size and line height reads them', async () => {
+  const theme = await (await t.app.request('/static/gunningswijzer-theme.css')).text();
+  const layout = await (await t.app.request('/static/layout.css')).text();
+  const tokens = new Map([...theme.matchAll(/(--gw-(?:font-size|line-height)-[a-z0-9]+):\s*([^;]+);/g)].map((m) => [m[1], m[2]]));
+  expect(Object.fromEntries(tokens)).toEqual({
+    '--gw-font-size-sm': '0.875rem',
+    '--gw-font-size-md': '1rem',
+    '--gw-font-size-lg': '1.125rem',
+    '--gw-font-size-xl': '1.25rem',
+    '--gw-font-size-2xl': '1.5rem',
+    '--gw-font-size-3xl': '2rem',
+    '--gw-font-size-secondary': '0.875em',
+    '--gw-line-height-heading': '1.25',
+    '--gw-line-height-compact': '1.35',
+    '--gw-line-height-body': '1.5',
+  });
+  // Each heading a step apart, body text and headings from the scale.
+  expect(theme).toContain('--utrecht-heading-1-font-size: var(--gw-font-size-3xl);');
+  expect(theme).toContain('--utrecht-heading-2-font-size: var(--gw-font-size-2xl);');
+  expect(theme).toContain('--utrecht-heading-3-font-size: var(--gw-font-size-xl);');
+  expect(theme).toContain('--utrecht-paragraph-line-height: var(--gw-line-height-body);');
+  // Every component text property the theme sets reads a token, and layout.css has no size of its own.
+  const typeProperties = [...theme.matchAll(/(--utrecht-[a-z0-9-]+-(?:font-size|line-height)):\s*([^;]+);/g)];
+  expect(typeProperties.length).toBeGreaterThanOrEqual(16);
+  for (const [, property, value] of typeProperties) expect(value, property).toMatch(/^var\(--gw-(?:font-size|line-height)-[a-z0-9]+\)$/);
+  const sizes = [...layout.matchAll(/(?:font-size|line-height):\s*([^;]+);/g)].map((m) => m[1]);
+  expect(sizes.length).toBeGreaterThan(0);
+  for (const size of sizes) expect(size).toMatch(/^var\(--gw-(?:font-size|line-height)-[a-z0-9]+\)$/);
+  // Every token used is defined.
+  for (const used of new Set([...`${theme}${layout}`.matchAll(/var\((--gw-(?:font-size|line-height)-[a-z0-9]+)\)/g)].map((m) => m[1])))
+    expect(tokens.has(used), used).toBe(true);
+});

@@ -7,13 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownIdentifiers } from '../../src/domain/vocabulary/index.js';
-import { ADMIN_EMAIL, DEMO_PASSWORD, USERS } from '../../scripts/demo/demo-world.js';
-import { webRoutes } from '../../src/web/web.routes.js';
-import { createClient } from '../helpers/client.js';
 import { createDemoApp, type DemoApp } from '../helpers/demo-app.js';
-import { exampleDossier } from '../helpers/dossiers.js';
-import { fillTenderPath } from '../helpers/routes.js';
-import { loginPage, visibleText } from './page-client.js';
+import { demoPages, importDraftTender } from './demo-pages.js';
 
 const escapeRegExp = (id: string) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -65,44 +60,22 @@ describe('every page of the demo world', () => {
 
   beforeAll(async () => {
     demo = await createDemoApp();
-    // The demo has no tender in preparation; one imported here gives the draft pages (settings, bids, delete, opening).
-    const inkoper = createClient(demo.app);
-    expect((await inkoper.post('/api/v1/auth/login', { email: 'inkoper@zwolle.demo', password: DEMO_PASSWORD })).status).toBe(200);
-    const response = await inkoper.post('/api/v1/tenders/import', { organisationId: demo.summary.organisations.zwolle, dossier: exampleDossier() });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    draftId = response.body.id as string;
+    draftId = await importDraftTender(demo);
   }, 120_000);
   afterAll(() => demo?.close());
 
   it('shows no internal identifier in the visible text of any page, for any person', async () => {
     const pattern = identifierPattern(knownIdentifiers());
-    const routes = webRoutes(demo.app.ctx).routes.filter((r) => r.method === 'GET' && !r.path.startsWith('/voorbeelden/') && r.path !== '/inloggen');
-    const unique = [...new Set(routes.map((r) => r.path))];
-    const tenderIds = [...demo.summary.tenders.map((t) => t.id), draftId];
-    const people = [...USERS.map((u) => u.email), ADMIN_EMAIL];
-    const someUser = demo.app.ctx.queries.auth.findUserByEmail('inkoper@zwolle.demo')?.id as string;
-    const fill = (route: string): string[] => {
-      if (route.startsWith('/aanbestedingen/:id')) return tenderIds.map((id) => fillTenderPath(route, id));
-      if (route === '/regio/:id/vergelijking') return [route.replace(':id', demo.summary.organisations.regio)];
-      if (route === '/beheer/gebruikers/:id') return [route.replace(':id', someUser)];
-      return [route];
-    };
+    const pages = await demoPages(demo, draftId);
     // "route: identifier" once, with the first person and page that showed it.
     const leaks = new Map<string, string>();
-    const shown = new Set<string>();
-    for (const email of people) {
-      const client = await loginPage(demo.app, email, DEMO_PASSWORD);
-      for (const route of unique) {
-        for (const path of fill(route)) {
-          const response = await client.get(path);
-          if (response.status !== 200 || !(response.headers.get('content-type') ?? '').includes('text/html')) continue;
-          shown.add(path);
-          for (const id of leakedIdentifiers(visibleText(response.html), pattern)) {
-            if (!leaks.has(`${route}: ${id}`)) leaks.set(`${route}: ${id}`, `${email} ${path}`);
-          }
-        }
+    for (const page of pages) {
+      for (const id of leakedIdentifiers(page.text, pattern)) {
+        if (!leaks.has(`${page.route}: ${id}`)) leaks.set(`${page.route}: ${id}`, `${page.email} ${page.path}`);
       }
     }
+    const shown = new Set(pages.map((p) => p.path));
+    const tenderIds = [...demo.summary.tenders.map((t) => t.id), draftId];
     // The walk reached the pages: every page of every tender in each status, and the administrator's pages.
     for (const id of tenderIds)
       for (const tab of ['', '/instellingen', '/inschrijvingen', '/uitslag', '/audit']) expect(shown).toContain(`/aanbestedingen/${id}${tab}`);

@@ -63,7 +63,8 @@ export const statisticalOutlierRule: LowBidRule = {
         message:
           `Inschrijving is een statistische uitschieter naar beneden: gemodificeerde z-score` +
           ` ${formatDutchNumber(value, 2)} (mediaan ${formatEuroRational(median)},` +
-          ` MAD ${formatEuroRational(mad)}); drempel -${formatDutchTrimmed(k)}.`,
+          ` mediane absolute afwijking (MAD, hoe ver de prijzen gewoonlijk van de mediaan liggen) ${formatEuroRational(mad)});` +
+          ` drempel -${formatDutchTrimmed(k)}.`,
       });
     }
     return flags;

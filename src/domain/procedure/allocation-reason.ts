@@ -36,9 +36,9 @@ function lotList(counted: readonly CountedLot[]): string {
 }
 
 function passedOverText(passed: PassedOver, max: number): string {
-  if (passed.why === 'limit-reached') return `${school(passed.bid)} heeft al ${lotList(passed.counted)} (maximaal ${lots(max)} per school)`;
+  if (passed.why === 'limit-reached') return `${school(passed.bid)} heeft al ${lotList(passed.counted)} (maximaal ${lots(max)} per inschrijver)`;
   const kept = passed.kept.length === 1 ? `${lotList(passed.kept)}, dat zij liever heeft` : `${lotList(passed.kept)}, die zij liever heeft`;
-  return `${school(passed.bid)} houdt ${kept} (maximaal ${lots(max)} per school)`;
+  return `${school(passed.bid)} houdt ${kept} (maximaal ${lots(max)} per inschrijver)`;
 }
 
 /** `max` is the limitation's maximum, or null without a limitation. */
@@ -48,8 +48,8 @@ export function allocationReason(standing: LotStanding, outcome: LotOutcome, max
     case 'awarded':
       return `Gegund aan ${ordinalBid(outcome.bid.rank)}, ${label(outcome.bid)}${passed === '' ? '' : `: ${passed}`}.`;
     case 'tie': {
-      const counts = max === null ? '' : ' (tot de loting telt het perceel mee voor het maximum van elk van deze scholen)';
-      const tied = `${joinNl(outcome.bids.map(label))} staan gelijk op plaats ${outcome.bids[0]?.rank ?? ''} en de tie-break beslist niet: loting is nodig${counts}`;
+      const counts = max === null ? '' : ' (tot de loting telt het perceel mee voor het maximum van elk van deze inschrijvers)';
+      const tied = `${joinNl(outcome.bids.map(label))} staan gelijk op plaats ${outcome.bids[0]?.rank ?? ''} en de beslisregel bij gelijke stand beslist niet: loting is nodig${counts}`;
       return `Nog niet gegund: ${tied}${passed === '' ? '' : `; ${passed}`}.`;
     }
     case 'no-eligible-bid':

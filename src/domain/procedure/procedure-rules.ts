@@ -65,7 +65,7 @@ export function checkOneBidPerSchool(lots: unknown, report: Report): void {
       else
         report(
           [i, 'dossier', 'bids', j, 'provider', 'kvk'],
-          `deze school (KvK ${provider['kvk']}) schreef op dit perceel al in met bids[${earlier}]; één inschrijving per school per perceel`,
+          `deze inschrijver (KvK ${provider['kvk']}) schreef op dit perceel al in met bids[${earlier}]; één inschrijving per inschrijver per perceel`,
         );
     });
   });

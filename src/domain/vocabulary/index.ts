@@ -8,6 +8,7 @@
  */
 import { AUDIT_ACTION_TERMS } from './audit-actions.js';
 import { AUDIT_SUBJECT_TERMS } from './audit-subjects.js';
+import { AWARD_LIMIT_RULE_TERMS } from './award-limit-rules.js';
 import { AWARD_METHOD_TERMS } from './award-methods.js';
 import { FORMULA_VERDICT_TERMS } from './formula-verdicts.js';
 import { LOW_BID_PRESET_TERMS } from './low-bid-presets.js';
@@ -20,6 +21,7 @@ import type { Term } from './term.js';
 
 export * from './audit-actions.js';
 export * from './audit-subjects.js';
+export * from './award-limit-rules.js';
 export * from './award-methods.js';
 export * from './formula-verdicts.js';
 export * from './low-bid-presets.js';
@@ -34,6 +36,7 @@ export * from './term.js';
 export const VOCABULARY: Readonly<Record<string, Readonly<Record<string, Term>>>> = {
   'status van een aanbesteding': TENDER_STATUS_TERMS,
   gunningsmethode: AWARD_METHOD_TERMS,
+  'regel van de gunningsbeperking': AWARD_LIMIT_RULE_TERMS,
   'regel voor lage inschrijvingen': LOW_BID_RULE_TERMS,
   'set regels voor lage inschrijvingen': LOW_BID_PRESET_TERMS,
   'stand van het onderzoek': REVIEW_STATE_TERMS,

@@ -38,7 +38,7 @@ const Declaration = z.object({
   declaredAbout: z
     .array(z.object({ name: z.string(), kvk: z.string() }))
     .optional()
-    .openapi({ description: 'De scholen waarover de verklaring ging (GET .../conflict-declaration); ontbreekt bij oudere verklaringen' }),
+    .openapi({ description: 'De inschrijvers waarover de verklaring ging (GET .../conflict-declaration); ontbreekt bij oudere verklaringen' }),
 });
 const BidCorrection = BidCorrectionResponse;
 const ReviewChange = { before: LowBidReviewResponse.nullable(), after: LowBidReviewResponse };

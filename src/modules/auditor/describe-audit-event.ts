@@ -8,7 +8,8 @@
 import { formatDutchDate, isIsoDate } from '../../domain/dates.js';
 import { formatEuros, formatDutchTrimmed } from '../../domain/money.js';
 import type { ReviewState } from '../../domain/evaluation/dossier.js';
-import { auditActionLabel, REVIEW_DECISION_NAMES, REVIEW_STATE_NAMES, settingGroupLabel } from '../../domain/vocabulary/index.js';
+import { auditActionLabel, REVIEW_DECISION_NAMES, REVIEW_STATE_NAMES } from '../../domain/vocabulary/index.js';
+import { describeSettingChanges } from './describe-setting-changes.js';
 
 const capitalised = (sentence: string): string => sentence.charAt(0).toUpperCase() + sentence.slice(1);
 
@@ -24,13 +25,6 @@ const date = (value: unknown): string => (typeof value === 'string' && isIsoDate
 
 /** `tender/B3` -> `B3`; `tender/B3/K1` -> `B3`, `K1`. */
 const entityPart = (entityId: string, index: number): string => entityId.split('/')[index] ?? '?';
-
-function changedSettings(change: Change): string {
-  const before = record(change.before);
-  const after = record(change.after);
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-  return keys.length === 0 ? 'niets inhoudelijks' : keys.map(settingGroupLabel).join(', ');
-}
 
 const priceText = (value: unknown): string => (typeof value === 'number' ? formatEuros(value) : 'geen prijs');
 
@@ -57,7 +51,10 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
     const bids = Array.isArray(after.bids) ? after.bids.length : 0;
     return `Dossier ${text(record(after.tender).reference) ?? '?'} ingelezen met ${bids} ${bids === 1 ? 'inschrijving' : 'inschrijvingen'}.`;
   },
-  'tender.update': (_e, c) => `Concept gewijzigd: ${changedSettings(c)}.`,
+  'tender.update': (_e, c) => {
+    const changes = describeSettingChanges(c.before, c.after);
+    return `Concept gewijzigd: ${changes.length === 0 ? 'niets inhoudelijks' : changes.join('; ')}.`;
+  },
   'tender.open': (_e, c) => {
     const accepted = text(record(c.after).underbiddingRiskAccepted);
     return (

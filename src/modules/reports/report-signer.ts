@@ -46,7 +46,7 @@ export function lazySigner(
     // A `get` while `prepare` waited for its key has made and kept one already: the first stays.
     if (signer !== undefined) return signer;
     if (source.kind === 'development') {
-      logger.warn('reports are signed with a self-signed DEVELOPMENT certificate; set SIGNING_P12 for real use', {
+      logger.warn('rapporten worden ondertekend met een zelfondertekend ONTWIKKELcertificaat; zet SIGNING_P12 voor echt gebruik', {
         path: made.path,
         created: made.created,
       });

@@ -35,7 +35,7 @@ function chartPoints(context: SectionContext): ChartPoint[] {
     if (price === undefined || price === null || totalWeight <= 0) return [];
     const kind: ChartPoint['kind'] = result.bidId === data.result.winner ? 'winner' : result.status === 'excluded' ? 'excluded' : 'ranked';
     const name = bidLabel(result.bidId, context.bidsById.get(result.bidId)?.providerName);
-    return [{ label: result.bidId, name, price, quality: result.qualityPoints / totalWeight, kind }];
+    return [{ label: result.bidId, name, price, quality: result.qualityPoints / totalWeight, kind, flagged: result.lowBidFlags.length > 0 }];
   });
 }
 
@@ -47,7 +47,9 @@ function chartAlt(points: readonly ChartPoint[]): string {
       bid: point.name,
       price: formatEuros(point.price),
       quality: formatDutchNumber(point.quality * 100, 1),
-      mark: point.kind === 'winner' ? words.chartAltWinner : point.kind === 'excluded' ? words.chartAltExcluded : '',
+      mark:
+        (point.kind === 'winner' ? words.chartAltWinner : point.kind === 'excluded' ? words.chartAltExcluded : '') +
+        (point.flagged ? words.chartAltFlagged : ''),
     }),
   );
   return fill(words.chartAlt, { points: described.join('; ') });
@@ -71,6 +73,7 @@ export function drawAnalysisSection(context: SectionContext): void {
     xLabel: words.chartX,
     yLabel: words.chartY,
     winnerLabel: wording.common.winnerMark,
+    flaggedLabel: words.chartFlaggedMark,
     alt: chartAlt(points),
     legendTitle: words.chartLegend,
   });

@@ -20,6 +20,8 @@ export type ChartPoint = {
   /** Quality as a share of the maximum, 0 to 1. */
   quality: number;
   kind: 'winner' | 'ranked' | 'excluded';
+  /** Flagged as possibly abnormally low (art. 2.116): drawn as a diamond, so shape, not colour, tells. */
+  flagged: boolean;
 };
 
 type Axis = { min: number; max: number; step: number };
@@ -52,7 +54,16 @@ function ticksOf(axis: Axis): number[] {
  */
 export function drawQualityPriceChart(
   doc: PdfDocument,
-  options: { points: readonly ChartPoint[]; xLabel: string; yLabel: string; winnerLabel: string; alt: string; legendTitle: string },
+  options: {
+    points: readonly ChartPoint[];
+    xLabel: string;
+    yLabel: string;
+    winnerLabel: string;
+    /** Beside a flagged bid's name in the legend: "mogelijk abnormaal laag". */
+    flaggedLabel: string;
+    alt: string;
+    legendTitle: string;
+  },
 ): void {
   if (options.points.length === 0) return;
   ensureSpace(doc, CHART_HEIGHT + 40);
@@ -62,7 +73,10 @@ export function drawQualityPriceChart(
   heading(doc, { text: options.legendTitle, level: 3 });
   const byCode = [...options.points].sort((a, b) => a.label.localeCompare(b.label, 'nl', { numeric: true }));
   labelledRows(doc, {
-    rows: byCode.map((point) => [point.label, point.kind === 'winner' ? `${point.name} (${options.winnerLabel})` : point.name] as const),
+    rows: byCode.map((point) => {
+      const marks = [point.kind === 'winner' ? options.winnerLabel : '', point.flagged ? options.flaggedLabel : ''].filter((m) => m !== '');
+      return [point.label, marks.length === 0 ? point.name : `${point.name} (${marks.join(', ')})`] as const;
+    }),
     labelWidth: 36,
   });
   doc.fillColor(COLOR.text).fontSize(SIZE.body);
@@ -108,11 +122,22 @@ function drawChart(doc: PdfDocument, options: { points: readonly ChartPoint[]; x
     const y = toY(point.quality * 100);
     if (point.kind === 'excluded') {
       doc.save().lineWidth(1).circle(x, y, 3.5).stroke(COLOR.muted).restore();
-    } else if (point.kind === 'winner') {
-      doc.save().circle(x, y, 4.5).fill(COLOR.winner).restore();
-      doc.save().lineWidth(1.2).circle(x, y, 8).stroke(COLOR.winner).restore();
     } else {
-      doc.save().circle(x, y, 3.5).fill(COLOR.accent).restore();
+      const colour = point.kind === 'winner' ? COLOR.winner : COLOR.accent;
+      // A flagged bid is a diamond: its shape tells, in print in black and white too.
+      if (point.flagged)
+        doc
+          .save()
+          .polygon([x, y - 5], [x + 5, y], [x, y + 5], [x - 5, y])
+          .fill(colour)
+          .restore();
+      else
+        doc
+          .save()
+          .circle(x, y, point.kind === 'winner' ? 4.5 : 3.5)
+          .fill(colour)
+          .restore();
+      if (point.kind === 'winner') doc.save().lineWidth(1.2).circle(x, y, 8).stroke(COLOR.winner).restore();
     }
     const label = toPrintable(point.kind === 'winner' ? `${point.label} (${options.winnerLabel})` : point.label);
     doc

@@ -2,7 +2,9 @@
  * @module
  * The quality-price chart as inline SVG, the page's twin of the report's chart (same axes,
  * same points, same 1-2-5 ticks): price on x, quality as a share of the maximum on y, the
- * winner marked by shape, ring and label, not by colour alone (WCAG 1.4.1). It is an image
+ * winner marked by a ring and its label, a bid flagged as possibly abnormally low by a
+ * diamond, an excluded bid by an open dot: by shape, not by colour alone (WCAG 1.4.1), with a
+ * legend of the marks the chart uses (issue 16). It is an image
  * with a title and a description for screen readers, and a data table follows it with the
  * same numbers for everyone who cannot see the picture.
  */
@@ -25,6 +27,62 @@ const WINNER = '#a90061';
 
 const KIND_NAMES: Record<ChartPoint['kind'], string> = { winner: 'winnaar', ranked: 'gerangschikt', excluded: 'uitgesloten' };
 
+type Mark = 'winner' | 'ranked' | 'flagged' | 'excluded';
+
+/** The legend's words for each mark, in the order the legend lists them. */
+const MARK_NAMES: Record<Mark, string> = {
+  winner: 'Winnaar: stip met ring',
+  ranked: 'Inschrijving: stip',
+  flagged: 'Mogelijk abnormaal laag (art. 2.116 Aanbestedingswet): ruit',
+  excluded: 'Uitgesloten: open stip',
+};
+
+/** A point's symbol at (cx, cy): a flagged bid is a diamond, the winner has a ring. */
+function PointMark({ point, cx, cy }: { point: Pick<ChartPoint, 'kind' | 'flagged'>; cx: number; cy: number }) {
+  const colour = point.kind === 'winner' ? WINNER : POINT;
+  const core =
+    point.kind === 'excluded' ? (
+      <circle cx={cx} cy={cy} r="6" fill="white" stroke={MUTED} stroke-width="2" />
+    ) : point.flagged ? (
+      <polygon points={`${cx},${cy - 8} ${cx + 8},${cy} ${cx},${cy + 8} ${cx - 8},${cy}`} fill={colour} class="gw-chart__flagged" />
+    ) : (
+      <circle cx={cx} cy={cy} r={point.kind === 'winner' ? 7 : 6} fill={colour} />
+    );
+  return (
+    <>
+      {core}
+      {point.kind === 'winner' ? <circle cx={cx} cy={cy} r="12" fill="none" stroke={WINNER} stroke-width="2.5" /> : null}
+    </>
+  );
+}
+
+const marksOf = (points: readonly ChartPoint[]): Mark[] =>
+  (Object.keys(MARK_NAMES) as Mark[]).filter((mark) =>
+    points.some((p) => (mark === 'flagged' ? p.flagged && p.kind !== 'excluded' : mark === 'ranked' ? p.kind === 'ranked' && !p.flagged : p.kind === mark)),
+  );
+
+/** The legend: each mark the chart uses, drawn as on the chart, with its words. */
+function Legend({ marks }: { marks: readonly Mark[] }) {
+  const sample: Record<Mark, Pick<ChartPoint, 'kind' | 'flagged'>> = {
+    winner: { kind: 'winner', flagged: false },
+    ranked: { kind: 'ranked', flagged: false },
+    flagged: { kind: 'ranked', flagged: true },
+    excluded: { kind: 'excluded', flagged: false },
+  };
+  return (
+    <ul class="gw-chart-legend" aria-label="Legenda">
+      {marks.map((mark) => (
+        <li class="gw-chart-legend__item">
+          <svg class="gw-chart-legend__mark" viewBox="0 0 28 28" width="28" height="28" aria-hidden="true" focusable="false">
+            <PointMark point={sample[mark]} cx={14} cy={14} />
+          </svg>
+          {MARK_NAMES[mark]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly ChartPoint[]; id?: string }) {
   if (points.length === 0)
     return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen inschrijvingen met een prijs en een kwaliteitsscore om te tonen.</p>;
@@ -36,11 +94,13 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
   const toX = (price: number) => PLOT.left + ((price - x.min) / (x.max - x.min)) * PLOT_WIDTH;
   const toY = (quality: number) => PLOT.top + PLOT_HEIGHT - ((quality - y.min) / (y.max - y.min)) * PLOT_HEIGHT;
   const winner = points.find((p) => p.kind === 'winner');
+  const flagged = points.filter((p) => p.flagged);
   const description =
     `Spreidingsdiagram van ${points.length} inschrijvingen: prijs horizontaal, kwaliteit verticaal.` +
     (winner === undefined
       ? ' Er is (nog) geen winnaar.'
       : ` Winnaar ${winner.label}: ${formatEuros(winner.price)}, kwaliteit ${formatPercent(winner.quality)}.`) +
+    (flagged.length === 0 ? '' : ` Mogelijk abnormaal laag: ${flagged.map((p) => p.label).join(', ')}.`) +
     ' De tabel hieronder bevat dezelfde gegevens.';
   // Losers first, so the winner is drawn on top where points overlap.
   const ordered = [...points].sort((a, b) => Number(a.kind === 'winner') - Number(b.kind === 'winner'));
@@ -78,16 +138,7 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
           const nearRight = cx + 12 + label.length * 8 > PLOT.left + PLOT_WIDTH;
           return (
             <g>
-              {point.kind === 'excluded' ? (
-                <circle cx={cx} cy={cy} r="6" fill="white" stroke={MUTED} stroke-width="2" />
-              ) : point.kind === 'winner' ? (
-                <>
-                  <circle cx={cx} cy={cy} r="7" fill={WINNER} />
-                  <circle cx={cx} cy={cy} r="12" fill="none" stroke={WINNER} stroke-width="2.5" />
-                </>
-              ) : (
-                <circle cx={cx} cy={cy} r="6" fill={POINT} />
-              )}
+              <PointMark point={point} cx={cx} cy={cy} />
               <text
                 x={nearRight ? cx - 14 : cx + 14}
                 y={cy + 4}
@@ -101,8 +152,10 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
           );
         })}
       </ChartSvg>
+      <Legend marks={marksOf(points)} />
       <figcaption class="utrecht-figure__caption">
-        Elke stip is een inschrijving; de winnaar heeft een ring, een uitgesloten inschrijving een open stip.
+        Elk teken is een inschrijving: de winnaar heeft een ring, een mogelijk abnormaal lage inschrijving is een ruit, een uitgesloten inschrijving een open
+        stip.
       </figcaption>
       <Table
         caption="Gegevens van de grafiek"
@@ -111,6 +164,7 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
           { label: 'Prijs', numeric: true },
           { label: 'Kwaliteit (% van het maximum)', numeric: true },
           { label: 'In de grafiek' },
+          { label: 'Mogelijk abnormaal laag' },
         ]}
       >
         {points.map((p) => (
@@ -119,6 +173,7 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
             <Cell numeric>{formatEuros(p.price)}</Cell>
             <Cell numeric>{formatPercent(p.quality)}</Cell>
             <Cell>{KIND_NAMES[p.kind]}</Cell>
+            <Cell>{p.flagged ? 'ja' : 'nee'}</Cell>
           </Row>
         ))}
       </Table>

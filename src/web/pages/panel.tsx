@@ -137,10 +137,12 @@ function OfficerView({ access, panel, candidates, forms }: { access: TenderAcces
 
 function SchoolList({ schools }: { schools: readonly DeclaredSchool[] }) {
   if (schools.length === 0)
-    return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen inschrijvingen; u verklaart over de scholen die nog inschrijven.</p>;
+    return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen inschrijvingen; u verklaart over de inschrijvers die nog inschrijven.</p>;
   return (
     <>
-      <p class="utrecht-paragraph utrecht-paragraph--distanced">U verklaart over deze {schools.length === 1 ? 'school' : `${schools.length} scholen`}:</p>
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">
+        U verklaart over {schools.length === 1 ? 'deze inschrijver' : `deze ${schools.length} inschrijvers`}:
+      </p>
       <ul class="utrecht-unordered-list utrecht-unordered-list--distanced" id="verklaring-scholen">
         {schools.map((school) => (
           <li class="utrecht-unordered-list__item">

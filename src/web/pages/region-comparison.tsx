@@ -22,13 +22,30 @@ import { Notice, SubmitButton } from '../components/alerts.js';
 import { SelectField, TextField } from '../components/form-field.js';
 import { RouteTrendChart } from '../components/route-trend-chart.js';
 import { Cell, Row, Table } from '../components/table.js';
-import { formatEuros, formatIsoDate, formatPercent, statusName } from '../format.js';
+import { DataList } from '../components/data-list.js';
+import { STATISTICAL_TERMS } from '../../domain/vocabulary/statistical-terms.js';
+import { formatEuros, formatIsoDate, formatPercentFixed, statusName } from '../format.js';
 import { NO_ERRORS } from '../forms/form-errors.js';
 import { Layout } from '../layout.js';
 import { renderPage } from '../render.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Every percentage of the page with one decimal, so a column lines up ("70,0%" under "62,5%"). */
+const percent = (share: number) => formatPercentFixed(share, 1);
+
+/** The terms of the figures in plain words, where they appear: above the tables that use them. */
+function TermsExplained() {
+  const terms = [STATISTICAL_TERMS.median, STATISTICAL_TERMS.quartiles, STATISTICAL_TERMS.iqr, STATISTICAL_TERMS.lowerFence];
+  return (
+    <section aria-labelledby="termen">
+      <h2 id="termen" class="utrecht-heading-2 utrecht-heading-2--distanced">
+        Wat de termen betekenen
+      </h2>
+      <DataList rows={terms.map((term) => [term.label, term.explanation] as const)} />
+    </section>
+  );
+}
 /** The routes a lot usually names; the select also offers every route the region's tenders use. */
 const KNOWN_ROUTES = ['B1-route', 'onderwijsroute', 'Z-route'];
 
@@ -70,7 +87,7 @@ function ProviderSection({ provider, index }: { provider: ProviderSummary; index
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
         {provider.bids} {provider.bids === 1 ? 'inschrijving' : 'inschrijvingen'} in {provider.tenders}{' '}
         {provider.tenders === 1 ? 'aanbesteding' : 'aanbestedingen'}, {provider.wins} gewonnen, {provider.excluded} uitgesloten. Gemiddelde kwaliteit:{' '}
-        {provider.meanQualityFraction === null ? 'nog niet beoordeeld' : formatPercent(provider.meanQualityFraction)}. Mogelijk abnormaal lage inschrijvingen:{' '}
+        {provider.meanQualityFraction === null ? 'nog niet beoordeeld' : percent(provider.meanQualityFraction)}. Mogelijk abnormaal lage inschrijvingen:{' '}
         <Outcomes provider={provider} />.
       </p>
       {flaggedRoutes.map((route) => {
@@ -80,8 +97,8 @@ function ProviderSection({ provider, index }: { provider: ProviderSummary; index
           <Notice kind="warning">
             <strong>Onder de ondergrens van de regio</strong> voor {route.route}: mediane prijs per inburgeraar {formatEuros(flag.providerMedian)} (
             {flag.providerBids} {flag.providerBids === 1 ? 'inschrijving' : 'inschrijvingen'}, waarvan {flag.bidsBelowFence} zelf onder de ondergrens),{' '}
-            {formatPercent(flag.shareBelowFence)} onder de ondergrens van {formatEuros(flag.region.lowerFence)} = Q1 {formatEuros(flag.region.q1)} - 1,5 x IQR{' '}
-            {formatEuros(flag.region.iqr)} (Q3 {formatEuros(flag.region.q3)}).
+            {percent(flag.shareBelowFence)} onder de ondergrens van {formatEuros(flag.region.lowerFence)} = Q1 (eerste kwartiel) {formatEuros(flag.region.q1)} -
+            1,5 x IQR (interkwartielafstand) {formatEuros(flag.region.iqr)} (Q3, derde kwartiel: {formatEuros(flag.region.q3)}).
           </Notice>
         );
       })}
@@ -106,7 +123,7 @@ function ProviderSection({ provider, index }: { provider: ProviderSummary; index
             <Cell numeric>{route.pricePerLearner === null ? '-' : formatEuros(route.pricePerLearner.median)}</Cell>
             <Cell numeric>{route.pricePerLearner === null ? '-' : formatEuros(route.pricePerLearner.min)}</Cell>
             <Cell numeric>{route.pricePerLearner === null ? '-' : formatEuros(route.pricePerLearner.max)}</Cell>
-            <Cell numeric>{route.meanQualityFraction === null ? '-' : formatPercent(route.meanQualityFraction)}</Cell>
+            <Cell numeric>{route.meanQualityFraction === null ? '-' : percent(route.meanQualityFraction)}</Cell>
             <Cell>{route.crossTenderFlag === null ? 'niet onder de ondergrens' : <strong>onder de ondergrens</strong>}</Cell>
           </Row>
         ))}
@@ -118,14 +135,14 @@ function ProviderSection({ provider, index }: { provider: ProviderSummary; index
 function RoutesTable({ routes, names }: { routes: RouteStatistics[]; names: Map<string, string> }) {
   return (
     <Table
-      caption="Per route: prijs per inburgeraar in de regio, kwartielen en ondergrens (Q1 - 1,5 x IQR)"
+      caption="Per route: prijs per inburgeraar in de regio, kwartielen en ondergrens (Q1 - 1,5 x IQR; de termen staan hierboven uitgelegd)"
       columns={[
         { label: 'Route' },
         { label: 'Aanbestedingen', numeric: true },
         { label: 'Inschrijvingen met prijs per inburgeraar', numeric: true },
-        { label: 'Q1', numeric: true },
+        { label: 'Q1 (eerste kwartiel)', numeric: true },
         { label: 'Mediaan', numeric: true },
-        { label: 'Q3', numeric: true },
+        { label: 'Q3 (derde kwartiel)', numeric: true },
         { label: 'Ondergrens', numeric: true },
         { label: 'Onder de ondergrens' },
       ]}
@@ -200,8 +217,9 @@ function ComparisonPage({
             {comparison.tenders} aanbestedingen met samen {comparison.bids} inschrijvingen
             {form.from === '' ? '' : `, vanaf ${formatIsoDate(form.from)}`}
             {form.to === '' ? '' : `, tot en met ${formatIsoDate(form.to)}`}. Een aanbieder staat onder de ondergrens als zijn mediane prijs per inburgeraar op
-            een route lager is dan Q1 - 1,5 x IQR van alle inschrijvingen in de regio op die route.
+            een route lager is dan Q1 - 1,5 x IQR van alle inschrijvingen in de regio op die route. Percentages staan met één decimaal.
           </p>
+          <TermsExplained />
           <section aria-labelledby="routes">
             <h2 id="routes" class="utrecht-heading-2 utrecht-heading-2--distanced">
               Per route

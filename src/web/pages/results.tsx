@@ -84,7 +84,16 @@ function chartPoints(evaluation: TenderEvaluation, view: TenderView, facts: Read
     const price = facts.get(result.bidId)?.price ?? view.award.fixedPrice;
     if (price === undefined || totalWeight <= 0) return [];
     const kind: ChartPoint['kind'] = result.bidId === evaluation.winner ? 'winner' : result.status === 'excluded' ? 'excluded' : 'ranked';
-    return [{ label: label(result.bidId), name: label(result.bidId), price, quality: result.qualityPoints / totalWeight, kind }];
+    return [
+      {
+        label: label(result.bidId),
+        name: label(result.bidId),
+        price,
+        quality: result.qualityPoints / totalWeight,
+        kind,
+        flagged: result.lowBidFlags.length > 0,
+      },
+    ];
   });
 }
 

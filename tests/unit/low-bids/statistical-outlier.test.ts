@@ -17,7 +17,7 @@ describe('statistical-outlier', () => {
         reference: 1000,
         message:
           'Inschrijving is een statistische uitschieter naar beneden: gemodificeerde z-score -3,50' +
-          ' (mediaan €\u00a01.000,00, MAD €\u00a013,49); drempel -3,5.',
+          ' (mediaan €\u00a01.000,00, mediane absolute afwijking (MAD, hoe ver de prijzen gewoonlijk van de mediaan liggen) €\u00a013,49); drempel -3,5.',
       },
     ]);
     expect(flagged(flags)).toEqual(['B1']);

@@ -40,7 +40,7 @@ describe('the two rules give different allocations', () => {
         lotId: 'L2',
         winner: 'B2',
         winnerWithoutLimit: 'A2',
-        reason: `Gegund aan de op één na beste inschrijving, School B (B2): School A (KvK ${kvkOf('A')}) heeft al perceel L1 (maximaal 1 perceel per school).`,
+        reason: `Gegund aan de op één na beste inschrijving, School B (B2): School A (KvK ${kvkOf('A')}) heeft al perceel L1 (maximaal 1 perceel per inschrijver).`,
       },
     ]);
   });
@@ -56,7 +56,7 @@ describe('the two rules give different allocations', () => {
         lotId: 'L1',
         winner: 'B1',
         winnerWithoutLimit: 'A1',
-        reason: `Gegund aan de op één na beste inschrijving, School B (B1): School A (KvK ${kvkOf('A')}) houdt perceel L2, dat zij liever heeft (maximaal 1 perceel per school).`,
+        reason: `Gegund aan de op één na beste inschrijving, School B (B1): School A (KvK ${kvkOf('A')}) houdt perceel L2, dat zij liever heeft (maximaal 1 perceel per inschrijver).`,
       },
       { lotId: 'L2', winner: 'A2', winnerWithoutLimit: 'A2', reason: 'Gegund aan de beste inschrijving, School A (A2).' },
     ]);
@@ -96,8 +96,8 @@ describe('the two rules give different allocations', () => {
     const allocation = allocate(lots, { maxLotsPerBidder: 1, rule: 'bidder-preference' }, { B: ['L2', 'L1'] });
     expect(winners(allocation)).toEqual({ L1: 'C1', L2: 'B2', L3: 'A3' });
     expect(allocation[0]!.reason).toBe(
-      `Gegund aan de op twee na beste inschrijving, School C (C1): School B (KvK ${kvkOf('B')}) houdt perceel L2, dat zij liever heeft (maximaal 1 perceel per school); ` +
-        `School A (KvK ${kvkOf('A')}) houdt perceel L3, dat zij liever heeft (maximaal 1 perceel per school).`,
+      `Gegund aan de op twee na beste inschrijving, School C (C1): School B (KvK ${kvkOf('B')}) houdt perceel L2, dat zij liever heeft (maximaal 1 perceel per inschrijver); ` +
+        `School A (KvK ${kvkOf('A')}) houdt perceel L3, dat zij liever heeft (maximaal 1 perceel per inschrijver).`,
     );
     // Under lot-order in file order the same lots give L1 to B, L2 to C and L3 to A.
     expect(winners(allocate(lots, { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2', 'L3'] }))).toEqual({ L1: 'B1', L2: 'C2', L3: 'A3' });
@@ -128,7 +128,7 @@ describe('ties, as the spec decides them: the tool does not draw lots', () => {
       lotId: 'L1',
       winner: null,
       winnerWithoutLimit: null,
-      reason: 'Nog niet gegund: School A (A1) en School C (C1) staan gelijk op plaats 1 en de tie-break beslist niet: loting is nodig.',
+      reason: 'Nog niet gegund: School A (A1) en School C (C1) staan gelijk op plaats 1 en de beslisregel bij gelijke stand beslist niet: loting is nodig.',
     });
     expect(allocation[1]!.winner).toBe('A2');
   });
@@ -136,7 +136,7 @@ describe('ties, as the spec decides them: the tool does not draw lots', () => {
   it('lot-order: the tied lot waits for the draw and counts for both tied schools, so L2 passes A by', () => {
     const allocation = allocate(tiedL1, { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2'] });
     expect(allocation[0]!.winner).toBeNull();
-    expect(allocation[0]!.reason).toContain('loting is nodig (tot de loting telt het perceel mee voor het maximum van elk van deze scholen)');
+    expect(allocation[0]!.reason).toContain('loting is nodig (tot de loting telt het perceel mee voor het maximum van elk van deze inschrijvers)');
     expect(allocation[1]).toMatchObject({ winner: 'B2', winnerWithoutLimit: 'A2' });
     expect(allocation[1]!.reason).toContain(`School A (KvK ${kvkOf('A')}) heeft al perceel L1 (loting)`);
   });
@@ -145,7 +145,7 @@ describe('ties, as the spec decides them: the tool does not draw lots', () => {
     const allocation = allocate(tiedL1, { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L2', 'L1'] });
     expect(winners(allocation)).toEqual({ L1: 'C1', L2: 'A2' });
     expect(allocation[0]!.reason).toBe(
-      `Gegund aan de beste inschrijving, School C (C1): School A (KvK ${kvkOf('A')}) heeft al perceel L2 (maximaal 1 perceel per school).`,
+      `Gegund aan de beste inschrijving, School C (C1): School A (KvK ${kvkOf('A')}) heeft al perceel L2 (maximaal 1 perceel per inschrijver).`,
     );
   });
 
@@ -157,7 +157,7 @@ describe('ties, as the spec decides them: the tool does not draw lots', () => {
     const allocation = allocate(tiedL1, { maxLotsPerBidder: 1, rule: 'bidder-preference' }, { A: ['L1', 'L2'] });
     expect(winners(allocation)).toEqual({ L1: null, L2: 'B2' });
     expect(allocation[1]!.reason).toBe(
-      `Gegund aan de op één na beste inschrijving, School B (B2): School A (KvK ${kvkOf('A')}) houdt perceel L1 (loting), dat zij liever heeft (maximaal 1 perceel per school).`,
+      `Gegund aan de op één na beste inschrijving, School B (B2): School A (KvK ${kvkOf('A')}) houdt perceel L1 (loting), dat zij liever heeft (maximaal 1 perceel per inschrijver).`,
     );
   });
 });
@@ -209,7 +209,7 @@ describe('excluded bids, lots without bids, and lots no school may take', () => 
       lotId: 'L2',
       winner: null,
       winnerWithoutLimit: 'A2',
-      reason: `Niet gegund: geen geldige inschrijving over binnen het maximum: School A (KvK ${kvkOf('A')}) heeft al perceel L1 (maximaal 1 perceel per school).`,
+      reason: `Niet gegund: geen geldige inschrijving over binnen het maximum: School A (KvK ${kvkOf('A')}) heeft al perceel L1 (maximaal 1 perceel per inschrijver).`,
     });
     expect(winners(allocate(lots, { maxLotsPerBidder: 1, rule: 'bidder-preference' }))).toEqual({ L1: 'A1', L2: null });
   });

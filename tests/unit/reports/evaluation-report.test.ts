@@ -10,6 +10,8 @@ import type { ReportSigner } from '../../../src/reports/signing/signer.js';
 import { verifyPdfSignature } from '../../../src/reports/signing/verify-pdf-signature.js';
 import { b1RouteDossier, buildEvaluationReportData } from '../../fixtures/evaluation-report-data.js';
 import { figureAlt, normaliseWhitespace, pdfText, pdfsig } from './poppler.js';
+import { foreignTermsWithoutExplanation } from '../../../src/domain/vocabulary/foreign-sources.js';
+import { rejectedWordsIn } from '../../../src/domain/vocabulary/word-choices.js';
 
 let signer: ReportSigner;
 let data: EvaluationReportData;
@@ -110,6 +112,13 @@ describe('signed evaluation report', () => {
     expect(normaliseWhitespace(text)).not.toContain('niet opgenomen');
   });
 
+  it('names each foreign source of a low-bid rule with what it is, in Dutch, and the rejected words nowhere', () => {
+    const flat = normaliseWhitespace(text);
+    expect(flat).toMatch(/ProZorro|Aufgreifschwelle|Koninklijk Besluit/);
+    expect(foreignTermsWithoutExplanation(flat)).toEqual([]);
+    expect(rejectedWordsIn(flat)).toEqual([]);
+  });
+
   it('states the method, the exclusion and the analysis in Dutch', () => {
     expect(text).toContain('Laagste prijs relatief');
     expect(text).toContain('De laagste geldige prijs krijgt alle 30 prijspunten');
@@ -148,8 +157,19 @@ describe('quality-price chart', () => {
     for (const bid of data.bids) {
       const result = data.result.bids.find((r) => r.bidId === bid.id);
       if (result === undefined) continue;
-      const mark = bid.id === winner ? ' (winnaar)' : '';
-      expect(lines).toContain(`${bid.id} ${bid.providerName} (${bid.id})${mark}`);
+      const marks = [bid.id === winner ? 'winnaar' : '', result.lowBidFlags.length > 0 ? 'mogelijk abnormaal laag' : ''].filter((m) => m !== '');
+      expect(lines).toContain(`${bid.id} ${bid.providerName} (${bid.id})${marks.length === 0 ? '' : ` (${marks.join(', ')})`}`);
+    }
+    // The fixture has a flagged bid, so the legend and the caption say what its diamond means.
+    expect(data.result.bids.some((r) => r.lowBidFlags.length > 0)).toBe(true);
+    expect(lines).toContain('een mogelijk abnormaal lage inschrijving is een ruit');
+  });
+
+  it('says in the alternative text which bid is flagged', () => {
+    const alt = figureAlt(unsigned);
+    for (const result of data.result.bids.filter((r) => r.lowBidFlags.length > 0)) {
+      const bid = data.bids.find((b) => b.id === result.bidId);
+      expect(alt).toMatch(new RegExp(`${bid?.providerName} \\(${result.bidId}\\): prijs [^;]*\\(mogelijk abnormaal laag\\)`));
     }
   });
 
