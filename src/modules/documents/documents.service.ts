@@ -16,7 +16,7 @@ import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import type { TenderAccess } from '../tenders/tender-access.js';
-import { readableEnvelopes, requireMayReceiveDocuments } from './document-access.js';
+import { readableEnvelopes, requireEnvelopeOpen, requireMayReceiveDocuments } from './document-access.js';
 import type { BidDocumentRow } from './documents.queries.js';
 import { xlsxProblem } from './xlsx-structure.js';
 
@@ -330,6 +330,7 @@ export function openBidDocument(
   const envelopes = readableEnvelopes(ctx, access, actor);
   const row = ctx.queries.documents.findDocument(access.tender.id, documentId);
   if (row === undefined || row.bidId !== bidId || !envelopes.has(row.envelope)) throw new AppError('not-found', { detail: `document ${documentId} not found` });
+  requireEnvelopeOpen(ctx, access, row.envelope);
   const q = ctx.queries.documents;
   let seq = 0;
   const body = new ReadableStream<Uint8Array>(
