@@ -21,6 +21,7 @@ import type { Term } from './term.js';
 export * from './audit-actions.js';
 export * from './audit-subjects.js';
 export * from './award-methods.js';
+export * from './envelopes.js';
 export * from './formula-verdicts.js';
 export * from './low-bid-presets.js';
 export * from './low-bid-rules.js';
