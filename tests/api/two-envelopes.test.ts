@@ -205,6 +205,10 @@ describe('a two-envelope tender from registration to the award', () => {
     expect((await w.almereInkoper.post(path('/reports'), { kind: 'evaluation' })).status).toBe(409);
     expect((await w.almereInkoper.post(path('/award-decision'))).status).toBe(409);
 
+    // The results page answers the missing step instead of a ranking.
+    const results = await (await loginPage(t, w.almereInkoper.email, PASSWORD)).get(`/aanbestedingen/${tenderId}/uitslag`);
+    expect(results.status).toBe(409);
+    expect(results.html).toContain('De prijsenveloppen van deze aanbesteding zijn nog niet geopend');
     const leaks = await walk([w.almereInkoper, secondInkoper, w.almereAuditor, w.almereAdmin, w.almereBeoordelaar, w.regioInkoper]);
     expect(leaks).toEqual([]);
   }, 120_000);

@@ -354,3 +354,16 @@ declare module '../../http/types.js' {
     documentMaxBytes: number;
   }
 }
+
+/**
+ * At the server's start, before it takes requests: the chunks of uploads that a crash or a
+ * kill interrupted. Nothing points at them (the document row is written last, in the
+ * transaction with its audit event), so they are never served; they only take space. Only
+ * at the start: while the server runs, such chunks may be an upload in progress.
+ * @example removeInterruptedUploads(ctx) // 3 (chunk rows removed)
+ */
+export function removeInterruptedUploads(ctx: AppContext): number {
+  const removed = ctx.queries.documents.deleteOrphanChunks();
+  if (removed > 0) ctx.logger.info('removed the chunks of interrupted document uploads', { chunks: removed });
+  return removed;
+}

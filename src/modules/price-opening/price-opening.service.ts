@@ -29,6 +29,7 @@ import { parseBidFields } from '../bids/bid-input.js';
 import { signReport, storeReport } from '../reports/reports.service.js';
 import { bidOf, bidRows } from '../tenders/dossier-mapping.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
+import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
 import type { BidRow, TenderRow } from '../tenders/tenders.queries.js';
 import { buildPriceOpeningRecordData, type PriceEnvelope } from './price-opening-record-data.js';
 
@@ -49,6 +50,7 @@ export function lockQuality(ctx: AppContext, { actor, access }: { actor: Actor; 
   requireTenderRole(access, ['inkoper'], 'de kwaliteitsscores vergrendelen');
   return writeTransaction(ctx.db, () => {
     const tender = currentTender(ctx, access);
+    requireChangeAllowed(tender.status, 'price-opening');
     const members = ctx.queries.panel.listMembers(tender.id);
     const dossier = tender.status === 'open' ? loadDossier(ctx, tender.id) : undefined;
     const problems = qualityLockProblems({
@@ -142,6 +144,7 @@ export function enterPrices(ctx: AppContext, { actor, access, input }: { actor: 
   requireTenderRole(access, ['inkoper'], 'de prijsenveloppen openen');
   return writeTransaction(ctx.db, () => {
     const tender = currentTender(ctx, access);
+    requireChangeAllowed(tender.status, 'price-opening');
     const problem = priceEntryProblem(tender, tender.status);
     if (problem !== null) throw conflict(problem);
     const bids = ctx.queries.tenders.listBids(tender.id);
@@ -237,6 +240,7 @@ export async function confirmPrices(
 }
 
 function planConfirmation(ctx: AppContext, tender: TenderRow, actor: Actor, input: PriceEntryInput) {
+  requireChangeAllowed(tender.status, 'price-opening');
   const problem = priceConfirmationProblem(tender, tender.status, actor.userId);
   if (problem !== null) throw conflict(problem);
   const bids = ctx.queries.tenders.listBids(tender.id);
