@@ -65,10 +65,13 @@ async function walk(readers: readonly (TestClient & { email: string })[]): Promi
     const who = reader.email;
     for (const { path: route } of tenderApiRoutes(t).filter((r) => r.method === 'GET')) {
       const response = await t.app.request(fillTenderPath(route, tenderId), { headers: reader.cookie === null ? {} : { cookie: reader.cookie } });
+      if (response.status >= 500) found.push(`${who} GET ${route}: status ${response.status}`);
       check(`${who} GET ${route}`, Buffer.from(await response.arrayBuffer()).toString('latin1'));
     }
     for (const extra of ['/api/v1/tenders', `/api/v1/regions/${w.orgs.regio}/comparison`, '/api/v1/audit/verify']) {
-      check(`${who} GET ${extra}`, JSON.stringify((await reader.get(extra)).body));
+      const response = await reader.get(extra);
+      if (response.status >= 500) found.push(`${who} GET ${extra}: status ${response.status}`);
+      check(`${who} GET ${extra}`, JSON.stringify(response.body));
     }
     const reports = (await reader.get(path('/reports'))).body;
     for (const report of Array.isArray(reports) ? (reports as { url: string }[]) : []) {
@@ -77,9 +80,15 @@ async function walk(readers: readonly (TestClient & { email: string })[]): Promi
     }
     const browser = await loginPage(t, reader.email, PASSWORD);
     for (const { path: page } of tenderPageRoutes(t).filter((r) => r.method === 'GET')) {
-      check(`${who} page ${page}`, (await browser.get(fillTenderPath(page, tenderId))).html);
+      const response = await browser.get(fillTenderPath(page, tenderId));
+      if (response.status >= 500) found.push(`${who} page ${page}: status ${response.status}`);
+      check(`${who} page ${page}`, response.html);
     }
-    check(`${who} page /aanbestedingen`, (await browser.get('/aanbestedingen')).html);
+    for (const page of ['/aanbestedingen', `/regio/${w.orgs.regio}/vergelijking`]) {
+      const response = await browser.get(page);
+      if (response.status >= 500) found.push(`${who} page ${page}: status ${response.status}`);
+      check(`${who} page ${page}`, response.html);
+    }
   }
   return found;
 }
