@@ -10,7 +10,8 @@ import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { multiLineText, singleLineText } from '../../domain/text/text-fields.js';
 import { requireActor } from '../../http/authenticate.js';
 import { timestamp } from '../../http/documented.js';
-import { conflictResponse, createRouter, IdParams, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, IdParams, invalidInput, jsonContent, problemResponses } from '../../http/router.js';
+import type { RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
 import type { AppContext } from '../../http/types.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { listBidDocuments, openBidDocument, planReceipt, receiveBidDocument, XLSX_MEDIA_TYPE } from './documents.service.js';
@@ -74,6 +75,14 @@ export const BidDocumentSchema = z
 
 const binary = z.string().openapi({ format: 'binary' });
 
+/** What the service checks of the query beyond its schema (`planReceipt`). */
+const RECEIPT_RULES: RuleBeyondSchema[] = [
+  { path: 'query.criterionId', rule: 'een criterium van de aanbesteding; alleen bij envelope=quality' },
+  { path: 'query.reason', rule: 'verplicht bij replaces, en alleen dan' },
+  { path: 'query.replaces', rule: 'een document van dezelfde inschrijving, de nieuwste versie' },
+  { path: 'query.envelope', rule: 'bij replaces de envelop van het vervangen document' },
+];
+
 const routes = {
   receive: createRoute({
     method: 'post',
@@ -88,6 +97,7 @@ const routes = {
     responses: {
       201: jsonContent(BidDocumentSchema, 'The document as recorded'),
       ...problemResponses,
+      ...invalidInput(RECEIPT_RULES),
       ...conflictResponse,
       413: { ...problemResponses[400], description: 'Larger than the document limit' },
       415: { ...problemResponses[400], description: 'Not a PDF or .xlsx, or not a whole one' },

@@ -8,7 +8,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/authenticate.js';
 import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses, unavailableResponse } from '../../http/router.js';
 import { timestamp } from '../../http/documented.js';
-import type { RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
+import { rulesUnder, type RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
+import { DOSSIER_RULES } from '../../domain/evaluation/dossier-rules.js';
 import type { AppContext } from '../../http/types.js';
 import { EnteredPriceInput } from '../bids/bids.contract.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
@@ -23,8 +24,10 @@ const PriceEntryBody = z
   .openapi('PriceEntryInput');
 
 const PRICE_ENTRY_RULES: RuleBeyondSchema[] = [
-  { path: 'prices', rule: 'elke niet-ingetrokken inschrijving van de aanbesteding precies één keer; een ingetrokken inschrijving niet' },
-  { path: 'prices[*].price', rule: 'verplicht (of priceLines), behalve bij fixed-price; gelijk aan de som van de prijsregels als beide er zijn' },
+  { path: 'prices', rule: 'elke niet-ingetrokken inschrijving van de aanbesteding precies één keer' },
+  { path: 'prices[*].bidId', rule: 'een inschrijving van deze aanbesteding, niet ingetrokken, één keer' },
+  // The dossier's own rules for a bid's price, at the entry's paths.
+  ...rulesUnder(DOSSIER_RULES, 'bids[*].price', 'prices[*].price'),
 ];
 
 const QualityLock = z.object({ qualityLockedAt: timestamp() }).openapi('QualityLock');
