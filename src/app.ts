@@ -49,6 +49,7 @@ import { pages } from './web/mount-pages.js';
 import { panelRoutes } from './modules/panel/panel.routes.js';
 import { lowBidReviewRoutes } from './modules/low-bid-reviews/low-bid-reviews.routes.js';
 import { awardRoutes } from './modules/award/award.routes.js';
+import { priceOpeningRoutes } from './modules/price-opening/price-opening.routes.js';
 import { developmentSignerSource, lazySigner, type SignerSource } from './modules/reports/report-signer.js';
 import type { TimestampAuthorityOptions } from './reports/signing/timestamp-client.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
@@ -182,6 +183,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', panelRoutes(ctx));
   app.route('/', lowBidReviewRoutes(ctx));
   app.route('/', awardRoutes(ctx));
+  app.route('/', priceOpeningRoutes(ctx));
   app.route('/', reportRoutes(ctx));
   app.route('/', formulaCheckRoutes(ctx));
   app.route('/', ocdsRoutes(ctx));

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { X509Certificate } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { removeInterruptedUploads } from './modules/documents/documents.service.js';
 import { openDatabase, type Db } from './db/client.js';
 import { startWalMaintenance } from './db/maintenance.js';
 import { CONFIGURATION_PROBLEM, publicationConfig, type Env } from './env.js';
@@ -69,6 +70,8 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
     ...(env.TSA_URL === undefined ? {} : { timestamping: { url: env.TSA_URL } }),
     ...(firstStart.developmentKey === undefined ? {} : { developmentKey: firstStart.developmentKey }),
   });
+  // Before the first request: no upload can be in progress yet.
+  removeInterruptedUploads(ctx);
   // Load the certificate now: a wrong SIGNING_P12 or password must stop the start, not the first
   // report. A P12 is read and checked before `prepareSigner` returns, so a wrong one stops the
   // start before any administrator is made; a development key is generated while the

@@ -10,12 +10,14 @@ import { AppError } from '../lib/app-error.js';
 import { listBids, type EvaluatorBidView } from '../modules/bids/bids.service.js';
 import { evaluateTenderJson, type TenderEvaluation } from '../modules/evaluation/evaluation.service.js';
 import type { TenderAccess } from '../modules/tenders/tender-access.js';
+import { PricesSealedError } from '../modules/tenders/price-envelopes.js';
 
 function unlessForbidden<T>(read: () => T): T | undefined {
   try {
     return read();
   } catch (error) {
-    if (error instanceof AppError && error.code === 'forbidden') return undefined;
+    // Forbidden for this role, or (two envelopes) no prices yet: the page leaves that part out.
+    if ((error instanceof AppError && error.code === 'forbidden') || error instanceof PricesSealedError) return undefined;
     throw error;
   }
 }

@@ -311,6 +311,9 @@ describe('an auditor changes nothing', () => {
       'POST /api/v1/tenders/:id/award-decision/withdraw': () =>
         auditor.post(`${base}/award-decision/withdraw`, { reason: 'De auditor probeert de beslissing in te trekken.' }),
       'POST /api/v1/tenders/:id/award': () => auditor.post(`${base}/award`),
+      'POST /api/v1/tenders/:id/quality-lock': () => auditor.post(`${base}/quality-lock`),
+      'POST /api/v1/tenders/:id/price-opening': () => auditor.post(`${base}/price-opening`, { prices: [{ bidId: 'B1', price: 500000 }] }),
+      'POST /api/v1/tenders/:id/price-opening/confirm': () => auditor.post(`${base}/price-opening/confirm`, { prices: [{ bidId: 'B1', price: 500000 }] }),
       'POST /api/v1/tenders/:id/reports': () => auditor.post(`${base}/reports`, { kind: 'evaluation' }),
       'DELETE /api/v1/tenders/:id': () => auditor.request('DELETE', base),
       'PATCH /api/v1/tenders/:id/bids/:bidId': () => auditor.patch(`${base}/bids/B1`, { price: 500000 }),

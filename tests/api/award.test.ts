@@ -137,6 +137,10 @@ describe('POST /api/v1/tenders/:id/award and the lock', () => {
       'POST /api/v1/tenders/:id/award-decision/withdraw': () =>
         inkoper.post(`/api/v1/tenders/${id}/award-decision/withdraw`, { reason: 'Het bezwaar van B2 is gegrond verklaard.' }),
       'POST /api/v1/tenders/:id/award': () => inkoper.post(`/api/v1/tenders/${id}/award`),
+      'POST /api/v1/tenders/:id/quality-lock': () => inkoper.post(`/api/v1/tenders/${id}/quality-lock`),
+      'POST /api/v1/tenders/:id/price-opening': () => inkoper.post(`/api/v1/tenders/${id}/price-opening`, { prices: [{ bidId: 'B1', price: 500000 }] }),
+      'POST /api/v1/tenders/:id/price-opening/confirm': () =>
+        inkoper.post(`/api/v1/tenders/${id}/price-opening/confirm`, { prices: [{ bidId: 'B1', price: 500000 }] }),
       'DELETE /api/v1/tenders/:id': () => inkoper.request('DELETE', `/api/v1/tenders/${id}`),
       'PATCH /api/v1/tenders/:id/bids/:bidId': () => inkoper.patch(`/api/v1/tenders/${id}/bids/B1`, { price: 500000 }),
       'DELETE /api/v1/tenders/:id/bids/:bidId': () => inkoper.request('DELETE', `/api/v1/tenders/${id}/bids/B1`),

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleSheetXlsx } from '../../src/web/sheet/example-sheet.js';
 import { verifyAuditTrail } from '../../src/modules/audit/audit.service.js';
+import { removeInterruptedUploads } from '../../src/modules/documents/documents.service.js';
 import { documentQuery, downloadDocument, pdfDocument, uploadDocument, XLSX } from '../helpers/documents.js';
 import { createPanelTender } from '../helpers/panel.js';
 import { seedWorld, type World } from '../helpers/seed.js';
@@ -139,6 +140,24 @@ describe('receiving a document', () => {
     expect(reason.status).toBe(400);
     const noBid = await uploadDocument(t, w.almereInkoper, docs(tender, 'B9', { envelope: 'quality', name: 'p.pdf' }), pdf);
     expect(noBid.status).toBe(404);
+  });
+});
+
+describe('an upload a crash interrupted', () => {
+  it('leaves chunks that the next start removes, and only those', async () => {
+    const pdf = pdfDocument('Blijft staan', Math.floor(1.5 * MIB));
+    const kept = await uploadDocument(t, w.almereInkoper, docs(tender, 'B2', { envelope: 'quality', name: 'blijft.pdf' }), pdf);
+    expect(kept.status).toBe(201);
+    const before = allChunkRows();
+    // What a killed process leaves: chunks written, the document row never.
+    const insert = t.db.sqlite.prepare('INSERT INTO document_chunks (document_id, seq, bytes) VALUES (?, ?, ?)');
+    for (const seq of [0, 1]) insert.run('afgebroken-upload', seq, Buffer.alloc(1024, 1));
+    expect(allChunkRows()).toBe(before + 2);
+    expect(removeInterruptedUploads(t.ctx)).toBe(2);
+    expect(allChunkRows()).toBe(before);
+    expect(chunkRows(kept.body.id)).toBe(2);
+    expect(sha((await downloadDocument(t, w.almereInkoper, `${docs(tender, 'B2')}/${kept.body.id}`)).bytes)).toBe(sha(pdf));
+    expect(removeInterruptedUploads(t.ctx)).toBe(0);
   });
 });
 

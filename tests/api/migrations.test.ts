@@ -128,7 +128,21 @@ describe('migrating a database of the first release', () => {
       const after = dumpTables(db.sqlite);
       // Old columns unchanged, row for row; new columns at their defaults.
       const newColumns: Record<string, Record<string, unknown>> = {
-        tenders: { show_prices_to_evaluators: 0, award_decided_at: null, standstill_ends_on: null, award_decision: null, awarded_at: null },
+        tenders: {
+          show_prices_to_evaluators: 0,
+          award_decided_at: null,
+          standstill_ends_on: null,
+          award_decision: null,
+          awarded_at: null,
+          // 0008: every existing tender is a one-envelope tender, as it always was.
+          envelopes: 'one',
+          quality_locked_at: null,
+          prices_entered_at: null,
+          prices_entered_by: null,
+          price_entry: null,
+          prices_confirmed_at: null,
+          prices_confirmed_by: null,
+        },
         criteria: { description: null, levels: null },
         consensus_scores: { deviation_reason: null },
         bids: { withdrawn_on: null, withdrawal_reason: null },

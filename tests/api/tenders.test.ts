@@ -30,6 +30,7 @@ describe('POST /api/v1/tenders', () => {
       openedAt: null,
       awardDecision: null,
       awardedAt: null,
+      priceOpening: null,
     });
   });
 

@@ -86,6 +86,18 @@ describe('the settings of a draft', () => {
     expect(api.body.award.priceWeight).toBe(30);
   });
 
+  it('sets two envelopes on the settings page, and shows the choice', async () => {
+    const id = await createFromTemplate();
+    const values = formValuesOf((await page.get(`/aanbestedingen/${id}/instellingen`)).html);
+    expect(values.envelopes).toBe('one');
+    const saved = await page.post(`/aanbestedingen/${id}/instellingen`, { ...values, envelopes: 'two', actie: 'opslaan' });
+    expect(saved.status, saved.html.slice(0, 400)).toBe(303);
+    expect((await w.almereInkoper.get(`/api/v1/tenders/${id}`)).body.tender.envelopes).toBe('two');
+    const again = await page.get(`/aanbestedingen/${id}/instellingen`);
+    expect(formValuesOf(again.html).envelopes).toBe('two');
+    expect(visibleText(again.html)).toContain('twee enveloppen (prijs verzegeld tot de kwaliteit is vergrendeld)');
+  });
+
   it('updates the example without saving', async () => {
     const id = await createFromTemplate();
     const values = formValuesOf((await page.get(`/aanbestedingen/${id}/instellingen`)).html);

@@ -8,7 +8,8 @@ import { blob, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from './organisations.js';
 import { tenders } from './tenders.js';
 
-export const REPORT_KINDS = ['evaluation', 'award-letter'] as const;
+/** `price-opening`: the proces-verbaal van opening van de prijsenveloppen, made at the confirmation (never by POST .../reports). */
+export const REPORT_KINDS = ['evaluation', 'award-letter', 'price-opening'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const reports = sqliteTable(

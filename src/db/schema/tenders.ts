@@ -12,6 +12,10 @@ import { organisations, users } from './organisations.js';
 export const TENDER_STATUSES = ['draft', 'open', 'award-proposed', 'awarded'] as const;
 export type TenderStatus = (typeof TENDER_STATUSES)[number];
 
+/** One envelope (quality and price together, as always) or two (price sealed until the quality is locked). */
+export const TENDER_ENVELOPES = ['one', 'two'] as const;
+export type TenderEnvelopes = (typeof TENDER_ENVELOPES)[number];
+
 export const tenders = sqliteTable(
   'tenders',
   {
@@ -48,6 +52,22 @@ export const tenders = sqliteTable(
     awardDecision: text('award_decision'),
     /** The instant of the award; from then on the tender is locked. */
     awardedAt: text('awarded_at'),
+    /** `two`: the price envelopes stay sealed until the quality scores are locked (docs/two-envelopes.md). Part of the dossier (`tender.envelopes`). */
+    envelopes: text('envelopes', { enum: TENDER_ENVELOPES }).notNull().default('one'),
+    /** Two envelopes: the instant the inkoper locked the quality scores, or null. */
+    qualityLockedAt: text('quality_locked_at'),
+    /** Two envelopes: the first officer's entry of the opened prices and who made it, or null. */
+    pricesEnteredAt: text('prices_entered_at'),
+    pricesEnteredBy: text('prices_entered_by').references(() => users.id),
+    /**
+     * JSON `[{ bidId, price, priceLines? }]` (euros, as the dossier writes them): the first
+     * officer's entry. Read by nothing but the confirmation until a second officer confirms it
+     * (the audit event carries only its SHA-256).
+     */
+    priceEntry: text('price_entry'),
+    /** Two envelopes: the second officer's confirmation; from then on the bids carry the prices. */
+    pricesConfirmedAt: text('prices_confirmed_at'),
+    pricesConfirmedBy: text('prices_confirmed_by').references(() => users.id),
   },
   (t) => [index('tenders_org_idx').on(t.organisationId)],
 );

@@ -82,6 +82,8 @@ export const tenderSchema = z.strictObject({
   lot: line('het perceel', TEXT_LIMITS.reference),
   estimatedValue: money.optional(),
   expectedLearners: positiveInteger.optional(),
+  // Not read by the evaluation: an absent field is `one`, so every older dossier means what it meant.
+  envelopes: z.enum(['one', 'two']).optional(),
 });
 
 export const awardSchema = z

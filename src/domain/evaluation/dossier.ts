@@ -37,6 +37,11 @@ export type Tender = {
   lot: string;
   estimatedValue?: number | undefined;
   expectedLearners?: number | undefined;
+  /**
+   * `two`: the price envelopes were sealed until the quality was locked (docs/two-envelopes.md).
+   * Absent means `one`; the evaluation never reads it.
+   */
+  envelopes?: 'one' | 'two' | undefined;
 };
 
 export type Award = {

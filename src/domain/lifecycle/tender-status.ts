@@ -17,6 +17,7 @@
  * | bid corrections (clerical error, withdrawal) |  | yes |  |         |
  * | bid documents (receive)  | yes  |      |                |         |
  * | bid documents (replace, with a reason) | yes | yes |     |         |
+ * | two envelopes: quality lock, price opening and its confirmation | | yes |  |    |
  *
  * Decisions, where issue 5 is silent:
  * - Bids only while draft: `open` closes bidding (spec api.md), and a bid registered once
@@ -59,6 +60,7 @@ export const TENDER_CHANGES = [
   'tender-deletion',
   'bid-documents',
   'document-replacements',
+  'price-opening',
 ] as const;
 export type TenderChange = (typeof TENDER_CHANGES)[number];
 
@@ -130,6 +132,13 @@ const CHANGE_RULES: Record<TenderChange, ChangeRule> = {
   'document-replacements': {
     allowedIn: ['draft', 'open'],
     tooLate: 'Na de gunningsbeslissing kan een document van een inschrijving niet meer worden vervangen: de beslissing berust op de documenten zoals ze waren.',
+  },
+  // Two envelopes: the quality is locked and the prices opened between the scoring and the
+  // award decision, which rests on both (docs/two-envelopes.md).
+  'price-opening': {
+    allowedIn: ['open'],
+    tooEarly: `De kwaliteit vergrendelen en de prijsenveloppen openen ${NOT_BEFORE_OPEN}.`,
+    tooLate: 'De gunningsbeslissing is genomen: de kwaliteit en de prijzen liggen vast.',
   },
 };
 

@@ -51,6 +51,18 @@ export const AUDIT_ACTION_TERMS = {
   'low-bid-review.record-explanation': term('toelichting ontvangen', 'De toelichting van de inschrijver is vastgelegd.'),
   'low-bid-review.record-no-response': term('geen toelichting ontvangen', 'Vastgelegd dat de inschrijver binnen de termijn niet reageerde.'),
   'low-bid-review.decide': term('onderzoek lage prijs afgerond', 'De prijs is na onderzoek aanvaard of de inschrijving afgewezen.'),
+  'tender.quality-lock': term(
+    'kwaliteitsscores vergrendeld',
+    'De kwaliteit is beoordeeld en vastgelegd voordat een prijs bekend is; daarna mogen de prijsenveloppen open (twee enveloppen).',
+  ),
+  'tender.price-opening': term(
+    'prijzen uit de prijsenveloppen ingevoerd',
+    'Een eerste inkoper heeft de prijsenveloppen geopend en de prijzen ingevoerd; niemand ziet ze tot een tweede inkoper bevestigt.',
+  ),
+  'tender.price-opening.confirm': term(
+    'opening van de prijsenveloppen bevestigd',
+    'Een tweede inkoper heeft de prijzen opnieuw uit de enveloppen gelezen en bevestigd; het proces-verbaal van opening is ondertekend.',
+  ),
   'tender.award-decision': term('gunningsbeslissing genomen', 'De voorlopige gunning is bekendgemaakt; de opschortende termijn loopt.'),
   'tender.award-decision.withdraw': term('gunningsbeslissing ingetrokken', 'De voorlopige gunning is ingetrokken; er wordt opnieuw beoordeeld.'),
   'tender.award': term('definitief gegund', 'De opdracht is definitief gegund en de aanbesteding vergrendeld.'),

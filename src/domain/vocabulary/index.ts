@@ -23,6 +23,7 @@ export * from './audit-actions.js';
 export * from './audit-subjects.js';
 export * from './award-limit-rules.js';
 export * from './award-methods.js';
+export * from './envelopes.js';
 export * from './formula-verdicts.js';
 export * from './low-bid-presets.js';
 export * from './low-bid-rules.js';

@@ -13,13 +13,14 @@
 import { z } from '@hono/zod-openapi';
 import { DOCUMENT_ENVELOPES, DOCUMENT_MEDIA_TYPES, REPORT_KINDS, TENDER_STATUSES } from '../../db/schema/index.js';
 import { calendarDay, timestamp } from '../../http/documented.js';
-import { BidCorrectionResponse, BidResponse, BidWithoutScoresResponse, WithdrawalResponse } from '../bids/bids.contract.js';
+import { BidCorrectionResponse, BidResponse, EnteredPriceResponse, BidWithoutScoresResponse, WithdrawalResponse } from '../bids/bids.contract.js';
 import { LowBidReviewResponse } from '../evaluation/evaluation.contract.js';
 import { DossierResponse, TenderResponse } from '../tenders/tenders.contract.js';
 import { SignatureCheck } from '../reports/reports.contract.js';
 import { REDACTED_CHANGE } from './tender-audit-events.js';
 
 const Settings = z.object({ showPricesToEvaluators: z.boolean() });
+const PriceOpeningStage = z.enum(['sealed', 'quality-locked', 'prices-entered']);
 const status = z.enum(TENDER_STATUSES);
 const TenderFields = z.object({
   tender: TenderResponse.shape.tender,
@@ -58,6 +59,27 @@ export const TENDER_ACTION_CHANGES = {
       openedAt: timestamp(),
       formulaVerdict: z.enum(['invites-underbidding', 'resists-underbidding', 'not-computable']).optional(),
       underbiddingRiskAccepted: z.string().optional().openapi({ description: 'De motivering om toch te openen met een formule die onderbieden uitlokt' }),
+    }),
+  },
+  'tender.quality-lock': { before: z.object({ qualityLockedAt: z.null() }), after: z.object({ qualityLockedAt: timestamp() }) },
+  'tender.price-opening': {
+    before: z.object({ stage: PriceOpeningStage }),
+    after: z.object({
+      stage: z.literal('prices-entered'),
+      pricesEnteredAt: timestamp(),
+      priceEntrySha256: z.string().openapi({ description: 'SHA-256 van de opgeslagen invoer; de bedragen zelf staan pas in de bevestiging' }),
+      bids: z.array(z.string()).openapi({ description: 'De inschrijvingen waarvan een prijs is ingevoerd' }),
+      priceEnvelopes: z.array(z.object({ bidId: z.string(), documentId: z.string(), sha256: z.string() })),
+    }),
+  },
+  'tender.price-opening.confirm': {
+    before: z.object({ stage: z.literal('prices-entered'), pricesEnteredBy: z.string().nullable() }),
+    after: z.object({
+      stage: z.literal('prices-confirmed'),
+      pricesConfirmedAt: timestamp(),
+      priceEntrySha256: z.string(),
+      prices: z.array(EnteredPriceResponse),
+      reportId: z.string().openapi({ description: 'Het proces-verbaal van opening (een rapport van soort price-opening)' }),
     }),
   },
   'tender.award-decision': {

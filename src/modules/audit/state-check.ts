@@ -62,6 +62,12 @@ function sameAwardDecision(expected: unknown, actual: unknown): boolean {
   }
 }
 
+/** The first officer's price entry is the one its event hashed (the event never holds the figures). */
+function samePriceEntry(expected: unknown, actual: unknown): boolean {
+  if (expected === null || actual === null) return expected === actual;
+  return sha256Hex(String(actual)) === (expected as { sha256: string }).sha256;
+}
+
 type TableSpec = {
   name: StateTableName;
   table: SQLiteTable;
@@ -81,7 +87,7 @@ const TABLES: TableSpec[] = [
   {
     name: 'tenders',
     table: schema.tenders,
-    comparators: { tieBreak: sameJsonText, lowBidRules: sameJsonText, awardDecision: sameAwardDecision },
+    comparators: { tieBreak: sameJsonText, lowBidRules: sameJsonText, awardDecision: sameAwardDecision, priceEntry: samePriceEntry },
   },
   { name: 'criteria', table: schema.criteria, comparators: { scale: sameJsonText, levels: sameJsonText } },
   { name: 'bids', table: schema.bids, comparators: { lowBidReview: sameJsonText } },

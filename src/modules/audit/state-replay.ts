@@ -95,6 +95,12 @@ const insertDossier: Handler = (event, change, t) => {
     standstillEndsOn: null,
     awardDecision: null,
     awardedAt: null,
+    qualityLockedAt: null,
+    pricesEnteredAt: null,
+    pricesEnteredBy: null,
+    priceEntry: null,
+    pricesConfirmedAt: null,
+    pricesConfirmedBy: null,
   };
   if (rows === undefined) {
     t.tenders.put({ id }, serverColumns, event.seq);
@@ -242,6 +248,27 @@ const awardDecision: Handler = (event, change, t) => {
   );
 };
 
+/** `tender.price-opening.confirm`: the confirmation, and each bid's price and lines as the event names them. */
+const confirmPriceOpening: Handler = (event, change, t) => {
+  const tenderId = event.entityId;
+  const after = record(change.after);
+  t.tenders.merge({ id: tenderId }, { pricesConfirmedAt: text(after.pricesConfirmedAt), pricesConfirmedBy: event.actorUserId }, event.seq);
+  const prices = Array.isArray(after.prices) ? after.prices.map(record) : [];
+  for (const entry of prices) {
+    const id = text(entry.bidId) ?? '';
+    const figures = attempt(() =>
+      bidRows(
+        tenderId,
+        { id, provider: { name: '', kvk: '', keurmerk: false }, price: number(entry.price), priceLines: entry.priceLines as Bid['priceLines'] },
+        0,
+        '',
+      ),
+    );
+    t.bids.merge({ tenderId, id }, { priceCents: figures === undefined ? undefined : figures.bid.priceCents }, event.seq);
+    replaceBidLines(t, tenderId, id, figures?.priceLines, event.seq);
+  }
+};
+
 const panelMemberKey = (event: VerifiedAuditEvent) => ({ tenderId: event.tenderId ?? '', userId: entityPart(event.entityId, 1) });
 
 const HANDLERS: Record<string, Handler> = {
@@ -326,6 +353,20 @@ const HANDLERS: Record<string, Handler> = {
     t.tenders.merge({ id: event.entityId }, { status: 'open', openedAt: text(record(change.after).openedAt) }, event.seq);
   },
   'tender.award-decision': awardDecision,
+  'tender.quality-lock': (event, change, t) => {
+    t.tenders.merge({ id: event.entityId }, { qualityLockedAt: text(record(change.after).qualityLockedAt) }, event.seq);
+  },
+  // The entry itself is not in the event (no one may see it before the confirmation): its SHA-256 is.
+  'tender.price-opening': (event, change, t) => {
+    const after = record(change.after);
+    const sha256 = text(after.priceEntrySha256);
+    t.tenders.merge(
+      { id: event.entityId },
+      { pricesEnteredAt: text(after.pricesEnteredAt), pricesEnteredBy: event.actorUserId, priceEntry: sha256 === undefined ? undefined : { sha256 } },
+      event.seq,
+    );
+  },
+  'tender.price-opening.confirm': confirmPriceOpening,
   'tender.award-decision.withdraw': (event, _change, t) => {
     t.tenders.merge({ id: event.entityId }, { status: 'open', awardDecidedAt: null, standstillEndsOn: null, awardDecision: null }, event.seq);
   },

@@ -96,6 +96,17 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
     const replaces = after.replacesId === null || after.replacesId === undefined ? '' : ` als nieuwe versie; reden: "${text(after.reason) ?? ''}"`;
     return `Document "${text(after.name) ?? '?'}" (versie ${num(after.version) ?? '?'}, ${envelope}) van inschrijving ${bid(text(after.bidId) ?? '?')} ontvangen${replaces}; SHA-256 ${text(after.sha256) ?? '?'}.`;
   },
+  'tender.quality-lock': () => 'Kwaliteitsscores vergrendeld: de kwaliteit ligt vast voordat een prijs bekend is; de prijsenveloppen mogen nu open.',
+  'tender.price-opening': (_e, c, bid) => {
+    const bids = record(c.after).bids;
+    const list = Array.isArray(bids) ? bids.map((b) => bid(String(b))).join(', ') : '?';
+    return `Prijsenveloppen geopend en de prijzen van ${list} ingevoerd door een eerste inkoper; de bedragen blijven verborgen tot een tweede inkoper ze bevestigt (SHA-256 van de invoer ${text(record(c.after).priceEntrySha256) ?? '?'}).`;
+  },
+  'tender.price-opening.confirm': (_e, c, bid) => {
+    const prices = record(c.after).prices;
+    const list = Array.isArray(prices) ? prices.map((p) => `${bid(text(record(p).bidId) ?? '?')} ${priceText(record(p).price)}`).join(', ') : '?';
+    return `Opening van de prijsenveloppen bevestigd door een tweede inkoper; de prijzen gelden: ${list}. Het proces-verbaal van opening is ondertekend.`;
+  },
   'tender.delete': (_e, c) => {
     const before = record(c.before);
     return `Aanbesteding ${text(before.reference) ?? '?'} in voorbereiding verwijderd, met haar inschrijvingen; de audittrail blijft bewaard.`;

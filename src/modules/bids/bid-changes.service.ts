@@ -17,6 +17,7 @@ import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.j
 import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
 import type { TenderRow } from '../tenders/tenders.queries.js';
 import type { Bid } from '../../domain/evaluation/dossier.js';
+import { pricesSealed } from '../../domain/envelopes/price-opening.js';
 import { changedBidFields, type BidFields, type BidFieldsChange } from './bid-input.js';
 
 /** The tender re-read inside the transaction, and the bid as it stands. */
@@ -50,7 +51,7 @@ function planDraftChange(ctx: AppContext, access: TenderAccess, bidId: string, c
   const { tender, bid } = findBidForChange(ctx, access.tender.id, bidId);
   requireChangeAllowed(tender.status, 'bids');
   const before = withoutScores(bid);
-  const after = changedBidFields(before, change, tender.awardMethod);
+  const after = changedBidFields(before, change, tender.awardMethod, { pricesSealed: pricesSealed(tender) });
   return { tender, bid, before, after, changed: canonicalJson(after) !== canonicalJson(before) };
 }
 

@@ -26,6 +26,7 @@ import type { TenderRow } from '../tenders/tenders.queries.js';
 import type { Bid } from '../../domain/evaluation/dossier.js';
 import { correctionViewOf, type BidCorrectionView } from './bid-corrections.js';
 import { findBidForChange, withoutScores, writeBidFields } from './bid-changes.service.js';
+import { requirePricesOpened } from '../tenders/price-envelopes.js';
 import { changedBidFields, priceFiguresOf, reasonProblems, sameFigures, type BidFields, type PriceFigures } from './bid-input.js';
 
 export type CorrectionInput = { price?: unknown; priceLines?: unknown; reason: string };
@@ -72,6 +73,8 @@ function planCorrection(
   input: CorrectionInput,
 ): PlannedCorrection & { tender: TenderRow; fields: BidFields } {
   const { tender, bid } = openBid(ctx, access, bidId);
+  // Before the price opening there is no price to correct: the figures come from the envelopes.
+  requirePricesOpened(tender);
   const errors = reasonProblems(input.reason, { pricesHidden: !tender.showPricesToEvaluators });
   if (input.price === undefined && input.priceLines === undefined) errors.push({ path: 'price', message: 'geef de gecorrigeerde price of priceLines' });
   for (const field of ['price', 'priceLines'] as const) {
@@ -154,6 +157,8 @@ function planWithdrawal(
   input: WithdrawalInput,
 ): { tender: TenderRow; bid: Bid; withdrawal: BidWithdrawal } {
   const { tender, bid } = openBid(ctx, access, bidId);
+  // Before the price opening there is no price to correct: the figures come from the envelopes.
+  requirePricesOpened(tender);
   const errors = reasonProblems(input.reason, { pricesHidden: !tender.showPricesToEvaluators });
   const today = todayInAmsterdam(ctx.clock());
   if (input.receivedOn > today) errors.push({ path: 'receivedOn', message: `de datum van ontvangst kan niet na vandaag (${today}) liggen` });

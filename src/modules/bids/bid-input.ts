@@ -12,6 +12,7 @@ import type { Bid, PriceLine } from '../../domain/evaluation/dossier.js';
 import { isSentence, SENTENCE_RULE_MESSAGE } from '../../domain/panel/motivation.js';
 import { amountsIn } from '../../domain/low-bids/other-bids-in-text.js';
 import { AppError, type FieldError } from '../../lib/app-error.js';
+import { PRICE_AT_REGISTRATION_MESSAGE } from '../../domain/envelopes/price-opening.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
 
 /** A bid without its consensus scores (they come later, or stay as they are). */
@@ -25,11 +26,18 @@ export type NewBidInput = { id?: string | undefined; provider: unknown; price?: 
  */
 export type BidFieldsChange = { provider?: unknown; price?: unknown; priceLines?: unknown };
 
-/** Checks a bid with the dossier's bid rules; `candidate` carries the id and every field but the scores. */
-export function parseBidFields(candidate: Record<string, unknown>, method: string): BidFields {
+/**
+ * Checks a bid with the dossier's bid rules; `candidate` carries the id and every field but the
+ * scores. `pricesSealed`: a two-envelope tender, where a bid is registered without a price
+ * (its price is in the sealed price envelope), and one given is refused (409).
+ */
+export function parseBidFields(candidate: Record<string, unknown>, method: string, { pricesSealed = false }: { pricesSealed?: boolean } = {}): BidFields {
+  if (pricesSealed && (candidate.price !== undefined || candidate.priceLines !== undefined)) {
+    throw new AppError('conflict', { detail: PRICE_AT_REGISTRATION_MESSAGE, errors: [{ path: 'price', message: 'geen prijs bij twee enveloppen' }] });
+  }
   const result = bidSchema.safeParse({ ...candidate, scores: {} }, { error: dutchErrorMap });
   const errors = result.success ? [] : issuesToProblems(result.error.issues);
-  if (method !== 'fixed-price' && candidate.price === undefined && candidate.priceLines === undefined) {
+  if (!pricesSealed && method !== 'fixed-price' && candidate.price === undefined && candidate.priceLines === undefined) {
     errors.push({ path: 'price', message: 'prijs ontbreekt; geef price of priceLines' });
   }
   if (!result.success || errors.length > 0) throw new AppError('invalid-input', { detail: 'De inschrijving is niet geldig.', errors });
@@ -38,15 +46,17 @@ export function parseBidFields(candidate: Record<string, unknown>, method: strin
 }
 
 /** A new bid (scores come later, as consensus). */
-export function parseNewBid(input: NewBidInput, id: string, method: string): BidFields {
-  return parseBidFields({ ...input, id }, method);
+export function parseNewBid(input: NewBidInput, id: string, method: string, options: { pricesSealed?: boolean } = {}): BidFields {
+  const candidate: Record<string, unknown> = { ...input, id };
+  for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
+  return parseBidFields(candidate, method, options);
 }
 
 /**
  * The bid after the change, checked: the current bid's fields with those the change names.
  * @example changedBidFields(current, { priceLines: [...] }, 'lowest-relative') // price = the sum of the new lines
  */
-export function changedBidFields(current: BidFields, change: BidFieldsChange, method: string): BidFields {
+export function changedBidFields(current: BidFields, change: BidFieldsChange, method: string, options: { pricesSealed?: boolean } = {}): BidFields {
   const candidate: Record<string, unknown> = { ...current };
   if (change.provider !== undefined) candidate.provider = change.provider;
   if (change.priceLines !== undefined) {
@@ -56,7 +66,7 @@ export function changedBidFields(current: BidFields, change: BidFieldsChange, me
   }
   if (change.price !== undefined) candidate.price = change.price ?? undefined;
   for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
-  return parseBidFields(candidate, method);
+  return parseBidFields(candidate, method, options);
 }
 
 /** The price figures of a bid: what a correction changes and records before and after. */

@@ -5,6 +5,7 @@
  * price only when the tender shows prices to evaluators: docs/api-decisions.md).
  */
 import { z } from '@hono/zod-openapi';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { bidSchema, priceLineSchema, withdrawalSchema } from '../../domain/evaluation/dossier.schema.js';
 import { REVIEW_STATES, type Bid, type BidWithdrawal, type PriceLine } from '../../domain/evaluation/dossier.js';
 import { calendarDay, documentedBy, sentAs, timestamp } from '../../http/documented.js';
@@ -26,6 +27,20 @@ export const WithdrawalResponse = sentAs<BidWithdrawal>(WithdrawalDoc);
 const { scores: _scores, ...bidFieldsShape } = bidSchema.shape;
 const BidWithoutScoresDoc = documentedBy(z.strictObject(bidFieldsShape), 'BidWithoutScores');
 export const BidWithoutScoresResponse = sentAs<Omit<Bid, 'scores'>>(BidWithoutScoresDoc);
+
+/** One bid's price as read from its price envelope (two envelopes), in euros. */
+export const EnteredPriceResponse = z
+  .object({ bidId: z.string(), price: z.number(), priceLines: z.array(sentAs<PriceLine>(PriceLineDoc)).optional() })
+  .openapi('EnteredPrice', { description: 'De prijs van een inschrijving zoals gelezen uit haar prijsenveloppe' });
+
+/** The same, as an officer enters it: the price, the lines or both (the dossier's rules). */
+export const EnteredPriceInput = z
+  .strictObject({
+    bidId: z.string().min(1).max(TEXT_LIMITS.id),
+    price: bidSchema.shape.price,
+    priceLines: bidSchema.shape.priceLines,
+  })
+  .openapi('EnteredPriceInput');
 
 /** A bid's price figures before or after a correction (`PriceFigures` in bid-input.ts). */
 const PriceFigures = z

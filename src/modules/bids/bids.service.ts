@@ -15,9 +15,10 @@ import { checkConsensus } from '../../domain/panel/consensus-view.js';
 import { individualScoresFor, requireAllSealed } from '../panel/consensus.service.js';
 import { holdsAnyRole, requireDeclaredMember } from '../panel/panel-access.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
-import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
+import { requireChangeAllowed, requireQualityUnlocked } from '../tenders/tender-lifecycle.js';
 import { requireScoreTarget } from '../tenders/score-target.js';
 import { parseNewBid, type NewBidInput } from './bid-input.js';
+import { pricesSealed } from '../../domain/envelopes/price-opening.js';
 import { correctionNoticesOf, correctionViewsOf, type BidCorrectionNotice, type BidCorrectionView } from './bid-corrections.js';
 
 export type { NewBidInput } from './bid-input.js';
@@ -47,7 +48,7 @@ export function addBid(ctx: AppContext, { actor, access, input }: { actor: Actor
     if (q.findBid(tender.id, id) !== undefined) {
       throw new AppError('conflict', { detail: `bid ${id} exists`, errors: [{ path: 'id', message: 'already in use' }] });
     }
-    const bid = parseNewBid(input, id, tender.awardMethod);
+    const bid = parseNewBid(input, id, tender.awardMethod, { pricesSealed: pricesSealed(tender) });
     const position = highestPosition + 1;
     const rows = bidRows(tender.id, bid, position, ctx.clock().toISOString());
     q.insertBids([rows.bid]);
@@ -146,6 +147,7 @@ export function setConsensusScore(
     const tender = q.findTender(access.tender.id);
     if (tender === undefined) throw new AppError('not-found');
     requireChangeAllowed(tender.status, 'consensus-scores');
+    requireQualityUnlocked(tender);
     requireScoreTarget(ctx, { tenderId: tender.id, bidId, criterionId, score: input.score });
     requireAllSealed(ctx, tender.id, 'Een consensusscore vastleggen');
     const check = checkConsensus({

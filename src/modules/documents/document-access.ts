@@ -11,6 +11,8 @@
  */
 import type { DocumentEnvelope } from '../../db/schema/index.js';
 import type { Actor, AppContext } from '../../http/types.js';
+import { envelopeStage } from '../../domain/envelopes/price-opening.js';
+import { AppError } from '../../lib/app-error.js';
 import { holdsAnyRole, requireDeclaredMember } from '../panel/panel-access.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
 
@@ -25,6 +27,30 @@ export function readableEnvelopes(ctx: AppContext, access: TenderAccess, actor: 
   }
   requireTenderRole(access, ['inkoper', 'auditor'], 'see the documents of bids');
   return new Set(['quality', 'price']);
+}
+
+/**
+ * Two envelopes: the price envelope's bytes stay sealed (listed with name and SHA-256, never
+ * served) until the quality is locked; then the inkopers of the organisation open it to enter
+ * the prices, and everyone who reads prices may read it once the opening is confirmed. A 409
+ * names the missing step (docs/two-envelopes.md).
+ */
+export function requireEnvelopeOpen(ctx: AppContext, access: TenderAccess, envelope: DocumentEnvelope): void {
+  if (envelope !== 'price') return;
+  const tender = ctx.queries.tenders.findTender(access.tender.id);
+  if (tender === undefined) return;
+  const stage = envelopeStage(tender);
+  if (stage === 'one-envelope' || stage === 'prices-confirmed') return;
+  if (stage === 'sealed') {
+    throw new AppError('conflict', {
+      detail: 'De prijsenveloppe is verzegeld: zij gaat pas open als de kwaliteitsscores zijn vergrendeld (POST .../quality-lock).',
+    });
+  }
+  if (!access.roles.has('inkoper')) {
+    throw new AppError('conflict', {
+      detail: 'De prijsenveloppe wordt door twee inkopers geopend; anderen lezen haar pas als de opening is bevestigd (POST .../price-opening/confirm).',
+    });
+  }
 }
 
 /** Only the inkoper receives documents (on behalf of the bidder, as it registers bids). */

@@ -31,6 +31,7 @@ export function createDocumentQueries(orm: Orm, sqlite: Database.Database) {
   const countOfBid = sqlite.prepare<[string, string], number>('SELECT count(*) FROM bid_documents WHERE tender_id = ? AND bid_id = ?').pluck();
   const countOfTender = sqlite.prepare<[string], number>('SELECT count(*) FROM bid_documents WHERE tender_id = ?').pluck();
   const replacer = sqlite.prepare<[string], string>('SELECT id FROM bid_documents WHERE replaces_id = ?').pluck();
+  const orphans = sqlite.prepare('DELETE FROM document_chunks WHERE document_id NOT IN (SELECT id FROM bid_documents)');
 
   return {
     /** Every document of the tender, every version, by bid and time of receipt. */
@@ -47,6 +48,8 @@ export function createDocumentQueries(orm: Orm, sqlite: Database.Database) {
     deleteChunks: (documentId: string): void => {
       deleteChunks.run(documentId);
     },
+    /** Removes the chunks no document row points at; the number of rows removed. */
+    deleteOrphanChunks: (): number => orphans.run().changes,
     /** Chunk `seq` of the document, or undefined past its end. */
     findChunk: (documentId: string, seq: number): Buffer | undefined => chunkAt.get(documentId, seq),
     /** The document's chunks in order, streamed. */

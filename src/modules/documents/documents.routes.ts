@@ -79,7 +79,7 @@ const binary = z.string().openapi({ format: 'binary' });
 const RECEIPT_RULES: RuleBeyondSchema[] = [
   { path: 'query.criterionId', rule: 'een criterium van deze aanbesteding, en alleen bij envelope=quality' },
   { path: 'query.reason', rule: 'verplicht bij replaces, en alleen met replaces' },
-  { path: 'query.replaces', rule: 'een eerder ontvangen document van dezelfde inschrijving' },
+  { path: 'query.replaces', rule: 'een document van dezelfde inschrijving, de nieuwste versie' },
   { path: 'query.envelope', rule: 'bij een vervanging de envelop van het vervangen document' },
   { path: 'body', rule: 'het bestand; niet leeg' },
 ];

@@ -16,7 +16,7 @@ import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import type { TenderAccess } from '../tenders/tender-access.js';
-import { readableEnvelopes, requireMayReceiveDocuments } from './document-access.js';
+import { readableEnvelopes, requireEnvelopeOpen, requireMayReceiveDocuments } from './document-access.js';
 import type { BidDocumentRow } from './documents.queries.js';
 import { xlsxProblem } from './xlsx-structure.js';
 
@@ -332,6 +332,7 @@ export function openBidDocument(
   const envelopes = readableEnvelopes(ctx, access, actor);
   const row = ctx.queries.documents.findDocument(access.tender.id, documentId);
   if (row === undefined || row.bidId !== bidId || !envelopes.has(row.envelope)) throw new AppError('not-found', { detail: `document ${documentId} not found` });
+  requireEnvelopeOpen(ctx, access, row.envelope);
   const q = ctx.queries.documents;
   let seq = 0;
   const body = new ReadableStream<Uint8Array>(
@@ -354,4 +355,17 @@ declare module '../../http/types.js' {
     /** The largest bid document accepted, in bytes (`DOCUMENT_MAX_BYTES`, default 25 MB). */
     documentMaxBytes: number;
   }
+}
+
+/**
+ * At the server's start, before it takes requests: the chunks of uploads that a crash or a
+ * kill interrupted. Nothing points at them (the document row is written last, in the
+ * transaction with its audit event), so they are never served; they only take space. Only
+ * at the start: while the server runs, such chunks may be an upload in progress.
+ * @example removeInterruptedUploads(ctx) // 3 (chunk rows removed)
+ */
+export function removeInterruptedUploads(ctx: AppContext): number {
+  const removed = ctx.queries.documents.deleteOrphanChunks();
+  if (removed > 0) ctx.logger.info('removed the chunks of interrupted document uploads', { chunks: removed });
+  return removed;
 }

@@ -33,6 +33,7 @@ import { evaluationVersion } from './evaluation-cache.js';
 import { storedTenderToDossier } from '../tenders/dossier-mapping.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
 import type { StoredTender } from '../tenders/tenders.queries.js';
+import { requirePricesOpened } from '../tenders/price-envelopes.js';
 
 export type MissingScore = { bidId: string; criterionId: string };
 export type TenderBidResult = BidResult & { lowBidReview?: LowBidReview };
@@ -60,7 +61,10 @@ export function loadDossier(ctx: AppContext, tenderId: string): Dossier {
 /** `GET .../dossier`: the tender as a dossier that `POST /tenders/import` and the CLI accept. */
 export function exportDossier(ctx: AppContext, { access }: { access: TenderAccess }): Dossier {
   requireTenderRole(access, ['inkoper', 'auditor'], 'het dossier exporteren');
-  return loadDossier(ctx, access.tender.id);
+  const stored = loadStoredTender(ctx, access.tender.id);
+  // Before the price opening the bids have no price: not yet a dossier the CLI can evaluate.
+  requirePricesOpened(stored.tender);
+  return storedTenderToDossier(stored);
 }
 
 /** The consensus scores still to be set; a withdrawn bid needs none. */
@@ -101,6 +105,8 @@ export function evaluateTenderJson(ctx: AppContext, { access }: { access: Tender
 /** The evaluation with the server's additions; no access check (the award decision uses it too). */
 export function computeEvaluation(ctx: AppContext, tenderId: string): TenderEvaluation {
   const stored = loadStoredTender(ctx, tenderId);
+  // Two envelopes: no ranking, no price flags, no formula outcome before the confirmed opening.
+  requirePricesOpened(stored.tender);
   const dossier = storedTenderToDossier(stored);
   const incomplete = findMissingScores(dossier);
   const lacking = new Set(incomplete.map((m) => m.bidId));

@@ -21,7 +21,7 @@ import { formatDutchTrimmed } from '../../domain/money.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError, type FieldError } from '../../lib/app-error.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
-import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
+import { requireChangeAllowed, requireQualityUnlocked } from '../tenders/tender-lifecycle.js';
 import { buildConsensusOverview, type ConsensusItem } from './consensus.service.js';
 import { writeConsensusScore, type ConsensusScoreView } from './consensus-write.js';
 
@@ -116,6 +116,7 @@ export function adoptAgreedConsensus(
     const tender = ctx.queries.tenders.findTender(access.tender.id);
     if (tender === undefined) throw new AppError('not-found');
     requireChangeAllowed(tender.status, 'consensus-scores');
+    requireQualityUnlocked(tender);
     const { items } = buildConsensusOverview(ctx, tender.id, 'Eensgezinde scores overnemen');
     const { targets, invalid, conflicts } = targetsOf(items, cells);
     const problems = [...invalid, ...motivationProblems(targets)];

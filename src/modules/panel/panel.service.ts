@@ -10,7 +10,7 @@ import { AppError } from '../../lib/app-error.js';
 import { schoolsOfTender } from './declaration-subject.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { countingMemberships } from '../organisations/organisation-access.js';
-import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
+import { requireChangeAllowed, requireQualityUnlocked } from '../tenders/tender-lifecycle.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
 import { formatInstantNl } from './panel-format.js';
 import { isOnPanel, namesNl, PANEL_READERS, requirePanelMember, sealStatusOf, type SealStatus } from './panel-access.js';
@@ -63,6 +63,7 @@ export function assignEvaluator(ctx: AppContext, { actor, access, userId }: { ac
     const organisation = tender && ctx.queries.organisations.findOrganisation(tender.organisationId);
     if (tender === undefined || organisation === undefined) throw new AppError('not-found');
     requireChangeAllowed(tender.status, 'evaluators');
+    requireQualityUnlocked(tender);
     const user = ctx.queries.auth.findUserById(userId);
     const refusal = seatingRefusal(
       ctx,
@@ -204,6 +205,7 @@ export function declareConflictOfInterest(
     if (tender === undefined) throw new AppError('not-found');
     const member = requirePanelMember(ctx, access, actor);
     requireChangeAllowed(tender.status, 'conflict-declarations');
+    requireQualityUnlocked(tender);
     if (member.declaration !== null) {
       throw new AppError('conflict', { detail: `u heeft uw verklaring al op ${formatInstantNl(member.declaredAt)} afgelegd` });
     }

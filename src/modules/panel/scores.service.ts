@@ -11,7 +11,7 @@ import { isSentence, SENTENCE_RULE_MESSAGE } from '../../domain/panel/motivation
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
-import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
+import { requireChangeAllowed, requireQualityUnlocked } from '../tenders/tender-lifecycle.js';
 import { requireScoreTarget } from '../tenders/score-target.js';
 import type { TenderAccess } from '../tenders/tender-access.js';
 import { formatInstantNl } from './panel-format.js';
@@ -52,6 +52,7 @@ export function setIndividualScore(
     if (tender === undefined) throw new AppError('not-found');
     const member = requireDeclaredMember(ctx, access, actor);
     requireChangeAllowed(tender.status, 'individual-scores');
+    requireQualityUnlocked(tender);
     if (member.sealedAt !== null) {
       throw new AppError('conflict', {
         detail: `u heeft uw scores op ${formatInstantNl(member.sealedAt)} verzegeld; ze kunnen niet meer worden gewijzigd`,
@@ -100,6 +101,7 @@ export function sealScores(ctx: AppContext, { actor, access }: { actor: Actor; a
     if (tender === undefined) throw new AppError('not-found');
     const member = requireDeclaredMember(ctx, access, actor);
     requireChangeAllowed(tender.status, 'seals');
+    requireQualityUnlocked(tender);
     if (member.sealedAt !== null) {
       throw new AppError('conflict', { detail: `u heeft uw scores al op ${formatInstantNl(member.sealedAt)} verzegeld` });
     }

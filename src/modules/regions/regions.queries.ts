@@ -70,7 +70,9 @@ export function createRegionQueries(sqlite: Database.Database) {
             price_ceiling_cents AS priceCeilingCents, fixed_price_cents AS fixedPriceCents, tie_break AS tieBreak,
             low_bid_rules AS lowBidRules, show_prices_to_evaluators AS showPricesToEvaluators,
             created_at AS createdAt, updated_at AS updatedAt, opened_at AS openedAt, award_decided_at AS awardDecidedAt,
-            standstill_ends_on AS standstillEndsOn, award_decision AS awardDecision, awarded_at AS awardedAt
+            standstill_ends_on AS standstillEndsOn, award_decision AS awardDecision, awarded_at AS awardedAt,
+            envelopes, quality_locked_at AS qualityLockedAt, prices_entered_at AS pricesEnteredAt, prices_entered_by AS pricesEnteredBy,
+            prices_confirmed_at AS pricesConfirmedAt, prices_confirmed_by AS pricesConfirmedBy
        FROM tenders WHERE id IN (${IDS})`,
     )
     .raw();
@@ -172,6 +174,14 @@ function tenderRow(r: Raw): TenderRow {
     standstillEndsOn: r[21] as string | null,
     awardDecision: r[22] as string | null,
     awardedAt: r[23] as string | null,
+    envelopes: r[24] as TenderRow['envelopes'],
+    qualityLockedAt: r[25] as string | null,
+    pricesEnteredAt: r[26] as string | null,
+    pricesEnteredBy: r[27] as string | null,
+    // The first officer's entry is never read for a comparison: a bid's price is its confirmed one.
+    priceEntry: null,
+    pricesConfirmedAt: r[28] as string | null,
+    pricesConfirmedBy: r[29] as string | null,
   };
 }
 

@@ -130,37 +130,63 @@ export async function createReport(
   const id = randomUUID();
   const generatedAt = ctx.clock();
   const unsigned = await render(ctx, { actor, access, kind: input.kind, bidId: input.bidId, reportId: id, generatedAt });
-  const signed = await sign(ctx, unsigned, generatedAt);
-  const sha256 = sha256Of(signed);
-  // Validated as any reader would, right after signing, and the result kept with the report.
-  const signatureCheck = signatureRecordOf(await verifyPdfSignature(signed), ctx.clock());
-  if (!signatureCheck.valid) throw new Error(`the report just signed does not verify: ${signatureCheck.problems.join('; ')}`);
+  const signed = await signReport(ctx, unsigned, generatedAt);
   const bidId = input.kind === 'award-letter' ? (input.bidId ?? null) : null;
   writeTransaction(ctx.db, () => {
-    ctx.queries.reports.insertReport({
-      id,
-      tenderId: access.tender.id,
-      kind: input.kind,
-      bidId,
-      sha256,
-      bytes: signed,
-      createdAt: generatedAt.toISOString(),
-      createdBy: actor.userId,
-      signatureCheck: JSON.stringify(signatureCheck),
-    });
-    recordAuditEvent(ctx, {
-      actorUserId: actor.userId,
-      organisationId: access.tender.organisationId,
-      action: 'report.created',
-      entityType: 'report',
-      entityId: id,
-      tenderId: access.tender.id,
-      change: { after: { kind: input.kind, bidId, sha256, certificate: ctx.signer().certificate.fingerprintSha256, signatureCheck } },
-    });
+    storeReport(ctx, { actor, access, id, kind: input.kind, bidId, generatedAt, signed });
     // Every report is a moment worth pinning: the head, this report's event included, is signed with it.
     anchorAuditHead(ctx, 'report');
   });
-  return { id, kind: input.kind, bidId, sha256, url: `/api/v1/reports/${id}`, signatureCheck };
+  return { id, kind: input.kind, bidId, sha256: signed.sha256, url: `/api/v1/reports/${id}`, signatureCheck: signed.signatureCheck };
+}
+
+export type SignedReport = { bytes: Buffer; sha256: string; signatureCheck: SignatureRecord };
+
+/** Signs a rendered report and validates it as any reader would, right after signing. */
+export async function signReport(ctx: AppContext, unsigned: Buffer, generatedAt: Date): Promise<SignedReport> {
+  const bytes = await sign(ctx, unsigned, generatedAt);
+  const signatureCheck = signatureRecordOf(await verifyPdfSignature(bytes), ctx.clock());
+  if (!signatureCheck.valid) throw new Error(`the report just signed does not verify: ${signatureCheck.problems.join('; ')}`);
+  return { bytes, sha256: sha256Of(bytes), signatureCheck };
+}
+
+/**
+ * Stores a signed report with its `report.created` event. Call inside the write transaction
+ * of the change it records (the caller anchors the audit head after it).
+ */
+export function storeReport(
+  ctx: AppContext,
+  {
+    actor,
+    access,
+    id,
+    kind,
+    bidId,
+    generatedAt,
+    signed,
+  }: { actor: Actor; access: TenderAccess; id: string; kind: ReportKind; bidId: string | null; generatedAt: Date; signed: SignedReport },
+): void {
+  const { bytes, sha256, signatureCheck } = signed;
+  ctx.queries.reports.insertReport({
+    id,
+    tenderId: access.tender.id,
+    kind,
+    bidId,
+    sha256,
+    bytes,
+    createdAt: generatedAt.toISOString(),
+    createdBy: actor.userId,
+    signatureCheck: JSON.stringify(signatureCheck),
+  });
+  recordAuditEvent(ctx, {
+    actorUserId: actor.userId,
+    organisationId: access.tender.organisationId,
+    action: 'report.created',
+    entityType: 'report',
+    entityId: id,
+    tenderId: access.tender.id,
+    change: { after: { kind, bidId, sha256, certificate: ctx.signer().certificate.fingerprintSha256, signatureCheck } },
+  });
 }
 
 /** `GET /tenders/:id/reports`: the reports issued for a tender, newest last. */

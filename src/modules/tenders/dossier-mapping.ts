@@ -37,7 +37,13 @@ export type ServerTenderColumns =
   | 'awardDecidedAt'
   | 'standstillEndsOn'
   | 'awardDecision'
-  | 'awardedAt';
+  | 'awardedAt'
+  | 'qualityLockedAt'
+  | 'pricesEnteredAt'
+  | 'pricesEnteredBy'
+  | 'priceEntry'
+  | 'pricesConfirmedAt'
+  | 'pricesConfirmedBy';
 
 /** A new tender's server columns: nothing decided yet, prices hidden from evaluators. */
 export const NEW_TENDER_SERVER_COLUMNS = {
@@ -47,6 +53,12 @@ export const NEW_TENDER_SERVER_COLUMNS = {
   standstillEndsOn: null,
   awardDecision: null,
   awardedAt: null,
+  qualityLockedAt: null,
+  pricesEnteredAt: null,
+  pricesEnteredBy: null,
+  priceEntry: null,
+  pricesConfirmedAt: null,
+  pricesConfirmedBy: null,
 } as const satisfies Partial<TenderRow>;
 
 /** The tender-level columns of a dossier. */
@@ -66,6 +78,7 @@ export function tenderColumns(fields: TenderFields): Omit<TenderRow, ServerTende
     fixedPriceCents: toCents(award.fixedPrice),
     tieBreak: award.tieBreak === undefined ? null : JSON.stringify(award.tieBreak),
     lowBidRules: fields.lowBidRules === undefined ? null : JSON.stringify(fields.lowBidRules),
+    envelopes: tender.envelopes ?? 'one',
   };
 }
 
@@ -150,6 +163,8 @@ export function tenderFieldsOf(tender: TenderRow, criteria: CriterionRow[]): Ten
       lot: tender.lot,
       estimatedValue: toEuros(tender.estimatedValueCents),
       expectedLearners: tender.expectedLearners ?? undefined,
+      // Only when two: a one-envelope tender's dossier stays exactly as it always was.
+      envelopes: tender.envelopes === 'two' ? ('two' as const) : undefined,
     }),
     award: compact({
       method: tender.awardMethod as Award['method'],

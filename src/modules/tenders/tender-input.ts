@@ -11,7 +11,7 @@ import { AppError, type FieldError } from '../../lib/app-error.js';
 import { prefixFieldPath } from '../../lib/field-path.js';
 import type { TenderFields } from './dossier-mapping.js';
 
-export const FLAT_TENDER_KEYS = ['reference', 'title', 'buyer', 'lot', 'estimatedValue', 'expectedLearners'] as const;
+export const FLAT_TENDER_KEYS = ['reference', 'title', 'buyer', 'lot', 'estimatedValue', 'expectedLearners', 'envelopes'] as const;
 
 /** The flattened fields of `POST /tenders` and `PATCH /tenders/:id`, not yet checked. */
 export type FlatTenderInput = Partial<Record<(typeof FLAT_TENDER_KEYS)[number] | 'award' | 'criteria' | 'lowBidRules', unknown>>;

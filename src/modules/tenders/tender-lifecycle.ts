@@ -24,3 +24,16 @@ export function requireTransition(from: TenderStatus, to: TenderStatus): void {
   const check = checkTransition(from, to);
   if (!check.ok) throw new AppError('tender-locked', { detail: check.message });
 }
+
+/**
+ * Two envelopes: once the inkoper has locked the quality scores, the panel, its scores, seals
+ * and the consensus stay as they are (the price envelopes are opened on them).
+ * @example requireQualityUnlocked(tender) // throws 409 after POST .../quality-lock
+ */
+export function requireQualityUnlocked(tender: { qualityLockedAt: string | null }): void {
+  if (tender.qualityLockedAt !== null) {
+    throw new AppError('tender-locked', {
+      detail: `De kwaliteitsscores zijn vergrendeld (${tender.qualityLockedAt}) voor de opening van de prijsenveloppen; het panel, de scores en de consensus liggen vast.`,
+    });
+  }
+}

@@ -27,6 +27,10 @@ const tenderFieldDocs = {
   lot: documentedBy(tenderSchema.shape.lot),
   estimatedValue: documentedBy(tenderSchema.shape.estimatedValue),
   expectedLearners: documentedBy(tenderSchema.shape.expectedLearners),
+  envelopes: documentedBy(tenderSchema.shape.envelopes).openapi({
+    description:
+      '`one` (standaard): kwaliteit en prijs in één envelop. `two`: de prijsenveloppen blijven dicht tot de kwaliteitsscores zijn vergrendeld en twee inkopers de prijzen hebben geopend. Alleen zolang de aanbesteding in voorbereiding is.',
+  }),
   award: AwardDoc,
   criteria: CriteriaDoc,
   lowBidRules: LowBidRulesDoc,
@@ -134,5 +138,19 @@ export const TenderResponse = z
       })
       .nullable(),
     awardedAt: timestamp().nullable(),
+    priceOpening: z
+      .object({
+        stage: z.enum(['sealed', 'quality-locked', 'prices-entered', 'prices-confirmed']).openapi({
+          description:
+            'sealed: de kwaliteit wordt beoordeeld; quality-locked: de prijsenveloppen mogen open; prices-entered: wacht op de tweede inkoper; prices-confirmed: de prijzen gelden',
+        }),
+        qualityLockedAt: timestamp().nullable(),
+        pricesEnteredAt: timestamp().nullable(),
+        pricesEnteredBy: z.string().nullable().openapi({ description: 'De gebruiker die de prijzen invoerde (de eerste inkoper)' }),
+        pricesConfirmedAt: timestamp().nullable(),
+        pricesConfirmedBy: z.string().nullable().openapi({ description: 'De gebruiker die ze bevestigde (de tweede inkoper)' }),
+      })
+      .nullable()
+      .openapi({ description: 'Alleen bij twee enveloppen (anders null): hoe ver de opening van de prijsenveloppen is. Nooit een bedrag.' }),
   })
   .openapi('Tender');

@@ -24,6 +24,7 @@ import { checkTransition } from '../../domain/lifecycle/tender-status.js';
 import { requireChangeAllowed } from './tender-lifecycle.js';
 import { parseImportedDossier, parseTenderFields, type FlatTenderInput } from './tender-input.js';
 import type { TenderRow } from './tenders.queries.js';
+import { envelopeStage, type EnvelopeStage } from '../../domain/envelopes/price-opening.js';
 import { confirmFormulaForOpening, type OpenConfirmation } from '../formula-check/formula-check.service.js';
 
 /** Roles that see a tender; a beoordelaar sees only the tenders on whose panel it sits. */
@@ -41,7 +42,25 @@ export type TenderView = TenderFields & {
   openedAt: string | null;
   awardDecision: AwardDecisionSummary | null;
   awardedAt: string | null;
+  /** Two envelopes: where the price opening stands (null for one envelope); never a price. */
+  priceOpening: PriceOpeningSummary | null;
 };
+
+export type PriceOpeningSummary = {
+  stage: Exclude<EnvelopeStage, 'one-envelope'>;
+  qualityLockedAt: string | null;
+  pricesEnteredAt: string | null;
+  pricesEnteredBy: string | null;
+  pricesConfirmedAt: string | null;
+  pricesConfirmedBy: string | null;
+};
+
+function priceOpeningSummary(tender: TenderRow): PriceOpeningSummary | null {
+  const stage = envelopeStage(tender);
+  if (stage === 'one-envelope') return null;
+  const { qualityLockedAt, pricesEnteredAt, pricesEnteredBy, pricesConfirmedAt, pricesConfirmedBy } = tender;
+  return { stage, qualityLockedAt, pricesEnteredAt, pricesEnteredBy, pricesConfirmedAt, pricesConfirmedBy };
+}
 
 export function toTenderView(ctx: AppContext, tender: TenderRow, criteria = ctx.queries.tenders.listCriteria(tender.id)): TenderView {
   const fields = tenderFieldsOf(tender, criteria);
@@ -57,6 +76,7 @@ export function toTenderView(ctx: AppContext, tender: TenderRow, criteria = ctx.
     openedAt,
     awardDecision: awardDecisionSummary(tender),
     awardedAt,
+    priceOpening: priceOpeningSummary(tender),
   };
 }
 
@@ -121,7 +141,16 @@ function fromTemplate(templateId: string, input: FlatTenderInput): FlatTenderInp
 /** `POST /tenders/import`: a whole dossier, bids and consensus scores included, as one draft tender. */
 export function importTender(ctx: AppContext, { actor, organisationId, dossier }: { actor: Actor; organisationId: string; dossier: unknown }): TenderView {
   requireInkoperOf(ctx, actor, organisationId);
-  return insertDossier(ctx, { actor, organisationId, dossier: parseImportedDossier(dossier), action: 'tender.import' });
+  const parsed = parseImportedDossier(dossier);
+  // A dossier's bids carry prices; in a two-envelope tender no price exists before the opening.
+  if (parsed.tender.envelopes === 'two' && parsed.bids.length > 0) {
+    throw new AppError('conflict', {
+      detail:
+        'Een dossier met twee enveloppen wordt zonder inschrijvingen ingelezen: registreer de inschrijvingen daarna zonder prijs, met het prijsblad in de prijsenveloppe.',
+      errors: [{ path: 'dossier.bids', message: 'geen inschrijvingen bij twee enveloppen' }],
+    });
+  }
+  return insertDossier(ctx, { actor, organisationId, dossier: parsed, action: 'tender.import' });
 }
 
 function insertDossier(
@@ -217,6 +246,7 @@ export function patchTender(ctx: AppContext, { actor, access, patch }: { actor: 
     }
     const after = parseTenderFields(merged);
     assertScoresStillFit(ctx, current.id, after);
+    if (after.tender.envelopes === 'two') assertNoPricedBids(ctx, current.id);
     const updatedAt = ctx.clock().toISOString();
     const columns = { ...tenderColumns(after), showPricesToEvaluators, updatedAt };
     ctx.queries.tenders.updateTender(current.id, columns);
@@ -234,6 +264,16 @@ export function patchTender(ctx: AppContext, { actor, access, patch }: { actor: 
       },
     });
     return toTenderView(ctx, { ...current, ...columns });
+  });
+}
+
+/** Two envelopes: no price may exist before the opening, so no bid may have been registered with one. */
+function assertNoPricedBids(ctx: AppContext, tenderId: string): void {
+  const priced = ctx.queries.tenders.listBids(tenderId).filter((bid) => bid.priceCents !== null);
+  if (priced.length === 0) return;
+  throw new AppError('conflict', {
+    detail: `Twee enveloppen kan niet meer: ${priced.map((bid) => bid.id).join(', ')} is al met een prijs geregistreerd. Verwijder die inschrijvingen en registreer ze opnieuw zonder prijs, met het prijsblad in de prijsenveloppe.`,
+    errors: [{ path: 'envelopes', message: 'er zijn al inschrijvingen met een prijs' }],
   });
 }
 

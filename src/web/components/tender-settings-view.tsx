@@ -9,7 +9,7 @@ import { computeCostFloor } from '../../domain/cost-floor.js';
 import { formatScale } from '../../domain/evaluation/dossier-rules.js';
 import type { CostFloorParams } from '../../domain/evaluation/dossier.js';
 import { summariseWeights } from '../../domain/evaluation/weights.js';
-import { LOW_BID_PRESET_NAMES, LOW_BID_RULE_NAMES, METHOD_NAMES } from '../../domain/vocabulary/index.js';
+import { ENVELOPE_NAMES, LOW_BID_PRESET_NAMES, LOW_BID_RULE_NAMES, METHOD_NAMES } from '../../domain/vocabulary/index.js';
 import { DEFAULT_LOW_BID_PRESET } from '../../domain/low-bids/presets.js';
 import type { TenderFields } from '../../modules/tenders/dossier-mapping.js';
 import { methodFormula } from '../../reports/report-format.js';
@@ -80,6 +80,7 @@ export function SettingsView({ fields }: { fields: TenderFields }) {
           ['Perceel', tender.lot],
           ['Raming', formatOptionalEuros(tender.estimatedValue)],
           ['Verwacht aantal inburgeraars', tender.expectedLearners === undefined ? '-' : String(tender.expectedLearners)],
+          ['Enveloppen', ENVELOPE_NAMES[tender.envelopes ?? 'one']],
         ]}
       />
       <h2 class="utrecht-heading-2 utrecht-heading-2--distanced">Gunningscriteria</h2>

@@ -46,6 +46,7 @@ export function tenderFormValues(view: TenderView): FormValues {
     lot: tender.lot,
     estimatedValue: formatFormMoney(tender.estimatedValue),
     expectedLearners: formatFormNumber(tender.expectedLearners),
+    envelopes: tender.envelopes ?? 'one',
     'award.method': award.method,
     'award.priceWeight': formatFormNumber(award.priceWeight),
     'award.priceFloor': formatFormMoney(award.priceFloor),
@@ -181,6 +182,8 @@ export function tenderPatchFromForm(values: FormValues, currentCriteria: readonl
     lot: values.lot ?? '',
     estimatedValue: orNull(amounts.money('estimatedValue', values.estimatedValue)),
     expectedLearners: orNull(amounts.count('expectedLearners', values.expectedLearners)),
+    // A form without the field (an older page) leaves the setting as it is.
+    ...(values.envelopes === undefined ? {} : { envelopes: values.envelopes }),
     award,
     criteria: criteria.list,
     lowBidRules: rules,

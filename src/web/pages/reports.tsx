@@ -30,7 +30,7 @@ import { redirectAfterPost, renderPage } from '../render.js';
 import { readBidNames } from '../tender-data.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
-const KIND_NAMES = { evaluation: 'Beoordelingsrapport', 'award-letter': 'Gunningsbrief' } as const;
+const KIND_NAMES = { evaluation: 'Beoordelingsrapport', 'award-letter': 'Gunningsbrief', 'price-opening': 'Proces-verbaal opening prijsenveloppen' } as const;
 
 function ReportsPage({
   viewer,

@@ -6,7 +6,7 @@
  * Inputs are named by the API's paths (see tender-form.ts).
  */
 import { AWARD_METHODS, LOW_BID_PRESETS, LOW_BID_RULE_IDS } from '../../domain/evaluation/dossier.js';
-import { LOW_BID_PRESET_NAMES, LOW_BID_RULE_NAMES, METHOD_NAMES } from '../../domain/vocabulary/index.js';
+import { ENVELOPE_NAMES, ENVELOPE_TERMS, LOW_BID_PRESET_NAMES, LOW_BID_RULE_NAMES, METHOD_NAMES } from '../../domain/vocabulary/index.js';
 import { DEFAULT_LOW_BID_PRESET } from '../../domain/low-bids/presets.js';
 import type { TenderFields } from '../../modules/tenders/dossier-mapping.js';
 import { methodFormula } from '../../reports/report-format.js';
@@ -45,6 +45,7 @@ export function settingsFieldLabels(values: FormValues): Map<string, string> {
     ['lot', 'Perceel'],
     ['estimatedValue', 'Raming'],
     ['expectedLearners', 'Verwacht aantal inburgeraars'],
+    ['envelopes', 'Enveloppen'],
     ['award.method', 'Gunningsmethode'],
     ['award.priceWeight', 'Prijsgewicht'],
     ['award.priceFloor', 'Bodemprijs'],
@@ -199,6 +200,14 @@ export function TenderSettingsForm({
         errors={errors}
         inputMode="numeric"
         description="Nodig voor de kostenvloer per inburgeraar."
+      />
+      <SelectField
+        name="envelopes"
+        label="Enveloppen"
+        value={values.envelopes}
+        options={(['one', 'two'] as const).map((value) => ({ value, label: ENVELOPE_NAMES[value] }))}
+        errors={errors}
+        description={ENVELOPE_TERMS.two.explanation}
       />
       <CheckboxField
         name="showPricesToEvaluators"

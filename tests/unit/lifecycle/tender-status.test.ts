@@ -27,6 +27,7 @@ describe('canChange', () => {
     'tender-deletion': 'D',
     'bid-documents': 'D',
     'document-replacements': 'DO',
+    'price-opening': 'O',
   };
   const letter: Record<TenderStatus, string> = { draft: 'D', open: 'O', 'award-proposed': 'P', awarded: 'A' };
 
