@@ -12,6 +12,7 @@
  * flags, whose references are the other bids' mean, next price or median. docs/access.md.
  */
 import type { BidResult } from '../domain/evaluation/result.js';
+import { addressOf } from '../domain/provider/provider-address.js';
 import type { AwardLetterData, EvaluationReportData, LetterParty, LetterResult } from './report-data.js';
 
 function letterResultOf(result: BidResult): LetterResult {
@@ -69,6 +70,8 @@ export function buildAwardLetterData(options: BuildAwardLetterOptions): AwardLet
     bidCount: report.result.bids.length,
     rankedCount: report.result.bids.filter((bid) => bid.status === 'ranked').length,
     recipient: partyOf(report, options.bidId),
+    // The recipient's own address only: a letter names no other school's address.
+    recipientAddress: addressOf(report.bids.find((bid) => bid.id === options.bidId)?.providerAddress ?? {}),
     winner: partyOf(report, report.result.winner),
     ...(options.contact === undefined ? {} : { contact: options.contact }),
     certificate: report.certificate,

@@ -10,6 +10,7 @@
  * const signed = await signer.sign(await renderAwardLetter(letter));
  */
 import { formatDutchTrimmed } from '../domain/money.js';
+import { addressBlockLines } from '../domain/provider/provider-address.js';
 import { drawCertificate, drawDevelopmentWarning } from './certificate-block.js';
 import { formatDate } from './format-dates.js';
 import { COLOR, FONT, SIZE, bulletList, contentWidth, heading, labelledRows, paragraph } from './pdf/layout.js';
@@ -43,7 +44,10 @@ function drawLetterHead(doc: PdfDocument, data: AwardLetterData): void {
     const fitted = fitText(doc, text, width);
     tagged(doc, 'P', () => doc.text(fitted, left, doc.y, { width }));
   };
-  line(data.recipient.providerName);
+  // The address block (NEN 5825 order): the school, its contact person, street, postcode and place.
+  const addressBlock = addressBlockLines(data.recipient.providerName, data.recipientAddress);
+  for (const addressLine of addressBlock) line(addressLine);
+  if (addressBlock.length > 1) doc.y += 6;
   line(fill(words.recipientBid, { bidId: data.recipient.bidId }));
   doc.y += 14;
   line(fill(words.date, { date: formatDate(data.decisionDate) }));

@@ -131,7 +131,16 @@ describe('migrating a database of the first release', () => {
         tenders: { show_prices_to_evaluators: 0, award_decided_at: null, standstill_ends_on: null, award_decision: null, awarded_at: null },
         criteria: { description: null, levels: null },
         consensus_scores: { deviation_reason: null },
-        bids: { withdrawn_on: null, withdrawal_reason: null },
+        bids: {
+          withdrawn_on: null,
+          withdrawal_reason: null,
+          provider_street: null,
+          provider_postcode: null,
+          provider_place: null,
+          provider_contact_person: null,
+          provider_email: null,
+        },
+        providers: { street: null, postcode: null, place: null, contact_person: null, email: null },
         users: { disabled_at: null },
         api_tokens: { last_used_at: null },
       };

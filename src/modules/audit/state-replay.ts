@@ -168,7 +168,21 @@ const updateBid: Handler = (event, change, t) => {
   const { tenderId, id } = bidKey(event);
   const rows = attempt(() => bidRows(tenderId, record(change.after) as unknown as Omit<Bid, 'scores'>, 0, ''));
   if (rows === undefined) {
-    t.bids.merge({ tenderId, id }, { providerName: undefined, providerKvk: undefined, providerKeurmerk: undefined, priceCents: undefined }, event.seq);
+    t.bids.merge(
+      { tenderId, id },
+      {
+        providerName: undefined,
+        providerKvk: undefined,
+        providerKeurmerk: undefined,
+        providerStreet: undefined,
+        providerPostcode: undefined,
+        providerPlace: undefined,
+        providerContactPerson: undefined,
+        providerEmail: undefined,
+        priceCents: undefined,
+      },
+      event.seq,
+    );
     replaceBidLines(t, tenderId, id, undefined, event.seq);
     return;
   }
@@ -310,7 +324,18 @@ const HANDLERS: Record<string, Handler> = {
     const after = record(change.after);
     t.providers.put(
       { id: event.entityId },
-      { organisationId: text(after.organisationId), name: text(after.name), kvk: text(after.kvk), keurmerk: boolean(after.keurmerk) },
+      {
+        organisationId: text(after.organisationId),
+        name: text(after.name),
+        kvk: text(after.kvk),
+        keurmerk: boolean(after.keurmerk),
+        // An event from before issue 17 has no address: the columns were null then.
+        street: textOrNull(after.street ?? null),
+        postcode: textOrNull(after.postcode ?? null),
+        place: textOrNull(after.place ?? null),
+        contactPerson: textOrNull(after.contactPerson ?? null),
+        email: textOrNull(after.email ?? null),
+      },
       event.seq,
     );
   },

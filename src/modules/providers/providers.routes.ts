@@ -9,6 +9,7 @@ import type { AppContext } from '../../http/types.js';
 import { createProvider, listProviders } from './providers.service.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { nonBlankLine } from '../../domain/text/text-fields.js';
+import { providerAddressShape } from '../../domain/provider/provider-address.js';
 
 /** The dossier's provider fields (spec: `kvk` is 8 digits). */
 export const ProviderFields = {
@@ -18,13 +19,27 @@ export const ProviderFields = {
     .max(8, { abort: true, error: 'must be 8 digits' })
     .regex(/^[0-9]{8}$/, 'must be 8 digits'),
   keurmerk: z.boolean(),
+  ...providerAddressShape,
 };
 
 const CreateProviderBody = z
   .strictObject({ organisationId: z.string().min(1).max(TEXT_LIMITS.serverId).optional(), ...ProviderFields })
   .openapi('CreateProvider');
 
-const Provider = z.object({ id: z.string(), organisationId: z.string(), name: z.string(), kvk: z.string(), keurmerk: z.boolean() }).openapi('Provider');
+const Provider = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    name: z.string(),
+    kvk: z.string(),
+    keurmerk: z.boolean(),
+    street: z.string().optional().openapi({ description: 'Straat en huisnummer' }),
+    postcode: z.string().optional().openapi({ description: 'Postcode, als 1234 AB' }),
+    place: z.string().optional().openapi({ description: 'Plaats' }),
+    contactPerson: z.string().optional().openapi({ description: 'Contactpersoon' }),
+    email: z.string().optional().openapi({ description: 'E-mailadres van de contactpersoon' }),
+  })
+  .openapi('Provider');
 
 const listRoute = createRoute({
   method: 'get',

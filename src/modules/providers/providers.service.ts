@@ -7,9 +7,11 @@ import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { newId } from '../../lib/secrets.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
+import { addressOf, type ProviderAddress } from '../../domain/provider/provider-address.js';
+import type { ProviderRow } from './providers.queries.js';
 
-export type ProviderView = { id: string; organisationId: string; name: string; kvk: string; keurmerk: boolean };
-export type CreateProviderInput = { organisationId?: string | undefined; name: string; kvk: string; keurmerk: boolean };
+export type ProviderView = { id: string; organisationId: string; name: string; kvk: string; keurmerk: boolean } & ProviderAddress;
+export type CreateProviderInput = { organisationId?: string | undefined; name: string; kvk: string; keurmerk: boolean } & ProviderAddress;
 
 /** The organisations where the actor is an inkoper. */
 function inkoperOrganisations(actor: Actor): string[] {
@@ -48,7 +50,19 @@ export function createProvider(ctx: AppContext, { actor, input }: { actor: Actor
         errors: [{ path: 'kvk', message: 'already registered' }],
       });
     }
-    const row = { id: newId(), organisationId, name: input.name, kvk: input.kvk, keurmerk: input.keurmerk, createdAt: ctx.clock().toISOString() };
+    const row: ProviderRow = {
+      id: newId(),
+      organisationId,
+      name: input.name,
+      kvk: input.kvk,
+      keurmerk: input.keurmerk,
+      street: input.street ?? null,
+      postcode: input.postcode ?? null,
+      place: input.place ?? null,
+      contactPerson: input.contactPerson ?? null,
+      email: input.email ?? null,
+      createdAt: ctx.clock().toISOString(),
+    };
     ctx.queries.providers.insertProvider(row);
     const view = toView(row);
     recordAuditEvent(ctx, {
@@ -63,6 +77,13 @@ export function createProvider(ctx: AppContext, { actor, input }: { actor: Actor
   });
 }
 
-function toView(row: ProviderView & { createdAt?: string }): ProviderView {
-  return { id: row.id, organisationId: row.organisationId, name: row.name, kvk: row.kvk, keurmerk: row.keurmerk };
+function toView(row: ProviderRow): ProviderView {
+  const address = addressOf({
+    street: row.street ?? undefined,
+    postcode: row.postcode ?? undefined,
+    place: row.place ?? undefined,
+    contactPerson: row.contactPerson ?? undefined,
+    email: row.email ?? undefined,
+  });
+  return { id: row.id, organisationId: row.organisationId, name: row.name, kvk: row.kvk, keurmerk: row.keurmerk, ...address };
 }
