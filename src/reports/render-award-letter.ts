@@ -17,7 +17,7 @@ import { COLOR, FONT, SIZE, bulletList, contentWidth, heading, labelledRows, par
 import { addPageFooters } from './pdf/page-footer.js';
 import { type PdfDocument, startPdf } from './pdf/pdf-document.js';
 import { tagged } from './pdf/structure.js';
-import { drawTable } from './pdf/table.js';
+import { drawTable, headedTable } from './pdf/table.js';
 import { fitText } from './pdf/fit-text.js';
 import type { AwardLetterData, LetterParty } from './report-data.js';
 import { formatBidScore, formatCriterionScore, formatPoints, formatPrice, formatPricePart, methodFormula, methodName } from './report-format.js';
@@ -95,21 +95,24 @@ function drawComparison(doc: PdfDocument, data: AwardLetterData): void {
   heading(doc, { text: words.methodTitle, level: 2 });
   paragraph(doc, { text: fill(words.method, { method: methodName(data.award) }) });
   paragraph(doc, { text: methodFormula(data.award) });
-  heading(doc, { text: winner ? words.comparisonTitleWinner : words.comparisonTitle, level: 2 });
   const headers = winner ? words.comparisonColumnsWinner : words.comparisonColumns;
   const widths = winner ? [0.6, 0.15, 0.25] : [0.5, 0.12, 0.19, 0.19];
-  drawTable(doc, {
-    columns: headers.map((header, i) => ({ header, width: widths[i] ?? 0, ...(i > 0 ? { align: 'right' as const } : {}) })),
-    rows: data.criteria.map((criterion) => {
-      const cells = [
-        `${criterion.id} ${criterion.title}`,
-        formatDutchTrimmed(criterion.weight),
-        formatCriterionScore(criterion, data.recipient.scores[criterion.id]),
-      ];
-      if (!winner) cells.push(formatCriterionScore(criterion, data.winner.scores[criterion.id]));
-      return { cells };
-    }),
-  });
+  headedTable(
+    doc,
+    { text: winner ? words.comparisonTitleWinner : words.comparisonTitle, level: 2 },
+    {
+      columns: headers.map((header, i) => ({ header, width: widths[i] ?? 0, ...(i > 0 ? { align: 'right' as const } : {}) })),
+      rows: data.criteria.map((criterion) => {
+        const cells = [
+          `${criterion.id} ${criterion.title}`,
+          formatDutchTrimmed(criterion.weight),
+          formatCriterionScore(criterion, data.recipient.scores[criterion.id]),
+        ];
+        if (!winner) cells.push(formatCriterionScore(criterion, data.winner.scores[criterion.id]));
+        return { cells };
+      }),
+    },
+  );
   const bidWords = wording.evaluation.bids;
   const parties = winner ? [data.recipient] : [data.recipient, data.winner];
   const rows: string[][] = [
