@@ -13,25 +13,8 @@ import { createClient } from '../helpers/client.js';
 import { createDemoApp, type DemoApp } from '../helpers/demo-app.js';
 import { exampleDossier } from '../helpers/dossiers.js';
 import { fillTenderPath } from '../helpers/routes.js';
+import { identifierPattern, leakedIdentifiers } from '../helpers/identifier-scan.js';
 import { loginPage, visibleText } from './page-client.js';
-
-const escapeRegExp = (id: string) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** An identifier as a whole token: `bid` in "bid B3", not in "bidder"; `tender.open` before a full stop. */
-function identifierPattern(ids: readonly string[]): RegExp {
-  return new RegExp(
-    `(?<![\\w.-])(${[...ids]
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegExp)
-      .join('|')})(?![\\w-]|\\.\\w)`,
-    'g',
-  );
-}
-
-/** The identifiers in a text, each once. */
-function leakedIdentifiers(text: string, pattern: RegExp): string[] {
-  return [...new Set([...text.matchAll(pattern)].map((m) => m[1] as string))];
-}
 
 describe('the identifier scan', () => {
   const pattern = identifierPattern(knownIdentifiers());
