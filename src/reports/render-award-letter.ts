@@ -160,6 +160,19 @@ function drawStandstillAndObjection(doc: PdfDocument, data: AwardLetterData): vo
   paragraph(doc, { text: fill(words.signedBy, { buyer: data.tender.buyer, name: data.generatedBy }), after: 12 });
 }
 
+/**
+ * The SHA-256 of the dossier the decision follows from: the same hash the evaluation report
+ * prints and embeds, so a reader can tie the letter to the report. The letter's own hash
+ * cannot be inside it; the check page shows it (docs/documents-of-record.md).
+ */
+function drawDossierHash(doc: PdfDocument, data: AwardLetterData): void {
+  paragraph(doc, { text: words.dossierHash, after: 2 });
+  paragraph(doc, { text: data.dossierSha256, font: FONT.mono, size: SIZE.body, after: 6 });
+  paragraph(doc, { text: words.fileHashNote, size: SIZE.small, color: COLOR.muted, after: 2 });
+  // The address on a line of its own, so that it is not broken after "https://".
+  paragraph(doc, { text: data.checkUrl, size: SIZE.small, color: COLOR.muted });
+}
+
 export async function renderAwardLetter(data: AwardLetterData): Promise<Buffer> {
   const { doc, finished } = startPdf({
     title: `${words.kind} ${data.tender.reference} - ${data.recipient.providerName}`,
@@ -181,6 +194,7 @@ export async function renderAwardLetter(data: AwardLetterData): Promise<Buffer> 
   drawStandstillAndObjection(doc, data);
   drawCertificate(doc, { certificate: data.certificate, signatureLevel: data.signatureLevel, warnForDevelopment: false, checkUrl: data.checkUrl });
   labelledRows(doc, { rows: [[wording.evaluation.coverFields.reportId, data.reportId]] });
+  drawDossierHash(doc, data);
   addPageFooters(doc, {
     left: fill(wording.common.reportFooter, { kind: words.kind, reportId: data.reportId, reference: data.tender.reference }),
     second: fill(wording.common.footerCheck, { checkUrl: data.checkUrl }),

@@ -155,6 +155,8 @@ export type LetterParty = {
 
 export type AwardLetterData = {
   reportId: string;
+  /** SHA-256 (hex) of the dossier the decision follows from, as the evaluation report embeds it (`dossier.json`). */
+  dossierSha256: string;
   /** The recipient's address and contact as far as known; empty: the letter names the school only. */
   recipientAddress: ProviderAddress;
   generatedAt: string;

@@ -55,6 +55,11 @@ beforeAll(async () => {
   signed = await signer.sign(unsigned, { signingTime: new Date(data.generatedAt) });
 });
 
+/** What a command-line instruction would look like: a tool, a script or an option. */
+const COMMAND_LINE = /\b(npm|npx|node|pdfsig|pdftotext|pdfdetach|openssl|curl|tsx)\b|(^|\s)--?[a-z]/;
+
+const pageCount = (pdf: Buffer): number => Number(/^Pages:\s+(\d+)$/m.exec(pdfinfo(pdf))?.[1]);
+
 describe('the evaluation report as PDF/A-3b', () => {
   it('is PDF 1.7 with XMP naming PDF/A-3 conformance B, the Info values, and its purpose, tender, report and signer', async () => {
     expect(signed.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
@@ -166,7 +171,25 @@ describe('the evaluation report as PDF/A-3b', () => {
     const dossierHash = createHash('sha256').update(pdfdetachSave(signed, DOSSIER_FILE)).digest('hex');
     expect(text).toContain(dossierHash);
     expect(text).toContain('Controleren: https://gunningswijzer.example.nl/rapporten/controleren of een PDF-lezer die handtekeningen toont');
-    expect(text).not.toMatch(/npm run|pdfsig|--silent/);
+    expect(text).not.toMatch(COMMAND_LINE);
+    // The footer on every page names the check page.
+    expect(text.split('Controleren: https://gunningswijzer.example.nl/rapporten/controleren').length - 1).toBe(pageCount(signed));
+  });
+
+  it('prints, in the award letter too, the SHA-256 of the dossier the report embeds and where anyone can check it, without command-line instructions', async () => {
+    const letter = await signer.sign(
+      await renderAwardLetter(
+        buildAwardLetterData({ report: data, bidId: 'B1', reportId: 'BRF-2', decisionDate: '2027-03-02', standstillEndsOn: '2027-03-22' }),
+      ),
+    );
+    const text = pdfText(letter);
+    const dossierHash = createHash('sha256').update(pdfdetachSave(signed, DOSSIER_FILE)).digest('hex');
+    expect(text).toContain(
+      `SHA-256 van het dossier waaruit deze beslissing volgt (hetzelfde dossier als in het beoordelingsrapport, dossier.json) ${dossierHash} De SHA-256 van dit PDF-bestand zelf kan niet in het bestand staan`,
+    );
+    expect(text).toContain('De controlepagina toont de hash van het bestand: https://gunningswijzer.example.nl/rapporten/controleren ');
+    expect(text).not.toMatch(COMMAND_LINE);
+    expect(text.split('Controleren: https://gunningswijzer.example.nl/rapporten/controleren').length - 1).toBe(pageCount(letter));
   });
 });
 
