@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluateDossier } from '../../src/domain/evaluation/evaluate.js';
 import { verifyAuditTrail } from '../../src/modules/audit/audit.service.js';
+import { describeAuditEvent } from '../../src/modules/auditor/describe-audit-event.js';
 import { evaluateWithTheCli } from '../helpers/cli.js';
 import { exampleDossier } from '../helpers/dossiers.js';
 import { seedWorld, type World } from '../helpers/seed.js';
@@ -57,6 +58,46 @@ describe('a school with an address', () => {
     ]);
     const unknown = await w.almereInkoper.post('/api/v1/providers', { ...taalhuis, huisnummer: '12' });
     expect(unknown.status).toBe(400);
+  });
+});
+
+describe('PUT /api/v1/providers/:id', () => {
+  it("replaces the school's fields, records the change with before and after, and the trail replays it", async () => {
+    const created = (await w.almereInkoper.post('/api/v1/providers', taalhuis)).body;
+    const updated = await w.almereInkoper.put(`/api/v1/providers/${created.id}`, { ...taalhuis, ...address });
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+    expect(updated.body).toEqual({ ...created, ...stored });
+    expect((await w.almereInkoper.get('/api/v1/providers')).body).toEqual([updated.body]);
+    // Left out, an address field is removed (a PUT gives the whole school).
+    const cleared = await w.almereInkoper.put(`/api/v1/providers/${created.id}`, { ...taalhuis, place: 'Almere' });
+    expect(cleared.body).toEqual({ ...created, place: 'Almere' });
+    const row = t.db.sqlite.prepare('SELECT street, postcode, place, contact_person, email FROM providers WHERE id = ?').get(created.id);
+    expect(row).toEqual({ street: null, postcode: null, place: 'Almere', contact_person: null, email: null });
+    const events = t.db.sqlite.prepare("SELECT change FROM audit_events WHERE action = 'provider.update' ORDER BY seq").all() as { change: string }[];
+    expect(events.map((e) => JSON.parse(e.change))).toEqual([
+      { before: created, after: updated.body },
+      { before: updated.body, after: cleared.body },
+    ]);
+    expect(verifyAuditTrail(t.ctx)).toMatchObject({ valid: true, stateMismatch: null, state: { unknownActions: [] } });
+    expect(describeAuditEvent({ action: 'provider.update', entityId: created.id, change: events.map((e) => JSON.parse(e.change))[1], redacted: false })).toBe(
+      'Gegevens van school Taalhuis Flevoland gewijzigd: straat en huisnummer, postcode, contactpersoon, e-mailadres.',
+    );
+  });
+
+  it('is 404 to another organisation, 403 to a member who is not its inkoper, 409 on a KvK number another school has, 400 on a bad postcode', async () => {
+    const created = (await w.almereInkoper.post('/api/v1/providers', taalhuis)).body;
+    const other = (await w.almereInkoper.post('/api/v1/providers', { ...taalhuis, kvk: '30999999' })).body;
+    expect((await w.utrechtInkoper.put(`/api/v1/providers/${created.id}`, taalhuis)).status).toBe(404);
+    expect((await w.utrechtInkoper.put(`/api/v1/providers/${created.id}`, {})).status).toBe(404);
+    expect((await w.almereInkoper.put('/api/v1/providers/bestaat-niet', taalhuis)).status).toBe(404);
+    expect((await w.almereBeoordelaar.put(`/api/v1/providers/${created.id}`, taalhuis)).status).toBe(403);
+    const conflict = await w.almereInkoper.put(`/api/v1/providers/${other.id}`, taalhuis);
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.errors).toEqual([{ path: 'kvk', message: 'already registered' }]);
+    const bad = await w.almereInkoper.put(`/api/v1/providers/${created.id}`, { ...taalhuis, postcode: '12345' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ path: 'postcode', message: 'geen geldige postcode (1234 AB)' }]);
+    expect(t.db.sqlite.prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'provider.update'").get()).toEqual({ n: 0 });
   });
 });
 

@@ -9,6 +9,7 @@ import { newId } from '../../lib/secrets.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { addressOf, type ProviderAddress } from '../../domain/provider/provider-address.js';
 import type { ProviderRow } from './providers.queries.js';
+import { resolveProviderAccess } from './provider-access.js';
 
 export type ProviderView = { id: string; organisationId: string; name: string; kvk: string; keurmerk: boolean } & ProviderAddress;
 export type CreateProviderInput = { organisationId?: string | undefined; name: string; kvk: string; keurmerk: boolean } & ProviderAddress;
@@ -74,6 +75,47 @@ export function createProvider(ctx: AppContext, { actor, input }: { actor: Actor
       change: { after: view },
     });
     return view;
+  });
+}
+
+export type UpdateProviderInput = { name: string; kvk: string; keurmerk: boolean } & ProviderAddress;
+
+/**
+ * Replaces a school's fields (PUT): an address field left out is removed. The register's
+ * schools are not the bids' `provider` objects: a bid keeps the school as it was entered.
+ */
+export function updateProvider(ctx: AppContext, { actor, providerId, input }: { actor: Actor; providerId: string; input: UpdateProviderInput }): ProviderView {
+  return writeTransaction(ctx.db, () => {
+    const current = resolveProviderAccess(ctx, actor, providerId);
+    const sameKvk = ctx.queries.providers.findProviderByKvk(current.organisationId, input.kvk);
+    if (sameKvk !== undefined && sameKvk.id !== current.id) {
+      throw new AppError('conflict', {
+        detail: 'a provider with this KvK number exists',
+        errors: [{ path: 'kvk', message: 'already registered' }],
+      });
+    }
+    const changes = {
+      name: input.name,
+      kvk: input.kvk,
+      keurmerk: input.keurmerk,
+      street: input.street ?? null,
+      postcode: input.postcode ?? null,
+      place: input.place ?? null,
+      contactPerson: input.contactPerson ?? null,
+      email: input.email ?? null,
+    };
+    ctx.queries.providers.updateProvider(current.id, changes);
+    const before = toView(current);
+    const after = toView({ ...current, ...changes });
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId: current.organisationId,
+      action: 'provider.update',
+      entityType: 'provider',
+      entityId: current.id,
+      change: { before, after },
+    });
+    return after;
   });
 }
 
