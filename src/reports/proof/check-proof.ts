@@ -57,17 +57,23 @@ function* walk(elements: readonly StructureNode[]): Generator<StructureNode> {
 }
 
 /**
- * The bid ids the cover's winner line can be read as: `School (B2)` (from issue 17 on) or
- * `B2 - School` (reports issued before); none for a printed "no winner"; undefined when the
- * line is not found. Both readings are kept because a school's own name may end in
- * parentheses or hold " - ": the line names the winner when either reading is its id.
+ * The bid ids a cover's winner value can be read as: `School (B2)` (from issue 17 on) or
+ * `B2 - School` (reports issued before); none for a printed "no winner". Both readings are
+ * kept because a school's own name may end in parentheses or hold " - ": the line names the
+ * winner when either reading is its id.
+ * @example winnerReadings('Taal (Zwolle) (B2)') // ['B2']
+ * @example winnerReadings('B2 - Taal (Zwolle)') // ['Zwolle', 'B2']
  */
+export function winnerReadings(value: string): string[] {
+  return [/\((\S+)\)$/.exec(value)?.[1], /^(\S+) - /.exec(value)?.[1]].filter((id): id is string => id !== undefined);
+}
+
+/** The readings of the cover's winner line; undefined when the line is not found. */
 function printedWinner(read: ReadDocument): string[] | undefined {
   const label = wording.evaluation.coverFields.winner;
   for (const element of walk(read.elements)) {
     if (element.role !== 'P' || !element.text.startsWith(`${label} `)) continue;
-    const value = element.text.slice(label.length).trim();
-    return [/\((\S+)\)$/.exec(value)?.[1], /^(\S+) - /.exec(value)?.[1]].filter((id): id is string => id !== undefined);
+    return winnerReadings(element.text.slice(label.length).trim());
   }
   return undefined;
 }

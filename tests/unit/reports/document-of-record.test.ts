@@ -15,6 +15,7 @@ import { DOSSIER_FILE, EVALUATION_FILE } from '../../../src/reports/embedded-fil
 import { OUTPUT_CONDITION, srgbProfile } from '../../../src/reports/pdf/pdf-a.js';
 import { isIntact, verifyDocument } from '../../../src/reports/proof/verify-document.js';
 import { readDocument } from '../../../src/reports/proof/read-document.js';
+import { winnerReadings } from '../../../src/reports/proof/check-proof.js';
 import { renderAwardLetter } from '../../../src/reports/render-award-letter.js';
 import { renderEvaluationReport } from '../../../src/reports/render-evaluation-report.js';
 import type { EvaluationReportData } from '../../../src/reports/report-data.js';
@@ -235,6 +236,15 @@ describe('verify and the embedded proof', () => {
     });
     expect(check.problems.join(' ')).toContain(`de winnaar in het rapport (${second.bidId}) is niet de herberekende winnaar (${first.bidId})`);
     expect(isIntact(check)).toBe(false);
+  });
+
+  it("reads the cover's winner line as reports print it now, 'School (B2)', and as reports issued before printed it, 'B2 - School'", () => {
+    expect(winnerReadings('NT2 Centrum Zwolle (B2)')).toEqual(['B2']);
+    expect(winnerReadings('B2 - NT2 Centrum Zwolle')).toEqual(['B2']);
+    // A school's name with parentheses or a dash: the reading that is the re-computed winner counts.
+    expect(winnerReadings('B2 - Taalhuis (Zwolle)')).toEqual(['Zwolle', 'B2']);
+    expect(winnerReadings('Taal - en Werk (B3)')).toEqual(['B3', 'Taal']);
+    expect(winnerReadings('geen: de eerste plaats wordt gedeeld; loting is nodig')).toEqual([]);
   });
 
   it('reads an award letter as PDF/A-3b naming its purpose, with no proof to check', async () => {
