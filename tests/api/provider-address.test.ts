@@ -134,7 +134,7 @@ describe("a bid's inschrijver with an address", () => {
     const dossier = exampleDossier();
     const [first] = dossier.bids;
     if (first === undefined) throw new Error('no bid');
-    first.provider = { ...first.provider, postcode: '1315 SS' };
+    first.provider = { ...first.provider, postcode: '0315 AB' };
     const refused = await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([{ path: 'dossier.bids[0].provider.postcode', message: 'geen geldige postcode (1234 AB)' }]);

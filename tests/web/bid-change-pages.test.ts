@@ -130,7 +130,7 @@ describe("the inschrijver's address on the bid pages", () => {
       'provider.kvk': '30111111',
       'provider.contactPerson': 'Jildou de Vries',
       'provider.street': 'Stationsplein 12',
-      'provider.postcode': '1315 SS',
+      'provider.postcode': '0315 AB',
       'provider.place': 'Almere',
       'provider.email': '',
       price: '500.000',

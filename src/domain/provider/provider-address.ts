@@ -23,8 +23,9 @@ export type ProviderAddress = {
 
 export const PROVIDER_ADDRESS_KEYS = ['street', 'postcode', 'place', 'contactPerson', 'email'] as const satisfies readonly (keyof ProviderAddress)[];
 
-// PostNL: four digits not starting with 0, then two letters; SA, SD and SS are not issued.
-const POSTCODE_PATTERN = /^\s*[1-9][0-9]{3} ?(?!SA|SD|SS)[A-Za-z]{2}\s*$/i;
+// Four digits not starting with 0, then two letters (PostNL). A plain pattern without flags or
+// lookahead, so that the OpenAPI document states exactly the rule the server applies.
+const POSTCODE_PATTERN = /^\s*[1-9][0-9]{3} ?[A-Za-z]{2}\s*$/;
 export const POSTCODE_MESSAGE = 'geen geldige postcode (1234 AB)';
 
 /** `1234ab`, ` 1234 AB ` -> `1234 AB`; only called on a postcode that matched the pattern. */
