@@ -28,6 +28,7 @@ import { DEFAULT_SCRYPT_PARAMS } from './modules/auth/passwords.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { organisationRoutes } from './modules/organisations/organisations.routes.js';
 import { providerRoutes } from './modules/providers/providers.routes.js';
+import { providerScope } from './modules/providers/provider-access.js';
 import { createQueries } from './modules/queries.js';
 import { createEvaluationCache } from './modules/evaluation/evaluation-cache.js';
 import { createCredentialCache } from './modules/auth/credential-cache.js';
@@ -163,6 +164,7 @@ export function createApp(deps: AppDeps) {
   // The same for a user or an organisation that is not yours (user-access.ts, organisation-access.ts).
   app.use('/api/v1/users/:id/*', userScope(ctx));
   app.use('/api/v1/organisations/:id/*', organisationScope(ctx));
+  app.use('/api/v1/providers/:id', providerScope(ctx));
   // After scoping, so that a tender of another organisation is 404 whatever its body.
   app.use('/api/*', rejectIllFormedText());
 

@@ -12,6 +12,8 @@
  * flags, whose references are the other bids' mean, next price or median. docs/access.md.
  */
 import type { BidResult } from '../domain/evaluation/result.js';
+import { addressOf } from '../domain/provider/provider-address.js';
+import { dossierSha256Of } from './embedded-files.js';
 import type { AwardLetterData, EvaluationReportData, LetterParty, LetterResult } from './report-data.js';
 
 function letterResultOf(result: BidResult): LetterResult {
@@ -68,7 +70,10 @@ export function buildAwardLetterData(options: BuildAwardLetterOptions): AwardLet
     standstillEndsOn: options.standstillEndsOn,
     bidCount: report.result.bids.length,
     rankedCount: report.result.bids.filter((bid) => bid.status === 'ranked').length,
+    dossierSha256: dossierSha256Of(report.dossier),
     recipient: partyOf(report, options.bidId),
+    // The recipient's own address only: a letter names no other school's address.
+    recipientAddress: addressOf(report.bids.find((bid) => bid.id === options.bidId)?.providerAddress ?? {}),
     winner: partyOf(report, report.result.winner),
     ...(options.contact === undefined ? {} : { contact: options.contact }),
     certificate: report.certificate,

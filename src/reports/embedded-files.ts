@@ -21,6 +21,14 @@ function json(value: unknown): Buffer {
   return Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
 }
 
+/**
+ * SHA-256 (hex) of the dossier exactly as the evaluation report embeds it (`dossier.json`):
+ * an award letter prints it too, which ties the letter to the report and its dossier.
+ */
+export function dossierSha256Of(dossier: EvaluationReportData['dossier']): string {
+  return createHash('sha256').update(json(dossier)).digest('hex');
+}
+
 /** @example const { attachments, dossierSha256 } = embeddedFilesOf(data); */
 export function embeddedFilesOf(data: EvaluationReportData): EmbeddedFiles {
   const dossier = json(data.dossier);

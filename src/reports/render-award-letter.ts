@@ -10,13 +10,14 @@
  * const signed = await signer.sign(await renderAwardLetter(letter));
  */
 import { formatDutchTrimmed } from '../domain/money.js';
+import { addressBlockLines } from '../domain/provider/provider-address.js';
 import { drawCertificate, drawDevelopmentWarning } from './certificate-block.js';
 import { formatDate } from './format-dates.js';
 import { COLOR, FONT, SIZE, bulletList, contentWidth, heading, labelledRows, paragraph } from './pdf/layout.js';
 import { addPageFooters } from './pdf/page-footer.js';
 import { type PdfDocument, startPdf } from './pdf/pdf-document.js';
 import { tagged } from './pdf/structure.js';
-import { drawTable } from './pdf/table.js';
+import { drawTable, headedTable } from './pdf/table.js';
 import { fitText } from './pdf/fit-text.js';
 import type { AwardLetterData, LetterParty } from './report-data.js';
 import { formatBidScore, formatCriterionScore, formatPoints, formatPrice, formatPricePart, methodFormula, methodName } from './report-format.js';
@@ -43,7 +44,10 @@ function drawLetterHead(doc: PdfDocument, data: AwardLetterData): void {
     const fitted = fitText(doc, text, width);
     tagged(doc, 'P', () => doc.text(fitted, left, doc.y, { width }));
   };
-  line(data.recipient.providerName);
+  // The address block (NEN 5825 order): the school, its contact person, street, postcode and place.
+  const addressBlock = addressBlockLines(data.recipient.providerName, data.recipientAddress);
+  for (const addressLine of addressBlock) line(addressLine);
+  if (addressBlock.length > 1) doc.y += 6;
   line(fill(words.recipientBid, { bidId: data.recipient.bidId }));
   doc.y += 14;
   line(fill(words.date, { date: formatDate(data.decisionDate) }));
@@ -91,21 +95,24 @@ function drawComparison(doc: PdfDocument, data: AwardLetterData): void {
   heading(doc, { text: words.methodTitle, level: 2 });
   paragraph(doc, { text: fill(words.method, { method: methodName(data.award) }) });
   paragraph(doc, { text: methodFormula(data.award) });
-  heading(doc, { text: winner ? words.comparisonTitleWinner : words.comparisonTitle, level: 2 });
   const headers = winner ? words.comparisonColumnsWinner : words.comparisonColumns;
   const widths = winner ? [0.6, 0.15, 0.25] : [0.5, 0.12, 0.19, 0.19];
-  drawTable(doc, {
-    columns: headers.map((header, i) => ({ header, width: widths[i] ?? 0, ...(i > 0 ? { align: 'right' as const } : {}) })),
-    rows: data.criteria.map((criterion) => {
-      const cells = [
-        `${criterion.id} ${criterion.title}`,
-        formatDutchTrimmed(criterion.weight),
-        formatCriterionScore(criterion, data.recipient.scores[criterion.id]),
-      ];
-      if (!winner) cells.push(formatCriterionScore(criterion, data.winner.scores[criterion.id]));
-      return { cells };
-    }),
-  });
+  headedTable(
+    doc,
+    { text: winner ? words.comparisonTitleWinner : words.comparisonTitle, level: 2 },
+    {
+      columns: headers.map((header, i) => ({ header, width: widths[i] ?? 0, ...(i > 0 ? { align: 'right' as const } : {}) })),
+      rows: data.criteria.map((criterion) => {
+        const cells = [
+          `${criterion.id} ${criterion.title}`,
+          formatDutchTrimmed(criterion.weight),
+          formatCriterionScore(criterion, data.recipient.scores[criterion.id]),
+        ];
+        if (!winner) cells.push(formatCriterionScore(criterion, data.winner.scores[criterion.id]));
+        return { cells };
+      }),
+    },
+  );
   const bidWords = wording.evaluation.bids;
   const parties = winner ? [data.recipient] : [data.recipient, data.winner];
   const rows: string[][] = [
@@ -153,6 +160,19 @@ function drawStandstillAndObjection(doc: PdfDocument, data: AwardLetterData): vo
   paragraph(doc, { text: fill(words.signedBy, { buyer: data.tender.buyer, name: data.generatedBy }), after: 12 });
 }
 
+/**
+ * The SHA-256 of the dossier the decision follows from: the same hash the evaluation report
+ * prints and embeds, so a reader can tie the letter to the report. The letter's own hash
+ * cannot be inside it; the check page shows it (docs/documents-of-record.md).
+ */
+function drawDossierHash(doc: PdfDocument, data: AwardLetterData): void {
+  paragraph(doc, { text: words.dossierHash, after: 2 });
+  paragraph(doc, { text: data.dossierSha256, font: FONT.mono, size: SIZE.body, after: 6 });
+  paragraph(doc, { text: words.fileHashNote, size: SIZE.small, color: COLOR.muted, after: 2 });
+  // The address on a line of its own, so that it is not broken after "https://".
+  paragraph(doc, { text: data.checkUrl, size: SIZE.small, color: COLOR.muted });
+}
+
 export async function renderAwardLetter(data: AwardLetterData): Promise<Buffer> {
   const { doc, finished } = startPdf({
     title: `${words.kind} ${data.tender.reference} - ${data.recipient.providerName}`,
@@ -174,6 +194,7 @@ export async function renderAwardLetter(data: AwardLetterData): Promise<Buffer> 
   drawStandstillAndObjection(doc, data);
   drawCertificate(doc, { certificate: data.certificate, signatureLevel: data.signatureLevel, warnForDevelopment: false, checkUrl: data.checkUrl });
   labelledRows(doc, { rows: [[wording.evaluation.coverFields.reportId, data.reportId]] });
+  drawDossierHash(doc, data);
   addPageFooters(doc, {
     left: fill(wording.common.reportFooter, { kind: words.kind, reportId: data.reportId, reference: data.tender.reference }),
     second: fill(wording.common.footerCheck, { checkUrl: data.checkUrl }),

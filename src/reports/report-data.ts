@@ -10,6 +10,7 @@ import type { Award, BidWithdrawal, Criterion, Dossier, LowBidReview, ReviewStat
 import type { BidResult, EvaluationResult } from '../domain/evaluation/result.js';
 import type { FormulaCheck } from '../domain/formula-check/check-formula.js';
 import type { CertificateInfo, SignatureLevel } from './signing/signer.js';
+import type { ProviderAddress } from '../domain/provider/provider-address.js';
 
 /** The tender as its cover shows it; `status` is the server's (`draft`, `open`, `award-proposed`, `awarded`). */
 export type ReportTender = Tender & { status: string };
@@ -24,6 +25,8 @@ export type ReportCriterion = Criterion & {
 export type ReportBid = {
   id: string;
   providerName: string;
+  /** The school's address and contact, the fields that are known (issue 17): the award letter's address block. */
+  providerAddress?: ProviderAddress | undefined;
   /** Euros; null for a `fixed-price` bid that gave no price. */
   price: number | null;
   /** The consensus score per criterion id. */
@@ -152,6 +155,10 @@ export type LetterParty = {
 
 export type AwardLetterData = {
   reportId: string;
+  /** SHA-256 (hex) of the dossier the decision follows from, as the evaluation report embeds it (`dossier.json`). */
+  dossierSha256: string;
+  /** The recipient's address and contact as far as known; empty: the letter names the school only. */
+  recipientAddress: ProviderAddress;
   generatedAt: string;
   generatedBy: string;
   tender: ReportTender;

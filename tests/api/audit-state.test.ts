@@ -276,7 +276,7 @@ describe('the state tables against the audit trail', () => {
       what: 'a bid added in SQLite',
       change: () =>
         run(
-          "INSERT INTO bids SELECT tender_id, 'B9', 9, provider_name, provider_kvk, provider_keurmerk, price_cents, NULL, created_at, NULL, NULL FROM bids WHERE tender_id = ? AND id = 'B1'",
+          "INSERT INTO bids SELECT tender_id, 'B9', 9, provider_name, provider_kvk, provider_keurmerk, price_cents, NULL, created_at, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM bids WHERE tender_id = ? AND id = 'B1'",
           imported,
         ),
       expected: () => ({ table: 'bids', key: { tender_id: imported, id: 'B9' }, column: null, problem: 'no-event' }),

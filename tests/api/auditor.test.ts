@@ -272,7 +272,7 @@ describe('an auditor changes nothing', () => {
   function writeCalls(
     auditor: TestClient,
     id: string,
-    ids: { own: string; evaluator: string; colleague: string },
+    ids: { own: string; evaluator: string; colleague: string; provider: string },
   ): Record<string, () => Promise<{ status: number; body: any }>> {
     const base = `/api/v1/tenders/${id}`;
     return {
@@ -291,6 +291,8 @@ describe('an auditor changes nothing', () => {
       'POST /api/v1/users/:id/password': () => auditor.post(`/api/v1/users/${ids.colleague}/password`, { newPassword: 'een heel nieuw wachtwoord' }),
       'POST /api/v1/organisations/:id/members': () => auditor.post(`/api/v1/organisations/${ids.own}/members`, { memberId: ids.own }),
       'POST /api/v1/providers': () => auditor.post('/api/v1/providers', { organisationId: ids.own, name: 'Taalschool Noord', kvk: '30999999', keurmerk: true }),
+      'PUT /api/v1/providers/:id': () =>
+        auditor.put(`/api/v1/providers/${ids.provider}`, { name: 'Taalschool Noord', kvk: '30999998', keurmerk: true, place: 'Almere' }),
       'POST /api/v1/tenders': () =>
         auditor.post('/api/v1/tenders', { organisationId: ids.own, template: 'b1-route', reference: 'X-1', title: 'Nieuwe aanbesteding' }),
       'POST /api/v1/tenders/import': () => auditor.post('/api/v1/tenders/import', { organisationId: ids.own, dossier: exampleDossier() }),
@@ -340,12 +342,17 @@ describe('an auditor changes nothing', () => {
           .filter((route) => !OWN_SESSION_OR_READ.has(route)),
       ),
     ];
-    for (const [auditor, own, colleague] of [
-      [regioAuditor, w.orgs.regio, w.regioInkoper.userId],
-      [w.almereAuditor, w.orgs.almere, w.almereInkoper.userId],
+    // A school in each organisation's register, for the auditor of that organisation to try to change.
+    const providerOf = async (inkoper: TestClient, organisationId: string) =>
+      (await inkoper.post('/api/v1/providers', { organisationId, name: 'Taalschool Oost', kvk: '30888888', keurmerk: false })).body.id as string;
+    const regioProvider = await providerOf(w.regioInkoper, w.orgs.regio);
+    const almereProvider = await providerOf(w.almereInkoper, w.orgs.almere);
+    for (const [auditor, own, colleague, provider] of [
+      [regioAuditor, w.orgs.regio, w.regioInkoper.userId, regioProvider],
+      [w.almereAuditor, w.orgs.almere, w.almereInkoper.userId, almereProvider],
     ] as const) {
       // Each names its own organisation and a user of it: another's would be 404, not the refusal tested here.
-      const calls = writeCalls(auditor, id, { own, evaluator: w.almereBeoordelaar.userId, colleague });
+      const calls = writeCalls(auditor, id, { own, evaluator: w.almereBeoordelaar.userId, colleague, provider });
       expect(
         writeRoutes.filter((route) => calls[route] === undefined),
         'write routes this test does not know yet',

@@ -145,7 +145,16 @@ describe('migrating a database of the first release', () => {
         },
         criteria: { description: null, levels: null },
         consensus_scores: { deviation_reason: null },
-        bids: { withdrawn_on: null, withdrawal_reason: null },
+        bids: {
+          withdrawn_on: null,
+          withdrawal_reason: null,
+          provider_street: null,
+          provider_postcode: null,
+          provider_place: null,
+          provider_contact_person: null,
+          provider_email: null,
+        },
+        providers: { street: null, postcode: null, place: null, contact_person: null, email: null },
         users: { disabled_at: null },
         api_tokens: { last_used_at: null },
       };

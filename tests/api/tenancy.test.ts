@@ -15,6 +15,7 @@ let w: World;
 let tenderId: string;
 let reportId: string;
 let tokenId: string;
+let providerId: string;
 let documentId: string;
 
 beforeAll(async () => {
@@ -41,6 +42,9 @@ beforeAll(async () => {
   const token = await w.almereInkoper.post('/api/v1/auth/tokens', { name: 'script' });
   expect(token.status).toBe(201);
   tokenId = token.body.id;
+  const provider = await w.almereInkoper.post('/api/v1/providers', { name: 'Taalhuis Flevoland', kvk: '30123456', keurmerk: true });
+  expect(provider.status).toBe(201);
+  providerId = provider.body.id;
 });
 afterAll(() => t.close());
 
@@ -54,6 +58,8 @@ function fillPath(path: string): string {
   if (path === '/api/v1/users/:id' || path.startsWith('/api/v1/users/:id/')) return path.replace(':id', w.almereInkoper.userId);
   // The regio Almere belongs to; only the platform administrator changes its members.
   if (path.startsWith('/api/v1/organisations/:id/')) return path.replace(':id', w.orgs.regio);
+  // A school in Almere's register.
+  if (path === '/api/v1/providers/:id') return `/api/v1/providers/${providerId}`;
   if (!path.startsWith('/api/v1/tenders/:id')) {
     throw new Error(`no real id for ${path}: teach the tenancy test which resource it names`);
   }
@@ -111,6 +117,7 @@ describe('tenancy', () => {
         'POST /api/v1/users/:id/password',
         'POST /api/v1/organisations/:id/members',
         'GET /api/v1/tenders/:id/evaluator-candidates',
+        'PUT /api/v1/providers/:id',
       ]),
     );
   });

@@ -123,6 +123,57 @@ describe('editing a bid before the opening', () => {
   });
 });
 
+describe("the inschrijver's address on the bid pages", () => {
+  it('adds a bid with an address, puts a bad postcode at its field, and edits the address after "Ja"', async () => {
+    const form = {
+      'provider.name': 'Taalschool Oost',
+      'provider.kvk': '30111111',
+      'provider.contactPerson': 'Jildou de Vries',
+      'provider.street': 'Stationsplein 12',
+      'provider.postcode': '0315 AB',
+      'provider.place': 'Almere',
+      'provider.email': '',
+      price: '500.000',
+    };
+    const refused = await page.post(bidsPath(), form);
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('href="#veld-provider-postcode">Postcode: geen geldige postcode (1234 AB)</a>');
+    expect(refused.html).toMatch(/id="veld-provider-street"[^>]*value="Stationsplein 12"/);
+    const added = await page.post(bidsPath(), { ...form, 'provider.postcode': '1315kt' });
+    expect(added.status).toBe(303);
+    const bid = ((await w.almereInkoper.get(`/api/v1/tenders/${id}/bids`)).body as any[]).find((b) => b.provider.name === 'Taalschool Oost');
+    // The empty e-mail field is left out, not stored as an empty text.
+    expect(bid.provider).toEqual({
+      name: 'Taalschool Oost',
+      kvk: '30111111',
+      keurmerk: false,
+      contactPerson: 'Jildou de Vries',
+      street: 'Stationsplein 12',
+      postcode: '1315 KT',
+      place: 'Almere',
+    });
+
+    const edit = await page.get(`${bidsPath()}/${bid.id}/wijzigen`);
+    expect(edit.html).toMatch(/id="veld-provider-postcode"[^>]*value="1315 KT"/);
+    const check = await page.post(`${bidsPath()}/${bid.id}/wijzigen`, {
+      'provider.name': 'Taalschool Oost',
+      'provider.kvk': '30111111',
+      'provider.contactPerson': 'Jildou de Vries',
+      'provider.street': 'Stationsplein 14',
+      'provider.postcode': '1315 KT',
+      'provider.place': 'Almere',
+      price: '500.000',
+      actie: 'controleren',
+    });
+    expect(check.status).toBe(200);
+    expect(visibleText(check.html)).toContain('Straat en huisnummer Stationsplein 12 Stationsplein 14 ja');
+    expect(visibleText(check.html)).toContain('Postcode 1315 KT 1315 KT nee');
+    const done = await page.post(`${bidsPath()}/${bid.id}/wijzigen`, { ...hiddenValues(check.html), actie: 'bevestigen' });
+    expect(done.status).toBe(303);
+    expect((await apiBid(bid.id)).provider.street).toBe('Stationsplein 14');
+  });
+});
+
 describe('deleting a bid before the opening', () => {
   it('asks first, then deletes', async () => {
     const ask = await page.get(`${bidsPath()}/B4/verwijderen`);

@@ -91,6 +91,43 @@ describe('importing bids from a sheet', () => {
   });
 });
 
+describe("a school's address in a sheet", () => {
+  it('reads the optional address columns, reports a bad postcode at its cell, and leaves empty cells out', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await download('/voorbeelden/inschrijvingen.xlsx')) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Inschrijvingen');
+    expect([6, 7, 8, 9, 10].map((column) => sheet!.getRow(1).getCell(column).value)).toEqual([
+      'Contactpersoon',
+      'Straat en huisnummer',
+      'Postcode',
+      'Plaats',
+      'E-mailadres',
+    ]);
+    sheet!.getCell('F2').value = 'Jildou de Vries';
+    sheet!.getCell('G2').value = 'Stationsplein 12';
+    sheet!.getCell('H2').value = '1315kt';
+    sheet!.getCell('I2').value = 'Almere';
+    sheet!.getCell('H3').value = '0315 KT';
+    const refused = await upload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'adres.xlsx');
+    expect(refused.status).toBe(400);
+    expect(visibleText(refused.html)).toContain('Inschrijvingen 3 H (Postcode) geen geldige postcode (1234 AB)');
+    sheet!.getCell('H3').value = null;
+    const response = await upload(new Uint8Array(await workbook.xlsx.writeBuffer()), 'adres.xlsx');
+    expect(response.status, visibleText(response.html).slice(0, 600)).toBe(303);
+    const bids = (await w.almereInkoper.get(`/api/v1/tenders/${id}/bids`)).body;
+    expect(bids[0].provider).toEqual({
+      name: 'Taalschool IJsselland',
+      kvk: '05123456',
+      keurmerk: true,
+      contactPerson: 'Jildou de Vries',
+      street: 'Stationsplein 12',
+      postcode: '1315 KT',
+      place: 'Almere',
+    });
+    expect(bids[1].provider).toEqual({ name: 'NT2 Centrum Zwolle', kvk: expect.any(String), keurmerk: expect.any(Boolean) });
+  });
+});
+
 describe('text in a sheet', () => {
   it('applies the single-line rule and the maximum of the bid schema to each cell, by row and column', async () => {
     const workbook = new ExcelJS.Workbook();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
@@ -35,6 +36,8 @@ describe('the reports pages', () => {
     expect(checked.status).toBe(200);
     expect(visibleText(checked.html)).toContain('rapport.pdf: de handtekening is geldig, dekt het hele bestand en dit is rapport');
     expect(visibleText(checked.html)).toContain('PAdES B-B: zonder tijdstempel, dus zonder vertrouwd tijdstip.');
+    // The file's own SHA-256, which the report cannot print inside itself, is on the check page.
+    expect(visibleText(checked.html)).toContain(`SHA-256 van het bestand: ${createHash('sha256').update(bytes).digest('hex')}.`);
     const tampered = new Uint8Array(bytes);
     const at = Math.floor(tampered.length / 3);
     tampered[at] = (tampered[at] ?? 0) ^ 1;

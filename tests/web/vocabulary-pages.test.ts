@@ -8,25 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownIdentifiers } from '../../src/domain/vocabulary/index.js';
 import { createDemoApp, type DemoApp } from '../helpers/demo-app.js';
+import { identifierPattern, leakedIdentifiers } from '../helpers/identifier-scan.js';
 import { demoPages, importDraftTender } from './demo-pages.js';
-
-const escapeRegExp = (id: string) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** An identifier as a whole token: `bid` in "bid B3", not in "bidder"; `tender.open` before a full stop. */
-function identifierPattern(ids: readonly string[]): RegExp {
-  return new RegExp(
-    `(?<![\\w.-])(${[...ids]
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegExp)
-      .join('|')})(?![\\w-]|\\.\\w)`,
-    'g',
-  );
-}
-
-/** The identifiers in a text, each once. */
-function leakedIdentifiers(text: string, pattern: RegExp): string[] {
-  return [...new Set([...text.matchAll(pattern)].map((m) => m[1] as string))];
-}
 
 describe('the identifier scan', () => {
   const pattern = identifierPattern(knownIdentifiers());

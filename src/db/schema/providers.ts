@@ -17,6 +17,12 @@ export const providers = sqliteTable(
     /** Chamber of Commerce number: 8 digits. */
     kvk: text('kvk').notNull(),
     keurmerk: integer('keurmerk', { mode: 'boolean' }).notNull(),
+    /** Address and contact for award letters (issue 17); null when not given. */
+    street: text('street'),
+    postcode: text('postcode'),
+    place: text('place'),
+    contactPerson: text('contact_person'),
+    email: text('email'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [uniqueIndex('providers_org_kvk_idx').on(t.organisationId, t.kvk)],

@@ -104,6 +104,12 @@ export const bids = sqliteTable(
     providerName: text('provider_name').notNull(),
     providerKvk: text('provider_kvk').notNull(),
     providerKeurmerk: integer('provider_keurmerk', { mode: 'boolean' }).notNull(),
+    /** The school's address and contact for the award letter (issue 17); null when not given. */
+    providerStreet: text('provider_street'),
+    providerPostcode: text('provider_postcode'),
+    providerPlace: text('provider_place'),
+    providerContactPerson: text('provider_contact_person'),
+    providerEmail: text('provider_email'),
     priceCents: integer('price_cents'),
     /** JSON of the dossier's `lowBidReview`, or null. */
     lowBidReview: text('low_bid_review'),

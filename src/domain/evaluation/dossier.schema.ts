@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { AWARD_METHODS, DOSSIER_FORMAT, LOW_BID_PRESETS, LOW_BID_RULE_IDS, REVIEW_STATES, TIE_BREAKS, type Dossier } from './dossier.js';
 import { hasAtMostTwoDecimals, isMoneyEuros, MAX_MONEY_EUROS, MIN_MONEY_EUROS } from '../money.js';
 import { TEXT_LIMITS } from '../text/text-limits.js';
+import { providerAddressShape } from '../provider/provider-address.js';
 import { multiLineText, nonBlankLine, nonBlankText } from '../text/text-fields.js';
 import {
   checkAward,
@@ -183,6 +184,7 @@ export const bidSchema = z
         .max(8, { abort: true, error: KVK_MESSAGE })
         .regex(/^[0-9]{8}$/, { error: KVK_MESSAGE }),
       keurmerk: z.boolean(),
+      ...providerAddressShape,
     }),
     price: money.optional(),
     priceLines: z.array(priceLineSchema).min(1, { error: 'geef minstens één prijsregel of laat priceLines weg' }).optional(),

@@ -4,6 +4,7 @@
  * names of the contract: add fields freely, rename none. Amounts are euros here, exactly as
  * they stand in the JSON; the engine turns them into cents (see prepare.ts).
  */
+import type { ProviderAddress } from '../provider/provider-address.js';
 
 export const DOSSIER_FORMAT = 'gunningswijzer/dossier@1' as const;
 
@@ -104,7 +105,8 @@ export type LowBidRules = {
   costFloor?: CostFloorParams | undefined;
 };
 
-export type Provider = { name: string; kvk: string; keurmerk: boolean };
+/** A school as a bid names it; the address fields are optional (issue 17, `provider-address.ts`). */
+export type Provider = { name: string; kvk: string; keurmerk: boolean } & ProviderAddress;
 
 export type PriceLine = { description: string; quantity: number; unitPrice: number };
 

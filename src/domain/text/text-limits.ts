@@ -14,6 +14,8 @@ export const TEXT_LIMITS = {
   title: 200,
   /** A tender's reference (kenmerk), buyer and lot: one line. */
   reference: 200,
+  /** A line of a postal address: street and house number, or place (issue 17, award letters). */
+  address: 200,
   /** A short single-line label: what a score on a scale means, a price line, a dossier path. */
   label: 500,
   /** RFC 5321 caps a forward path at 256 octets, brackets included: 254 for the address. */

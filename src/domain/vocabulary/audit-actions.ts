@@ -24,6 +24,10 @@ export const AUDIT_ACTION_TERMS = {
   'user.password.change': term('wachtwoord gewijzigd', 'Een gebruiker heeft zijn eigen wachtwoord gewijzigd.'),
   'user.password.reset': term('wachtwoord opnieuw ingesteld', 'Een beheerder heeft een nieuw wachtwoord ingesteld.'),
   'provider.create': term('school toegevoegd', 'Een taalschool (inschrijver) is in het register opgenomen.'),
+  'provider.update': term(
+    'school gewijzigd',
+    'De gegevens van een taalschool in het register (naam, KvK-nummer, keurmerk, adres of contactpersoon) zijn gewijzigd.',
+  ),
   'tender.create': term('aanbesteding aangemaakt', 'Een nieuwe aanbesteding is in voorbereiding genomen.'),
   'tender.import': term('dossier ingelezen', 'Een aanbesteding is met haar inschrijvingen uit een dossierbestand ingelezen.'),
   'tender.update': term('concept gewijzigd', 'Gegevens, criteria of regels van de aanbesteding in voorbereiding zijn gewijzigd.'),

@@ -169,12 +169,47 @@ function replaceBidLines(t: ExpectedTables, tenderId: string, bidId: string, lin
   else for (const line of lines) t.bidPriceLines.put(line, line, seq);
 }
 
+/** `provider.create` and `provider.update`: the school's row as the event's `after` has it. */
+const putProvider: Handler = (event, change, t) => {
+  const after = record(change.after);
+  t.providers.put(
+    { id: event.entityId },
+    {
+      organisationId: text(after.organisationId),
+      name: text(after.name),
+      kvk: text(after.kvk),
+      keurmerk: boolean(after.keurmerk),
+      // An event from before issue 17 has no address: the columns were null then.
+      street: textOrNull(after.street ?? null),
+      postcode: textOrNull(after.postcode ?? null),
+      place: textOrNull(after.place ?? null),
+      contactPerson: textOrNull(after.contactPerson ?? null),
+      email: textOrNull(after.email ?? null),
+    },
+    event.seq,
+  );
+};
+
 /** `bid.update` (draft): the bid's own columns and price lines as the event's `after` has them; its position stays. */
 const updateBid: Handler = (event, change, t) => {
   const { tenderId, id } = bidKey(event);
   const rows = attempt(() => bidRows(tenderId, record(change.after) as unknown as Omit<Bid, 'scores'>, 0, ''));
   if (rows === undefined) {
-    t.bids.merge({ tenderId, id }, { providerName: undefined, providerKvk: undefined, providerKeurmerk: undefined, priceCents: undefined }, event.seq);
+    t.bids.merge(
+      { tenderId, id },
+      {
+        providerName: undefined,
+        providerKvk: undefined,
+        providerKeurmerk: undefined,
+        providerStreet: undefined,
+        providerPostcode: undefined,
+        providerPlace: undefined,
+        providerContactPerson: undefined,
+        providerEmail: undefined,
+        priceCents: undefined,
+      },
+      event.seq,
+    );
     replaceBidLines(t, tenderId, id, undefined, event.seq);
     return;
   }
@@ -333,14 +368,8 @@ const HANDLERS: Record<string, Handler> = {
   // The password hash is not checked (it is never in an event).
   'user.password.change': () => undefined,
   'user.password.reset': () => undefined,
-  'provider.create': (event, change, t) => {
-    const after = record(change.after);
-    t.providers.put(
-      { id: event.entityId },
-      { organisationId: text(after.organisationId), name: text(after.name), kvk: text(after.kvk), keurmerk: boolean(after.keurmerk) },
-      event.seq,
-    );
-  },
+  'provider.create': putProvider,
+  'provider.update': putProvider,
   // Sessions and tokens are credentials, not records: their tables are not checked.
   'auth.login': () => undefined,
   'auth.logout': () => undefined,

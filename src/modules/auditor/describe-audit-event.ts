@@ -62,6 +62,22 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
       (accepted === undefined ? '' : ` Geopend ondanks de waarschuwing dat de formule onderbieden beloont, met als motivering: "${accepted}"`)
     );
   },
+  'provider.update': (_e, c) => {
+    const before = record(c.before);
+    const after = record(c.after);
+    const labels = {
+      name: 'naam',
+      kvk: 'KvK-nummer',
+      keurmerk: 'keurmerk',
+      street: 'straat en huisnummer',
+      postcode: 'postcode',
+      place: 'plaats',
+      contactPerson: 'contactpersoon',
+      email: 'e-mailadres',
+    } as const;
+    const changed = (Object.keys(labels) as (keyof typeof labels)[]).filter((key) => before[key] !== after[key]).map((key) => labels[key]);
+    return `Gegevens van school ${text(after.name) ?? 'onbekend'} gewijzigd: ${changed.join(', ') || 'niets inhoudelijks'}.`;
+  },
   'bid.create': (e, c) => {
     const after = record(c.after);
     const price = typeof after.price === 'number' ? ` voor ${formatEuros(after.price)}` : '';

@@ -37,8 +37,19 @@ export const withoutScores = ({ scores: _scores, ...fields }: Bid): BidFields =>
 /** Writes the bid's own columns and its price lines as `fields` has them. */
 export function writeBidFields(ctx: AppContext, tenderId: string, fields: BidFields): void {
   const rows = bidRows(tenderId, fields, 0, '');
-  const { providerName, providerKvk, providerKeurmerk, priceCents } = rows.bid;
-  ctx.queries.bids.updateBid(tenderId, fields.id, { providerName, providerKvk, providerKeurmerk, priceCents });
+  const { providerName, providerKvk, providerKeurmerk, providerStreet, providerPostcode, providerPlace, providerContactPerson, providerEmail, priceCents } =
+    rows.bid;
+  ctx.queries.bids.updateBid(tenderId, fields.id, {
+    providerName,
+    providerKvk,
+    providerKeurmerk,
+    providerStreet,
+    providerPostcode,
+    providerPlace,
+    providerContactPerson,
+    providerEmail,
+    priceCents,
+  });
   ctx.queries.bids.replacePriceLines(tenderId, fields.id, rows.priceLines);
 }
 

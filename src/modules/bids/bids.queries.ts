@@ -14,7 +14,22 @@ import type { BidRow, PriceLineRow } from '../tenders/tenders.queries.js';
 export type BidCorrectionRow = typeof bidCorrections.$inferSelect;
 
 /** The columns of a bid that an edit or a correction may change. */
-export type BidChanges = Partial<Pick<BidRow, 'providerName' | 'providerKvk' | 'providerKeurmerk' | 'priceCents' | 'withdrawnOn' | 'withdrawalReason'>>;
+export type BidChanges = Partial<
+  Pick<
+    BidRow,
+    | 'providerName'
+    | 'providerKvk'
+    | 'providerKeurmerk'
+    | 'providerStreet'
+    | 'providerPostcode'
+    | 'providerPlace'
+    | 'providerContactPerson'
+    | 'providerEmail'
+    | 'priceCents'
+    | 'withdrawnOn'
+    | 'withdrawalReason'
+  >
+>;
 
 export function createBidQueries(orm: Orm) {
   const correctionsOf = orm

@@ -23,6 +23,11 @@ export function createProviderQueries(orm: Orm) {
     insertProvider: (row: ProviderRow): void => {
       orm.insert(providers).values(row).run();
     },
+    findProvider: (id: string): ProviderRow | undefined => orm.select().from(providers).where(eq(providers.id, id)).get(),
+    /** Every column but the id, the organisation and the time it was made. */
+    updateProvider: (id: string, changes: Omit<ProviderRow, 'id' | 'organisationId' | 'createdAt'>): void => {
+      orm.update(providers).set(changes).where(eq(providers.id, id)).run();
+    },
   };
 }
 

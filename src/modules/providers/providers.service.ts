@@ -7,9 +7,12 @@ import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { newId } from '../../lib/secrets.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
+import { addressOf, type ProviderAddress } from '../../domain/provider/provider-address.js';
+import type { ProviderRow } from './providers.queries.js';
+import { resolveProviderAccess } from './provider-access.js';
 
-export type ProviderView = { id: string; organisationId: string; name: string; kvk: string; keurmerk: boolean };
-export type CreateProviderInput = { organisationId?: string | undefined; name: string; kvk: string; keurmerk: boolean };
+export type ProviderView = { id: string; organisationId: string; name: string; kvk: string; keurmerk: boolean } & ProviderAddress;
+export type CreateProviderInput = { organisationId?: string | undefined; name: string; kvk: string; keurmerk: boolean } & ProviderAddress;
 
 /** The organisations where the actor is an inkoper. */
 function inkoperOrganisations(actor: Actor): string[] {
@@ -48,7 +51,19 @@ export function createProvider(ctx: AppContext, { actor, input }: { actor: Actor
         errors: [{ path: 'kvk', message: 'already registered' }],
       });
     }
-    const row = { id: newId(), organisationId, name: input.name, kvk: input.kvk, keurmerk: input.keurmerk, createdAt: ctx.clock().toISOString() };
+    const row: ProviderRow = {
+      id: newId(),
+      organisationId,
+      name: input.name,
+      kvk: input.kvk,
+      keurmerk: input.keurmerk,
+      street: input.street ?? null,
+      postcode: input.postcode ?? null,
+      place: input.place ?? null,
+      contactPerson: input.contactPerson ?? null,
+      email: input.email ?? null,
+      createdAt: ctx.clock().toISOString(),
+    };
     ctx.queries.providers.insertProvider(row);
     const view = toView(row);
     recordAuditEvent(ctx, {
@@ -63,6 +78,54 @@ export function createProvider(ctx: AppContext, { actor, input }: { actor: Actor
   });
 }
 
-function toView(row: ProviderView & { createdAt?: string }): ProviderView {
-  return { id: row.id, organisationId: row.organisationId, name: row.name, kvk: row.kvk, keurmerk: row.keurmerk };
+export type UpdateProviderInput = { name: string; kvk: string; keurmerk: boolean } & ProviderAddress;
+
+/**
+ * Replaces a school's fields (PUT): an address field left out is removed. The register's
+ * schools are not the bids' `provider` objects: a bid keeps the school as it was entered.
+ */
+export function updateProvider(ctx: AppContext, { actor, providerId, input }: { actor: Actor; providerId: string; input: UpdateProviderInput }): ProviderView {
+  return writeTransaction(ctx.db, () => {
+    const current = resolveProviderAccess(ctx, actor, providerId);
+    const sameKvk = ctx.queries.providers.findProviderByKvk(current.organisationId, input.kvk);
+    if (sameKvk !== undefined && sameKvk.id !== current.id) {
+      throw new AppError('conflict', {
+        detail: 'a provider with this KvK number exists',
+        errors: [{ path: 'kvk', message: 'already registered' }],
+      });
+    }
+    const changes = {
+      name: input.name,
+      kvk: input.kvk,
+      keurmerk: input.keurmerk,
+      street: input.street ?? null,
+      postcode: input.postcode ?? null,
+      place: input.place ?? null,
+      contactPerson: input.contactPerson ?? null,
+      email: input.email ?? null,
+    };
+    ctx.queries.providers.updateProvider(current.id, changes);
+    const before = toView(current);
+    const after = toView({ ...current, ...changes });
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId: current.organisationId,
+      action: 'provider.update',
+      entityType: 'provider',
+      entityId: current.id,
+      change: { before, after },
+    });
+    return after;
+  });
+}
+
+function toView(row: ProviderRow): ProviderView {
+  const address = addressOf({
+    street: row.street ?? undefined,
+    postcode: row.postcode ?? undefined,
+    place: row.place ?? undefined,
+    contactPerson: row.contactPerson ?? undefined,
+    email: row.email ?? undefined,
+  });
+  return { id: row.id, organisationId: row.organisationId, name: row.name, kvk: row.kvk, keurmerk: row.keurmerk, ...address };
 }

@@ -86,7 +86,8 @@ export function createRegionQueries(sqlite: Database.Database) {
     .prepare<{ ids: string }, Raw>(
       `SELECT tender_id AS tenderId, id, position, provider_name AS providerName, provider_kvk AS providerKvk,
             provider_keurmerk AS providerKeurmerk, price_cents AS priceCents, low_bid_review AS lowBidReview,
-            withdrawn_on AS withdrawnOn, withdrawal_reason AS withdrawalReason, created_at AS createdAt
+            withdrawn_on AS withdrawnOn, withdrawal_reason AS withdrawalReason, created_at AS createdAt,
+            provider_street, provider_postcode, provider_place, provider_contact_person, provider_email
        FROM bids WHERE tender_id IN (${IDS}) ORDER BY tender_id, position`,
     )
     .raw();
@@ -215,5 +216,10 @@ function bidRow(r: Raw): BidRow {
     withdrawnOn: r[8] as string | null,
     withdrawalReason: r[9] as string | null,
     createdAt: r[10] as string,
+    providerStreet: r[11] as string | null,
+    providerPostcode: r[12] as string | null,
+    providerPlace: r[13] as string | null,
+    providerContactPerson: r[14] as string | null,
+    providerEmail: r[15] as string | null,
   };
 }

@@ -11,6 +11,7 @@
  * only place it would show them) and names the members who have not sealed yet, so the
  * report says plainly what it leaves out and why.
  */
+import { addressOf } from '../../domain/provider/provider-address.js';
 import type { ReportSigner } from '../../reports/signing/signer.js';
 import type { ConsensusMotivation, Disagreement, EvaluationReportData, PanelMemberRecord, ReportCorrection } from '../../reports/report-data.js';
 import { todayInAmsterdam } from '../../domain/dates.js';
@@ -114,6 +115,7 @@ export function buildEvaluationReportData(
     bids: dossier.bids.map((bid) => ({
       id: bid.id,
       providerName: bid.provider.name,
+      providerAddress: addressOf(bid.provider),
       price: bid.price ?? null,
       scores: bid.scores,
       lowBidReview: bid.lowBidReview,

@@ -107,6 +107,11 @@ export function bidRows(tenderId: string, bid: Omit<Bid, 'scores'>, position: nu
       providerName: bid.provider.name,
       providerKvk: bid.provider.kvk,
       providerKeurmerk: bid.provider.keurmerk,
+      providerStreet: bid.provider.street ?? null,
+      providerPostcode: bid.provider.postcode ?? null,
+      providerPlace: bid.provider.place ?? null,
+      providerContactPerson: bid.provider.contactPerson ?? null,
+      providerEmail: bid.provider.email ?? null,
       priceCents: toCents(bid.price),
       lowBidReview: bid.lowBidReview === undefined ? null : JSON.stringify(bid.lowBidReview),
       withdrawnOn: bid.withdrawal?.receivedOn ?? null,
@@ -194,7 +199,16 @@ export function tenderFieldsOf(tender: TenderRow, criteria: CriterionRow[]): Ten
 export function bidOf(row: BidRow, lines: PriceLineRow[], scores: readonly ScoreValue[]): Bid {
   return compact({
     id: row.id,
-    provider: { name: row.providerName, kvk: row.providerKvk, keurmerk: row.providerKeurmerk },
+    provider: compact({
+      name: row.providerName,
+      kvk: row.providerKvk,
+      keurmerk: row.providerKeurmerk,
+      street: row.providerStreet ?? undefined,
+      postcode: row.providerPostcode ?? undefined,
+      place: row.providerPlace ?? undefined,
+      contactPerson: row.providerContactPerson ?? undefined,
+      email: row.providerEmail ?? undefined,
+    }),
     price: toEuros(row.priceCents),
     priceLines:
       lines.length === 0 ? undefined : lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPrice: centsToEuros(l.unitPriceCents) })),

@@ -5,13 +5,12 @@
  * the price at which each loser would have won, the effective weights, and a chart.
  */
 import { POINTS_METHODS_WITH_PRICE } from '../../domain/evaluation/dossier.js';
-import { explainEffectiveWeights, explainPriceShareRange, explainPriceToWin, explainWarning } from '../../domain/evaluation/explain.js';
+import { explainEffectiveWeights, explainPriceShareRange, explainPriceToWin, explainWarningWith } from '../../domain/evaluation/explain.js';
 import { COLOR, SIZE, bulletList, ensureSpace, heading, paragraph } from '../pdf/layout.js';
 import { CHART_HEIGHT, type ChartPoint, drawQualityPriceChart } from '../pdf/quality-price-chart.js';
-import { bidLabel } from '../../domain/bid-label.js';
 import { formatDutchNumber, formatEuros } from '../../domain/money.js';
 import { fill, wording } from '../wording.js';
-import type { SectionContext } from './context.js';
+import { type SectionContext, bidTitle } from './context.js';
 
 function sensitivitySentences(context: SectionContext): string[] {
   const { result } = context.data;
@@ -20,7 +19,8 @@ function sensitivitySentences(context: SectionContext): string[] {
   const sentences = [withPrice && result.winner !== null ? explainPriceShareRange(result.sensitivity.priceShareRange) : words.priceShareNotApplicable];
   const priceToWin = Object.entries(result.sensitivity.priceToWin);
   if (priceToWin.length === 0) sentences.push(words.priceToWinNone);
-  for (const [bidId, price] of priceToWin) sentences.push(explainPriceToWin(bidId, price));
+  // The bids named by their school, as everywhere a person reads them, not by their code alone.
+  for (const [bidId, price] of priceToWin) sentences.push(explainPriceToWin(bidId, price, (id) => bidTitle(context, id)));
   if (!withPrice) sentences.push(words.effectiveWeightsNotApplicable);
   else sentences.push(explainEffectiveWeights(result.effectiveWeights) ?? words.effectiveWeightsNull);
   return sentences;
@@ -34,7 +34,7 @@ function chartPoints(context: SectionContext): ChartPoint[] {
     const price = context.bidsById.get(result.bidId)?.price ?? data.award.fixedPrice;
     if (price === undefined || price === null || totalWeight <= 0) return [];
     const kind: ChartPoint['kind'] = result.bidId === data.result.winner ? 'winner' : result.status === 'excluded' ? 'excluded' : 'ranked';
-    const name = bidLabel(result.bidId, context.bidsById.get(result.bidId)?.providerName);
+    const name = bidTitle(context, result.bidId);
     return [{ label: result.bidId, name, price, quality: result.qualityPoints / totalWeight, kind, flagged: result.lowBidFlags.length > 0 }];
   });
 }
@@ -61,7 +61,7 @@ export function drawAnalysisSection(context: SectionContext): void {
   heading(doc, { text: wording.evaluation.sections.analysis, level: 1 });
   heading(doc, { text: words.warningsTitle, level: 2 });
   if (data.result.warnings.length === 0) paragraph(doc, { text: words.noWarnings });
-  else bulletList(doc, { items: data.result.warnings.map(explainWarning) });
+  else bulletList(doc, { items: data.result.warnings.map((warning) => explainWarningWith(warning, (id) => bidTitle(context, id))) });
   heading(doc, { text: words.sensitivityTitle, level: 2 });
   bulletList(doc, { items: sensitivitySentences(context) });
   // The chart's title belongs on the chart's page.

@@ -8,7 +8,7 @@
 import { formatDutchTrimmed } from '../../domain/money.js';
 import { formatDate } from '../format-dates.js';
 import { bottomOf, bulletList, ensureSpace, heading, labelledRows } from '../pdf/layout.js';
-import { drawTable } from '../pdf/table.js';
+import { headedTable } from '../pdf/table.js';
 import { criterionPoints, formatBidScore, formatCriterionScore, formatPoints, formatPrice, formatPricePart } from '../report-format.js';
 import { fill, wording } from '../wording.js';
 import { type SectionContext, bidTitle } from './context.js';
@@ -24,23 +24,26 @@ export function drawBidsSection(context: SectionContext): void {
     // Keep a bid's table and totals on one page when they fit on one (about 16 points a row).
     const blockHeight = 40 + 16 * (data.criteria.length + 1) + 14 * 5;
     ensureSpace(doc, Math.min(blockHeight, bottomOf(doc) - doc.page.margins.top));
-    heading(doc, { text: bidTitle(context, result.bidId), level: 2 });
-    drawTable(doc, {
-      columns: [
-        { header: criterionHeader, width: 0.52 },
-        { header: weightHeader, width: 0.14, align: 'right' },
-        { header: scoreHeader, width: 0.18, align: 'right' },
-        { header: pointsHeader, width: 0.16, align: 'right' },
-      ],
-      rows: data.criteria.map((criterion) => ({
-        cells: [
-          `${criterion.id} ${criterion.title}`,
-          formatDutchTrimmed(criterion.weight),
-          formatCriterionScore(criterion, bid?.scores[criterion.id]),
-          criterionPoints(criterion, bid?.scores[criterion.id]),
+    headedTable(
+      doc,
+      { text: bidTitle(context, result.bidId), level: 2 },
+      {
+        columns: [
+          { header: criterionHeader, width: 0.52 },
+          { header: weightHeader, width: 0.14, align: 'right' },
+          { header: scoreHeader, width: 0.18, align: 'right' },
+          { header: pointsHeader, width: 0.16, align: 'right' },
         ],
-      })),
-    });
+        rows: data.criteria.map((criterion) => ({
+          cells: [
+            `${criterion.id} ${criterion.title}`,
+            formatDutchTrimmed(criterion.weight),
+            formatCriterionScore(criterion, bid?.scores[criterion.id]),
+            criterionPoints(criterion, bid?.scores[criterion.id]),
+          ],
+        })),
+      },
+    );
     const rows: [string, string][] = [
       [words.price, formatPrice(bid?.price)],
       [words.qualityPoints, formatPoints(result.qualityPoints)],

@@ -3,6 +3,7 @@
  * What every section of the evaluation report reads: the document, the data and lookups by
  * id, built once per report.
  */
+import { bidLabel } from '../../domain/bid-label.js';
 import type { PdfDocument } from '../pdf/pdf-document.js';
 import type { EvaluationReportData, ReportBid, ReportCriterion } from '../report-data.js';
 
@@ -25,8 +26,10 @@ export function createSectionContext(doc: PdfDocument, data: EvaluationReportDat
   };
 }
 
-/** "B2 - NT2 Centrum Zwolle"; a bid the data does not name keeps its id alone. */
+/**
+ * "NT2 Centrum Zwolle (B2)": a bid named by its school first, as on every page (`bidLabel`);
+ * a bid the data does not name keeps its id alone.
+ */
 export function bidTitle(context: SectionContext, bidId: string): string {
-  const bid = context.bidsById.get(bidId);
-  return bid ? `${bidId} - ${bid.providerName}` : bidId;
+  return bidLabel(bidId, context.bidsById.get(bidId)?.providerName);
 }

@@ -9,7 +9,7 @@ import type { LowBidFlag } from '../../domain/low-bids/flag.js';
 import { formatDutchNumber, formatDutchTrimmed, formatEuros, formatPercent } from '../../domain/money.js';
 import { formatDate } from '../format-dates.js';
 import { bulletList, heading, labelledRows, paragraph } from '../pdf/layout.js';
-import { drawTable } from '../pdf/table.js';
+import { headedTable } from '../pdf/table.js';
 import { formatPrice } from '../report-format.js';
 import { fill, wording } from '../wording.js';
 import { type SectionContext, bidTitle } from './context.js';
@@ -81,11 +81,12 @@ export function drawLowBidsSection(context: SectionContext): void {
   const [ruleHeader = '', thresholdHeader = '', valueHeader = '', referenceHeader = ''] = words.flagColumns;
   for (const result of listed) {
     const bid = context.bidsById.get(result.bidId);
-    heading(doc, { text: `${bidTitle(context, result.bidId)} (${formatPrice(bid?.price)})`, level: 2 });
+    const title = { text: `${bidTitle(context, result.bidId)} (${formatPrice(bid?.price)})`, level: 2 } as const;
     if (result.lowBidFlags.length === 0) {
+      heading(doc, title);
       paragraph(doc, { text: words.noFlags });
     } else {
-      drawTable(doc, {
+      headedTable(doc, title, {
         columns: [
           { header: ruleHeader, width: 0.46 },
           { header: thresholdHeader, width: 0.13, align: 'right' },

@@ -60,7 +60,7 @@ const headingEnds = new WeakMap<PdfDocument, { page: unknown; y: number }>();
  * whole and leaving the heading alone at the foot of the page (keep-with-next): the heading
  * made sure that a few lines fit.
  */
-function rightAfterHeading(doc: PdfDocument): boolean {
+export function rightAfterHeading(doc: PdfDocument): boolean {
   const end = headingEnds.get(doc);
   return end !== undefined && end.page === doc.page && end.y === doc.y;
 }

@@ -6,7 +6,7 @@
  * reads the header once and every row once.
  */
 import { fitText } from './fit-text.js';
-import { COLOR, FONT, SIZE, bottomOf, contentWidth, labelledRows, textHeight } from './layout.js';
+import { COLOR, FONT, SIZE, bottomOf, contentWidth, heading, labelledRows, rightAfterHeading, textHeight } from './layout.js';
 import type { PdfDocument } from './pdf-document-type.js';
 import { artifact, group, tagged } from './structure.js';
 
@@ -95,10 +95,21 @@ function drawStackedRow(doc: PdfDocument, columns: readonly TableColumn[], cells
   doc.y += 4;
 }
 
-/**
- * @example drawTable(doc, { columns: [{ header: 'Criterium', width: 0.7 }, { header: 'Score', width: 0.3, align: 'right' }], rows: [{ cells: ['K1', '8'] }] });
- */
-export function drawTable(doc: PdfDocument, options: { columns: readonly TableColumn[]; rows: readonly TableRow[] }): void {
+export type TableOptions = { columns: readonly TableColumn[]; rows: readonly TableRow[] };
+
+/** A table's cells fitted to their columns and measured once, for keeping it with its heading and for drawing. */
+type MeasuredTable = {
+  options: TableOptions;
+  widths: number[];
+  headers: string[];
+  headerHeight: number;
+  rows: TableRow[];
+  heights: number[];
+  /** A row taller than this is printed stacked (as label-value lines that flow over pages). */
+  tallest: number;
+};
+
+function measureTable(doc: PdfDocument, options: TableOptions): MeasuredTable {
   const widths = options.columns.map((column) => column.width * contentWidth(doc));
   // Each cell fitted once to its column in the font it is drawn in, for measuring and drawing alike.
   const fitCells = (cells: readonly string[], font: string) => {
@@ -110,6 +121,44 @@ export function drawTable(doc: PdfDocument, options: { columns: readonly TableCo
     FONT.bold,
   );
   const headerHeight = rowHeight(doc, headers, widths, FONT.bold);
+  const rows = options.rows.map((row) => ({ ...row, cells: fitCells(row.cells, row.bold ? FONT.bold : FONT.regular) }));
+  // A row taller than a page (a remark of thousands of words) cannot stay a row: it is printed
+  // as its columns' headers with their values, flowing over pages, and the table goes on after.
+  const tallest = bottomOf(doc) - doc.page.margins.top - headerHeight;
+  const heights = rows.map((row) => rowHeight(doc, row.cells, widths, row.bold ? FONT.bold : FONT.regular));
+  doc.font(FONT.regular).fontSize(SIZE.body);
+  return { options, widths, headers, headerHeight, rows, heights, tallest };
+}
+
+/**
+ * What must fit under a table's heading so that the heading does not end a page alone: the
+ * header row and the first row, or the first lines of a first row printed stacked.
+ */
+function leadHeight(doc: PdfDocument, table: MeasuredTable): number {
+  const first = table.heights[0] ?? 0;
+  return first > table.tallest ? 4 * doc.currentLineHeight(true) : table.headerHeight + first;
+}
+
+/**
+ * A heading and its table, kept together (keep-with-next): the heading starts a new page
+ * unless the table's header and first row fit under it, however tall that row is.
+ * @example headedTable(doc, { text: 'Rangorde', level: 1 }, { columns, rows });
+ */
+export function headedTable(doc: PdfDocument, headingOptions: { text: string; level: 1 | 2 | 3 }, options: TableOptions): void {
+  const table = measureTable(doc, options);
+  heading(doc, { ...headingOptions, keepWithNext: leadHeight(doc, table) });
+  drawMeasuredTable(doc, table);
+}
+
+/**
+ * @example drawTable(doc, { columns: [{ header: 'Criterium', width: 0.7 }, { header: 'Score', width: 0.3, align: 'right' }], rows: [{ cells: ['K1', '8'] }] });
+ */
+export function drawTable(doc: PdfDocument, options: TableOptions): void {
+  drawMeasuredTable(doc, measureTable(doc, options));
+}
+
+function drawMeasuredTable(doc: PdfDocument, table: MeasuredTable): void {
+  const { options, widths, headers, headerHeight, rows, heights, tallest } = table;
   let headerTagged = false;
   const drawHeader = () => {
     const y = doc.y;
@@ -126,11 +175,6 @@ export function drawTable(doc: PdfDocument, options: { columns: readonly TableCo
     headerTagged = true;
     doc.y = y + headerHeight;
   };
-  const rows = options.rows.map((row) => ({ ...row, cells: fitCells(row.cells, row.bold ? FONT.bold : FONT.regular) }));
-  // A row taller than a page (a remark of thousands of words) cannot stay a row: it is printed
-  // as its columns' headers with their values, flowing over pages, and the table goes on after.
-  const tallest = bottomOf(doc) - doc.page.margins.top - headerHeight;
-  const heights = rows.map((row) => rowHeight(doc, row.cells, widths, row.bold ? FONT.bold : FONT.regular));
   let headerShown = false;
   const showHeaderFor = (height: number) => {
     if (doc.y + (headerShown ? 0 : headerHeight) + height > bottomOf(doc)) {
@@ -140,11 +184,15 @@ export function drawTable(doc: PdfDocument, options: { columns: readonly TableCo
     if (!headerShown) drawHeader();
     headerShown = true;
   };
+  // Right under a heading that did not reserve room for it (a plain `heading` then `drawTable`),
+  // a first row that does not fit is printed stacked from there rather than moved to the next
+  // page whole, which would leave the heading alone at the foot of the page.
+  const firstRowStacked = rightAfterHeading(doc) && doc.y + headerHeight + (heights[0] ?? 0) > bottomOf(doc);
   group(doc, 'Table', () => {
     if (rows.length === 0) showHeaderFor(0);
     rows.forEach((row, index) => {
       const height = heights[index] ?? 0;
-      if (height > tallest) {
+      if (height > tallest || (index === 0 && firstRowStacked)) {
         drawStackedRow(doc, options.columns, options.rows[index]?.cells ?? []);
         headerShown = false;
         return;

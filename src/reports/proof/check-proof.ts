@@ -56,13 +56,24 @@ function* walk(elements: readonly StructureNode[]): Generator<StructureNode> {
   }
 }
 
-/** The printed winner's bid id, `null` for a printed "no winner", undefined when not found. */
-function printedWinner(read: ReadDocument): string | null | undefined {
+/**
+ * The bid ids a cover's winner value can be read as: `School (B2)` (from issue 17 on) or
+ * `B2 - School` (reports issued before); none for a printed "no winner". Both readings are
+ * kept because a school's own name may end in parentheses or hold " - ": the line names the
+ * winner when either reading is its id.
+ * @example winnerReadings('Taal (Zwolle) (B2)') // ['B2']
+ * @example winnerReadings('B2 - Taal (Zwolle)') // ['Zwolle', 'B2']
+ */
+export function winnerReadings(value: string): string[] {
+  return [/\((\S+)\)$/.exec(value)?.[1], /^(\S+) - /.exec(value)?.[1]].filter((id): id is string => id !== undefined);
+}
+
+/** The readings of the cover's winner line; undefined when the line is not found. */
+function printedWinner(read: ReadDocument): string[] | undefined {
   const label = wording.evaluation.coverFields.winner;
   for (const element of walk(read.elements)) {
     if (element.role !== 'P' || !element.text.startsWith(`${label} `)) continue;
-    const value = element.text.slice(label.length).trim();
-    return /^(\S+) - /.exec(value)?.[1] ?? null;
+    return winnerReadings(element.text.slice(label.length).trim());
   }
   return undefined;
 }
@@ -130,9 +141,10 @@ export function checkDocumentProof(read: ReadDocument): DocumentProof | null {
     if (differences.length > 0) proof.problems.push(`de ingesloten uitkomst wijkt op ${differences.length} plaats(en) af van de herberekening uit het dossier`);
   }
   const winner = printedWinner(read);
-  proof.printedWinnerMatches = winner !== undefined && winner === recomputed.winner;
+  proof.printedWinnerMatches = winner !== undefined && (recomputed.winner === null ? winner.length === 0 : winner.includes(recomputed.winner));
   if (!proof.printedWinnerMatches) {
-    proof.problems.push(`de winnaar in het rapport (${winner ?? 'niet gevonden'}) is niet de herberekende winnaar (${recomputed.winner ?? 'geen'})`);
+    const printedText = winner === undefined ? 'niet gevonden' : (winner[0] ?? 'geen');
+    proof.problems.push(`de winnaar in het rapport (${printedText}) is niet de herberekende winnaar (${recomputed.winner ?? 'geen'})`);
   }
   const printed = printedRanking(read);
   const expected = expectedRanking(recomputed);

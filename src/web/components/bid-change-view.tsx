@@ -12,6 +12,9 @@ import type { FormValues } from '../forms/form-values.js';
 import { SubmitButton } from './alerts.js';
 import { CheckboxField, TextField } from './form-field.js';
 import { Cell, Row, Table } from './table.js';
+import { PROVIDER_ADDRESS_FIELDS } from '../forms/provider-address-form.js';
+import type { ProviderAddress } from '../../domain/provider/provider-address.js';
+import { ProviderAddressFields } from './provider-address-fields.js';
 
 /** The inschrijver (when asked) and the price, or each price line, as fields. */
 export function BidFigureFields({ bid, values, errors, withProvider }: { bid: Bid; values: FormValues; errors: FormErrors; withProvider: boolean }) {
@@ -30,6 +33,7 @@ export function BidFigureFields({ bid, values, errors, withProvider }: { bid: Bi
             description="Acht cijfers"
           />
           <CheckboxField name="provider.keurmerk" label="Heeft het keurmerk Blik op Werk" errors={errors} checked={values['provider.keurmerk'] === 'ja'} />
+          <ProviderAddressFields values={values} errors={errors} />
         </>
       ) : null}
       {bid.priceLines === undefined ? (
@@ -86,6 +90,10 @@ export function ChangeTable({ before, after, caption = 'Wat verandert' }: { befo
     rows.push(['Inschrijver', before.provider.name, after.provider.name]);
     rows.push(['KvK-nummer', before.provider.kvk, after.provider.kvk]);
     rows.push(['Keurmerk Blik op Werk', before.provider.keurmerk ? 'ja' : 'nee', after.provider.keurmerk ? 'ja' : 'nee']);
+    for (const [name, label] of PROVIDER_ADDRESS_FIELDS) {
+      const key = name.slice('provider.'.length) as keyof ProviderAddress;
+      rows.push([label, before.provider[key] ?? '-', after.provider[key] ?? '-']);
+    }
   }
   const lines = Math.max(before.priceLines?.length ?? 0, after.priceLines?.length ?? 0);
   for (let i = 0; i < lines; i++) rows.push([`Prijsregel ${i + 1}`, lineText(before.priceLines?.[i]), lineText(after.priceLines?.[i])]);

@@ -8,6 +8,7 @@
 import type { Bid } from '../../domain/evaluation/dossier.js';
 import type { BidFieldsChange } from '../../modules/bids/bid-input.js';
 import { formatFormNumber, parseDutchNumber, type FormValues } from './form-values.js';
+import { PROVIDER_ADDRESS_FIELDS, providerAddressFromForm, providerAddressValues } from './provider-address-form.js';
 
 const LINE_PARTS = [
   ['description', 'omschrijving'],
@@ -22,6 +23,7 @@ export function bidFormValues(bid: Bid, { withProvider }: { withProvider: boolea
     values['provider.name'] = bid.provider.name;
     values['provider.kvk'] = bid.provider.kvk;
     if (bid.provider.keurmerk) values['provider.keurmerk'] = 'ja';
+    Object.assign(values, providerAddressValues(bid.provider));
   }
   if (bid.priceLines === undefined) values.price = formatFormNumber(bid.price);
   (bid.priceLines ?? []).forEach((line, i) => {
@@ -41,9 +43,19 @@ function linesFromForm(values: FormValues, count: number): unknown[] {
   }));
 }
 
+/** The inschrijver as typed: its name, KvK number and keurmerk, and the address fields filled in. */
+export function providerFromForm(values: FormValues): Record<string, unknown> {
+  return {
+    name: values['provider.name'] ?? '',
+    kvk: (values['provider.kvk'] ?? '').trim(),
+    keurmerk: values['provider.keurmerk'] === 'ja',
+    ...providerAddressFromForm(values),
+  };
+}
+
 /** An edit of a draft bid: the inschrijver, and the price or the lines. An empty price removes it. */
 export function bidEditFromForm(values: FormValues, current: Bid): BidFieldsChange {
-  const provider = { name: values['provider.name'] ?? '', kvk: (values['provider.kvk'] ?? '').trim(), keurmerk: values['provider.keurmerk'] === 'ja' };
+  const provider = providerFromForm(values);
   if (current.priceLines !== undefined) return { provider, priceLines: linesFromForm(values, current.priceLines.length) };
   return { provider, price: parseDutchNumber(values.price) ?? null };
 }
@@ -62,6 +74,7 @@ export function bidFieldLabels(bid: Bid, { withProvider }: { withProvider: boole
     labels.set('provider.name', 'Inschrijver');
     labels.set('provider.kvk', 'KvK-nummer');
     labels.set('provider.keurmerk', 'Keurmerk Blik op Werk');
+    for (const [name, label] of PROVIDER_ADDRESS_FIELDS) labels.set(name, label);
   }
   labels.set('price', 'Prijs');
   (bid.priceLines ?? []).forEach((_line, i) => {

@@ -31,12 +31,16 @@ import { importSheetBids } from '../sheet/import-bids.js';
 import { readBidSheet, type SheetProblem } from '../sheet/read-bid-sheet.js';
 import { SHEET_LIMITS, SheetLimitError } from '../sheet/sheet-limits.js';
 import { viewerOf, type Viewer } from '../viewer.js';
+import { ProviderAddressFields } from '../components/provider-address-fields.js';
+import { providerFromForm } from '../forms/bid-form.js';
+import { PROVIDER_ADDRESS_FIELDS } from '../forms/provider-address-form.js';
 
 const BID_FIELDS = new Map([
   ['id', 'Nummer'],
   ['provider.name', 'Inschrijver'],
   ['provider.kvk', 'KvK-nummer'],
   ['provider.keurmerk', 'Keurmerk Blik op Werk'],
+  ...PROVIDER_ADDRESS_FIELDS,
   ['price', 'Prijs'],
 ]);
 
@@ -285,6 +289,7 @@ function BidsPage({ viewer, access, bids, flags, values, errors, sheetProblems, 
               description="Acht cijfers"
             />
             <CheckboxField name="provider.keurmerk" label="Heeft het keurmerk Blik op Werk" errors={errors} checked={values['provider.keurmerk'] === 'ja'} />
+            <ProviderAddressFields values={values} errors={errors} />
             <TextField name="price" label="Prijs (EUR)" value={values.price} errors={errors} inputMode="decimal" amount="totaal" />
             <SubmitButton>Inschrijving toevoegen</SubmitButton>
           </form>
@@ -343,7 +348,7 @@ export function bidPages(ctx: AppContext) {
     const amounts = createAmountReader();
     const input = {
       id: optionalText(values.id),
-      provider: { name: values['provider.name'] ?? '', kvk: (values['provider.kvk'] ?? '').trim(), keurmerk: values['provider.keurmerk'] === 'ja' },
+      provider: providerFromForm(values),
       price: amounts.money('price', values.price),
     };
     try {

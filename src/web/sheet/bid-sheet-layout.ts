@@ -22,6 +22,12 @@ export const BID_COLUMNS = [
   { key: 'provider.kvk', header: 'KvK-nummer', aliases: ['kvk', 'kvknummer', 'kvk nummer'], required: true },
   { key: 'provider.keurmerk', header: 'Keurmerk Blik op Werk', aliases: ['keurmerk', 'blik op werk'], required: true },
   { key: 'price', header: 'Prijs (EUR)', aliases: ['prijs', 'totaalprijs', 'bedrag'], required: false },
+  // The school's address for the award letter (issue 17): optional, as in the API.
+  { key: 'provider.contactPerson', header: 'Contactpersoon', aliases: ['contact', 't.a.v.'], required: false },
+  { key: 'provider.street', header: 'Straat en huisnummer', aliases: ['adres', 'straat', 'bezoekadres'], required: false },
+  { key: 'provider.postcode', header: 'Postcode', aliases: [], required: false },
+  { key: 'provider.place', header: 'Plaats', aliases: ['woonplaats', 'vestigingsplaats'], required: false },
+  { key: 'provider.email', header: 'E-mailadres', aliases: ['e-mail', 'email', 'mail'], required: false },
 ] as const satisfies readonly ColumnSpec[];
 
 export const PRICE_LINE_COLUMNS = [

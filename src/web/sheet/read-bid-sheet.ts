@@ -9,6 +9,7 @@
 import type { NewBidInput } from '../../modules/bids/bids.service.js';
 import { parseMoneyText } from '../../domain/amount-text.js';
 import { parseDutchNumber } from '../forms/form-values.js';
+import { PROVIDER_ADDRESS_KEYS, type ProviderAddress } from '../../domain/provider/provider-address.js';
 import { BID_COLUMNS, BIDS_SHEET, columnLetter, matchesColumn, PRICE_LINE_COLUMNS, PRICE_LINES_SHEET, type ColumnSpec } from './bid-sheet-layout.js';
 import { readCsvTable } from './read-csv-table.js';
 import { readXlsxTables } from './read-xlsx-tables.js';
@@ -84,6 +85,16 @@ function origin(sheet: SheetTable, row: number, index: number, spec: ColumnSpec)
   return { sheet: sheet.name, row, column: columnLetter(index), columnName: spec.header };
 }
 
+/** The address cells that are filled in, as text; an empty cell leaves its field out. */
+function addressOf(values: ReadonlyMap<string, CellValue>): ProviderAddress {
+  const address: ProviderAddress = {};
+  for (const key of PROVIDER_ADDRESS_KEYS) {
+    const value = values.get(`provider.${key}`) ?? null;
+    if (!isBlank(value)) address[key] = String(value).trim();
+  }
+  return address;
+}
+
 function readBids(sheet: SheetTable, problems: SheetProblem[]): SheetBid[] {
   const columns = findColumns(sheet, BID_COLUMNS, problems);
   const bids: SheetBid[] = [];
@@ -105,7 +116,12 @@ function readBids(sheet: SheetTable, problems: SheetProblem[]): SheetBid[] {
     const id = values.get('id');
     const price = values.get('price') ?? null;
     const input: NewBidInput = {
-      provider: { name: String(values.get('provider.name') ?? '').trim(), kvk: readKvk(values.get('provider.kvk') ?? null), keurmerk },
+      provider: {
+        name: String(values.get('provider.name') ?? '').trim(),
+        kvk: readKvk(values.get('provider.kvk') ?? null),
+        keurmerk,
+        ...addressOf(values),
+      },
       ...(isBlank(price) ? {} : { price: readMoney(price, { sheet: sheet.name, row: rowNumber, origin: origins.get('price') }, problems) }),
     };
     if (!isBlank(id ?? null)) input.id = String(id).trim();

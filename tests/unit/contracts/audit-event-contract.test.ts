@@ -22,6 +22,7 @@ const NOT_ON_A_TENDER = [
   'user.password.reset',
   'user.memberships.set',
   'provider.create',
+  'provider.update',
   'auth.login',
   'auth.logout',
   'auth.token.create',

@@ -89,6 +89,49 @@ describe('award letter', () => {
     expect(pdfText(await renderAwardLetter(stamped))).toContain('ja: een tijdstempeldienst (RFC 3161)');
   });
 
+  it('is addressed to the school with its contact person, street, postcode and place when the bid gives them', async () => {
+    const dossier = b1RouteDossier();
+    const b1 = dossier.bids.find((bid) => bid.id === 'B1');
+    if (b1 === undefined) throw new Error('B1 missing');
+    b1.provider = {
+      ...b1.provider,
+      contactPerson: 'Şükrü Yılmaz',
+      street: 'Lange Voorhout 9a',
+      postcode: '2514 EA',
+      place: "'s-Gravenhage",
+      email: 'info@school.nl',
+    };
+    const addressed = buildEvaluationReportData({ dossier, certificate: signer.certificate });
+    const letter = buildAwardLetterData({ report: addressed, bidId: 'B1', reportId: 'LTR-B1', decisionDate: '2027-03-01', standstillEndsOn: '2027-03-21' });
+    expect(letter.recipientAddress).toEqual({
+      street: 'Lange Voorhout 9a',
+      postcode: '2514 EA',
+      place: "'s-Gravenhage",
+      contactPerson: 'Şükrü Yılmaz',
+      email: 'info@school.nl',
+    });
+    const text = pdfText(await renderAwardLetter(letter));
+    expect(text).toContain(`${b1.provider.name} t.a.v. Şükrü Yılmaz Lange Voorhout 9a 2514 EA 'S-GRAVENHAGE Inschrijving B1`);
+    // The block is the postal address: the e-mail address is not printed in it.
+    expect(text).not.toContain('info@school.nl');
+    // The winner's letter names the winner, but never the losing school's address.
+    const winnerLetter = buildAwardLetterData({
+      report: addressed,
+      bidId: 'B2',
+      reportId: 'LTR-B2',
+      decisionDate: '2027-03-01',
+      standstillEndsOn: '2027-03-21',
+    });
+    expect(pdfText(await renderAwardLetter(winnerLetter))).not.toContain('Lange Voorhout');
+  });
+
+  it('names only the school when its address is not known', async () => {
+    const letter = letterFor('B1');
+    expect(letter.recipientAddress).toEqual({});
+    const name = report.bids.find((bid) => bid.id === 'B1')?.providerName ?? '';
+    expect(pdfText(await renderAwardLetter(letter)).startsWith(`${report.tender.buyer} ${name} Inschrijving B1 Datum: 1 maart 2027`)).toBe(true);
+  });
+
   it('refuses a letter when rank 1 is shared (no winner)', () => {
     const tied = { ...report, result: { ...report.result, winner: null } };
     expect(() => buildAwardLetterData({ report: tied, bidId: 'B1', reportId: 'X', decisionDate: '2027-03-01', standstillEndsOn: '2027-03-21' })).toThrow(

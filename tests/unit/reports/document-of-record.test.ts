@@ -15,6 +15,7 @@ import { DOSSIER_FILE, EVALUATION_FILE } from '../../../src/reports/embedded-fil
 import { OUTPUT_CONDITION, srgbProfile } from '../../../src/reports/pdf/pdf-a.js';
 import { isIntact, verifyDocument } from '../../../src/reports/proof/verify-document.js';
 import { readDocument } from '../../../src/reports/proof/read-document.js';
+import { winnerReadings } from '../../../src/reports/proof/check-proof.js';
 import { renderAwardLetter } from '../../../src/reports/render-award-letter.js';
 import { renderEvaluationReport } from '../../../src/reports/render-evaluation-report.js';
 import type { EvaluationReportData } from '../../../src/reports/report-data.js';
@@ -54,6 +55,11 @@ beforeAll(async () => {
   unsigned = await renderEvaluationReport(data);
   signed = await signer.sign(unsigned, { signingTime: new Date(data.generatedAt) });
 });
+
+/** What a command-line instruction would look like: a tool, a script or an option. */
+const COMMAND_LINE = /\b(npm|npx|node|pdfsig|pdftotext|pdfdetach|openssl|curl|tsx)\b|(^|\s)--?[a-z]/;
+
+const pageCount = (pdf: Buffer): number => Number(/^Pages:\s+(\d+)$/m.exec(pdfinfo(pdf))?.[1]);
 
 describe('the evaluation report as PDF/A-3b', () => {
   it('is PDF 1.7 with XMP naming PDF/A-3 conformance B, the Info values, and its purpose, tender, report and signer', async () => {
@@ -166,7 +172,25 @@ describe('the evaluation report as PDF/A-3b', () => {
     const dossierHash = createHash('sha256').update(pdfdetachSave(signed, DOSSIER_FILE)).digest('hex');
     expect(text).toContain(dossierHash);
     expect(text).toContain('Controleren: https://gunningswijzer.example.nl/rapporten/controleren of een PDF-lezer die handtekeningen toont');
-    expect(text).not.toMatch(/npm run|pdfsig|--silent/);
+    expect(text).not.toMatch(COMMAND_LINE);
+    // The footer on every page names the check page.
+    expect(text.split('Controleren: https://gunningswijzer.example.nl/rapporten/controleren').length - 1).toBe(pageCount(signed));
+  });
+
+  it('prints, in the award letter too, the SHA-256 of the dossier the report embeds and where anyone can check it, without command-line instructions', async () => {
+    const letter = await signer.sign(
+      await renderAwardLetter(
+        buildAwardLetterData({ report: data, bidId: 'B1', reportId: 'BRF-2', decisionDate: '2027-03-02', standstillEndsOn: '2027-03-22' }),
+      ),
+    );
+    const text = pdfText(letter);
+    const dossierHash = createHash('sha256').update(pdfdetachSave(signed, DOSSIER_FILE)).digest('hex');
+    expect(text).toContain(
+      `SHA-256 van het dossier waaruit deze beslissing volgt (hetzelfde dossier als in het beoordelingsrapport, dossier.json) ${dossierHash} De SHA-256 van dit PDF-bestand zelf kan niet in het bestand staan`,
+    );
+    expect(text).toContain('De controlepagina toont de hash van het bestand: https://gunningswijzer.example.nl/rapporten/controleren ');
+    expect(text).not.toMatch(COMMAND_LINE);
+    expect(text.split('Controleren: https://gunningswijzer.example.nl/rapporten/controleren').length - 1).toBe(pageCount(letter));
   });
 });
 
@@ -212,6 +236,15 @@ describe('verify and the embedded proof', () => {
     });
     expect(check.problems.join(' ')).toContain(`de winnaar in het rapport (${second.bidId}) is niet de herberekende winnaar (${first.bidId})`);
     expect(isIntact(check)).toBe(false);
+  });
+
+  it("reads the cover's winner line as reports print it now, 'School (B2)', and as reports issued before printed it, 'B2 - School'", () => {
+    expect(winnerReadings('NT2 Centrum Zwolle (B2)')).toEqual(['B2']);
+    expect(winnerReadings('B2 - NT2 Centrum Zwolle')).toEqual(['B2']);
+    // A school's name with parentheses or a dash: the reading that is the re-computed winner counts.
+    expect(winnerReadings('B2 - Taalhuis (Zwolle)')).toEqual(['Zwolle', 'B2']);
+    expect(winnerReadings('Taal - en Werk (B3)')).toEqual(['B3', 'Taal']);
+    expect(winnerReadings('geen: de eerste plaats wordt gedeeld; loting is nodig')).toEqual([]);
   });
 
   it('reads an award letter as PDF/A-3b naming its purpose, with no proof to check', async () => {

@@ -81,7 +81,7 @@ describe('signed evaluation report', () => {
   });
 
   it('shows the winner, every criterion, the flags, the review and the audit hash', () => {
-    expect(text).toContain('Winnaar volgens de beoordeling B2 - NT2 Centrum Zwolle');
+    expect(text).toContain('Winnaar volgens de beoordeling NT2 Centrum Zwolle (B2)');
     for (const criterion of data.criteria) expect(text).toContain(criterion.title);
     const flags = data.result.bids.flatMap((bid) => bid.lowBidFlags);
     expect(flags.length).toBeGreaterThanOrEqual(5);
@@ -123,7 +123,7 @@ describe('signed evaluation report', () => {
     expect(text).toContain('Laagste prijs relatief');
     expect(text).toContain('De laagste geldige prijs krijgt alle 30 prijspunten');
     expect(text).toContain('afgewezen als abnormaal lage inschrijving (art. 2.116 Aanbestedingswet)');
-    expect(text).toContain('B1 had gewonnen bij een prijs van ten hoogste € 428.999,99.');
+    expect(text).toContain('Taalschool IJsselland (B1) had gewonnen bij een prijs van ten hoogste € 428.999,99.');
     expect(text).toContain('Feitelijk gewicht: kwaliteit 79,33%, prijs 20,67%.');
     expect(text).toContain('Kwaliteit tegen prijs');
   });

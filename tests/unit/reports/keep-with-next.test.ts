@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { bottomOf, bulletList, heading, labelledRows, paragraph } from '../../../src/reports/pdf/layout.js';
 import { startPdf, type PdfDocument } from '../../../src/reports/pdf/pdf-document.js';
-import { drawTable } from '../../../src/reports/pdf/table.js';
+import { drawTable, headedTable } from '../../../src/reports/pdf/table.js';
 import { writeTemp } from './poppler.js';
 
 /** The lines of page `page` (1-based) as pdftotext reads them in drawing order. */
@@ -55,6 +55,48 @@ describe('keep-with-next: a heading never ends a page', () => {
       }
     });
   }
+});
+
+describe('keep-with-next: a heading over a table whose first row is very tall', () => {
+  // A first row of about 40 lines (some 330 points): taller than any room a heading reserves.
+  const TALL = `${LONG} ${LONG} ${LONG}`;
+  const table = {
+    columns: [
+      { header: 'Criterium', width: 0.3 },
+      { header: 'Motivering', width: 0.55 },
+      { header: 'Score', width: 0.15, align: 'right' as const },
+    ],
+    rows: [{ cells: ['K1 Didactiek', TALL, '8'] }, { cells: ['K2 Begeleiding', 'Kort.', '6'] }],
+  };
+  const ROOMS = [70, 120, 200, 300];
+
+  it('moves the heading to the next page with the header row and the first row (headedTable)', async () => {
+    for (const room of ROOMS) {
+      const pdf = await render((doc) => {
+        fillPageUntil(doc, room);
+        headedTable(doc, { text: HEADING, level: 2 }, table);
+      });
+      const first = pageLines(pdf, 1);
+      expect(first.at(-1), `room ${room}`).toMatch(/^Vulregel \d+\.$/);
+      const second = pageLines(pdf, 2);
+      expect(second.slice(0, 3), `room ${room}`).toEqual([HEADING, 'Criterium Motivering Score', expect.stringMatching(/^K1 Didactiek Zin 1 van een lange/)]);
+    }
+  });
+
+  it('keeps the heading on the page with the start of the first row when a plain heading comes before the table', async () => {
+    for (const room of ROOMS) {
+      const pdf = await render((doc) => {
+        fillPageUntil(doc, room);
+        heading(doc, { text: HEADING, level: 2 });
+        drawTable(doc, table);
+      });
+      const first = pageLines(pdf, 1);
+      const at = first.indexOf(HEADING);
+      expect(at, `room ${room}`).toBeGreaterThan(-1);
+      expect(first.length - 1, `room ${room}: the heading ends the page`).toBeGreaterThan(at);
+      expect(first.slice(at + 1).join(' '), `room ${room}`).toMatch(/K1 Didactiek|Criterium/);
+    }
+  });
 });
 
 describe('a table over several pages', () => {
