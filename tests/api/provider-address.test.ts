@@ -93,7 +93,7 @@ describe('PUT /api/v1/providers/:id', () => {
     expect((await w.almereBeoordelaar.put(`/api/v1/providers/${created.id}`, taalhuis)).status).toBe(403);
     const conflict = await w.almereInkoper.put(`/api/v1/providers/${other.id}`, taalhuis);
     expect(conflict.status).toBe(409);
-    expect(conflict.body.errors).toEqual([{ path: 'kvk', message: 'already registered' }]);
+    expect(conflict.body.errors).toEqual([{ path: 'kvk', message: 'dit KvK-nummer staat al in het register' }]);
     const bad = await w.almereInkoper.put(`/api/v1/providers/${created.id}`, { ...taalhuis, postcode: '12345' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([{ path: 'postcode', message: 'geen geldige postcode (1234 AB)' }]);

@@ -34,7 +34,7 @@ describe('providers', () => {
   it('validates the KvK number and answers 404 for an organisation that is not yours', async () => {
     const bad = await w.almereInkoper.post('/api/v1/providers', { ...taalhuis, kvk: '123' });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ path: 'kvk', message: 'must be 8 digits' }]);
+    expect(bad.body.errors).toEqual([{ path: 'kvk', message: 'KvK-nummer moet precies 8 cijfers zijn' }]);
     const other = await w.almereInkoper.post('/api/v1/providers', { ...taalhuis, organisationId: w.orgs.utrecht });
     expect(other.status).toBe(404);
   });

@@ -73,7 +73,7 @@ export const ISO_DATE_PATTERN =
 /** A calendar date `YYYY-MM-DD`: `format: date` and its pattern in the document. */
 export const isoDate = z.string().max(10, { error: DATE_MESSAGE }).regex(ISO_DATE_PATTERN, { error: DATE_MESSAGE }).meta({ format: 'date' });
 
-const KVK_MESSAGE = 'KvK-nummer moet precies 8 cijfers zijn';
+export const KVK_MESSAGE = 'KvK-nummer moet precies 8 cijfers zijn';
 const OVERHEAD_MESSAGE = 'moet tussen 0 en 5 liggen met hoogstens 2 decimalen';
 
 export const tenderSchema = z.strictObject({

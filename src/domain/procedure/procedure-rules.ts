@@ -7,10 +7,9 @@
  * ambiguous). Like the dossier's checks they read the value defensively and also run when
  * other parts are malformed, so that one pass reports every problem (evaluation.md).
  */
+import { KVK_MESSAGE } from '../evaluation/dossier.schema.js';
 import type { Report } from '../evaluation/dossier-rules.js';
 import { TEXT_LIMITS } from '../text/text-limits.js';
-
-const KVK_MESSAGE = 'KvK-nummer moet precies 8 cijfers zijn';
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 

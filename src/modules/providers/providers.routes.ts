@@ -7,6 +7,7 @@ import { requireActor } from '../../http/authenticate.js';
 import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { createProvider, listProviders, updateProvider } from './providers.service.js';
+import { KVK_MESSAGE } from '../../domain/evaluation/dossier.schema.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { nonBlankLine } from '../../domain/text/text-fields.js';
 import { providerAddressShape } from '../../domain/provider/provider-address.js';
@@ -16,8 +17,8 @@ export const ProviderFields = {
   name: nonBlankLine('de naam', TEXT_LIMITS.name).trim(),
   kvk: z
     .string()
-    .max(8, { abort: true, error: 'must be 8 digits' })
-    .regex(/^[0-9]{8}$/, 'must be 8 digits'),
+    .max(8, { abort: true, error: KVK_MESSAGE })
+    .regex(/^[0-9]{8}$/, { error: KVK_MESSAGE }),
   keurmerk: z.boolean(),
   ...providerAddressShape,
 };

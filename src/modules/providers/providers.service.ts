@@ -26,6 +26,27 @@ export function listProviders(ctx: AppContext, { actor }: { actor: Actor }): Pro
   return ctx.queries.providers.listProvidersOf(organisationIds).map(toView);
 }
 
+/** The register's columns of a school as entered: a left-out address field is stored as absent. */
+function registerFields(input: { name: string; kvk: string; keurmerk: boolean } & ProviderAddress) {
+  return {
+    name: input.name,
+    kvk: input.kvk,
+    keurmerk: input.keurmerk,
+    street: input.street ?? null,
+    postcode: input.postcode ?? null,
+    place: input.place ?? null,
+    contactPerson: input.contactPerson ?? null,
+    email: input.email ?? null,
+  };
+}
+
+/** One school per KvK number in an organisation's register. */
+const kvkTaken = (kvk: string) =>
+  new AppError('conflict', {
+    detail: `Er staat al een inschrijver met KvK-nummer ${kvk} in het register van deze organisatie.`,
+    errors: [{ path: 'kvk', message: 'dit KvK-nummer staat al in het register' }],
+  });
+
 /**
  * Adds a provider to one of the caller's organisations: `organisationId` may be left out
  * by an inkoper of exactly one organisation.
@@ -46,22 +67,12 @@ export function createProvider(ctx: AppContext, { actor, input }: { actor: Actor
   }
   return writeTransaction(ctx.db, () => {
     if (ctx.queries.providers.findProviderByKvk(organisationId, input.kvk) !== undefined) {
-      throw new AppError('conflict', {
-        detail: 'a provider with this KvK number exists',
-        errors: [{ path: 'kvk', message: 'already registered' }],
-      });
+      throw kvkTaken(input.kvk);
     }
     const row: ProviderRow = {
       id: newId(),
       organisationId,
-      name: input.name,
-      kvk: input.kvk,
-      keurmerk: input.keurmerk,
-      street: input.street ?? null,
-      postcode: input.postcode ?? null,
-      place: input.place ?? null,
-      contactPerson: input.contactPerson ?? null,
-      email: input.email ?? null,
+      ...registerFields(input),
       createdAt: ctx.clock().toISOString(),
     };
     ctx.queries.providers.insertProvider(row);
@@ -89,21 +100,9 @@ export function updateProvider(ctx: AppContext, { actor, providerId, input }: { 
     const current = resolveProviderAccess(ctx, actor, providerId);
     const sameKvk = ctx.queries.providers.findProviderByKvk(current.organisationId, input.kvk);
     if (sameKvk !== undefined && sameKvk.id !== current.id) {
-      throw new AppError('conflict', {
-        detail: 'a provider with this KvK number exists',
-        errors: [{ path: 'kvk', message: 'already registered' }],
-      });
+      throw kvkTaken(input.kvk);
     }
-    const changes = {
-      name: input.name,
-      kvk: input.kvk,
-      keurmerk: input.keurmerk,
-      street: input.street ?? null,
-      postcode: input.postcode ?? null,
-      place: input.place ?? null,
-      contactPerson: input.contactPerson ?? null,
-      email: input.email ?? null,
-    };
+    const changes = registerFields(input);
     ctx.queries.providers.updateProvider(current.id, changes);
     const before = toView(current);
     const after = toView({ ...current, ...changes });

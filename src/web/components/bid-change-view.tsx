@@ -16,26 +16,31 @@ import { PROVIDER_ADDRESS_FIELDS } from '../forms/provider-address-form.js';
 import type { ProviderAddress } from '../../domain/provider/provider-address.js';
 import { ProviderAddressFields } from './provider-address-fields.js';
 
+/** The inschrijver as fields: name, KvK number, keurmerk and the optional address. */
+export function ProviderFields({ values, errors }: { values: FormValues; errors: FormErrors }) {
+  return (
+    <>
+      <TextField name="provider.name" label="Inschrijver" value={values['provider.name']} errors={errors} size={40} />
+      <TextField
+        name="provider.kvk"
+        label="KvK-nummer"
+        value={values['provider.kvk']}
+        errors={errors}
+        inputMode="numeric"
+        size={10}
+        description="Acht cijfers"
+      />
+      <CheckboxField name="provider.keurmerk" label="Heeft het keurmerk Blik op Werk" errors={errors} checked={values['provider.keurmerk'] === 'ja'} />
+      <ProviderAddressFields values={values} errors={errors} />
+    </>
+  );
+}
+
 /** The inschrijver (when asked) and the price, or each price line, as fields. */
 export function BidFigureFields({ bid, values, errors, withProvider }: { bid: Bid; values: FormValues; errors: FormErrors; withProvider: boolean }) {
   return (
     <>
-      {withProvider ? (
-        <>
-          <TextField name="provider.name" label="Inschrijver" value={values['provider.name']} errors={errors} size={40} />
-          <TextField
-            name="provider.kvk"
-            label="KvK-nummer"
-            value={values['provider.kvk']}
-            errors={errors}
-            inputMode="numeric"
-            size={10}
-            description="Acht cijfers"
-          />
-          <CheckboxField name="provider.keurmerk" label="Heeft het keurmerk Blik op Werk" errors={errors} checked={values['provider.keurmerk'] === 'ja'} />
-          <ProviderAddressFields values={values} errors={errors} />
-        </>
-      ) : null}
+      {withProvider ? <ProviderFields values={values} errors={errors} /> : null}
       {bid.priceLines === undefined ? (
         <TextField name="price" label="Prijs (EUR)" value={values.price} errors={errors} inputMode="decimal" amount="totaal" />
       ) : (

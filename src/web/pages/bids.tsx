@@ -17,7 +17,7 @@ import { addBid, listBids, requireMayAddBids, type BidView } from '../../modules
 import type { TenderEvaluation } from '../../modules/evaluation/evaluation.service.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
-import { CheckboxField, TextField } from '../components/form-field.js';
+import { TextField } from '../components/form-field.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
 import { formatInstantDate, formatIsoDate, formatOptionalEuros } from '../format.js';
@@ -31,7 +31,7 @@ import { importSheetBids } from '../sheet/import-bids.js';
 import { readBidSheet, type SheetProblem } from '../sheet/read-bid-sheet.js';
 import { SHEET_LIMITS, SheetLimitError } from '../sheet/sheet-limits.js';
 import { viewerOf, type Viewer } from '../viewer.js';
-import { ProviderAddressFields } from '../components/provider-address-fields.js';
+import { ProviderFields } from '../components/bid-change-view.js';
 import { providerFromForm } from '../forms/bid-form.js';
 import { PROVIDER_ADDRESS_FIELDS } from '../forms/provider-address-form.js';
 
@@ -278,18 +278,7 @@ function BidsPage({ viewer, access, bids, flags, values, errors, sheetProblems, 
           <form method="post" action={tenderPath(access, 'inschrijvingen')} class="utrecht-form">
             <ErrorSummary errors={errors} title="De inschrijving is niet toegevoegd" />
             <TextField name="id" label="Nummer (leeg: het volgende vrije, B1, B2, ...)" value={values.id} errors={errors} size={8} />
-            <TextField name="provider.name" label="Inschrijver" value={values['provider.name']} errors={errors} size={40} />
-            <TextField
-              name="provider.kvk"
-              label="KvK-nummer"
-              value={values['provider.kvk']}
-              errors={errors}
-              inputMode="numeric"
-              size={10}
-              description="Acht cijfers"
-            />
-            <CheckboxField name="provider.keurmerk" label="Heeft het keurmerk Blik op Werk" errors={errors} checked={values['provider.keurmerk'] === 'ja'} />
-            <ProviderAddressFields values={values} errors={errors} />
+            <ProviderFields values={values} errors={errors} />
             <TextField name="price" label="Prijs (EUR)" value={values.price} errors={errors} inputMode="decimal" amount="totaal" />
             <SubmitButton>Inschrijving toevoegen</SubmitButton>
           </form>
