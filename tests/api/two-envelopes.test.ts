@@ -152,6 +152,19 @@ describe('a two-envelope tender from registration to the award', () => {
     expect(await fetchPriceEnvelope(w.almereAuditor)).toBe(409);
     // Once a bid is in, the tender cannot become one with prices at registration again, nor the reverse with priced bids.
     expect((await w.almereInkoper.post(path('/open'))).status).toBe(200);
+    // Opened: the sealed price envelope is not replaced (a quality document still may be).
+    const swap = await uploadDocument(
+      t,
+      w.almereInkoper,
+      path(
+        `/bids/B1/documents?envelope=price&name=prijsblad-nieuw.pdf&replaces=${priceDocument}&reason=${encodeURIComponent('Het prijsblad had een verkeerde versie.')}`,
+      ),
+      pdfDocument('Ander prijsblad B1'),
+    );
+    expect(swap.status).toBe(409);
+    expect(swap.body.detail).toContain('bij de opening verzegeld');
+    const versions = (await w.almereInkoper.get(path('/bids/B1/documents'))).body as { envelope: string; sha256: string }[];
+    expect(versions.filter((d) => d.envelope === 'price').map((d) => d.sha256)).toEqual([envelopeSha256.B1]);
   });
 
   it('refuses every step out of order, each with a Dutch 409 naming the missing step', async () => {

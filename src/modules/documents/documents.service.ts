@@ -184,6 +184,14 @@ function requireReceiptState(
       errors: [{ path: 'query.envelope', message: `moet ${replaced.envelope} zijn` }],
     });
   }
+  // A two-envelope bid's price envelope is sealed when the bids are opened: replacing it then
+  // would change a price nobody may yet read, so it is refused from the opening on.
+  if (replaced.envelope === 'price' && ctx.queries.tenders.findTender(tenderId)?.envelopes === 'two') {
+    throw new AppError('conflict', {
+      detail:
+        'De prijsenvelop van een inschrijving is bij de opening verzegeld; zij wordt niet meer vervangen. Een kennelijke verschrijving in de prijs wordt na de prijsopening gecorrigeerd.',
+    });
+  }
   const successor = ctx.queries.documents.findReplacement(replaced.id);
   if (successor !== undefined) {
     throw new AppError('conflict', { detail: `Document ${replaced.id} is al vervangen door ${successor}; vervang de nieuwste versie.` });
