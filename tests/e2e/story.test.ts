@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addCalendarDays, todayInAmsterdam } from '../../src/domain/dates.js';
+import { pdfDocument } from '../helpers/documents.js';
 import { PASSWORD } from '../helpers/seed.js';
 import { checkPage, launchBrowser, type StoryBrowser } from './support/browser.js';
 import { startStoryServer, type StoryServer } from './support/server.js';
@@ -79,6 +80,21 @@ const SCORES: Record<string, Record<string, number>> = {
 const scoreOf = (evaluator: 'A' | 'B', bidId: string, criterionId: string) =>
   evaluator === 'B' && bidId === 'B4' && criterionId === 'K2' ? 100 : (SCORES[bidId]?.[criterionId] ?? 0);
 
+/** From the scoring page, the evaluator opens the bid's plan in a new tab: a PDF, served so that it is never sniffed or run as a page. */
+async function openQualityDocument() {
+  const link = page.locator('[data-bid-documents] a[data-document]').first();
+  expect(await link.textContent()).toBe('plan-van-aanpak.pdf');
+  const [response] = await Promise.all([
+    page.context().waitForEvent('response', (r) => r.url().includes('/documents/') && !r.url().includes('download=1')),
+    link.click(),
+  ]);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  expect(response.headers()['x-content-type-options']).toBe('nosniff');
+  expect(response.headers()['content-disposition']).toContain('inline');
+  for (const other of page.context().pages()) if (other !== page) await other.close();
+}
+
 async function scoreAsEvaluator(tenderPath: string, evaluator: 'A' | 'B') {
   await page.goto(url(`${tenderPath}/panel`));
   await visit(`beoordelaar-${evaluator}-verklaring`);
@@ -91,6 +107,7 @@ async function scoreAsEvaluator(tenderPath: string, evaluator: 'A' | 'B') {
   await visit(`beoordelaar-${evaluator}-inschrijvingen`);
   for (const bidId of Object.keys(SCORES)) {
     await page.goto(url(`${tenderPath}/beoordelen/${bidId}`));
+    if (bidId === 'B1') await openQualityDocument();
     for (const criterionId of ['K1', 'K2', 'K3', 'K4', 'K5']) {
       const form = page.locator(`#criterium-${criterionId}`);
       const score = scoreOf(evaluator, bidId, criterionId);
@@ -189,6 +206,13 @@ it('runs the tender from template to award decision, accessibly', async () => {
   // The flags need only the prices: they show as soon as the bids are in.
   await page.getByText('Deze signalen volgen uit de prijzen alleen').waitFor();
   await visit('inschrijvingen-ingelezen');
+  // B1's plan of approach, received as its quality envelope (the API route; the page has no upload form yet).
+  const plan = [...pdfDocument('Plan van aanpak Taalschool IJsselland')];
+  const received = await page.evaluate(
+    async ([path, bytes]) => (await fetch(path, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(bytes) })).status,
+    [`/api/v1/tenders/${tenderPath.split('/')[2]}/bids/B1/documents?envelope=quality&name=plan-van-aanpak.pdf`, plan] as const,
+  );
+  expect(received).toBe(201);
 
   // A typing error in B2 put right before the opening, after seeing the change (issue 15).
   await page.getByRole('link', { name: 'B2 wijzigen' }).click();
