@@ -6,6 +6,7 @@
  */
 import type { Procedure } from '../domain/procedure/procedure.js';
 import type { ProcedureResult } from '../domain/procedure/evaluate-procedure.js';
+import { bidLabeller } from '../domain/bid-label.js';
 import { renderEvaluationTable } from './evaluation-table.js';
 import { AWARD_LIMIT_RULE_NAMES, AWARD_LIMIT_RULE_TERMS } from '../domain/vocabulary/award-limit-rules.js';
 
@@ -20,9 +21,16 @@ export function renderProcedureTable(procedure: Procedure, result: ProcedureResu
     const evaluated = result.lots.find((entry) => entry.lotId === lot.id);
     return `== Perceel ${lot.id}: ${lot.dossier.tender.lot} ==\n${evaluated === undefined ? 'Niet beoordeeld.' : renderEvaluationTable(lot.dossier, evaluated.result)}`;
   });
-  const allocation = result.allocation.map(
-    (entry) =>
-      `${entry.lotId}: ${entry.winner ?? 'geen winnaar'}${entry.winner === entry.winnerWithoutLimit ? '' : ` (zonder beperking: ${entry.winnerWithoutLimit ?? 'geen winnaar'})`}\n  ${entry.reason}`,
-  );
+  // Each lot's bids by their school, "School (B2)", as the lots' own tables name them.
+  const nameIn = (lotId: string) => {
+    const bids = procedure.lots.find((lot) => lot.id === lotId)?.dossier.bids ?? [];
+    const label = bidLabeller(new Map(bids.map((bid) => [bid.id, bid.provider.name])));
+    return (bidId: string | null) => (bidId === null ? 'geen winnaar' : label(bidId));
+  };
+  const allocation = result.allocation.map((entry) => {
+    const name = nameIn(entry.lotId);
+    const without = entry.winner === entry.winnerWithoutLimit ? '' : ` (zonder beperking: ${name(entry.winnerWithoutLimit)})`;
+    return `${entry.lotId}: ${name(entry.winner)}${without}\n  ${entry.reason}`;
+  });
   return [heading, rule, ...lots, `== Toewijzing ==\n${allocation.join('\n')}`].join('\n\n');
 }

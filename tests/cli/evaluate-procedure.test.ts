@@ -88,7 +88,8 @@ describe('evaluate on a procedure file', () => {
       'Gunningsbeperking: hoogstens 1 perceel per inschrijver, regel: volgorde van de percelen (L1, L2, L3). De percelen worden gegund in de volgorde die de aanbestedingsstukken noemen',
     );
     expect(outcome.stdout).toContain('== Perceel L2: onderwijsroute ==');
-    expect(outcome.stdout).toContain('L2: B1 (zonder beperking: B2)');
+    expect(outcome.stdout).toContain('L2: Taalschool IJsselland (B1) (zonder beperking: NT2 Centrum Zwolle (B2))');
+    expect(outcome.stdout).toContain('L3: Het Taalhuis Kampen (B2) (zonder beperking: NT2 Centrum Zwolle (B1))');
   });
 
   it('names each rule of the limitation by its Dutch words in the table, never by its id', () => {
