@@ -1,7 +1,7 @@
 /**
  * @module
  * Dutch formats on the pages, through the domain's own formatters so that a page, a letter
- * and the signed report print the same amount and date the same way: EUR 1.234,56 and
+ * and the signed report print the same amount and date the same way: € 1.234,56 and
  * 22 november 2026, days in Europe/Amsterdam.
  */
 import { formatDutchDate, isIsoDate, todayInAmsterdam } from '../domain/dates.js';
@@ -39,4 +39,20 @@ export function formatIsoDate(date: string | null | undefined): string {
 /** An optional amount in euros. */
 export function formatOptionalEuros(euros: number | null | undefined): string {
   return euros === null || euros === undefined ? '-' : formatEuros(euros);
+}
+
+/**
+ * A value of the recomputation's difference table (the control page) as a person reads it:
+ * numbers the Dutch way to four decimals (the engine's points have two; a difference may lie
+ * further down), yes/no, text as it is; only a list or a record stays JSON.
+ * @example formatDifferenceValue(81.2345678) // '81,2346'
+ * @example formatDifferenceValue(undefined) // '(ontbreekt)'
+ */
+export function formatDifferenceValue(value: unknown): string {
+  if (value === undefined) return '(ontbreekt)';
+  if (value === null) return '(leeg)';
+  if (typeof value === 'number') return formatDutchTrimmed(value, 4);
+  if (typeof value === 'boolean') return value ? 'ja' : 'nee';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
 }

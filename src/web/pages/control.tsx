@@ -16,7 +16,7 @@ import { Notice } from '../components/alerts.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame } from '../components/tender-frame.js';
 import { RawEventLink } from '../components/raw-event-link.js';
-import { formatInstantDateTime } from '../format.js';
+import { formatDifferenceValue, formatInstantDateTime } from '../format.js';
 import { renderPage } from '../render.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
@@ -75,12 +75,8 @@ function RecomputeSection({ access, outcome }: { access: TenderAccess; outcome: 
                 <Cell header>
                   <code class="utrecht-code">{d.path}</code>
                 </Cell>
-                <Cell>
-                  <code class="utrecht-code">{'stored' in d ? JSON.stringify(d.stored) : '(ontbreekt)'}</code>
-                </Cell>
-                <Cell>
-                  <code class="utrecht-code">{'recomputed' in d ? JSON.stringify(d.recomputed) : '(ontbreekt)'}</code>
-                </Cell>
+                <Cell>{formatDifferenceValue('stored' in d ? d.stored : undefined)}</Cell>
+                <Cell>{formatDifferenceValue('recomputed' in d ? d.recomputed : undefined)}</Cell>
               </Row>
             ))}
           </Table>
