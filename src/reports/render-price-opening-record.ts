@@ -60,7 +60,7 @@ export async function renderPriceOpeningRecord(data: PriceOpeningRecordData): Pr
   drawTable(doc, {
     columns: [
       { header: 'Inschrijving', width: 0.3 },
-      { header: 'Prijsenveloppe (SHA-256)', width: 0.5 },
+      { header: 'Prijsenvelop (SHA-256)', width: 0.5 },
       { header: 'Prijs', width: 0.2, align: 'right' },
     ],
     rows: data.bids.map((bid) => ({

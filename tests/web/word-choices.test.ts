@@ -49,7 +49,9 @@ describe('the word choices', () => {
     expect(
       rejectedWordsIn('De prijs is aanvaard. Motivering van de score. Twaalf inburgeraars per groep. Taalschool Noord (B2) schreef in; de inschrijver.'),
     ).toEqual([]);
-    expect(WORD_CHOICES.map((c) => c.use)).toEqual(['aanvaard', 'motivering', 'inburgeraar', 'inschrijver']);
+    expect(rejectedWordsIn('De prijsenveloppe is verzegeld; de enveloppe gaat open.')).toEqual(['prijsenveloppe → envelop', 'enveloppe → envelop']);
+    expect(rejectedWordsIn('De prijsenvelop en de kwaliteitsenvelop; beide enveloppen.')).toEqual([]);
+    expect(WORD_CHOICES.map((c) => c.use)).toEqual(['aanvaard', 'motivering', 'inburgeraar', 'inschrijver', 'envelop']);
   });
 });
 

@@ -41,7 +41,7 @@ export const PRICES_SEALED_MESSAGE =
 
 /** Registering a bid with a price in a two-envelope tender. */
 export const PRICE_AT_REGISTRATION_MESSAGE =
-  'In een aanbesteding met twee enveloppen wordt een inschrijving geregistreerd zonder prijs: het prijsblad gaat als document in de prijsenveloppe (envelope=price) en de prijs wordt pas ingevoerd bij de opening van de prijsenveloppen.';
+  'In een aanbesteding met twee enveloppen wordt een inschrijving geregistreerd zonder prijs: het prijsblad gaat als document in de prijsenvelop (envelope=price) en de prijs wordt pas ingevoerd bij de opening van de prijsenveloppen.';
 
 /** What still stands in the way of locking the quality; an empty list means it may be locked. */
 export function qualityLockProblems({

@@ -44,6 +44,13 @@ export const WORD_CHOICES: readonly WordChoice[] = [
     rejected: /\b(?:de|deze|die|een|elke|iedere|andere|welke|geen|per)\s+(?:school|scholen)\b|\bscholen\b/giu,
     why: 'De Aanbestedingswet 2012 spreekt van de inschrijver; een inschrijving heet naar haar school, "School (B2)".',
   },
+  {
+    use: 'envelop',
+    not: 'enveloppe',
+    // Both spellings are correct Dutch; the plural (enveloppen) is the same for both.
+    rejected: /\b(?:prijs|kwaliteits)?enveloppe\b/giu,
+    why: 'Eén spelling voor de prijsenvelop en de kwaliteitsenvelop; envelop is de voorkeursspelling van het Groene Boekje.',
+  },
 ];
 
 /** The rejected words found in a text, each as "gevonden → te gebruiken", once. */

@@ -31,7 +31,7 @@ export const BidWithoutScoresResponse = sentAs<Omit<Bid, 'scores'>>(BidWithoutSc
 /** One bid's price as read from its price envelope (two envelopes), in euros. */
 export const EnteredPriceResponse = z
   .object({ bidId: z.string(), price: z.number(), priceLines: z.array(sentAs<PriceLine>(PriceLineDoc)).optional() })
-  .openapi('EnteredPrice', { description: 'De prijs van een inschrijving zoals gelezen uit haar prijsenveloppe' });
+  .openapi('EnteredPrice', { description: 'De prijs van een inschrijving zoals gelezen uit haar prijsenvelop' });
 
 /** The same, as an officer enters it: the price, the lines or both (the dossier's rules). */
 export const EnteredPriceInput = z

@@ -43,12 +43,12 @@ export function requireEnvelopeOpen(ctx: AppContext, access: TenderAccess, envel
   if (stage === 'one-envelope' || stage === 'prices-confirmed') return;
   if (stage === 'sealed') {
     throw new AppError('conflict', {
-      detail: 'De prijsenveloppe is verzegeld: zij gaat pas open als de kwaliteitsscores zijn vergrendeld (POST .../quality-lock).',
+      detail: 'De prijsenvelop is verzegeld: zij gaat pas open als de kwaliteitsscores zijn vergrendeld (POST .../quality-lock).',
     });
   }
   if (!access.roles.has('inkoper')) {
     throw new AppError('conflict', {
-      detail: 'De prijsenveloppe wordt door twee inkopers geopend; anderen lezen haar pas als de opening is bevestigd (POST .../price-opening/confirm).',
+      detail: 'De prijsenvelop wordt door twee inkopers geopend; anderen lezen haar pas als de opening is bevestigd (POST .../price-opening/confirm).',
     });
   }
 }

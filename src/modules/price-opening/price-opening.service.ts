@@ -127,7 +127,7 @@ function priceEnvelopesOf(ctx: AppContext, tenderId: string, bids: readonly BidR
   }
   if (lacking.length > 0) {
     throw conflict(
-      `Ontbrekende stap: van ${lacking.join(', ')} is geen prijsenveloppe ontvangen (een document met envelope=price); zonder envelop is er niets te openen.`,
+      `Ontbrekende stap: van ${lacking.join(', ')} is geen prijsenvelop ontvangen (een document met envelope=price); zonder envelop is er niets te openen.`,
     );
   }
   return envelopes;

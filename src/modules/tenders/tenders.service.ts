@@ -146,7 +146,7 @@ export function importTender(ctx: AppContext, { actor, organisationId, dossier }
   if (parsed.tender.envelopes === 'two' && parsed.bids.length > 0) {
     throw new AppError('conflict', {
       detail:
-        'Een dossier met twee enveloppen wordt zonder inschrijvingen ingelezen: registreer de inschrijvingen daarna zonder prijs, met het prijsblad in de prijsenveloppe.',
+        'Een dossier met twee enveloppen wordt zonder inschrijvingen ingelezen: registreer de inschrijvingen daarna zonder prijs, met het prijsblad in de prijsenvelop.',
       errors: [{ path: 'dossier.bids', message: 'geen inschrijvingen bij twee enveloppen' }],
     });
   }
@@ -272,7 +272,7 @@ function assertNoPricedBids(ctx: AppContext, tenderId: string): void {
   const priced = ctx.queries.tenders.listBids(tenderId).filter((bid) => bid.priceCents !== null);
   if (priced.length === 0) return;
   throw new AppError('conflict', {
-    detail: `Twee enveloppen kan niet meer: ${priced.map((bid) => bid.id).join(', ')} is al met een prijs geregistreerd. Verwijder die inschrijvingen en registreer ze opnieuw zonder prijs, met het prijsblad in de prijsenveloppe.`,
+    detail: `Twee enveloppen kan niet meer: ${priced.map((bid) => bid.id).join(', ')} is al met een prijs geregistreerd. Verwijder die inschrijvingen en registreer ze opnieuw zonder prijs, met het prijsblad in de prijsenvelop.`,
     errors: [{ path: 'envelopes', message: 'er zijn al inschrijvingen met een prijs' }],
   });
 }
