@@ -80,6 +80,12 @@ function viewsOf(rows: readonly BidDocumentRow[]): BidDocumentView[] {
   return rows.map((row) => documentViewOf(row, successor.get(row.id) ?? null));
 }
 
+/** The rows no later version replaces: each document as it stands now. */
+export function currentDocuments(rows: readonly BidDocumentRow[]): BidDocumentRow[] {
+  const replaced = new Set(rows.flatMap((row) => (row.replacesId === null ? [] : [row.replacesId])));
+  return rows.filter((row) => !replaced.has(row.id));
+}
+
 /** What the audit event carries: the row as written, but the bytes (their hash stands for them). */
 export function documentEventOf(row: BidDocumentRow): Omit<BidDocumentRow, 'receivedBy' | 'tenderId'> {
   const { receivedBy: _by, tenderId: _tender, ...rest } = row;

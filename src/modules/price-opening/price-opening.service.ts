@@ -26,6 +26,7 @@ import { anchorAuditHead } from '../audit/audit-anchor.service.js';
 import { findMissingScores, loadDossier } from '../evaluation/evaluation.service.js';
 import { isOnPanel, sealStatusOf } from '../panel/panel-access.js';
 import { parseBidFields } from '../bids/bid-input.js';
+import { currentDocuments } from '../documents/documents.service.js';
 import { signReport, storeReport } from '../reports/reports.service.js';
 import { bidOf, bidRows } from '../tenders/dossier-mapping.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
@@ -115,9 +116,7 @@ function parseEntry(tender: TenderRow, bids: readonly BidRow[], input: PriceEntr
 
 /** The current price envelope of every bid still in the race; 409 naming a bid that has none. */
 function priceEnvelopesOf(ctx: AppContext, tenderId: string, bids: readonly BidRow[]): PriceEnvelope[] {
-  const documents = ctx.queries.documents.listDocuments(tenderId).filter((d) => d.envelope === 'price');
-  const replaced = new Set(documents.flatMap((d) => (d.replacesId === null ? [] : [d.replacesId])));
-  const current = documents.filter((d) => !replaced.has(d.id));
+  const current = currentDocuments(ctx.queries.documents.listDocuments(tenderId)).filter((d) => d.envelope === 'price');
   const envelopes: PriceEnvelope[] = [];
   const lacking: string[] = [];
   for (const bid of bids.filter((b) => b.withdrawnOn === null)) {
