@@ -12,8 +12,8 @@ export function generateSecret(prefix = ''): string {
 }
 
 /** @example sha256Hex('abc') // 'ba7816bf...' */
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** A new random identifier for a stored entity. */

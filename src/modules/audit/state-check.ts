@@ -7,11 +7,11 @@
  * every inkoper and auditor, and a value could be a price or a sealed score of a tender that
  * is not theirs.
  */
-import { createHash } from 'node:crypto';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../db/schema/index.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
+import { sha256Hex } from '../../lib/secrets.js';
 import type { StateTableReaders } from './audit.queries.js';
 import type { AwardDecisionExpectation, ExpectedState, StateTableName } from './state-replay.js';
 
@@ -47,8 +47,6 @@ function sameJsonText(expected: unknown, actual: unknown): boolean {
     return false;
   }
 }
-
-const sha256Hex = (bytes: string | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The stored decision is the one the event hashed (newer events), or at least names the event's winner. */
 function sameAwardDecision(expected: unknown, actual: unknown): boolean {

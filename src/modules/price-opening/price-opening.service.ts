@@ -8,7 +8,7 @@
  * price (docs/two-envelopes.md). The confirmation writes the prices into the bids, issues the
  * signed opening record and records both in one transaction.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { writeTransaction } from '../../db/client.js';
 import {
   differingBids,
@@ -21,6 +21,7 @@ import {
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError, type FieldError } from '../../lib/app-error.js';
 import { canonicalJson } from '../../lib/canonical-json.js';
+import { sha256Hex } from '../../lib/secrets.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { anchorAuditHead } from '../audit/audit-anchor.service.js';
 import { findMissingScores, loadDossier } from '../evaluation/evaluation.service.js';
@@ -33,8 +34,6 @@ import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.j
 import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
 import type { BidRow, TenderRow } from '../tenders/tenders.queries.js';
 import { buildPriceOpeningRecordData, type PriceEnvelope } from './price-opening-record-data.js';
-
-const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function currentTender(ctx: AppContext, access: TenderAccess): TenderRow {
   const tender = ctx.queries.tenders.findTender(access.tender.id);
@@ -150,7 +149,7 @@ export function enterPrices(ctx: AppContext, { actor, access, input }: { actor: 
     const envelopes = priceEnvelopesOf(ctx, tender.id, bids);
     const entry = parseEntry(tender, bids, input);
     const priceEntry = canonicalJson(entry);
-    const priceEntrySha256 = sha256Of(priceEntry);
+    const priceEntrySha256 = sha256Hex(priceEntry);
     const pricesEnteredAt = ctx.clock().toISOString();
     ctx.queries.tenders.updateTender(tender.id, { priceEntry, pricesEnteredAt, pricesEnteredBy: actor.userId, updatedAt: pricesEnteredAt });
     recordAuditEvent(ctx, {
@@ -229,7 +228,7 @@ export async function confirmPrices(
       tenderId: now.id,
       change: {
         before: { stage: 'prices-entered', pricesEnteredBy: now.pricesEnteredBy },
-        after: { stage: 'prices-confirmed', pricesConfirmedAt, priceEntrySha256: sha256Of(now.priceEntry ?? ''), prices: again.entry, reportId: id },
+        after: { stage: 'prices-confirmed', pricesConfirmedAt, priceEntrySha256: sha256Hex(now.priceEntry ?? ''), prices: again.entry, reportId: id },
       },
     });
     storeReport(ctx, { actor, access, id, kind: 'price-opening', bidId: null, generatedAt: confirmedAt, signed });
