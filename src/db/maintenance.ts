@@ -134,12 +134,12 @@ export function startWalMaintenance(
     const outcome = checkpointWal(db.sqlite, { truncateAboveBytes: journalSizeLimitBytes, truncateBusyTimeoutMs });
     blockedTicks = outcome.mode === 'TRUNCATE' && outcome.busy ? blockedTicks + 1 : 0;
     if (blockedTicks === WARN_AFTER_BLOCKED_TICKS) {
-      logger?.warn('the WAL stays over its limit: another process keeps a read transaction open', {
+      logger?.warn('het WAL-bestand blijft boven zijn grens: een ander proces houdt een leestransactie open', {
         walBytes: outcome.walBytes,
         limitBytes: journalSizeLimitBytes,
       });
     } else {
-      logger?.debug('wal checkpoint', outcome);
+      logger?.debug('WAL-checkpoint', outcome);
     }
     return outcome;
   };
@@ -148,7 +148,7 @@ export function startWalMaintenance(
       runNow();
     } catch (error) {
       // A failed checkpoint loses nothing (the WAL keeps every frame); the next tick retries.
-      logger?.error('wal checkpoint failed', { error: error instanceof Error ? error.message : String(error) });
+      logger?.error('WAL-checkpoint mislukt', { error: error instanceof Error ? error.message : String(error) });
     }
   }, intervalMs);
   timer.unref();

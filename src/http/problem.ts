@@ -51,7 +51,7 @@ export function createErrorHandler(logger: Logger) {
     const appError = toAppError(error);
     // 'unavailable' is expected and logged where it arises; only the unexpected is an error here.
     if (appError.code === 'internal') {
-      logger.error('unhandled error', {
+      logger.error('onverwachte fout', {
         method: c.req.method,
         path: c.req.path,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -38,7 +38,7 @@ export function createPageErrorHandler(logger: Logger) {
     }
     // 'unavailable' is expected and logged where it arises; only the unexpected is an error here.
     if (appError.code === 'internal') {
-      logger.error('unhandled error on a page', {
+      logger.error('onverwachte fout op een pagina', {
         method: c.req.method,
         path: c.req.path,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -118,7 +118,12 @@ describe('signing the head', () => {
     const anchoring = startAuditAnchoring(ctx, { intervalMs: 3_600_000 });
     expect(anchors().map((a) => [a.reason, a.seq])).toEqual([['start', lastSeq()]]);
     // The log keeps a copy outside the database.
-    expect(JSON.parse(lines[0]!)).toMatchObject({ message: 'audit head signed', reason: 'start', seq: lastSeq(), signature: anchors()[0]!.signature });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      message: 'laatste hash van de audittrail ondertekend',
+      reason: 'start',
+      seq: lastSeq(),
+      signature: anchors()[0]!.signature,
+    });
     expect(anchoring.runNow()).toEqual({ kind: 'unchanged' });
     await loginClient(t, w.almereAuditor.email);
     expect(anchoring.runNow()).toMatchObject({ kind: 'anchored', anchor: { reason: 'schedule', seq: lastSeq() } });

@@ -57,7 +57,9 @@ describe('starting the server', () => {
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
       // The audit chain's head (the administrator's creation) is signed before the server listens.
-      const signed = stderr.split('\n').findIndex((line) => line.includes('"message":"audit head signed"') && line.includes('"reason":"start"'));
+      const signed = stderr
+        .split('\n')
+        .findIndex((line) => line.includes('"message":"laatste hash van de audittrail ondertekend"') && line.includes('"reason":"start"'));
       expect(signed).toBeGreaterThanOrEqual(0);
       expect(signed).toBeLessThan(stderr.split('\n').findIndex((line) => line.includes('"message":"bereikbaar"')));
       expect(stderr).toContain(

@@ -92,11 +92,11 @@ function logOutcome(logger: Logger, reason: AnchorReason, outcome: AnchorOutcome
   if (outcome.kind === 'anchored') {
     // The log is the copy outside the database: keep it (see docs/operations.md).
     const { seq, head, at, certificateFingerprint, signature } = outcome.anchor;
-    logger.info('audit head signed', { reason, seq, head, at, certificate: certificateFingerprint, signature });
+    logger.info('laatste hash van de audittrail ondertekend', { reason, seq, head, at, certificate: certificateFingerprint, signature });
   } else if (outcome.kind === 'refused') {
-    logger.error('audit trail does not continue its newest signed head; not signing it', { reason, problem: outcome.reason });
+    logger.error('de audittrail sluit niet aan op de laatst ondertekende hash; niet ondertekend', { reason, problem: outcome.reason });
   } else {
-    logger.debug('audit head not signed', { reason, outcome: outcome.kind });
+    logger.debug('laatste hash van de audittrail niet ondertekend', { reason, outcome: outcome.kind });
   }
 }
 
@@ -120,7 +120,7 @@ export function startAuditAnchoring(
     try {
       return anchorAuditHead(ctx, reason, { maxAgeMs });
     } catch (error) {
-      ctx.logger.error('signing the audit head failed', { reason, error: error instanceof Error ? error.message : String(error) });
+      ctx.logger.error('ondertekenen van de laatste hash van de audittrail mislukt', { reason, error: error instanceof Error ? error.message : String(error) });
       return undefined;
     }
   };

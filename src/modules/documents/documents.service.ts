@@ -380,6 +380,6 @@ declare module '../../http/types.js' {
  */
 export function removeInterruptedUploads(ctx: AppContext): number {
   const removed = ctx.queries.documents.deleteOrphanChunks();
-  if (removed > 0) ctx.logger.info('removed the chunks of interrupted document uploads', { chunks: removed });
+  if (removed > 0) ctx.logger.info('delen van onderbroken documentuploads verwijderd', { chunks: removed });
   return removed;
 }

@@ -110,7 +110,7 @@ async function sign(ctx: AppContext, pdf: Buffer, signingTime: Date): Promise<Bu
     return await ctx.signer().sign(pdf, { signingTime });
   } catch (error) {
     if (!(error instanceof TimestampError)) throw error;
-    ctx.logger.warn('timestamp authority failed; report not stored', { reason: error.message });
+    ctx.logger.warn('tijdstempeldienst mislukt; rapport niet opgeslagen', { reason: error.message });
     throw new AppError('unavailable', {
       detail: `Het rapport is niet gemaakt: ${error.message}. Er is niets opgeslagen; probeer het over enkele minuten opnieuw.`,
       headers: { 'retry-after': '60' },
