@@ -17,6 +17,7 @@ import { REVIEW_DECISION_TERMS, REVIEW_STATE_TERMS } from './review-states.js';
 import { ROLE_TERMS } from './roles.js';
 import { SETTING_GROUP_TERMS } from './setting-groups.js';
 import { TENDER_STATUS_TERMS } from './tender-statuses.js';
+import { TIE_BREAK_TERMS } from './tie-breaks.js';
 import type { Term } from './term.js';
 
 export * from './audit-actions.js';
@@ -31,6 +32,7 @@ export * from './review-states.js';
 export * from './roles.js';
 export * from './setting-groups.js';
 export * from './tender-statuses.js';
+export * from './tie-breaks.js';
 export * from './term.js';
 
 /** Every kind of identifier, by the name docs/vocabulary.md gives it. */
@@ -46,6 +48,7 @@ export const VOCABULARY: Readonly<Record<string, Readonly<Record<string, Term>>>
   'handeling in de audittrail': AUDIT_ACTION_TERMS,
   'onderwerp in de audittrail': AUDIT_SUBJECT_TERMS,
   'onderdeel van de instellingen': SETTING_GROUP_TERMS,
+  'beslisregel bij gelijke stand': TIE_BREAK_TERMS,
   rol: ROLE_TERMS,
 };
 
@@ -54,7 +57,7 @@ export const VOCABULARY: Readonly<Record<string, Readonly<Record<string, Term>>>
  * nothing ("de termijn is open", "een Europese tender"), so the scan for leaked identifiers
  * skips them. Their labels are still used wherever the id would be shown.
  */
-const DUTCH_WORDS = new Set(['open', 'tender', 'criteria', 'inkoper', 'beoordelaar', 'auditor', 'admin']);
+const DUTCH_WORDS = new Set(['open', 'tender', 'criteria', 'inkoper', 'beoordelaar', 'auditor', 'admin', 'lot']);
 
 /**
  * Every identifier of the vocabulary that must never reach a person: the keys of each

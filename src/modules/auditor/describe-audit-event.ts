@@ -9,6 +9,7 @@ import { formatDutchDate, isIsoDate } from '../../domain/dates.js';
 import { formatEuros, formatDutchTrimmed } from '../../domain/money.js';
 import type { ReviewState } from '../../domain/evaluation/dossier.js';
 import { auditActionLabel, REVIEW_DECISION_NAMES, REVIEW_STATE_NAMES } from '../../domain/vocabulary/index.js';
+import { record } from './change-values.js';
 import { describeSettingChanges } from './describe-setting-changes.js';
 
 const capitalised = (sentence: string): string => sentence.charAt(0).toUpperCase() + sentence.slice(1);
@@ -17,8 +18,6 @@ export type DescribedEvent = { action: string; entityId: string; change: unknown
 
 type Change = { before?: unknown; after?: unknown } & Record<string, unknown>;
 
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const num = (value: unknown): string | undefined => (typeof value === 'number' ? formatDutchTrimmed(value) : undefined);
 const date = (value: unknown): string => (typeof value === 'string' && isIsoDate(value) ? formatDutchDate(value) : String(value));

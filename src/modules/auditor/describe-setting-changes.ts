@@ -7,20 +7,17 @@
  * A field this file does not name is still reported, as "andere instellingen".
  */
 import { formatDutchTrimmed, formatEuros, formatPercent } from '../../domain/money.js';
-import { AWARD_METHOD_TERMS, LOW_BID_PRESET_TERMS, LOW_BID_RULE_TERMS, labelsOf, settingGroupLabel } from '../../domain/vocabulary/index.js';
+import { AWARD_METHOD_TERMS, LOW_BID_PRESET_TERMS, LOW_BID_RULE_TERMS, labelsOf, settingGroupLabel, TIE_BREAK_NAMES } from '../../domain/vocabulary/index.js';
+import { type Fields, record } from './change-values.js';
 
-type Fields = Record<string, unknown>;
 type Format = (value: unknown) => string;
 
-const record = (value: unknown): Fields => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : {});
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 const absent = (value: unknown): boolean => value === undefined || value === null;
 
 const METHODS: Readonly<Record<string, string>> = labelsOf(AWARD_METHOD_TERMS);
 const PRESETS: Readonly<Record<string, string>> = labelsOf(LOW_BID_PRESET_TERMS);
 const RULES: Readonly<Record<string, string>> = labelsOf(LOW_BID_RULE_TERMS);
-/** The tie-breaks of `award.tieBreak`, in the order they apply. */
-const TIE_BREAKS: Readonly<Record<string, string>> = { quality: 'hoogste kwaliteit', price: 'laagste prijs', lot: 'loting' };
 
 const labelOf =
   (labels: Readonly<Record<string, string>>): Format =>
@@ -32,7 +29,7 @@ const money: Format = (value) => (typeof value === 'number' ? formatEuros(value)
 const share: Format = (value) => (typeof value === 'number' ? formatPercent(value) : String(value));
 const yesNo: Format = (value) => (value === true ? 'ja' : 'nee');
 const scale: Format = (value) => (Array.isArray(value) ? value.map(number).join(', ') : String(value));
-const tieBreaks: Format = (value) => (Array.isArray(value) ? value.map(labelOf(TIE_BREAKS)).join(', dan ') : String(value));
+const tieBreaks: Format = (value) => (Array.isArray(value) ? value.map(labelOf(TIE_BREAK_NAMES)).join(', dan ') : String(value));
 
 /** "raming € 400.000,00 werd € 450.000,00"; "raming € 400.000,00 (nieuw)"; "raming verwijderd (was € 400.000,00)". */
 function phrase(label: string, format: Format, before: unknown, after: unknown): string {
