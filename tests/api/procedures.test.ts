@@ -226,3 +226,17 @@ describe('a two-envelope lot', () => {
     }
   });
 });
+
+describe('a lot that is not yet a complete dossier', () => {
+  it('has no allocation (409, the missing scores by their path in the file), where its own evaluation is a preview', async () => {
+    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
+    expect(imported.status).toBe(201);
+    const second = imported.body.lots[1];
+    const bid = { provider: { name: 'Taalschool De Nieuwe', kvk: '05999999', keurmerk: true }, price: 400000 };
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${second.tenderId}/bids`, bid)).status).toBe(201);
+    expect((await w.almereInkoper.get(`/api/v1/tenders/${second.tenderId}/evaluation`)).status).toBe(200);
+    const response = await w.almereInkoper.get(`/api/v1/procedures/${imported.body.id}/allocation`);
+    expect(response.status).toBe(409);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['K1', 'K2', 'K3', 'K4'].map((k) => `lots[1].dossier.bids[3].scores.${k}`));
+  });
+});
