@@ -240,3 +240,30 @@ describe('a lot that is not yet a complete dossier', () => {
     expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['K1', 'K2', 'K3', 'K4'].map((k) => `lots[1].dossier.bids[3].scores.${k}`));
   });
 });
+
+describe('the award decision of a lot under the limitation', () => {
+  it('is taken for the winner the limitation gives the lot, and refused (409, with the reason) for its own winner when that differs', async () => {
+    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
+    const procedureLots = imported.body.lots as { tenderId: string }[];
+    // Bidder preference: Zwolle (B2 on L2, B1 on L3) keeps L2, which it prefers; L3 goes to Het Taalhuis Kampen (B2).
+    expect((await w.almereInkoper.put(`/api/v1/procedures/${imported.body.id}/award-limit`, BIDDER_PREFERENCE)).status).toBe(200);
+    for (const lot of procedureLots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    const third = await w.almereInkoper.post(`/api/v1/tenders/${procedureLots[2]?.tenderId}/award-decision`);
+    expect(third.status).toBe(409);
+    expect(third.body.detail).toContain('De gunningsbeperking van de procedure geeft dit perceel niet aan B1: Gegund aan de op één na beste inschrijving');
+    const second = await w.almereInkoper.post(`/api/v1/tenders/${procedureLots[1]?.tenderId}/award-decision`);
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body.winner).toBe('B2');
+  });
+
+  it('waits until every lot is complete (409), since a lot’s winner depends on the others', async () => {
+    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
+    const [, second, third] = imported.body.lots as { tenderId: string }[];
+    const bid = { provider: { name: 'Taalschool De Nieuwe', kvk: '05999999', keurmerk: true }, price: 400000 };
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${third?.tenderId}/bids`, bid)).status).toBe(201);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${second?.tenderId}/open`)).status).toBe(200);
+    const response = await w.almereInkoper.post(`/api/v1/tenders/${second?.tenderId}/award-decision`);
+    expect(response.status).toBe(409);
+    expect(response.body.detail).toContain('eerst moet elk perceel volledig beoordeeld zijn');
+  });
+});

@@ -18,7 +18,7 @@ import type { Actor, AppContext } from '../../http/types.js';
 import { AppError, type FieldError } from '../../lib/app-error.js';
 import { newId } from '../../lib/secrets.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
-import { exportDossier } from '../evaluation/evaluation.service.js';
+import { exportDossier, loadDossier } from '../evaluation/evaluation.service.js';
 import { importLotTender, requireImportableDossier, requireInkoperOf } from '../tenders/tenders.service.js';
 import { rolesForOrganisation } from '../organisations/organisation-access.js';
 import { requireProcedureAccess, requireProcedureRole, resolveProcedureAccess, type ProcedureAccess } from './procedure-access.js';
@@ -196,6 +196,37 @@ export function allocateProcedure(ctx: AppContext, { access }: { access: Procedu
     lots: result.lots.map(({ lotId, result: lotResult }) => ({ lotId, tenderId: tenderIds.get(lotId) ?? '', result: lotResult })),
     allocation: result.allocation,
   };
+}
+
+/**
+ * What the award limitation makes of one lot, for that lot's award decision
+ * (award.service.ts): undefined for a tender on its own or a procedure without a limitation
+ * (each lot then goes to its own winner). With a limitation a lot's winner depends on the
+ * other lots, so every lot must be a complete dossier first; until then 409. No access check
+ * and nothing of the other lots in the answer: the caller decides about this lot only.
+ */
+export function lotAllocationUnderLimit(ctx: AppContext, tenderId: string): ProcedureResult['allocation'][number] | undefined {
+  const tender = ctx.queries.tenders.findTender(tenderId);
+  if (tender?.procedureId == null) return undefined;
+  const procedure = ctx.queries.procedures.findProcedure(tender.procedureId);
+  if (procedure === undefined || procedure.awardLimit === null) return undefined;
+  const { reference, title, buyer } = procedure;
+  const preferences = parseJson<Preferences>(procedure.preferences);
+  const file: Procedure = {
+    format: PROCEDURE_FORMAT,
+    procedure: { reference, title, buyer },
+    awardLimit: parseJson<AwardLimit>(procedure.awardLimit) ?? undefined,
+    ...(preferences === null ? {} : { preferences }),
+    lots: ctx.queries.procedures.listLots(procedure.id).map((lot) => ({ id: lot.lotId, dossier: loadDossier(ctx, lot.tenderId) })),
+  };
+  const parsed = parseProcedure(file);
+  if (!parsed.ok) {
+    throw new AppError('conflict', {
+      detail: `Perceel ${tender.lotId ?? '?'} valt onder de gunningsbeperking van procedure ${reference}: wie het krijgt hangt af van de andere percelen, dus eerst moet elk perceel volledig beoordeeld zijn (met geopende prijzen).`,
+      errors: parsed.problems,
+    });
+  }
+  return evaluateProcedure(parsed.procedure).allocation.find((lot) => lot.lotId === tender.lotId);
 }
 
 /**
