@@ -59,6 +59,8 @@ import { ocdsRoutes } from './modules/ocds/ocds.routes.js';
 import { createOcdsCache } from './modules/ocds/ocds.service.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { auditorRoutes } from './modules/auditor/auditor.routes.js';
+import { procedureScope } from './modules/procedures/procedure-access.js';
+import { procedureRoutes } from './modules/procedures/procedures.routes.js';
 
 /**
  * The API's security headers (NL API Design Rules /core/transport/security-headers): a JSON API
@@ -165,6 +167,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/users/:id/*', userScope(ctx));
   app.use('/api/v1/organisations/:id/*', organisationScope(ctx));
   app.use('/api/v1/providers/:id', providerScope(ctx));
+  app.use('/api/v1/procedures/:id/*', procedureScope(ctx));
   // After scoping, so that a tender of another organisation is 404 whatever its body.
   app.use('/api/*', rejectIllFormedText());
 
@@ -178,6 +181,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRoutes(ctx));
   app.route('/', templateRoutes());
   app.route('/', tenderRoutes(ctx));
+  app.route('/', procedureRoutes(ctx));
   app.route('/', bidRoutes(ctx));
   app.route('/', bidChangeRoutes(ctx));
   app.route('/', documentRoutes(ctx));

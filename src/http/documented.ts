@@ -10,8 +10,10 @@ import { z } from '@hono/zod-openapi';
 /**
  * @example const Dossier = documentedBy(dossierSchema, 'Dossier');
  */
-export function documentedBy(schema: z.ZodType, name?: string) {
+export function documentedBy(schema: z.ZodType, name?: string, adjust?: (jsonSchema: Record<string, unknown>) => void) {
   const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  // A bound the domain checks in its own words (a KvK key of 5000 characters), stated in the document too.
+  adjust?.(jsonSchema);
   // Refusing null keeps the document exact: the generator takes a field that accepts null for
   // a nullable one. Where null means something (a PATCH removing a field), the route says so.
   const field = z.unknown().refine((value) => value !== null, { error: 'mag niet null zijn' });

@@ -9,6 +9,7 @@ import { createBidQueries } from './bids/bids.queries.js';
 import { createDocumentQueries } from './documents/documents.queries.js';
 import { createOrganisationQueries } from './organisations/organisations.queries.js';
 import { createPanelQueries } from './panel/panel.queries.js';
+import { createProcedureQueries } from './procedures/procedures.queries.js';
 import { createProviderQueries } from './providers/providers.queries.js';
 import { createReportQueries } from './reports/reports.queries.js';
 import { createRegionQueries } from './regions/regions.queries.js';
@@ -24,6 +25,7 @@ export function createQueries(db: Db) {
     documents: createDocumentQueries(db.orm, db.sqlite),
     organisations: createOrganisationQueries(db.orm),
     panel: createPanelQueries(db.orm),
+    procedures: createProcedureQueries(db.orm),
     providers: createProviderQueries(db.orm),
     reports: createReportQueries(db.orm),
     regions: createRegionQueries(db.sqlite),

@@ -12,7 +12,7 @@ import { staticRoutes } from './static-assets.js';
 import { webRoutes } from './web.routes.js';
 
 const PAGE_ROOTS = new Set(['/', '/inloggen', '/uitloggen', '/organisatie', '/nieuwe-aanbesteding', '/aanbestedingen', '/beheer', '/mijn-account']);
-const PAGE_PREFIXES = ['/aanbestedingen/', '/voorbeelden/', '/rapporten/', '/regio/', '/static/', '/beheer/', '/mijn-account/'];
+const PAGE_PREFIXES = ['/aanbestedingen/', '/voorbeelden/', '/rapporten/', '/regio/', '/static/', '/beheer/', '/mijn-account/', '/procedures/'];
 
 export function isPagePath(path: string): boolean {
   return PAGE_ROOTS.has(path) || PAGE_PREFIXES.some((prefix) => path.startsWith(prefix));

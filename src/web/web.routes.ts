@@ -34,6 +34,7 @@ import { tenderDeletePages } from './pages/tender-delete.js';
 import { bidChangePages } from './pages/bid-change.js';
 import { bidCorrectionPages } from './pages/bid-correction.js';
 import { accountPages } from './pages/account.js';
+import { procedurePages } from './pages/procedure.js';
 import { adminOrganisationPages } from './pages/admin/organisations.js';
 import { adminUserPages } from './pages/admin/user.js';
 import { adminUserListPages } from './pages/admin/users.js';
@@ -54,6 +55,7 @@ const PAGE_PATHS = [
   '/regio/*',
   '/beheer/*',
   '/mijn-account/*',
+  '/procedures/*',
 ] as const;
 
 export function webRoutes(ctx: AppContext) {
@@ -90,6 +92,7 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', adminUserPages(ctx));
   web.route('/', adminOrganisationPages(ctx));
   web.route('/', accountPages(ctx));
+  web.route('/', procedurePages(ctx));
 
   web.onError(createPageErrorHandler(ctx.logger));
   // A page path nothing answers: the HTML "niet gevonden" page, not the API's problem JSON.

@@ -9,6 +9,7 @@ import type { AuditAction } from '../../src/domain/vocabulary/audit-actions.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAuditEvent, verifyAuditTrail, type AuditVerification } from '../../src/modules/audit/audit.service.js';
 import { exampleDossier } from '../helpers/dossiers.js';
+import { exampleProcedure } from '../helpers/procedures.js';
 import { pdfDocument, uploadDocument } from '../helpers/documents.js';
 import { createPanelTender, runPanel, setConsensus } from '../helpers/panel.js';
 import { seedWorld, type World } from '../helpers/seed.js';
@@ -57,6 +58,11 @@ beforeAll(async () => {
   expect((await uploadDocument(t, w.almereInkoper, replacement, pdfDocument('Plan, versie 2'))).status).toBe(201);
   const gone = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
   expect((await w.almereInkoper.request('DELETE', `/api/v1/tenders/${gone}`)).status).toBe(204);
+  // A procedure of three lots (issue 21), its award limitation changed before any lot opened.
+  const procedure = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
+  expect(procedure.status).toBe(201);
+  const preference = { awardLimit: { maxLotsPerBidder: 2, rule: 'bidder-preference' }, preferences: { '05234567': ['L2', 'L1'] } };
+  expect((await w.almereInkoper.put(`/api/v1/procedures/${procedure.body.id}/award-limit`, preference)).status).toBe(200);
   // A tender with bids added one by one, a panel, consensus, the award decision and the award.
   panel = await createPanelTender(w.regioInkoper, w.orgs.regio);
   await runPanel(w.regioInkoper, panel, [{ evaluator: w.almereBeoordelaar, scores: SCORES }]);
@@ -119,6 +125,7 @@ const REPLAYED_TABLES = [
   'users',
   'memberships',
   'providers',
+  'procedures',
   'tenders',
   'criteria',
   'bids',

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestClient } from '../helpers/client.js';
 import { pdfDocument, uploadDocument } from '../helpers/documents.js';
 import { exampleDossier } from '../helpers/dossiers.js';
+import { exampleProcedure } from '../helpers/procedures.js';
 import { createPanelTender, motivationFor, runPanel, scoreAll, setConsensus } from '../helpers/panel.js';
 import { createMember, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
@@ -272,7 +273,7 @@ describe('an auditor changes nothing', () => {
   function writeCalls(
     auditor: TestClient,
     id: string,
-    ids: { own: string; evaluator: string; colleague: string; provider: string },
+    ids: { own: string; evaluator: string; colleague: string; provider: string; procedure: string },
   ): Record<string, () => Promise<{ status: number; body: any }>> {
     const base = `/api/v1/tenders/${id}`;
     return {
@@ -296,6 +297,8 @@ describe('an auditor changes nothing', () => {
       'POST /api/v1/tenders': () =>
         auditor.post('/api/v1/tenders', { organisationId: ids.own, template: 'b1-route', reference: 'X-1', title: 'Nieuwe aanbesteding' }),
       'POST /api/v1/tenders/import': () => auditor.post('/api/v1/tenders/import', { organisationId: ids.own, dossier: exampleDossier() }),
+      'POST /api/v1/procedures/import': () => auditor.post(`/api/v1/procedures/import?organisationId=${ids.own}`, exampleProcedure()),
+      'PUT /api/v1/procedures/:id/award-limit': () => auditor.put(`/api/v1/procedures/${ids.procedure}/award-limit`, { awardLimit: null }),
       'PATCH /api/v1/tenders/:id': () => auditor.patch(base, { title: 'Andere titel' }),
       'POST /api/v1/tenders/:id/open': () => auditor.post(`${base}/open`),
       'POST /api/v1/tenders/:id/bids': () => auditor.post(`${base}/bids`, { provider: { name: 'Laatkomer', kvk: '30777777', keurmerk: true }, price: 500000 }),
@@ -347,12 +350,17 @@ describe('an auditor changes nothing', () => {
       (await inkoper.post('/api/v1/providers', { organisationId, name: 'Taalschool Oost', kvk: '30888888', keurmerk: false })).body.id as string;
     const regioProvider = await providerOf(w.regioInkoper, w.orgs.regio);
     const almereProvider = await providerOf(w.almereInkoper, w.orgs.almere);
-    for (const [auditor, own, colleague, provider] of [
-      [regioAuditor, w.orgs.regio, w.regioInkoper.userId, regioProvider],
-      [w.almereAuditor, w.orgs.almere, w.almereInkoper.userId, almereProvider],
+    // A procedure with lots (issue 21) in each organisation.
+    const procedureOf = async (inkoper: TestClient, organisationId: string) =>
+      (await inkoper.post(`/api/v1/procedures/import?organisationId=${organisationId}`, exampleProcedure())).body.id as string;
+    const regioProcedure = await procedureOf(w.regioInkoper, w.orgs.regio);
+    const almereProcedure = await procedureOf(w.almereInkoper, w.orgs.almere);
+    for (const [auditor, own, colleague, provider, procedure] of [
+      [regioAuditor, w.orgs.regio, w.regioInkoper.userId, regioProvider, regioProcedure],
+      [w.almereAuditor, w.orgs.almere, w.almereInkoper.userId, almereProvider, almereProcedure],
     ] as const) {
       // Each names its own organisation and a user of it: another's would be 404, not the refusal tested here.
-      const calls = writeCalls(auditor, id, { own, evaluator: w.almereBeoordelaar.userId, colleague, provider });
+      const calls = writeCalls(auditor, id, { own, evaluator: w.almereBeoordelaar.userId, colleague, provider, procedure });
       expect(
         writeRoutes.filter((route) => calls[route] === undefined),
         'write routes this test does not know yet',

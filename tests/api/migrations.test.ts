@@ -142,6 +142,10 @@ describe('migrating a database of the first release', () => {
           price_entry: null,
           prices_confirmed_at: null,
           prices_confirmed_by: null,
+          // 0010: every existing tender stands on its own, as it always did (no procedure).
+          procedure_id: null,
+          lot_id: null,
+          lot_position: null,
         },
         criteria: { description: null, levels: null },
         consensus_scores: { deviation_reason: null },

@@ -20,6 +20,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, DEMO_PASSWORD, USERS } from '../../scripts/demo/demo-world.js';
 import { createDemoApp, type DemoApp } from '../helpers/demo-app.js';
+import { exampleProcedure } from '../helpers/procedures.js';
 import { validValue } from '../fuzz/json-schema-arbitrary.js';
 import { createValidators, listOperations, strictly, type OpenApiDocument, type Operation } from '../fuzz/openapi-operations.js';
 
@@ -240,7 +241,22 @@ beforeAll(async () => {
   strict = createValidators(strictly(doc) as OpenApiDocument);
   for (const email of ACTORS) await login(email);
   await addDraftWithBid('inkoper@zwolle.demo');
+  await addProcedure('inkoper@zwolle.demo');
 }, 60_000);
+
+/** The demo world has no procedure with lots (issue 21): the walk imports the three-lot example, as Zwolle's inkoper would. */
+async function addProcedure(actor: string): Promise<void> {
+  const [organisationId] = sql<{ id: string }>(
+    "SELECT m.organisation_id AS id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ? AND m.role = 'inkoper'",
+    actor,
+  ).map((r) => r.id);
+  const imported = await demo.app.app.request(`/api/v1/procedures/import?organisationId=${organisationId}`, {
+    method: 'POST',
+    headers: { cookie: cookies.get(actor)!, 'content-type': 'application/json' },
+    body: JSON.stringify(exampleProcedure()),
+  });
+  expect(imported.status, await imported.clone().text()).toBe(201);
+}
 
 /**
  * The demo world's tenders have all opened; a bid's documents are received while its tender is a

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfDocument, uploadDocument } from '../helpers/documents.js';
 import { exampleDossier } from '../helpers/dossiers.js';
+import { exampleProcedure } from '../helpers/procedures.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -17,6 +18,7 @@ let reportId: string;
 let tokenId: string;
 let providerId: string;
 let documentId: string;
+let procedureId: string;
 
 beforeAll(async () => {
   t = createTestApp();
@@ -45,6 +47,9 @@ beforeAll(async () => {
   const provider = await w.almereInkoper.post('/api/v1/providers', { name: 'Taalhuis Flevoland', kvk: '30123456', keurmerk: true });
   expect(provider.status).toBe(201);
   providerId = provider.body.id;
+  const procedure = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
+  expect(procedure.status).toBe(201);
+  procedureId = procedure.body.id;
 });
 afterAll(() => t.close());
 
@@ -60,6 +65,8 @@ function fillPath(path: string): string {
   if (path.startsWith('/api/v1/organisations/:id/')) return path.replace(':id', w.orgs.regio);
   // A school in Almere's register.
   if (path === '/api/v1/providers/:id') return `/api/v1/providers/${providerId}`;
+  // A procedure of Almere's, with its three lots.
+  if (path.startsWith('/api/v1/procedures/:id')) return path.replace(':id', procedureId);
   if (!path.startsWith('/api/v1/tenders/:id')) {
     throw new Error(`no real id for ${path}: teach the tenancy test which resource it names`);
   }
@@ -118,6 +125,10 @@ describe('tenancy', () => {
         'POST /api/v1/organisations/:id/members',
         'GET /api/v1/tenders/:id/evaluator-candidates',
         'PUT /api/v1/providers/:id',
+        'GET /api/v1/procedures/:id',
+        'GET /api/v1/procedures/:id/export',
+        'GET /api/v1/procedures/:id/allocation',
+        'PUT /api/v1/procedures/:id/award-limit',
       ]),
     );
   });
@@ -143,7 +154,9 @@ describe('tenancy', () => {
   it('answers 404 on every route of the tender, and its report, to a beoordelaar of the same gemeente not on its panel', async () => {
     const leaks: string[] = [];
     // A tender's routes and its reports; the user and token routes have their own rules (a colleague is no stranger).
-    for (const { method, path } of routesWithIds().filter((r) => r.path.startsWith('/api/v1/tenders/') || r.path.startsWith('/api/v1/reports/'))) {
+    // A procedure is visible only to whoever may see every one of its lots (docs/procedures.md).
+    const scoped = ['/api/v1/tenders/', '/api/v1/reports/', '/api/v1/procedures/'];
+    for (const { method, path } of routesWithIds().filter((r) => scoped.some((prefix) => r.path.startsWith(prefix)))) {
       const response = await w.almereBeoordelaar.request(method, fillPath(path), method === 'GET' ? {} : { json: {} });
       if (response.status !== 404) leaks.push(`${method} ${path}: ${response.status}`);
     }

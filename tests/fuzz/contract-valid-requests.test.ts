@@ -42,6 +42,7 @@ function pathValue(op: Operation, name: string, schema: JsonSchema): fc.Arbitrar
   if (name === 'criterionId') return fc.constantFrom('K1', 'K2', 'K3', 'K4');
   if (name === 'id' && op.path.startsWith('/api/v1/tenders/')) return fc.constantFrom(ids.draftTender, ids.openTender, ids.panelTender);
   if (name === 'id' && op.path.startsWith('/api/v1/reports/')) return fc.constant(ids.report);
+  if (name === 'id' && op.path.startsWith('/api/v1/procedures/')) return fc.constant(ids.procedure);
   if (name === 'id' && op.path.startsWith('/api/v1/regions/')) return fc.constant(w.orgs.regio);
   if (name === 'id' && op.path.startsWith('/api/v1/users/')) return fc.constantFrom(w.lelystadInkoper.userId, w.regioInkoper.userId);
   return (validValue(schema, schemaOptions) as fc.Arbitrary<string>).filter((v) => typeof v === 'string' && v !== '' && !/[\uD800-\uDFFF]/.test(v));

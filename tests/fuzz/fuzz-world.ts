@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { createOrganisation, PASSWORD, seedWorld, type World } from '../helpers/seed.js';
 import { exampleDossier } from '../helpers/dossiers.js';
+import { exampleProcedure } from '../helpers/procedures.js';
 import { createTestApp } from '../helpers/test-app.js';
 import { createValidators, listOperations, type OpenApiDocument } from './openapi-operations.js';
 
@@ -60,7 +61,7 @@ export async function createFuzzWorld() {
   const { validator, resolve } = createValidators(doc);
 
   const w: World = await seedWorld(t);
-  const ids = { draftTender: '', openTender: '', panelTender: '', otherTender: '', report: '', otherReport: '', otherRegion: '' };
+  const ids = { draftTender: '', openTender: '', panelTender: '', otherTender: '', report: '', otherReport: '', otherRegion: '', procedure: '' };
   ids.otherRegion = await createOrganisation(w.admin, { name: 'Regio Utrecht', kind: 'regio', memberIds: [w.orgs.utrecht] });
   const importInto = async (client: World['almereInkoper'], organisationId: string) => {
     const imported = await client.post('/api/v1/tenders/import', { organisationId, dossier: exampleDossier() });
@@ -80,6 +81,10 @@ export async function createFuzzWorld() {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     return created.body.id as string;
   };
+  // A procedure of Almere's with three draft lots (issue 21).
+  const procedure = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
+  expect(procedure.status, JSON.stringify(procedure.body)).toBe(201);
+  ids.procedure = procedure.body.id as string;
   ids.report = await createReport(w.almereInkoper, ids.openTender);
   ids.otherReport = await createReport(w.utrechtInkoper, ids.otherTender);
   const pdf = await t.app.request(`/api/v1/reports/${ids.report}`, { headers: { cookie: w.almereInkoper.cookie! } });
@@ -212,7 +217,7 @@ export async function createFuzzWorld() {
       method: op.method,
       hasBody: op.body !== null,
       url: op.path
-        .replace('{id}', op.path.startsWith('/api/v1/reports/') ? ids.report : ids.openTender)
+        .replace('{id}', op.path.startsWith('/api/v1/reports/') ? ids.report : op.path.startsWith('/api/v1/procedures/') ? ids.procedure : ids.openTender)
         .replace('{bidId}', 'B1')
         .replace('{criterionId}', 'K1')
         .replace(/\{[^}]+\}/g, 'x'),

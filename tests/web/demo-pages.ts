@@ -2,7 +2,8 @@
  * @module
  * Every page of the demo world as its readers see it: each GET page of the app's own route
  * table (tests/helpers/routes.ts), for every person of the demo world (scripts/demo/) and the
- * platform administrator, on every demo tender and a draft imported here, as visible text.
+ * platform administrator, on every demo tender and a draft imported here (with a procedure of
+ * three lots), as visible text.
  * The vocabulary tests (identifiers, word choices) scan these texts.
  */
 import { ADMIN_EMAIL, DEMO_PASSWORD, USERS } from '../../scripts/demo/demo-world.js';
@@ -10,6 +11,7 @@ import { webRoutes } from '../../src/web/web.routes.js';
 import { createClient } from '../helpers/client.js';
 import type { DemoApp } from '../helpers/demo-app.js';
 import { exampleDossier } from '../helpers/dossiers.js';
+import { exampleProcedure } from '../helpers/procedures.js';
 import { fillTenderPath } from '../helpers/routes.js';
 import { loginPage, visibleText } from './page-client.js';
 
@@ -22,7 +24,15 @@ export async function importDraftTender(demo: DemoApp): Promise<string> {
   if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
   const response = await inkoper.post('/api/v1/tenders/import', { organisationId: demo.summary.organisations.zwolle, dossier: exampleDossier() });
   if (response.status !== 201) throw new Error(`import failed: ${response.status} ${JSON.stringify(response.body)}`);
+  // And a procedure with three lots (issue 21), whose page the walk reads too.
+  const procedure = await inkoper.post(`/api/v1/procedures/import?organisationId=${demo.summary.organisations.zwolle}`, exampleProcedure());
+  if (procedure.status !== 201) throw new Error(`procedure import failed: ${procedure.status} ${JSON.stringify(procedure.body)}`);
   return response.body.id as string;
+}
+
+/** The procedures of the walk's world (`importDraftTender` adds one). */
+export function procedureIds(demo: DemoApp): string[] {
+  return (demo.db.sqlite.prepare('SELECT id FROM procedures ORDER BY created_at').all() as { id: string }[]).map((r) => r.id);
 }
 
 /** The HTML pages every person can open, with their visible text. */
@@ -36,6 +46,7 @@ export async function demoPages(demo: DemoApp, draftId: string): Promise<DemoPag
     if (route.startsWith('/aanbestedingen/:id')) return tenderIds.map((id) => fillTenderPath(route, id));
     if (route === '/regio/:id/vergelijking') return [route.replace(':id', demo.summary.organisations.regio)];
     if (route === '/beheer/gebruikers/:id') return [route.replace(':id', someUser)];
+    if (route.startsWith('/procedures/:id')) return procedureIds(demo).map((id) => route.replace(':id', id));
     return [route];
   };
   const pages: DemoPage[] = [];

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knownIdentifiers } from '../../src/domain/vocabulary/index.js';
 import { createDemoApp, type DemoApp } from '../helpers/demo-app.js';
 import { identifierPattern, leakedIdentifiers } from '../helpers/identifier-scan.js';
-import { demoPages, importDraftTender } from './demo-pages.js';
+import { demoPages, importDraftTender, procedureIds } from './demo-pages.js';
 
 describe('the identifier scan', () => {
   const pattern = identifierPattern(knownIdentifiers());
@@ -65,6 +65,8 @@ describe('every page of the demo world', () => {
     for (const path of ['/beheer/gebruikers', '/beheer/organisaties', '/mijn-account', `/regio/${demo.summary.organisations.regio}/vergelijking`])
       expect(shown).toContain(path);
     expect(shown).toContain(`/aanbestedingen/${draftId}/openen`);
+    for (const id of procedureIds(demo)) expect(shown).toContain(`/procedures/${id}`);
+    expect(procedureIds(demo)).toHaveLength(1);
     expect([...leaks.keys()]).toEqual([]);
   }, 600_000);
 });

@@ -5,6 +5,7 @@
 export * from './organisations.js';
 export * from './auth.js';
 export * from './providers.js';
+export * from './procedures.js';
 export * from './tenders.js';
 export * from './audit.js';
 export * from './panel.js';

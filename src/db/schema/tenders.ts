@@ -6,8 +6,9 @@
  * are local to their tender (`B1`, `K1`), hence the composite keys.
  */
 import { sql } from 'drizzle-orm';
-import { integer, primaryKey, real, sqliteTable, text, index, foreignKey } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, real, sqliteTable, text, index, foreignKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { organisations, users } from './organisations.js';
+import { procedures } from './procedures.js';
 
 export const TENDER_STATUSES = ['draft', 'open', 'award-proposed', 'awarded'] as const;
 export type TenderStatus = (typeof TENDER_STATUSES)[number];
@@ -68,8 +69,14 @@ export const tenders = sqliteTable(
     /** Two envelopes: the second officer's confirmation; from then on the bids carry the prices. */
     pricesConfirmedAt: text('prices_confirmed_at'),
     pricesConfirmedBy: text('prices_confirmed_by').references(() => users.id),
+    /** The procedure this tender is a lot of (issue 21), or null: a tender on its own, as before. */
+    procedureId: text('procedure_id').references(() => procedures.id),
+    /** The lot's id in its procedure (`L1`), unique there; null without a procedure. */
+    lotId: text('lot_id'),
+    /** The lot's place in its procedure (0, 1, ...): the file's order, on which the allocation's tie rules depend; null without a procedure. */
+    lotPosition: integer('lot_position'),
   },
-  (t) => [index('tenders_org_idx').on(t.organisationId)],
+  (t) => [index('tenders_org_idx').on(t.organisationId), uniqueIndex('tenders_procedure_lot_idx').on(t.procedureId, t.lotId)],
 );
 
 export const criteria = sqliteTable(

@@ -33,6 +33,14 @@ export const AUDIT_ACTION_TERMS = {
   'tender.update': term('concept gewijzigd', 'Gegevens, criteria of regels van de aanbesteding in voorbereiding zijn gewijzigd.'),
   'tender.open': term('aanbesteding geopend', 'De inschrijving is gesloten en de criteria liggen vast.'),
   'tender.delete': term('aanbesteding verwijderd', 'Een aanbesteding in voorbereiding is verwijderd.'),
+  'procedure.import': term(
+    'procedure ingelezen',
+    'Een procedure met meerdere percelen is uit een procedurebestand ingelezen; elk perceel is een aanbesteding in voorbereiding.',
+  ),
+  'procedure.award-limit.set': term(
+    'gunningsbeperking gewijzigd',
+    'De gunningsbeperking van een procedure (hoeveel percelen één school ten hoogste krijgt, en volgens welke regel) of de voorkeuren van de scholen zijn gewijzigd.',
+  ),
   'bid.create': term('inschrijving geregistreerd', 'Een inschrijving is vastgelegd.'),
   'bid.update': term('inschrijving gewijzigd', 'Een inschrijving is voor het openen gewijzigd.'),
   'bid.delete': term('inschrijving verwijderd', 'Een inschrijving is voor het openen verwijderd.'),

@@ -18,6 +18,7 @@ import { LowBidReviewResponse } from '../evaluation/evaluation.contract.js';
 import { DossierResponse, TenderResponse } from '../tenders/tenders.contract.js';
 import { SignatureCheck } from '../reports/reports.contract.js';
 import { REDACTED_CHANGE } from './tender-audit-events.js';
+import { AWARD_LIMIT_RULES } from '../../domain/procedure/procedure.js';
 
 const Settings = z.object({ showPricesToEvaluators: z.boolean() });
 const PriceOpeningStage = z.enum(['sealed', 'quality-locked', 'prices-entered']);
@@ -42,6 +43,12 @@ const Declaration = z.object({
     .openapi({ description: 'De inschrijvers waarover de verklaring ging (GET .../conflict-declaration); ontbreekt bij oudere verklaringen' }),
 });
 const BidCorrection = BidCorrectionResponse;
+const AwardLimitValue = z.object({
+  maxLotsPerBidder: z.number().int().min(1),
+  rule: z.enum(AWARD_LIMIT_RULES),
+  lotOrder: z.array(z.string()).optional(),
+});
+const Preferences = z.record(z.string(), z.array(z.string()));
 const ReviewChange = { before: LowBidReviewResponse.nullable(), after: LowBidReviewResponse };
 
 /** The two sides of a change, and what else the event holds beside them. */
@@ -50,7 +57,16 @@ type ChangeShape = { before?: z.ZodType; after?: z.ZodType; also?: z.ZodRawShape
 /** Per action recorded on a tender: the shape of its `change`. */
 export const TENDER_ACTION_CHANGES = {
   'tender.create': { after: DossierResponse, also: { settings: Settings.optional() } },
-  'tender.import': { after: DossierResponse, also: { settings: Settings.optional() } },
+  'tender.import': {
+    after: DossierResponse,
+    also: {
+      settings: Settings.optional(),
+      procedure: z
+        .object({ id: z.string(), lotId: z.string(), position: z.number().int().min(0) })
+        .optional()
+        .openapi({ description: 'Alleen bij een perceel van een procedure: de procedure, het perceel en zijn plaats in het procedurebestand' }),
+    },
+  },
   'tender.update': { before: TenderFields, after: TenderFields },
   'tender.open': {
     before: z.object({ status }),
@@ -134,6 +150,21 @@ export const TENDER_ACTION_CHANGES = {
       panel: z.array(z.string()).openapi({ description: 'De gebruikers die in het beoordelingspanel zaten' }),
     }),
     after: z.null(),
+  },
+  // Recorded on the procedure (entityType `procedure`, no tender): typed here so that any
+  // listing that shows them describes them; each lot's own `tender.import` names the procedure.
+  'procedure.import': {
+    after: z.object({
+      procedure: z.object({ reference: z.string(), title: z.string(), buyer: z.string() }),
+      awardLimit: AwardLimitValue.nullable(),
+      preferences: Preferences.nullable(),
+      lots: z.array(z.object({ lotId: z.string(), tenderId: z.string() })).openapi({ description: 'De percelen, elk een aanbesteding in voorbereiding' }),
+      createdAt: timestamp(),
+    }),
+  },
+  'procedure.award-limit.set': {
+    before: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable() }),
+    after: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable() }),
   },
   'bid-document.receive': {
     after: z.object({

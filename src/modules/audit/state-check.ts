@@ -82,6 +82,7 @@ const TABLES: TableSpec[] = [
   { name: 'users', table: schema.users },
   { name: 'memberships', table: schema.memberships },
   { name: 'providers', table: schema.providers },
+  { name: 'procedures', table: schema.procedures, comparators: { awardLimit: sameJsonText, preferences: sameJsonText } },
   {
     name: 'tenders',
     table: schema.tenders,

@@ -31,6 +31,7 @@ function createTables() {
     users: createExpectedTable({ keyColumns: ['id'], scopeOf: byId, untold: ['createdAt', 'passwordHash'] }),
     memberships: createExpectedTable({ keyColumns: ['userId', 'organisationId'], scopeOf: (key) => String(key.userId) }),
     providers: createExpectedTable({ keyColumns: ['id'], scopeOf: byId, untold: ['createdAt'] }),
+    procedures: createExpectedTable({ keyColumns: ['id'], scopeOf: byId }),
     tenders: createExpectedTable({ keyColumns: ['id'], scopeOf: byId, untold: ['createdAt', 'updatedAt'] }),
     criteria: createExpectedTable({ keyColumns: ['tenderId', 'id'], scopeOf: byTender }),
     bids: createExpectedTable({ keyColumns: ['tenderId', 'id'], scopeOf: byTender, untold: ['createdAt'] }),
@@ -81,6 +82,8 @@ const insertDossier: Handler = (event, change, t) => {
   const id = event.entityId;
   const after = record(change.after);
   const settings = record(change.settings);
+  // A lot of a procedure (issue 21); events without it (and all from before) made a tender on its own.
+  const lot = change.procedure === undefined ? undefined : record(change.procedure);
   const organisationId = event.organisationId ?? undefined;
   const shaped = Array.isArray(after.criteria) && Array.isArray(after.bids) && typeof after.tender === 'object' && typeof after.award === 'object';
   const rows = shaped
@@ -101,6 +104,9 @@ const insertDossier: Handler = (event, change, t) => {
     priceEntry: null,
     pricesConfirmedAt: null,
     pricesConfirmedBy: null,
+    procedureId: lot === undefined ? null : text(lot.id),
+    lotId: lot === undefined ? null : text(lot.lotId),
+    lotPosition: lot === undefined ? null : number(lot.position),
   };
   if (rows === undefined) {
     t.tenders.put({ id }, serverColumns, event.seq);
@@ -114,6 +120,39 @@ const insertDossier: Handler = (event, change, t) => {
   t.consensusScores.replaceScope(
     id,
     rows.scores.map((s) => ({ ...s, updatedBy: event.actorUserId })),
+    event.seq,
+  );
+};
+
+/** JSON text of an event's value as the service stores it: null stays null (no limitation, no preferences). */
+const jsonOrNull = (value: unknown): string | null | undefined => (value === undefined ? undefined : value === null ? null : JSON.stringify(value));
+
+/** `procedure.import`: the procedure's row; its lots are tenders, each with its own `tender.import`. */
+const importProcedure: Handler = (event, change, t) => {
+  const after = record(change.after);
+  const procedure = record(after.procedure);
+  t.procedures.put(
+    { id: event.entityId },
+    {
+      organisationId: event.organisationId ?? undefined,
+      reference: text(procedure.reference),
+      title: text(procedure.title),
+      buyer: text(procedure.buyer),
+      awardLimit: jsonOrNull(after.awardLimit ?? null),
+      preferences: jsonOrNull(after.preferences ?? null),
+      createdAt: text(after.createdAt),
+      createdBy: event.actorUserId,
+    },
+    event.seq,
+  );
+};
+
+/** `procedure.award-limit.set` (every lot draft): the limitation and the preferences as they are now. */
+const setAwardLimit: Handler = (event, change, t) => {
+  const after = record(change.after);
+  t.procedures.merge(
+    { id: event.entityId },
+    { awardLimit: jsonOrNull(after.awardLimit ?? null), preferences: jsonOrNull(after.preferences ?? null) },
     event.seq,
   );
 };
@@ -403,6 +442,8 @@ const HANDLERS: Record<string, Handler> = {
     t.tenders.merge({ id: event.entityId }, { status: 'awarded', awardedAt: text(record(change.after).awardedAt) }, event.seq);
   },
   'tender.delete': deleteTender,
+  'procedure.import': importProcedure,
+  'procedure.award-limit.set': setAwardLimit,
   'bid.create': createBid,
   'bid.update': updateBid,
   'bid.delete': deleteBid,

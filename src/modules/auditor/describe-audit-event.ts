@@ -40,6 +40,16 @@ function declaredAbout(change: Change): string {
 /** Names a bid in a sentence: by its school with its code (`bidLabel`), or by its code alone. */
 export type BidLabel = (bidId: string) => string;
 
+/** "ten hoogste 1 perceel per school, in de gepubliceerde volgorde van de percelen (L1, L2, L3)", or "geen gunningsbeperking". */
+function awardLimitSentence(value: unknown): string {
+  if (value === null || value === undefined) return 'geen gunningsbeperking';
+  const limit = record(value);
+  const max = typeof limit.maxLotsPerBidder === 'number' ? limit.maxLotsPerBidder : undefined;
+  const order = Array.isArray(limit.lotOrder) ? limit.lotOrder.map(String).join(', ') : '?';
+  const rule = limit.rule === 'lot-order' ? `in de gepubliceerde volgorde van de percelen (${order})` : 'naar de voorkeur van de school';
+  return `ten hoogste ${max ?? '?'} ${max === 1 ? 'perceel' : 'percelen'} per school, ${rule}`;
+}
+
 const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: BidLabel) => string> = {
   'tender.create': (_e, c) => {
     const tender = record(record(c.after).tender);
@@ -125,6 +135,18 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
   'tender.delete': (_e, c) => {
     const before = record(c.before);
     return `Aanbesteding ${text(before.reference) ?? '?'} in voorbereiding verwijderd, met haar inschrijvingen; de audittrail blijft bewaard.`;
+  },
+  'procedure.import': (_e, c) => {
+    const after = record(c.after);
+    const lots = Array.isArray(after.lots) ? after.lots.map((lot) => text(record(lot).lotId) ?? '?') : [];
+    return `Procedure ${text(record(after.procedure).reference) ?? '?'} ingelezen met ${lots.length === 1 ? 'perceel' : 'percelen'} ${lots.join(', ')}; ${awardLimitSentence(after.awardLimit)}.`;
+  },
+  'procedure.award-limit.set': (_e, c) => {
+    const before = record(c.before);
+    const after = record(c.after);
+    const preferences =
+      JSON.stringify(before.preferences ?? null) === JSON.stringify(after.preferences ?? null) ? '' : '; de voorkeuren van de scholen zijn gewijzigd';
+    return `Gunningsbeperking gewijzigd van ${awardLimitSentence(before.awardLimit)} in ${awardLimitSentence(after.awardLimit)}${preferences}.`;
   },
   'consensus.set': (e, c, bid) => {
     const where = `${bid(entityPart(e.entityId, 1))} op ${entityPart(e.entityId, 2)}`;

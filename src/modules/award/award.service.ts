@@ -21,6 +21,7 @@ import { isSentence, SENTENCE_RULE_MESSAGE } from '../../domain/panel/motivation
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
+import { lotAllocationUnderLimit } from '../procedures/procedures.service.js';
 import { computeEvaluation, type TenderEvaluation } from '../evaluation/evaluation.service.js';
 import { requireAllSealed } from '../panel/consensus.service.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
@@ -100,6 +101,20 @@ function decideWinner(evaluation: TenderEvaluation, draw: DrawOfLots | undefined
   return { winner: draw.winner, drawOfLots: { winner: draw.winner, record: draw.record.trim(), tiedBids } };
 }
 
+/**
+ * A lot of a procedure with an award limitation (issue 21) goes to the winner the limitation
+ * gives it, which may be another bid than its own winner. An award decision for such a lot
+ * that names another bid is refused rather than taken: the decision per procedure (with the
+ * limitation's effect in the letters) is not built yet (docs/procedures.md).
+ */
+function requireWinnerUnderLimit(ctx: AppContext, tenderId: string, winner: string): void {
+  const limited = lotAllocationUnderLimit(ctx, tenderId);
+  if (limited === undefined || limited.winner === winner) return;
+  throw new AppError('conflict', {
+    detail: `De gunningsbeperking van de procedure geeft dit perceel niet aan ${winner}: ${limited.reason} Een gunningsbeslissing die daarvan afwijkt wordt niet genomen; de gunningsbeslissing per procedure is er nog niet.`,
+  });
+}
+
 /** `POST .../award-decision` (inkoper): `open` -> `award-proposed`. */
 export function proposeAward(
   ctx: AppContext,
@@ -114,6 +129,7 @@ export function proposeAward(
     const evaluation = computeEvaluation(ctx, tender.id);
     requireFinalEvaluation(evaluation);
     const { winner, drawOfLots } = decideWinner(evaluation, input.drawOfLots);
+    requireWinnerUnderLimit(ctx, tender.id, winner);
     const now = ctx.clock();
     const decision: StoredAwardDecision = {
       winner,

@@ -72,7 +72,8 @@ export function createRegionQueries(sqlite: Database.Database) {
             created_at AS createdAt, updated_at AS updatedAt, opened_at AS openedAt, award_decided_at AS awardDecidedAt,
             standstill_ends_on AS standstillEndsOn, award_decision AS awardDecision, awarded_at AS awardedAt,
             envelopes, quality_locked_at AS qualityLockedAt, prices_entered_at AS pricesEnteredAt, prices_entered_by AS pricesEnteredBy,
-            prices_confirmed_at AS pricesConfirmedAt, prices_confirmed_by AS pricesConfirmedBy
+            prices_confirmed_at AS pricesConfirmedAt, prices_confirmed_by AS pricesConfirmedBy,
+            procedure_id AS procedureId, lot_id AS lotId, lot_position AS lotPosition
        FROM tenders WHERE id IN (${IDS})`,
     )
     .raw();
@@ -183,6 +184,9 @@ function tenderRow(r: Raw): TenderRow {
     priceEntry: null,
     pricesConfirmedAt: r[28] as string | null,
     pricesConfirmedBy: r[29] as string | null,
+    procedureId: r[30] as string | null,
+    lotId: r[31] as string | null,
+    lotPosition: r[32] as number | null,
   };
 }
 

@@ -43,7 +43,10 @@ export type ServerTenderColumns =
   | 'pricesEnteredBy'
   | 'priceEntry'
   | 'pricesConfirmedAt'
-  | 'pricesConfirmedBy';
+  | 'pricesConfirmedBy'
+  | 'procedureId'
+  | 'lotId'
+  | 'lotPosition';
 
 /** A new tender's server columns: nothing decided yet, prices hidden from evaluators. */
 export const NEW_TENDER_SERVER_COLUMNS = {
@@ -59,6 +62,9 @@ export const NEW_TENDER_SERVER_COLUMNS = {
   priceEntry: null,
   pricesConfirmedAt: null,
   pricesConfirmedBy: null,
+  procedureId: null,
+  lotId: null,
+  lotPosition: null,
 } as const satisfies Partial<TenderRow>;
 
 /** The tender-level columns of a dossier. */

@@ -5,7 +5,8 @@
  * audit trail keeps every event of it, and `tender.delete` says what was removed, so the
  * chain stays whole and the state check expects no rows of it any more. Refused (409) once
  * opened, and while a report about it exists: an issued report is a record and is never
- * deleted, and it must keep the tender it names; likewise while a bid document exists.
+ * deleted, and it must keep the tender it names; likewise while a bid document exists, and
+ * for a lot of a procedure (issue 21).
  */
 import { writeTransaction } from '../../db/client.js';
 import type { Actor, AppContext } from '../../http/types.js';
@@ -21,6 +22,12 @@ export function deleteDraftTender(ctx: AppContext, { actor, access }: { actor: A
     const tender = q.findTender(access.tender.id);
     if (tender === undefined) throw new AppError('not-found');
     requireChangeAllowed(tender.status, 'tender-deletion');
+    if (tender.procedureId !== null) {
+      // A procedure's lots are its published parts (the lot order, the schools' preferences name them).
+      throw new AppError('conflict', {
+        detail: `Deze aanbesteding is perceel ${tender.lotId ?? '?'} van een procedure; een perceel wordt niet los verwijderd, want de procedure (de volgorde van de percelen, de voorkeuren van de scholen) noemt het.`,
+      });
+    }
     const reports = ctx.queries.reports.listReportsOfTender(tender.id);
     if (reports.length > 0) {
       throw new AppError('conflict', {

@@ -91,8 +91,8 @@ function awardDecisionSummary(tender: TenderRow): AwardDecisionSummary | null {
   };
 }
 
-/** The organisation a new tender goes to, if the actor is an inkoper for it. */
-function requireInkoperOf(ctx: AppContext, actor: Actor, organisationId: string) {
+/** The organisation a new tender (or procedure) goes to, if the actor is an inkoper for it. */
+export function requireInkoperOf(ctx: AppContext, actor: Actor, organisationId: string) {
   const organisation = ctx.queries.organisations.findOrganisation(organisationId);
   const roles = organisation ? rolesForOrganisation(ctx, actor, organisation) : new Set<Role>();
   if (organisation === undefined || roles.size === 0) throw new AppError('not-found', { detail: 'Deze organisatie bestaat niet of u bent er geen lid van.' });
@@ -142,15 +142,36 @@ function fromTemplate(templateId: string, input: FlatTenderInput): FlatTenderInp
 export function importTender(ctx: AppContext, { actor, organisationId, dossier }: { actor: Actor; organisationId: string; dossier: unknown }): TenderView {
   requireInkoperOf(ctx, actor, organisationId);
   const parsed = parseImportedDossier(dossier);
-  // A dossier's bids carry prices; in a two-envelope tender no price exists before the opening.
-  if (parsed.tender.envelopes === 'two' && parsed.bids.length > 0) {
-    throw new AppError('conflict', {
-      detail:
-        'Een dossier met twee enveloppen wordt zonder inschrijvingen ingelezen: registreer de inschrijvingen daarna zonder prijs, met het prijsblad in de prijsenvelop.',
-      errors: [{ path: 'dossier.bids', message: 'geen inschrijvingen bij twee enveloppen' }],
-    });
-  }
+  requireImportableDossier(parsed, 'dossier');
   return insertDossier(ctx, { actor, organisationId, dossier: parsed, action: 'tender.import' });
+}
+
+/**
+ * A dossier's bids carry prices; in a two-envelope tender no price exists before the opening.
+ * @example requireImportableDossier(parsed, 'lots[1].dossier') // 409 naming `lots[1].dossier.bids`
+ */
+export function requireImportableDossier(dossier: Dossier, path: string): void {
+  if (dossier.tender.envelopes !== 'two' || dossier.bids.length === 0) return;
+  throw new AppError('conflict', {
+    detail:
+      'Een dossier met twee enveloppen wordt zonder inschrijvingen ingelezen: registreer de inschrijvingen daarna zonder prijs, met het prijsblad in de prijsenvelop.',
+    errors: [{ path: `${path}.bids`, message: 'geen inschrijvingen bij twee enveloppen' }],
+  });
+}
+
+/** A tender that is a lot of a procedure (issue 21): which procedure, its lot id there and its place in the file. */
+export type LotOfProcedure = { procedureId: string; lotId: string; position: number };
+
+/**
+ * One lot of an imported procedure as a draft tender, exactly as `POST /tenders/import` would
+ * write its dossier, plus the link to the procedure. Runs inside the procedure's transaction
+ * (procedures.service.ts), which checked the caller and the dossier.
+ */
+export function importLotTender(
+  ctx: AppContext,
+  { actor, organisationId, dossier, lot }: { actor: Actor; organisationId: string; dossier: Dossier; lot: LotOfProcedure },
+): TenderView {
+  return insertDossier(ctx, { actor, organisationId, dossier, action: 'tender.import', lot });
 }
 
 function insertDossier(
@@ -161,11 +182,13 @@ function insertDossier(
     dossier,
     action,
     showPricesToEvaluators = false,
-  }: { actor: Actor; organisationId: string; dossier: Dossier; action: AuditAction; showPricesToEvaluators?: boolean },
+    lot,
+  }: { actor: Actor; organisationId: string; dossier: Dossier; action: AuditAction; showPricesToEvaluators?: boolean; lot?: LotOfProcedure },
 ): TenderView {
   const id = newId();
   const rows = dossierRows(dossier, { id, organisationId, status: 'draft', now: ctx.clock().toISOString(), userId: actor.userId });
   rows.tender.showPricesToEvaluators = showPricesToEvaluators;
+  if (lot !== undefined) Object.assign(rows.tender, { procedureId: lot.procedureId, lotId: lot.lotId, lotPosition: lot.position });
   writeTransaction(ctx.db, () => {
     const q = ctx.queries.tenders;
     q.insertTender(rows.tender);
@@ -180,7 +203,11 @@ function insertDossier(
       entityType: 'tender',
       entityId: id,
       tenderId: id,
-      change: { after: dossier, settings: { showPricesToEvaluators } },
+      change: {
+        after: dossier,
+        settings: { showPricesToEvaluators },
+        ...(lot === undefined ? {} : { procedure: { id: lot.procedureId, lotId: lot.lotId, position: lot.position } }),
+      },
     });
   });
   return toTenderView(ctx, rows.tender);

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { resolveTenderAccess } from '../../modules/tenders/tender-access.js';
 import { listTenders, type TenderView } from '../../modules/tenders/tenders.service.js';
+import { listProcedures, type ProcedureView } from '../../modules/procedures/procedures.service.js';
 import { Notice } from '../components/alerts.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { Cell, Row, Table } from '../components/table.js';
@@ -30,7 +31,39 @@ export function runningFirst(tenders: readonly ListedTender[]): ListedTender[] {
   return [...tenders].sort((a, b) => rank(a) - rank(b) || b.view.createdAt.localeCompare(a.view.createdAt));
 }
 
-function TenderListPage({ viewer, tenders, deleted }: { viewer: Viewer; tenders: ListedTender[]; deleted: string | undefined }) {
+/** The procedures with several lots (issue 21): each lot is also listed below as a tender of its own. */
+function ProcedureList({ procedures }: { procedures: ProcedureView[] }) {
+  if (procedures.length === 0) return null;
+  return (
+    <Table
+      caption="Procedures met meerdere percelen; elk perceel staat ook als aanbesteding in de lijst hieronder"
+      columns={[{ label: 'Procedure' }, { label: 'Percelen' }]}
+    >
+      {procedures.map((procedure) => (
+        <Row>
+          <Cell header>
+            <a class="utrecht-link utrecht-link--html-a" href={`/procedures/${procedure.id}`}>
+              {procedure.procedure.reference}: {procedure.procedure.title}
+            </a>
+          </Cell>
+          <Cell>{procedure.lots.map((lot) => lot.lotId).join(', ')}</Cell>
+        </Row>
+      ))}
+    </Table>
+  );
+}
+
+function TenderListPage({
+  viewer,
+  tenders,
+  procedures,
+  deleted,
+}: {
+  viewer: Viewer;
+  tenders: ListedTender[];
+  procedures: ProcedureView[];
+  deleted: string | undefined;
+}) {
   const organisation = viewer.current?.name;
   return (
     <Layout title="Aanbestedingen" viewer={viewer} nav="aanbestedingen">
@@ -38,6 +71,7 @@ function TenderListPage({ viewer, tenders, deleted }: { viewer: Viewer; tenders:
       {deleted === undefined ? null : (
         <Notice kind="ok">De aanbesteding {deleted} is verwijderd, met haar inschrijvingen; de audittrail bewaart wat er was.</Notice>
       )}
+      <ProcedureList procedures={procedures} />
       {tenders.length === 0 ? (
         <Notice>
           Er zijn nog geen aanbestedingen.
@@ -116,7 +150,10 @@ export function tenderListPages(ctx: AppContext) {
       const evaluation = readEvaluation(ctx, access);
       return { view, bids: readBids(ctx, viewer.actor, access)?.length, flagged: evaluation && flaggedCount(evaluation), owner };
     });
-    return renderPage(c, <TenderListPage viewer={viewer} tenders={tenders} deleted={c.req.query('verwijderd')} />);
+    return renderPage(
+      c,
+      <TenderListPage viewer={viewer} tenders={tenders} procedures={listProcedures(ctx, { actor: actorFor(viewer) })} deleted={c.req.query('verwijderd')} />,
+    );
   });
   return app;
 }

@@ -14,7 +14,8 @@ import { requireActor } from '../../http/authenticate.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { formulaCheckOf } from '../../modules/formula-check/formula-check.service.js';
-import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
+import { tenderAccessOf, tenderRowOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
+import { resolveProcedureAccess } from '../../modules/procedures/procedure-access.js';
 import { getTender, openTender, type TenderView } from '../../modules/tenders/tenders.service.js';
 import { OpenTenderBody } from '../../modules/tenders/tenders.contract.js';
 import { parseInput } from '../../lib/zod-errors.js';
@@ -79,6 +80,27 @@ function NextSteps({ access, view }: { access: TenderAccess; view: TenderView })
   return null;
 }
 
+/** "Perceel L2 van procedure ZWL-2027-INB: ..." for a lot of a procedure, linked when the caller may see the procedure (every lot). */
+export type LotOf = { lotId: string; procedureId: string; reference: string; title: string; visible: boolean };
+
+function lotOf(ctx: AppContext, viewer: Viewer, access: TenderAccess): LotOf | undefined {
+  const tender = tenderRowOf(ctx, access);
+  if (tender.procedureId === null) return undefined;
+  const procedure = ctx.queries.procedures.findProcedure(tender.procedureId);
+  if (procedure === undefined) return undefined;
+  const visible = resolveProcedureAccess(ctx, viewer.actor, procedure.id) !== undefined;
+  return { lotId: tender.lotId ?? '?', procedureId: procedure.id, reference: procedure.reference, title: procedure.title, visible };
+}
+
+function LotOfProcedure({ lot }: { lot: LotOf }) {
+  const name = `${lot.reference}: ${lot.title}`;
+  return (
+    <>
+      Perceel {lot.lotId} van procedure {lot.visible ? <Link href={`/procedures/${lot.procedureId}`}>{name}</Link> : name}
+    </>
+  );
+}
+
 function Overview({
   viewer,
   access,
@@ -89,7 +111,9 @@ function Overview({
   decided,
   names,
   opened,
+  lot,
 }: {
+  lot: LotOf | undefined;
   viewer: Viewer;
   access: TenderAccess;
   view: TenderView;
@@ -109,6 +133,7 @@ function Overview({
         rows={[
           ['Aanbestedende dienst', view.tender.buyer],
           ['Perceel', view.tender.lot],
+          ...(lot === undefined ? [] : ([['Procedure', <LotOfProcedure lot={lot} />]] as const)),
           ['Raming', formatOptionalEuros(view.tender.estimatedValue)],
           ['Aangemaakt', formatInstantDate(view.createdAt)],
           ['Geopend', formatInstantDate(view.openedAt)],
@@ -242,6 +267,7 @@ export function tenderOverviewPages(ctx: AppContext) {
         decided={decidedWinner(ctx, { access })}
         names={readBidNames(ctx, viewer.actor, access)}
         opened={c.req.query('geopend') !== undefined}
+        lot={lotOf(ctx, viewer, access)}
       />
     );
     return renderPage(c, page);

@@ -1,0 +1,121 @@
+/**
+ * @module
+ * Request and response schemas of the procedure routes (issue 21). The procedure file is
+ * accepted as any JSON at the route and checked by the domain's `parseProcedure` in the
+ * service (the CLI's rules and messages, paths from the file's root); the OpenAPI document
+ * shows it with the domain's own schema, as the dossier of `POST /tenders/import`.
+ */
+import { z } from '@hono/zod-openapi';
+import { TENDER_STATUSES } from '../../db/schema/index.js';
+import { DOSSIER_RULES } from '../../domain/evaluation/dossier-rules.js';
+import { AWARD_LIMIT_RULES, MAX_LOTS, type Procedure } from '../../domain/procedure/procedure.js';
+import { procedureSchema } from '../../domain/procedure/procedure.schema.js';
+import { prefixRules, type RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
+import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
+import { documentedBy, sentAs, timestamp } from '../../http/documented.js';
+import { EvaluationResponse } from '../evaluation/evaluation.contract.js';
+
+/** One registered component, used by the import body and the export response. */
+export const ProcedureFileDoc = documentedBy(procedureSchema, 'ProcedureFile', (json) => {
+  // `checkPreferences` refuses a key that is no KvK number (8 digits), so a longer one never passes.
+  const preferences = (json.properties as Record<string, Record<string, unknown>>).preferences as Record<string, unknown>;
+  preferences.propertyNames = { type: 'string', maxLength: TEXT_LIMITS.id };
+});
+export const ProcedureFileResponse = sentAs<Procedure>(ProcedureFileDoc);
+
+/** What `parseProcedure` checks beyond the file's JSON Schema, by path from the file's root. */
+const AWARD_LIMIT_FIELD_RULES: RuleBeyondSchema[] = [
+  { path: 'awardLimit.maxLotsPerBidder', rule: 'een geheel getal van minstens 1' },
+  { path: 'awardLimit.lotOrder', rule: 'verplicht bij de regel lot-order en alleen daar; noemt elk perceel precies één keer' },
+  { path: 'awardLimit.lotOrder[*]', rule: 'een perceel van de procedure, elk hoogstens één keer' },
+  { path: 'preferences', rule: 'alleen bij de regel bidder-preference; sleutels zijn KvK-nummers (8 cijfers)' },
+  { path: 'preferences.*', rule: 'een KvK-nummer (8 cijfers) van een school die op een perceel van de procedure inschreef' },
+  { path: 'preferences.*[*]', rule: 'een perceel waarop die school inschreef, elk hoogstens één keer' },
+];
+
+export const IMPORT_PROCEDURE_RULES: RuleBeyondSchema[] = [
+  ...AWARD_LIMIT_FIELD_RULES,
+  { path: 'lots[*].id', rule: 'uniek binnen de percelen' },
+  { path: 'lots[*].dossier.bids[*].provider.kvk', rule: 'één inschrijving per school (KvK-nummer) per perceel' },
+  ...prefixRules(DOSSIER_RULES, 'lots[*].dossier.'),
+];
+
+export const ImportProcedureQuery = z.object({
+  organisationId: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.serverId)
+    .openapi({ description: 'De organisatie waarvan de procedure wordt (de aanroeper is er inkoper)' }),
+});
+
+const AwardLimitSchema = z
+  .strictObject({
+    maxLotsPerBidder: z.number().int().min(1).openapi({ description: 'Ten hoogste zoveel percelen per school (KvK-nummer)' }),
+    rule: z.enum(AWARD_LIMIT_RULES).openapi({ description: 'De gepubliceerde regel: lot-order (percelen in een vaste volgorde) of bidder-preference' }),
+    lotOrder: z
+      .array(z.string().min(1).max(TEXT_LIMITS.id))
+      .max(MAX_LOTS)
+      .optional()
+      .openapi({ description: 'Alleen bij lot-order, en daar verplicht: elk perceel precies één keer, in de gepubliceerde volgorde' }),
+  })
+  .openapi('AwardLimit');
+
+const PreferencesSchema = z
+  .record(z.string().min(1).max(TEXT_LIMITS.id), z.array(z.string().min(1).max(TEXT_LIMITS.id)).max(MAX_LOTS))
+  .openapi('LotPreferences', { description: 'Per KvK-nummer de percelen waarop de school inschreef, meest gewenst eerst' });
+
+export const PUT_AWARD_LIMIT_RULES: RuleBeyondSchema[] = AWARD_LIMIT_FIELD_RULES;
+
+export const PutAwardLimitBody = z
+  .strictObject({
+    awardLimit: AwardLimitSchema.nullable().openapi({ description: 'Null: geen gunningsbeperking, elk perceel gaat naar zijn eigen winnaar' }),
+    preferences: PreferencesSchema.nullable().optional().openapi({ description: 'Alleen bij bidder-preference; weglaten of null: geen voorkeuren' }),
+  })
+  .openapi('PutAwardLimit');
+
+const LotResponse = z
+  .object({
+    lotId: z.string(),
+    tenderId: z.string().openapi({ description: 'De aanbesteding van dit perceel: GET /api/v1/tenders/{tenderId}' }),
+    title: z.string(),
+    status: z.enum(TENDER_STATUSES),
+  })
+  .openapi('ProcedureLot');
+
+export const ProcedureResponse = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    procedure: z.object({ reference: z.string(), title: z.string(), buyer: z.string() }),
+    awardLimit: AwardLimitSchema.nullable(),
+    preferences: PreferencesSchema.nullable(),
+    lots: z.array(LotResponse).openapi({ description: 'In de volgorde van het procedurebestand' }),
+    createdAt: timestamp(),
+  })
+  .openapi('Procedure');
+
+/** The engine's result of one lot: the evaluation without what only the server adds to a tender's. */
+const LotResultSchema = EvaluationResponse.pick({
+  method: true,
+  scoreKind: true,
+  winner: true,
+  bids: true,
+  warnings: true,
+  sensitivity: true,
+  effectiveWeights: true,
+  lowBidImpact: true,
+}).openapi('LotResult', { description: 'Het resultaat van het perceel, precies zoals evaluate het voor zijn dossier alleen geeft' });
+
+export const AllocationResponse = z
+  .object({
+    lots: z.array(z.object({ lotId: z.string(), tenderId: z.string(), result: LotResultSchema })),
+    allocation: z.array(
+      z.object({
+        lotId: z.string(),
+        winner: z.string().nullable().openapi({ description: 'De inschrijving (van dit perceel) die het perceel krijgt, of null' }),
+        winnerWithoutLimit: z.string().nullable().openapi({ description: 'De winnaar van het perceel zonder de gunningsbeperking' }),
+        reason: z.string().openapi({ description: 'Waarom, in één Nederlandse zin' }),
+      }),
+    ),
+  })
+  .openapi('ProcedureAllocation');

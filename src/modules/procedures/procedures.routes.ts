@@ -1,0 +1,109 @@
+/**
+ * @module
+ * `/api/v1/procedures`: import a procedure file with its lots, list, read, export, the
+ * allocation of the lots under the award limitation, and the limitation itself while every
+ * lot is draft (issue 21). Everything under `/procedures/:id` is scoped by `procedureScope`.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireActor } from '../../http/authenticate.js';
+import { conflictResponse, createRouter, IdParams, invalidInput, jsonBody, jsonContent, problemResponses } from '../../http/router.js';
+import type { AppContext } from '../../http/types.js';
+import { procedureAccessOf } from './procedure-access.js';
+import {
+  AllocationResponse,
+  IMPORT_PROCEDURE_RULES,
+  ImportProcedureQuery,
+  ProcedureFileDoc,
+  ProcedureFileResponse,
+  ProcedureResponse,
+  PUT_AWARD_LIMIT_RULES,
+  PutAwardLimitBody,
+} from './procedures.contract.js';
+import { allocateProcedure, exportProcedure, getProcedure, importProcedure, listProcedures, setAwardLimit } from './procedures.service.js';
+
+const tags = ['procedures'];
+const idRequest = { params: IdParams };
+
+const routes = {
+  import: createRoute({
+    method: 'post',
+    path: '/api/v1/procedures/import',
+    tags,
+    summary: 'Import a procedure file (procedure@1) with its lots, each lot as a draft tender (inkoper)',
+    description:
+      'De body is het procedurebestand zelf; elke fout heeft zijn pad vanaf de wortel van het bestand (lots[1].dossier.bids[0].price). ' +
+      'Elk perceel wordt een aanbesteding in voorbereiding, zoals POST /api/v1/tenders/import een dossier inleest; alles in één transactie.',
+    request: { query: ImportProcedureQuery, body: jsonBody(ProcedureFileDoc) },
+    responses: {
+      201: jsonContent(ProcedureResponse, 'The imported procedure'),
+      ...problemResponses,
+      ...invalidInput(IMPORT_PROCEDURE_RULES),
+      ...conflictResponse,
+    },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/api/v1/procedures',
+    tags,
+    summary: 'The procedures the caller may read (every lot of each)',
+    responses: { 200: jsonContent(z.array(ProcedureResponse), 'Procedures, oldest first'), ...problemResponses },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/api/v1/procedures/{id}',
+    tags,
+    summary: 'One procedure with its lots',
+    request: idRequest,
+    responses: { 200: jsonContent(ProcedureResponse, 'The procedure'), ...problemResponses },
+  }),
+  export: createRoute({
+    method: 'get',
+    path: '/api/v1/procedures/{id}/export',
+    tags,
+    summary: 'The procedure as a procedure@1 file (inkoper, auditor)',
+    description:
+      'Elk perceel met zijn dossier precies zoals GET /api/v1/tenders/{id}/dossier het geeft; 409 zolang bij twee enveloppen de prijzen niet geopend zijn.',
+    request: idRequest,
+    responses: { 200: jsonContent(ProcedureFileResponse, 'The file; re-imports to the same procedure'), ...problemResponses, ...conflictResponse },
+  }),
+  allocation: createRoute({
+    method: 'get',
+    path: '/api/v1/procedures/{id}/allocation',
+    tags,
+    summary: 'Each lot’s result and the allocation of the lots under the award limitation (inkoper, auditor)',
+    description:
+      'evaluateProcedure op het geëxporteerde bestand, zoals de opdrachtregel het geeft. 409 zolang een perceel geen volledig dossier is ' +
+      '(ontbrekende consensusscores) of bij twee enveloppen de prijzen niet geopend zijn.',
+    request: idRequest,
+    responses: { 200: jsonContent(AllocationResponse, 'The allocation'), ...problemResponses, ...conflictResponse },
+  }),
+  awardLimit: createRoute({
+    method: 'put',
+    path: '/api/v1/procedures/{id}/award-limit',
+    tags,
+    summary: 'Set the award limitation and the schools’ preferences while every lot is draft (inkoper); 409 after',
+    request: { ...idRequest, body: jsonBody(PutAwardLimitBody) },
+    responses: {
+      200: jsonContent(ProcedureResponse, 'The procedure'),
+      ...problemResponses,
+      ...invalidInput(PUT_AWARD_LIMIT_RULES),
+      ...conflictResponse,
+    },
+  }),
+};
+
+export function procedureRoutes(ctx: AppContext) {
+  return createRouter()
+    .openapi(routes.import, (c) => {
+      const { organisationId } = c.req.valid('query');
+      return c.json(importProcedure(ctx, { actor: requireActor(c), organisationId, file: c.req.valid('json') }), 201);
+    })
+    .openapi(routes.list, (c) => c.json(listProcedures(ctx, { actor: requireActor(c) }), 200))
+    .openapi(routes.get, (c) => c.json(getProcedure(ctx, { access: procedureAccessOf(c) }), 200))
+    .openapi(routes.export, (c) => c.json(exportProcedure(ctx, { access: procedureAccessOf(c) }), 200))
+    .openapi(routes.allocation, (c) => c.json(allocateProcedure(ctx, { access: procedureAccessOf(c) }), 200))
+    .openapi(routes.awardLimit, (c) => {
+      const { awardLimit, preferences = null } = c.req.valid('json');
+      return c.json(setAwardLimit(ctx, { actor: requireActor(c), access: procedureAccessOf(c), awardLimit, preferences }), 200);
+    });
+}

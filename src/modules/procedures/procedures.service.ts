@@ -1,0 +1,277 @@
+/**
+ * @module
+ * Procedures with several lots in the server (issue 21, docs/procedures.md "In the server").
+ * Each lot is a tender: importing a procedure writes the procedure and, per lot, the tender
+ * exactly as `POST /tenders/import` writes a dossier, in one transaction. The procedure file
+ * is rebuilt from the lots' dossiers (`procedureFile`), and the allocation is the domain's
+ * `evaluateProcedure` on that file: by construction what the CLI prints for the exported file.
+ * The award limitation and the schools' preferences are fixed once any lot is opened, like
+ * the formula: both belong to the published tender documents.
+ */
+import { writeTransaction } from '../../db/client.js';
+import { formatPath } from '../../domain/evaluation/dossier.schema.js';
+import { evaluateProcedure, type ProcedureResult } from '../../domain/procedure/evaluate-procedure.js';
+import { checkAwardLimit, checkPreferences } from '../../domain/procedure/procedure-rules.js';
+import { parseProcedure } from '../../domain/procedure/procedure.schema.js';
+import { PROCEDURE_FORMAT, type AwardLimit, type Procedure, type ProcedureFields } from '../../domain/procedure/procedure.js';
+import type { Actor, AppContext } from '../../http/types.js';
+import { AppError, type FieldError } from '../../lib/app-error.js';
+import { newId } from '../../lib/secrets.js';
+import { recordAuditEvent } from '../audit/audit.service.js';
+import { exportDossier, loadDossier } from '../evaluation/evaluation.service.js';
+import { importLotTender, requireImportableDossier, requireInkoperOf } from '../tenders/tenders.service.js';
+import { rolesForOrganisation } from '../organisations/organisation-access.js';
+import { requireProcedureAccess, requireProcedureRole, resolveProcedureAccess, type ProcedureAccess } from './procedure-access.js';
+import type { LotRow, ProcedureRow } from './procedures.queries.js';
+
+export type Preferences = Record<string, string[]>;
+
+export type ProcedureView = {
+  id: string;
+  organisationId: string;
+  procedure: ProcedureFields;
+  awardLimit: AwardLimit | null;
+  preferences: Preferences | null;
+  lots: LotRow[];
+  createdAt: string;
+};
+
+export type ProcedureAllocation = {
+  lots: { lotId: string; tenderId: string; result: ProcedureResult['lots'][number]['result'] }[];
+  allocation: ProcedureResult['allocation'];
+};
+
+const parseJson = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
+
+function toView(procedure: ProcedureRow, lots: LotRow[]): ProcedureView {
+  const { id, organisationId, reference, title, buyer, createdAt } = procedure;
+  return {
+    id,
+    organisationId,
+    procedure: { reference, title, buyer },
+    awardLimit: parseJson<AwardLimit>(procedure.awardLimit),
+    preferences: parseJson<Preferences>(procedure.preferences),
+    lots,
+    createdAt,
+  };
+}
+
+/**
+ * `POST /procedures/import`: the procedure and one draft tender per lot, in one transaction.
+ * A lot's tender keeps its dossier's own title (the export must give the same file back); the
+ * procedure's title is on the procedure.
+ */
+export function importProcedure(ctx: AppContext, { actor, organisationId, file }: { actor: Actor; organisationId: string; file: unknown }): ProcedureView {
+  requireInkoperOf(ctx, actor, organisationId);
+  const parsed = parseProcedure(file);
+  if (!parsed.ok) throw new AppError('invalid-input', { detail: 'Het procedurebestand is niet geldig.', errors: parsed.problems });
+  const { procedure, awardLimit, preferences, lots } = parsed.procedure;
+  for (const [i, lot] of lots.entries()) requireImportableDossier(lot.dossier, `lots[${i}].dossier`);
+  const id = newId();
+  const createdAt = ctx.clock().toISOString();
+  const row: ProcedureRow = {
+    id,
+    organisationId,
+    ...procedure,
+    awardLimit: awardLimit === undefined ? null : JSON.stringify(awardLimit),
+    preferences: preferences === undefined ? null : JSON.stringify(preferences),
+    createdAt,
+    createdBy: actor.userId,
+  };
+  return writeTransaction(ctx.db, () => {
+    ctx.queries.procedures.insertProcedure(row);
+    const tenders = lots.map((lot, position) =>
+      importLotTender(ctx, { actor, organisationId, dossier: lot.dossier, lot: { procedureId: id, lotId: lot.id, position } }),
+    );
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId,
+      action: 'procedure.import',
+      entityType: 'procedure',
+      entityId: id,
+      change: {
+        after: {
+          procedure,
+          awardLimit: awardLimit ?? null,
+          preferences: preferences ?? null,
+          lots: lots.map((lot, i) => ({ lotId: lot.id, tenderId: (tenders[i] as (typeof tenders)[number]).id })),
+          createdAt,
+        },
+      },
+    });
+    return toView(row, ctx.queries.procedures.listLots(id));
+  });
+}
+
+/**
+ * `GET /procedures`: the procedures of the organisations the caller belongs to (and of the
+ * regios of its gemeenten), each only when the caller may see every one of its lots.
+ */
+export function listProcedures(ctx: AppContext, { actor }: { actor: Actor }): ProcedureView[] {
+  const direct = [...new Set(actor.memberships.map((m) => m.organisationId))];
+  const viaRegion = direct.flatMap((id) => ctx.queries.tenders.listRegionsOfMember(id));
+  const organisationIds = [...new Set([...direct, ...viaRegion])].filter((id) => {
+    const organisation = ctx.queries.organisations.findOrganisation(id);
+    return organisation !== undefined && rolesForOrganisation(ctx, actor, organisation).size > 0;
+  });
+  return ctx.queries.procedures.listProceduresOf(organisationIds).flatMap((procedure) => {
+    const access = resolveProcedureAccess(ctx, actor, procedure.id);
+    return access === undefined
+      ? []
+      : [
+          toView(
+            access.procedure,
+            access.lots.map((l) => l.lot),
+          ),
+        ];
+  });
+}
+
+/** `GET /procedures/:id`: whoever may see every lot's tender. */
+export function getProcedure(_ctx: AppContext, { access }: { access: ProcedureAccess }): ProcedureView {
+  return toView(
+    access.procedure,
+    access.lots.map((l) => l.lot),
+  );
+}
+
+/** Each lot's refusal (a sealed price envelope, a role) names the lot it is about. */
+function inLot<T>(lotId: string, f: () => T): T {
+  try {
+    return f();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw new AppError(error.code, { detail: `Perceel ${lotId}: ${error.detail ?? error.message}`, errors: error.errors });
+  }
+}
+
+/** The procedure@1 file of a procedure the caller may export (inkoper, auditor on every lot). */
+function fileOf(ctx: AppContext, access: ProcedureAccess): Procedure {
+  requireProcedureRole(access, ['inkoper', 'auditor'], 'de procedure exporteren');
+  const { reference, title, buyer } = access.procedure;
+  const awardLimit = parseJson<AwardLimit>(access.procedure.awardLimit);
+  const preferences = parseJson<Preferences>(access.procedure.preferences);
+  return {
+    format: PROCEDURE_FORMAT,
+    procedure: { reference, title, buyer },
+    ...(awardLimit === null ? {} : { awardLimit }),
+    ...(preferences === null ? {} : { preferences }),
+    // Each lot's dossier exactly as GET /tenders/:id/dossier gives it, with that route's refusals.
+    lots: access.lots.map(({ lot, access: lotAccess }) => ({ id: lot.lotId, dossier: inLot(lot.lotId, () => exportDossier(ctx, { access: lotAccess })) })),
+  };
+}
+
+/**
+ * The procedure as a procedure@1 file, rebuilt from the database: the value the letters, the
+ * report's procedure part and the OCDS release of a procedure are built from.
+ * @example evaluateProcedure(procedureFile(ctx, actor, id))
+ */
+export function procedureFile(ctx: AppContext, caller: Actor, id: string): Procedure {
+  return fileOf(ctx, requireProcedureAccess(ctx, caller, id));
+}
+
+/** `GET /procedures/:id/export`. */
+export function exportProcedure(ctx: AppContext, { access }: { access: ProcedureAccess }): Procedure {
+  return fileOf(ctx, access);
+}
+
+/**
+ * `GET /procedures/:id/allocation`: `evaluateProcedure` on the exported file, as the CLI would
+ * run it (inkoper, auditor; never an evaluator). Unlike one lot's evaluation there is no
+ * preview: the limitation weighs the lots against each other, so every lot must be a valid
+ * dossier (every consensus score set, one bid per school); until then 409 with what is missing.
+ */
+export function allocateProcedure(ctx: AppContext, { access }: { access: ProcedureAccess }): ProcedureAllocation {
+  requireProcedureRole(access, ['inkoper', 'auditor'], 'de toewijzing van de percelen zien');
+  const parsed = parseProcedure(fileOf(ctx, access));
+  if (!parsed.ok) {
+    throw new AppError('conflict', {
+      detail: 'De percelen kunnen nog niet tegen elkaar worden afgewogen: niet elk perceel is een volledig dossier (zie errors).',
+      errors: parsed.problems,
+    });
+  }
+  const result = evaluateProcedure(parsed.procedure);
+  const tenderIds = new Map(access.lots.map((l) => [l.lot.lotId, l.lot.tenderId]));
+  return {
+    lots: result.lots.map(({ lotId, result: lotResult }) => ({ lotId, tenderId: tenderIds.get(lotId) ?? '', result: lotResult })),
+    allocation: result.allocation,
+  };
+}
+
+/**
+ * What the award limitation makes of one lot, for that lot's award decision
+ * (award.service.ts): undefined for a tender on its own or a procedure without a limitation
+ * (each lot then goes to its own winner). With a limitation a lot's winner depends on the
+ * other lots, so every lot must be a complete dossier first; until then 409. No access check
+ * and nothing of the other lots in the answer: the caller decides about this lot only.
+ */
+export function lotAllocationUnderLimit(ctx: AppContext, tenderId: string): ProcedureResult['allocation'][number] | undefined {
+  const tender = ctx.queries.tenders.findTender(tenderId);
+  if (tender?.procedureId == null) return undefined;
+  const procedure = ctx.queries.procedures.findProcedure(tender.procedureId);
+  if (procedure === undefined || procedure.awardLimit === null) return undefined;
+  const { reference, title, buyer } = procedure;
+  const preferences = parseJson<Preferences>(procedure.preferences);
+  const file: Procedure = {
+    format: PROCEDURE_FORMAT,
+    procedure: { reference, title, buyer },
+    awardLimit: parseJson<AwardLimit>(procedure.awardLimit) ?? undefined,
+    ...(preferences === null ? {} : { preferences }),
+    lots: ctx.queries.procedures.listLots(procedure.id).map((lot) => ({ id: lot.lotId, dossier: loadDossier(ctx, lot.tenderId) })),
+  };
+  const parsed = parseProcedure(file);
+  if (!parsed.ok) {
+    throw new AppError('conflict', {
+      detail: `Perceel ${tender.lotId ?? '?'} valt onder de gunningsbeperking van procedure ${reference}: wie het krijgt hangt af van de andere percelen, dus eerst moet elk perceel volledig beoordeeld zijn (met geopende prijzen).`,
+      errors: parsed.problems,
+    });
+  }
+  return evaluateProcedure(parsed.procedure).allocation.find((lot) => lot.lotId === tender.lotId);
+}
+
+/**
+ * `PUT /procedures/:id/award-limit` (inkoper): the limitation, its rule and the schools'
+ * preferences, while every lot is still draft. Checked against the lots as they are now
+ * (their lot ids and the KvK numbers that bid on each).
+ */
+export function setAwardLimit(
+  ctx: AppContext,
+  { actor, access, awardLimit, preferences }: { actor: Actor; access: ProcedureAccess; awardLimit: AwardLimit | null; preferences: Preferences | null },
+): ProcedureView {
+  requireProcedureRole(access, ['inkoper'], 'de gunningsbeperking wijzigen');
+  return writeTransaction(ctx.db, () => {
+    const procedure = ctx.queries.procedures.findProcedure(access.procedure.id);
+    if (procedure === undefined) throw new AppError('not-found');
+    const lots = ctx.queries.procedures.listLots(procedure.id);
+    const opened = lots.filter((lot) => lot.status !== 'draft');
+    if (opened.length > 0) {
+      throw new AppError('tender-locked', {
+        detail: `De gunningsbeperking ligt vast: perceel ${opened.map((lot) => lot.lotId).join(', ')} is al geopend. Zoals de formule hoort zij bij de gepubliceerde aanbestedingsstukken.`,
+      });
+    }
+    const errors: FieldError[] = [];
+    const report = (path: readonly PropertyKey[], message: string) => errors.push({ path: formatPath(path), message });
+    const asFile = lots.map((lot) => ({
+      id: lot.lotId,
+      dossier: { bids: ctx.queries.tenders.listBids(lot.tenderId).map((bid) => ({ provider: { kvk: bid.providerKvk } })) },
+    }));
+    checkAwardLimit(awardLimit ?? undefined, asFile, report);
+    checkPreferences(preferences ?? undefined, awardLimit ?? undefined, asFile, report);
+    if (errors.length > 0) throw new AppError('invalid-input', { detail: 'De gunningsbeperking past niet bij de percelen van de procedure.', errors });
+    const before = { awardLimit: parseJson<AwardLimit>(procedure.awardLimit), preferences: parseJson<Preferences>(procedure.preferences) };
+    const columns = {
+      awardLimit: awardLimit === null ? null : JSON.stringify(awardLimit),
+      preferences: preferences === null ? null : JSON.stringify(preferences),
+    };
+    ctx.queries.procedures.updateAwardLimit(procedure.id, columns);
+    recordAuditEvent(ctx, {
+      actorUserId: actor.userId,
+      organisationId: procedure.organisationId,
+      action: 'procedure.award-limit.set',
+      entityType: 'procedure',
+      entityId: procedure.id,
+      change: { before, after: { awardLimit, preferences } },
+    });
+    return toView({ ...procedure, ...columns }, lots);
+  });
+}

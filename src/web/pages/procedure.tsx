@@ -1,0 +1,149 @@
+/**
+ * @module
+ * `GET /procedures/:id`: a procedure with several lots (issue 21): its lots with links to
+ * each lot's tender pages, the award limitation in Dutch, and, for an inkoper or auditor, the
+ * allocation of the lots with the reason per lot. The same services as the JSON routes
+ * (`requireProcedureAccess`, `getProcedure`, `allocateProcedure`): whoever may not see every
+ * lot gets the page's 404, an evaluator never sees the allocation.
+ */
+import { Hono } from 'hono';
+import type { AwardLimit } from '../../domain/procedure/procedure.js';
+import { AWARD_LIMIT_RULE_TERMS } from '../../domain/vocabulary/index.js';
+import type { AppContext, AppEnv } from '../../http/types.js';
+import { AppError } from '../../lib/app-error.js';
+import { requireProcedureAccess, type ProcedureAccess } from '../../modules/procedures/procedure-access.js';
+import {
+  allocateProcedure,
+  exportProcedure,
+  getProcedure,
+  type Preferences,
+  type ProcedureAllocation,
+  type ProcedureView,
+} from '../../modules/procedures/procedures.service.js';
+import { Notice } from '../components/alerts.js';
+import { BidName } from '../components/bid-name.js';
+import { DataList } from '../components/data-list.js';
+import { StatusBadge } from '../components/status-badge.js';
+import { Cell, Row, Table } from '../components/table.js';
+import { Layout } from '../layout.js';
+import { renderPage } from '../render.js';
+import { viewerOf, type Viewer } from '../viewer.js';
+
+const lots = (n: number) => (n === 1 ? 'perceel' : 'percelen');
+
+/**
+ * The limitation as the tender documents would state it.
+ * @example awardLimitSentence({ maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2'] })
+ * // 'Ten hoogste 1 perceel per inschrijver, gegund in de volgorde van de percelen: L1, L2.'
+ */
+export function awardLimitSentence(limit: AwardLimit | null): string {
+  if (limit === null) return 'Geen gunningsbeperking: elk perceel gaat naar zijn eigen winnaar.';
+  const max = `Ten hoogste ${limit.maxLotsPerBidder} ${lots(limit.maxLotsPerBidder)} per inschrijver`;
+  if (limit.rule === 'lot-order') return `${max}, gegund in de ${AWARD_LIMIT_RULE_TERMS['lot-order'].label}: ${(limit.lotOrder ?? []).join(', ')}.`;
+  return `${max}, naar de ${AWARD_LIMIT_RULE_TERMS['bidder-preference'].label}.`;
+}
+
+/** "KvK 05234567: L2, L1, L3" per school that stated a preference. */
+function preferenceLines(preferences: Preferences | null): string[] {
+  return Object.entries(preferences ?? {}).map(([kvk, order]) => `KvK ${kvk}: ${order.join(', ')}`);
+}
+
+type Allocated = { allocation: ProcedureAllocation; names: Map<string, Map<string, string>> } | { refused: string } | undefined;
+
+function AllocationSection({ allocated }: { allocated: Allocated }) {
+  if (allocated === undefined) return null;
+  return (
+    <section aria-labelledby="toewijzing-kop">
+      <h2 class="utrecht-heading-2 utrecht-heading-2--distanced" id="toewijzing-kop">
+        Toewijzing van de percelen
+      </h2>
+      {'refused' in allocated ? (
+        <Notice>{allocated.refused}</Notice>
+      ) : (
+        <Table
+          caption="Per perceel: aan wie het gaat, wie het zonder gunningsbeperking zou krijgen, en waarom"
+          columns={[{ label: 'Perceel' }, { label: 'Gegund aan' }, { label: 'Zonder gunningsbeperking' }, { label: 'Reden' }]}
+        >
+          {allocated.allocation.allocation.map((lot) => {
+            const names = allocated.names.get(lot.lotId);
+            return (
+              <Row>
+                <Cell header>{lot.lotId}</Cell>
+                <Cell>{lot.winner === null ? 'niemand (nog)' : <BidName bidId={lot.winner} name={names?.get(lot.winner)} />}</Cell>
+                <Cell>
+                  {lot.winnerWithoutLimit === null ? 'niemand' : <BidName bidId={lot.winnerWithoutLimit} name={names?.get(lot.winnerWithoutLimit)} />}
+                </Cell>
+                <Cell>{lot.reason}</Cell>
+              </Row>
+            );
+          })}
+        </Table>
+      )}
+    </section>
+  );
+}
+
+function ProcedurePage({ viewer, view, allocated }: { viewer: Viewer; view: ProcedureView; allocated: Allocated }) {
+  const preferences = preferenceLines(view.preferences);
+  return (
+    <Layout title={`Procedure ${view.procedure.reference}`} viewer={viewer} nav="aanbestedingen">
+      <h1 class="utrecht-heading-1 utrecht-heading-1--distanced">
+        Procedure {view.procedure.reference}: {view.procedure.title}
+      </h1>
+      <DataList
+        rows={[
+          ['Aanbestedende dienst', view.procedure.buyer],
+          ['Percelen', String(view.lots.length)],
+          ['Gunningsbeperking', awardLimitSentence(view.awardLimit)],
+          ...(preferences.length === 0 ? [] : ([['Voorkeuren van de inschrijvers', preferences.join('; ')]] as const)),
+        ]}
+      />
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">
+        De gunningsbeperking ligt vast zodra een perceel is geopend, zoals de formule: zij hoort bij de gepubliceerde aanbestedingsstukken.
+      </p>
+      <Table
+        caption="De percelen, elk een aanbesteding met eigen criteria, inschrijvingen en beoordeling"
+        columns={[{ label: 'Perceel' }, { label: 'Aanbesteding' }, { label: 'Status' }]}
+      >
+        {view.lots.map((lot) => (
+          <Row>
+            <Cell header>{lot.lotId}</Cell>
+            <Cell>
+              <a class="utrecht-link utrecht-link--html-a" href={`/aanbestedingen/${lot.tenderId}`}>
+                {lot.title}
+              </a>
+            </Cell>
+            <Cell>
+              <StatusBadge status={lot.status} />
+            </Cell>
+          </Row>
+        ))}
+      </Table>
+      <AllocationSection allocated={allocated} />
+    </Layout>
+  );
+}
+
+/** The allocation for an inkoper or auditor; its refusal (a lot not yet complete, prices still sealed) as a notice; nothing for anyone else. */
+function allocationFor(ctx: AppContext, access: ProcedureAccess): Allocated {
+  if (!access.roles.has('inkoper') && !access.roles.has('auditor')) return undefined;
+  try {
+    const allocation = allocateProcedure(ctx, { access });
+    const file = exportProcedure(ctx, { access });
+    const names = new Map(file.lots.map((lot) => [lot.id, new Map(lot.dossier.bids.map((bid) => [bid.id, bid.provider.name]))]));
+    return { allocation, names };
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'conflict') throw error;
+    return { refused: `De toewijzing kan nog niet worden berekend. ${error.detail ?? ''}`.trim() };
+  }
+}
+
+export function procedurePages(ctx: AppContext) {
+  const app = new Hono<AppEnv>();
+  app.get('/procedures/:id', (c) => {
+    const viewer = viewerOf(ctx, c);
+    const access = requireProcedureAccess(ctx, viewer.actor, c.req.param('id'));
+    return renderPage(c, <ProcedurePage viewer={viewer} view={getProcedure(ctx, { access })} allocated={allocationFor(ctx, access)} />);
+  });
+  return app;
+}

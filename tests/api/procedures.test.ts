@@ -1,0 +1,269 @@
+/**
+ * Procedures with several lots in the server (issue 21, docs/procedures.md "In the server"):
+ * the three-lot example imported as one procedure with a tender per lot, listed, read,
+ * exported back to the same file, allocated under its limitation (equal to the domain's
+ * `evaluateProcedure` on the file), its limitation changed while every lot is draft and
+ * refused after; and every procedure route is 404 to another organisation, the allocation
+ * never reaches an evaluator.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateProcedure } from '../../src/domain/procedure/evaluate-procedure.js';
+import type { Procedure } from '../../src/domain/procedure/procedure.js';
+import { exampleProcedure } from '../helpers/procedures.js';
+import { seedWorld, type World } from '../helpers/seed.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+let t: TestApp;
+let w: World;
+let id: string;
+let lots: { lotId: string; tenderId: string; title: string; status: string }[];
+
+const importUrl = (organisationId: string) => `/api/v1/procedures/import?organisationId=${organisationId}`;
+const BIDDER_PREFERENCE = { awardLimit: { maxLotsPerBidder: 1, rule: 'bidder-preference' }, preferences: { '05234567': ['L2', 'L1', 'L3'] } };
+
+beforeAll(async () => {
+  t = createTestApp();
+  w = await seedWorld(t);
+  const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
+  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+  id = imported.body.id;
+  lots = imported.body.lots;
+});
+afterAll(() => t.close());
+
+describe('POST /api/v1/procedures/import', () => {
+  it('creates the procedure and a draft tender per lot, each with its dossier, in the file order', async () => {
+    const file = exampleProcedure();
+    const procedure = (await w.almereInkoper.get(`/api/v1/procedures/${id}`)).body;
+    expect(procedure).toMatchObject({
+      id,
+      organisationId: w.orgs.almere,
+      procedure: { reference: 'ZWL-2027-INB', title: 'Inburgering regio IJsselland 2027-2029', buyer: 'Gemeente Zwolle' },
+      awardLimit: { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2', 'L3'] },
+      preferences: null,
+      createdAt: '2026-03-02T09:00:00.000Z',
+    });
+    expect(procedure.lots.map((lot: { lotId: string; title: string; status: string }) => [lot.lotId, lot.title, lot.status])).toEqual([
+      ['L1', 'Inburgering B1-route regio IJsselland 2027-2029', 'draft'],
+      ['L2', 'Inburgering onderwijsroute regio IJsselland 2027-2029', 'draft'],
+      ['L3', 'Inburgering Z-route regio IJsselland 2027-2029', 'draft'],
+    ]);
+    for (const [i, lot] of lots.entries()) {
+      const dossier = await w.almereInkoper.get(`/api/v1/tenders/${lot.tenderId}/dossier`);
+      expect(dossier.status).toBe(200);
+      expect(dossier.body.bids.map((bid: { provider: { kvk: string } }) => bid.provider.kvk)).toEqual(
+        file.lots[i]?.dossier.bids.map((bid) => bid.provider.kvk),
+      );
+    }
+  });
+
+  it('records procedure.import and, per lot, tender.import naming the procedure, the lot and its place', async () => {
+    const events = t.db.sqlite
+      .prepare(
+        "SELECT action, entity_type AS entityType, entity_id AS entityId, tender_id AS tenderId, change FROM audit_events WHERE action = 'procedure.import'",
+      )
+      .all() as { action: string; entityType: string; entityId: string; tenderId: string | null; change: string }[];
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ entityType: 'procedure', entityId: id, tenderId: null });
+    expect(JSON.parse(events[0]?.change ?? '{}').after.lots).toEqual(lots.map(({ lotId, tenderId }) => ({ lotId, tenderId })));
+    for (const [position, lot] of lots.entries()) {
+      const trail = (await w.almereInkoper.get(`/api/v1/tenders/${lot.tenderId}/audit-events`)).body;
+      expect(trail.map((e: { action: string }) => e.action)).toEqual(['tender.import']);
+      expect(trail[0].change.procedure).toEqual({ id, lotId: lot.lotId, position });
+    }
+    const verify = await w.almereAuditor.get('/api/v1/audit/verify');
+    expect(verify.body).toMatchObject({ valid: true, stateMismatch: null, state: { unknownActions: [] } });
+  });
+
+  it('reports every problem of the file with its path from the file root, and writes nothing', async () => {
+    const file = exampleProcedure() as unknown as { lots: { id: string; dossier: { bids: { price?: unknown }[] } }[]; awardLimit: { lotOrder: string[] } };
+    (file.lots[1] as (typeof file.lots)[number]).dossier.bids[0] = { ...(file.lots[1]?.dossier.bids[0] ?? {}), price: 'veel' };
+    file.awardLimit.lotOrder = ['L1', 'L2', 'L9'];
+    const before = (await w.almereInkoper.get('/api/v1/tenders')).body.length;
+    const response = await w.almereInkoper.post(importUrl(w.orgs.almere), file);
+    expect(response.status).toBe(400);
+    const paths = response.body.errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['lots[1].dossier.bids[0].price', 'awardLimit.lotOrder[2]', 'awardLimit.lotOrder']));
+    expect((await w.almereInkoper.get('/api/v1/tenders')).body.length).toBe(before);
+  });
+
+  it('refuses a two-envelope lot with bids (409, the lot named), as the dossier import does', async () => {
+    const file = exampleProcedure();
+    (file.lots[2] as Procedure['lots'][number]).dossier.tender.envelopes = 'two';
+    const response = await w.almereInkoper.post(importUrl(w.orgs.almere), file);
+    expect(response.status).toBe(409);
+    expect(response.body.errors).toEqual([{ path: 'lots[2].dossier.bids', message: 'geen inschrijvingen bij twee enveloppen' }]);
+  });
+
+  it('is for an inkoper of the organisation only', async () => {
+    expect((await w.almereAuditor.post(importUrl(w.orgs.almere), exampleProcedure())).status).toBe(403);
+    expect((await w.utrechtInkoper.post(importUrl(w.orgs.almere), exampleProcedure())).status).toBe(404);
+  });
+});
+
+describe('GET /api/v1/procedures', () => {
+  it("lists the organisation's procedures to its members, and none to another organisation", async () => {
+    expect((await w.almereInkoper.get('/api/v1/procedures')).body.map((p: { id: string }) => p.id)).toEqual([id]);
+    expect((await w.almereAuditor.get('/api/v1/procedures')).body.map((p: { id: string }) => p.id)).toEqual([id]);
+    expect((await w.utrechtInkoper.get('/api/v1/procedures')).body).toEqual([]);
+    expect((await w.lelystadInkoper.get('/api/v1/procedures')).body).toEqual([]);
+  });
+});
+
+describe('GET /api/v1/procedures/{id}/export', () => {
+  it('gives back the imported file, each lot as its tender dossier, with the same evaluation', async () => {
+    const exported = await w.almereInkoper.get(`/api/v1/procedures/${id}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.body).toEqual(exampleProcedure());
+    for (const [i, lot] of lots.entries()) {
+      expect(exported.body.lots[i].dossier).toEqual((await w.almereInkoper.get(`/api/v1/tenders/${lot.tenderId}/dossier`)).body);
+    }
+    expect(evaluateProcedure(exported.body)).toEqual(evaluateProcedure(exampleProcedure()));
+  });
+});
+
+describe('GET /api/v1/procedures/{id}/allocation', () => {
+  it("is the domain's evaluateProcedure on the export: under lot order NT2 Centrum Zwolle gets L1 only", async () => {
+    const response = await w.almereAuditor.get(`/api/v1/procedures/${id}/allocation`);
+    expect(response.status).toBe(200);
+    const expected = evaluateProcedure(exampleProcedure());
+    expect(response.body.allocation).toEqual(expected.allocation);
+    expect(response.body.allocation.map((a: { lotId: string; winner: string }) => [a.lotId, a.winner])).toEqual([
+      ['L1', 'B2'],
+      ['L2', 'B1'],
+      ['L3', 'B2'],
+    ]);
+    expect(response.body.lots).toEqual(expected.lots.map((lot, i) => ({ lotId: lot.lotId, tenderId: lots[i]?.tenderId, result: lot.result })));
+  });
+});
+
+describe('PUT /api/v1/procedures/{id}/award-limit', () => {
+  it('checks the limitation against the lots and their bidders', async () => {
+    const missing = await w.almereInkoper.put(`/api/v1/procedures/${id}/award-limit`, {
+      awardLimit: { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2'] },
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([{ path: 'awardLimit.lotOrder', message: 'perceel "L3" ontbreekt; de volgorde noemt elk perceel precies één keer' }]);
+    const stranger = await w.almereInkoper.put(`/api/v1/procedures/${id}/award-limit`, { ...BIDDER_PREFERENCE, preferences: { '09999999': ['L1'] } });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.errors[0].path).toBe('preferences.09999999');
+    expect((await w.almereAuditor.put(`/api/v1/procedures/${id}/award-limit`, BIDDER_PREFERENCE)).status).toBe(403);
+  });
+
+  it('changes the rule while every lot is draft, and the allocation follows: Zwolle keeps L2, which it prefers', async () => {
+    const changed = await w.almereInkoper.put(`/api/v1/procedures/${id}/award-limit`, BIDDER_PREFERENCE);
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body).toMatchObject(BIDDER_PREFERENCE);
+    const allocation = (await w.almereInkoper.get(`/api/v1/procedures/${id}/allocation`)).body.allocation;
+    expect(allocation.map((a: { lotId: string; winner: string; winnerWithoutLimit: string }) => [a.lotId, a.winner, a.winnerWithoutLimit])).toEqual([
+      ['L1', 'B1', 'B2'],
+      ['L2', 'B2', 'B2'],
+      ['L3', 'B2', 'B1'],
+    ]);
+    const file = { ...exampleProcedure(), ...BIDDER_PREFERENCE } as Procedure;
+    expect(allocation).toEqual(evaluateProcedure(file).allocation);
+    expect((await w.almereInkoper.get(`/api/v1/procedures/${id}/export`)).body).toEqual(file);
+    const verify = await w.almereAuditor.get('/api/v1/audit/verify');
+    expect(verify.body).toMatchObject({ valid: true, stateMismatch: null });
+  });
+});
+
+describe('the lots of a procedure', () => {
+  it('refuses to delete a lot on its own (409)', async () => {
+    const response = await w.almereInkoper.request('DELETE', `/api/v1/tenders/${lots[1]?.tenderId}`);
+    expect(response.status).toBe(409);
+    expect(response.body.detail).toContain('perceel L2 van een procedure');
+  });
+});
+
+describe('access to a procedure', () => {
+  it('is 404 on every procedure route to another organisation', async () => {
+    for (const client of [w.utrechtInkoper, w.utrechtAuditor, w.lelystadInkoper]) {
+      for (const path of ['', '/export', '/allocation']) expect((await client.get(`/api/v1/procedures/${id}${path}`)).status).toBe(404);
+      expect((await client.put(`/api/v1/procedures/${id}/award-limit`, BIDDER_PREFERENCE)).status).toBe(404);
+    }
+  });
+
+  it('is 404 to an evaluator on one lot only, and an evaluator on every lot sees the lots but never the allocation or the file', async () => {
+    const [first, ...rest] = lots;
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${first?.tenderId}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
+    expect((await w.almereBeoordelaar.get(`/api/v1/procedures/${id}`)).status).toBe(404);
+    expect((await w.almereBeoordelaar.get('/api/v1/procedures')).body).toEqual([]);
+    for (const lot of rest) {
+      expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
+    }
+    const seen = await w.almereBeoordelaar.get(`/api/v1/procedures/${id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.lots.map((lot: { lotId: string }) => lot.lotId)).toEqual(['L1', 'L2', 'L3']);
+    expect((await w.almereBeoordelaar.get(`/api/v1/procedures/${id}/allocation`)).status).toBe(403);
+    expect((await w.almereBeoordelaar.get(`/api/v1/procedures/${id}/export`)).status).toBe(403);
+    expect((await w.almereBeoordelaar.put(`/api/v1/procedures/${id}/award-limit`, BIDDER_PREFERENCE)).status).toBe(403);
+  });
+});
+
+describe('once a lot is opened', () => {
+  it('fixes the limitation (409), like the formula', async () => {
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${lots[0]?.tenderId}/open`)).status).toBe(200);
+    const response = await w.almereInkoper.put(`/api/v1/procedures/${id}/award-limit`, { awardLimit: null });
+    expect(response.status).toBe(409);
+    expect(response.body.detail).toContain('perceel L1 is al geopend');
+    expect((await w.almereInkoper.get(`/api/v1/procedures/${id}`)).body.awardLimit).toEqual(BIDDER_PREFERENCE.awardLimit);
+  });
+});
+
+describe('a two-envelope lot', () => {
+  it('has no allocation and no export before its price opening (409, the lot named)', async () => {
+    const file = exampleProcedure();
+    const third = file.lots[2] as Procedure['lots'][number];
+    third.dossier.tender.envelopes = 'two';
+    third.dossier.bids = [];
+    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), { ...file, awardLimit: undefined });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    for (const path of ['/export', '/allocation']) {
+      const response = await w.almereInkoper.get(`/api/v1/procedures/${imported.body.id}${path}`);
+      expect(response.status).toBe(409);
+      expect(response.body.detail).toMatch(/^Perceel L3: /);
+    }
+  });
+});
+
+describe('a lot that is not yet a complete dossier', () => {
+  it('has no allocation (409, the missing scores by their path in the file), where its own evaluation is a preview', async () => {
+    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
+    expect(imported.status).toBe(201);
+    const second = imported.body.lots[1];
+    const bid = { provider: { name: 'Taalschool De Nieuwe', kvk: '05999999', keurmerk: true }, price: 400000 };
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${second.tenderId}/bids`, bid)).status).toBe(201);
+    expect((await w.almereInkoper.get(`/api/v1/tenders/${second.tenderId}/evaluation`)).status).toBe(200);
+    const response = await w.almereInkoper.get(`/api/v1/procedures/${imported.body.id}/allocation`);
+    expect(response.status).toBe(409);
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['K1', 'K2', 'K3', 'K4'].map((k) => `lots[1].dossier.bids[3].scores.${k}`));
+  });
+});
+
+describe('the award decision of a lot under the limitation', () => {
+  it('is taken for the winner the limitation gives the lot, and refused (409, with the reason) for its own winner when that differs', async () => {
+    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
+    const procedureLots = imported.body.lots as { tenderId: string }[];
+    // Bidder preference: Zwolle (B2 on L2, B1 on L3) keeps L2, which it prefers; L3 goes to Het Taalhuis Kampen (B2).
+    expect((await w.almereInkoper.put(`/api/v1/procedures/${imported.body.id}/award-limit`, BIDDER_PREFERENCE)).status).toBe(200);
+    for (const lot of procedureLots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    const third = await w.almereInkoper.post(`/api/v1/tenders/${procedureLots[2]?.tenderId}/award-decision`);
+    expect(third.status).toBe(409);
+    expect(third.body.detail).toContain('De gunningsbeperking van de procedure geeft dit perceel niet aan B1: Gegund aan de op één na beste inschrijving');
+    const second = await w.almereInkoper.post(`/api/v1/tenders/${procedureLots[1]?.tenderId}/award-decision`);
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body.winner).toBe('B2');
+  });
+
+  it('waits until every lot is complete (409), since a lot’s winner depends on the others', async () => {
+    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
+    const [, second, third] = imported.body.lots as { tenderId: string }[];
+    const bid = { provider: { name: 'Taalschool De Nieuwe', kvk: '05999999', keurmerk: true }, price: 400000 };
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${third?.tenderId}/bids`, bid)).status).toBe(201);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${second?.tenderId}/open`)).status).toBe(200);
+    const response = await w.almereInkoper.post(`/api/v1/tenders/${second?.tenderId}/award-decision`);
+    expect(response.status).toBe(409);
+    expect(response.body.detail).toContain('eerst moet elk perceel volledig beoordeeld zijn');
+  });
+});
