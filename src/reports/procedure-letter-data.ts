@@ -98,6 +98,11 @@ export type ProcedureLetterOptions = {
   standstillEndsOn: string;
   contact?: string | undefined;
   document: LetterDocument;
+  /**
+   * The lots of this decision, when the officer decides per lot (each decision has its own
+   * standstill, so its own letter); default every lot. The allocation stays the procedure's.
+   */
+  onlyLots?: readonly string[] | undefined;
 };
 
 function sameRanking(a: EvaluationResult, b: EvaluationResult): boolean {
@@ -111,18 +116,21 @@ function sameRanking(a: EvaluationResult, b: EvaluationResult): boolean {
  */
 export function procedureLetterData(procedure: Procedure, result: ProcedureResult, kvk: string, options: ProcedureLetterOptions): ProcedureLetterData {
   const winners = new Map(result.allocation.map((allocation) => [allocation.lotId, allocation.winner]));
-  const awardedLots = procedure.lots
+  // Every lot the school gets in the procedure: what the limitation weighs against a lot it
+  // does not get, also when this letter covers one decision's lots only.
+  const heldLots = procedure.lots
     .filter((lot) => {
       const winner = winners.get(lot.id);
       return lot.dossier.bids.some((bid) => bid.id === winner && bid.provider.kvk === kvk);
     })
     .map((lot) => ({ lotId: lot.id, lot: lot.dossier.tender.lot }));
+  const awardedLots = heldLots.filter((lot) => options.onlyLots === undefined || options.onlyLots.includes(lot.lotId));
 
   const lots: ProcedureLetterLot[] = [];
   let firstBid: { name: string; report: EvaluationReportData; bidId: string } | undefined;
   procedure.lots.forEach((lot, index) => {
     const bid = lot.dossier.bids.find((candidate) => candidate.provider.kvk === kvk);
-    if (bid === undefined) return;
+    if (bid === undefined || (options.onlyLots !== undefined && !options.onlyLots.includes(lot.id))) return;
     const report = options.lotReports[lot.id];
     const lotResult = result.lots[index];
     const allocation = result.allocation[index];
@@ -145,11 +153,11 @@ export function procedureLetterData(procedure: Procedure, result: ProcedureResul
       rankedCount: report.result.bids.filter((candidate) => candidate.status === 'ranked').length,
       recipient,
       winner,
-      outcome: outcomeOf(recipient, winner, allocation, awardedLots),
+      outcome: outcomeOf(recipient, winner, allocation, heldLots),
       dossierSha256: dossierSha256Of(report.dossier),
     });
   });
-  if (firstBid === undefined) throw new RangeError(`inschrijver met KvK-nummer ${kvk} schreef op geen enkel perceel in`);
+  if (firstBid === undefined) throw new RangeError(`inschrijver met KvK-nummer ${kvk} schreef op geen enkel perceel van deze beslissing in`);
   const limit = procedure.awardLimit;
   return {
     ...options.document,
@@ -172,7 +180,7 @@ function outcomeOf(
   recipient: LetterParty,
   winner: LetterParty | null,
   allocation: ProcedureResult['allocation'][number],
-  awardedLots: readonly { lotId: string; lot: string }[],
+  heldLots: readonly { lotId: string; lot: string }[],
 ): LetterLotOutcome {
   if (winner !== null && winner.bidId === recipient.bidId) {
     return { kind: 'awarded', afterLimit: allocation.winnerWithoutLimit !== recipient.bidId };
@@ -184,7 +192,7 @@ function outcomeOf(
   // Only the limitation makes a lot pass a better-ranked bid by.
   const rank = recipient.result.rank;
   if (rank !== null && winner.result.rank !== null && rank < winner.result.rank) {
-    return { kind: 'limited', heldLots: awardedLots.filter((lot) => lot.lotId !== allocation.lotId), reason: allocation.reason };
+    return { kind: 'limited', heldLots: heldLots.filter((lot) => lot.lotId !== allocation.lotId), reason: allocation.reason };
   }
   return { kind: 'ranked' };
 }

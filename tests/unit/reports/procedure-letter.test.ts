@@ -98,6 +98,26 @@ describe('the letter data of a procedure (pure)', () => {
     ]);
   });
 
+  it('covers only the lots of one decision when the officer decides per lot, weighing the limitation over the whole procedure', () => {
+    const l2only = procedureLetterData(procedure, result, KVK.zwolle, {
+      lotReports: reports,
+      reportId: 'LTR-L2',
+      decisionDate: '2027-03-08',
+      standstillEndsOn: '2027-03-28',
+      document: letterDocument(),
+      onlyLots: ['L2'],
+    });
+    expect(l2only.lots.map((lot) => lot.lotId)).toEqual(['L2']);
+    expect(l2only.awardedLots).toEqual([]);
+    expect(l2only.lots[0]?.outcome).toMatchObject({ kind: 'limited', heldLots: [{ lotId: 'L1', lot: 'B1-route' }] });
+    expect(() =>
+      procedureLetterData(procedure, result, KVK.ijsselland, {
+        ...{ lotReports: reports, reportId: 'X', decisionDate: '2027-03-08', standstillEndsOn: '2027-03-28', document: letterDocument() },
+        onlyLots: ['L3'],
+      }),
+    ).toThrow(RangeError);
+  });
+
   it('refuses a school without a bid, a missing lot report and a report of another evaluation', () => {
     expect(() => letter('09999999')).toThrow(/KvK-nummer 09999999/);
     const { L2: _omitted, ...withoutL2 } = reports;
@@ -167,7 +187,7 @@ describe('the rendered letter of a procedure', () => {
 
   it('tells Snel Inburgeren it gets no lot and why its L3 bid was excluded', async () => {
     const text = pdfText(await renderProcedureLetter(letter(KVK.snel)));
-    expect(text).toContain('Wij zijn niet voornemens u een perceel te gunnen.');
+    expect(text).toContain('Wij zijn niet voornemens u een van de genoemde percelen te gunnen.');
     expect(text).toContain('Uw inschrijving op perceel L3 is niet in de rangschikking opgenomen, om de volgende reden(en):');
     expect(text).toContain('K1: score 2 ligt onder het minimum 4');
     expect(text).not.toContain('Dit is een voorgenomen gunning');
