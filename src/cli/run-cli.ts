@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { argumentProblem } from './argument-problem.js';
 import { renderEvaluationTable } from './evaluation-table.js';
 import { formulaCheckCommand } from './formula-check-command.js';
+import { ocdsCommand } from './ocds-command.js';
 import { readJson, type Outcome } from './read-json.js';
 import { parseDossier } from '../domain/evaluation/dossier.schema.js';
 import { evaluateDossier } from '../domain/evaluation/evaluate.js';
@@ -62,6 +63,7 @@ const COMMANDS: Record<string, (args: string[]) => Outcome | Promise<Outcome>> =
   evaluate: evaluateCommand,
   'formula-check': formulaCheckCommand,
   verify: async (args) => (await import('./verify-command.js')).verifyCommand(args),
+  ocds: (args) => ocdsCommand(args),
 };
 
 const USAGE = `gebruik: gunningswijzer ${Object.keys(COMMANDS).join(' | ')} ... (gunningswijzer --help)`;
@@ -79,6 +81,10 @@ Opdrachten:
   formula-check BESTAND.json [--format json|table] [--estimated-value EUR] [--expected-learners N]
       Toetst de gunningsformule van een dossier of aanbestedingstemplate voor publicatie: wat
       een kwaliteitspunt kost, of een onderbieder wint, en voorstellen die dat keren.
+  ocds BESTAND.json [--status STATUS] [--published-date DATUMTIJD] [--uri URI]
+      Drukt het OCDS-releasepakket van een procedurebestand of dossier af, zoals de server het
+      publiceert: percelen, inschrijvingen per perceel en, vanaf --status award-proposed, de
+      gunningen volgens de toewijzing (docs/procedures.md).
   verify BESTAND.pdf
       Controleert de handtekening van een rapport of gunningsbrief (PAdES B-B of B-T).
 

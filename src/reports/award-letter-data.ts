@@ -29,7 +29,8 @@ function letterResultOf(result: BidResult): LetterResult {
   };
 }
 
-function partyOf(report: EvaluationReportData, bidId: string): LetterParty {
+/** One bid of the report as a letter shows it: its school, price, allow-listed result, scores and motivations. */
+export function partyOf(report: EvaluationReportData, bidId: string): LetterParty {
   const result = report.result.bids.find((bid) => bid.bidId === bidId);
   const bid = report.bids.find((candidate) => candidate.id === bidId);
   if (!result || !bid) throw new RangeError(`inschrijving ${bidId} komt niet voor in de beoordeling`);

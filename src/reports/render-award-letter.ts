@@ -25,15 +25,21 @@ import { fill, wording } from './wording.js';
 
 const words = wording.letter;
 
-function isWinner(data: AwardLetterData): boolean {
+/** What the comparison and motivation sections of a letter read: one lot's recipient and winner. */
+export type LetterComparison = Pick<AwardLetterData, 'award' | 'criteria' | 'scoreKind' | 'recipient' | 'winner'>;
+
+function isWinner(data: LetterComparison): boolean {
   return data.recipient.bidId === data.winner.bidId;
 }
 
-function drawLetterHead(doc: PdfDocument, data: AwardLetterData): void {
+/** The head of a letter: the buyer, the address block, the recipient's reference, the date and the subject. */
+export type LetterHead = { buyer: string; addressLines: readonly string[]; recipientLine: string; dateLine: string; subject: string };
+
+export function drawLetterHeadOf(doc: PdfDocument, head: LetterHead): void {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.accent);
-  const buyer = fitText(doc, data.tender.buyer, width);
+  const buyer = fitText(doc, head.buyer, width);
   tagged(doc, 'P', () => doc.text(buyer, left, doc.page.margins.top, { width }));
   doc.y += 18;
   doc
@@ -44,19 +50,28 @@ function drawLetterHead(doc: PdfDocument, data: AwardLetterData): void {
     const fitted = fitText(doc, text, width);
     tagged(doc, 'P', () => doc.text(fitted, left, doc.y, { width }));
   };
-  // The address block (NEN 5825 order): the school, its contact person, street, postcode and place.
-  const addressBlock = addressBlockLines(data.recipient.providerName, data.recipientAddress);
-  for (const addressLine of addressBlock) line(addressLine);
-  if (addressBlock.length > 1) doc.y += 6;
-  line(fill(words.recipientBid, { bidId: data.recipient.bidId }));
+  for (const addressLine of head.addressLines) line(addressLine);
+  if (head.addressLines.length > 1) doc.y += 6;
+  line(head.recipientLine);
   doc.y += 14;
-  line(fill(words.date, { date: formatDate(data.decisionDate) }));
+  line(head.dateLine);
   doc.y += 10;
   doc.font(FONT.bold);
-  const subject = fitText(doc, fill(words.subject, { title: data.tender.title, reference: data.tender.reference, lot: data.tender.lot }), width);
+  const subject = fitText(doc, head.subject, width);
   tagged(doc, 'H1', () => doc.text(subject, left, doc.y, { width }));
   doc.font(FONT.regular).fontSize(SIZE.body);
   doc.y += 10;
+}
+
+function drawLetterHead(doc: PdfDocument, data: AwardLetterData): void {
+  drawLetterHeadOf(doc, {
+    buyer: data.tender.buyer,
+    // The address block (NEN 5825 order): the school, its contact person, street, postcode and place.
+    addressLines: addressBlockLines(data.recipient.providerName, data.recipientAddress),
+    recipientLine: fill(words.recipientBid, { bidId: data.recipient.bidId }),
+    dateLine: fill(words.date, { date: formatDate(data.decisionDate) }),
+    subject: fill(words.subject, { title: data.tender.title, reference: data.tender.reference, lot: data.tender.lot }),
+  });
 }
 
 function drawDecision(doc: PdfDocument, data: AwardLetterData): void {
@@ -90,7 +105,7 @@ function drawDecision(doc: PdfDocument, data: AwardLetterData): void {
   });
 }
 
-function drawComparison(doc: PdfDocument, data: AwardLetterData): void {
+export function drawComparison(doc: PdfDocument, data: LetterComparison): void {
   const winner = isWinner(data);
   heading(doc, { text: words.methodTitle, level: 2 });
   paragraph(doc, { text: fill(words.method, { method: methodName(data.award) }) });
@@ -134,7 +149,7 @@ function drawComparison(doc: PdfDocument, data: AwardLetterData): void {
   });
 }
 
-function drawMotivations(doc: PdfDocument, data: AwardLetterData): void {
+export function drawMotivations(doc: PdfDocument, data: LetterComparison): void {
   const winner = isWinner(data);
   heading(doc, { text: winner ? words.motivationsTitleWinner : words.motivationsTitle, level: 2 });
   for (const criterion of data.criteria) {
@@ -149,7 +164,11 @@ function drawMotivations(doc: PdfDocument, data: AwardLetterData): void {
   }
 }
 
-function drawStandstillAndObjection(doc: PdfDocument, data: AwardLetterData): void {
+/** The standstill period, how to ask and object, the closing and who signs for the buyer. */
+export function drawStandstillAndObjection(
+  doc: PdfDocument,
+  data: { standstillEndsOn: string; contact?: string | undefined; tender: { buyer: string }; generatedBy: string },
+): void {
   heading(doc, { text: words.standstillTitle, level: 2 });
   paragraph(doc, { text: fill(words.standstill, { date: formatDate(data.standstillEndsOn) }) });
   heading(doc, { text: words.objectionTitle, level: 2 });

@@ -14,9 +14,16 @@ import { parseDossier } from '../../src/domain/evaluation/dossier.schema.js';
 import { knownIdentifiers } from '../../src/domain/vocabulary/index.js';
 import { buildAwardLetterData } from '../../src/reports/award-letter-data.js';
 import { renderAwardLetter } from '../../src/reports/render-award-letter.js';
+import { evaluateProcedure } from '../../src/domain/procedure/evaluate-procedure.js';
+import type { Procedure } from '../../src/domain/procedure/procedure.js';
+import { procedureLetterData } from '../../src/reports/procedure-letter-data.js';
+import { procedureReportData } from '../../src/reports/procedure-report-data.js';
 import { renderEvaluationReport } from '../../src/reports/render-evaluation-report.js';
+import { renderProcedureLetter } from '../../src/reports/render-procedure-letter.js';
+import { renderProcedureReport } from '../../src/reports/render-procedure-report.js';
 import type { CertificateInfo } from '../../src/reports/signing/signer.js';
 import { b1RouteDossier, buildEvaluationReportData } from '../fixtures/evaluation-report-data.js';
+import { KVK, letterDocument, lotReportsOf, threeLotProcedure } from '../fixtures/procedure-report-data.js';
 import { createClient, type TestClient } from '../helpers/client.js';
 import { createDemoApp, type DemoApp } from '../helpers/demo-app.js';
 import { identifierPattern, leakedIdentifiers } from '../helpers/identifier-scan.js';
@@ -105,6 +112,40 @@ describe('reports and letters of every award method', () => {
           const letter = buildAwardLetterData({ report: data, bidId: bid.bidId, reportId: 'L-1', decisionDate: '2027-03-01', standstillEndsOn: '2027-03-21' });
           leaks.push(...leaksIn(`brief ${method} ${bid.bidId}`, pdfText(await renderAwardLetter(letter))));
         }
+      }
+      expect(leaks).toEqual([]);
+    },
+    60_000,
+  );
+});
+
+describe('the report and letters of a procedure with several lots (issue 21)', () => {
+  const example = threeLotProcedure();
+  const cases: [string, Procedure][] = [
+    ['lot order', example],
+    ['bidder preference', { ...example, awardLimit: { maxLotsPerBidder: 1, rule: 'bidder-preference' }, preferences: { [KVK.zwolle]: ['L2', 'L1', 'L3'] } }],
+    ['no limitation', { ...example, awardLimit: undefined }],
+  ];
+
+  it.each(cases)(
+    'print no code and name bids by school first (%s)',
+    async (name, procedure) => {
+      const result = evaluateProcedure(procedure);
+      const lotReports = lotReportsOf(procedure, certificate);
+      const document = { ...letterDocument(certificate) };
+      const bidIds = [...new Set(procedure.lots.flatMap((lot) => lot.dossier.bids.map((bid) => bid.id)))];
+      const reportText = pdfText(await renderProcedureReport(procedureReportData(procedure, result, { lotReports, reportId: 'R-P', document })));
+      const leaks = [...leaksIn(`procedurerapport ${name}`, reportText), ...codeFirst(`procedurerapport ${name}`, reportText, bidIds)];
+      for (const kvk of Object.values(KVK)) {
+        const letter = procedureLetterData(procedure, result, kvk, {
+          lotReports,
+          reportId: 'L-P',
+          decisionDate: '2027-03-01',
+          standstillEndsOn: '2027-03-21',
+          document,
+        });
+        const letterText = pdfText(await renderProcedureLetter(letter));
+        leaks.push(...leaksIn(`procedurebrief ${name} ${kvk}`, letterText), ...codeFirst(`procedurebrief ${name} ${kvk}`, letterText, bidIds));
       }
       expect(leaks).toEqual([]);
     },

@@ -46,7 +46,12 @@ export type BuildBidsInput = {
   result: EvaluationResult;
   status: TenderStatus;
   lotId: string;
+  /** The lot's schools (KvK number to name): the `bidders` statistic counts them. */
   names: ReadonlyMap<string, string>;
+  /** The names the tenderer references use; default `names`. A procedure passes its own, one name per school across lots. */
+  tendererNames?: ReadonlyMap<string, string> | undefined;
+  /** The OCDS id of a bid; default its own id. Bid ids repeat across a procedure's lots (B1 on every lot). */
+  bidIdOf?: ((bidId: string) => string) | undefined;
 };
 
 function euros(cents: number) {
@@ -56,6 +61,8 @@ function euros(cents: number) {
 /** @example buildBids({ dossier, lot: prepareLot(dossier), result, status: 'awarded', lotId: '1', names }) */
 export function buildBids(input: BuildBidsInput): OcdsBids {
   const { dossier, lot, result, status, lotId, names } = input;
+  const tendererNames = input.tendererNames ?? names;
+  const bidIdOf = input.bidIdOf ?? ((id: string) => id);
   const evaluated = bidsAreEvaluated(status);
   const results = new Map(result.bids.map((bid) => [bid.bidId, bid]));
   const priceCents = new Map(lot.bids.map((bid) => [bid.id, bid.priceCents]));
@@ -63,11 +70,11 @@ export function buildBids(input: BuildBidsInput): OcdsBids {
   const details = dossier.bids.map((bid): OcdsBid => {
     const outcome = results.get(bid.id);
     const detail: OcdsBid = {
-      id: bid.id,
+      id: bidIdOf(bid.id),
       status:
         bid.withdrawal !== undefined ? 'withdrawn' : !evaluated || outcome === undefined ? 'pending' : outcome.status === 'ranked' ? 'valid' : 'disqualified',
       value: euros(priceCents.get(bid.id) ?? 0),
-      tenderers: [tendererReference(bid.provider.kvk, names)],
+      tenderers: [tendererReference(bid.provider.kvk, tendererNames)],
       relatedLots: [lotId],
     };
     if (detail.status === 'valid' && outcome?.rank != null) {

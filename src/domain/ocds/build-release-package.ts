@@ -23,13 +23,13 @@ import type { Dossier } from '../evaluation/dossier.js';
 import { type PreparedLot, prepareLot } from '../evaluation/prepare.js';
 import type { EvaluationResult } from '../evaluation/result.js';
 import type { TenderStatus } from '../lifecycle/tender-status.js';
-import { centsToEuros } from '../money.js';
 import { describeAwardMethod, lotAwardCriteria, ocdsAwardCriteriaCode } from './award-criteria.js';
 import { buildBids } from './bids.js';
 import { OCDS_EXTENSIONS, OCDS_VERSION, OCID_PREFIX_PATTERN, OCID_PREFIX_PLACEHOLDER } from './extensions.js';
-import { type OcdsBuyer, buildParties, partyNames, tendererReference, uniqueTenderers } from './parties.js';
+import { buildLotAward } from './lot-award.js';
+import { type OcdsBuyer, buildParties, partyNames, uniqueTenderers } from './parties.js';
 import type { OcdsAward, OcdsPeriod, OcdsPublisher, OcdsRelease, OcdsReleasePackage, OcdsTender, OcdsValue } from './release-types.js';
-import { ocdsAwardStatus, ocdsReleaseTag, ocdsTenderStatus } from './status-mapping.js';
+import { ocdsReleaseTag, ocdsTenderStatus } from './status-mapping.js';
 
 /** The one lot of a tender: a dossier describes one lot. */
 export const LOT_ID = '1';
@@ -62,13 +62,17 @@ export type BuildOcdsReleasePackageInput = {
   publisher?: OcdsPublisher | undefined;
 };
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function checkDateTime(name: string, value: string | undefined): void {
+export function checkDateTime(name: string, value: string | undefined): void {
   if (value !== undefined && !DATE_TIME.test(value)) {
     throw new RangeError(`${name} must be an RFC 3339 date-time with a time zone, got ${value}`);
   }
+}
+
+export function checkDate(name: string, value: string | undefined): void {
+  if (value !== undefined && !DATE.test(value)) throw new RangeError(`${name} must be YYYY-MM-DD, got ${value}`);
 }
 
 function checkInput(input: BuildOcdsReleasePackageInput): void {
@@ -80,9 +84,7 @@ function checkInput(input: BuildOcdsReleasePackageInput): void {
   checkDateTime('tender.openedAt', tender.openedAt);
   checkDateTime('tender.awardDecisionAt', tender.awardDecisionAt);
   checkDateTime('tender.updatedAt', tender.updatedAt);
-  if (tender.standstillEndsOn !== undefined && !DATE.test(tender.standstillEndsOn)) {
-    throw new RangeError(`tender.standstillEndsOn must be YYYY-MM-DD, got ${tender.standstillEndsOn}`);
-  }
+  checkDate('tender.standstillEndsOn', tender.standstillEndsOn);
   if (!URL.canParse(input.uri)) throw new RangeError(`uri must be an absolute URI, got ${input.uri}`);
 }
 
@@ -90,7 +92,7 @@ function euros(amount: number): OcdsValue {
   return { amount, currency: 'EUR' };
 }
 
-function period(startDate: string | undefined, endDate: string | undefined): OcdsPeriod | undefined {
+export function period(startDate: string | undefined, endDate: string | undefined): OcdsPeriod | undefined {
   if (startDate === undefined && endDate === undefined) return undefined;
   return { ...(startDate === undefined ? {} : { startDate }), ...(endDate === undefined ? {} : { endDate }) };
 }
@@ -131,27 +133,19 @@ function buildTender(input: BuildOcdsReleasePackageInput): OcdsTender {
 
 function buildAward(input: BuildOcdsReleasePackageInput, lot: PreparedLot, names: ReadonlyMap<string, string>): OcdsAward | null {
   const { tender, dossier, result } = input;
-  const status = ocdsAwardStatus(tender.status);
   const winner = dossier.bids.find((bid) => bid.id === result.winner);
-  if (status === null || winner === undefined) return null;
-  const winnerCents = lot.bids.find((bid) => bid.id === winner.id)?.priceCents ?? 0;
-  const until = tender.standstillEndsOn;
-  const award: OcdsAward = {
-    id: `award-${LOT_ID}`,
-    title: `Gunning perceel ${dossier.tender.lot}`,
-    description:
-      status === 'pending'
-        ? 'Voorlopige gunning: de gunningsbeslissing is genomen, de overeenkomst nog niet gesloten.' +
-          (until === undefined ? '' : ` De opschortende termijn loopt tot en met ${until}.`)
-        : `Definitieve gunning na afloop van de opschortende termijn${until === undefined ? '' : ` (tot en met ${until})`}.`,
-    status,
-    value: euros(centsToEuros(winnerCents)),
-    suppliers: [tendererReference(winner.provider.kvk, names)],
-    relatedBids: [winner.id],
-    relatedLots: [LOT_ID],
-  };
-  if (tender.awardDecisionAt !== undefined) award.date = tender.awardDecisionAt;
-  return award;
+  if (winner === undefined) return null;
+  return buildLotAward({
+    status: tender.status,
+    awardDecisionAt: tender.awardDecisionAt,
+    standstillEndsOn: tender.standstillEndsOn,
+    lotId: LOT_ID,
+    lotTitle: dossier.tender.lot,
+    winner,
+    winnerCents: lot.bids.find((bid) => bid.id === winner.id)?.priceCents ?? 0,
+    names,
+    relatedBid: winner.id,
+  });
 }
 
 /** See the module comment. Throws a RangeError on a malformed prefix, date or URI. */

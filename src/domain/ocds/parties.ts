@@ -28,12 +28,21 @@ export function tendererReference(kvk: string, names: ReadonlyMap<string, string
  */
 export function buildParties(buyer: OcdsBuyer, bids: readonly Bid[], supplierBidId: string | null): OcdsOrganization[] {
   const supplierKvk = bids.find((bid) => bid.id === supplierBidId)?.provider.kvk;
+  return buildPartiesWithSuppliers(buyer, bids, new Set(supplierKvk === undefined ? [] : [supplierKvk]));
+}
+
+/**
+ * The buyer and every school of `bids` once, a school with one of the KvK numbers of
+ * `suppliers` also as `supplier`: a procedure's schools bid on several lots and may win
+ * more than one (build-procedure-release.ts).
+ */
+export function buildPartiesWithSuppliers(buyer: OcdsBuyer, bids: readonly Bid[], suppliers: ReadonlySet<string>): OcdsOrganization[] {
   const bidders = [...partyNames(bids)].map(
     ([kvk, name]): OcdsOrganization => ({
       id: partyIdForKvk(kvk),
       name,
       identifier: { scheme: KVK_SCHEME, id: kvk, legalName: name },
-      roles: kvk === supplierKvk ? ['tenderer', 'supplier'] : ['tenderer'],
+      roles: suppliers.has(kvk) ? ['tenderer', 'supplier'] : ['tenderer'],
     }),
   );
   return [{ id: buyer.id, name: buyer.name, roles: ['buyer'] }, ...bidders];

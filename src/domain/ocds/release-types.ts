@@ -52,6 +52,7 @@ export type OcdsAwardCriteria = {
 export type OcdsLot = {
   id: string;
   title: string;
+  description?: string;
   status: OcdsTenderStatus;
   value?: OcdsValue;
   awardCriteria: OcdsAwardCriteria;
@@ -72,6 +73,26 @@ export type OcdsTender = {
   numberOfTenderers: number;
   tenderers: OcdsOrganizationReference[];
   lots: OcdsLot[];
+  /** lots extension: the award limitation of a procedure. */
+  lotDetails?: OcdsLotDetails;
+  /** core, with the lots extension's `relatedLot`: what each lot of a procedure buys. */
+  items?: OcdsItem[];
+};
+
+/** lots extension: `tender.lotDetails`. */
+export type OcdsLotDetails = {
+  maximumLotsBidPerSupplier?: number;
+  maximumLotsAwardedPerSupplier?: number;
+  awardCriteriaDetails?: string;
+};
+
+/** core `Item`, with the lots extension's `relatedLot`. */
+export type OcdsItem = {
+  id: string;
+  description: string;
+  quantity?: number;
+  unit?: { name: string };
+  relatedLot: string;
 };
 
 /** bids extension: `Bid`. */

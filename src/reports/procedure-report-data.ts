@@ -1,0 +1,99 @@
+/**
+ * @module
+ * The evaluation report of a procedure with several lots (issue 21): a procedure part (its
+ * fields, the award limitation and its published rule, the schools' preferences, and per lot
+ * the allocated winner, the winner without the limitation and the reason), followed by a part
+ * per lot with the sections of a single tender's report, drawn from that lot's own report
+ * data. Pure: the server passes each lot's report data as it makes them for a tender.
+ *
+ * @example
+ * const data = procedureReportData(procedure, evaluateProcedure(procedure), { lotReports, reportId: 'RPT-P1', document });
+ * const pdf = await renderProcedureReport(data);
+ */
+import { bidLabel } from '../domain/bid-label.js';
+import type { ProcedureResult } from '../domain/procedure/evaluate-procedure.js';
+import type { Procedure } from '../domain/procedure/procedure.js';
+import type { LetterDocument, ProcedureLetterLimit } from './procedure-letter-data.js';
+import type { EvaluationReportData } from './report-data.js';
+
+export type ReportAllocationRow = {
+  lotId: string;
+  /** The lot's name ("B1-route"). */
+  lot: string;
+  /** "School (B2)", or null when the lot has no winner now. */
+  winner: string | null;
+  winnerWithoutLimit: string | null;
+  reason: string;
+};
+
+export type ReportPreference = { school: string; kvk: string; lots: readonly string[] };
+
+export type ProcedureReportData = LetterDocument & {
+  reportId: string;
+  /** The procedure exactly as evaluated: embedded as `procedure.json`. */
+  procedure: Procedure;
+  /** Its evaluation: embedded as `procedure-evaluation.json`. */
+  result: ProcedureResult;
+  /** The hash of the audit chain's head when the report was made. */
+  auditHeadHash: string;
+  limit: ProcedureLetterLimit | null;
+  /** `bidder-preference` only: each school that stated a preference, in KvK order. */
+  preferences: readonly ReportPreference[];
+  allocation: readonly ReportAllocationRow[];
+  /** Per lot, in the order of the procedure, its own report data. */
+  lots: readonly EvaluationReportData[];
+};
+
+export type ProcedureReportOptions = {
+  lotReports: Readonly<Record<string, EvaluationReportData>>;
+  reportId: string;
+  document: LetterDocument;
+  /** Default: the first lot report's. */
+  auditHeadHash?: string | undefined;
+};
+
+/** @throws RangeError when a lot has no report, or a report is not of the procedure's result for that lot. */
+export function procedureReportData(procedure: Procedure, result: ProcedureResult, options: ProcedureReportOptions): ProcedureReportData {
+  const lots = procedure.lots.map((lot, index) => {
+    const report = options.lotReports[lot.id];
+    if (report === undefined) throw new RangeError(`perceel ${lot.id} heeft geen beoordelingsgegevens`);
+    if (result.lots[index]?.lotId !== lot.id || result.allocation[index]?.lotId !== lot.id || report.result.winner !== result.lots[index]?.result.winner) {
+      throw new RangeError(`de beoordeling van perceel ${lot.id} is niet die van deze procedure`);
+    }
+    return report;
+  });
+  const names = new Map<string, string>();
+  for (const lot of procedure.lots) for (const bid of lot.dossier.bids) if (!names.has(bid.provider.kvk)) names.set(bid.provider.kvk, bid.provider.name);
+  const allocation = procedure.lots.map((lot, index): ReportAllocationRow => {
+    const allocated = result.allocation[index];
+    const label = (bidId: string | null | undefined) => {
+      if (bidId === null || bidId === undefined) return null;
+      return bidLabel(bidId, lot.dossier.bids.find((bid) => bid.id === bidId)?.provider.name);
+    };
+    return {
+      lotId: lot.id,
+      lot: lot.dossier.tender.lot,
+      winner: label(allocated?.winner),
+      winnerWithoutLimit: label(allocated?.winnerWithoutLimit),
+      reason: allocated?.reason ?? '',
+    };
+  });
+  const limit = procedure.awardLimit;
+  const preferences =
+    limit?.rule === 'bidder-preference'
+      ? Object.entries(procedure.preferences ?? {})
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([kvk, lotIds]) => ({ school: names.get(kvk) ?? kvk, kvk, lots: lotIds }))
+      : [];
+  return {
+    ...options.document,
+    reportId: options.reportId,
+    procedure,
+    result,
+    auditHeadHash: options.auditHeadHash ?? lots[0]?.auditHeadHash ?? '',
+    limit: limit === undefined ? null : { maxLotsPerBidder: limit.maxLotsPerBidder, rule: limit.rule, lotOrder: limit.lotOrder ?? null },
+    preferences,
+    allocation,
+    lots,
+  };
+}
