@@ -17,6 +17,7 @@ import { tenderScope } from '../modules/tenders/tender-access.js';
 import { cachePages } from './page-cache.js';
 import { createPageErrorHandler } from './page-errors.js';
 import { bidPages } from './pages/bids.js';
+import { priceOpeningPages } from './pages/price-opening.js';
 import { loginPages } from './pages/login.js';
 import { newTenderPages } from './pages/tender-new.js';
 import { resultsPages } from './pages/results.js';
@@ -79,6 +80,7 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', bidCorrectionPages(ctx));
   web.route('/', tenderDeletePages(ctx));
   web.route('/', resultsPages(ctx));
+  web.route('/', priceOpeningPages(ctx));
   web.route('/', panelPages(ctx));
   web.route('/', scoringPages(ctx));
   web.route('/', consensusPages(ctx));
