@@ -10,6 +10,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { writeTransaction } from '../../db/client.js';
 import type { DocumentEnvelope, DocumentMediaType } from '../../db/schema/index.js';
+import type { BidDocumentRef } from '../../domain/evaluation/dossier.js';
 import { HEAD_BYTES, kindOfHead, pdfTailIsComplete, TAIL_BYTES, type FileKind } from '../../domain/documents/file-kind.js';
 import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
 import type { Actor, AppContext } from '../../http/types.js';
@@ -333,6 +334,35 @@ export function listBidDocuments(ctx: AppContext, { actor, access, bidId }: { ac
 export function listTenderDocuments(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): BidDocumentView[] {
   const envelopes = readableEnvelopes(ctx, access, actor);
   return viewsOf(ctx.queries.documents.listDocuments(access.tender.id)).filter((d) => envelopes.has(d.envelope));
+}
+
+/**
+ * The documents the exported dossier names per bid (`bids[].documents`, issue 20): every
+ * version the caller may read in the tender's state (`readableEnvelopes`, and a price
+ * envelope only where its bytes would be served, `requireEnvelopeOpen`): the quality envelope
+ * first, then the price envelope, each in order of receipt and version.
+ */
+export function dossierDocumentsOf(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): Map<string, BidDocumentRef[]> {
+  const priceOpen = (() => {
+    try {
+      requireEnvelopeOpen(ctx, access, 'price');
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'conflict') return false;
+      throw error;
+    }
+  })();
+  const byBid = new Map<string, BidDocumentRef[]>();
+  const order = (d: BidDocumentView) => [d.envelope === 'quality' ? 0 : 1, d.receivedAt, d.name, d.version] as const;
+  const sorted = listTenderDocuments(ctx, { actor, access }).sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x[0] - y[0] || x[1].localeCompare(y[1]) || x[2].localeCompare(y[2]) || x[3] - y[3];
+  });
+  for (const d of sorted) {
+    if (d.envelope === 'price' && !priceOpen) continue;
+    byBid.set(d.bidId, [...(byBid.get(d.bidId) ?? []), { name: d.name, size: d.size, sha256: d.sha256, envelope: d.envelope, version: d.version }]);
+  }
+  return byBid;
 }
 
 /**
