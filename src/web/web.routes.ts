@@ -57,10 +57,19 @@ const PAGE_PATHS = [
   '/mijn-account/*',
 ] as const;
 
+/**
+ * The one page whose body may exceed the limit: a bid document (25 MB by default). Its route
+ * checks the caller, the tender, the bid and the declared length before it reads a byte, and
+ * the receipt counts the bytes as they stream (`precheckFormReceipt`, documents.service.ts),
+ * as app.ts does for the API's upload route.
+ */
+const DOCUMENT_UPLOAD_PAGE = /^\/aanbestedingen\/[^/]+\/inschrijvingen\/[^/]+\/documenten$/;
+
 export function webRoutes(ctx: AppContext) {
   const web = new Hono<AppEnv>();
+  const pageLimit = limitBody(UPLOAD_LIMIT_BYTES, `Het verzoek is groter dan ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MiB.`);
   const guards: MiddlewareHandler<AppEnv>[] = [
-    limitBody(UPLOAD_LIMIT_BYTES, `Het verzoek is groter dan ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MiB.`),
+    (c, next) => (c.req.method === 'POST' && DOCUMENT_UPLOAD_PAGE.test(c.req.path) ? next() : pageLimit(c, next)),
     rejectCrossSiteRequests(),
     authenticate((credentials) => resolveActor(ctx, credentials)),
   ];

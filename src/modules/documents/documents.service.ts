@@ -17,7 +17,7 @@ import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import type { TenderAccess } from '../tenders/tender-access.js';
-import { readableEnvelopes, requireEnvelopeOpen, requireMayReceiveDocuments } from './document-access.js';
+import { envelopeOpen, readableEnvelopes, requireEnvelopeOpen, requireMayReceiveDocuments } from './document-access.js';
 import type { BidDocumentRow } from './documents.queries.js';
 import { xlsxProblem } from './xlsx-structure.js';
 
@@ -131,6 +131,27 @@ export function planReceipt(
   const length = contentLength === undefined ? undefined : Number.parseInt(contentLength, 10);
   if (length !== undefined && length > maxBytes) throw tooLarge(maxBytes);
   return { kind, maxBytes, input, bidId };
+}
+
+/**
+ * The page's upload (a multipart form, whose fields say the envelope, criterion and replaced
+ * document) before a byte of its body is read: the role, the tender, the bid, a state that
+ * takes documents at all, and the declared length against the limit plus `slack` for the
+ * form's other parts. `planReceipt` follows with the form's fields, before the file streams.
+ */
+export function precheckFormReceipt(
+  ctx: AppContext,
+  { access, bidId, contentLength, slack }: { access: TenderAccess; bidId: string; contentLength: string | undefined; slack: number },
+): void {
+  requireMayReceiveDocuments(access);
+  const tender = ctx.queries.tenders.findTender(access.tender.id);
+  if (tender === undefined) throw new AppError('not-found');
+  if (ctx.queries.tenders.findBid(tender.id, bidId) === undefined)
+    throw new AppError('not-found', { detail: `Inschrijving ${bidId} bestaat niet in deze aanbesteding.` });
+  // Replacements are allowed longest (draft and open); the exact rule follows in planReceipt.
+  requireChangeAllowed(tender.status, 'document-replacements');
+  const length = contentLength === undefined ? undefined : Number.parseInt(contentLength, 10);
+  if (length !== undefined && length > ctx.config.documentMaxBytes + slack) throw tooLarge(ctx.config.documentMaxBytes);
 }
 
 const MIB = 1024 * 1024;
@@ -343,15 +364,7 @@ export function listTenderDocuments(ctx: AppContext, { actor, access }: { actor:
  * first, then the price envelope, each in order of receipt and version.
  */
 export function dossierDocumentsOf(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): Map<string, BidDocumentRef[]> {
-  const priceOpen = (() => {
-    try {
-      requireEnvelopeOpen(ctx, access, 'price');
-      return true;
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'conflict') return false;
-      throw error;
-    }
-  })();
+  const priceOpen = envelopeOpen(ctx, access, 'price');
   const byBid = new Map<string, BidDocumentRef[]>();
   const order = (d: BidDocumentView) => [d.envelope === 'quality' ? 0 : 1, d.receivedAt, d.name, d.version] as const;
   const sorted = listTenderDocuments(ctx, { actor, access }).sort((a, b) => {
