@@ -45,6 +45,22 @@ export const CONFIRMATIONS = {
     confirm: 'Ja, gun definitief',
     missing: 'bevestig dat u begrijpt dat de aanbesteding daarna vergrendeld is',
   },
+  qualityLock: {
+    question: 'De kwaliteitsscores vergrendelen?',
+    consequence:
+      'Daarna kunnen het panel, de scores, de verzegelingen en de consensus niet meer worden gewijzigd: de prijsenveloppen worden geopend op deze kwaliteitsscores. Vergrendelen kan niet worden teruggedraaid.',
+    statement: 'Ik begrijp dat de kwaliteitsscores na het vergrendelen niet meer kunnen worden gewijzigd',
+    confirm: 'Ja, vergrendel de kwaliteitsscores',
+    missing: 'bevestig dat u begrijpt dat de kwaliteitsscores daarna vastliggen',
+  },
+  priceConfirmation: {
+    question: 'De opening van de prijsenveloppen bevestigen?',
+    consequence:
+      'Komt uw lezing overeen met de eerste invoer, dan gelden de prijzen, wordt het proces-verbaal van opening ondertekend en loopt de beoordeling op prijs. Dat kan niet worden teruggedraaid; een kennelijke verschrijving wordt daarna alleen nog gecorrigeerd met een reden.',
+    statement: 'Ik heb de prijsenveloppen zelf gelezen en begrijp dat de prijzen na de bevestiging gelden',
+    confirm: 'Ja, bevestig de opening',
+    missing: 'bevestig dat u de prijsenveloppen zelf heeft gelezen en dat de prijzen daarna gelden',
+  },
 } as const satisfies Record<string, ConfirmationWords>;
 
 /** The checkbox's name in every confirming form. */

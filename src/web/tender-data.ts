@@ -11,6 +11,8 @@ import { listBids, type EvaluatorBidView } from '../modules/bids/bids.service.js
 import { evaluateTenderJson, type TenderEvaluation } from '../modules/evaluation/evaluation.service.js';
 import type { TenderAccess } from '../modules/tenders/tender-access.js';
 import { PricesSealedError } from '../modules/tenders/price-envelopes.js';
+import { listTenderDocuments, type BidDocumentView } from '../modules/documents/documents.service.js';
+import { envelopeOpen } from '../modules/documents/document-access.js';
 
 function unlessForbidden<T>(read: () => T): T | undefined {
   try {
@@ -42,4 +44,19 @@ export function flaggedCount(evaluation: TenderEvaluation): number {
  */
 export function readBidNames(ctx: AppContext, actor: Actor, access: TenderAccess): Map<string, string> {
   return new Map((readBids(ctx, actor, access) ?? []).map((bid) => [bid.id, bid.provider.name]));
+}
+
+/**
+ * The bid documents the caller may see, and the envelopes whose bytes it may read now
+ * (`document-access.ts`); undefined for a role that sees none.
+ */
+export function readDocuments(
+  ctx: AppContext,
+  actor: Actor,
+  access: TenderAccess,
+): { documents: BidDocumentView[]; readable: ReadonlySet<BidDocumentView['envelope']> } | undefined {
+  const documents = unlessForbidden(() => listTenderDocuments(ctx, { actor, access }));
+  if (documents === undefined) return undefined;
+  const readable = new Set((['quality', 'price'] as const).filter((envelope) => envelopeOpen(ctx, access, envelope)));
+  return { documents, readable };
 }

@@ -17,6 +17,7 @@ import { tenderScope } from '../modules/tenders/tender-access.js';
 import { cachePages } from './page-cache.js';
 import { createPageErrorHandler } from './page-errors.js';
 import { bidPages } from './pages/bids.js';
+import { priceOpeningPages } from './pages/price-opening.js';
 import { loginPages } from './pages/login.js';
 import { newTenderPages } from './pages/tender-new.js';
 import { resultsPages } from './pages/results.js';
@@ -58,10 +59,19 @@ const PAGE_PATHS = [
   '/procedures/*',
 ] as const;
 
+/**
+ * The one page whose body may exceed the limit: a bid document (25 MB by default). Its route
+ * checks the caller, the tender, the bid and the declared length before it reads a byte, and
+ * the receipt counts the bytes as they stream (`precheckFormReceipt`, documents.service.ts),
+ * as app.ts does for the API's upload route.
+ */
+const DOCUMENT_UPLOAD_PAGE = /^\/aanbestedingen\/[^/]+\/inschrijvingen\/[^/]+\/documenten$/;
+
 export function webRoutes(ctx: AppContext) {
   const web = new Hono<AppEnv>();
+  const pageLimit = limitBody(UPLOAD_LIMIT_BYTES, `Het verzoek is groter dan ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MiB.`);
   const guards: MiddlewareHandler<AppEnv>[] = [
-    limitBody(UPLOAD_LIMIT_BYTES, `Het verzoek is groter dan ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MiB.`),
+    (c, next) => (c.req.method === 'POST' && DOCUMENT_UPLOAD_PAGE.test(c.req.path) ? next() : pageLimit(c, next)),
     rejectCrossSiteRequests(),
     authenticate((credentials) => resolveActor(ctx, credentials)),
   ];
@@ -81,6 +91,7 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', bidCorrectionPages(ctx));
   web.route('/', tenderDeletePages(ctx));
   web.route('/', resultsPages(ctx));
+  web.route('/', priceOpeningPages(ctx));
   web.route('/', panelPages(ctx));
   web.route('/', scoringPages(ctx));
   web.route('/', consensusPages(ctx));

@@ -299,7 +299,13 @@ describe('a two-envelope tender from registration to the award', () => {
     const evaluation = await w.almereInkoper.get(path('/evaluation'));
     expect(evaluation.status).toBe(200);
     expect(evaluation.body.bids.map((b: { bidId: string; price: number }) => b.bidId).sort()).toEqual(['B1', 'B2']);
-    expect((await w.almereInkoper.get(path('/dossier'))).body.tender.envelopes).toBe('two');
+    const dossier = (await w.almereInkoper.get(path('/dossier'))).body;
+    expect(dossier.tender.envelopes).toBe('two');
+    // It names each bid's documents, the opened price envelope with the SHA-256 recorded at receipt.
+    for (const bid of dossier.bids as { id: string; documents: { envelope: string; sha256: string }[] }[]) {
+      expect(bid.documents.map((d) => d.envelope)).toEqual(['quality', 'price']);
+      expect(bid.documents[1]?.sha256).toBe(envelopeSha256[bid.id]);
+    }
     // The same walk now sees the prices: it would have found a leak before.
     const seen = await walk([w.almereInkoper]);
     const places = new Set(

@@ -174,6 +174,23 @@ export const withdrawalSchema = z.strictObject({
   reason: lines('de reden', TEXT_LIMITS.remark),
 });
 
+const SHA256_MESSAGE = 'moet een SHA-256 zijn: 64 tekens 0-9 en a-f';
+
+/**
+ * `bids[].documents`: the bid's documents as the export names them (issue 20), so an auditor
+ * can match the files; the bytes are not in the dossier, and the evaluation never reads this.
+ */
+export const bidDocumentRefSchema = z.strictObject({
+  name: line('de bestandsnaam', TEXT_LIMITS.name),
+  size: positiveInteger,
+  sha256: z
+    .string()
+    .length(64, { abort: true, error: SHA256_MESSAGE })
+    .regex(/^[0-9a-f]{64}$/, { error: SHA256_MESSAGE }),
+  envelope: z.enum(['quality', 'price']),
+  version: positiveInteger,
+});
+
 export const bidSchema = z
   .strictObject({
     id,
@@ -191,6 +208,7 @@ export const bidSchema = z
     scores: z.record(z.string().max(TEXT_LIMITS.id), z.number()),
     lowBidReview: lowBidReviewSchema.optional(),
     withdrawal: withdrawalSchema.optional(),
+    documents: z.array(bidDocumentRefSchema).max(1000).optional(),
   })
   .superRefine((v, ctx) => checkBidPriceLines(v, reporter(ctx)), always)
   // The spec: without `price` the price is the sum of the lines; it runs only on a valid bid.

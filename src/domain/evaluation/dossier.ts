@@ -137,6 +137,12 @@ export type BidWithdrawal = {
   reason: string;
 };
 
+/**
+ * A document of the bid as the exported dossier names it (issue 20): its bytes are not in the
+ * dossier; name, size and SHA-256 let an auditor match the file. Every version is listed.
+ */
+export type BidDocumentRef = { name: string; size: number; sha256: string; envelope: 'quality' | 'price'; version: number };
+
 export type Bid = {
   id: string;
   provider: Provider;
@@ -145,6 +151,8 @@ export type Bid = {
   scores: Record<string, number>;
   lowBidReview?: LowBidReview | undefined;
   withdrawal?: BidWithdrawal | undefined;
+  /** Only in an export, and never read by the evaluation (docs/two-envelopes.md, "The dossier"). */
+  documents?: BidDocumentRef[] | undefined;
 };
 
 export type Dossier = {

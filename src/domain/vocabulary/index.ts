@@ -10,6 +10,7 @@ import { AUDIT_ACTION_TERMS } from './audit-actions.js';
 import { AUDIT_SUBJECT_TERMS } from './audit-subjects.js';
 import { AWARD_LIMIT_RULE_TERMS } from './award-limit-rules.js';
 import { AWARD_METHOD_TERMS } from './award-methods.js';
+import { PRICE_OPENING_STAGE_TERMS } from './envelopes.js';
 import { FORMULA_VERDICT_TERMS } from './formula-verdicts.js';
 import { LOW_BID_PRESET_TERMS } from './low-bid-presets.js';
 import { LOW_BID_RULE_TERMS } from './low-bid-rules.js';
@@ -50,6 +51,7 @@ export const VOCABULARY: Readonly<Record<string, Readonly<Record<string, Term>>>
   'onderdeel van de instellingen': SETTING_GROUP_TERMS,
   'beslisregel bij gelijke stand': TIE_BREAK_TERMS,
   rol: ROLE_TERMS,
+  'stand van de prijsopening': PRICE_OPENING_STAGE_TERMS,
 };
 
 /**

@@ -6,6 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { conflictResponse, createRouter, IdParams, jsonContent, problemResponses } from '../../http/router.js';
+import { requireActor } from '../../http/authenticate.js';
 import type { AppContext } from '../../http/types.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
 import { recomputeEvaluation } from './recompute.service.js';
@@ -55,6 +56,6 @@ const routes = {
 
 export function auditorRoutes(ctx: AppContext) {
   return createRouter()
-    .openapi(routes.recompute, (c) => c.json(recomputeEvaluation(ctx, { access: tenderAccessOf(c) }), 200))
+    .openapi(routes.recompute, (c) => c.json(recomputeEvaluation(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
     .openapi(routes.timeline, (c) => c.json(timelineOf(ctx, { access: tenderAccessOf(c) }), 200));
 }

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { parseDossier } from '../../domain/evaluation/dossier.schema.js';
 import { engineFieldsOf } from '../../domain/evaluation/engine-fields.js';
 import { evaluateDossier } from '../../domain/evaluation/evaluate.js';
-import type { AppContext } from '../../http/types.js';
+import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { prefixFieldPath } from '../../lib/field-path.js';
 import type { StoredAwardDecision } from '../award/award.service.js';
@@ -52,14 +52,14 @@ function storedEvaluation(ctx: AppContext, access: TenderAccess): { evaluation: 
 }
 
 /**
- * @example recomputeEvaluation(ctx, { access }) // { matches: true, differences: [], stored: 'award-decision', ... }
+ * @example recomputeEvaluation(ctx, { actor, access }) // { matches: true, differences: [], stored: 'award-decision', ... }
  */
-export function recomputeEvaluation(ctx: AppContext, { access }: { access: TenderAccess }): Recomputation {
+export function recomputeEvaluation(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): Recomputation {
   requireTenderRole(access, ['inkoper', 'auditor'], 'de beoordeling herberekenen');
   // Both reads in one snapshot: the dossier and the evaluation it is compared with.
   return ctx.db.sqlite
     .transaction((): Recomputation => {
-      const dossierJson = JSON.stringify(exportDossier(ctx, { access }));
+      const dossierJson = JSON.stringify(exportDossier(ctx, { actor, access }));
       const dossierSha256 = createHash('sha256').update(dossierJson).digest('hex');
       const parsed = parseDossier(JSON.parse(dossierJson));
       if (!parsed.ok) {

@@ -57,3 +57,14 @@ export function requireEnvelopeOpen(ctx: AppContext, access: TenderAccess, envel
 export function requireMayReceiveDocuments(access: TenderAccess): void {
   requireTenderRole(access, ['inkoper'], 'receive documents of bids');
 }
+
+/** Whether the bytes of `envelope` are served in the tender's state (`requireEnvelopeOpen` without the 409). */
+export function envelopeOpen(ctx: AppContext, access: TenderAccess, envelope: DocumentEnvelope): boolean {
+  try {
+    requireEnvelopeOpen(ctx, access, envelope);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'conflict') return false;
+    throw error;
+  }
+}

@@ -10,13 +10,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { writeTransaction } from '../../db/client.js';
 import type { DocumentEnvelope, DocumentMediaType } from '../../db/schema/index.js';
+import type { BidDocumentRef } from '../../domain/evaluation/dossier.js';
 import { HEAD_BYTES, kindOfHead, pdfTailIsComplete, TAIL_BYTES, type FileKind } from '../../domain/documents/file-kind.js';
 import { requireChangeAllowed } from '../tenders/tender-lifecycle.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import type { TenderAccess } from '../tenders/tender-access.js';
-import { readableEnvelopes, requireEnvelopeOpen, requireMayReceiveDocuments } from './document-access.js';
+import { envelopeOpen, readableEnvelopes, requireEnvelopeOpen, requireMayReceiveDocuments } from './document-access.js';
 import type { BidDocumentRow } from './documents.queries.js';
 import { xlsxProblem } from './xlsx-structure.js';
 
@@ -130,6 +131,27 @@ export function planReceipt(
   const length = contentLength === undefined ? undefined : Number.parseInt(contentLength, 10);
   if (length !== undefined && length > maxBytes) throw tooLarge(maxBytes);
   return { kind, maxBytes, input, bidId };
+}
+
+/**
+ * The page's upload (a multipart form, whose fields say the envelope, criterion and replaced
+ * document) before a byte of its body is read: the role, the tender, the bid, a state that
+ * takes documents at all, and the declared length against the limit plus `slack` for the
+ * form's other parts. `planReceipt` follows with the form's fields, before the file streams.
+ */
+export function precheckFormReceipt(
+  ctx: AppContext,
+  { access, bidId, contentLength, slack }: { access: TenderAccess; bidId: string; contentLength: string | undefined; slack: number },
+): void {
+  requireMayReceiveDocuments(access);
+  const tender = ctx.queries.tenders.findTender(access.tender.id);
+  if (tender === undefined) throw new AppError('not-found');
+  if (ctx.queries.tenders.findBid(tender.id, bidId) === undefined)
+    throw new AppError('not-found', { detail: `Inschrijving ${bidId} bestaat niet in deze aanbesteding.` });
+  // Replacements are allowed longest (draft and open); the exact rule follows in planReceipt.
+  requireChangeAllowed(tender.status, 'document-replacements');
+  const length = contentLength === undefined ? undefined : Number.parseInt(contentLength, 10);
+  if (length !== undefined && length > ctx.config.documentMaxBytes + slack) throw tooLarge(ctx.config.documentMaxBytes);
 }
 
 const MIB = 1024 * 1024;
@@ -333,6 +355,27 @@ export function listBidDocuments(ctx: AppContext, { actor, access, bidId }: { ac
 export function listTenderDocuments(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): BidDocumentView[] {
   const envelopes = readableEnvelopes(ctx, access, actor);
   return viewsOf(ctx.queries.documents.listDocuments(access.tender.id)).filter((d) => envelopes.has(d.envelope));
+}
+
+/**
+ * The documents the exported dossier names per bid (`bids[].documents`, issue 20): every
+ * version the caller may read in the tender's state (`readableEnvelopes`, and a price
+ * envelope only where its bytes would be served, `requireEnvelopeOpen`): the quality envelope
+ * first, then the price envelope, each in order of receipt and version.
+ */
+export function dossierDocumentsOf(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): Map<string, BidDocumentRef[]> {
+  const priceOpen = envelopeOpen(ctx, access, 'price');
+  const byBid = new Map<string, BidDocumentRef[]>();
+  const order = (d: BidDocumentView) => [d.envelope === 'quality' ? 0 : 1, d.receivedAt, d.name, d.version] as const;
+  const sorted = listTenderDocuments(ctx, { actor, access }).sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x[0] - y[0] || x[1].localeCompare(y[1]) || x[2].localeCompare(y[2]) || x[3] - y[3];
+  });
+  for (const d of sorted) {
+    if (d.envelope === 'price' && !priceOpen) continue;
+    byBid.set(d.bidId, [...(byBid.get(d.bidId) ?? []), { name: d.name, size: d.size, sha256: d.sha256, envelope: d.envelope, version: d.version }]);
+  }
+  return byBid;
 }
 
 /**

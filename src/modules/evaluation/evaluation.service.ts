@@ -26,7 +26,8 @@ import type { BidResult, EvaluationResult } from '../../domain/evaluation/result
 import { blockingReviews, type BlockingReview } from '../../domain/low-bids/blocking-reviews.js';
 import type { LowBidFlag } from '../../domain/low-bids/flag.js';
 import type { PanelStatistics } from '../../domain/panel/panel-statistics.js';
-import type { AppContext } from '../../http/types.js';
+import type { Actor, AppContext } from '../../http/types.js';
+import { dossierDocumentsOf } from '../documents/documents.service.js';
 import { AppError } from '../../lib/app-error.js';
 import { panelStatisticsFor } from '../panel/consensus.service.js';
 import { evaluationVersion } from './evaluation-cache.js';
@@ -58,13 +59,20 @@ export function loadDossier(ctx: AppContext, tenderId: string): Dossier {
   return storedTenderToDossier(loadStoredTender(ctx, tenderId));
 }
 
-/** `GET .../dossier`: the tender as a dossier that `POST /tenders/import` and the CLI accept. */
-export function exportDossier(ctx: AppContext, { access }: { access: TenderAccess }): Dossier {
+/**
+ * `GET .../dossier`: the tender as a dossier that `POST /tenders/import` and the CLI accept,
+ * each bid naming its documents (`bids[].documents`, left out for a bid without any, so a
+ * dossier without documents is the same text as before they existed).
+ */
+export function exportDossier(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): Dossier {
   requireTenderRole(access, ['inkoper', 'auditor'], 'het dossier exporteren');
   const stored = loadStoredTender(ctx, access.tender.id);
   // Before the price opening the bids have no price: not yet a dossier the CLI can evaluate.
   requirePricesOpened(stored.tender);
-  return storedTenderToDossier(stored);
+  const dossier = storedTenderToDossier(stored);
+  const documents = dossierDocumentsOf(ctx, { actor, access });
+  if (documents.size === 0) return dossier;
+  return { ...dossier, bids: dossier.bids.map((bid) => (documents.has(bid.id) ? { ...bid, documents: documents.get(bid.id) } : bid)) };
 }
 
 /** The consensus scores still to be set; a withdrawn bid needs none. */

@@ -17,7 +17,8 @@ import { confirmPrices, enterPrices, lockQuality } from './price-opening.service
 
 const tags = ['price-opening'];
 
-const PriceEntryBody = z
+/** The body of the entry and of the confirmation; the pages parse their forms with it too. */
+export const PriceEntryBody = z
   .strictObject({
     prices: z.array(EnteredPriceInput).max(500).openapi({ description: 'Elke inschrijving die niet is ingetrokken, precies één keer' }),
   })

@@ -45,21 +45,43 @@ const conflict = (detail: string, errors: FieldError[] = []) => new AppError('co
 
 export type QualityLock = { qualityLockedAt: string };
 
+function lockProblemsOf(ctx: AppContext, tender: TenderRow): string[] {
+  const members = ctx.queries.panel.listMembers(tender.id);
+  const dossier = tender.status === 'open' ? loadDossier(ctx, tender.id) : undefined;
+  return qualityLockProblems({
+    facts: tender,
+    status: tender.status,
+    panelSize: members.filter(isOnPanel).length,
+    unsealedMembers: sealStatusOf(members).pending.map((m) => m.name),
+    missingScores: dossier === undefined ? [] : findMissingScores(dossier).map((m) => `${m.bidId} op ${m.criterionId}`),
+  });
+}
+
+/**
+ * What still stands in the way of the quality lock, in the words of the lock's own 409 (the
+ * page lists them above the lock button); empty when it may be locked. Inkoper only, as the lock.
+ */
+export function qualityLockReadiness(ctx: AppContext, { access }: { access: TenderAccess }): string[] {
+  requireTenderRole(access, ['inkoper'], 'de kwaliteitsscores vergrendelen');
+  return lockProblemsOf(ctx, currentTender(ctx, access));
+}
+
+export type PriceOpeningOfficers = { firstOfficer: string | null; secondOfficer: string | null };
+
+/** The two officers by name, as the opening record names them; never a figure. */
+export function priceOpeningOfficers(ctx: AppContext, { access }: { access: TenderAccess }): PriceOpeningOfficers {
+  const tender = currentTender(ctx, access);
+  const nameOf = (userId: string | null) => (userId === null ? null : (ctx.queries.auth.findUserById(userId)?.name ?? userId));
+  return { firstOfficer: nameOf(tender.pricesEnteredBy), secondOfficer: nameOf(tender.pricesConfirmedBy) };
+}
+
 /** `POST .../quality-lock` (inkoper): every member sealed and every consensus score set; once. */
 export function lockQuality(ctx: AppContext, { actor, access }: { actor: Actor; access: TenderAccess }): QualityLock {
   requireTenderRole(access, ['inkoper'], 'de kwaliteitsscores vergrendelen');
   return writeTransaction(ctx.db, () => {
     const tender = currentTender(ctx, access);
     requireChangeAllowed(tender.status, 'price-opening');
-    const members = ctx.queries.panel.listMembers(tender.id);
-    const dossier = tender.status === 'open' ? loadDossier(ctx, tender.id) : undefined;
-    const problems = qualityLockProblems({
-      facts: tender,
-      status: tender.status,
-      panelSize: members.filter(isOnPanel).length,
-      unsealedMembers: sealStatusOf(members).pending.map((m) => m.name),
-      missingScores: dossier === undefined ? [] : findMissingScores(dossier).map((m) => `${m.bidId} op ${m.criterionId}`),
-    });
+    const problems = lockProblemsOf(ctx, tender);
     if (problems.length > 0) throw conflict(problems.join(' '));
     const qualityLockedAt = ctx.clock().toISOString();
     ctx.queries.tenders.updateTender(tender.id, { qualityLockedAt, updatedAt: qualityLockedAt });

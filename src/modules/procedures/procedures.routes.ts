@@ -100,8 +100,8 @@ export function procedureRoutes(ctx: AppContext) {
     })
     .openapi(routes.list, (c) => c.json(listProcedures(ctx, { actor: requireActor(c) }), 200))
     .openapi(routes.get, (c) => c.json(getProcedure(ctx, { access: procedureAccessOf(c) }), 200))
-    .openapi(routes.export, (c) => c.json(exportProcedure(ctx, { access: procedureAccessOf(c) }), 200))
-    .openapi(routes.allocation, (c) => c.json(allocateProcedure(ctx, { access: procedureAccessOf(c) }), 200))
+    .openapi(routes.export, (c) => c.json(exportProcedure(ctx, { actor: requireActor(c), access: procedureAccessOf(c) }), 200))
+    .openapi(routes.allocation, (c) => c.json(allocateProcedure(ctx, { actor: requireActor(c), access: procedureAccessOf(c) }), 200))
     .openapi(routes.awardLimit, (c) => {
       const { awardLimit, preferences = null } = c.req.valid('json');
       return c.json(setAwardLimit(ctx, { actor: requireActor(c), access: procedureAccessOf(c), awardLimit, preferences }), 200);

@@ -146,7 +146,7 @@ function inLot<T>(lotId: string, f: () => T): T {
 }
 
 /** The procedure@1 file of a procedure the caller may export (inkoper, auditor on every lot). */
-function fileOf(ctx: AppContext, access: ProcedureAccess): Procedure {
+function fileOf(ctx: AppContext, actor: Actor, access: ProcedureAccess): Procedure {
   requireProcedureRole(access, ['inkoper', 'auditor'], 'de procedure exporteren');
   const { reference, title, buyer } = access.procedure;
   const awardLimit = parseJson<AwardLimit>(access.procedure.awardLimit);
@@ -157,7 +157,10 @@ function fileOf(ctx: AppContext, access: ProcedureAccess): Procedure {
     ...(awardLimit === null ? {} : { awardLimit }),
     ...(preferences === null ? {} : { preferences }),
     // Each lot's dossier exactly as GET /tenders/:id/dossier gives it, with that route's refusals.
-    lots: access.lots.map(({ lot, access: lotAccess }) => ({ id: lot.lotId, dossier: inLot(lot.lotId, () => exportDossier(ctx, { access: lotAccess })) })),
+    lots: access.lots.map(({ lot, access: lotAccess }) => ({
+      id: lot.lotId,
+      dossier: inLot(lot.lotId, () => exportDossier(ctx, { actor, access: lotAccess })),
+    })),
   };
 }
 
@@ -167,12 +170,12 @@ function fileOf(ctx: AppContext, access: ProcedureAccess): Procedure {
  * @example evaluateProcedure(procedureFile(ctx, actor, id))
  */
 export function procedureFile(ctx: AppContext, caller: Actor, id: string): Procedure {
-  return fileOf(ctx, requireProcedureAccess(ctx, caller, id));
+  return fileOf(ctx, caller, requireProcedureAccess(ctx, caller, id));
 }
 
 /** `GET /procedures/:id/export`. */
-export function exportProcedure(ctx: AppContext, { access }: { access: ProcedureAccess }): Procedure {
-  return fileOf(ctx, access);
+export function exportProcedure(ctx: AppContext, { actor, access }: { actor: Actor; access: ProcedureAccess }): Procedure {
+  return fileOf(ctx, actor, access);
 }
 
 /**
@@ -181,9 +184,9 @@ export function exportProcedure(ctx: AppContext, { access }: { access: Procedure
  * preview: the limitation weighs the lots against each other, so every lot must be a valid
  * dossier (every consensus score set, one bid per school); until then 409 with what is missing.
  */
-export function allocateProcedure(ctx: AppContext, { access }: { access: ProcedureAccess }): ProcedureAllocation {
+export function allocateProcedure(ctx: AppContext, { actor, access }: { actor: Actor; access: ProcedureAccess }): ProcedureAllocation {
   requireProcedureRole(access, ['inkoper', 'auditor'], 'de toewijzing van de percelen zien');
-  const parsed = parseProcedure(fileOf(ctx, access));
+  const parsed = parseProcedure(fileOf(ctx, actor, access));
   if (!parsed.ok) {
     throw new AppError('conflict', {
       detail: 'De percelen kunnen nog niet tegen elkaar worden afgewogen: niet elk perceel is een volledig dossier (zie errors).',

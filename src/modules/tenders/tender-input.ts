@@ -42,7 +42,9 @@ export function parseTenderFields(input: FlatTenderInput): TenderFields {
  */
 export function parseImportedDossier(input: unknown): Dossier {
   const result = parseDossier(input);
-  if (result.ok) return result.dossier;
+  // `bids[].documents` names files the dossier does not carry: accepted (an export re-imports
+  // as it is) and dropped, as the tender imported has no documents (docs/two-envelopes.md).
+  if (result.ok) return { ...result.dossier, bids: result.dossier.bids.map(({ documents: _documents, ...bid }) => bid) };
   const errors: FieldError[] = result.problems.map((p) => ({
     path: p.path === 'dossier' ? 'dossier' : prefixFieldPath('dossier', p.path),
     message: p.message,

@@ -152,6 +152,6 @@ export function tenderRoutes(ctx: AppContext) {
       return c.body(null, 204);
     })
     .openapi(routes.open, (c) => c.json(openTender(ctx, { actor: requireActor(c), access: tenderAccessOf(c), confirmation: c.req.valid('json') ?? {} }), 200))
-    .openapi(routes.dossier, (c) => c.json(exportDossier(ctx, { access: tenderAccessOf(c) }), 200))
+    .openapi(routes.dossier, (c) => c.json(exportDossier(ctx, { actor: requireActor(c), access: tenderAccessOf(c) }), 200))
     .openapi(routes.auditEvents, (c) => c.json(listTenderAuditEvents(ctx, { access: tenderAccessOf(c) }), 200));
 }

@@ -21,8 +21,8 @@ import { TextField } from '../components/form-field.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { TenderFrame, tenderPath } from '../components/tender-frame.js';
 import { formatInstantDate, formatIsoDate, formatOptionalEuros } from '../format.js';
-import { readEvaluation } from '../tender-data.js';
-import { formError, mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
+import { readDocuments, readEvaluation } from '../tender-data.js';
+import { fieldId, formError, mapFieldErrors, NO_ERRORS, type FormErrors } from '../forms/form-errors.js';
 import { createAmountReader, optionalText, readForm, type FormValues } from '../forms/form-values.js';
 import { redirectAfterPost, renderPage } from '../render.js';
 import { BIDS_SHEET } from '../sheet/bid-sheet-layout.js';
@@ -32,6 +32,12 @@ import { readBidSheet, type SheetProblem } from '../sheet/read-bid-sheet.js';
 import { SHEET_LIMITS, SheetLimitError } from '../sheet/sheet-limits.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 import { ProviderFields } from '../components/bid-change-view.js';
+import { BidDocumentsSection, type UploadFormState } from '../components/bid-document-upload.js';
+import { planReceipt, precheckFormReceipt, receiveBidDocument } from '../../modules/documents/documents.service.js';
+import { ReceiptQuery } from '../../modules/documents/documents.routes.js';
+import { getTender } from '../../modules/tenders/tenders.service.js';
+import { parseInput } from '../../lib/zod-errors.js';
+import { streamFormFile } from '../forms/multipart-upload.js';
 import { providerFromForm } from '../forms/bid-form.js';
 import { PROVIDER_ADDRESS_FIELDS } from '../forms/provider-address-form.js';
 
@@ -54,6 +60,11 @@ type BidsPageProps = {
   errors: FormErrors;
   sheetProblems: SheetProblem[];
   notice: string | undefined;
+  /** The bids' documents, for a role that sees them. */
+  documents: ReturnType<typeof readDocuments>;
+  criteria: readonly { id: string; title: string }[];
+  twoEnvelopes: boolean;
+  upload: UploadFormState | undefined;
 };
 
 function SheetProblems({ problems }: { problems: SheetProblem[] }) {
@@ -230,15 +241,31 @@ function CorrectionsSection({ bids }: { bids: BidView[] }) {
   );
 }
 
-function BidsPage({ viewer, access, bids, flags, values, errors, sheetProblems, notice }: BidsPageProps) {
+function BidsPage({ viewer, access, bids, flags, values, errors, sheetProblems, notice, documents, criteria, twoEnvelopes, upload }: BidsPageProps) {
   const mayAdd = access.tender.status === 'draft' && access.roles.has('inkoper');
+  const documentsComeIn = access.roles.has('inkoper') && (access.tender.status === 'draft' || access.tender.status === 'open');
   return (
-    <TenderFrame viewer={viewer} access={access} tab="inschrijvingen" title="Inschrijvingen">
+    <TenderFrame
+      viewer={viewer}
+      access={access}
+      tab="inschrijvingen"
+      title="Inschrijvingen"
+      errors={upload === undefined ? undefined : { title: `Het document voor ${upload.bidId} is niet ontvangen`, errors: upload.errors }}
+    >
       {notice === undefined ? null : <Notice kind="ok">{notice}</Notice>}
       <SheetProblems problems={sheetProblems} />
       <BidsTable access={access} bids={bids} flags={flags} />
       <FlagsSection access={access} bids={bids} flags={flags} />
       <CorrectionsSection bids={bids} />
+      {documents === undefined ? null : (
+        <BidDocumentsSection
+          access={access}
+          bidIds={bids.map((bid) => bid.id)}
+          documents={documents.documents}
+          readable={documents.readable}
+          upload={documentsComeIn ? { criteria, twoEnvelopes, state: upload } : undefined}
+        />
+      )}
       {!mayAdd ? (
         <Notice>
           {access.tender.status === 'draft'
@@ -293,8 +320,24 @@ function fullBids(ctx: AppContext, actor: ReturnType<typeof requireActor>, acces
   return listBids(ctx, { actor, access }) as BidView[];
 }
 
+/** The upload form's fields, named by the receipt's problem paths (`query.` taken off). */
+const UPLOAD_FIELDS = new Map([
+  ['envelope', 'Envelop'],
+  ['criterionId', 'Bij criterium'],
+  ['replaces', 'Vervangt'],
+  ['reason', 'Reden van de vervanging'],
+  ['name', 'Bestand'],
+  ['bestand', 'Bestand'],
+  ['body', 'Bestand'],
+]);
+
+/** The form's fields and boundaries around the file: a reason is the longest of them. */
+const FORM_SLACK_BYTES = 64 * 1024;
+
 /** What a redirect back to the page tells, from its query. */
 function noticeOf(query: (name: string) => string | undefined): string | undefined {
+  const document = query('document');
+  if (document !== undefined) return `Document ontvangen: ${document.replace('/', ', ')}.`;
   const count = query('ingelezen');
   if (count !== undefined) return `${count} inschrijvingen ingelezen.`;
   if (query('toegevoegd') !== undefined) return 'De inschrijving is toegevoegd.';
@@ -313,8 +356,9 @@ function noticeOf(query: (name: string) => string | undefined): string | undefin
 
 export function bidPages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
-  const page = (c: Parameters<typeof renderPage>[0], access: TenderAccess, extra: Partial<BidsPageProps>, status: 200 | 400 | 409 | 413 = 200) => {
+  const page = (c: Parameters<typeof renderPage>[0], access: TenderAccess, extra: Partial<BidsPageProps>, status: 200 | 400 | 409 | 413 | 415 = 200) => {
     const viewer = viewerOf(ctx, c as never);
+    const view = getTender(ctx, { actor: viewer.actor, access });
     const props: BidsPageProps = {
       viewer,
       access,
@@ -324,6 +368,10 @@ export function bidPages(ctx: AppContext) {
       errors: NO_ERRORS,
       sheetProblems: [],
       notice: undefined,
+      documents: readDocuments(ctx, viewer.actor, access),
+      criteria: view.criteria.map((c) => ({ id: c.id, title: c.title })),
+      twoEnvelopes: view.tender.envelopes === 'two',
+      upload: undefined,
       ...extra,
     };
     return renderPage(c, <BidsPage {...props} />, status);
@@ -373,6 +421,45 @@ export function bidPages(ctx: AppContext) {
     const outcome = importSheetBids(ctx, { actor: requireActor(c), access, sheet: BIDS_SHEET, ...read });
     if (!outcome.ok) return page(c, access, { sheetProblems: outcome.problems }, 400);
     return redirectAfterPost(c, `${tenderPath(access, 'inschrijvingen')}?ingelezen=${outcome.imported.length}`);
+  });
+
+  app.post('/aanbestedingen/:id/inschrijvingen/:bidId/documenten', async (c) => {
+    const access = tenderAccessOf(c);
+    const actor = requireActor(c);
+    const bidId = c.req.param('bidId');
+    try {
+      // Before a byte of the body is read: who, which tender state, which bid, and the declared length.
+      precheckFormReceipt(ctx, { access, bidId, contentLength: c.req.header('content-length'), slack: FORM_SLACK_BYTES });
+      const { result } = await streamFormFile(c, 'bestand', async ({ fields, body, fileName, mimeType }) => {
+        const input = parseInput(ReceiptQuery, {
+          envelope: fields.envelope,
+          name: fileName,
+          ...(optionalText(fields.criterionId) === undefined ? {} : { criterionId: optionalText(fields.criterionId) }),
+          ...(optionalText(fields.replaces) === undefined ? {} : { replaces: optionalText(fields.replaces) }),
+          ...(optionalText(fields.reason) === undefined ? {} : { reason: fields.reason?.trim() }),
+        });
+        const plan = planReceipt(ctx, { access, bidId, input, contentType: mimeType, contentLength: undefined });
+        return receiveBidDocument(ctx, { actor, access, plan, body });
+      });
+      if (result === undefined) throw new AppError('invalid-input', { detail: 'kies een bestand', errors: [{ path: 'bestand', message: 'kies een bestand' }] });
+      return redirectAfterPost(c, `${tenderPath(access, 'inschrijvingen')}?document=${encodeURIComponent(`${bidId}/${result.name}`)}`);
+    } catch (error) {
+      const shown = ['invalid-input', 'conflict', 'payload-too-large', 'unsupported-media-type', 'tender-locked'] as const;
+      if (!(error instanceof AppError) || !(shown as readonly string[]).includes(error.code)) throw error;
+      const status = ({ 'invalid-input': 400, conflict: 409, 'tender-locked': 409, 'payload-too-large': 413, 'unsupported-media-type': 415 } as const)[
+        error.code as (typeof shown)[number]
+      ];
+      const errors =
+        error.errors.length > 0
+          ? mapFieldErrors(
+              error.errors,
+              UPLOAD_FIELDS,
+              (path) => path.replace(/^query\./, ''),
+              (name) => `document-${bidId}-${fieldId(name)}`,
+            )
+          : formError(error.detail ?? error.message);
+      return page(c, access, { upload: { bidId, errors } }, status);
+    }
   });
 
   app.get('/voorbeelden/inschrijvingen.xlsx', async (c) =>

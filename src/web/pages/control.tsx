@@ -141,7 +141,7 @@ export function controlPages(ctx: AppContext) {
     requireTenderRole(access, ['inkoper', 'auditor'], 'de aanbesteding beoordelen');
     let outcome: RecomputeOutcome;
     try {
-      outcome = { kind: 'done', result: recomputeEvaluation(ctx, { access }) };
+      outcome = { kind: 'done', result: recomputeEvaluation(ctx, { actor: viewer.actor, access }) };
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'conflict') throw error;
       outcome = { kind: 'refused', error };

@@ -9,7 +9,7 @@
 import { Hono } from 'hono';
 import type { AwardLimit } from '../../domain/procedure/procedure.js';
 import { AWARD_LIMIT_RULE_TERMS } from '../../domain/vocabulary/index.js';
-import type { AppContext, AppEnv } from '../../http/types.js';
+import type { Actor, AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { requireProcedureAccess, type ProcedureAccess } from '../../modules/procedures/procedure-access.js';
 import {
@@ -125,11 +125,11 @@ function ProcedurePage({ viewer, view, allocated }: { viewer: Viewer; view: Proc
 }
 
 /** The allocation for an inkoper or auditor; its refusal (a lot not yet complete, prices still sealed) as a notice; nothing for anyone else. */
-function allocationFor(ctx: AppContext, access: ProcedureAccess): Allocated {
+function allocationFor(ctx: AppContext, actor: Actor, access: ProcedureAccess): Allocated {
   if (!access.roles.has('inkoper') && !access.roles.has('auditor')) return undefined;
   try {
-    const allocation = allocateProcedure(ctx, { access });
-    const file = exportProcedure(ctx, { access });
+    const allocation = allocateProcedure(ctx, { actor, access });
+    const file = exportProcedure(ctx, { actor, access });
     const names = new Map(file.lots.map((lot) => [lot.id, new Map(lot.dossier.bids.map((bid) => [bid.id, bid.provider.name]))]));
     return { allocation, names };
   } catch (error) {
@@ -143,7 +143,7 @@ export function procedurePages(ctx: AppContext) {
   app.get('/procedures/:id', (c) => {
     const viewer = viewerOf(ctx, c);
     const access = requireProcedureAccess(ctx, viewer.actor, c.req.param('id'));
-    return renderPage(c, <ProcedurePage viewer={viewer} view={getProcedure(ctx, { access })} allocated={allocationFor(ctx, access)} />);
+    return renderPage(c, <ProcedurePage viewer={viewer} view={getProcedure(ctx, { access })} allocated={allocationFor(ctx, viewer.actor, access)} />);
   });
   return app;
 }

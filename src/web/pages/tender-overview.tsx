@@ -33,6 +33,7 @@ import { flaggedCount, readBidNames, readBids, readEvaluation } from '../tender-
 import { decidedWinner } from '../../modules/award/decided-winner.js';
 import { BidName } from '../components/bid-name.js';
 import { DataList } from '../components/data-list.js';
+import { PRICE_OPENING_STAGE_NAMES } from '../../domain/vocabulary/index.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 function Link({ href, children }: { href: string; children?: Child }) {
@@ -67,6 +68,15 @@ function NextSteps({ access, view }: { access: TenderAccess; view: TenderView })
           Per vergissing of dubbel aangemaakt? <Link href={tenderPath(access, 'verwijderen')}>Deze aanbesteding verwijderen</Link>.
         </p>
       </>
+    );
+  }
+  const opening = view.priceOpening;
+  if (inkoper && view.status === 'open' && opening !== null && opening.stage !== 'prices-confirmed') {
+    return (
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">
+        Twee enveloppen: als elke beoordelaar heeft verzegeld en elke consensusscore vaststaat, vergrendelt u de kwaliteitsscores; daarna openen twee inkopers
+        de prijsenveloppen. Dat gebeurt op de pagina <Link href={tenderPath(access, 'prijsopening')}>Prijsopening</Link>.
+      </p>
     );
   }
   if (access.roles.has('beoordelaar') && !inkoper) {
@@ -139,6 +149,18 @@ function Overview({
           ['Geopend', formatInstantDate(view.openedAt)],
           ['Inschrijvingen', bids === undefined ? '-' : String(bids)],
           ['Gemarkeerd als mogelijk abnormaal laag', flagged === undefined ? '-' : String(flagged)],
+          ...(view.priceOpening === null
+            ? []
+            : ([
+                [
+                  'Prijsopening (twee enveloppen)',
+                  access.roles.has('inkoper') ? (
+                    <Link href={tenderPath(access, 'prijsopening')}>{PRICE_OPENING_STAGE_NAMES[view.priceOpening.stage]}</Link>
+                  ) : (
+                    PRICE_OPENING_STAGE_NAMES[view.priceOpening.stage]
+                  ),
+                ],
+              ] as const)),
           ['Winnaar volgens de beoordeling', winner === undefined ? '-' : winner === null ? 'nog geen' : <BidName bidId={winner} name={names.get(winner)} />],
           ...(decision === null
             ? []
