@@ -13,10 +13,14 @@ import { createApp } from '../../../src/app.js';
 import { openDatabase } from '../../../src/db/client.js';
 import { createLogger } from '../../../src/lib/logger.js';
 import { createMember, createOrganisation, seedPlatformAdmin } from '../../helpers/seed.js';
+import type { TestClient } from '../../helpers/client.js';
 
 export type StoryServer = {
   baseUrl: string;
   users: { inkoper: string; evaluatorA: string; evaluatorB: string; auditor: string };
+  /** Gemeente Zwolle, and its inkoper as an API client: for what the browser test sets up without pages (a procedure import). */
+  zwolle: string;
+  inkoperApi: TestClient;
   close: () => Promise<void>;
 };
 
@@ -28,8 +32,9 @@ export async function startStoryServer(): Promise<StoryServer> {
   const t = { ...created, db, dbPath: join(dir, 'e2e.db'), clock: undefined as never, close: () => undefined };
   const admin = await seedPlatformAdmin(t);
   const zwolle = await createOrganisation(admin, { name: 'Gemeente Zwolle', kind: 'gemeente' });
+  const inkoperApi = await createMember(t, admin, { organisationId: zwolle, role: 'inkoper', email: 'inkoper@zwolle.test' });
   const people = {
-    inkoper: (await createMember(t, admin, { organisationId: zwolle, role: 'inkoper', email: 'inkoper@zwolle.test' })).email,
+    inkoper: inkoperApi.email,
     evaluatorA: (await createMember(t, admin, { organisationId: zwolle, role: 'beoordelaar', email: 'anna@zwolle.test' })).email,
     evaluatorB: (await createMember(t, admin, { organisationId: zwolle, role: 'beoordelaar', email: 'bert@zwolle.test' })).email,
     auditor: (await createMember(t, admin, { organisationId: zwolle, role: 'auditor', email: 'auditor@zwolle.test' })).email,
@@ -41,6 +46,8 @@ export async function startStoryServer(): Promise<StoryServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     users: people,
+    zwolle,
+    inkoperApi,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
