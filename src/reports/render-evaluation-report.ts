@@ -8,19 +8,11 @@
  * const pdf = await renderEvaluationReport(data);
  * const signed = await signer.sign(pdf, { signingTime: new Date(data.generatedAt) });
  */
-import { drawAnalysisSection } from './evaluation-report/analysis-section.js';
 import { drawAuditSection } from './evaluation-report/audit-section.js';
-import { drawBidsSection } from './evaluation-report/bids-section.js';
-import { drawConsensusSection } from './evaluation-report/consensus-section.js';
 import { createSectionContext } from './evaluation-report/context.js';
 import { drawCover } from './evaluation-report/cover.js';
-import { drawCriteriaSection } from './evaluation-report/criteria-section.js';
 import { drawDocumentsSection } from './evaluation-report/documents-section.js';
-import { drawExclusionsSection } from './evaluation-report/exclusions-section.js';
-import { drawLowBidsSection } from './evaluation-report/low-bids-section.js';
-import { drawMethodSection } from './evaluation-report/method-section.js';
-import { drawPanelSection } from './evaluation-report/panel-section.js';
-import { drawRankingSection } from './evaluation-report/ranking-section.js';
+import { drawTenderSections } from './evaluation-report/tender-sections.js';
 import { embeddedFilesOf } from './embedded-files.js';
 import { addPageFooters } from './pdf/page-footer.js';
 import { startPdf } from './pdf/pdf-document.js';
@@ -46,15 +38,7 @@ export async function renderEvaluationReport(data: EvaluationReportData): Promis
   const context = createSectionContext(doc, data, dossierSha256);
   drawCover(context);
   doc.addPage();
-  drawMethodSection(context);
-  drawCriteriaSection(context);
-  drawRankingSection(context);
-  drawBidsSection(context);
-  drawExclusionsSection(context);
-  drawLowBidsSection(context);
-  drawPanelSection(context);
-  drawConsensusSection(context);
-  drawAnalysisSection(context);
+  drawTenderSections(context);
   drawAuditSection(context);
   drawDocumentsSection(context);
   addPageFooters(doc, {

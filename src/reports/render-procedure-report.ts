@@ -16,23 +16,14 @@ import { formatEuros } from '../domain/money.js';
 import { AWARD_LIMIT_RULE_TERMS } from '../domain/vocabulary/award-limit-rules.js';
 import { drawCertificate } from './certificate-block.js';
 import { dossierSha256Of } from './embedded-files.js';
-import { drawAnalysisSection } from './evaluation-report/analysis-section.js';
-import { drawBidsSection } from './evaluation-report/bids-section.js';
-import { drawConsensusSection } from './evaluation-report/consensus-section.js';
 import { createSectionContext } from './evaluation-report/context.js';
-import { drawCriteriaSection } from './evaluation-report/criteria-section.js';
+import { drawCoverTitle } from './evaluation-report/cover-title.js';
 import { drawDocumentsSection } from './evaluation-report/documents-section.js';
-import { drawExclusionsSection } from './evaluation-report/exclusions-section.js';
-import { drawLowBidsSection } from './evaluation-report/low-bids-section.js';
-import { drawMethodSection } from './evaluation-report/method-section.js';
-import { drawPanelSection } from './evaluation-report/panel-section.js';
-import { drawRankingSection } from './evaluation-report/ranking-section.js';
+import { drawTenderSections } from './evaluation-report/tender-sections.js';
 import { formatInstant } from './format-dates.js';
-import { fitText } from './pdf/fit-text.js';
-import { COLOR, FONT, SIZE, bulletList, contentWidth, heading, labelledRows, paragraph } from './pdf/layout.js';
+import { COLOR, FONT, SIZE, bulletList, heading, labelledRows, paragraph } from './pdf/layout.js';
 import { addPageFooters } from './pdf/page-footer.js';
 import { type Attachment, type PdfDocument, startPdf } from './pdf/pdf-document.js';
-import { tagged } from './pdf/structure.js';
 import { drawTable, headedTable } from './pdf/table.js';
 import type { ProcedureReportData } from './procedure-report-data.js';
 import { lotCount } from './render-procedure-letter.js';
@@ -73,27 +64,7 @@ function limitShort(data: ProcedureReportData): string {
 function drawCover(doc: PdfDocument, data: ProcedureReportData): void {
   const { procedure } = data.procedure;
   const fields = words.coverFields;
-  const left = doc.page.margins.left;
-  const width = contentWidth(doc);
-  doc.y = doc.page.margins.top + 20;
-  tagged(doc, 'H1', () =>
-    doc
-      .font(FONT.bold)
-      .fontSize(24)
-      .fillColor(COLOR.accent)
-      .text(fitText(doc, words.title, width), left, doc.y, { width }),
-  );
-  tagged(doc, 'P', () =>
-    doc
-      .font(FONT.regular)
-      .fontSize(SIZE.h2)
-      .fillColor(COLOR.muted)
-      .text(fitText(doc, words.subtitle, width), left, doc.y, { width }),
-  );
-  doc.y += 16;
-  doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.text);
-  const title = fitText(doc, procedure.title, width);
-  tagged(doc, 'P', () => doc.text(title, left, doc.y, { width }));
+  drawCoverTitle(doc, words, procedure.title);
   doc.y += 12;
   labelledRows(doc, {
     rows: [
@@ -182,15 +153,7 @@ function drawLotPart(doc: PdfDocument, data: ProcedureReportData, index: number)
   paragraph(doc, { text: row.reason });
   paragraph(doc, { text: words.lotNote, size: SIZE.small, color: COLOR.muted, after: 8 });
   const context = createSectionContext(doc, lot, dossierSha256Of(lot.dossier));
-  drawMethodSection(context);
-  drawCriteriaSection(context);
-  drawRankingSection(context);
-  drawBidsSection(context);
-  drawExclusionsSection(context);
-  drawLowBidsSection(context);
-  drawPanelSection(context);
-  drawConsensusSection(context);
-  drawAnalysisSection(context);
+  drawTenderSections(context);
   drawDocumentsSection(context);
 }
 

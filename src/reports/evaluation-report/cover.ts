@@ -7,12 +7,11 @@
 import { formatEuros } from '../../domain/money.js';
 import { drawCertificate } from '../certificate-block.js';
 import { formatInstant } from '../format-dates.js';
-import { COLOR, FONT, SIZE, contentWidth, labelledRows } from '../pdf/layout.js';
-import { fitText } from '../pdf/fit-text.js';
-import { tagged } from '../pdf/structure.js';
+import { labelledRows } from '../pdf/layout.js';
 import { statusName, unsealedMembers } from '../report-format.js';
 import { fill, wording } from '../wording.js';
 import { type SectionContext, bidTitle } from './context.js';
+import { drawCoverTitle } from './cover-title.js';
 
 function winnerLine(context: SectionContext): string {
   const { result } = context.data;
@@ -27,27 +26,7 @@ export function drawCover(context: SectionContext): void {
   const { doc, data } = context;
   const words = wording.evaluation;
   const fields = words.coverFields;
-  doc.y = doc.page.margins.top + 20;
-  const left = doc.page.margins.left;
-  const width = contentWidth(doc);
-  tagged(doc, 'H1', () =>
-    doc
-      .font(FONT.bold)
-      .fontSize(24)
-      .fillColor(COLOR.accent)
-      .text(fitText(doc, words.title, width), left, doc.y, { width }),
-  );
-  tagged(doc, 'P', () =>
-    doc
-      .font(FONT.regular)
-      .fontSize(SIZE.h2)
-      .fillColor(COLOR.muted)
-      .text(fitText(doc, words.subtitle, width), left, doc.y, { width }),
-  );
-  doc.y += 16;
-  doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOR.text);
-  const title = fitText(doc, data.tender.title, width);
-  tagged(doc, 'P', () => doc.text(title, left, doc.y, { width }));
+  drawCoverTitle(doc, words, data.tender.title);
   doc.y += 12;
   const rows: [string, string][] = [
     [fields.reference, data.tender.reference],
