@@ -15,6 +15,7 @@ import { exampleProcedure } from '../helpers/procedures.js';
 import type { TestClient } from '../helpers/client.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
+import { visibleText } from '../web/page-client.js';
 
 let t: TestApp;
 let w: World;
@@ -124,5 +125,18 @@ describe('the regional comparison per lot (route)', () => {
 
   it('answers 404 to an organisation outside the regio, whatever the route', async () => {
     expect((await comparison(w.utrechtInkoper, '?route=B1-route')).status).toBe(404);
+  });
+
+  it('the page shows the lots per route with their procedure, and selects a route asked in another spelling under its name', async () => {
+    const response = await w.almereInkoper.get(`/regio/${w.orgs.regio}/vergelijking?route=b1%20route`);
+    expect(response.status).toBe(200);
+    const html = response.body as string;
+    const text = visibleText(html);
+    expect(text).toContain('Per perceel');
+    expect(text).toContain('B1-route ALM-2027-INB Inburgering Almere 2027-2029 L1 (B1 route) ALM-2027-INB-B1');
+    expect(text).toContain('B1-route ZWL-2027-INB Inburgering regio IJsselland 2027-2029 L1 (B1-route) ZWL-2027-INB-B1');
+    expect(text).not.toContain('ZWL-2027-INB-Z');
+    expect(html).toMatch(/<option value="B1-route" selected/);
+    expect(html).not.toContain('value="b1 route"');
   });
 });
