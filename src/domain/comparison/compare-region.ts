@@ -100,24 +100,47 @@ function routeStatistics(route: string, bucket: RouteBucket, fence: LowerFence |
   };
 }
 
-export function compareRegion(observations: readonly BidObservation[], filters: ComparisonFilters = {}, options: CompareRegionOptions = {}): RegionComparison {
-  const filtered = filterObservations(observations, filters);
-  // One name per route; only a lot written otherwise than its route's name is copied.
-  const names = routeNames(filtered.map((observation) => observation.route));
-  const selected = filtered.map((observation) => {
+/**
+ * The observations with each lot text replaced by its route's name (route-key.ts). Only an
+ * observation written otherwise than its route's name is copied; when none is, the same array.
+ */
+function withRouteNames(observations: readonly BidObservation[]): readonly BidObservation[] {
+  const lotTexts = new Set<string>();
+  let last: string | undefined;
+  for (const observation of observations) {
+    if (observation.route !== last) {
+      last = observation.route;
+      lotTexts.add(last);
+    }
+  }
+  const names = routeNames(lotTexts);
+  if ([...names].every(([text, name]) => text === name)) return observations;
+  return observations.map((observation) => {
     const route = names.get(observation.route) as string;
     return route === observation.route ? observation : { ...observation, route };
   });
+}
+
+export function compareRegion(observations: readonly BidObservation[], filters: ComparisonFilters = {}, options: CompareRegionOptions = {}): RegionComparison {
+  const filtered = filterObservations(observations, filters);
+  const selected = withRouteNames(filtered);
   const routes = new Map<string, RouteBucket>();
   const byProvider = new Map<string, BidObservation[]>();
   const lots = new Map<string, ComparedLot>();
+  let lot: ComparedLot | undefined;
 
-  for (const [index, observation] of selected.entries()) {
+  for (let index = 0; index < selected.length; index += 1) {
+    const observation = selected[index] as BidObservation;
     checkObservation(observation);
-    const lot = lots.get(observation.tenderId);
-    if (lot === undefined) {
-      lots.set(observation.tenderId, { tenderId: observation.tenderId, route: observation.route, lot: (filtered[index] as BidObservation).route, bids: 1 });
-    } else lot.bids += 1;
+    // A tender's rows come together: look the lot up only when the tender changes.
+    if (lot?.tenderId !== observation.tenderId) {
+      lot = lots.get(observation.tenderId);
+      if (lot === undefined) {
+        lot = { tenderId: observation.tenderId, route: observation.route, lot: (filtered[index] as BidObservation).route, bids: 0 };
+        lots.set(observation.tenderId, lot);
+      }
+    }
+    lot.bids += 1;
     let bucket = routes.get(observation.route);
     if (bucket === undefined) {
       bucket = { bids: 0, tenders: new Set(), priced: [] };
