@@ -113,10 +113,9 @@ const RegionLot = z
     title: z.string(),
     procedure: z
       .object({ id: z.string(), reference: z.string(), title: z.string(), lotId: z.string() })
-      .nullable()
-      .openapi({ description: 'The procedure the tender is a lot of; null for a tender on its own' }),
+      .openapi({ description: 'The procedure the tender is a lot of' }),
   })
-  .openapi('RegionLot', { description: 'A tender (a lot) the comparison counted' });
+  .openapi('RegionLot', { description: 'A lot of a procedure that the comparison counted' });
 
 export const RegionComparisonResponse = z
   .object({
@@ -130,7 +129,9 @@ export const RegionComparisonResponse = z
     bids: z.number().int(),
     tenders: z.number().int(),
     lots: z.array(RegionLot).openapi({
-      description: 'The lots counted: by route, then procedure (its lots in their order), tenders on their own last, then tender reference',
+      description:
+        'The lots of procedures counted: by route, then procedure reference, then the lot order. Tenders on their own count in every figure ' +
+        'but are not listed here',
     }),
     providers: z.array(ProviderSummary),
     routes: z.array(RouteStatistics),

@@ -24,7 +24,7 @@ const comparisonRoute = createRoute({
     'and the price per learner per year. Filters work on the tender: its opening day (Europe/Amsterdam), lot and status. ' +
     'Per route: lots of different procedures are one route when their lot texts match normalised (see the route parameter), and ' +
     "every statistic across tenders is computed per route, so one route's prices never move another's median or fence; " +
-    '`lots` names each lot counted with its procedure. ' +
+    '`lots` names each lot of a procedure counted, with its procedure. ' +
     "Only the tenders the caller may see count: another organisation's once awarded, the caller's own organisation's from " +
     'opening (not for a member of its panel), a draft never; every figure is computed from those alone.',
   request: { params: IdParams, query: ComparisonQuery },

@@ -13,8 +13,8 @@
  * caller only the tenders it may see.
  *
  * Per lot (issue 21): the route filter matches the lot text normalised (route-key.ts), and
- * the answer lists the lots counted with their tender and procedure (`lots`); every
- * statistic is per route in `compareRegion`.
+ * the answer lists the lots of procedures counted with their tender and procedure (`lots`);
+ * every statistic is per route in `compareRegion`.
  */
 import { type ComparedLot, compareRegion, type RegionComparison } from '../../domain/comparison/compare-region.js';
 import type { BidObservation, ComparisonFilters } from '../../domain/comparison/observation.js';
@@ -27,16 +27,21 @@ import { comparisonVisibility, requireRegionReader } from './comparison-access.j
 import type { ComparisonCache } from './comparison-cache.js';
 import type { RegionTenderKey, TenderRowsById } from './regions.queries.js';
 
-/** A lot the comparison counted, named with its tender and the procedure it belongs to (issue 21). */
+/** A lot of a procedure that the comparison counted, named with its tender and procedure (issue 21). */
 export type RegionLot = ComparedLot & {
   reference: string;
   title: string;
-  procedure: { id: string; reference: string; title: string; lotId: string } | null;
+  procedure: { id: string; reference: string; title: string; lotId: string };
 };
 
 export type RegionComparisonView = Omit<RegionComparison, 'lots'> & {
   region: { id: string; name: string; members: { id: string; name: string }[] };
-  /** By route, then procedure (reference; lots of a procedure in its order), tenders on their own last, then tender reference. */
+  /**
+   * The lots of procedures counted, by route, then procedure reference, then lot order. A
+   * tender on its own counts as before but is not listed: a region of 1,000 tenders would
+   * double the answer's size and time (bench/comparison-route.bench.ts) for a list the
+   * routes' figures already summarise.
+   */
   lots: RegionLot[];
 };
 
@@ -49,33 +54,23 @@ function passesFilters(key: RegionTenderKey, tenderDate: () => string, filters: 
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function compareLots(a: { lot: RegionLot; position: number }, b: { lot: RegionLot; position: number }): number {
-  const [x, y] = [a.lot, b.lot];
-  if (x.route !== y.route) return byCodeUnit(x.route, y.route);
-  if ((x.procedure === null) !== (y.procedure === null)) return x.procedure === null ? 1 : -1;
-  if (x.procedure !== null && y.procedure !== null) {
-    const byProcedure = byCodeUnit(x.procedure.reference, y.procedure.reference) || byCodeUnit(x.procedure.id, y.procedure.id);
-    if (byProcedure !== 0) return byProcedure;
-    return a.position - b.position;
-  }
-  return byCodeUnit(x.reference, y.reference) || byCodeUnit(x.tenderId, y.tenderId);
-}
-
-/** The counted lots named by their listing rows, in the view's order. */
+/** The counted lots of procedures, named by their listing rows, in the view's order. */
 function nameLots(lots: readonly ComparedLot[], keys: ReadonlyMap<string, RegionTenderKey>): RegionLot[] {
-  return lots
-    .map((lot) => {
-      const key = keys.get(lot.tenderId) as RegionTenderKey;
-      const { procedure } = key;
-      const named: RegionLot = {
-        ...lot,
-        reference: key.reference,
-        title: key.title,
-        procedure: procedure === null ? null : { id: procedure.id, reference: procedure.reference, title: procedure.title, lotId: procedure.lotId },
-      };
-      return { lot: named, position: procedure?.lotPosition ?? 0 };
-    })
-    .sort(compareLots)
+  const named: { lot: RegionLot; position: number }[] = [];
+  for (const lot of lots) {
+    const key = keys.get(lot.tenderId) as RegionTenderKey;
+    if (key.procedure === null) continue;
+    const { id, reference, title, lotId, lotPosition } = key.procedure;
+    named.push({ lot: { ...lot, reference: key.reference, title: key.title, procedure: { id, reference, title, lotId } }, position: lotPosition });
+  }
+  return named
+    .sort(
+      (a, b) =>
+        byCodeUnit(a.lot.route, b.lot.route) ||
+        byCodeUnit(a.lot.procedure.reference, b.lot.procedure.reference) ||
+        byCodeUnit(a.lot.procedure.id, b.lot.procedure.id) ||
+        a.position - b.position,
+    )
     .map(({ lot }) => lot);
 }
 

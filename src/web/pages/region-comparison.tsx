@@ -164,18 +164,18 @@ function RoutesTable({ routes, names }: { routes: RouteStatistics[]; names: Map<
   );
 }
 
-/** The lots counted, as the service orders them: by route, then procedure and its lot order. */
+/** The lots of procedures counted, as the service orders them: by route, then procedure and its lot order. */
 function LotsTable({ lots }: { lots: RegionLot[] }) {
   return (
     <Table
-      caption="Per perceel: de aanbestedingen die meetellen, met hun route en de procedure waarvan zij een perceel zijn"
+      caption="Per perceel: de percelen van procedures die meetellen, met hun route; losse aanbestedingen tellen mee in de cijfers maar staan hier niet"
       columns={[{ label: 'Route' }, { label: 'Procedure' }, { label: 'Perceel' }, { label: 'Aanbesteding' }, { label: 'Inschrijvingen', numeric: true }]}
     >
       {lots.map((lot) => (
         <Row>
           <Cell header>{lot.route}</Cell>
-          <Cell>{lot.procedure === null ? 'geen (losse aanbesteding)' : `${lot.procedure.reference} ${lot.procedure.title}`}</Cell>
-          <Cell>{lot.procedure === null ? lot.lot : `${lot.procedure.lotId} (${lot.lot})`}</Cell>
+          <Cell>{`${lot.procedure.reference} ${lot.procedure.title}`}</Cell>
+          <Cell>{`${lot.procedure.lotId} (${lot.lot})`}</Cell>
           <Cell>{`${lot.reference} ${lot.title}`}</Cell>
           <Cell numeric>{lot.bids}</Cell>
         </Row>
@@ -255,12 +255,14 @@ function ComparisonPage({
               </section>
             ))}
           </section>
-          <section aria-labelledby="percelen">
-            <h2 id="percelen" class="utrecht-heading-2 utrecht-heading-2--distanced">
-              Per perceel
-            </h2>
-            <LotsTable lots={comparison.lots} />
-          </section>
+          {comparison.lots.length === 0 ? null : (
+            <section aria-labelledby="percelen">
+              <h2 id="percelen" class="utrecht-heading-2 utrecht-heading-2--distanced">
+                Per perceel
+              </h2>
+              <LotsTable lots={comparison.lots} />
+            </section>
+          )}
           <section aria-labelledby="aanbieders">
             <h2 id="aanbieders" class="utrecht-heading-2 utrecht-heading-2--distanced">
               Per aanbieder
