@@ -144,6 +144,8 @@ describe('what it counts', () => {
   it('flags the provider below the B1-route lower fence, with the quartiles', async () => {
     const { body } = await comparison(w.almereAuditor);
     expect(body).toMatchObject({ bids: 6, tenders: 2 });
+    // Tenders on their own count in every figure but are not listed among the lots of procedures.
+    expect(body.lots).toEqual([]);
     const b1 = body.routes.find((r: { route: string }) => r.route === 'B1-route');
     const fence = { method: 'median-of-halves', count: 6, q1: 5400, median: 5700, q3: 6000, iqr: 600, lowerFence: 4500 };
     expect(b1).toEqual({

@@ -6,6 +6,11 @@
  * fence (lower-fence.ts) and the price per learner per year (route-trend.ts), with the
  * providers whose median price per learner lies below the fence flagged (cross-tender-flag.ts).
  *
+ * Per route (issue 21): the lots of different tenders and procedures are one route when
+ * their lot texts match (route-key.ts), and every statistic across tenders (quartiles, fence,
+ * trend, a provider's prices) is computed per route, so a Z-route's prices never move the
+ * B1-route's median or fence. `lots` lists the tenders (lots) counted, each with its route.
+ *
  * Speed: 10,000 bids in a few milliseconds (bench/comparison.bench.ts). Each route's prices
  * are sorted once, with doubles and an exact look only at equal doubles; walking that order
  * hands every provider and year its prices already sorted. BigInt appears only for medians,
@@ -19,6 +24,7 @@ import { type LowerFence, type LowerFenceSummary, MINIMUM_PRICES_FOR_FENCE, comp
 import { type BidObservation, type ComparisonFilters, filterObservations } from './observation.js';
 import { type PerLearnerPrice, comparePerLearner } from './price-per-learner.js';
 import { type PricePerLearnerStats, type ProviderSummary, priceStatsOfSorted, summarizeProvider } from './provider-summary.js';
+import { routeNames } from './route-key.js';
 import { type DatedPrice, type RouteYear, computeRouteTrend } from './route-trend.js';
 
 export type RouteStatistics = {
@@ -35,10 +41,22 @@ export type RouteStatistics = {
   trend: RouteYear[];
 };
 
+/** One tender (a lot of a procedure, or a tender on its own) that the comparison counted. */
+export type ComparedLot = {
+  tenderId: string;
+  /** The route it is counted on, by its name in the comparison (route-key.ts). */
+  route: string;
+  /** The lot text as the tender writes it. */
+  lot: string;
+  bids: number;
+};
+
 export type RegionComparison = {
   filters: ComparisonFilters;
   bids: number;
   tenders: number;
+  /** In the order of the observations' tenders. */
+  lots: ComparedLot[];
   /** By name, then KvK number (code-unit order). */
   providers: ProviderSummary[];
   /** By route name (code-unit order). */
@@ -82,15 +100,47 @@ function routeStatistics(route: string, bucket: RouteBucket, fence: LowerFence |
   };
 }
 
+/**
+ * The observations with each lot text replaced by its route's name (route-key.ts). Only an
+ * observation written otherwise than its route's name is copied; when none is, the same array.
+ */
+function withRouteNames(observations: readonly BidObservation[]): readonly BidObservation[] {
+  const lotTexts = new Set<string>();
+  let last: string | undefined;
+  for (const observation of observations) {
+    if (observation.route !== last) {
+      last = observation.route;
+      lotTexts.add(last);
+    }
+  }
+  const names = routeNames(lotTexts);
+  if ([...names].every(([text, name]) => text === name)) return observations;
+  return observations.map((observation) => {
+    const route = names.get(observation.route) as string;
+    return route === observation.route ? observation : { ...observation, route };
+  });
+}
+
 export function compareRegion(observations: readonly BidObservation[], filters: ComparisonFilters = {}, options: CompareRegionOptions = {}): RegionComparison {
-  const selected = filterObservations(observations, filters);
+  const filtered = filterObservations(observations, filters);
+  const selected = withRouteNames(filtered);
   const routes = new Map<string, RouteBucket>();
   const byProvider = new Map<string, BidObservation[]>();
-  const tenders = new Set<string>();
+  const lots = new Map<string, ComparedLot>();
+  let lot: ComparedLot | undefined;
 
-  for (const observation of selected) {
+  for (let index = 0; index < selected.length; index += 1) {
+    const observation = selected[index] as BidObservation;
     checkObservation(observation);
-    tenders.add(observation.tenderId);
+    // A tender's rows come together: look the lot up only when the tender changes.
+    if (lot?.tenderId !== observation.tenderId) {
+      lot = lots.get(observation.tenderId);
+      if (lot === undefined) {
+        lot = { tenderId: observation.tenderId, route: observation.route, lot: (filtered[index] as BidObservation).route, bids: 0 };
+        lots.set(observation.tenderId, lot);
+      }
+    }
+    lot.bids += 1;
     let bucket = routes.get(observation.route);
     if (bucket === undefined) {
       bucket = { bids: 0, tenders: new Set(), priced: [] };
@@ -151,13 +201,14 @@ export function compareRegion(observations: readonly BidObservation[], filters: 
   }
   providers.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.kvk < b.kvk ? -1 : a.kvk > b.kvk ? 1 : 0));
 
-  const routeNames = [...routes.keys()].sort();
+  const sortedRoutes = [...routes.keys()].sort();
   return {
     filters,
     bids: selected.length,
-    tenders: tenders.size,
+    tenders: lots.size,
+    lots: [...lots.values()],
     providers,
-    routes: routeNames.map((route) =>
+    routes: sortedRoutes.map((route) =>
       routeStatistics(route, routes.get(route) as RouteBucket, fencesByRoute.get(route) ?? null, flaggedByRoute.get(route) ?? []),
     ),
   };

@@ -5,6 +5,7 @@
  * its tables; everything after that is pure and lives in this folder.
  */
 import type { TenderStatus } from '../lifecycle/tender-status.js';
+import { onRoute } from './route-key.js';
 
 export type ReviewOutcome = 'accepted' | 'rejected' | 'pending';
 
@@ -12,7 +13,7 @@ export type BidObservation = {
   tenderId: string;
   /** The tender's reference date (e.g. when it was opened), `YYYY-MM-DD`. */
   tenderDate: string;
-  /** The lot's route: `B1-route`, `onderwijsroute`, `Z-route` or free text. */
+  /** The lot's route as the tender writes it: `B1-route`, `onderwijsroute`, `Z-route` or free text (matched per route-key.ts). */
   route: string;
   status: TenderStatus;
   buyerId: string;
@@ -37,6 +38,7 @@ export type ComparisonFilters = {
   from?: string | undefined;
   /** Last tender date included, `YYYY-MM-DD`. */
   to?: string | undefined;
+  /** The route (lot), matched on its normalised text (route-key.ts): `b1 route` selects `B1-route`. */
   route?: string | undefined;
   /** Tender statuses included; absent or empty means all. */
   statuses?: readonly TenderStatus[] | undefined;
@@ -48,13 +50,14 @@ export type ComparisonFilters = {
  * @example filterObservations(rows, { from: '2026-01-01', to: '2026-12-31', route: 'B1-route' })
  */
 export function filterObservations(observations: readonly BidObservation[], filters: ComparisonFilters): BidObservation[] {
-  const { from, to, route } = filters;
+  const { from, to } = filters;
+  const route = filters.route === undefined ? undefined : onRoute(filters.route);
   const statuses = filters.statuses !== undefined && filters.statuses.length > 0 ? new Set(filters.statuses) : null;
   const selected: BidObservation[] = [];
   for (const observation of observations) {
     if (from !== undefined && observation.tenderDate < from) continue;
     if (to !== undefined && observation.tenderDate > to) continue;
-    if (route !== undefined && observation.route !== route) continue;
+    if (route !== undefined && !route(observation.route)) continue;
     if (statuses !== null && !statuses.has(observation.status)) continue;
     selected.push(observation);
   }

@@ -166,3 +166,24 @@ export const FormulaCheckResponse = z
     notes: z.array(z.string()),
   })
   .openapi('FormulaCheck', { description: 'Zie docs/formula-check.md voor elk veld' });
+
+export const ProcedureFormulaCheckResponse = z
+  .object({
+    procedureId: z.string(),
+    lotsInvitingUnderbidding: z
+      .array(z.string())
+      .openapi({ description: 'De percelen waarvan de formule uitnodigt tot onderbieden, in de volgorde van de percelen' }),
+    lots: z.array(
+      z.object({
+        lotId: z.string(),
+        tenderId: z.string(),
+        title: z.string(),
+        route: z.string().openapi({ description: 'De route van het perceel, zoals de aanbesteding hem noemt (tender.lot)' }),
+        sentence: z.string().openapi({ description: 'Het oordeel over dit perceel in één zin, met het perceel genoemd' }),
+        check: FormulaCheckResponse,
+      }),
+    ),
+  })
+  .openapi('ProcedureFormulaCheck', {
+    description: 'De formulecontrole per perceel: elk perceel heeft zijn eigen formule (docs/procedures.md, "Per perceel in de regio")',
+  });

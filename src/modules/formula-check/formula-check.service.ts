@@ -5,6 +5,7 @@
  * confirmation with a motivation, which goes into the audit trail with the verdict: the buyer
  * may have reasons, but must state them before the bids are known.
  */
+import type { Dossier } from '../../domain/evaluation/dossier.js';
 import { checkFormula, type FormulaCheck } from '../../domain/formula-check/check-formula.js';
 import { isSentence, SENTENCE_RULE_MESSAGE } from '../../domain/panel/motivation.js';
 import type { AppContext } from '../../http/types.js';
@@ -16,7 +17,12 @@ export type OpenConfirmation = { confirmUnderbiddingRisk?: boolean | undefined; 
 
 /** The check on the tender as stored; the bids play no part. */
 export function formulaCheckOf(ctx: AppContext, tenderId: string, options: { suggestions?: boolean } = {}): FormulaCheck {
-  const { bids: _bids, ...tender } = loadDossier(ctx, tenderId);
+  return formulaCheckOfDossier(loadDossier(ctx, tenderId), options);
+}
+
+/** The check on a stored tender's dossier; the bids play no part. */
+export function formulaCheckOfDossier(dossier: Dossier, options: { suggestions?: boolean } = {}): FormulaCheck {
+  const { bids: _bids, ...tender } = dossier;
   return checkFormula(tender, options);
 }
 

@@ -21,7 +21,13 @@ export const ComparisonQuery = z.strictObject({
     .min(1)
     .max(TEXT_LIMITS.reference)
     .optional()
-    .openapi({ description: "The lot (route), exactly as in the tenders: `B1-route`, `onderwijsroute`, `Z-route`, a module's name", example: 'B1-route' }),
+    .openapi({
+      description:
+        "The lot (route): `B1-route`, `onderwijsroute`, `Z-route`, a module's name. Matched on the tender's lot text normalised " +
+        '(Unicode NFKC, lower case, without spaces, hyphens, dashes, underscores, dots and slashes): `b1 route` selects the lots ' +
+        'written `B1-route` or `B1 route` of every procedure and every tender on its own; an unknown route selects nothing (no error).',
+      example: 'B1-route',
+    }),
   status: z
     .string()
     .max(TEXT_LIMITS.reference)
@@ -97,6 +103,20 @@ const RouteStatistics = z
   })
   .openapi('RouteStatistics');
 
+const RegionLot = z
+  .object({
+    tenderId: z.string(),
+    route: z.string().openapi({ description: 'The route the lot is counted on, by its name in the comparison' }),
+    lot: z.string().openapi({ description: 'The lot text as the tender writes it' }),
+    bids: z.number().int(),
+    reference: z.string(),
+    title: z.string(),
+    procedure: z
+      .object({ id: z.string(), reference: z.string(), title: z.string(), lotId: z.string() })
+      .openapi({ description: 'The procedure the tender is a lot of' }),
+  })
+  .openapi('RegionLot', { description: 'A lot of a procedure that the comparison counted' });
+
 export const RegionComparisonResponse = z
   .object({
     region: z.object({ id: z.string(), name: z.string(), members: z.array(z.object({ id: z.string(), name: z.string() })) }),
@@ -108,6 +128,11 @@ export const RegionComparisonResponse = z
     }),
     bids: z.number().int(),
     tenders: z.number().int(),
+    lots: z.array(RegionLot).openapi({
+      description:
+        'The lots of procedures counted: by route, then procedure reference, then the lot order. Tenders on their own count in every figure ' +
+        'but are not listed here',
+    }),
     providers: z.array(ProviderSummary),
     routes: z.array(RouteStatistics),
   })

@@ -31,6 +31,10 @@ export type RegionTenderKey = {
   lastSeq: number | null;
   /** The caller has a row in the tender's panel table, whatever its declaration (comparison-access.ts). */
   callerOnPanel: boolean;
+  reference: string;
+  title: string;
+  /** The procedure the tender is a lot of (issue 21); null for a tender on its own. */
+  procedure: { id: string; reference: string; title: string; lotId: string; lotPosition: number } | null;
 };
 
 /** The rows of several tenders, for computing what the cache lacks (see `loadTenderRows`). */
@@ -55,8 +59,10 @@ export function createRegionQueries(sqlite: Database.Database) {
     .prepare<{ regionId: string; userId: string }, Raw>(
       `SELECT t.id, t.organisation_id AS organisationId, t.status, t.lot, t.opened_at AS openedAt, t.created_at AS createdAt,
             (SELECT MAX(a.seq) FROM audit_events a WHERE a.tender_id = t.id) AS lastSeq,
-            EXISTS (SELECT 1 FROM panel_members p WHERE p.tender_id = t.id AND p.user_id = @userId) AS callerOnPanel
-       FROM tenders t
+            EXISTS (SELECT 1 FROM panel_members p WHERE p.tender_id = t.id AND p.user_id = @userId) AS callerOnPanel,
+            t.reference, t.title, t.procedure_id AS procedureId, pr.reference AS procedureReference, pr.title AS procedureTitle,
+            t.lot_id AS lotId, t.lot_position AS lotPosition
+       FROM tenders t LEFT JOIN procedures pr ON pr.id = t.procedure_id
       WHERE t.organisation_id = @regionId
          OR t.organisation_id IN (SELECT member_id FROM region_members WHERE region_id = @regionId)
       ORDER BY t.created_at, t.id`,
@@ -121,6 +127,12 @@ export function createRegionQueries(sqlite: Database.Database) {
           createdAt: r[5] as string,
           lastSeq: r[6] as number | null,
           callerOnPanel: r[7] === 1,
+          reference: r[8] as string,
+          title: r[9] as string,
+          procedure:
+            r[10] === null
+              ? null
+              : { id: r[10] as string, reference: r[11] as string, title: r[12] as string, lotId: r[13] as string, lotPosition: r[14] as number },
         }),
       ),
     /**

@@ -22,6 +22,9 @@ const comparisonRoute = createRoute({
     'flagged bids and their art. 2.116 outcomes, and the cross-tender flag: a median price per learner strictly below the ' +
     "route's lower fence Q1 - 1.5 x IQR of all the region's bids, with the quartiles. Per route: the statistics, the fence " +
     'and the price per learner per year. Filters work on the tender: its opening day (Europe/Amsterdam), lot and status. ' +
+    'Per route: lots of different procedures are one route when their lot texts match normalised (see the route parameter), and ' +
+    "every statistic across tenders is computed per route, so one route's prices never move another's median or fence; " +
+    '`lots` names each lot of a procedure counted, with its procedure. ' +
     "Only the tenders the caller may see count: another organisation's once awarded, the caller's own organisation's from " +
     'opening (not for a member of its panel), a draft never; every figure is computed from those alone.',
   request: { params: IdParams, query: ComparisonQuery },

@@ -11,9 +11,14 @@
  * a draft never. That rule is applied to the listing before the cache is read and before any
  * filter or statistic, so the cache holds each tender's rows for everyone and serves each
  * caller only the tenders it may see.
+ *
+ * Per lot (issue 21): the route filter matches the lot text normalised (route-key.ts), and
+ * the answer lists the lots of procedures counted with their tender and procedure (`lots`);
+ * every statistic is per route in `compareRegion`.
  */
-import { compareRegion, type RegionComparison } from '../../domain/comparison/compare-region.js';
+import { type ComparedLot, compareRegion, type RegionComparison } from '../../domain/comparison/compare-region.js';
 import type { BidObservation, ComparisonFilters } from '../../domain/comparison/observation.js';
+import { onRoute } from '../../domain/comparison/route-key.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import type { StoredTender } from '../tenders/tenders.queries.js';
@@ -22,15 +27,51 @@ import { comparisonVisibility, requireRegionReader } from './comparison-access.j
 import type { ComparisonCache } from './comparison-cache.js';
 import type { RegionTenderKey, TenderRowsById } from './regions.queries.js';
 
-export type RegionComparisonView = RegionComparison & {
-  region: { id: string; name: string; members: { id: string; name: string }[] };
+/** A lot of a procedure that the comparison counted, named with its tender and procedure (issue 21). */
+export type RegionLot = ComparedLot & {
+  reference: string;
+  title: string;
+  procedure: { id: string; reference: string; title: string; lotId: string };
 };
 
-function passesFilters(key: RegionTenderKey, tenderDate: () => string, filters: ComparisonFilters): boolean {
+export type RegionComparisonView = Omit<RegionComparison, 'lots'> & {
+  region: { id: string; name: string; members: { id: string; name: string }[] };
+  /**
+   * The lots of procedures counted, by route, then procedure reference, then lot order. A
+   * tender on its own counts as before but is not listed: a region of 1,000 tenders would
+   * double the answer's size and time (bench/comparison-route.bench.ts) for a list the
+   * routes' figures already summarise.
+   */
+  lots: RegionLot[];
+};
+
+function passesFilters(key: RegionTenderKey, tenderDate: () => string, filters: ComparisonFilters, route: ((lot: string) => boolean) | undefined): boolean {
   if (filters.from !== undefined && tenderDate() < filters.from) return false;
   if (filters.to !== undefined && tenderDate() > filters.to) return false;
-  if (filters.route !== undefined && key.lot !== filters.route) return false;
+  if (route !== undefined && !route(key.lot)) return false;
   return filters.statuses === undefined || filters.statuses.length === 0 || filters.statuses.includes(key.status);
+}
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The counted lots of procedures, named by their listing rows, in the view's order. */
+function nameLots(lots: readonly ComparedLot[], keys: ReadonlyMap<string, RegionTenderKey>): RegionLot[] {
+  const named: { lot: RegionLot; position: number }[] = [];
+  for (const lot of lots) {
+    const key = keys.get(lot.tenderId) as RegionTenderKey;
+    if (key.procedure === null) continue;
+    const { id, reference, title, lotId, lotPosition } = key.procedure;
+    named.push({ lot: { ...lot, reference: key.reference, title: key.title, procedure: { id, reference, title, lotId } }, position: lotPosition });
+  }
+  return named
+    .sort(
+      (a, b) =>
+        byCodeUnit(a.lot.route, b.lot.route) ||
+        byCodeUnit(a.lot.procedure.reference, b.lot.procedure.reference) ||
+        byCodeUnit(a.lot.procedure.id, b.lot.procedure.id) ||
+        a.position - b.position,
+    )
+    .map(({ lot }) => lot);
 }
 
 function groupByTender(rows: TenderRowsById): Map<string, StoredTender> {
@@ -50,8 +91,9 @@ function groupByTender(rows: TenderRowsById): Map<string, StoredTender> {
 function collectObservations(
   ctx: AppContext,
   { actor, regionId, filters, cache }: { actor: Actor; regionId: string; filters: ComparisonFilters; cache: ComparisonCache },
-): BidObservation[] {
+): { observations: BidObservation[]; keys: Map<string, RegionTenderKey> } {
   const counts = comparisonVisibility(ctx, actor);
+  const route = filters.route === undefined ? undefined : onRoute(filters.route);
   // One read transaction: the keys and the rows they stand for come from the same snapshot.
   return ctx.db.sqlite
     .transaction(() => {
@@ -61,7 +103,7 @@ function collectObservations(
         if (!counts(key)) continue;
         const cached = cache.get(key.id, key.lastSeq);
         // The date only when a filter asks for it: without the cache it is a time-zone conversion per tender.
-        if (passesFilters(key, () => cached?.tenderDate ?? comparisonDateOf(key), filters)) selected.push({ key, cached: cached?.observations });
+        if (passesFilters(key, () => cached?.tenderDate ?? comparisonDateOf(key), filters, route)) selected.push({ key, cached: cached?.observations });
       }
       const missing = selected.filter((tender) => tender.cached === undefined).map((tender) => tender.key.id);
       const loaded = groupByTender(ctx.queries.regions.loadTenderRows(missing));
@@ -75,7 +117,7 @@ function collectObservations(
         }
         for (const observation of rows ?? []) observations.push(observation);
       }
-      return observations;
+      return { observations, keys: new Map(selected.map(({ key }) => [key.id, key])) };
     })
     .deferred();
 }
@@ -95,6 +137,7 @@ export function compareRegionTenders(
     .findOrganisations(ctx.queries.organisations.listRegionMemberIds(region.id))
     .map(({ id, name }) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  const comparison = compareRegion(collectObservations(ctx, { actor, regionId: region.id, filters, cache }), filters);
-  return { region: { id: region.id, name: region.name, members }, ...comparison };
+  const { observations, keys } = collectObservations(ctx, { actor, regionId: region.id, filters, cache });
+  const comparison = compareRegion(observations, filters);
+  return { region: { id: region.id, name: region.name, members }, ...comparison, lots: nameLots(comparison.lots, keys) };
 }

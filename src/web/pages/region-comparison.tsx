@@ -4,20 +4,23 @@
  * (`compareRegionTenders`) as a page. Filters (period, route, status) as a GET form; per
  * provider its bids, wins, price per learner per route, mean quality and flagged bids with
  * their outcomes, a provider below a route's lower fence marked in words with the quartiles
- * and the fence; per route a chart of the price per learner over the years with its table.
+ * and the fence; per route a chart of the price per learner over the years with its table;
+ * per lot (issue 21) the tenders counted, each with its route and the procedure it is a lot of.
+ * The route select matches in any spelling (route-key.ts) and shows the route by its name.
  * Access is the service's: 404 for whom the regio is not theirs, 403 for a beoordelaar, and
  * only the tenders the caller may see count (comparison-access.ts).
  */
 import { Hono } from 'hono';
 import type { TenderStatus } from '../../db/schema/index.js';
 import type { RouteStatistics } from '../../domain/comparison/compare-region.js';
+import { KNOWN_ROUTES, routeKey } from '../../domain/comparison/route-key.js';
 import type { ComparisonFilters } from '../../domain/comparison/observation.js';
 import type { ProviderSummary } from '../../domain/comparison/provider-summary.js';
 import { TENDER_STATUSES } from '../../domain/lifecycle/tender-status.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { createComparisonCache } from '../../modules/regions/comparison-cache.js';
-import { compareRegionTenders, type RegionComparisonView } from '../../modules/regions/regions.service.js';
+import { compareRegionTenders, type RegionComparisonView, type RegionLot } from '../../modules/regions/regions.service.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
 import { SelectField, TextField } from '../components/form-field.js';
 import { RouteTrendChart } from '../components/route-trend-chart.js';
@@ -46,8 +49,6 @@ function TermsExplained() {
     </section>
   );
 }
-/** The routes a lot usually names; the select also offers every route the region's tenders use. */
-const KNOWN_ROUTES = ['B1-route', 'onderwijsroute', 'Z-route'];
 
 type FilterForm = { from: string; to: string; route: string; status: string };
 
@@ -163,6 +164,26 @@ function RoutesTable({ routes, names }: { routes: RouteStatistics[]; names: Map<
   );
 }
 
+/** The lots of procedures counted, as the service orders them: by route, then procedure and its lot order. */
+function LotsTable({ lots }: { lots: RegionLot[] }) {
+  return (
+    <Table
+      caption="Per perceel: de percelen van procedures die meetellen, met hun route; losse aanbestedingen tellen mee in de cijfers maar staan hier niet"
+      columns={[{ label: 'Route' }, { label: 'Procedure' }, { label: 'Perceel' }, { label: 'Aanbesteding' }, { label: 'Inschrijvingen', numeric: true }]}
+    >
+      {lots.map((lot) => (
+        <Row>
+          <Cell header>{lot.route}</Cell>
+          <Cell>{`${lot.procedure.reference} ${lot.procedure.title}`}</Cell>
+          <Cell>{`${lot.procedure.lotId} (${lot.lot})`}</Cell>
+          <Cell>{`${lot.reference} ${lot.title}`}</Cell>
+          <Cell numeric>{lot.bids}</Cell>
+        </Row>
+      ))}
+    </Table>
+  );
+}
+
 function ComparisonPage({
   viewer,
   regionId,
@@ -194,7 +215,7 @@ function ComparisonPage({
         <TextField name="tot" label="Tot en met" type="date" value={form.to} errors={NO_ERRORS} />
         <SelectField
           name="route"
-          label="Route"
+          label="Route (perceel)"
           errors={NO_ERRORS}
           value={form.route}
           options={[{ value: '', label: 'Alle routes' }, ...routeOptions.map((r) => ({ value: r, label: r }))]}
@@ -234,6 +255,14 @@ function ComparisonPage({
               </section>
             ))}
           </section>
+          {comparison.lots.length === 0 ? null : (
+            <section aria-labelledby="percelen">
+              <h2 id="percelen" class="utrecht-heading-2 utrecht-heading-2--distanced">
+                Per perceel
+              </h2>
+              <LotsTable lots={comparison.lots} />
+            </section>
+          )}
           <section aria-labelledby="aanbieders">
             <h2 id="aanbieders" class="utrecht-heading-2 utrecht-heading-2--distanced">
               Per aanbieder
@@ -260,7 +289,7 @@ export function regionComparisonPages(ctx: AppContext) {
     const form: FilterForm = {
       from: date(c.req.query('van')),
       to: date(c.req.query('tot')),
-      route: c.req.query('route') ?? '',
+      route: (c.req.query('route') ?? '').trim(),
       status: (TENDER_STATUSES as readonly string[]).includes(status) ? status : '',
     };
     const compare = (filters: ComparisonFilters) => compareRegionTenders(ctx, { actor: viewer.actor, regionId, filters, cache });
@@ -276,10 +305,20 @@ export function regionComparisonPages(ctx: AppContext) {
     }
     // The route select offers every route of the region, also while one is chosen.
     const allRoutes = form.route === '' && comparison !== undefined ? comparison.routes : compare({}).routes;
-    const routeOptions = [...new Set([...KNOWN_ROUTES, ...allRoutes.map((r) => r.route), ...(form.route === '' ? [] : [form.route])])].sort();
+    const known = [...KNOWN_ROUTES, ...allRoutes.map((r) => r.route)];
+    // A route asked in another spelling (`b1 route`) is shown selected under its name.
+    const chosen = form.route === '' ? '' : (known.find((r) => routeKey(r) === routeKey(form.route)) ?? form.route);
+    const routeOptions = [...new Set([...known, ...(chosen === '' ? [] : [chosen])])].sort();
     return renderPage(
       c,
-      <ComparisonPage viewer={viewer} regionId={regionId} form={form} routeOptions={routeOptions} comparison={comparison} problem={problem} />,
+      <ComparisonPage
+        viewer={viewer}
+        regionId={regionId}
+        form={{ ...form, route: chosen }}
+        routeOptions={routeOptions}
+        comparison={comparison}
+        problem={problem}
+      />,
     );
   });
   return app;

@@ -49,7 +49,8 @@ import type {
   PendingBidSchema,
   SensitivitySchema,
 } from '../../../src/modules/evaluation/evaluation.contract.js';
-import type { FormulaCheckResponse } from '../../../src/modules/formula-check/formula-check.contract.js';
+import type { FormulaCheckResponse, ProcedureFormulaCheckResponse } from '../../../src/modules/formula-check/formula-check.contract.js';
+import type { ProcedureFormulaCheck } from '../../../src/modules/formula-check/procedure-formula-check.js';
 import type { Panel } from '../../../src/modules/panel/panel.routes.js';
 import type { RegionComparisonResponse } from '../../../src/modules/regions/regions.contract.js';
 import type { DossierResponse, TenderResponse } from '../../../src/modules/tenders/tenders.contract.js';
@@ -101,6 +102,7 @@ describe('the response schemas and the domain types', () => {
 
   it('describe the formula check, the panel, the comparison, the recomputation and the audit check', () => {
     expectTypeOf<Same<Out<typeof FormulaCheckResponse>, FormulaCheck>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Out<typeof ProcedureFormulaCheckResponse>, ProcedureFormulaCheck>>().toEqualTypeOf<true>();
     expectTypeOf<Same<Out<typeof Panel>, PanelView>>().toEqualTypeOf<true>();
     expectTypeOf<Same<Out<typeof RegionComparisonResponse>, RegionComparisonView>>().toEqualTypeOf<true>();
     expectTypeOf<Same<Out<typeof Recomputation>, RecomputationView>>().toEqualTypeOf<true>();
