@@ -444,6 +444,8 @@ const HANDLERS: Record<string, Handler> = {
   'tender.delete': deleteTender,
   'procedure.import': importProcedure,
   'procedure.award-limit.set': setAwardLimit,
+  // Changes no table itself: each decided lot's own `tender.award-decision` does, in the same transaction.
+  'procedure.award-decision': () => undefined,
   'bid.create': createBid,
   'bid.update': updateBid,
   'bid.delete': deleteBid,
