@@ -217,6 +217,8 @@ export const TENDER_ACTION_CHANGES = {
     after: z.object({
       kind: z.enum(REPORT_KINDS),
       bidId: z.string().nullable(),
+      procedureId: z.string().optional().openapi({ description: 'Alleen bij een rapport van een procedure: de procedure' }),
+      addresseeKvk: z.string().nullable().optional().openapi({ description: 'Alleen bij een gunningsbrief van een procedure: het KvK-nummer van de school' }),
       sha256: z.string(),
       certificate: z.string().optional().openapi({ description: 'SHA-256-vingerafdruk van het certificaat dat tekende' }),
       signatureCheck: SignatureCheck.optional().openapi({
