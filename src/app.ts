@@ -50,6 +50,8 @@ import { pages } from './web/mount-pages.js';
 import { panelRoutes } from './modules/panel/panel.routes.js';
 import { lowBidReviewRoutes } from './modules/low-bid-reviews/low-bid-reviews.routes.js';
 import { awardRoutes } from './modules/award/award.routes.js';
+import { procedureAwardRoutes } from './modules/award/procedure-award.routes.js';
+import { procedureReportRoutes } from './modules/reports/procedure-reports.routes.js';
 import { priceOpeningRoutes } from './modules/price-opening/price-opening.routes.js';
 import { developmentSignerSource, lazySigner, type SignerSource } from './modules/reports/report-signer.js';
 import type { TimestampAuthorityOptions } from './reports/signing/timestamp-client.js';
@@ -182,6 +184,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', templateRoutes());
   app.route('/', tenderRoutes(ctx));
   app.route('/', procedureRoutes(ctx));
+  app.route('/', procedureAwardRoutes(ctx));
+  app.route('/', procedureReportRoutes(ctx));
   app.route('/', bidRoutes(ctx));
   app.route('/', bidChangeRoutes(ctx));
   app.route('/', documentRoutes(ctx));

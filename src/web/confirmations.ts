@@ -38,6 +38,14 @@ export const CONFIRMATIONS = {
     confirm: 'Ja, neem de gunningsbeslissing',
     missing: 'bevestig dat u begrijpt dat de beoordeling daarmee vastligt',
   },
+  procedureAwardDecision: {
+    question: 'De gunningsbeslissing nemen voor de percelen?',
+    consequence:
+      'Elk perceel dat nog open is krijgt zijn gunningsbeslissing, voor de inschrijving die de toewijzing onder de gunningsbeperking het geeft. Daarna kunnen de scores, de consensus en het onderzoek naar abnormaal lage inschrijvingen van die percelen niet meer worden gewijzigd en begint per perceel de opschortende termijn van 20 kalenderdagen. Terug kan alleen per perceel, door de beslissing met een reden in te trekken; dat staat in het auditlogboek.',
+    statement: 'Ik begrijp dat de beoordeling van deze percelen met de gunningsbeslissing vastligt',
+    confirm: 'Ja, neem de gunningsbeslissing',
+    missing: 'bevestig dat u begrijpt dat de beoordeling van de percelen daarmee vastligt',
+  },
   award: {
     question: 'Definitief gunnen?',
     consequence: 'Daarna is de aanbesteding vergrendeld: niets kan nog worden gewijzigd en de gunningsbeslissing kan niet meer worden ingetrokken.',

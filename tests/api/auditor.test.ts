@@ -299,6 +299,8 @@ describe('an auditor changes nothing', () => {
       'POST /api/v1/tenders/import': () => auditor.post('/api/v1/tenders/import', { organisationId: ids.own, dossier: exampleDossier() }),
       'POST /api/v1/procedures/import': () => auditor.post(`/api/v1/procedures/import?organisationId=${ids.own}`, exampleProcedure()),
       'PUT /api/v1/procedures/:id/award-limit': () => auditor.put(`/api/v1/procedures/${ids.procedure}/award-limit`, { awardLimit: null }),
+      'POST /api/v1/procedures/:id/award-decision': () => auditor.post(`/api/v1/procedures/${ids.procedure}/award-decision`, {}),
+      'POST /api/v1/procedures/:id/reports': () => auditor.post(`/api/v1/procedures/${ids.procedure}/reports`, { kind: 'evaluation' }),
       'PATCH /api/v1/tenders/:id': () => auditor.patch(base, { title: 'Andere titel' }),
       'POST /api/v1/tenders/:id/open': () => auditor.post(`${base}/open`),
       'POST /api/v1/tenders/:id/bids': () => auditor.post(`${base}/bids`, { provider: { name: 'Laatkomer', kvk: '30777777', keurmerk: true }, price: 500000 }),

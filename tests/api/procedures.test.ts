@@ -7,6 +7,7 @@
  * never reaches an evaluator.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeStandstillEnd } from '../../src/domain/lifecycle/standstill.js';
 import { evaluateProcedure } from '../../src/domain/procedure/evaluate-procedure.js';
 import type { Procedure } from '../../src/domain/procedure/procedure.js';
 import { exampleProcedure } from '../helpers/procedures.js';
@@ -242,15 +243,24 @@ describe('a lot that is not yet a complete dossier', () => {
 });
 
 describe('the award decision of a lot under the limitation', () => {
-  it('is taken for the winner the limitation gives the lot, and refused (409, with the reason) for its own winner when that differs', async () => {
+  it('is taken for the winner the limitation gives the lot, also when that is not its own winner, with both and the reason recorded', async () => {
     const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
     const procedureLots = imported.body.lots as { tenderId: string }[];
     // Bidder preference: Zwolle (B2 on L2, B1 on L3) keeps L2, which it prefers; L3 goes to Het Taalhuis Kampen (B2).
     expect((await w.almereInkoper.put(`/api/v1/procedures/${imported.body.id}/award-limit`, BIDDER_PREFERENCE)).status).toBe(200);
     for (const lot of procedureLots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    const draw = { drawOfLots: { winner: 'B1', record: 'De inkoper heeft op 2 maart geloot in bijzijn van de notaris.' } };
+    const refused = await w.almereInkoper.post(`/api/v1/tenders/${procedureLots[2]?.tenderId}/award-decision`, draw);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ path: 'drawOfLots', message: 'geen gedeelde eerste plaats onder de gunningsbeperking' }]);
     const third = await w.almereInkoper.post(`/api/v1/tenders/${procedureLots[2]?.tenderId}/award-decision`);
-    expect(third.status).toBe(409);
-    expect(third.body.detail).toContain('De gunningsbeperking van de procedure geeft dit perceel niet aan B1: Gegund aan de op één na beste inschrijving');
+    expect(third.status, JSON.stringify(third.body)).toBe(200);
+    expect(third.body).toMatchObject({ status: 'award-proposed', winner: 'B2' });
+    const stored = t.db.sqlite.prepare('SELECT award_decision AS decision FROM tenders WHERE id = ?').get(procedureLots[2]?.tenderId) as { decision: string };
+    expect(JSON.parse(stored.decision).limitation).toEqual({
+      winnerWithoutLimit: 'B1',
+      reason: expect.stringMatching(/^Gegund aan de op één na beste inschrijving, Het Taalhuis Kampen \(B2\)/),
+    });
     const second = await w.almereInkoper.post(`/api/v1/tenders/${procedureLots[1]?.tenderId}/award-decision`);
     expect(second.status, JSON.stringify(second.body)).toBe(200);
     expect(second.body.winner).toBe('B2');
@@ -265,5 +275,147 @@ describe('the award decision of a lot under the limitation', () => {
     const response = await w.almereInkoper.post(`/api/v1/tenders/${second?.tenderId}/award-decision`);
     expect(response.status).toBe(409);
     expect(response.body.detail).toContain('eerst moet elk perceel volledig beoordeeld zijn');
+  });
+});
+
+describe('POST /api/v1/procedures/{id}/award-decision', () => {
+  /** Snel Inburgeren (B3) on L1 is possibly abnormally low: its art. 2.116 review must be decided before any decision on L1. */
+  const acceptLowBid = async (tenderId: string) => {
+    const review = (body: unknown) => w.almereInkoper.post(`/api/v1/tenders/${tenderId}/bids/B3/low-bid-review`, body);
+    expect((await review({ action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoeveel contacturen rekent u?'] })).status).toBe(200);
+    expect((await review({ action: 'record-explanation', explanation: 'Wij werken met groepen van 16 en een eigen lesmethode.' })).status).toBe(200);
+    expect((await review({ action: 'decide', decision: 'accepted', motivation: 'De toelichting maakt de prijs aannemelijk.' })).status).toBe(200);
+  };
+  const opened = async (file: Procedure = exampleProcedure()): Promise<{ id: string; lots: { lotId: string; tenderId: string }[] }> => {
+    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), file);
+    expect(imported.status).toBe(201);
+    for (const lot of imported.body.lots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    await acceptLowBid(imported.body.lots[0].tenderId);
+    return imported.body;
+  };
+  const statuses = async (procedure: { id: string }) =>
+    (await w.almereInkoper.get(`/api/v1/procedures/${procedure.id}`)).body.lots.map((lot: { lotId: string; status: string }) => [lot.lotId, lot.status]);
+
+  it('decides every lot in one go for the winner the lot order gives it, each with its standstill, winner without the limitation and reason', async () => {
+    const procedure = await opened();
+    const response = await w.almereInkoper.post(`/api/v1/procedures/${procedure.id}/award-decision`);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const standstillEndsOn = computeStandstillEnd(new Date(response.body.decidedAt));
+    expect(response.body.lots.map((l: Record<string, unknown>) => [l.lotId, l.status, l.winner, l.winnerWithoutLimit, l.standstillEndsOn])).toEqual([
+      ['L1', 'award-proposed', 'B2', 'B2', standstillEndsOn],
+      ['L2', 'award-proposed', 'B1', 'B2', standstillEndsOn],
+      ['L3', 'award-proposed', 'B2', 'B1', standstillEndsOn],
+    ]);
+    expect(response.body.lots[1].reason).toMatch(
+      /^Gegund aan de op één na beste inschrijving, Taalschool IJsselland \(B1\): NT2 Centrum Zwolle \(KvK 05234567\) heeft al perceel L1/,
+    );
+    expect(await statuses(procedure)).toEqual([
+      ['L1', 'award-proposed'],
+      ['L2', 'award-proposed'],
+      ['L3', 'award-proposed'],
+    ]);
+    const events = t.db.sqlite
+      .prepare("SELECT action, entity_id AS entityId, change FROM audit_events WHERE action = 'procedure.award-decision' AND entity_id = ?")
+      .all(procedure.id) as { change: string }[];
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0]?.change ?? '{}').after.lots.map((l: { lotId: string; winner: string }) => [l.lotId, l.winner])).toEqual([
+      ['L1', 'B2'],
+      ['L2', 'B1'],
+      ['L3', 'B2'],
+    ]);
+    for (const lot of procedure.lots) {
+      const trail = (await w.almereInkoper.get(`/api/v1/tenders/${lot.tenderId}/audit-events`)).body;
+      const actions = trail.map((e: { action: string }) => e.action);
+      expect(actions.filter((action: string) => action === 'tender.award-decision')).toHaveLength(1);
+      expect(actions.at(-1)).toBe('tender.award-decision');
+      expect(actions).not.toContain('procedure.award-decision');
+    }
+    const verify = await w.almereAuditor.get('/api/v1/audit/verify');
+    expect(verify.body).toMatchObject({ valid: true, stateMismatch: null, state: { unknownActions: [] } });
+  });
+
+  it('decides the lots the officer names only, refuses a lot decided already (409, named) and leaves withdrawing per lot', async () => {
+    const procedure = await opened();
+    const first = await w.almereInkoper.post(`/api/v1/procedures/${procedure.id}/award-decision`, { lots: ['L2'] });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.lots.map((l: { lotId: string; winner: string }) => [l.lotId, l.winner])).toEqual([['L2', 'B1']]);
+    expect(await statuses(procedure)).toEqual([
+      ['L1', 'open'],
+      ['L2', 'award-proposed'],
+      ['L3', 'open'],
+    ]);
+    const again = await w.almereInkoper.post(`/api/v1/procedures/${procedure.id}/award-decision`, { lots: ['L3', 'L2'] });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/^De gunningsbeslissing is niet genomen\. Perceel L2: /);
+    expect(again.body.errors.map((e: { path: string }) => e.path)).toEqual(['lots.L2']);
+    expect(await statuses(procedure)).toEqual([
+      ['L1', 'open'],
+      ['L2', 'award-proposed'],
+      ['L3', 'open'],
+    ]);
+    const l2 = procedure.lots[1]?.tenderId;
+    const withdrawn = await w.almereInkoper.post(`/api/v1/tenders/${l2}/award-decision/withdraw`, {
+      reason: 'Een bezwaar tegen de beslissing is gegrond verklaard.',
+    });
+    expect(withdrawn.body).toEqual({ status: 'open', withdrawnWinner: 'B1' });
+    const rest = await w.almereInkoper.post(`/api/v1/procedures/${procedure.id}/award-decision`, { lots: ['L3', 'L1'] });
+    expect(rest.body.lots.map((l: { lotId: string }) => l.lotId)).toEqual(['L1', 'L3']);
+  });
+
+  it('refuses (409) while a lot is not complete, naming it, and decides nothing', async () => {
+    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
+    const [, , third] = imported.body.lots as { tenderId: string }[];
+    const bid = { provider: { name: 'Taalschool De Nieuwe', kvk: '05999999', keurmerk: true }, price: 400000 };
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${third?.tenderId}/bids`, bid)).status).toBe(201);
+    for (const lot of imported.body.lots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    const response = await w.almereInkoper.post(`/api/v1/procedures/${imported.body.id}/award-decision`, { lots: ['L2'] });
+    expect(response.status).toBe(409);
+    expect(response.body.detail).toContain('eerst moet elk perceel volledig beoordeeld zijn');
+    expect(response.body.errors.map((e: { path: string }) => e.path)).toContain('lots[2].dossier.bids[3].scores.K1');
+    expect((await w.almereInkoper.get(`/api/v1/procedures/${imported.body.id}`)).body.lots[1].status).toBe('open');
+  });
+
+  it('without a limitation gives each lot its own winner; a lot not yet open is named in the 409', async () => {
+    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), { ...exampleProcedure(), awardLimit: undefined });
+    expect(imported.status).toBe(201);
+    const [first, , third] = imported.body.lots as { tenderId: string }[];
+    for (const lot of [first, third]) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot?.tenderId}/open`)).status).toBe(200);
+    await acceptLowBid(first?.tenderId ?? '');
+    const refused = await w.almereInkoper.post(`/api/v1/procedures/${imported.body.id}/award-decision`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['lots.L2']);
+    const decided = await w.almereInkoper.post(`/api/v1/procedures/${imported.body.id}/award-decision`, { lots: ['L1', 'L3'] });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(decided.body.lots.map((l: Record<string, unknown>) => [l.lotId, l.winner, l.winnerWithoutLimit, l.reason])).toEqual([
+      ['L1', 'B2', 'B2', null],
+      ['L3', 'B1', 'B1', null],
+    ]);
+  });
+
+  it('names only lots of the procedure, each once (400)', async () => {
+    const procedure = await opened();
+    const response = await w.almereInkoper.post(`/api/v1/procedures/${procedure.id}/award-decision`, { lots: ['L1', 'L9', 'L1'] });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { path: 'lots[1]', message: 'geen perceel van deze procedure (L1, L2, L3)' },
+      { path: 'lots[2]', message: 'perceel L1 staat er al' },
+    ]);
+  });
+
+  it('is 404 to another organisation, 403 to an auditor and to an evaluator on every lot', async () => {
+    const procedure = await opened();
+    const url = `/api/v1/procedures/${procedure.id}/award-decision`;
+    for (const client of [w.utrechtInkoper, w.utrechtAuditor, w.lelystadInkoper]) expect((await client.post(url)).status).toBe(404);
+    expect((await w.almereBeoordelaar.post(url)).status).toBe(404);
+    for (const lot of procedure.lots) {
+      expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
+    }
+    expect((await w.almereBeoordelaar.post(url)).status).toBe(403);
+    expect((await w.almereAuditor.post(url)).status).toBe(403);
+    expect(await statuses(procedure)).toEqual([
+      ['L1', 'open'],
+      ['L2', 'open'],
+      ['L3', 'open'],
+    ]);
   });
 });

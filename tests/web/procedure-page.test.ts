@@ -67,3 +67,36 @@ describe('links to the procedure', () => {
     expect(overview.html).toContain(`href="/procedures/${id}"`);
   });
 });
+
+describe('the award decision and the reports on the procedure page', () => {
+  it('asks for the confirmation, then decides every open lot for its allocated bid, and lists the reports with links', async () => {
+    const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
+    const procedure = imported.body as { id: string; lots: { tenderId: string }[] };
+    for (const lot of procedure.lots.slice(1)) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    const client = await loginPage(t, w.almereInkoper.email, PASSWORD);
+    const page = await client.get(`/procedures/${procedure.id}`);
+    expect(visibleText(page.html)).toContain('De gunningsbeslissing voor de percelen L2, L3');
+    expect(page.html).toContain(`action="/procedures/${procedure.id}/gunningsbeslissing"`);
+    expect(visibleText(page.html)).toContain('Er zijn nog geen rapporten van de procedure gemaakt.');
+
+    const unconfirmed = await client.post(`/procedures/${procedure.id}/gunningsbeslissing`, {});
+    expect(unconfirmed.status).toBe(400);
+    expect(visibleText(unconfirmed.html)).toContain('bevestig dat u begrijpt dat de beoordeling van de percelen daarmee vastligt');
+
+    const decided = await client.post(`/procedures/${procedure.id}/gunningsbeslissing`, { bevestiging: 'ja' });
+    expect(decided.status).toBe(303);
+    const after = await client.get(decided.location ?? '');
+    expect(visibleText(after.html)).toContain('De gunningsbeslissing is genomen: perceel L2 aan B1, perceel L3 aan B2.');
+    const lotsNow = (await w.almereInkoper.get(`/api/v1/procedures/${procedure.id}`)).body.lots.map((lot: { status: string }) => lot.status);
+    expect(lotsNow).toEqual(['draft', 'award-proposed', 'award-proposed']);
+
+    const made = await w.almereInkoper.post(`/api/v1/procedures/${procedure.id}/reports`, { kind: 'evaluation' });
+    expect(made.status).toBe(201);
+    const withReports = await client.get(`/procedures/${procedure.id}`);
+    expect(withReports.html).toContain(`href="${made.body[0].url}"`);
+    expect(visibleText(withReports.html)).toContain('Beoordelingsrapport van de procedure downloaden (PDF)');
+    const auditor = await (await loginPage(t, w.almereAuditor.email, PASSWORD)).get(`/procedures/${procedure.id}`);
+    expect(auditor.html).toContain(`href="${made.body[0].url}"`);
+    expect(auditor.html).not.toContain('gunningsbeslissing"');
+  }, 60_000);
+});

@@ -41,6 +41,10 @@ export const AUDIT_ACTION_TERMS = {
     'gunningsbeperking gewijzigd',
     'De gunningsbeperking van een procedure (hoeveel percelen één school ten hoogste krijgt, en volgens welke regel) of de voorkeuren van de scholen zijn gewijzigd.',
   ),
+  'procedure.award-decision': term(
+    'gunningsbeslissing voor de procedure genomen',
+    'De gunningsbeslissing is voor de percelen van een procedure tegelijk genomen, elk perceel voor de winnaar die de gunningsbeperking het geeft.',
+  ),
   'bid.create': term('inschrijving geregistreerd', 'Een inschrijving is vastgelegd.'),
   'bid.update': term('inschrijving gewijzigd', 'Een inschrijving is voor het openen gewijzigd.'),
   'bid.delete': term('inschrijving verwijderd', 'Een inschrijving is voor het openen verwijderd.'),

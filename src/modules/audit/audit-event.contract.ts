@@ -110,6 +110,10 @@ export const TENDER_ACTION_CHANGES = {
         .object({ winner: z.string(), record: z.string(), tiedBids: z.array(z.string()) })
         .nullable()
         .optional(),
+      limitation: z
+        .object({ winnerWithoutLimit: z.string().nullable(), reason: z.string() })
+        .optional()
+        .openapi({ description: 'Alleen bij een perceel onder de gunningsbeperking: wie zonder beperking zou winnen, en de reden van de toewijzing' }),
       ranking: z
         .array(z.object({ bidId: z.string(), rank: z.number().int().nullable(), status: z.enum(['ranked', 'excluded']), score: z.number().nullable() }))
         .optional(),
@@ -166,6 +170,23 @@ export const TENDER_ACTION_CHANGES = {
     before: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable() }),
     after: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable() }),
   },
+  'procedure.award-decision': {
+    after: z.object({
+      decidedAt: timestamp(),
+      lots: z
+        .array(
+          z.object({
+            lotId: z.string(),
+            tenderId: z.string(),
+            winner: z.string(),
+            winnerWithoutLimit: z.string().nullable(),
+            reason: z.string().nullable(),
+            standstillEndsOn: calendarDay(),
+          }),
+        )
+        .openapi({ description: 'De besliste percelen; elk heeft daarnaast zijn eigen tender.award-decision' }),
+    }),
+  },
   'bid-document.receive': {
     after: z.object({
       id: z.string(),
@@ -196,6 +217,8 @@ export const TENDER_ACTION_CHANGES = {
     after: z.object({
       kind: z.enum(REPORT_KINDS),
       bidId: z.string().nullable(),
+      procedureId: z.string().optional().openapi({ description: 'Alleen bij een rapport van een procedure: de procedure' }),
+      addresseeKvk: z.string().nullable().optional().openapi({ description: 'Alleen bij een gunningsbrief van een procedure: het KvK-nummer van de school' }),
       sha256: z.string(),
       certificate: z.string().optional().openapi({ description: 'SHA-256-vingerafdruk van het certificaat dat tekende' }),
       signatureCheck: SignatureCheck.optional().openapi({

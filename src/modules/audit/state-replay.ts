@@ -444,6 +444,8 @@ const HANDLERS: Record<string, Handler> = {
   'tender.delete': deleteTender,
   'procedure.import': importProcedure,
   'procedure.award-limit.set': setAwardLimit,
+  // Changes no table itself: each decided lot's own `tender.award-decision` does, in the same transaction.
+  'procedure.award-decision': () => undefined,
   'bid.create': createBid,
   'bid.update': updateBid,
   'bid.delete': deleteBid,
@@ -518,6 +520,9 @@ const HANDLERS: Record<string, Handler> = {
         tenderId: event.tenderId,
         kind: text(after.kind),
         bidId: textOrNull(after.bidId),
+        // Absent from the events of a tender's own reports: null.
+        procedureId: textOrNull(after.procedureId ?? null),
+        addresseeKvk: textOrNull(after.addresseeKvk ?? null),
         sha256: text(after.sha256),
         createdBy: event.actorUserId,
         // Stored as the JSON of the same object; events before it was kept do not tell it.

@@ -148,6 +148,16 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
       JSON.stringify(before.preferences ?? null) === JSON.stringify(after.preferences ?? null) ? '' : '; de voorkeuren van de scholen zijn gewijzigd';
     return `Gunningsbeperking gewijzigd van ${awardLimitSentence(before.awardLimit)} in ${awardLimitSentence(after.awardLimit)}${preferences}.`;
   },
+  'procedure.award-decision': (_e, c) => {
+    const lots = Array.isArray(record(c.after).lots) ? (record(c.after).lots as unknown[]).map(record) : [];
+    const each = lots.map((lot) => {
+      const winner = text(lot.winner) ?? '?';
+      const without = text(lot.winnerWithoutLimit);
+      const moved = without !== undefined && without !== winner ? ` (zonder de gunningsbeperking ${without})` : '';
+      return `perceel ${text(lot.lotId) ?? '?'} aan ${winner}${moved}`;
+    });
+    return `Gunningsbeslissing voor de procedure genomen: ${each.join(', ')}; de opschortende termijn loopt per perceel.`;
+  },
   'consensus.set': (e, c, bid) => {
     const where = `${bid(entityPart(e.entityId, 1))} op ${entityPart(e.entityId, 2)}`;
     const after = num(record(c.after).score);

@@ -21,7 +21,8 @@ import { isSentence, SENTENCE_RULE_MESSAGE } from '../../domain/panel/motivation
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
-import { lotAllocationUnderLimit } from '../procedures/procedures.service.js';
+import { lotAllocationUnderLimit, type LotAllocation } from '../procedures/procedures.service.js';
+import type { TenderRow } from '../tenders/tenders.queries.js';
 import { computeEvaluation, type TenderEvaluation } from '../evaluation/evaluation.service.js';
 import { requireAllSealed } from '../panel/consensus.service.js';
 import { requireTenderRole, type TenderAccess } from '../tenders/tender-access.js';
@@ -39,6 +40,8 @@ export type StoredAwardDecision = {
   decisionDate: string;
   standstillEndsOn: string;
   drawOfLots: (DrawOfLots & { tiedBids: string[] }) | null;
+  /** Only for a lot of a procedure under an award limitation (issue 21). */
+  limitation?: LimitationEffect;
   /** The evaluation the decision rests on, as `GET .../evaluation` showed it. */
   evaluation: TenderEvaluation;
 };
@@ -101,75 +104,117 @@ function decideWinner(evaluation: TenderEvaluation, draw: DrawOfLots | undefined
   return { winner: draw.winner, drawOfLots: { winner: draw.winner, record: draw.record.trim(), tiedBids } };
 }
 
+/** A lot of a procedure under an award limitation: who would have won without it, and the allocation's reason. */
+export type LimitationEffect = { winnerWithoutLimit: string | null; reason: string };
+
+/** The winner the decision names, with the draw it rests on and the limitation's effect (null when none applies). */
+export type DecidedWinner = { winner: string; drawOfLots: StoredAwardDecision['drawOfLots']; limitation: LimitationEffect | null };
+
 /**
  * A lot of a procedure with an award limitation (issue 21) goes to the winner the limitation
- * gives it, which may be another bid than its own winner. An award decision for such a lot
- * that names another bid is refused rather than taken: the decision per procedure (with the
- * limitation's effect in the letters) is not built yet (docs/procedures.md).
+ * gives it, which may be another bid than its own winner; a lot the allocation leaves
+ * without a winner (a draw is needed, or no school may take it) cannot be decided. A draw of
+ * lots for such a lot is not recorded per lot: the allocation would have to be re-run with
+ * it (docs/procedures.md, "Not built").
  */
-function requireWinnerUnderLimit(ctx: AppContext, tenderId: string, winner: string): void {
-  const limited = lotAllocationUnderLimit(ctx, tenderId);
-  if (limited === undefined || limited.winner === winner) return;
-  throw new AppError('conflict', {
-    detail: `De gunningsbeperking van de procedure geeft dit perceel niet aan ${winner}: ${limited.reason} Een gunningsbeslissing die daarvan afwijkt wordt niet genomen; de gunningsbeslissing per procedure is er nog niet.`,
-  });
+function winnerUnderLimit(lot: LotAllocation, draw: DrawOfLots | undefined, label: string): DecidedWinner {
+  if (lot.winner === null) {
+    throw new AppError('conflict', { detail: `${label} krijgt onder de gunningsbeperking nu geen winnaar: ${lot.reason}` });
+  }
+  if (draw !== undefined) {
+    throw new AppError('invalid-input', {
+      detail: `${label} gaat onder de gunningsbeperking naar ${lot.winner}; er valt niets te loten.`,
+      errors: [{ path: 'drawOfLots', message: 'geen gedeelde eerste plaats onder de gunningsbeperking' }],
+    });
+  }
+  return { winner: lot.winner, drawOfLots: null, limitation: { winnerWithoutLimit: lot.winnerWithoutLimit, reason: lot.reason } };
 }
 
-/** `POST .../award-decision` (inkoper): `open` -> `award-proposed`. */
+/**
+ * Everything the award decision of one tender checks, without writing: the tender may move
+ * to `award-proposed`, every panel member sealed, the evaluation is final, and the winner (by
+ * the ranking, a recorded draw, or the award limitation `limited` of its procedure).
+ */
+export function prepareAwardDecision(
+  ctx: AppContext,
+  { tenderId, drawOfLots, limited, label }: { tenderId: string; drawOfLots: DrawOfLots | undefined; limited: LotAllocation | undefined; label: string },
+): { tender: TenderRow; evaluation: TenderEvaluation; decided: DecidedWinner } {
+  const tender = ctx.queries.tenders.findTender(tenderId);
+  if (tender === undefined) throw new AppError('not-found');
+  requireTransition(tender.status, 'award-proposed');
+  requireAllSealed(ctx, tender.id, 'De gunningsbeslissing nemen');
+  const evaluation = computeEvaluation(ctx, tender.id);
+  requireFinalEvaluation(evaluation);
+  const decided = limited === undefined ? { ...decideWinner(evaluation, drawOfLots), limitation: null } : winnerUnderLimit(limited, drawOfLots, label);
+  return { tender, evaluation, decided };
+}
+
+/**
+ * Stores a prepared award decision with its standstill (counted per decision) and records
+ * `tender.award-decision`; inside the caller's transaction.
+ */
+export function storeAwardDecision(
+  ctx: AppContext,
+  { actor, tender, evaluation, decided }: { actor: Actor; tender: TenderRow; evaluation: TenderEvaluation; decided: DecidedWinner },
+): AwardDecisionView {
+  const { winner, drawOfLots, limitation } = decided;
+  const now = ctx.clock();
+  const decision: StoredAwardDecision = {
+    winner,
+    decidedAt: now.toISOString(),
+    decidedBy: actor.userId,
+    decisionDate: todayInAmsterdam(now),
+    standstillEndsOn: computeStandstillEnd(now),
+    drawOfLots,
+    ...(limitation === null ? {} : { limitation }),
+    evaluation,
+  };
+  const stored = JSON.stringify(decision);
+  ctx.queries.tenders.updateTender(tender.id, {
+    status: 'award-proposed',
+    awardDecidedAt: decision.decidedAt,
+    standstillEndsOn: decision.standstillEndsOn,
+    awardDecision: stored,
+    updatedAt: decision.decidedAt,
+  });
+  recordAuditEvent(ctx, {
+    actorUserId: actor.userId,
+    organisationId: tender.organisationId,
+    action: 'tender.award-decision',
+    entityType: 'tender',
+    entityId: tender.id,
+    tenderId: tender.id,
+    change: {
+      before: { status: tender.status },
+      after: {
+        status: 'award-proposed',
+        winner,
+        decidedAt: decision.decidedAt,
+        standstillEndsOn: decision.standstillEndsOn,
+        // The stored decision holds the whole evaluation; the event pins it by its hash.
+        awardDecisionSha256: createHash('sha256').update(stored).digest('hex'),
+        drawOfLots,
+        ...(limitation === null ? {} : { limitation }),
+        ranking: evaluation.bids.map(({ bidId, rank, status, score }) => ({ bidId, rank, status, score })),
+      },
+    },
+  });
+  return { status: 'award-proposed', winner, standstillEndsOn: decision.standstillEndsOn, awardAllowedOn: awardAllowedOn(decision.standstillEndsOn) };
+}
+
+/**
+ * `POST .../award-decision` (inkoper): `open` -> `award-proposed`. A lot of a procedure under
+ * an award limitation is decided for the winner the limitation gives it.
+ */
 export function proposeAward(
   ctx: AppContext,
   { actor, access, input }: { actor: Actor; access: TenderAccess; input: { drawOfLots?: DrawOfLots | undefined } },
 ): AwardDecisionView {
   requireTenderRole(access, ['inkoper'], 'de gunningsbeslissing nemen');
   return writeTransaction(ctx.db, () => {
-    const tender = ctx.queries.tenders.findTender(access.tender.id);
-    if (tender === undefined) throw new AppError('not-found');
-    requireTransition(tender.status, 'award-proposed');
-    requireAllSealed(ctx, tender.id, 'De gunningsbeslissing nemen');
-    const evaluation = computeEvaluation(ctx, tender.id);
-    requireFinalEvaluation(evaluation);
-    const { winner, drawOfLots } = decideWinner(evaluation, input.drawOfLots);
-    requireWinnerUnderLimit(ctx, tender.id, winner);
-    const now = ctx.clock();
-    const decision: StoredAwardDecision = {
-      winner,
-      decidedAt: now.toISOString(),
-      decidedBy: actor.userId,
-      decisionDate: todayInAmsterdam(now),
-      standstillEndsOn: computeStandstillEnd(now),
-      drawOfLots,
-      evaluation,
-    };
-    const stored = JSON.stringify(decision);
-    ctx.queries.tenders.updateTender(tender.id, {
-      status: 'award-proposed',
-      awardDecidedAt: decision.decidedAt,
-      standstillEndsOn: decision.standstillEndsOn,
-      awardDecision: stored,
-      updatedAt: decision.decidedAt,
-    });
-    recordAuditEvent(ctx, {
-      actorUserId: actor.userId,
-      organisationId: tender.organisationId,
-      action: 'tender.award-decision',
-      entityType: 'tender',
-      entityId: tender.id,
-      tenderId: tender.id,
-      change: {
-        before: { status: tender.status },
-        after: {
-          status: 'award-proposed',
-          winner,
-          decidedAt: decision.decidedAt,
-          standstillEndsOn: decision.standstillEndsOn,
-          // The stored decision holds the whole evaluation; the event pins it by its hash.
-          awardDecisionSha256: createHash('sha256').update(stored).digest('hex'),
-          drawOfLots,
-          ranking: evaluation.bids.map(({ bidId, rank, status, score }) => ({ bidId, rank, status, score })),
-        },
-      },
-    });
-    return { status: 'award-proposed', winner, standstillEndsOn: decision.standstillEndsOn, awardAllowedOn: awardAllowedOn(decision.standstillEndsOn) };
+    const limited = lotAllocationUnderLimit(ctx, access.tender.id);
+    const prepared = prepareAwardDecision(ctx, { tenderId: access.tender.id, drawOfLots: input.drawOfLots, limited, label: 'Dit perceel' });
+    return storeAwardDecision(ctx, { actor, ...prepared });
   });
 }
 

@@ -1,12 +1,15 @@
 /**
  * @module
- * `GET /api/v1/tenders/:id/ocds`. Scoped by `tenderScope`.
+ * `GET /api/v1/tenders/:id/ocds` (scoped by `tenderScope`) and `GET /api/v1/procedures/:id/ocds`
+ * (scoped by `procedureScope`, issue 21).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, IdParams, jsonContent, problemResponses } from '../../http/router.js';
+import { conflictResponse, createRouter, IdParams, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import { tenderAccessOf } from '../tenders/tender-access.js';
+import { procedureAccessOf } from '../procedures/procedure-access.js';
 import { exportOcdsJson } from './ocds.service.js';
+import { exportProcedureOcds } from './procedure-ocds.service.js';
 
 // The package's fields are OCDS's, described by the OCDS release package schema, not re-described
 // here. That also keeps OCDS's date-times named `...Date` (publishedDate, tenderPeriod.endDate)
@@ -30,6 +33,18 @@ const route = createRoute({
   responses: { 200: jsonContent(ReleasePackage, 'The release package'), ...problemResponses },
 });
 
+const procedureRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/procedures/{id}/ocds',
+  tags: ['procedures'],
+  summary: 'The procedure with its lots as one OCDS 1.1 release package (inkoper, admin, auditor on every lot)',
+  description:
+    'Eén release met elk perceel (lots), de inschrijvingen per perceel (relatedLots) en een gunning per perceel volgens de ' +
+    'toewijzing onder de gunningsbeperking, met de status en de beslissing van elk perceel. 409 zolang niet elk perceel een volledig dossier is.',
+  request: { params: IdParams },
+  responses: { 200: jsonContent(ReleasePackage, 'The release package'), ...problemResponses, ...conflictResponse },
+});
+
 export function ocdsRoutes(ctx: AppContext) {
   const router = createRouter();
   // The package goes out as already-serialised (usually cached) JSON text, which the typed
@@ -37,5 +52,6 @@ export function ocdsRoutes(ctx: AppContext) {
   // evaluation is, tenders.routes.ts).
   router.openAPIRegistry.registerPath(route);
   router.get('/api/v1/tenders/:id/ocds', (c) => c.body(exportOcdsJson(ctx, { access: tenderAccessOf(c) }), 200, { 'content-type': 'application/json' }));
+  router.openapi(procedureRoute, (c) => c.json(exportProcedureOcds(ctx, { access: procedureAccessOf(c) }) as z.infer<typeof ReleasePackage>, 200));
   return router;
 }

@@ -201,35 +201,71 @@ export function allocateProcedure(ctx: AppContext, { actor, access }: { actor: A
   };
 }
 
+/** One lot under the award limitation: to whom it goes, who without the limitation, and why. */
+export type LotAllocation = ProcedureResult['allocation'][number];
+
 /**
- * What the award limitation makes of one lot, for that lot's award decision
- * (award.service.ts): undefined for a tender on its own or a procedure without a limitation
- * (each lot then goes to its own winner). With a limitation a lot's winner depends on the
- * other lots, so every lot must be a complete dossier first; until then 409. No access check
- * and nothing of the other lots in the answer: the caller decides about this lot only.
+ * The allocation of every lot of a procedure under its award limitation, for the award
+ * decision (award.service.ts): undefined for a procedure without a limitation (each lot then
+ * goes to its own winner). With a limitation a lot's winner depends on the other lots, so
+ * every lot must be a complete dossier first; until then 409, the lot `about` named. No
+ * access check: the callers decide about lots whose access they checked.
  */
-export function lotAllocationUnderLimit(ctx: AppContext, tenderId: string): ProcedureResult['allocation'][number] | undefined {
-  const tender = ctx.queries.tenders.findTender(tenderId);
-  if (tender?.procedureId == null) return undefined;
-  const procedure = ctx.queries.procedures.findProcedure(tender.procedureId);
+export function allocationUnderLimit(ctx: AppContext, procedureId: string, about: string): Map<string, LotAllocation> | undefined {
+  const procedure = ctx.queries.procedures.findProcedure(procedureId);
   if (procedure === undefined || procedure.awardLimit === null) return undefined;
-  const { reference, title, buyer } = procedure;
-  const preferences = parseJson<Preferences>(procedure.preferences);
-  const file: Procedure = {
-    format: PROCEDURE_FORMAT,
-    procedure: { reference, title, buyer },
-    awardLimit: parseJson<AwardLimit>(procedure.awardLimit) ?? undefined,
-    ...(preferences === null ? {} : { preferences }),
-    lots: ctx.queries.procedures.listLots(procedure.id).map((lot) => ({ id: lot.lotId, dossier: loadDossier(ctx, lot.tenderId) })),
-  };
-  const parsed = parseProcedure(file);
+  const parsed = parseProcedure(procedureOnRecord(ctx, procedure));
   if (!parsed.ok) {
     throw new AppError('conflict', {
-      detail: `Perceel ${tender.lotId ?? '?'} valt onder de gunningsbeperking van procedure ${reference}: wie het krijgt hangt af van de andere percelen, dus eerst moet elk perceel volledig beoordeeld zijn (met geopende prijzen).`,
+      detail: `${about} valt onder de gunningsbeperking van procedure ${procedure.reference}: wie een perceel krijgt hangt af van de andere percelen, dus eerst moet elk perceel volledig beoordeeld zijn (met geopende prijzen).`,
       errors: parsed.problems,
     });
   }
-  return evaluateProcedure(parsed.procedure).allocation.find((lot) => lot.lotId === tender.lotId);
+  return new Map(evaluateProcedure(parsed.procedure).allocation.map((lot) => [lot.lotId, lot]));
+}
+
+/**
+ * The procedure as the server holds it, each lot's dossier as stored (`loadDossier`), without
+ * an access check or the export's refusals: for the award decision and the OCDS release,
+ * whose callers checked access and which may not depend on the caller's role.
+ */
+export function procedureOnRecord(ctx: AppContext, procedure: ProcedureRow): Procedure {
+  const { reference, title, buyer } = procedure;
+  const awardLimit = parseJson<AwardLimit>(procedure.awardLimit);
+  const preferences = parseJson<Preferences>(procedure.preferences);
+  return {
+    format: PROCEDURE_FORMAT,
+    procedure: { reference, title, buyer },
+    ...(awardLimit === null ? {} : { awardLimit }),
+    ...(preferences === null ? {} : { preferences }),
+    lots: ctx.queries.procedures.listLots(procedure.id).map((lot) => ({ id: lot.lotId, dossier: loadDossier(ctx, lot.tenderId) })),
+  };
+}
+
+/**
+ * `evaluateProcedure` on the procedure as held (`procedureOnRecord`); 409 with the problems by
+ * their path in the file until every lot is a complete dossier, as the allocation answers.
+ */
+export function evaluatedOnRecord(ctx: AppContext, procedure: ProcedureRow): { procedure: Procedure; result: ProcedureResult } {
+  const parsed = parseProcedure(procedureOnRecord(ctx, procedure));
+  if (!parsed.ok) {
+    throw new AppError('conflict', {
+      detail: 'De percelen kunnen nog niet tegen elkaar worden afgewogen: niet elk perceel is een volledig dossier (zie errors).',
+      errors: parsed.problems,
+    });
+  }
+  return { procedure: parsed.procedure, result: evaluateProcedure(parsed.procedure) };
+}
+
+/**
+ * What the award limitation makes of one lot, for that lot's own award decision: undefined
+ * for a tender on its own or a lot of a procedure without a limitation. Nothing of the other
+ * lots in the answer: the caller decides about this lot only.
+ */
+export function lotAllocationUnderLimit(ctx: AppContext, tenderId: string): LotAllocation | undefined {
+  const tender = ctx.queries.tenders.findTender(tenderId);
+  if (tender?.procedureId == null) return undefined;
+  return allocationUnderLimit(ctx, tender.procedureId, `Perceel ${tender.lotId ?? '?'}`)?.get(tender.lotId ?? '');
 }
 
 /**

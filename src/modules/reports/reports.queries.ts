@@ -25,6 +25,8 @@ export function createReportQueries(orm: Orm) {
     createdAt: reports.createdAt,
     createdBy: reports.createdBy,
     signatureCheck: reports.signatureCheck,
+    procedureId: reports.procedureId,
+    addresseeKvk: reports.addresseeKvk,
   };
   const bySha = orm
     .select(meta)
@@ -37,7 +39,14 @@ export function createReportQueries(orm: Orm) {
     .where(eq(reports.tenderId, sql.placeholder('tenderId')))
     .orderBy(reports.createdAt)
     .prepare();
+  const ofProcedure = orm
+    .select(meta)
+    .from(reports)
+    .where(eq(reports.procedureId, sql.placeholder('procedureId')))
+    .orderBy(reports.createdAt)
+    .prepare();
   return {
+    listReportsOfProcedure: (procedureId: string): ReportMeta[] => ofProcedure.all({ procedureId }),
     findReport: (id: string): ReportRow | undefined => byId.get({ id }),
     findReportBySha256: (sha256: string): ReportMeta | undefined => bySha.get({ sha256 }),
     listReportsOfTender: (tenderId: string): ReportMeta[] => ofTender.all({ tenderId }),

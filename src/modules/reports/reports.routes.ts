@@ -40,12 +40,14 @@ const createdReport = { id: z.string(), kind: z.enum(REPORT_KINDS), bidId: z.str
 const CreatedReport = z.object({ ...createdReport, signatureCheck: SignatureCheck }).openapi('CreatedReport');
 
 // Its own shape rather than an extension of CreatedReport, which the generator writes as `allOf`.
-const ReportListItem = z
+export const ReportListItem = z
   .object({
     ...createdReport,
     createdAt: timestamp(),
     createdBy: z.string(),
     tenderId: z.string(),
+    procedureId: z.string().nullable().openapi({ description: 'A report of a procedure (its tenderId is then its first lot)' }),
+    addresseeKvk: z.string().nullable().openapi({ description: "The KvK number of the school a procedure's award letter is addressed to" }),
     signatureCheck: SignatureCheck.nullable().openapi({ description: 'Null for reports issued before the check was recorded' }),
   })
   .openapi('ReportListItem');

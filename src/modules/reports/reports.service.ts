@@ -164,7 +164,18 @@ export function storeReport(
     bidId,
     generatedAt,
     signed,
-  }: { actor: Actor; access: TenderAccess; id: string; kind: ReportKind; bidId: string | null; generatedAt: Date; signed: SignedReport },
+    procedure,
+  }: {
+    actor: Actor;
+    access: TenderAccess;
+    id: string;
+    kind: ReportKind;
+    bidId: string | null;
+    generatedAt: Date;
+    signed: SignedReport;
+    /** A procedure's report (issue 21): `access` is then its first lot's. */
+    procedure?: { procedureId: string; addresseeKvk: string | null };
+  },
 ): void {
   const { bytes, sha256, signatureCheck } = signed;
   ctx.queries.reports.insertReport({
@@ -172,6 +183,8 @@ export function storeReport(
     tenderId: access.tender.id,
     kind,
     bidId,
+    procedureId: procedure?.procedureId ?? null,
+    addresseeKvk: procedure?.addresseeKvk ?? null,
     sha256,
     bytes,
     createdAt: generatedAt.toISOString(),
@@ -185,7 +198,7 @@ export function storeReport(
     entityType: 'report',
     entityId: id,
     tenderId: access.tender.id,
-    change: { after: { kind, bidId, sha256, certificate: ctx.signer().certificate.fingerprintSha256, signatureCheck } },
+    change: { after: { kind, bidId, ...(procedure ?? {}), sha256, certificate: ctx.signer().certificate.fingerprintSha256, signatureCheck } },
   });
 }
 

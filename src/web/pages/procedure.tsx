@@ -6,7 +6,7 @@
  * (`requireProcedureAccess`, `getProcedure`, `allocateProcedure`): whoever may not see every
  * lot gets the page's 404, an evaluator never sees the allocation.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AwardLimit } from '../../domain/procedure/procedure.js';
 import { AWARD_LIMIT_RULE_TERMS } from '../../domain/vocabulary/index.js';
 import type { Actor, AppContext, AppEnv } from '../../http/types.js';
@@ -20,13 +20,23 @@ import {
   type ProcedureAllocation,
   type ProcedureView,
 } from '../../modules/procedures/procedures.service.js';
-import { Notice } from '../components/alerts.js';
+import { requireActor } from '../../http/authenticate.js';
+import { decideProcedure } from '../../modules/award/procedure-award.service.js';
+import { listProcedureReports } from '../../modules/reports/procedure-reports.service.js';
+import type { ListedReport } from '../../modules/reports/reports.service.js';
+import { Notice, SubmitButton } from '../components/alerts.js';
+import { ConfirmStep } from '../components/confirm-step.js';
+import { CONFIRMATIONS } from '../confirmations.js';
+import { requireConfirmation } from '../forms/confirmation.js';
+import { formError, type FormErrors } from '../forms/form-errors.js';
+import { readForm } from '../forms/form-values.js';
+import { formatInstantDateTime } from '../format.js';
 import { BidName } from '../components/bid-name.js';
 import { DataList } from '../components/data-list.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { Cell, Row, Table } from '../components/table.js';
 import { Layout } from '../layout.js';
-import { renderPage } from '../render.js';
+import { redirectAfterPost, renderPage } from '../render.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 const lots = (n: number) => (n === 1 ? 'perceel' : 'percelen');
@@ -83,13 +93,86 @@ function AllocationSection({ allocated }: { allocated: Allocated }) {
   );
 }
 
-function ProcedurePage({ viewer, view, allocated }: { viewer: Viewer; view: ProcedureView; allocated: Allocated }) {
+const REPORT_KIND_NAMES: Record<string, string> = {
+  'procedure-evaluation': 'Beoordelingsrapport van de procedure',
+  'procedure-award-letter': 'Gunningsbrief',
+};
+
+/** The award decision for every lot still open, with the product's confirmation (docs/procedures.md). */
+function DecisionSection({ view, errors }: { view: ProcedureView; errors: FormErrors | undefined }) {
+  const open = view.lots.filter((lot) => lot.status === 'open').map((lot) => lot.lotId);
+  return (
+    <section aria-labelledby="beslissing-kop">
+      <h2 class="utrecht-heading-2 utrecht-heading-2--distanced" id="beslissing-kop">
+        Gunningsbeslissing
+      </h2>
+      {errors === undefined ? null : <Notice kind="error">{errors.summary.map((s) => s.message).join(' ')}</Notice>}
+      {open.length === 0 ? (
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">Geen perceel is open: er is nu niets te beslissen.</p>
+      ) : (
+        <form method="post" action={`/procedures/${view.id}/gunningsbeslissing`} class="utrecht-form" data-confirm>
+          <p class="utrecht-paragraph utrecht-paragraph--distanced">
+            De gunningsbeslissing voor {open.length === 1 ? 'perceel' : 'de percelen'} {open.join(', ')}, elk voor de inschrijving uit de toewijzing hierboven.
+            Per perceel beslissen kan ook, op de uitslag van dat perceel.
+          </p>
+          <ConfirmStep id="procedure-beslissing" words={CONFIRMATIONS.procedureAwardDecision} errors={errors ?? { byField: new Map(), summary: [] }} />
+          <SubmitButton>Gunningsbeslissing nemen</SubmitButton>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function ReportsSection({ reports }: { reports: ListedReport[] | undefined }) {
+  if (reports === undefined) return null;
+  return (
+    <section aria-labelledby="rapporten-kop">
+      <h2 class="utrecht-heading-2 utrecht-heading-2--distanced" id="rapporten-kop">
+        Rapporten van de procedure
+      </h2>
+      {reports.length === 0 ? (
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen rapporten van de procedure gemaakt.</p>
+      ) : (
+        <Table
+          caption="Ondertekende rapporten en gunningsbrieven, oudste eerst"
+          columns={[{ label: 'Soort' }, { label: 'Aan' }, { label: 'Gemaakt' }, { label: 'Bestand' }]}
+        >
+          {reports.map((r) => (
+            <Row>
+              <Cell header>{REPORT_KIND_NAMES[r.kind] ?? 'Rapport'}</Cell>
+              <Cell>{r.addresseeKvk === null ? '-' : `KvK ${r.addresseeKvk}`}</Cell>
+              <Cell date>{formatInstantDateTime(r.createdAt)}</Cell>
+              <Cell>
+                <a class="utrecht-link utrecht-link--html-a" href={r.url} download>
+                  {`${REPORT_KIND_NAMES[r.kind] ?? 'Rapport'}${r.addresseeKvk === null ? '' : ` KvK ${r.addresseeKvk}`} downloaden (PDF)`}
+                </a>
+              </Cell>
+            </Row>
+          ))}
+        </Table>
+      )}
+    </section>
+  );
+}
+
+type PageProps = {
+  viewer: Viewer;
+  view: ProcedureView;
+  allocated: Allocated;
+  mayDecide: boolean;
+  reports: ListedReport[] | undefined;
+  notice?: string | undefined;
+  errors?: FormErrors | undefined;
+};
+
+function ProcedurePage({ viewer, view, allocated, mayDecide, reports, notice, errors }: PageProps) {
   const preferences = preferenceLines(view.preferences);
   return (
     <Layout title={`Procedure ${view.procedure.reference}`} viewer={viewer} nav="aanbestedingen">
       <h1 class="utrecht-heading-1 utrecht-heading-1--distanced">
         Procedure {view.procedure.reference}: {view.procedure.title}
       </h1>
+      {notice === undefined ? null : <Notice kind="ok">{notice}</Notice>}
       <DataList
         rows={[
           ['Aanbestedende dienst', view.procedure.buyer],
@@ -120,6 +203,8 @@ function ProcedurePage({ viewer, view, allocated }: { viewer: Viewer; view: Proc
         ))}
       </Table>
       <AllocationSection allocated={allocated} />
+      {mayDecide ? <DecisionSection view={view} errors={errors} /> : null}
+      <ReportsSection reports={reports} />
     </Layout>
   );
 }
@@ -140,10 +225,39 @@ function allocationFor(ctx: AppContext, actor: Actor, access: ProcedureAccess): 
 
 export function procedurePages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
-  app.get('/procedures/:id', (c) => {
+  const render = (c: Context<AppEnv>, extra: { notice?: string | undefined; errors?: FormErrors | undefined }, status: 200 | 400 | 409 = 200) => {
     const viewer = viewerOf(ctx, c);
-    const access = requireProcedureAccess(ctx, viewer.actor, c.req.param('id'));
-    return renderPage(c, <ProcedurePage viewer={viewer} view={getProcedure(ctx, { access })} allocated={allocationFor(ctx, viewer.actor, access)} />);
+    const access = requireProcedureAccess(ctx, viewer.actor, c.req.param('id') ?? '');
+    const readsReports = ['inkoper', 'admin', 'auditor'].some((role) => access.roles.has(role as 'inkoper'));
+    return renderPage(
+      c,
+      <ProcedurePage
+        viewer={viewer}
+        view={getProcedure(ctx, { access })}
+        allocated={allocationFor(ctx, viewer.actor, access)}
+        mayDecide={access.roles.has('inkoper')}
+        reports={readsReports ? listProcedureReports(ctx, { access }) : undefined}
+        {...extra}
+      />,
+      status,
+    );
+  };
+  app.get('/procedures/:id', (c) => render(c, { notice: c.req.query('melding') }));
+  app.post('/procedures/:id/gunningsbeslissing', async (c) => {
+    const actor = requireActor(c);
+    const access = requireProcedureAccess(ctx, actor, c.req.param('id'));
+    const values = await readForm(c);
+    try {
+      requireConfirmation(values, CONFIRMATIONS.procedureAwardDecision);
+      const open = access.lots.filter((l) => l.lot.status === 'open').map((l) => l.lot.lotId);
+      if (open.length === 0) throw new AppError('conflict', { detail: 'Geen perceel is open: er is niets te beslissen.' });
+      const decided = decideProcedure(ctx, { actor, access, input: { lots: open } });
+      const notice = `De gunningsbeslissing is genomen: ${decided.lots.map((lot) => `perceel ${lot.lotId} aan ${lot.winner}`).join(', ')}.`;
+      return redirectAfterPost(c, `/procedures/${access.procedure.id}?melding=${encodeURIComponent(notice)}`);
+    } catch (error) {
+      if (!(error instanceof AppError) || !['invalid-input', 'conflict', 'tender-locked'].includes(error.code)) throw error;
+      return render(c, { errors: formError(error.detail ?? error.message) }, error.status as 400);
+    }
   });
   return app;
 }

@@ -30,7 +30,13 @@ import { redirectAfterPost, renderPage } from '../render.js';
 import { readBidNames } from '../tender-data.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
-const KIND_NAMES = { evaluation: 'Beoordelingsrapport', 'award-letter': 'Gunningsbrief', 'price-opening': 'Proces-verbaal opening prijsenveloppen' } as const;
+const KIND_NAMES = {
+  evaluation: 'Beoordelingsrapport',
+  'award-letter': 'Gunningsbrief',
+  'price-opening': 'Proces-verbaal opening prijsenveloppen',
+  'procedure-evaluation': 'Beoordelingsrapport van de procedure',
+  'procedure-award-letter': 'Gunningsbrief van de procedure',
+} as const;
 
 function ReportsPage({
   viewer,
