@@ -33,7 +33,7 @@ export const CONFIRMATIONS = {
   awardDecision: {
     question: 'De gunningsbeslissing nemen?',
     consequence:
-      'Daarna kunnen de scores, de consensus en het onderzoek naar abnormaal lage inschrijvingen niet meer worden gewijzigd. De beslissing gaat met de redenen naar alle inschrijvers en de opschortende termijn van 20 kalenderdagen begint. Terug kan alleen door de beslissing met een reden in te trekken; dat staat in het auditlogboek.',
+      'Daarna kunnen de scores, de consensus en het onderzoek naar abnormaal lage inschrijvingen niet meer worden gewijzigd. De beslissing gaat met de redenen naar alle inschrijvers en de opschortende termijn van 20 kalenderdagen begint. Terug kan alleen door de beslissing met een reden in te trekken; dat staat in de audittrail.',
     statement: 'Ik begrijp dat de beoordeling met de gunningsbeslissing vastligt',
     confirm: 'Ja, neem de gunningsbeslissing',
     missing: 'bevestig dat u begrijpt dat de beoordeling daarmee vastligt',
@@ -41,7 +41,7 @@ export const CONFIRMATIONS = {
   procedureAwardDecision: {
     question: 'De gunningsbeslissing nemen voor de percelen?',
     consequence:
-      'Elk perceel dat nog open is krijgt zijn gunningsbeslissing, voor de inschrijving die de toewijzing onder de gunningsbeperking het geeft. Daarna kunnen de scores, de consensus en het onderzoek naar abnormaal lage inschrijvingen van die percelen niet meer worden gewijzigd en begint per perceel de opschortende termijn van 20 kalenderdagen. Terug kan alleen per perceel, door de beslissing met een reden in te trekken; dat staat in het auditlogboek.',
+      'Elk perceel dat nog open is krijgt zijn gunningsbeslissing, voor de inschrijving die de toewijzing onder de gunningsbeperking het geeft. Daarna kunnen de scores, de consensus en het onderzoek naar abnormaal lage inschrijvingen van die percelen niet meer worden gewijzigd en begint per perceel de opschortende termijn van 20 kalenderdagen. Terug kan alleen per perceel, door de beslissing met een reden in te trekken; dat staat in de audittrail.',
     statement: 'Ik begrijp dat de beoordeling van deze percelen met de gunningsbeslissing vastligt',
     confirm: 'Ja, neem de gunningsbeslissing',
     missing: 'bevestig dat u begrijpt dat de beoordeling van de percelen daarmee vastligt',

@@ -1,8 +1,9 @@
 /**
  * A procedure with three lots in a real browser (issue 21): the inkoper imports the region's
- * procedure file (an API route: there is no page for a file import), opens the lots, and then
+ * procedure file (an API route: there is no page for a file import), opens two lots, and then
  * works in pages: finds the procedure in the tender list, reads the award limitation and the
- * allocation with its reasons, follows a lot to its own pages and back. axe-core runs on every
+ * allocation with its reasons, follows a lot to its own pages and back, takes the award
+ * decision for every lot at once and makes the letters, one per school. axe-core runs on every
  * page visited; serious or critical violations fail the test.
  */
 import type { Page } from 'playwright-core';
@@ -25,7 +26,8 @@ beforeAll(async () => {
   expect(imported.status, JSON.stringify(imported.body)).toBe(201);
   procedureId = imported.body.id;
   lots = imported.body.lots;
-  for (const lot of lots) expect((await server.inkoperApi.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+  // L2 and L3 are opened; L1 stays in preparation (its flagged low bid would need its review first).
+  for (const lot of lots.slice(1)) expect((await server.inkoperApi.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
   browser = await launchBrowser();
   page = browser.page;
 });
@@ -39,7 +41,7 @@ const visit = async (name: string) => {
   checks.push(await checkPage(page, `procedure-${name}`));
 };
 
-it('shows the inkoper the procedure, its limitation and which school gets which lot, in pages', async () => {
+it('takes the inkoper from the procedure and its allocation to the award decision and the letters, in pages', async () => {
   await page.goto(url('/inloggen'));
   await page.getByLabel('E-mailadres').fill(server.users.inkoper);
   await page.getByLabel('Wachtwoord').fill(PASSWORD);
@@ -54,7 +56,9 @@ it('shows the inkoper the procedure, its limitation and which school gets which 
   await page.getByText('Ten hoogste 1 perceel per inschrijver, gegund in de volgorde van de percelen: L1, L2, L3.').waitFor();
   // Under the lot order NT2 Centrum Zwolle keeps L1; L2 goes to the next school, with the reason.
   const l2 = page.getByRole('row', { name: /^L2 Taalschool IJsselland/ });
-  expect(await l2.innerText()).toMatch(/Taalschool IJsselland \(B1\)\s+NT2 Centrum Zwolle \(B2\)\s+Gegund aan de op één na beste inschrijving/);
+  const cells = (await l2.locator('th, td').allTextContents()).map((cell) => cell.trim());
+  expect(cells.slice(0, 3)).toEqual(['L2', 'Taalschool IJsselland (B1)', 'NT2 Centrum Zwolle (B2)']);
+  expect(cells[3]).toMatch(/^Gegund aan de op één na beste inschrijving/);
 
   // A lot's own pages say which procedure it belongs to, and lead back.
   const second = lots.find((lot) => lot.lotId === 'L2');
@@ -64,6 +68,21 @@ it('shows the inkoper the procedure, its limitation and which school gets which 
   await page.getByText('Perceel L2 van procedure').waitFor();
   await page.getByRole('link', { name: 'ZWL-2027-INB: Inburgering regio IJsselland 2027-2029' }).click();
   await page.waitForURL(new RegExp(`/procedures/${procedureId}$`));
+
+  // The award decision for every lot at once asks first, then names each lot's school.
+  await page.getByRole('button', { name: 'Gunningsbeslissing nemen' }).click();
+  const question = page.getByRole('dialog', { name: 'De gunningsbeslissing nemen voor de percelen?' });
+  await question.getByText('begint per perceel de opschortende termijn').waitFor();
+  await visit('beslissing-vraag');
+  await question.getByRole('button', { name: 'Ja, neem de gunningsbeslissing' }).click();
+  await page.getByText('De gunningsbeslissing is genomen: perceel L2 aan Taalschool IJsselland (B1), perceel L3 aan Het Taalhuis Kampen (B2).').waitFor();
+  await visit('beslist');
+
+  // One signed letter per school over its lots, listed by the school's name.
+  await page.getByRole('button', { name: 'Gunningsbrieven maken' }).click();
+  await page.getByText(/gunningsbrieven zijn gemaakt en ondertekend, één per inschrijver/).waitFor();
+  await page.getByRole('link', { name: 'Gunningsbrief aan NT2 Centrum Zwolle (KvK 05234567) downloaden (PDF)' }).waitFor();
+  await visit('brieven');
 
   const failing = checks.filter((c) => c.violations.length > 0);
   expect(

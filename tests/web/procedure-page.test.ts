@@ -86,7 +86,10 @@ describe('the award decision and the reports on the procedure page', () => {
     const decided = await client.post(`/procedures/${procedure.id}/gunningsbeslissing`, { bevestiging: 'ja' });
     expect(decided.status).toBe(303);
     const after = await client.get(decided.location ?? '');
-    expect(visibleText(after.html)).toContain('De gunningsbeslissing is genomen: perceel L2 aan B1, perceel L3 aan B2.');
+    // The schools by name, with the bid's code second (issue 15), never the code alone.
+    const notice = visibleText(after.html);
+    expect(notice).toMatch(/De gunningsbeslissing is genomen: perceel L2 aan [^,]+ \(B1\), perceel L3 aan [^.]+ \(B2\)\./);
+    expect(notice).not.toContain('aan B1');
     const lotsNow = (await w.almereInkoper.get(`/api/v1/procedures/${procedure.id}`)).body.lots.map((lot: { status: string }) => lot.status);
     expect(lotsNow).toEqual(['draft', 'award-proposed', 'award-proposed']);
 
@@ -98,5 +101,43 @@ describe('the award decision and the reports on the procedure page', () => {
     const auditor = await (await loginPage(t, w.almereAuditor.email, PASSWORD)).get(`/procedures/${procedure.id}`);
     expect(auditor.html).toContain(`href="${made.body[0].url}"`);
     expect(auditor.html).not.toContain('gunningsbeslissing"');
+    expect(auditor.html).not.toContain('/rapporten"');
+
+    // The letters from the page: one per school that bid on the decided lots, each named by school and KvK number.
+    expect(withReports.html).toContain(`action="/procedures/${procedure.id}/rapporten"`);
+    const letters = await client.post(`/procedures/${procedure.id}/rapporten`, { soort: 'award-letters' });
+    expect(letters.status).toBe(303);
+    const listed = await w.almereInkoper.get(`/api/v1/procedures/${procedure.id}/reports`);
+    const madeLetters = listed.body.filter((r: { kind: string }) => r.kind === 'procedure-award-letter');
+    expect(madeLetters.length).toBeGreaterThan(1);
+    const withLetters = await client.get(letters.location ?? '');
+    const text = visibleText(withLetters.html);
+    expect(text).toContain(`${madeLetters.length} gunningsbrieven zijn gemaakt en ondertekend, één per inschrijver.`);
+    const file = (await w.almereInkoper.get(`/api/v1/procedures/${procedure.id}/export`)).body as {
+      lots: { dossier: { bids: { provider: { kvk: string; name: string } }[] } }[];
+    };
+    const schools = new Map(file.lots.flatMap((lot) => lot.dossier.bids.map((bid) => [bid.provider.kvk, bid.provider.name])));
+    for (const letter of madeLetters)
+      expect(text).toContain(`Gunningsbrief aan ${schools.get(letter.addresseeKvk)} (KvK ${letter.addresseeKvk}) downloaden (PDF)`);
+    // A form that names no kind is refused at the page, with the reason.
+    const none = await client.post(`/procedures/${procedure.id}/rapporten`, { soort: 'iets' });
+    expect(none.status).toBe(400);
+    expect(visibleText(none.html)).toContain('Kies het beoordelingsrapport of de gunningsbrieven.');
+  }, 60_000);
+
+  it('makes no reports before a decision, and never for an auditor or another organisation', async () => {
+    const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
+    const procedureId = imported.body.id as string;
+    const client = await loginPage(t, w.almereInkoper.email, PASSWORD);
+    const page = await client.get(`/procedures/${procedureId}`);
+    expect(visibleText(page.html)).toContain('Na de gunningsbeslissing kunt u hier de rapporten maken.');
+    const early = await client.post(`/procedures/${procedureId}/rapporten`, { soort: 'award-letters' });
+    expect(early.status).toBe(409);
+    expect(visibleText(early.html)).toContain('gunningsbeslissing');
+    const auditor = await (await loginPage(t, w.almereAuditor.email, PASSWORD)).post(`/procedures/${procedureId}/rapporten`, { soort: 'evaluation' });
+    expect([403, 404]).toContain(auditor.status);
+    const outsider = await (await loginPage(t, w.utrechtInkoper.email, PASSWORD)).post(`/procedures/${procedureId}/rapporten`, { soort: 'evaluation' });
+    expect(outsider.status).toBe(404);
+    expect((await w.almereInkoper.get(`/api/v1/procedures/${procedureId}/reports`)).body).toEqual([]);
   }, 60_000);
 });

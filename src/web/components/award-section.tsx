@@ -121,7 +121,7 @@ export function AwardSection({ access, view, evaluation, names, decisionReadines
                 <h3 class="utrecht-heading-3 utrecht-heading-3--distanced">Gunningsbeslissing intrekken</h3>
                 <p class="utrecht-paragraph utrecht-paragraph--distanced">
                   Na een gegrond bezwaar, een uitspraak of een gevonden fout: de aanbesteding is dan weer geopend, de beoordeling kan worden hersteld en er
-                  volgt een nieuwe gunningsbeslissing met een nieuwe opschortende termijn. De reden komt in het auditlogboek.
+                  volgt een nieuwe gunningsbeslissing met een nieuwe opschortende termijn. De reden komt in de audittrail.
                 </p>
                 <TextareaField name="reason" label="Reden van de intrekking" errors={withdrawal?.errors ?? NO_ERRORS} value={withdrawal?.values['reason']} />
                 <SubmitButton>Gunningsbeslissing intrekken</SubmitButton>

@@ -7,7 +7,8 @@
  * lot gets the page's 404, an evaluator never sees the allocation.
  */
 import { Hono, type Context } from 'hono';
-import type { AwardLimit } from '../../domain/procedure/procedure.js';
+import { bidLabel } from '../../domain/bid-label.js';
+import type { AwardLimit, Procedure } from '../../domain/procedure/procedure.js';
 import { AWARD_LIMIT_RULE_TERMS } from '../../domain/vocabulary/index.js';
 import type { Actor, AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
@@ -22,7 +23,7 @@ import {
 } from '../../modules/procedures/procedures.service.js';
 import { requireActor } from '../../http/authenticate.js';
 import { decideProcedure } from '../../modules/award/procedure-award.service.js';
-import { listProcedureReports } from '../../modules/reports/procedure-reports.service.js';
+import { createProcedureReports, listProcedureReports } from '../../modules/reports/procedure-reports.service.js';
 import type { ListedReport } from '../../modules/reports/reports.service.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
 import { ConfirmStep } from '../components/confirm-step.js';
@@ -58,7 +59,15 @@ function preferenceLines(preferences: Preferences | null): string[] {
   return Object.entries(preferences ?? {}).map(([kvk, order]) => `KvK ${kvk}: ${order.join(', ')}`);
 }
 
-type Allocated = { allocation: ProcedureAllocation; names: Map<string, Map<string, string>> } | { refused: string } | undefined;
+/** The allocation with the schools' names per lot (by bid code) and over all lots (by KvK number). */
+type Allocated = { allocation: ProcedureAllocation; names: Map<string, Map<string, string>>; schools: Map<string, string> } | { refused: string } | undefined;
+
+/** The names of a procedure's schools, per lot by bid code and by KvK number, from its file. */
+function schoolNames(file: Procedure): { names: Map<string, Map<string, string>>; schools: Map<string, string> } {
+  const names = new Map(file.lots.map((lot) => [lot.id, new Map(lot.dossier.bids.map((bid) => [bid.id, bid.provider.name]))]));
+  const schools = new Map(file.lots.flatMap((lot) => lot.dossier.bids.map((bid) => [bid.provider.kvk, bid.provider.name] as const)));
+  return { names, schools };
+}
 
 function AllocationSection({ allocated }: { allocated: Allocated }) {
   if (allocated === undefined) return null;
@@ -123,7 +132,47 @@ function DecisionSection({ view, errors }: { view: ProcedureView; errors: FormEr
   );
 }
 
-function ReportsSection({ reports }: { reports: ListedReport[] | undefined }) {
+/** "Taalschool IJsselland (KvK 05234567)", or the KvK number alone for a reader who does not get the file. */
+const addressee = (kvk: string, schools: ReadonlyMap<string, string> | undefined): string => {
+  const name = schools?.get(kvk);
+  return name === undefined ? `KvK ${kvk}` : `${name} (KvK ${kvk})`;
+};
+
+/** For an inkoper once a lot is decided: the signed documents of record are made on request (docs/procedures.md). */
+function MakeReports({ view }: { view: ProcedureView }) {
+  const decided = view.lots.some((lot) => lot.status === 'award-proposed' || lot.status === 'awarded');
+  if (!decided) return <p class="utrecht-paragraph utrecht-paragraph--distanced">Na de gunningsbeslissing kunt u hier de rapporten maken.</p>;
+  return (
+    <form method="post" action={`/procedures/${view.id}/rapporten`} class="utrecht-form">
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">
+        Ondertekend en vastgelegd in de audittrail: het beoordelingsrapport van de procedure (een deel per perceel), of één gunningsbrief per inschrijver over
+        alle percelen van één beslissing waarop hij inschreef.
+      </p>
+      <div class="gw-inline">
+        <SubmitButton name="soort" value="evaluation">
+          Beoordelingsrapport maken
+        </SubmitButton>
+        <SubmitButton name="soort" value="award-letters" kind="secondary-action">
+          Gunningsbrieven maken
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+function ReportsSection({
+  view,
+  reports,
+  schools,
+  mayMake,
+  refused,
+}: {
+  view: ProcedureView;
+  reports: ListedReport[] | undefined;
+  schools: ReadonlyMap<string, string> | undefined;
+  mayMake: boolean;
+  refused: string | undefined;
+}) {
   if (reports === undefined) return null;
   return (
     <section aria-labelledby="rapporten-kop">
@@ -140,17 +189,19 @@ function ReportsSection({ reports }: { reports: ListedReport[] | undefined }) {
           {reports.map((r) => (
             <Row>
               <Cell header>{REPORT_KIND_NAMES[r.kind] ?? 'Rapport'}</Cell>
-              <Cell>{r.addresseeKvk === null ? '-' : `KvK ${r.addresseeKvk}`}</Cell>
+              <Cell>{r.addresseeKvk === null ? '-' : addressee(r.addresseeKvk, schools)}</Cell>
               <Cell date>{formatInstantDateTime(r.createdAt)}</Cell>
               <Cell>
                 <a class="utrecht-link utrecht-link--html-a" href={r.url} download>
-                  {`${REPORT_KIND_NAMES[r.kind] ?? 'Rapport'}${r.addresseeKvk === null ? '' : ` KvK ${r.addresseeKvk}`} downloaden (PDF)`}
+                  {`${REPORT_KIND_NAMES[r.kind] ?? 'Rapport'}${r.addresseeKvk === null ? '' : ` aan ${addressee(r.addresseeKvk, schools)}`} downloaden (PDF)`}
                 </a>
               </Cell>
             </Row>
           ))}
         </Table>
       )}
+      {refused === undefined ? null : <Notice kind="error">{refused}</Notice>}
+      {mayMake ? <MakeReports view={view} /> : null}
     </section>
   );
 }
@@ -163,9 +214,11 @@ type PageProps = {
   reports: ListedReport[] | undefined;
   notice?: string | undefined;
   errors?: FormErrors | undefined;
+  /** Why the reports could not be made (the refusal of `POST .../rapporten`). */
+  reportRefused?: string | undefined;
 };
 
-function ProcedurePage({ viewer, view, allocated, mayDecide, reports, notice, errors }: PageProps) {
+function ProcedurePage({ viewer, view, allocated, mayDecide, reports, notice, errors, reportRefused }: PageProps) {
   const preferences = preferenceLines(view.preferences);
   return (
     <Layout title={`Procedure ${view.procedure.reference}`} viewer={viewer} nav="aanbestedingen">
@@ -204,7 +257,13 @@ function ProcedurePage({ viewer, view, allocated, mayDecide, reports, notice, er
       </Table>
       <AllocationSection allocated={allocated} />
       {mayDecide ? <DecisionSection view={view} errors={errors} /> : null}
-      <ReportsSection reports={reports} />
+      <ReportsSection
+        view={view}
+        reports={reports}
+        schools={allocated !== undefined && 'schools' in allocated ? allocated.schools : undefined}
+        mayMake={mayDecide}
+        refused={reportRefused}
+      />
     </Layout>
   );
 }
@@ -214,9 +273,7 @@ function allocationFor(ctx: AppContext, actor: Actor, access: ProcedureAccess): 
   if (!access.roles.has('inkoper') && !access.roles.has('auditor')) return undefined;
   try {
     const allocation = allocateProcedure(ctx, { actor, access });
-    const file = exportProcedure(ctx, { actor, access });
-    const names = new Map(file.lots.map((lot) => [lot.id, new Map(lot.dossier.bids.map((bid) => [bid.id, bid.provider.name]))]));
-    return { allocation, names };
+    return { allocation, ...schoolNames(exportProcedure(ctx, { actor, access })) };
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'conflict') throw error;
     return { refused: `De toewijzing kan nog niet worden berekend. ${error.detail ?? ''}`.trim() };
@@ -225,7 +282,11 @@ function allocationFor(ctx: AppContext, actor: Actor, access: ProcedureAccess): 
 
 export function procedurePages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
-  const render = (c: Context<AppEnv>, extra: { notice?: string | undefined; errors?: FormErrors | undefined }, status: 200 | 400 | 409 = 200) => {
+  const render = (
+    c: Context<AppEnv>,
+    extra: { notice?: string | undefined; errors?: FormErrors | undefined; reportRefused?: string | undefined },
+    status: 200 | 400 | 409 | 503 = 200,
+  ) => {
     const viewer = viewerOf(ctx, c);
     const access = requireProcedureAccess(ctx, viewer.actor, c.req.param('id') ?? '');
     const readsReports = ['inkoper', 'admin', 'auditor'].some((role) => access.roles.has(role as 'inkoper'));
@@ -252,11 +313,31 @@ export function procedurePages(ctx: AppContext) {
       const open = access.lots.filter((l) => l.lot.status === 'open').map((l) => l.lot.lotId);
       if (open.length === 0) throw new AppError('conflict', { detail: 'Geen perceel is open: er is niets te beslissen.' });
       const decided = decideProcedure(ctx, { actor, access, input: { lots: open } });
-      const notice = `De gunningsbeslissing is genomen: ${decided.lots.map((lot) => `perceel ${lot.lotId} aan ${lot.winner}`).join(', ')}.`;
+      const { names } = schoolNames(exportProcedure(ctx, { actor, access }));
+      const notice = `De gunningsbeslissing is genomen: ${decided.lots.map((lot) => `perceel ${lot.lotId} aan ${bidLabel(lot.winner, names.get(lot.lotId)?.get(lot.winner))}`).join(', ')}.`;
       return redirectAfterPost(c, `/procedures/${access.procedure.id}?melding=${encodeURIComponent(notice)}`);
     } catch (error) {
       if (!(error instanceof AppError) || !['invalid-input', 'conflict', 'tender-locked'].includes(error.code)) throw error;
       return render(c, { errors: formError(error.detail ?? error.message) }, error.status as 400);
+    }
+  });
+  app.post('/procedures/:id/rapporten', async (c) => {
+    const actor = requireActor(c);
+    const access = requireProcedureAccess(ctx, actor, c.req.param('id'));
+    const kind = (await readForm(c)).soort;
+    try {
+      if (kind !== 'evaluation' && kind !== 'award-letters') {
+        throw new AppError('invalid-input', { detail: 'Kies het beoordelingsrapport of de gunningsbrieven.' });
+      }
+      const made = await createProcedureReports(ctx, { actor, access, input: { kind } });
+      const notice =
+        kind === 'evaluation'
+          ? 'Het beoordelingsrapport van de procedure is gemaakt en ondertekend.'
+          : `${made.length} ${made.length === 1 ? 'gunningsbrief is' : 'gunningsbrieven zijn'} gemaakt en ondertekend, één per inschrijver.`;
+      return redirectAfterPost(c, `/procedures/${access.procedure.id}?melding=${encodeURIComponent(notice)}`);
+    } catch (error) {
+      if (!(error instanceof AppError) || !['invalid-input', 'conflict', 'tender-locked', 'unavailable'].includes(error.code)) throw error;
+      return render(c, { reportRefused: error.detail ?? error.message }, error.status as 400);
     }
   });
   return app;
