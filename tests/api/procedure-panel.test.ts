@@ -103,6 +103,14 @@ describe('POST /api/v1/procedures/{id}/declaration', () => {
     expect((await w.almereInkoper.post(`/api/v1/procedures/${id}/declaration`, { noConflict: true })).status).toBe(403);
   });
 
+  it('GET shows the evaluator, before it declares, every school of every lot once by KvK; 404 to a member of one lot only', async () => {
+    const subject = await bea.get(`/api/v1/procedures/${id}/declaration`);
+    expect(subject.status).toBe(200);
+    expect(subject.body.schools.map((s: { kvk: string }) => s.kvk)).toEqual(['05123456', '05234567', '05345678', '05456789']);
+    expect((await w.almereInkoper.get(`/api/v1/procedures/${id}/declaration`)).body).toEqual(subject.body);
+    expect((await bert.get(`/api/v1/procedures/${id}/declaration`)).status).toBe(404);
+  });
+
   it('records one declaration about every school on every lot; then the evaluator scores on L1, L2 and L3', async () => {
     for (const lot of lots) {
       await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`);

@@ -12,7 +12,7 @@ import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { type DeclaredSchool, schoolsOfTender } from '../panel/declaration-subject.js';
-import { isOnPanel, PANEL_READERS } from '../panel/panel-access.js';
+import { isOnPanel, PANEL_READERS, requirePanelMember } from '../panel/panel-access.js';
 import { assignEvaluator, declareConflictOfInterest } from '../panel/panel.service.js';
 import { requireProcedureRole, type ProcedureAccess } from './procedure-access.js';
 import { inLot } from './procedures.service.js';
@@ -99,6 +99,20 @@ export function schoolsOfProcedure(ctx: AppContext, access: ProcedureAccess): De
   const byKvk = new Map<string, DeclaredSchool>();
   for (const { lot } of access.lots) for (const school of schoolsOfTender(ctx, lot.tenderId)) if (!byKvk.has(school.kvk)) byKvk.set(school.kvk, school);
   return [...byKvk.values()];
+}
+
+/**
+ * `GET /procedures/:id/declaration`: the schools the procedure's declaration is about, as the
+ * tender's `GET .../conflict-declaration` gives a lot's: to a beoordelaar on every lot's panel
+ * (also before it declares: only names and KvK numbers), and to the inkoper and auditors.
+ * @example getProcedureDeclarationSubject(ctx, { actor, access }) // { schools: [{ name: 'Taalhuis Flevoland', kvk: '30123456' }] }
+ */
+export function getProcedureDeclarationSubject(ctx: AppContext, { actor, access }: { actor: Actor; access: ProcedureAccess }): { schools: DeclaredSchool[] } {
+  if (!PANEL_READERS.some((role) => access.roles.has(role))) {
+    requireProcedureRole(access, ['beoordelaar'], 'de scholen van de verklaring zien');
+    for (const { lot, access: lotAccess } of access.lots) inLot(lot.lotId, () => requirePanelMember(ctx, lotAccess, actor));
+  }
+  return { schools: schoolsOfProcedure(ctx, access) };
 }
 
 export type ProcedureDeclarationInput = { noConflict: boolean; conflictWith?: string[] | undefined; remarks?: string | undefined };

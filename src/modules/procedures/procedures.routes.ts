@@ -23,7 +23,7 @@ import {
   ProcedureDeclarationBody,
   ProcedurePanelMember,
 } from './procedures.contract.js';
-import { addProcedureEvaluator, declareForProcedure, getProcedurePanel } from './procedure-panel.service.js';
+import { addProcedureEvaluator, declareForProcedure, getProcedureDeclarationSubject, getProcedurePanel } from './procedure-panel.service.js';
 import { AssignBody } from '../panel/panel.routes.js';
 import { allocateProcedure, exportProcedure, getProcedure, importProcedure, listProcedures, setAwardLimit } from './procedures.service.js';
 
@@ -120,6 +120,22 @@ const routes = {
     request: idRequest,
     responses: { 200: jsonContent(z.array(ProcedurePanelMember), 'The members, in the order of the lots, then of assignment'), ...problemResponses },
   }),
+  declarationSubject: createRoute({
+    method: 'get',
+    path: '/api/v1/procedures/{id}/declaration',
+    tags,
+    summary:
+      'The schools of every lot, each once by KvK number, that the procedure’s declaration is about, also before it (beoordelaar on every lot’s panel; inkoper, auditor)',
+    description: 'Alleen de namen en KvK-nummers van de inschrijvers: prijzen en al het andere van de inschrijvingen blijven verborgen tot de verklaring.',
+    request: idRequest,
+    responses: {
+      200: jsonContent(
+        z.object({ schools: z.array(z.object({ name: z.string(), kvk: z.string() })) }).openapi('ProcedureDeclarationSubject'),
+        'The schools, each once, in the order of the lots and their bids',
+      ),
+      ...problemResponses,
+    },
+  }),
   declare: createRoute({
     method: 'post',
     path: '/api/v1/procedures/{id}/declaration',
@@ -156,6 +172,7 @@ export function procedureRoutes(ctx: AppContext) {
       c.json(addProcedureEvaluator(ctx, { actor: requireActor(c), access: procedureAccessOf(c), userId: c.req.valid('json').userId }), 201),
     )
     .openapi(routes.evaluators, (c) => c.json(getProcedurePanel(ctx, { access: procedureAccessOf(c) }), 200))
+    .openapi(routes.declarationSubject, (c) => c.json(getProcedureDeclarationSubject(ctx, { actor: requireActor(c), access: procedureAccessOf(c) }), 200))
     .openapi(routes.declare, (c) =>
       c.json(declareForProcedure(ctx, { actor: requireActor(c), access: procedureAccessOf(c), input: c.req.valid('json') }), 200),
     );
