@@ -48,6 +48,7 @@ function knownIds(path: string, name: string): { own: string[]; other: string[];
     };
   if (path.startsWith('/api/v1/reports/')) return { own: [ids.report, ids.report], other: [ids.otherReport], none: ['rapport-bestaat-niet'] };
   if (path.startsWith('/api/v1/regions/')) return { own: [w.orgs.regio, w.orgs.regio], other: [ids.otherRegion], none: ['regio-bestaat-niet'] };
+  if (path.startsWith('/api/v1/procedures/')) return { own: [ids.procedure, ids.procedure], other: [], none: ['procedure-bestaat-niet'] };
   return { own: [], other: [], none: ['bestaat-niet'] };
 }
 

@@ -41,6 +41,10 @@ export const AUDIT_ACTION_TERMS = {
     'gunningsbeperking gewijzigd',
     'De gunningsbeperking van een procedure (hoeveel percelen één school ten hoogste krijgt, en volgens welke regel) of de voorkeuren van de scholen zijn gewijzigd.',
   ),
+  'procedure.panel.add': term(
+    'beoordelaar aan de procedure toegevoegd',
+    'Iemand is in één keer aan het beoordelingspanel van elk perceel van een procedure toegevoegd.',
+  ),
   'procedure.award-decision': term(
     'gunningsbeslissing voor de procedure genomen',
     'De gunningsbeslissing is voor de percelen van een procedure tegelijk genomen, elk perceel voor de winnaar die de gunningsbeperking het geeft.',

@@ -170,6 +170,16 @@ export const TENDER_ACTION_CHANGES = {
     before: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable() }),
     after: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable() }),
   },
+  // Changes no table itself: each lot's own `panel.assign`, in the same transaction, does.
+  'procedure.panel.add': {
+    after: z.object({
+      userId: z.string(),
+      name: z.string(),
+      lots: z
+        .array(z.object({ lotId: z.string(), tenderId: z.string(), assignedAt: timestamp() }))
+        .openapi({ description: 'De percelen in wier beoordelingspanel de beoordelaar kwam; elk heeft daarnaast zijn eigen panel.assign' }),
+    }),
+  },
   'procedure.award-decision': {
     after: z.object({
       decidedAt: timestamp(),

@@ -446,6 +446,8 @@ const HANDLERS: Record<string, Handler> = {
   'procedure.award-limit.set': setAwardLimit,
   // Changes no table itself: each decided lot's own `tender.award-decision` does, in the same transaction.
   'procedure.award-decision': () => undefined,
+  // Changes no table itself: each lot's own `panel.assign` does, in the same transaction.
+  'procedure.panel.add': () => undefined,
   'bid.create': createBid,
   'bid.update': updateBid,
   'bid.delete': deleteBid,

@@ -148,6 +148,11 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
       JSON.stringify(before.preferences ?? null) === JSON.stringify(after.preferences ?? null) ? '' : '; de voorkeuren van de scholen zijn gewijzigd';
     return `Gunningsbeperking gewijzigd van ${awardLimitSentence(before.awardLimit)} in ${awardLimitSentence(after.awardLimit)}${preferences}.`;
   },
+  'procedure.panel.add': (_e, c) => {
+    const after = record(c.after);
+    const lots = Array.isArray(after.lots) ? after.lots.map((lot) => text(record(lot).lotId) ?? '?') : [];
+    return `${text(after.name) ?? 'Een beoordelaar'} toegevoegd aan het beoordelingspanel van ${lots.length === 1 ? 'perceel' : 'de percelen'} ${lots.join(', ')}.`;
+  },
   'procedure.award-decision': (_e, c) => {
     const lots = Array.isArray(record(c.after).lots) ? (record(c.after).lots as unknown[]).map(record) : [];
     const each = lots.map((lot) => {

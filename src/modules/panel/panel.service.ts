@@ -7,7 +7,7 @@
 import { writeTransaction } from '../../db/client.js';
 import type { Actor, AppContext, Membership } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
-import { schoolsOfTender } from './declaration-subject.js';
+import { type DeclaredSchool, schoolsOfTender } from './declaration-subject.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { countingMemberships } from '../organisations/organisation-access.js';
 import { requireChangeAllowed, requireQualityUnlocked } from '../tenders/tender-lifecycle.js';
@@ -195,10 +195,17 @@ function officerRefusal(ctx: AppContext, name: string, counting: readonly Member
 /**
  * `POST .../conflict-declaration`: once per member. `noConflict: false` records the declared
  * conflict and takes the member off the panel; the row stays, as part of the record.
+ * `declaredAbout` is given by the procedure's declaration (one declaration about every lot's
+ * schools); without it, the tender's own schools.
  */
 export function declareConflictOfInterest(
   ctx: AppContext,
-  { actor, access, input }: { actor: Actor; access: TenderAccess; input: { noConflict: boolean; remarks?: string | undefined } },
+  {
+    actor,
+    access,
+    input,
+    declaredAbout,
+  }: { actor: Actor; access: TenderAccess; input: { noConflict: boolean; remarks?: string | undefined }; declaredAbout?: DeclaredSchool[] },
 ): PanelMemberView {
   return writeTransaction(ctx.db, () => {
     const tender = ctx.queries.tenders.findTender(access.tender.id);
@@ -224,7 +231,10 @@ export function declareConflictOfInterest(
       entityId: `${tender.id}/${actor.userId}`,
       tenderId: tender.id,
       // The schools it declared about, as they stood: the record of what the declaration covers.
-      change: { before: { declaration: null }, after: { ...changes, onPanel: input.noConflict, declaredAbout: schoolsOfTender(ctx, tender.id) } },
+      change: {
+        before: { declaration: null },
+        after: { ...changes, onPanel: input.noConflict, declaredAbout: declaredAbout ?? schoolsOfTender(ctx, tender.id) },
+      },
     });
     return memberView(ctx, tender.id, actor.userId);
   });

@@ -11,6 +11,7 @@ import { DOSSIER_RULES } from '../../domain/evaluation/dossier-rules.js';
 import { AWARD_LIMIT_RULES, MAX_LOTS, type Procedure } from '../../domain/procedure/procedure.js';
 import { procedureSchema } from '../../domain/procedure/procedure.schema.js';
 import { prefixRules, type RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
+import { multiLineText } from '../../domain/text/text-fields.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { documentedBy, sentAs, timestamp } from '../../http/documented.js';
 import { EvaluationResponse } from '../evaluation/evaluation.contract.js';
@@ -119,3 +120,53 @@ export const AllocationResponse = z
     ),
   })
   .openapi('ProcedureAllocation');
+
+/** `GET/POST /procedures/:id/evaluators`: a member and its seat on every lot's panel. */
+export const ProcedurePanelMember = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    lots: z.array(
+      z.object({
+        lotId: z.string(),
+        tenderId: z.string(),
+        assigned: z.boolean().openapi({ description: 'In het beoordelingspanel van dit perceel gezet' }),
+        onPanel: z.boolean().openapi({ description: 'Toegewezen en geen belangenverstrengeling verklaard' }),
+        declaration: z.enum(['no-conflict', 'conflict']).nullable(),
+        declaredAt: timestamp().nullable(),
+        sealedAt: timestamp().nullable(),
+      }),
+    ),
+  })
+  .openapi('ProcedurePanelMember');
+
+export const ADD_PROCEDURE_EVALUATOR_RULES: RuleBeyondSchema[] = [
+  { path: 'userId', rule: 'een gebruiker met de rol beoordelaar bij de organisatie van de procedure of, bij een regio, bij een van haar gemeenten' },
+];
+
+export const ProcedureDeclarationBody = z
+  .strictObject({
+    noConflict: z.boolean().openapi({ description: 'false: belangenverstrengeling; de beoordelaar verlaat het panel van elk perceel waar het speelt' }),
+    conflictWith: z
+      .array(
+        z
+          .string()
+          .max(8)
+          .regex(/^[0-9]{8}$/),
+      )
+      .min(1)
+      .max(MAX_LOTS * 100)
+      .optional()
+      .openapi({
+        description:
+          'Alleen bij noConflict: false: de KvK-nummers van de scholen waarmee het belang bestaat; de verklaring geldt dan als belangenverstrengeling op elk perceel waar een van hen inschreef. Zonder: op elk perceel.',
+      }),
+    remarks: multiLineText('de toelichting', TEXT_LIMITS.remark).optional(),
+  })
+  .openapi('ProcedureConflictDeclaration');
+
+export const PROCEDURE_DECLARATION_RULES: RuleBeyondSchema[] = [
+  { path: 'conflictWith', rule: 'alleen bij noConflict: false' },
+  { path: 'conflictWith[*]', rule: 'het KvK-nummer van een school die op een perceel van deze procedure inschreef' },
+];

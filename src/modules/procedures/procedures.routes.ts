@@ -18,7 +18,13 @@ import {
   ProcedureResponse,
   PUT_AWARD_LIMIT_RULES,
   PutAwardLimitBody,
+  ADD_PROCEDURE_EVALUATOR_RULES,
+  PROCEDURE_DECLARATION_RULES,
+  ProcedureDeclarationBody,
+  ProcedurePanelMember,
 } from './procedures.contract.js';
+import { addProcedureEvaluator, declareForProcedure, getProcedureDeclarationSubject, getProcedurePanel } from './procedure-panel.service.js';
+import { AssignBody } from '../panel/panel.routes.js';
 import { allocateProcedure, exportProcedure, getProcedure, importProcedure, listProcedures, setAwardLimit } from './procedures.service.js';
 
 const tags = ['procedures'];
@@ -90,6 +96,62 @@ const routes = {
       ...conflictResponse,
     },
   }),
+  addEvaluator: createRoute({
+    method: 'post',
+    path: '/api/v1/procedures/{id}/evaluators',
+    tags,
+    summary: 'Seat a beoordelaar on the panel of every lot at once (inkoper); a lot that refuses refuses the whole call (409 naming the lot)',
+    description:
+      'Elk perceel zoals POST /api/v1/tenders/{id}/evaluators: de rol beoordelaar bij de organisatie, geen inkoper of auditor van het perceel, ' +
+      'het perceel niet voorbij de gunningsbeslissing; alles in één transactie.',
+    request: { ...idRequest, body: jsonBody(AssignBody) },
+    responses: {
+      201: jsonContent(ProcedurePanelMember, 'The member with its seat on every lot'),
+      ...problemResponses,
+      ...invalidInput(ADD_PROCEDURE_EVALUATOR_RULES),
+      ...conflictResponse,
+    },
+  }),
+  evaluators: createRoute({
+    method: 'get',
+    path: '/api/v1/procedures/{id}/evaluators',
+    tags,
+    summary: 'Every member of a lot’s panel with, per lot, whether it is seated, declared and sealed (inkoper, auditor)',
+    request: idRequest,
+    responses: { 200: jsonContent(z.array(ProcedurePanelMember), 'The members, in the order of the lots, then of assignment'), ...problemResponses },
+  }),
+  declarationSubject: createRoute({
+    method: 'get',
+    path: '/api/v1/procedures/{id}/declaration',
+    tags,
+    summary:
+      'The schools of every lot, each once by KvK number, that the procedure’s declaration is about, also before it (beoordelaar on every lot’s panel; inkoper, auditor)',
+    description: 'Alleen de namen en KvK-nummers van de inschrijvers: prijzen en al het andere van de inschrijvingen blijven verborgen tot de verklaring.',
+    request: idRequest,
+    responses: {
+      200: jsonContent(
+        z.object({ schools: z.array(z.object({ name: z.string(), kvk: z.string() })) }).openapi('ProcedureDeclarationSubject'),
+        'The schools, each once, in the order of the lots and their bids',
+      ),
+      ...problemResponses,
+    },
+  }),
+  declare: createRoute({
+    method: 'post',
+    path: '/api/v1/procedures/{id}/declaration',
+    tags,
+    summary: 'Declare (no) conflict of interest once about every school of the procedure, recorded on every lot (beoordelaar on every lot’s panel)',
+    description:
+      'Eén verklaring over alle scholen van de procedure (per KvK-nummer), op elk perceel vastgelegd zoals POST /api/v1/tenders/{id}/conflict-declaration; ' +
+      'met conflictWith geldt de belangenverstrengeling op elk perceel waar een van die scholen inschreef.',
+    request: { ...idRequest, body: jsonBody(ProcedureDeclarationBody) },
+    responses: {
+      200: jsonContent(ProcedurePanelMember, 'The member after the declaration'),
+      ...problemResponses,
+      ...invalidInput(PROCEDURE_DECLARATION_RULES),
+      ...conflictResponse,
+    },
+  }),
 };
 
 export function procedureRoutes(ctx: AppContext) {
@@ -105,5 +167,13 @@ export function procedureRoutes(ctx: AppContext) {
     .openapi(routes.awardLimit, (c) => {
       const { awardLimit, preferences = null } = c.req.valid('json');
       return c.json(setAwardLimit(ctx, { actor: requireActor(c), access: procedureAccessOf(c), awardLimit, preferences }), 200);
-    });
+    })
+    .openapi(routes.addEvaluator, (c) =>
+      c.json(addProcedureEvaluator(ctx, { actor: requireActor(c), access: procedureAccessOf(c), userId: c.req.valid('json').userId }), 201),
+    )
+    .openapi(routes.evaluators, (c) => c.json(getProcedurePanel(ctx, { access: procedureAccessOf(c) }), 200))
+    .openapi(routes.declarationSubject, (c) => c.json(getProcedureDeclarationSubject(ctx, { actor: requireActor(c), access: procedureAccessOf(c) }), 200))
+    .openapi(routes.declare, (c) =>
+      c.json(declareForProcedure(ctx, { actor: requireActor(c), access: procedureAccessOf(c), input: c.req.valid('json') }), 200),
+    );
 }

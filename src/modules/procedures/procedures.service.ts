@@ -136,7 +136,7 @@ export function getProcedure(_ctx: AppContext, { access }: { access: ProcedureAc
 }
 
 /** Each lot's refusal (a sealed price envelope, a role) names the lot it is about. */
-function inLot<T>(lotId: string, f: () => T): T {
+export function inLot<T>(lotId: string, f: () => T): T {
   try {
     return f();
   } catch (error) {
