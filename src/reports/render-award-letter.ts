@@ -14,7 +14,7 @@ import { addressBlockLines } from '../domain/provider/provider-address.js';
 import { drawCertificate, drawDevelopmentWarning } from './certificate-block.js';
 import { formatDate } from './format-dates.js';
 import { COLOR, FONT, SIZE, bulletList, contentWidth, heading, labelledRows, paragraph } from './pdf/layout.js';
-import { addPageFooters } from './pdf/page-footer.js';
+import { addRecordFooters } from './record-footer.js';
 import { type PdfDocument, startPdf } from './pdf/pdf-document.js';
 import { tagged } from './pdf/structure.js';
 import { drawTable, headedTable } from './pdf/table.js';
@@ -214,11 +214,7 @@ export async function renderAwardLetter(data: AwardLetterData): Promise<Buffer> 
   drawCertificate(doc, { certificate: data.certificate, signatureLevel: data.signatureLevel, warnForDevelopment: false, checkUrl: data.checkUrl });
   labelledRows(doc, { rows: [[wording.evaluation.coverFields.reportId, data.reportId]] });
   drawDossierHash(doc, data);
-  addPageFooters(doc, {
-    left: fill(wording.common.reportFooter, { kind: words.kind, reportId: data.reportId, reference: data.tender.reference }),
-    second: fill(wording.common.footerCheck, { checkUrl: data.checkUrl }),
-    pageLabel: (page, pages) => fill(wording.common.pageFooter, { page, pages }),
-  });
+  addRecordFooters(doc, { kind: words.kind, reportId: data.reportId, reference: data.tender.reference, checkUrl: data.checkUrl });
   doc.end();
   return finished;
 }

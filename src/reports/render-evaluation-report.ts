@@ -14,10 +14,10 @@ import { drawCover } from './evaluation-report/cover.js';
 import { drawDocumentsSection } from './evaluation-report/documents-section.js';
 import { drawTenderSections } from './evaluation-report/tender-sections.js';
 import { embeddedFilesOf } from './embedded-files.js';
-import { addPageFooters } from './pdf/page-footer.js';
+import { addRecordFooters } from './record-footer.js';
 import { startPdf } from './pdf/pdf-document.js';
 import type { EvaluationReportData } from './report-data.js';
-import { fill, wording } from './wording.js';
+import { wording } from './wording.js';
 
 export async function renderEvaluationReport(data: EvaluationReportData): Promise<Buffer> {
   const { attachments, dossierSha256 } = embeddedFilesOf(data);
@@ -41,11 +41,7 @@ export async function renderEvaluationReport(data: EvaluationReportData): Promis
   drawTenderSections(context);
   drawAuditSection(context);
   drawDocumentsSection(context);
-  addPageFooters(doc, {
-    left: fill(wording.common.reportFooter, { kind: wording.evaluation.kind, reportId: data.reportId, reference: data.tender.reference }),
-    second: fill(wording.common.footerCheck, { checkUrl: data.checkUrl }),
-    pageLabel: (page, pages) => fill(wording.common.pageFooter, { page, pages }),
-  });
+  addRecordFooters(doc, { kind: wording.evaluation.kind, reportId: data.reportId, reference: data.tender.reference, checkUrl: data.checkUrl });
   doc.end();
   return finished;
 }

@@ -10,11 +10,11 @@ import { formatDutchTrimmed, formatEuros } from '../domain/money.js';
 import { drawCertificate, drawDevelopmentWarning } from './certificate-block.js';
 import { formatInstant } from './format-dates.js';
 import { heading, labelledRows, paragraph } from './pdf/layout.js';
-import { addPageFooters } from './pdf/page-footer.js';
+import { addRecordFooters } from './record-footer.js';
 import { startPdf } from './pdf/pdf-document.js';
 import { drawTable } from './pdf/table.js';
 import type { PriceOpeningRecordData } from './price-opening-record.js';
-import { fill, wording } from './wording.js';
+import { wording } from './wording.js';
 
 const KIND = 'Proces-verbaal van opening van de prijsenveloppen';
 
@@ -101,11 +101,7 @@ export async function renderPriceOpeningRecord(data: PriceOpeningRecordData): Pr
   });
   drawCertificate(doc, { certificate: data.certificate, signatureLevel: data.signatureLevel, warnForDevelopment: false, checkUrl: data.checkUrl });
   labelledRows(doc, { rows: [[wording.evaluation.coverFields.reportId, data.reportId]] });
-  addPageFooters(doc, {
-    left: fill(wording.common.reportFooter, { kind: KIND, reportId: data.reportId, reference: data.tender.reference }),
-    second: fill(wording.common.footerCheck, { checkUrl: data.checkUrl }),
-    pageLabel: (page, pages) => fill(wording.common.pageFooter, { page, pages }),
-  });
+  addRecordFooters(doc, { kind: KIND, reportId: data.reportId, reference: data.tender.reference, checkUrl: data.checkUrl });
   doc.end();
   return finished;
 }

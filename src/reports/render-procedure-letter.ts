@@ -15,7 +15,7 @@ import { AWARD_LIMIT_RULE_TERMS } from '../domain/vocabulary/award-limit-rules.j
 import { drawCertificate, drawDevelopmentWarning } from './certificate-block.js';
 import { formatDate } from './format-dates.js';
 import { COLOR, FONT, SIZE, bulletList, heading, labelledRows, paragraph } from './pdf/layout.js';
-import { addPageFooters } from './pdf/page-footer.js';
+import { addRecordFooters } from './record-footer.js';
 import { type PdfDocument, startPdf } from './pdf/pdf-document.js';
 import type { ProcedureLetterData, ProcedureLetterLot } from './procedure-letter-data.js';
 import { drawComparison, drawLetterHeadOf, drawMotivations, drawStandstillAndObjection } from './render-award-letter.js';
@@ -151,11 +151,7 @@ export async function renderProcedureLetter(data: ProcedureLetterData): Promise<
   drawCertificate(doc, { certificate: data.certificate, signatureLevel: data.signatureLevel, warnForDevelopment: false, checkUrl: data.checkUrl });
   labelledRows(doc, { rows: [[wording.evaluation.coverFields.reportId, data.reportId]] });
   drawDossierHashes(doc, data);
-  addPageFooters(doc, {
-    left: fill(wording.common.reportFooter, { kind: wording.letter.kind, reportId: data.reportId, reference: procedure.reference }),
-    second: fill(wording.common.footerCheck, { checkUrl: data.checkUrl }),
-    pageLabel: (page, pages) => fill(wording.common.pageFooter, { page, pages }),
-  });
+  addRecordFooters(doc, { kind: wording.letter.kind, reportId: data.reportId, reference: procedure.reference, checkUrl: data.checkUrl });
   doc.end();
   return finished;
 }

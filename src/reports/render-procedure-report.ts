@@ -22,7 +22,7 @@ import { drawDocumentsSection } from './evaluation-report/documents-section.js';
 import { drawTenderSections } from './evaluation-report/tender-sections.js';
 import { formatInstant } from './format-dates.js';
 import { COLOR, FONT, SIZE, bulletList, heading, labelledRows, paragraph } from './pdf/layout.js';
-import { addPageFooters } from './pdf/page-footer.js';
+import { addRecordFooters } from './record-footer.js';
 import { type Attachment, type PdfDocument, startPdf } from './pdf/pdf-document.js';
 import { drawTable, headedTable } from './pdf/table.js';
 import type { ProcedureReportData } from './procedure-report-data.js';
@@ -194,11 +194,7 @@ export async function renderProcedureReport(data: ProcedureReportData): Promise<
   drawProcedurePart(doc, data);
   for (const index of data.lots.keys()) drawLotPart(doc, data, index);
   drawAudit(doc, data, procedureSha256);
-  addPageFooters(doc, {
-    left: fill(wording.common.reportFooter, { kind: wording.evaluation.kind, reportId: data.reportId, reference: procedure.reference }),
-    second: fill(wording.common.footerCheck, { checkUrl: data.checkUrl }),
-    pageLabel: (page, pages) => fill(wording.common.pageFooter, { page, pages }),
-  });
+  addRecordFooters(doc, { kind: wording.evaluation.kind, reportId: data.reportId, reference: procedure.reference, checkUrl: data.checkUrl });
   doc.end();
   return finished;
 }
