@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText, type PageClient } from './page-client.js';
 
 let t: TestApp;
@@ -38,7 +38,8 @@ const tenderOfLot = async (lotId: string) => {
 };
 
 beforeAll(async () => {
-  t = createTestApp();
+  // The award comes after the standstill: the sessions must outlive it.
+  t = createTestApp(LONG_SESSIONS);
   w = await seedWorld(t);
   inkoper = await loginPage(t, w.almereInkoper.email, PASSWORD);
 }, 60_000);
@@ -182,5 +183,79 @@ describe('the procedure page once a lot is opened', () => {
     const remove = await inkoper.get(`/procedures/${id}/verwijderen`);
     expect(visibleText(remove.html)).toContain('Alleen een procedure waarvan elk perceel in voorbereiding is kan worden verwijderd');
     expect(remove.html).not.toContain(`action="/procedures/${id}/verwijderen"`);
+  });
+});
+
+describe('a three-lot procedure from creation to award', () => {
+  // Three schools on every lot, ranked A, B, C on each; at most one lot per school in lot order.
+  const SCHOOLS = [
+    { name: 'Taalschool Almere', kvk: '30111111', quality: 100, share: 1.0 },
+    { name: 'NT2 Flevoland', kvk: '30222222', quality: 75, share: 0.98 },
+    { name: 'Het Taalhuis Lelystad', kvk: '30333333', quality: 50, share: 0.97 },
+  ];
+  const ROWS = {
+    L1: { template: 'b1-route', learners: 50, perLearner: 8000 },
+    L2: { template: 'onderwijsroute', learners: 40, perLearner: 12000 },
+    L3: { template: 'z-route', learners: 30, perLearner: 10000 },
+  };
+
+  it('makes it on the page, takes bids and scores per lot, decides on the page under the limitation, and awards every lot', async () => {
+    const form: Record<string, string> = { reference: 'ALM-2030-INB', title: 'Inburgering Almere 2030', percelen: '3' };
+    for (const [i, [id, row]] of Object.entries(ROWS).entries()) {
+      Object.assign(form, {
+        [`lots[${i}].id`]: id,
+        [`lots[${i}].title`]: `Perceel ${id} Almere 2030`,
+        [`lots[${i}].template`]: row.template,
+        [`lots[${i}].estimatedValue`]: String(row.learners * row.perLearner),
+        [`lots[${i}].expectedLearners`]: String(row.learners),
+      });
+    }
+    const made = await inkoper.post('/nieuwe-procedure', form);
+    expect(made.status, made.html).toBe(303);
+    const id = (made.location ?? '').split('/')[2]?.split('?')[0] ?? '';
+    const limit = { awardLimit: { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2', 'L3'] } };
+    expect((await w.almereInkoper.put(`/api/v1/procedures/${id}/award-limit`, limit)).status).toBe(200);
+
+    const lots: Lot[] = (await w.almereInkoper.get(`/api/v1/procedures/${id}`)).body.lots;
+    for (const lot of lots) {
+      const row = ROWS[lot.lotId as keyof typeof ROWS];
+      for (const school of SCHOOLS) {
+        const price = Math.round(row.learners * row.perLearner * school.share);
+        const bid = await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/bids`, {
+          provider: { name: school.name, kvk: school.kvk, keurmerk: true },
+          price,
+        });
+        expect(bid.status, JSON.stringify(bid.body)).toBe(201);
+      }
+      const opened = await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`, {});
+      expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+      const tender = (await w.almereInkoper.get(`/api/v1/tenders/${lot.tenderId}`)).body;
+      for (const [b, school] of SCHOOLS.entries()) {
+        for (const criterion of tender.criteria as { id: string }[]) {
+          const response = await w.almereInkoper.put(`/api/v1/tenders/${lot.tenderId}/bids/B${b + 1}/consensus/${criterion.id}`, {
+            score: school.quality,
+            motivation: `Na overleg in het panel: ${school.quality} punten voor B${b + 1} op ${criterion.id}.`,
+          });
+          expect(response.status, JSON.stringify(response.body)).toBe(200);
+        }
+      }
+    }
+
+    const decided = await inkoper.post(`/procedures/${id}/gunningsbeslissing`, { bevestiging: 'ja' });
+    expect(decided.status, visibleText(decided.html)).toBe(303);
+    expect(visibleText((await inkoper.get(decided.location ?? '')).html)).toContain(
+      'De gunningsbeslissing is genomen: perceel L1 aan Taalschool Almere (B1), perceel L2 aan NT2 Flevoland (B2), perceel L3 aan Het Taalhuis Lelystad (B3).',
+    );
+
+    t.clock.set('2026-04-01T09:00:00Z');
+    for (const lot of lots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/award`)).status).toBe(200);
+    const after = (await w.almereInkoper.get(`/api/v1/procedures/${id}`)).body.lots.map((l: Lot) => [l.lotId, l.status]);
+    expect(after).toEqual([
+      ['L1', 'awarded'],
+      ['L2', 'awarded'],
+      ['L3', 'awarded'],
+    ]);
+    const verify = await w.almereAuditor.get('/api/v1/audit/verify');
+    expect(verify.body).toMatchObject({ valid: true, stateMismatch: null });
   });
 });

@@ -35,6 +35,7 @@ const LOT_FIELDS = [
   ['lot', 'route'],
   ['template', 'template'],
   ['estimatedValue', 'raming'],
+  ['expectedLearners', 'verwacht aantal inburgeraars'],
 ] as const;
 
 /** Field name -> label, in the order of the form; the lot rows by their place on the form. */
@@ -73,6 +74,7 @@ function LotRow({ index, values, errors }: { index: number; values: FormValues; 
       />
       <TextField name={name('lot')} label="Route (leeg: die van de template)" value={value('lot')} errors={errors} />
       <TextField name={name('estimatedValue')} label="Raming (EUR)" value={value('estimatedValue')} errors={errors} inputMode="decimal" amount="totaal" />
+      <TextField name={name('expectedLearners')} label="Verwacht aantal inburgeraars" value={value('expectedLearners')} errors={errors} inputMode="numeric" />
     </fieldset>
   );
 }
@@ -120,9 +122,9 @@ function NewProcedurePage({ viewer, values, errors, rows }: { viewer: Viewer; va
   );
 }
 
-/** A lot row the reader left blank (no id, title, route or estimate) is no lot. */
+/** A lot row the reader left blank (no id, title, route, estimate or learners) is no lot. */
 const isBlankRow = (values: FormValues, index: number): boolean =>
-  ['id', 'title', 'lot', 'estimatedValue'].every((key) => optionalText(values[`lots[${index}].${key}`]) === undefined);
+  ['id', 'title', 'lot', 'estimatedValue', 'expectedLearners'].every((key) => optionalText(values[`lots[${index}].${key}`]) === undefined);
 
 export function newProcedurePages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
@@ -150,6 +152,7 @@ export function newProcedurePages(ctx: AppContext) {
           lot: optionalText(values[`lots[${row}].lot`]),
           template: values[`lots[${row}].template`] ?? '',
           estimatedValue: amounts.money(`lots[${i}].estimatedValue`, values[`lots[${row}].estimatedValue`]),
+          expectedLearners: amounts.count(`lots[${i}].expectedLearners`, values[`lots[${row}].expectedLearners`]),
         })),
       });
       const created = createProcedure(ctx, { actor: viewer.actor, organisationId: viewer.current.id, input });
