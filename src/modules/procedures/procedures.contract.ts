@@ -7,7 +7,8 @@
  */
 import { z } from '@hono/zod-openapi';
 import { TENDER_STATUSES } from '../../db/schema/index.js';
-import { DOSSIER_RULES, ID_MESSAGE, ID_PATTERN } from '../../domain/evaluation/dossier-rules.js';
+import { DOSSIER_RULES, ID_MESSAGE, ID_PATTERN, MONEY_MESSAGE } from '../../domain/evaluation/dossier-rules.js';
+import { MAX_MONEY_EUROS, MIN_MONEY_EUROS } from '../../domain/money.js';
 import { AWARD_LIMIT_RULES, MAX_LOTS, type Procedure } from '../../domain/procedure/procedure.js';
 import { procedureSchema } from '../../domain/procedure/procedure.schema.js';
 import { prefixRules, type RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
@@ -192,8 +193,18 @@ const newLotFields = {
   lot: nonBlankLine('het perceel', TEXT_LIMITS.reference)
     .optional()
     .openapi({ description: 'De route of het deel dat dit perceel inkoopt (B1-route); standaard dat van de template of van het gekopieerde perceel' }),
-  estimatedValue: z.number().positive().optional().openapi({ description: 'De raming van dit perceel in euro (ten hoogste twee decimalen)' }),
-  expectedLearners: z.number().int().positive().optional().openapi({ description: 'Het verwachte aantal inburgeraars van dit perceel' }),
+  estimatedValue: z
+    .number()
+    .min(MIN_MONEY_EUROS, { error: MONEY_MESSAGE })
+    .max(MAX_MONEY_EUROS, { error: MONEY_MESSAGE })
+    .optional()
+    .openapi({ description: 'De raming van dit perceel in euro (ten hoogste twee decimalen), zoals tender.estimatedValue van een dossier' }),
+  expectedLearners: z
+    .number()
+    .int({ error: 'moet een geheel getal van minstens 1 zijn' })
+    .min(1, { error: 'moet een geheel getal van minstens 1 zijn' })
+    .optional()
+    .openapi({ description: 'Het verwachte aantal inburgeraars van dit perceel' }),
 };
 
 const templateField = z.string().min(1).max(TEXT_LIMITS.serverId).openapi({ description: 'Een template van GET /api/v1/templates' });
