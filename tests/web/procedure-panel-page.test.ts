@@ -103,6 +103,20 @@ describe('the inkoper on /procedures/:id/panel', () => {
   });
 });
 
+describe('a procedure with decided lots', () => {
+  it('offers no form while a lot is past open, and names those lots', async () => {
+    const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
+    const other = imported.body as { id: string; lots: { tenderId: string }[] };
+    for (const lot of other.lots.slice(1)) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    expect((await w.almereInkoper.post(`/api/v1/procedures/${other.id}/award-decision`, { lots: ['L2', 'L3'] })).status).toBe(200);
+    const page = await inkoper.get(`/procedures/${other.id}/panel`);
+    expect(visibleText(page.html)).toContain(
+      'Een beoordelaar kan alleen aan elk perceel tegelijk worden toegewezen zolang elk perceel in voorbereiding of open is; de percelen L2, L3 zijn dat niet meer.',
+    );
+    expect(page.html).not.toContain('<select id="veld-userId"');
+  }, 30_000);
+});
+
 describe('the beoordelaar on /procedures/:id/panel', () => {
   it('sees the schools of every lot, declares once, and can then open each lot’s scoring page', async () => {
     const bea = await loginPage(t, w.almereBeoordelaar.email, PASSWORD);
@@ -128,6 +142,11 @@ describe('the beoordelaar on /procedures/:id/panel', () => {
     const contradictory = await bea.post(`/procedures/${id}/verklaring`, { noConflict: 'ja', 'belang-05345678': 'ja' });
     expect(contradictory.status).toBe(400);
     expect(visibleText(contradictory.html)).toContain('Inschrijvers waarbij u een belang heeft: kies geen inschrijvers als u verklaart geen belang te hebben');
+    // The form applies the route's schema (ProcedureDeclarationBody): its text rules, at the field.
+    const bidi = await bea.post(`/procedures/${id}/verklaring`, { noConflict: 'ja', remarks: 'Geen \u202ebelang' });
+    expect(bidi.status).toBe(400);
+    expect(visibleText(bidi.html)).toContain('Toelichting: de toelichting mag geen richtingsteken bevatten (U+202E op positie 6)');
+    expect(bidi.html).toContain('href="#veld-remarks"');
     expect(countEvents('panel.declare-no-conflict')).toBe(0);
 
     const declared = await bea.post(`/procedures/${id}/verklaring`, { noConflict: 'ja', remarks: 'Geen banden met de scholen.' });
