@@ -36,6 +36,7 @@ import { bidChangePages } from './pages/bid-change.js';
 import { bidCorrectionPages } from './pages/bid-correction.js';
 import { accountPages } from './pages/account.js';
 import { procedurePages } from './pages/procedure.js';
+import { procedurePanelPages } from './pages/procedure-panel.js';
 import { adminOrganisationPages } from './pages/admin/organisations.js';
 import { adminUserPages } from './pages/admin/user.js';
 import { adminUserListPages } from './pages/admin/users.js';
@@ -104,6 +105,7 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', adminOrganisationPages(ctx));
   web.route('/', accountPages(ctx));
   web.route('/', procedurePages(ctx));
+  web.route('/', procedurePanelPages(ctx));
 
   web.onError(createPageErrorHandler(ctx.logger));
   // A page path nothing answers: the HTML "niet gevonden" page, not the API's problem JSON.

@@ -102,6 +102,19 @@ function AllocationSection({ allocated }: { allocated: Allocated }) {
   );
 }
 
+/** The procedure's one panel (procedure-panel.tsx), for whoever its page serves: the inkoper, an auditor, a beoordelaar on every lot. */
+function PanelLink({ view, roles }: { view: ProcedureView; roles: ProcedureAccess['roles'] }) {
+  const evaluator = roles.has('beoordelaar');
+  if (!evaluator && !roles.has('inkoper') && !roles.has('auditor')) return null;
+  return (
+    <p class="utrecht-paragraph utrecht-paragraph--distanced">
+      <a class="utrecht-link utrecht-link--html-a" href={`/procedures/${view.id}/panel`}>
+        {evaluator ? 'Uw verklaring over belangenverstrengeling, voor alle percelen, en het beoordelen per perceel' : 'Het beoordelingspanel van alle percelen'}
+      </a>
+    </p>
+  );
+}
+
 const REPORT_KIND_NAMES: Record<string, string> = {
   'procedure-evaluation': 'Beoordelingsrapport van de procedure',
   'procedure-award-letter': 'Gunningsbrief',
@@ -209,6 +222,8 @@ function ReportsSection({
 type PageProps = {
   viewer: Viewer;
   view: ProcedureView;
+  /** The caller's roles on every lot (procedure-access.ts). */
+  roles: ProcedureAccess['roles'];
   allocated: Allocated;
   mayDecide: boolean;
   reports: ListedReport[] | undefined;
@@ -218,7 +233,7 @@ type PageProps = {
   reportRefused?: string | undefined;
 };
 
-function ProcedurePage({ viewer, view, allocated, mayDecide, reports, notice, errors, reportRefused }: PageProps) {
+function ProcedurePage({ viewer, view, roles, allocated, mayDecide, reports, notice, errors, reportRefused }: PageProps) {
   const preferences = preferenceLines(view.preferences);
   return (
     <Layout title={`Procedure ${view.procedure.reference}`} viewer={viewer} nav="aanbestedingen">
@@ -255,6 +270,7 @@ function ProcedurePage({ viewer, view, allocated, mayDecide, reports, notice, er
           </Row>
         ))}
       </Table>
+      <PanelLink view={view} roles={roles} />
       <AllocationSection allocated={allocated} />
       {mayDecide ? <DecisionSection view={view} errors={errors} /> : null}
       <ReportsSection
@@ -295,6 +311,7 @@ export function procedurePages(ctx: AppContext) {
       <ProcedurePage
         viewer={viewer}
         view={getProcedure(ctx, { access })}
+        roles={access.roles}
         allocated={allocationFor(ctx, viewer.actor, access)}
         mayDecide={access.roles.has('inkoper')}
         reports={readsReports ? listProcedureReports(ctx, { access }) : undefined}
