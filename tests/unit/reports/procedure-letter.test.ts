@@ -17,7 +17,8 @@ import { formatBidScore, formatPrice } from '../../../src/reports/report-format.
 import type { EvaluationReportData } from '../../../src/reports/report-data.js';
 import { createDevelopmentSigner } from '../../../src/reports/signing/development-certificate.js';
 import { verifyPdfSignature } from '../../../src/reports/signing/verify-pdf-signature.js';
-import { KVK, letterDocument, lotReportsOf, threeLotProcedure } from '../../fixtures/procedure-report-data.js';
+import { KVK, letterDocument } from '../../fixtures/procedure-report-data.js';
+import { evaluatedThreeLotProcedure } from '../../helpers/evaluated-procedure.js';
 import { normaliseWhitespace, pdfText } from './poppler.js';
 
 let procedure: Procedure;
@@ -25,9 +26,7 @@ let result: ProcedureResult;
 let reports: Record<string, EvaluationReportData>;
 
 beforeAll(() => {
-  procedure = threeLotProcedure();
-  result = evaluateProcedure(procedure);
-  reports = lotReportsOf(procedure);
+  ({ procedure, result, reports } = evaluatedThreeLotProcedure());
 });
 
 function letter(
