@@ -27,5 +27,5 @@ export function evaluateProcedure(procedure: Procedure): ProcedureResult {
   });
   const lots = evaluated.map((e) => e.lot);
   const standings = evaluated.map((e) => e.standing);
-  return { lots, allocation: allocateLots(standings, procedure.awardLimit, procedure.preferences ?? {}) };
+  return { lots, allocation: allocateLots(standings, procedure.awardLimit, procedure.preferences ?? {}, procedure.draws ?? []) };
 }
