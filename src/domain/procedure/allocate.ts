@@ -12,7 +12,7 @@ import { allocateInLotOrder } from './lot-order.js';
 import type { LotStanding } from './lot-standing.js';
 import type { AwardLimit, LotDraw } from './procedure.js';
 
-function outcomes(
+export function allocationOutcomes(
   standings: readonly LotStanding[],
   limit: AwardLimit | undefined,
   preferences: Readonly<Record<string, readonly string[]>>,
@@ -42,7 +42,7 @@ export function allocateLots(
   draws: readonly LotDraw[] = [],
 ): LotAllocation[] {
   const drawOf = new Map(draws.map((draw) => [draw.lotId, draw]));
-  const allocation = outcomes(standings, limit, preferences, new Map(draws.map((draw) => [draw.lotId, draw.winner])));
+  const allocation = allocationOutcomes(standings, limit, preferences, new Map(draws.map((draw) => [draw.lotId, draw.winner])));
   return standings.map((standing) => {
     const outcome = allocation.get(standing.lotId);
     if (outcome === undefined) throw new Error(`lot ${standing.lotId} was not allocated`);
