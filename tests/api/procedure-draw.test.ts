@@ -133,4 +133,18 @@ describe('POST /api/v1/procedures/{id}/draws', () => {
     const plain = await opened(exampleProcedure());
     expect((await w.almereInkoper.get(`/api/v1/procedures/${plain.id}/export`)).body).not.toHaveProperty('draws');
   });
+
+  it('a new award limitation voids the draws an imported file brought (every lot still draft), and the audit check replays it', async () => {
+    const file = { ...tiedProcedure(), draws: [{ lotId: 'L2', winner: 'B1', record: RECORD }] };
+    const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, file);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body.draws).toEqual(file.draws);
+    const changed = await w.almereInkoper.put(`/api/v1/procedures/${imported.body.id}/award-limit`, {
+      awardLimit: { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L2', 'L1', 'L3'] },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body.draws).toEqual([]);
+    expect((await w.almereInkoper.get(`/api/v1/procedures/${imported.body.id}/export`)).body).not.toHaveProperty('draws');
+    expect((await w.almereAuditor.get('/api/v1/audit/verify')).body).toMatchObject({ valid: true, stateMismatch: null });
+  });
 });

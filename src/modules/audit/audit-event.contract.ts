@@ -174,8 +174,12 @@ export const TENDER_ACTION_CHANGES = {
     after: z.object({ lotId: z.string(), tiedBids: z.array(z.string()), draws: z.array(LotDrawValue) }),
   },
   'procedure.award-limit.set': {
-    before: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable() }),
-    after: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable() }),
+    before: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable(), draws: z.array(LotDrawValue).optional() }),
+    after: z.object({
+      awardLimit: AwardLimitValue.nullable(),
+      preferences: Preferences.nullable(),
+      draws: z.null().optional().openapi({ description: 'Alleen als de wijziging vastgelegde lotingen ongedaan maakte' }),
+    }),
   },
   // Changes no table itself: each lot's own `panel.assign`, in the same transaction, does.
   'procedure.panel.add': {

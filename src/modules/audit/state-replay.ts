@@ -153,7 +153,8 @@ const setAwardLimit: Handler = (event, change, t) => {
   const after = record(change.after);
   t.procedures.merge(
     { id: event.entityId },
-    { awardLimit: jsonOrNull(after.awardLimit ?? null), preferences: jsonOrNull(after.preferences ?? null) },
+    // `draws: null` only when the change voided recorded draws; without it the column is untouched.
+    { awardLimit: jsonOrNull(after.awardLimit ?? null), preferences: jsonOrNull(after.preferences ?? null), ...('draws' in after ? { draws: null } : {}) },
     event.seq,
   );
 };

@@ -316,20 +316,28 @@ export function setAwardLimit(
     checkAwardLimit(awardLimit ?? undefined, asFile, report);
     checkPreferences(preferences ?? undefined, awardLimit ?? undefined, asFile, report);
     if (errors.length > 0) throw new AppError('invalid-input', { detail: 'De gunningsbeperking past niet bij de percelen van de procedure.', errors });
-    const before = { awardLimit: parseJson<AwardLimit>(procedure.awardLimit), preferences: parseJson<Preferences>(procedure.preferences) };
+    // A draw of lots (only from an imported file while every lot is draft) decided a tie under
+    // the old limitation; a new limitation voids it rather than leave it to decide another tie.
+    const draws = drawsOf(procedure).draws;
+    const before = {
+      awardLimit: parseJson<AwardLimit>(procedure.awardLimit),
+      preferences: parseJson<Preferences>(procedure.preferences),
+      ...(draws === undefined ? {} : { draws }),
+    };
     const columns = {
       awardLimit: awardLimit === null ? null : JSON.stringify(awardLimit),
       preferences: preferences === null ? null : JSON.stringify(preferences),
     };
     ctx.queries.procedures.updateAwardLimit(procedure.id, columns);
+    if (draws !== undefined) ctx.queries.procedures.updateDraws(procedure.id, null);
     recordAuditEvent(ctx, {
       actorUserId: actor.userId,
       organisationId: procedure.organisationId,
       action: 'procedure.award-limit.set',
       entityType: 'procedure',
       entityId: procedure.id,
-      change: { before, after: { awardLimit, preferences } },
+      change: { before, after: { awardLimit, preferences, ...(draws === undefined ? {} : { draws: null }) } },
     });
-    return toView({ ...procedure, ...columns }, lots);
+    return toView({ ...procedure, ...columns, draws: null }, lots);
   });
 }
