@@ -147,4 +147,19 @@ describe('POST /api/v1/procedures/{id}/draws', () => {
     expect((await w.almereInkoper.get(`/api/v1/procedures/${imported.body.id}/export`)).body).not.toHaveProperty('draws');
     expect((await w.almereAuditor.get('/api/v1/audit/verify')).body).toMatchObject({ valid: true, stateMismatch: null });
   });
+
+  it('a draw from the file that decides nothing is reported by the allocation, and a draw recorded for that lot replaces it', async () => {
+    // B2 (NT2 Centrum Zwolle) is not among L2's tied bids: the imported draw decides nothing.
+    const procedure = await opened({ ...tiedProcedure(), draws: [{ lotId: 'L2', winner: 'B2', record: RECORD }] });
+    const url = `/api/v1/procedures/${procedure.id}`;
+    const before = await w.almereInkoper.get(`${url}/allocation`);
+    expect(before.body.allocation[1]).toMatchObject({ winner: null, drawNotUsed: { winner: 'B2', record: RECORD } });
+    expect(before.body.allocation[1].reason).toContain('De vastgelegde loting (gevallen op B2) is niet gebruikt');
+    const recorded = await w.almereInkoper.post(`${url}/draws`, { lotId: 'L2', winner: 'B3', record: RECORD });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    expect(recorded.body.draws).toEqual([{ lotId: 'L2', winner: 'B3', record: RECORD }]);
+    const after = await w.almereInkoper.get(`${url}/allocation`);
+    expect(after.body.allocation[1]).toMatchObject({ winner: 'B3', drawOfLots: { winner: 'B3', tiedBids: ['B1', 'B3'] } });
+    expect(after.body.allocation[1]).not.toHaveProperty('drawNotUsed');
+  });
 });
