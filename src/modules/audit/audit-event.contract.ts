@@ -48,6 +48,7 @@ const AwardLimitValue = z.object({
   rule: z.enum(AWARD_LIMIT_RULES),
   lotOrder: z.array(z.string()).optional(),
 });
+const LotDrawValue = z.object({ lotId: z.string(), winner: z.string(), record: z.string() });
 const Preferences = z.record(z.string(), z.array(z.string()));
 const ReviewChange = { before: LowBidReviewResponse.nullable(), after: LowBidReviewResponse };
 
@@ -162,13 +163,23 @@ export const TENDER_ACTION_CHANGES = {
       procedure: z.object({ reference: z.string(), title: z.string(), buyer: z.string() }),
       awardLimit: AwardLimitValue.nullable(),
       preferences: Preferences.nullable(),
+      draws: z.array(LotDrawValue).optional().openapi({ description: 'Alleen als het bestand vastgelegde lotingen had' }),
       lots: z.array(z.object({ lotId: z.string(), tenderId: z.string() })).openapi({ description: 'De percelen, elk een aanbesteding in voorbereiding' }),
       createdAt: timestamp(),
     }),
   },
+  // The full list of draws before and after: replayed into procedures.draws.
+  'procedure.draw.record': {
+    before: z.object({ draws: z.array(LotDrawValue) }),
+    after: z.object({ lotId: z.string(), tiedBids: z.array(z.string()), draws: z.array(LotDrawValue) }),
+  },
   'procedure.award-limit.set': {
-    before: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable() }),
-    after: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable() }),
+    before: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable(), draws: z.array(LotDrawValue).optional() }),
+    after: z.object({
+      awardLimit: AwardLimitValue.nullable(),
+      preferences: Preferences.nullable(),
+      draws: z.null().optional().openapi({ description: 'Alleen als de wijziging vastgelegde lotingen ongedaan maakte' }),
+    }),
   },
   // Changes no table itself: each lot's own `panel.assign`, in the same transaction, does.
   'procedure.panel.add': {

@@ -140,6 +140,7 @@ const importProcedure: Handler = (event, change, t) => {
       buyer: text(procedure.buyer),
       awardLimit: jsonOrNull(after.awardLimit ?? null),
       preferences: jsonOrNull(after.preferences ?? null),
+      draws: jsonOrNull(after.draws ?? null),
       createdAt: text(after.createdAt),
       createdBy: event.actorUserId,
     },
@@ -152,9 +153,15 @@ const setAwardLimit: Handler = (event, change, t) => {
   const after = record(change.after);
   t.procedures.merge(
     { id: event.entityId },
-    { awardLimit: jsonOrNull(after.awardLimit ?? null), preferences: jsonOrNull(after.preferences ?? null) },
+    // `draws: null` only when the change voided recorded draws; without it the column is untouched.
+    { awardLimit: jsonOrNull(after.awardLimit ?? null), preferences: jsonOrNull(after.preferences ?? null), ...('draws' in after ? { draws: null } : {}) },
     event.seq,
   );
+};
+
+/** `procedure.draw.record`: every draw recorded for the procedure, as it is now. */
+const recordDraw: Handler = (event, change, t) => {
+  t.procedures.merge({ id: event.entityId }, { draws: jsonOrNull(record(change.after).draws ?? null) }, event.seq);
 };
 
 /** `tender.update`: the draft's fields and criteria as they are after the PATCH. */
@@ -444,6 +451,7 @@ const HANDLERS: Record<string, Handler> = {
   'tender.delete': deleteTender,
   'procedure.import': importProcedure,
   'procedure.award-limit.set': setAwardLimit,
+  'procedure.draw.record': recordDraw,
   // Changes no table itself: each decided lot's own `tender.award-decision` does, in the same transaction.
   'procedure.award-decision': () => undefined,
   // Changes no table itself: each lot's own `panel.assign` does, in the same transaction.

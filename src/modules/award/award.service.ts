@@ -118,20 +118,22 @@ export type DecidedWinner = { winner: string; drawOfLots: StoredAwardDecision['d
  * A lot of a procedure with an award limitation (issue 21) goes to the winner the limitation
  * gives it, which may be another bid than its own winner; a lot the allocation leaves
  * without a winner (a draw is needed, or no school may take it) cannot be decided. A draw of
- * lots for such a lot is not recorded per lot: the allocation would have to be re-run with
- * it (docs/procedures.md, "Not built").
+ * lots for such a lot is recorded on the procedure (`POST /procedures/:id/draws`), since the
+ * allocation re-runs with it and may move other lots; the decision then records that draw.
  */
 function winnerUnderLimit(lot: LotAllocation, draw: DrawOfLots | undefined, label: string): DecidedWinner {
   if (lot.winner === null) {
-    throw new AppError('conflict', { detail: `${label} krijgt onder de gunningsbeperking nu geen winnaar: ${lot.reason}` });
+    throw new AppError('conflict', {
+      detail: `${label} krijgt onder de gunningsbeperking nu geen winnaar: ${lot.reason}${lot.reason.includes('loting is nodig') ? ' De loting wordt bij de procedure vastgelegd.' : ''}`,
+    });
   }
   if (draw !== undefined) {
     throw new AppError('invalid-input', {
-      detail: `${label} gaat onder de gunningsbeperking naar ${lot.winner}; er valt niets te loten.`,
+      detail: `${label} gaat onder de gunningsbeperking naar ${lot.winner}; een loting voor een perceel van de procedure wordt bij de procedure vastgelegd.`,
       errors: [{ path: 'drawOfLots', message: 'geen gedeelde eerste plaats onder de gunningsbeperking' }],
     });
   }
-  return { winner: lot.winner, drawOfLots: null, limitation: { winnerWithoutLimit: lot.winnerWithoutLimit, reason: lot.reason } };
+  return { winner: lot.winner, drawOfLots: lot.drawOfLots ?? null, limitation: { winnerWithoutLimit: lot.winnerWithoutLimit, reason: lot.reason } };
 }
 
 /**

@@ -22,7 +22,10 @@ import {
   PROCEDURE_DECLARATION_RULES,
   ProcedureDeclarationBody,
   ProcedurePanelMember,
+  RECORD_DRAW_RULES,
+  RecordDrawBody,
 } from './procedures.contract.js';
+import { recordProcedureDraw } from './procedure-draws.service.js';
 import { addProcedureEvaluator, declareForProcedure, getProcedureDeclarationSubject, getProcedurePanel } from './procedure-panel.service.js';
 import { AssignBody } from '../panel/panel.routes.js';
 import { allocateProcedure, exportProcedure, getProcedure, importProcedure, listProcedures, setAwardLimit } from './procedures.service.js';
@@ -93,6 +96,22 @@ const routes = {
       200: jsonContent(ProcedureResponse, 'The procedure'),
       ...problemResponses,
       ...invalidInput(PUT_AWARD_LIMIT_RULES),
+      ...conflictResponse,
+    },
+  }),
+  recordDraw: createRoute({
+    method: 'post',
+    path: '/api/v1/procedures/{id}/draws',
+    tags,
+    summary: 'Record the draw of lots for a lot that awaits one under the award limitation (inkoper); the allocation then uses it',
+    description:
+      'Alleen voor een perceel dat volgens de toewijzing (met de lotingen tot nu toe) op een loting wacht, en alleen voor een van de gelijk geëindigde inschrijvingen; ' +
+      'anders 409 (perceel wacht niet) of 400 (inschrijving niet gelijk geëindigd). De gunningsbeslissing van de procedure en van het perceel gebruiken de loting daarna.',
+    request: { ...idRequest, body: jsonBody(RecordDrawBody) },
+    responses: {
+      201: jsonContent(ProcedureResponse, 'The procedure with its draws'),
+      ...problemResponses,
+      ...invalidInput(RECORD_DRAW_RULES),
       ...conflictResponse,
     },
   }),
@@ -168,6 +187,9 @@ export function procedureRoutes(ctx: AppContext) {
       const { awardLimit, preferences = null } = c.req.valid('json');
       return c.json(setAwardLimit(ctx, { actor: requireActor(c), access: procedureAccessOf(c), awardLimit, preferences }), 200);
     })
+    .openapi(routes.recordDraw, (c) =>
+      c.json(recordProcedureDraw(ctx, { actor: requireActor(c), access: procedureAccessOf(c), input: c.req.valid('json') }), 201),
+    )
     .openapi(routes.addEvaluator, (c) =>
       c.json(addProcedureEvaluator(ctx, { actor: requireActor(c), access: procedureAccessOf(c), userId: c.req.valid('json').userId }), 201),
     )
