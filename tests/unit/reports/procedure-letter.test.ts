@@ -17,7 +17,7 @@ import { formatBidScore, formatPrice } from '../../../src/reports/report-format.
 import type { EvaluationReportData } from '../../../src/reports/report-data.js';
 import { createDevelopmentSigner } from '../../../src/reports/signing/development-certificate.js';
 import { verifyPdfSignature } from '../../../src/reports/signing/verify-pdf-signature.js';
-import { KVK, letterDocument } from '../../fixtures/procedure-report-data.js';
+import { KVK, letterDocument, lotReportsOf, threeLotProcedure } from '../../fixtures/procedure-report-data.js';
 import { evaluatedThreeLotProcedure } from '../../helpers/evaluated-procedure.js';
 import { normaliseWhitespace, pdfText } from './poppler.js';
 
