@@ -10,7 +10,8 @@
  * Timed through `app.request()` (routing, authentication by bearer token, validation,
  * queries, comparison, JSON), median of many runs, with its ratio to the bare `/health` JSON
  * route measured in the same run. Also printed: the first request (cold cache: every tender
- * read and evaluated), and a request after one tender changed (one tender re-read).
+ * read and evaluated), a request after one tender changed (one tender re-read), and the
+ * first request after a restart once the warm-up has filled the cache (issue 19: under 50 ms).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ import { recordAuditEvent } from '../src/modules/audit/audit.service.js';
 import { issueApiToken } from '../src/modules/auth/api-tokens.service.js';
 import type { StoredAwardDecision } from '../src/modules/award/award.service.js';
 import { computeEvaluation } from '../src/modules/evaluation/evaluation.service.js';
+import { startComparisonWarmup } from '../src/modules/regions/comparison-warmup.js';
 import { createOrganisation } from '../src/modules/organisations/organisations.service.js';
 import { dossierRows } from '../src/modules/tenders/dossier-mapping.js';
 import { createUser, ensurePlatformAdmin } from '../src/modules/users/users.service.js';
@@ -265,6 +267,22 @@ export async function runComparisonRouteBench(tenderCount = 1000, bidsPerTender 
     const refillMs = performance.now() - refillStarted;
     if (refill.status !== 200) throw new Error(`cold request: ${refill.status}`);
 
+    // A restart as the server makes it: the warm-up fills the cache after listening
+    // (comparison-warmup.ts), then the first comparison. Median of a few restarts.
+    const restarts: { warmupMs: number; firstMs: number }[] = [];
+    for (let k = 0; k < 5; k++) {
+      const restarted = createApp({ db, logger: createLogger({ level: 'silent' }) });
+      const warmupStarted = performance.now();
+      await startComparisonWarmup(restarted.ctx).done;
+      const warmupMs = performance.now() - warmupStarted;
+      const firstStarted = performance.now();
+      const answer = await restarted.app.request(path, { headers });
+      await answer.text();
+      restarts.push({ warmupMs, firstMs: performance.now() - firstStarted });
+    }
+    const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
+    const afterRestart = { warmupMs: median(restarts.map((r) => r.warmupMs)), firstMs: median(restarts.map((r) => r.firstMs)) };
+
     const flagged = first.providers.filter((p) => p.crossTenderFlagged).length;
     console.log(
       `\nRegiovergelijking via de route, ${tenderCount.toLocaleString('nl-NL')} aanbestedingen x ${bidsPerTender} inschrijvingen ` +
@@ -283,8 +301,15 @@ export async function runComparisonRouteBench(tenderCount = 1000, bidsPerTender 
       { label: '  na een wijziging in één aanbesteding', value: `${afterChange.medianMs.toFixed(2)} ms` },
       { label: '  eerste aanvraag na de start (lege cache, koude code)', value: `${coldMs.toFixed(0)} ms` },
       { label: '  lege cache, warme code (alles lezen en beoordelen)', value: `${refillMs.toFixed(0)} ms` },
+      { label: '  na een herstart: voorbereiding op de achtergrond', value: `${afterRestart.warmupMs.toFixed(0)} ms` },
+      {
+        label: '  na een herstart: eerste vergelijking, voorbereid',
+        value: `${afterRestart.firstMs.toFixed(2)} ms`,
+        target: '< 50 ms',
+        ok: afterRestart.firstMs < 50,
+      },
     ]);
-    return warm.medianMs < 100;
+    return warm.medianMs < 100 && afterRestart.firstMs < 50;
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -30,6 +30,7 @@ import { organisationRoutes } from './modules/organisations/organisations.routes
 import { providerRoutes } from './modules/providers/providers.routes.js';
 import { providerScope } from './modules/providers/provider-access.js';
 import { createQueries } from './modules/queries.js';
+import { createComparisonCache } from './modules/regions/comparison-cache.js';
 import { createEvaluationCache } from './modules/evaluation/evaluation-cache.js';
 import { createCredentialCache } from './modules/auth/credential-cache.js';
 import { createLoginLimiter } from './modules/auth/login-rate-limit.js';
@@ -135,6 +136,7 @@ export function createApp(deps: AppDeps) {
     config,
     logger,
     evaluationCache: createEvaluationCache(),
+    comparisonCache: createComparisonCache(),
     credentialCache: createCredentialCache(),
     loginLimiter: createLoginLimiter({
       maxAttempts: config.loginMaxAttempts,

@@ -20,6 +20,7 @@ import { createLogger } from './lib/logger.js';
 import { ensurePlatformAdmin } from './modules/users/users.service.js';
 import { parseCertificateBundle } from './modules/audit/anchor-signature.js';
 import { startAuditAnchoring } from './modules/audit/audit-anchor.service.js';
+import { startComparisonWarmup } from './modules/regions/comparison-warmup.js';
 import { redactUrl } from './reports/signing/timestamp-client.js';
 
 /** @example await startServer(loadEnvOrExit(), beginFirstStart(env)); */
@@ -109,9 +110,20 @@ export async function startServer(env: Env, firstStart: FirstStart = {}): Promis
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     logger.info('bereikbaar', { url: `http://${env.HOST}:${info.port}`, database: env.DATABASE_PATH });
   });
+  // After `/health` can answer: the warm-up yields to every request (comparison-warmup.ts).
+  const warmupStarted = performance.now();
+  const warmup = startComparisonWarmup(ctx);
+  warmup.done.then(
+    (tenders) => logger.info('regiovergelijking voorbereid', { tenders, ms: Math.round(performance.now() - warmupStarted) }),
+    (error: unknown) =>
+      logger.warn('regiovergelijking niet voorbereid; de eerste vergelijking leest alles zelf', {
+        reason: error instanceof Error ? error.message : String(error),
+      }),
+  );
 
   /** Sign the final head (when it moved), then close the database so the WAL is checkpointed. */
   function closeDatabase(): void {
+    warmup.stop();
     anchoring.stop();
     db.close();
   }

@@ -3,7 +3,8 @@
  * `verify FILE.pdf`: checks a signed report offline, as an auditor or a bidder would without
  * access to the server. Prints the verification as JSON: the signature, what the document
  * says of itself (PDF/A, purpose, tender, signer) and, for an evaluation report, its embedded
- * dossier re-computed against the embedded result and the printed winner and ranking. Exits 0
+ * dossier re-computed against the embedded result and the printed winner and ranking (for a
+ * procedure's report, its embedded procedure re-computed against its result). Exits 0
  * when the signature is valid over the whole file and the proof holds, 1 when not, 2 when
  * the file cannot be read.
  */

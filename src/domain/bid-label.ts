@@ -17,3 +17,16 @@ export function bidLabel(bidId: string, providerName: string | undefined): strin
 export function bidLabeller(names: ReadonlyMap<string, string>): (bidId: string) => string {
   return (bidId) => bidLabel(bidId, names.get(bidId));
 }
+
+/**
+ * The missing scores in a refusal, each bid by its school.
+ * @example missingScoresText([{ bidId: 'B2', criterionId: 'K2' }], label) // 'NT2 Centrum Almere (B2) op K2'
+ */
+export function missingScoresText(missing: readonly { bidId: string; criterionId: string }[], label: (bidId: string) => string): string {
+  return missing.map((m) => `${label(m.bidId)} op ${m.criterionId}`).join(', ');
+}
+
+/** A labeller over bid rows as the queries give them. */
+export function labellerOfBids(bids: readonly { id: string; providerName: string }[]): (bidId: string) => string {
+  return bidLabeller(new Map(bids.map((b) => [b.id, b.providerName])));
+}

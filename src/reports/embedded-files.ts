@@ -14,6 +14,9 @@ import { wording } from './wording.js';
 
 export const DOSSIER_FILE = 'dossier.json';
 export const EVALUATION_FILE = 'evaluation.json';
+/** A procedure's report (issue 21) embeds the procedure as evaluated (Source) and its result (Data) instead. */
+export const PROCEDURE_FILE = 'procedure.json';
+export const PROCEDURE_EVALUATION_FILE = 'procedure-evaluation.json';
 
 export type EmbeddedFiles = { attachments: Attachment[]; dossierSha256: string };
 

@@ -34,6 +34,8 @@ export type LetterLotOutcome =
   | { kind: 'awarded'; afterLimit: boolean }
   /** The lot goes to a better-ranked bid. */
   | { kind: 'ranked' }
+  /** The recipient was tied with the winner and a recorded draw of lots fell on the winner: its record. */
+  | { kind: 'lost-draw'; record: string }
   /** The recipient ranked better than the lot's allocated winner: the limitation passed it over; `heldLots` are the lots it gets. */
   | { kind: 'limited'; heldLots: readonly { lotId: string; lot: string }[]; reason: string }
   /** The recipient's bid was excluded (the winner, if any, is in `winner`). */
@@ -189,6 +191,8 @@ function outcomeOf(
   // A lot without a winner now (a draw, or no eligible bid left): its reason says why, also
   // when the limitation is the cause (allocation-reason.ts).
   if (winner === null) return { kind: 'undecided', reason: allocation.reason };
+  // Tied with the winner: the draw of lots decided, not the ranking.
+  if (allocation.drawOfLots?.tiedBids.includes(recipient.bidId) === true) return { kind: 'lost-draw', record: allocation.drawOfLots.record };
   // Only the limitation makes a lot pass a better-ranked bid by.
   const rank = recipient.result.rank;
   if (rank !== null && winner.result.rank !== null && rank < winner.result.rank) {

@@ -52,6 +52,9 @@ function lotOutcome(doc: PdfDocument, data: ProcedureLetterData, lot: ProcedureL
     case 'ranked':
       paragraph(doc, { text: fill(words.lotRanked, values), after: 8 });
       return;
+    case 'lost-draw':
+      paragraph(doc, { text: fill(words.lotLostDraw, { ...values, record: outcome.record }), after: 8 });
+      return;
     case 'excluded':
       if (winner !== null) paragraph(doc, { text: fill(words.lotExcludedWinner, values), after: 4 });
       paragraph(doc, { text: fill(words.lotExcluded, values), after: 4 });

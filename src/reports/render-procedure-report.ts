@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { formatEuros } from '../domain/money.js';
 import { AWARD_LIMIT_RULE_TERMS } from '../domain/vocabulary/award-limit-rules.js';
 import { drawCertificate } from './certificate-block.js';
-import { dossierSha256Of } from './embedded-files.js';
+import { dossierSha256Of, PROCEDURE_EVALUATION_FILE, PROCEDURE_FILE } from './embedded-files.js';
 import { createSectionContext } from './evaluation-report/context.js';
 import { drawCoverTitle } from './evaluation-report/cover-title.js';
 import { drawDocumentsSection } from './evaluation-report/documents-section.js';
@@ -31,8 +31,7 @@ import { fill, wording } from './wording.js';
 
 const words = wording.procedureReport;
 
-export const PROCEDURE_FILE = 'procedure.json';
-export const PROCEDURE_EVALUATION_FILE = 'procedure-evaluation.json';
+export { PROCEDURE_EVALUATION_FILE, PROCEDURE_FILE } from './embedded-files.js';
 
 function json(value: unknown): Buffer {
   return Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');

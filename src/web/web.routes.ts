@@ -38,6 +38,7 @@ import { accountPages } from './pages/account.js';
 import { procedurePages } from './pages/procedure.js';
 import { newProcedurePages } from './pages/procedure-new.js';
 import { procedureLotPages } from './pages/procedure-lots.js';
+import { procedurePanelPages } from './pages/procedure-panel.js';
 import { adminOrganisationPages } from './pages/admin/organisations.js';
 import { adminUserPages } from './pages/admin/user.js';
 import { adminUserListPages } from './pages/admin/users.js';
@@ -109,6 +110,7 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', procedurePages(ctx));
   web.route('/', newProcedurePages(ctx));
   web.route('/', procedureLotPages(ctx));
+  web.route('/', procedurePanelPages(ctx));
 
   web.onError(createPageErrorHandler(ctx.logger));
   // A page path nothing answers: the HTML "niet gevonden" page, not the API's problem JSON.

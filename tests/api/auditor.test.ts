@@ -300,6 +300,8 @@ describe('an auditor changes nothing', () => {
       'POST /api/v1/procedures/import': () => auditor.post(`/api/v1/procedures/import?organisationId=${ids.own}`, exampleProcedure()),
       'PUT /api/v1/procedures/:id/award-limit': () => auditor.put(`/api/v1/procedures/${ids.procedure}/award-limit`, { awardLimit: null }),
       'POST /api/v1/procedures/:id/award-decision': () => auditor.post(`/api/v1/procedures/${ids.procedure}/award-decision`, {}),
+      'POST /api/v1/procedures/:id/draws': () =>
+        auditor.post(`/api/v1/procedures/${ids.procedure}/draws`, { lotId: 'L2', winner: 'B1', record: 'Geloot door de notaris op 2 maart 2027.' }),
       'POST /api/v1/procedures/:id/reports': () => auditor.post(`/api/v1/procedures/${ids.procedure}/reports`, { kind: 'evaluation' }),
       'POST /api/v1/procedures/:id/evaluators': () => auditor.post(`/api/v1/procedures/${ids.procedure}/evaluators`, { userId: ids.colleague }),
       'POST /api/v1/procedures/:id/declaration': () => auditor.post(`/api/v1/procedures/${ids.procedure}/declaration`, { noConflict: true }),

@@ -62,7 +62,7 @@ describe('POST /api/v1/tenders/:id/award-decision', () => {
     await setConsensus(w.regioInkoper, id, { B1: { K1: 8, K2: 6 }, B2: { K1: 6 } });
     const response = await w.regioInkoper.post(`/api/v1/tenders/${id}/award-decision`);
     expect(response.status).toBe(409);
-    expect(response.body.detail).toBe('De consensusscores zijn niet compleet; er ontbreekt nog: B2 op K2.');
+    expect(response.body.detail).toBe('De consensusscores zijn niet compleet; er ontbreekt nog: NT2 Centrum Almere (B2) op K2.');
   });
 
   it('is refused while a panel member has not sealed', async () => {

@@ -53,6 +53,28 @@ describe('GET /api/v1/tenders/:id/ocds', () => {
     expect(JSON.stringify(ocds)).not.toContain('evil.example');
   });
 
+  it("publishes a school's address from its bid, the postcode as stored, never its contact person or e-mail address", async () => {
+    const dossier = exampleDossier();
+    const [first] = dossier.bids;
+    if (first === undefined) throw new Error('the example has no bids');
+    Object.assign(first.provider, {
+      street: 'Stationsplein 12',
+      postcode: '1315kt',
+      place: 'Almere',
+      contactPerson: 'Jildou de Vries',
+      email: 'j.devries@taalhuis.nl',
+    });
+    const imported = await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier });
+    expect(imported.status).toBe(201);
+    const response = await w.almereInkoper.get(`/api/v1/tenders/${imported.body.id}/ocds`);
+    expect(response.status).toBe(200);
+    expect(validators.extended.validatePackage(response.body)).toEqual([]);
+    const party = response.body.releases[0].parties.find((p: { id: string }) => p.id === `NL-KVK-${first.provider.kvk}`);
+    expect(party.address).toEqual({ streetAddress: 'Stationsplein 12', postalCode: '1315 KT', locality: 'Almere', countryName: 'Nederland' });
+    expect(party).not.toHaveProperty('contactPoint');
+    expect(JSON.stringify(response.body)).not.toMatch(/Jildou de Vries|j\.devries@taalhuis\.nl/);
+  });
+
   it('answers 403 to an evaluator on the panel, 404 to one off it and to another organisation', async () => {
     expect((await w.almereBeoordelaar.get(`/api/v1/tenders/${tenderId}/ocds`)).status).toBe(404);
     expect((await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);

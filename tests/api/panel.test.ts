@@ -188,7 +188,7 @@ describe('blind scoring and sealing', () => {
     await scoreAll(w.almereBeoordelaar, id, { B1: { K1: 8, K2: 6 }, B2: { K1: 4 } });
     const early = await w.almereBeoordelaar.post(`/api/v1/tenders/${id}/scores/seal`);
     expect(early.status).toBe(409);
-    expect(early.body.detail).toContain('er ontbreekt nog: B2 op K2');
+    expect(early.body.detail).toContain('er ontbreekt nog: NT2 Centrum Almere (B2) op K2');
     expect(early.body.errors).toEqual([{ path: 'scores.B2.K2', message: 'score ontbreekt' }]);
     await scoreAll(w.almereBeoordelaar, id, { B2: { K2: 2 } });
     t.clock.advance(60_000);

@@ -5,21 +5,20 @@
  * nothing on any lot; another organisation gets 404 and an auditor 403.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleProcedure } from '../helpers/procedures.js';
 import { motivationFor } from '../helpers/panel.js';
-import { createMember, seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { type ImportedLot, procedureWorld } from '../helpers/procedure-world.js';
+import { createMember, type World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 let w: World;
 let id: string;
-let lots: { lotId: string; tenderId: string }[];
+let lots: ImportedLot[];
 type Member = Awaited<ReturnType<typeof createMember>>;
 let bea: Member;
 let bert: Member;
 let carla: Member;
 
-const importUrl = (organisationId: string) => `/api/v1/procedures/import?organisationId=${organisationId}`;
 const auditRows = (action: string) =>
   t.db.sqlite
     .prepare('SELECT entity_type AS entityType, entity_id AS entityId, tender_id AS tenderId, change FROM audit_events WHERE action = ?')
@@ -31,12 +30,7 @@ const auditRows = (action: string) =>
   }[];
 
 beforeAll(async () => {
-  t = createTestApp();
-  w = await seedWorld(t);
-  const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
-  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-  id = imported.body.id;
-  lots = imported.body.lots;
+  ({ t, w, id, lots } = await procedureWorld());
   bea = w.almereBeoordelaar;
   bert = await createMember(t, w.admin, { organisationId: w.orgs.almere, role: 'beoordelaar' });
   carla = await createMember(t, w.admin, { organisationId: w.orgs.almere, role: 'beoordelaar' });

@@ -69,7 +69,7 @@ describe('POST /api/v1/procedures/{id}/reports', () => {
     expect(text).toContain('perceel L2');
     expect(text).toContain('Taalschool IJsselland');
     const verified = JSON.parse((await binary(w.utrechtAuditor, 'POST', '/api/v1/reports/verify', pdf.bytes)).bytes.toString());
-    expect(verified).toMatchObject({ signatureValid: true, knownReport: true, reportId: zwolle.id });
+    expect(verified).toMatchObject({ signatureValid: true, knownReport: true, reportId: zwolle.id, document: { proof: null, procedureProof: null } });
   }, 60_000);
 
   it('makes the signed evaluation report of the procedure', async () => {
@@ -82,7 +82,9 @@ describe('POST /api/v1/procedures/{id}/reports', () => {
     expect(text).toContain('ZWL-2027-INB');
     expect(text).toContain('perceel L3');
     const verified = JSON.parse((await binary(w.almereAuditor, 'POST', '/api/v1/reports/verify', pdf.bytes)).bytes.toString());
-    expect(verified).toMatchObject({ signatureValid: true, knownReport: true, reportId: created.body[0].id });
+    expect(verified).toMatchObject({ signatureValid: true, knownReport: true, reportId: created.body[0].id, intact: true });
+    // The content is checked: the embedded procedure.json re-evaluated equals procedure-evaluation.json.
+    expect(verified.document.procedureProof).toMatchObject({ procedureValid: true, embeddedResultMatches: true, differences: [], problems: [] });
     expect((await w.almereInkoper.get(reportsUrl())).body.at(-1).kind).toBe('procedure-evaluation');
   }, 60_000);
 

@@ -10,25 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeStandstillEnd } from '../../src/domain/lifecycle/standstill.js';
 import { evaluateProcedure } from '../../src/domain/procedure/evaluate-procedure.js';
 import type { Procedure } from '../../src/domain/procedure/procedure.js';
+import { type ImportedLot, type ImportedProcedure, importProcedure, procedureImportUrl as importUrl, procedureWorld } from '../helpers/procedure-world.js';
 import { exampleProcedure } from '../helpers/procedures.js';
-import { seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import type { World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 let w: World;
 let id: string;
-let lots: { lotId: string; tenderId: string; title: string; status: string }[];
-
-const importUrl = (organisationId: string) => `/api/v1/procedures/import?organisationId=${organisationId}`;
+let lots: ImportedLot[];
 const BIDDER_PREFERENCE = { awardLimit: { maxLotsPerBidder: 1, rule: 'bidder-preference' }, preferences: { '05234567': ['L2', 'L1', 'L3'] } };
 
 beforeAll(async () => {
-  t = createTestApp();
-  w = await seedWorld(t);
-  const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
-  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-  id = imported.body.id;
-  lots = imported.body.lots;
+  ({ t, w, id, lots } = await procedureWorld());
 });
 afterAll(() => t.close());
 
@@ -218,10 +212,9 @@ describe('a two-envelope lot', () => {
     const third = file.lots[2] as Procedure['lots'][number];
     third.dossier.tender.envelopes = 'two';
     third.dossier.bids = [];
-    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), { ...file, awardLimit: undefined });
-    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    const imported = await importProcedure(w.almereInkoper, w.orgs.almere, { ...file, awardLimit: undefined });
     for (const path of ['/export', '/allocation']) {
-      const response = await w.almereInkoper.get(`/api/v1/procedures/${imported.body.id}${path}`);
+      const response = await w.almereInkoper.get(`/api/v1/procedures/${imported.id}${path}`);
       expect(response.status).toBe(409);
       expect(response.body.detail).toMatch(/^Perceel L3: /);
     }
@@ -230,13 +223,12 @@ describe('a two-envelope lot', () => {
 
 describe('a lot that is not yet a complete dossier', () => {
   it('has no allocation (409, the missing scores by their path in the file), where its own evaluation is a preview', async () => {
-    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
-    expect(imported.status).toBe(201);
-    const second = imported.body.lots[1];
+    const imported = await importProcedure(w.almereInkoper, w.orgs.almere);
+    const second = imported.lots[1];
     const bid = { provider: { name: 'Taalschool De Nieuwe', kvk: '05999999', keurmerk: true }, price: 400000 };
-    expect((await w.almereInkoper.post(`/api/v1/tenders/${second.tenderId}/bids`, bid)).status).toBe(201);
-    expect((await w.almereInkoper.get(`/api/v1/tenders/${second.tenderId}/evaluation`)).status).toBe(200);
-    const response = await w.almereInkoper.get(`/api/v1/procedures/${imported.body.id}/allocation`);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${second?.tenderId}/bids`, bid)).status).toBe(201);
+    expect((await w.almereInkoper.get(`/api/v1/tenders/${second?.tenderId}/evaluation`)).status).toBe(200);
+    const response = await w.almereInkoper.get(`/api/v1/procedures/${imported.id}/allocation`);
     expect(response.status).toBe(409);
     expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['K1', 'K2', 'K3', 'K4'].map((k) => `lots[1].dossier.bids[3].scores.${k}`));
   });
@@ -244,10 +236,10 @@ describe('a lot that is not yet a complete dossier', () => {
 
 describe('the award decision of a lot under the limitation', () => {
   it('is taken for the winner the limitation gives the lot, also when that is not its own winner, with both and the reason recorded', async () => {
-    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
-    const procedureLots = imported.body.lots as { tenderId: string }[];
+    const imported = await importProcedure(w.almereInkoper, w.orgs.almere);
+    const procedureLots = imported.lots;
     // Bidder preference: Zwolle (B2 on L2, B1 on L3) keeps L2, which it prefers; L3 goes to Het Taalhuis Kampen (B2).
-    expect((await w.almereInkoper.put(`/api/v1/procedures/${imported.body.id}/award-limit`, BIDDER_PREFERENCE)).status).toBe(200);
+    expect((await w.almereInkoper.put(`/api/v1/procedures/${imported.id}/award-limit`, BIDDER_PREFERENCE)).status).toBe(200);
     for (const lot of procedureLots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
     const draw = { drawOfLots: { winner: 'B1', record: 'De inkoper heeft op 2 maart geloot in bijzijn van de notaris.' } };
     const refused = await w.almereInkoper.post(`/api/v1/tenders/${procedureLots[2]?.tenderId}/award-decision`, draw);
@@ -267,8 +259,8 @@ describe('the award decision of a lot under the limitation', () => {
   });
 
   it('waits until every lot is complete (409), since a lot’s winner depends on the others', async () => {
-    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
-    const [, second, third] = imported.body.lots as { tenderId: string }[];
+    const imported = await importProcedure(w.almereInkoper, w.orgs.almere);
+    const [, second, third] = imported.lots;
     const bid = { provider: { name: 'Taalschool De Nieuwe', kvk: '05999999', keurmerk: true }, price: 400000 };
     expect((await w.almereInkoper.post(`/api/v1/tenders/${third?.tenderId}/bids`, bid)).status).toBe(201);
     expect((await w.almereInkoper.post(`/api/v1/tenders/${second?.tenderId}/open`)).status).toBe(200);
@@ -286,12 +278,11 @@ describe('POST /api/v1/procedures/{id}/award-decision', () => {
     expect((await review({ action: 'record-explanation', explanation: 'Wij werken met groepen van 16 en een eigen lesmethode.' })).status).toBe(200);
     expect((await review({ action: 'decide', decision: 'accepted', motivation: 'De toelichting maakt de prijs aannemelijk.' })).status).toBe(200);
   };
-  const opened = async (file: Procedure = exampleProcedure()): Promise<{ id: string; lots: { lotId: string; tenderId: string }[] }> => {
-    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), file);
-    expect(imported.status).toBe(201);
-    for (const lot of imported.body.lots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
-    await acceptLowBid(imported.body.lots[0].tenderId);
-    return imported.body;
+  const opened = async (file: Procedure = exampleProcedure()): Promise<ImportedProcedure> => {
+    const imported = await importProcedure(w.almereInkoper, w.orgs.almere, file);
+    for (const lot of imported.lots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    await acceptLowBid(imported.lots[0]?.tenderId ?? '');
+    return imported;
   };
   const statuses = async (procedure: { id: string }) =>
     (await w.almereInkoper.get(`/api/v1/procedures/${procedure.id}`)).body.lots.map((lot: { lotId: string; status: string }) => [lot.lotId, lot.status]);
@@ -363,28 +354,27 @@ describe('POST /api/v1/procedures/{id}/award-decision', () => {
   });
 
   it('refuses (409) while a lot is not complete, naming it, and decides nothing', async () => {
-    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), exampleProcedure());
-    const [, , third] = imported.body.lots as { tenderId: string }[];
+    const imported = await importProcedure(w.almereInkoper, w.orgs.almere);
+    const [, , third] = imported.lots;
     const bid = { provider: { name: 'Taalschool De Nieuwe', kvk: '05999999', keurmerk: true }, price: 400000 };
     expect((await w.almereInkoper.post(`/api/v1/tenders/${third?.tenderId}/bids`, bid)).status).toBe(201);
-    for (const lot of imported.body.lots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
-    const response = await w.almereInkoper.post(`/api/v1/procedures/${imported.body.id}/award-decision`, { lots: ['L2'] });
+    for (const lot of imported.lots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    const response = await w.almereInkoper.post(`/api/v1/procedures/${imported.id}/award-decision`, { lots: ['L2'] });
     expect(response.status).toBe(409);
     expect(response.body.detail).toContain('eerst moet elk perceel volledig beoordeeld zijn');
     expect(response.body.errors.map((e: { path: string }) => e.path)).toContain('lots[2].dossier.bids[3].scores.K1');
-    expect((await w.almereInkoper.get(`/api/v1/procedures/${imported.body.id}`)).body.lots[1].status).toBe('open');
+    expect((await w.almereInkoper.get(`/api/v1/procedures/${imported.id}`)).body.lots[1].status).toBe('open');
   });
 
   it('without a limitation gives each lot its own winner; a lot not yet open is named in the 409', async () => {
-    const imported = await w.almereInkoper.post(importUrl(w.orgs.almere), { ...exampleProcedure(), awardLimit: undefined });
-    expect(imported.status).toBe(201);
-    const [first, , third] = imported.body.lots as { tenderId: string }[];
+    const imported = await importProcedure(w.almereInkoper, w.orgs.almere, { ...exampleProcedure(), awardLimit: undefined });
+    const [first, , third] = imported.lots;
     for (const lot of [first, third]) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot?.tenderId}/open`)).status).toBe(200);
     await acceptLowBid(first?.tenderId ?? '');
-    const refused = await w.almereInkoper.post(`/api/v1/procedures/${imported.body.id}/award-decision`);
+    const refused = await w.almereInkoper.post(`/api/v1/procedures/${imported.id}/award-decision`);
     expect(refused.status).toBe(409);
     expect(refused.body.errors.map((e: { path: string }) => e.path)).toEqual(['lots.L2']);
-    const decided = await w.almereInkoper.post(`/api/v1/procedures/${imported.body.id}/award-decision`, { lots: ['L1', 'L3'] });
+    const decided = await w.almereInkoper.post(`/api/v1/procedures/${imported.id}/award-decision`, { lots: ['L1', 'L3'] });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     expect(decided.body.lots.map((l: Record<string, unknown>) => [l.lotId, l.winner, l.winnerWithoutLimit, l.reason])).toEqual([
       ['L1', 'B2', 'B2', null],

@@ -3,8 +3,10 @@
  * procedure file (an API route: there is no page for a file import), opens two lots, and then
  * works in pages: finds the procedure in the tender list, reads the award limitation and the
  * allocation with its reasons, follows a lot to its own pages and back, takes the award
- * decision for every lot at once and makes the letters, one per school. axe-core runs on every
- * page visited; serious or critical violations fail the test.
+ * decision for every lot at once and makes the letters, one per school. On a second procedure
+ * it seats a beoordelaar on every lot from the procedure's panel page, and the beoordelaar
+ * declares once there. axe-core runs on every page visited; serious or critical violations
+ * fail the test.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -88,4 +90,37 @@ it('takes the inkoper from the procedure and its allocation to the award decisio
   expect(
     failing.map((c) => `${c.name}: ${c.violations.map((v) => `${v.id} (${v.impact}) ${v.help} ${JSON.stringify(v.nodes.slice(0, 3))}`).join('; ')}`),
   ).toEqual([]);
+});
+
+it("seats a beoordelaar on every lot from the procedure's panel page, and the beoordelaar declares once", async () => {
+  const imported = await server.inkoperApi.post(`/api/v1/procedures/import?organisationId=${server.zwolle}`, exampleProcedure());
+  expect(imported.status).toBe(201);
+  const panelUrl = url(`/procedures/${imported.body.id}/panel`);
+  const panelChecks: typeof checks = [];
+  await page.goto(panelUrl);
+  const anna = await page.locator('#veld-userId option', { hasText: 'anna@zwolle.test' }).getAttribute('value');
+  await page.getByLabel('Beoordelaar', { exact: true }).selectOption(anna ?? '');
+  await page.getByRole('button', { name: 'Toewijzen aan elk perceel' }).click();
+  await page
+    .getByRole('row', { name: /anna@zwolle\.test/ })
+    .getByText('toegewezen, nog niet verklaard')
+    .nth(2)
+    .waitFor();
+  panelChecks.push(await checkPage(page, 'procedure-panel'));
+
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.waitForURL(/\/inloggen/);
+  await page.getByLabel('E-mailadres').fill(server.users.evaluatorA);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(/\/aanbestedingen$/);
+  await page.goto(panelUrl);
+  await page.getByText('U verklaart over deze 4 inschrijvers, op alle percelen samen:').waitFor();
+  panelChecks.push(await checkPage(page, 'procedure-verklaring'));
+  await page.getByLabel('Ik heb geen belang bij een van deze inschrijvers').check();
+  await page.getByRole('button', { name: 'Verklaring afleggen voor alle percelen' }).click();
+  await page.getByText('U heeft verklaard geen belang te hebben bij de inschrijvers; u beoordeelt elk perceel.').waitFor();
+  for (const lot of ['L1', 'L2', 'L3']) await page.getByRole('link', { name: `naar het beoordelen van perceel ${lot}` }).waitFor();
+
+  expect(panelChecks.filter((c) => c.violations.length > 0).map((c) => `${c.name}: ${c.violations.map((v) => `${v.id} ${v.help}`).join('; ')}`)).toEqual([]);
 });

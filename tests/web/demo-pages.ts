@@ -3,7 +3,7 @@
  * Every page of the demo world as its readers see it: each GET page of the app's own route
  * table (tests/helpers/routes.ts), for every person of the demo world (scripts/demo/) and the
  * platform administrator, on every demo tender and a draft imported here (with a procedure of
- * three lots), as visible text.
+ * three lots and a beoordelaar on its one panel), as visible text.
  * The vocabulary tests (identifiers, word choices) scan these texts.
  */
 import { ADMIN_EMAIL, DEMO_PASSWORD, USERS } from '../../scripts/demo/demo-world.js';
@@ -27,6 +27,10 @@ export async function importDraftTender(demo: DemoApp): Promise<string> {
   // And a procedure with three lots (issue 21), whose page the walk reads too.
   const procedure = await inkoper.post(`/api/v1/procedures/import?organisationId=${demo.summary.organisations.zwolle}`, exampleProcedure());
   if (procedure.status !== 201) throw new Error(`procedure import failed: ${procedure.status} ${JSON.stringify(procedure.body)}`);
+  // A beoordelaar on the procedure's one panel, so the walk reads its declaration page too.
+  const evaluator = demo.app.ctx.queries.auth.findUserByEmail('beoordelaar2@zwolle.demo')?.id;
+  const seated = await inkoper.post(`/api/v1/procedures/${procedure.body.id}/evaluators`, { userId: evaluator });
+  if (seated.status !== 201) throw new Error(`seating on the procedure failed: ${seated.status} ${JSON.stringify(seated.body)}`);
   return response.body.id as string;
 }
 

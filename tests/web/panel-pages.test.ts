@@ -99,7 +99,9 @@ describe('the panel pages', () => {
     const stale = await evaluator.post(`/aanbestedingen/${id}/verzegelen`, { bevestiging: 'ja' });
     expect(stale.status).toBe(409);
     expect(errorSummaryOnTop(stale.html)).toBe(true);
-    expect(visibleText(stale.html)).toContain('er ontbreekt nog: B1 op K1, B1 op K2, B2 op K1, B2 op K2');
+    expect(visibleText(stale.html)).toContain(
+      'er ontbreekt nog: Taalhuis Flevoland (B1) op K1, Taalhuis Flevoland (B1) op K2, NT2 Centrum Almere (B2) op K1, NT2 Centrum Almere (B2) op K2',
+    );
     const before = visibleText((await inkoper.get(`/aanbestedingen/${id}/consensus`)).html);
     expect(before).toContain('nog niet verzegeld: beoordelaar');
     for (const bidId of ['B1', 'B2']) {

@@ -135,7 +135,8 @@ describe('the results page', () => {
     expect(errorSummaryOnTop(refused.html)).toBe(true);
     const summary = /id="foutmeldingen"[\s\S]*?<\/ul>/.exec(refused.html)?.[0] ?? '';
     expect(visibleText(summary)).toContain('De gunningsbeslissing is niet genomen');
-    expect(visibleText(summary)).toContain('Het onderzoek naar mogelijk abnormaal lage inschrijvingen is niet afgerond voor B3');
+    expect(visibleText(summary)).toContain('Het onderzoek naar mogelijk abnormaal lage inschrijvingen is niet afgerond voor Snel Inburgeren B.V. (B3): ');
+    expect(visibleText(summary)).not.toContain('(open)');
     expect(refused.html).toContain('<title>Fout: Uitslag: ');
 
     await decideReview('accepted');

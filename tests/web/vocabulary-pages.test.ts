@@ -65,7 +65,9 @@ describe('every page of the demo world', () => {
     for (const path of ['/beheer/gebruikers', '/beheer/organisaties', '/mijn-account', `/regio/${demo.summary.organisations.regio}/vergelijking`])
       expect(shown).toContain(path);
     expect(shown).toContain(`/aanbestedingen/${draftId}/openen`);
-    for (const id of procedureIds(demo)) expect(shown).toContain(`/procedures/${id}`);
+    for (const id of procedureIds(demo)) for (const tab of ['', '/panel']) expect(shown).toContain(`/procedures/${id}${tab}`);
+    // The procedure's panel page as its beoordelaar reads it (the declaration), besides the inkoper's and auditor's.
+    expect(pages.filter((p) => p.route === '/procedures/:id/panel').map((p) => p.email)).toContain('beoordelaar2@zwolle.demo');
     expect(procedureIds(demo)).toHaveLength(1);
     expect([...leaks.keys()]).toEqual([]);
   }, 600_000);

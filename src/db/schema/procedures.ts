@@ -22,6 +22,8 @@ export const procedures = sqliteTable(
     awardLimit: text('award_limit'),
     /** JSON of the file's `preferences` (per KvK number, lot ids most preferred first), or null. */
     preferences: text('preferences'),
+    /** JSON of the draws of lots recorded for tied lots under the limitation (`[{ lotId, winner, record }]`), or null: none. */
+    draws: text('draws'),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by')
       .notNull()

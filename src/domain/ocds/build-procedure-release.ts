@@ -9,7 +9,9 @@
  * with `relatedLots`, its winner being the allocated bid (not the lot's winner without the
  * limitation) and the allocation's reason in its description; and every school once in
  * `parties`, by KvK number. Pure, like the single tender's export (build-release-package.ts),
- * whose pieces it reuses.
+ * whose pieces it reuses; its meta is the tender's input and publication of release-meta.ts
+ * with the decisions per lot, and it checks them, builds the ocid and release id and the
+ * package the same way.
  *
  * Ids: a lot keeps its id from the procedure file (`L1`); a bid's id is its lot's id and its
  * own (`L1-B2`), since every lot numbers its bids from B1; a statistic's id is its lot's id
@@ -23,60 +25,49 @@
  * });
  */
 import { prepareLot } from '../evaluation/prepare.js';
-import type { TenderStatus } from '../lifecycle/tender-status.js';
 import type { ProcedureResult } from '../procedure/evaluate-procedure.js';
 import type { AwardLimit, Procedure, ProcedureLot } from '../procedure/procedure.js';
 import { AWARD_LIMIT_RULE_TERMS } from '../vocabulary/award-limit-rules.js';
 import { describeAwardMethod, lotAwardCriteria, ocdsAwardCriteriaCode } from './award-criteria.js';
 import { buildBids } from './bids.js';
-import { checkDate, checkDateTime, period } from './build-release-package.js';
-import { OCDS_EXTENSIONS, OCDS_VERSION, OCID_PREFIX_PATTERN, OCID_PREFIX_PLACEHOLDER } from './extensions.js';
 import { buildLotAward } from './lot-award.js';
-import { buildPartiesWithSuppliers, type OcdsBuyer, partyNames, uniqueTenderers } from './parties.js';
-import type { OcdsAward, OcdsBids, OcdsLot, OcdsLotDetails, OcdsPublisher, OcdsRelease, OcdsReleasePackage, OcdsTender } from './release-types.js';
+import { buildPartiesWithSuppliers, partyNames, uniqueTenderers } from './parties.js';
+import {
+  checkDate,
+  checkDateTime,
+  checkTenderInput,
+  checkUri,
+  type OcdsPublication,
+  type OcdsTenderInput,
+  releaseIdentity,
+  releasePackage,
+  tenderPeriods,
+} from './release-meta.js';
+import type { OcdsAward, OcdsBids, OcdsLot, OcdsLotDetails, OcdsRelease, OcdsReleasePackage, OcdsTender } from './release-types.js';
 import { ocdsReleaseTag, ocdsTenderStatus } from './status-mapping.js';
 
 /** The award decision on one lot, when the officer decided per lot rather than for the whole procedure. */
-export type OcdsLotDecision = {
-  status: TenderStatus;
-  awardDecisionAt?: string | undefined;
-  standstillEndsOn?: string | undefined;
-};
+export type OcdsLotDecision = Pick<OcdsTenderInput, 'status' | 'awardDecisionAt' | 'standstillEndsOn'>;
 
-/** What the server knows about the procedure beyond the file. Dates are RFC 3339 date-times with a zone. */
-export type ProcedureReleaseMeta = {
-  id: string;
-  /** The procedure's status; a lot with its own decision in `lots` follows that instead. */
-  status: TenderStatus;
-  ocidPrefix?: string | undefined;
-  openedAt?: string | undefined;
-  awardDecisionAt?: string | undefined;
-  /** `YYYY-MM-DD`. */
-  standstillEndsOn?: string | undefined;
-  updatedAt?: string | undefined;
-  /** Per lot id: a decision taken for that lot alone. */
-  lots?: Readonly<Record<string, OcdsLotDecision>> | undefined;
-  buyer: OcdsBuyer;
-  publishedDate: string;
-  uri: string;
-  publisher?: OcdsPublisher | undefined;
-};
+/**
+ * What the server knows about the procedure beyond the file: as for a tender (release-meta.ts),
+ * with the procedure's id and status (a lot with its own decision in `lots` follows that
+ * instead), plus the decisions taken per lot.
+ */
+export type ProcedureReleaseMeta = OcdsTenderInput &
+  OcdsPublication & {
+    /** Per lot id: a decision taken for that lot alone. */
+    lots?: Readonly<Record<string, OcdsLotDecision>> | undefined;
+  };
 
 function checkMeta(procedure: Procedure, result: ProcedureResult, meta: ProcedureReleaseMeta): void {
-  if (meta.ocidPrefix !== undefined && !OCID_PREFIX_PATTERN.test(meta.ocidPrefix)) {
-    throw new RangeError(`ocidPrefix must be 'ocds-' and six lowercase letters or digits, got ${meta.ocidPrefix}`);
-  }
-  checkDateTime('publishedDate', meta.publishedDate);
-  checkDateTime('openedAt', meta.openedAt);
-  checkDateTime('awardDecisionAt', meta.awardDecisionAt);
-  checkDateTime('updatedAt', meta.updatedAt);
-  checkDate('standstillEndsOn', meta.standstillEndsOn);
+  checkTenderInput(meta, meta, '');
   for (const [lotId, decision] of Object.entries(meta.lots ?? {})) {
     if (!procedure.lots.some((lot) => lot.id === lotId)) throw new RangeError(`lots.${lotId}: the procedure has no such lot`);
     checkDateTime(`lots.${lotId}.awardDecisionAt`, decision.awardDecisionAt);
     checkDate(`lots.${lotId}.standstillEndsOn`, decision.standstillEndsOn);
   }
-  if (!URL.canParse(meta.uri)) throw new RangeError(`uri must be an absolute URI, got ${meta.uri}`);
+  checkUri(meta.uri);
   const ids = procedure.lots.map((lot) => lot.id).join(',');
   if (result.lots.map((lot) => lot.lotId).join(',') !== ids || result.allocation.map((lot) => lot.lotId).join(',') !== ids) {
     throw new RangeError('the result is not the evaluation of this procedure: its lots differ');
@@ -162,11 +153,7 @@ function buildTender(procedure: Procedure, meta: ProcedureReleaseMeta, awardedLo
     built.value = { amount: estimates.reduce((sum, value) => sum + value, 0), currency: 'EUR' };
   }
   if (limit !== undefined) built.lotDetails = limit;
-  const tenderPeriod = period(undefined, meta.openedAt);
-  if (tenderPeriod !== undefined) built.tenderPeriod = tenderPeriod;
-  const awardPeriod = period(meta.openedAt, meta.awardDecisionAt);
-  if (awardPeriod !== undefined) built.awardPeriod = awardPeriod;
-  return built;
+  return Object.assign(built, tenderPeriods(meta));
 }
 
 const bidIdIn = (lotId: string) => (bidId: string) => `${lotId}-${bidId}`;
@@ -214,8 +201,6 @@ export function buildProcedureReleasePackage(procedure: Procedure, result: Proce
     awards.push(award);
     suppliers.add(winner.provider.kvk);
   });
-  const date = meta.updatedAt ?? meta.publishedDate;
-  const prefix = meta.ocidPrefix ?? OCID_PREFIX_PLACEHOLDER;
   const tag =
     awards.length === 0
       ? ocdsReleaseTag(meta.status, false)
@@ -223,9 +208,7 @@ export function buildProcedureReleasePackage(procedure: Procedure, result: Proce
         ? ['awardUpdate' as const]
         : ['award' as const];
   const release: OcdsRelease = {
-    ocid: `${prefix}-${meta.id}`,
-    id: `${meta.id}-${meta.status}-${date.replace(/[^0-9A-Za-z]/g, '')}`,
-    date,
+    ...releaseIdentity(meta, meta),
     tag,
     initiationType: 'tender',
     language: 'nl',
@@ -239,12 +222,5 @@ export function buildProcedureReleasePackage(procedure: Procedure, result: Proce
     bids,
     ...(awards.length === 0 ? {} : { awards }),
   };
-  return {
-    uri: meta.uri,
-    version: OCDS_VERSION,
-    extensions: Object.values(OCDS_EXTENSIONS),
-    publishedDate: meta.publishedDate,
-    publisher: meta.publisher ?? { name: meta.buyer.name },
-    releases: [release],
-  };
+  return releasePackage(meta, release);
 }

@@ -22,79 +22,33 @@
 import type { Dossier } from '../evaluation/dossier.js';
 import { type PreparedLot, prepareLot } from '../evaluation/prepare.js';
 import type { EvaluationResult } from '../evaluation/result.js';
-import type { TenderStatus } from '../lifecycle/tender-status.js';
 import { describeAwardMethod, lotAwardCriteria, ocdsAwardCriteriaCode } from './award-criteria.js';
 import { buildBids } from './bids.js';
-import { OCDS_EXTENSIONS, OCDS_VERSION, OCID_PREFIX_PATTERN, OCID_PREFIX_PLACEHOLDER } from './extensions.js';
 import { buildLotAward } from './lot-award.js';
-import { type OcdsBuyer, buildParties, partyNames, uniqueTenderers } from './parties.js';
-import type { OcdsAward, OcdsPeriod, OcdsPublisher, OcdsRelease, OcdsReleasePackage, OcdsTender, OcdsValue } from './release-types.js';
+import { buildParties, partyNames, uniqueTenderers } from './parties.js';
+import { checkTenderInput, checkUri, type OcdsPublication, type OcdsTenderInput, releaseIdentity, releasePackage, tenderPeriods } from './release-meta.js';
+import type { OcdsAward, OcdsRelease, OcdsReleasePackage, OcdsTender, OcdsValue } from './release-types.js';
 import { ocdsReleaseTag, ocdsTenderStatus } from './status-mapping.js';
 
 /** The one lot of a tender: a dossier describes one lot. */
 export const LOT_ID = '1';
 
-/** What the server knows about the tender beyond the dossier. Dates are RFC 3339 date-times with a zone. */
-export type OcdsTenderInput = {
-  id: string;
-  status: TenderStatus;
-  /** `ocds-` and six letters or digits; default the placeholder `ocds-gw0000`. */
-  ocidPrefix?: string | undefined;
-  /** When the tender was opened: bidding closed, the evaluation began. */
-  openedAt?: string | undefined;
-  /** When the award decision was taken (to `award-proposed`). */
-  awardDecisionAt?: string | undefined;
-  /** The last day of the standstill period, `YYYY-MM-DD`. */
-  standstillEndsOn?: string | undefined;
-  /** The time of the latest change to the tender (its last audit event). */
-  updatedAt?: string | undefined;
-};
+export type { OcdsTenderInput } from './release-meta.js';
+export { DATE_TIME } from './release-meta.js';
 
-export type BuildOcdsReleasePackageInput = {
+export type BuildOcdsReleasePackageInput = OcdsPublication & {
   tender: OcdsTenderInput;
   dossier: Dossier;
   result: EvaluationResult;
-  buyer: OcdsBuyer;
-  publishedDate: string;
-  /** The package's own URI, e.g. the export's URL. */
-  uri: string;
-  /** Default: the buyer. */
-  publisher?: OcdsPublisher | undefined;
 };
 
-export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function checkDateTime(name: string, value: string | undefined): void {
-  if (value !== undefined && !DATE_TIME.test(value)) {
-    throw new RangeError(`${name} must be an RFC 3339 date-time with a time zone, got ${value}`);
-  }
-}
-
-export function checkDate(name: string, value: string | undefined): void {
-  if (value !== undefined && !DATE.test(value)) throw new RangeError(`${name} must be YYYY-MM-DD, got ${value}`);
-}
-
 function checkInput(input: BuildOcdsReleasePackageInput): void {
-  const { tender } = input;
-  if (tender.ocidPrefix !== undefined && !OCID_PREFIX_PATTERN.test(tender.ocidPrefix)) {
-    throw new RangeError(`ocidPrefix must be 'ocds-' and six lowercase letters or digits, got ${tender.ocidPrefix}`);
-  }
-  checkDateTime('publishedDate', input.publishedDate);
-  checkDateTime('tender.openedAt', tender.openedAt);
-  checkDateTime('tender.awardDecisionAt', tender.awardDecisionAt);
-  checkDateTime('tender.updatedAt', tender.updatedAt);
-  checkDate('tender.standstillEndsOn', tender.standstillEndsOn);
-  if (!URL.canParse(input.uri)) throw new RangeError(`uri must be an absolute URI, got ${input.uri}`);
+  checkTenderInput(input.tender, input, 'tender.');
+  checkUri(input.uri);
 }
 
 function euros(amount: number): OcdsValue {
   return { amount, currency: 'EUR' };
-}
-
-export function period(startDate: string | undefined, endDate: string | undefined): OcdsPeriod | undefined {
-  if (startDate === undefined && endDate === undefined) return undefined;
-  return { ...(startDate === undefined ? {} : { startDate }), ...(endDate === undefined ? {} : { endDate }) };
 }
 
 function buildTender(input: BuildOcdsReleasePackageInput): OcdsTender {
@@ -123,12 +77,7 @@ function buildTender(input: BuildOcdsReleasePackageInput): OcdsTender {
     ],
   };
   if (estimated !== undefined) built.value = estimated;
-  // Bidding closes when the tender is opened (lifecycle/tender-status.ts).
-  const tenderPeriod = period(undefined, tender.openedAt);
-  if (tenderPeriod !== undefined) built.tenderPeriod = tenderPeriod;
-  const awardPeriod = period(tender.openedAt, tender.awardDecisionAt);
-  if (awardPeriod !== undefined) built.awardPeriod = awardPeriod;
-  return built;
+  return Object.assign(built, tenderPeriods(tender));
 }
 
 function buildAward(input: BuildOcdsReleasePackageInput, lot: PreparedLot, names: ReadonlyMap<string, string>): OcdsAward | null {
@@ -155,12 +104,8 @@ export function buildOcdsReleasePackage(input: BuildOcdsReleasePackageInput): Oc
   const names = partyNames(dossier.bids);
   const lot = prepareLot(dossier);
   const award = buildAward(input, lot, names);
-  const date = tender.updatedAt ?? input.publishedDate;
-  const prefix = tender.ocidPrefix ?? OCID_PREFIX_PLACEHOLDER;
   const release: OcdsRelease = {
-    ocid: `${prefix}-${tender.id}`,
-    id: `${tender.id}-${tender.status}-${date.replace(/[^0-9A-Za-z]/g, '')}`,
-    date,
+    ...releaseIdentity(tender, input),
     tag: ocdsReleaseTag(tender.status, award !== null),
     initiationType: 'tender',
     language: 'nl',
@@ -170,12 +115,5 @@ export function buildOcdsReleasePackage(input: BuildOcdsReleasePackageInput): Oc
     bids: buildBids({ dossier, lot, result, status: tender.status, lotId: LOT_ID, names }),
     ...(award === null ? {} : { awards: [award] }),
   };
-  return {
-    uri: input.uri,
-    version: OCDS_VERSION,
-    extensions: Object.values(OCDS_EXTENSIONS),
-    publishedDate: input.publishedDate,
-    publisher: input.publisher ?? { name: buyer.name },
-    releases: [release],
-  };
+  return releasePackage(input, release);
 }

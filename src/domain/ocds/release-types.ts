@@ -14,10 +14,14 @@ export type OcdsOrganizationReference = { id: string; name: string };
 /** partyRole codelist (open): the codes used here. */
 export type OcdsPartyRole = 'buyer' | 'tenderer' | 'supplier';
 
+/** core `Address`: the fields the export fills in. */
+export type OcdsAddress = { streetAddress?: string; postalCode?: string; locality?: string; countryName?: string };
+
 export type OcdsOrganization = {
   id: string;
   name: string;
   identifier?: OcdsIdentifier;
+  address?: OcdsAddress;
   roles: OcdsPartyRole[];
 };
 

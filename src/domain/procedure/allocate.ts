@@ -5,14 +5,19 @@
  * bidder-preference.ts). Pure and deterministic: the same lots, limitation and preferences
  * give the same allocation, in the order of the lots in the file.
  */
-import type { Allocation, LotAllocation } from './allocation.js';
-import { allocationReason } from './allocation-reason.js';
+import type { Allocation, DrawnWinners, LotAllocation } from './allocation.js';
+import { allocationReason, drawNotUsedReason } from './allocation-reason.js';
 import { allocateByPreference } from './bidder-preference.js';
 import { allocateInLotOrder } from './lot-order.js';
 import type { LotStanding } from './lot-standing.js';
-import type { AwardLimit } from './procedure.js';
+import type { AwardLimit, LotDraw } from './procedure.js';
 
-function outcomes(standings: readonly LotStanding[], limit: AwardLimit | undefined, preferences: Readonly<Record<string, readonly string[]>>): Allocation {
+export function allocationOutcomes(
+  standings: readonly LotStanding[],
+  limit: AwardLimit | undefined,
+  preferences: Readonly<Record<string, readonly string[]>>,
+  draws: DrawnWinners,
+): Allocation {
   // Without a limitation no school is ever at a maximum, so "each lot to its best bid" is
   // lot order with no maximum: a shared first rank stays undecided, as in the lot's result.
   if (limit === undefined)
@@ -21,24 +26,39 @@ function outcomes(standings: readonly LotStanding[], limit: AwardLimit | undefin
       Number.POSITIVE_INFINITY,
       standings.map((s) => s.lotId),
     );
-  if (limit.rule === 'lot-order') return allocateInLotOrder(standings, limit.maxLotsPerBidder, limit.lotOrder ?? []);
-  return allocateByPreference(standings, limit.maxLotsPerBidder, preferences);
+  if (limit.rule === 'lot-order') return allocateInLotOrder(standings, limit.maxLotsPerBidder, limit.lotOrder ?? [], draws);
+  return allocateByPreference(standings, limit.maxLotsPerBidder, preferences, draws);
 }
 
+/**
+ * `draws` (only with a limitation; the file's schema refuses them without one) decide tied
+ * lots; a draw that decided nothing is reported on its lot (`drawNotUsed`), never dropped in
+ * silence. Without draws the output is exactly what it was before draws existed.
+ */
 export function allocateLots(
   standings: readonly LotStanding[],
   limit: AwardLimit | undefined,
   preferences: Readonly<Record<string, readonly string[]>> = {},
+  draws: readonly LotDraw[] = [],
 ): LotAllocation[] {
-  const allocation = outcomes(standings, limit, preferences);
+  const drawOf = new Map(draws.map((draw) => [draw.lotId, draw]));
+  const allocation = allocationOutcomes(standings, limit, preferences, new Map(draws.map((draw) => [draw.lotId, draw.winner])));
   return standings.map((standing) => {
     const outcome = allocation.get(standing.lotId);
     if (outcome === undefined) throw new Error(`lot ${standing.lotId} was not allocated`);
-    return {
+    const reason = allocationReason(standing, outcome, limit === undefined ? null : limit.maxLotsPerBidder);
+    const lot: LotAllocation = {
       lotId: standing.lotId,
       winner: outcome.kind === 'awarded' ? outcome.bid.bidId : null,
       winnerWithoutLimit: standing.winner,
-      reason: allocationReason(standing, outcome, limit === undefined ? null : limit.maxLotsPerBidder),
+      reason,
     };
+    const draw = drawOf.get(standing.lotId);
+    if (draw === undefined) return lot;
+    if (outcome.kind === 'awarded' && outcome.tiedWith !== undefined) {
+      const tiedBids = [outcome.bid, ...outcome.tiedWith].map((bid) => bid.bidId).sort();
+      return { ...lot, drawOfLots: { winner: draw.winner, record: draw.record.trim(), tiedBids } };
+    }
+    return { ...lot, reason: `${reason} ${drawNotUsedReason(draw.winner)}`, drawNotUsed: { winner: draw.winner, record: draw.record.trim() } };
   });
 }

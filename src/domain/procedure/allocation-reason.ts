@@ -46,6 +46,10 @@ export function allocationReason(standing: LotStanding, outcome: LotOutcome, max
   const passed = outcome.passedOver.map((p) => passedOverText(p, max ?? 0)).join('; ');
   switch (outcome.kind) {
     case 'awarded':
+      if (outcome.tiedWith !== undefined) {
+        const tied = joinNl([outcome.bid, ...outcome.tiedWith].sort((a, b) => (a.bidId < b.bidId ? -1 : 1)).map(label));
+        return `Gegund na loting aan ${label(outcome.bid)}: ${tied} stonden gelijk op plaats ${outcome.bid.rank} en de vastgelegde loting wees ${label(outcome.bid)} aan${passed === '' ? '' : `; ${passed}`}.`;
+      }
       return `Gegund aan ${ordinalBid(outcome.bid.rank)}, ${label(outcome.bid)}${passed === '' ? '' : `: ${passed}`}.`;
     case 'tie': {
       const counts = max === null ? '' : ' (tot de loting telt het perceel mee voor het maximum van elk van deze inschrijvers)';
@@ -57,4 +61,9 @@ export function allocationReason(standing: LotStanding, outcome: LotOutcome, max
       if (standing.groups.length === 0) return 'Niet gegund: alle inschrijvingen op dit perceel zijn uitgesloten.';
       return `Niet gegund: geen geldige inschrijving over binnen het maximum: ${passed}.`;
   }
+}
+
+/** Appended to a lot's reason when a recorded draw did not decide it (not tied, or the drawn bid no longer among the tied). */
+export function drawNotUsedReason(winner: string): string {
+  return `De vastgelegde loting (gevallen op ${winner}) is niet gebruikt: ${winner} staat op dit perceel niet (meer) gelijk met een andere inschrijving die het perceel nog kan krijgen.`;
 }

@@ -18,7 +18,8 @@ export type PassedOver =
   | { bid: StandingBid; why: 'released'; kept: CountedLot[] };
 
 export type LotOutcome =
-  | { kind: 'awarded'; bid: StandingBid; passedOver: PassedOver[] }
+  /** `tiedWith`: the other bids the lot was tied between when a recorded draw decided it for `bid`. */
+  | { kind: 'awarded'; bid: StandingBid; passedOver: PassedOver[]; tiedWith?: StandingBid[] }
   /** Two or more eligible bids share the best eligible rank: drawing lots decides (the spec's tie rule). */
   | { kind: 'tie'; bids: StandingBid[]; passedOver: PassedOver[] }
   | { kind: 'no-eligible-bid'; passedOver: PassedOver[] };
@@ -26,10 +27,20 @@ export type LotOutcome =
 /** Per lot id. */
 export type Allocation = Map<string, LotOutcome>;
 
+/** Per lot id, the bid id a recorded draw of lots fell on. */
+export type DrawnWinners = ReadonlyMap<string, string>;
+
+/** A recorded draw that decided its lot: the single tender's `drawOfLots` shape. */
+export type UsedDraw = { winner: string; record: string; tiedBids: string[] };
+
 /** The allocation as `evaluate` prints it for a procedure (docs/procedures.md). */
 export type LotAllocation = {
   lotId: string;
   winner: string | null;
   winnerWithoutLimit: string | null;
   reason: string;
+  /** Only when a recorded draw decided the lot. */
+  drawOfLots?: UsedDraw;
+  /** Only when a draw is recorded for the lot but it is not (or no longer) tied with the drawn bid among the tied. */
+  drawNotUsed?: { winner: string; record: string };
 };

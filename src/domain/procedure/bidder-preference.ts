@@ -23,17 +23,44 @@
  * end state is the one where all justified releases are made (the least fixed point of a
  * monotone step, as for deferred acceptance, Gale and Shapley 1962). The loop below takes the
  * schools in KvK order only to be plainly deterministic.
+ *
+ * A recorded draw of lots (`draws`, per lot the bid it fell on) splits the drawn bid's group
+ * into the drawn bid and, just after it, the rest of the group: the lot is offered to the
+ * drawn bid alone, and to the others only if that school releases it. That is the same
+ * deferred acceptance on a ranking without that tie, so termination and independence of the
+ * order hold as above. The lot counts only for the drawn school, which may let a tied school
+ * keep a lot it would otherwise have released. The draw is reported as used only when, at the
+ * end, the drawn bid holds the lot and another bid of its group would have held it with it:
+ * a school that holds its maximum of lots it prefers would have released the lot anyway.
  */
-import type { Allocation, CountedLot, PassedOver } from './allocation.js';
+import type { Allocation, CountedLot, DrawnWinners, PassedOver } from './allocation.js';
 import type { LotStanding, StandingBid } from './lot-standing.js';
 import { comparePreference, preferenceKeys } from './school-preference.js';
 
-type LotState = { standing: LotStanding; position: number; holders: StandingBid[]; released: StandingBid[] };
+type LotState = {
+  standing: LotStanding;
+  groups: StandingBid[][];
+  /** The drawn bid's group as ranked, when a recorded draw split it. */
+  drawGroup: StandingBid[] | undefined;
+  position: number;
+  holders: StandingBid[];
+  released: StandingBid[];
+};
+
+/** The lot's groups with the drawn bid's group split in two: the drawn bid, then the rest. */
+function withDraw(standing: LotStanding, drawn: string | undefined): Pick<LotState, 'groups' | 'drawGroup'> {
+  const at = standing.groups.findIndex((group) => group.length > 1 && group.some((bid) => bid.bidId === drawn));
+  const group = standing.groups[at];
+  if (group === undefined) return { groups: standing.groups, drawGroup: undefined };
+  const split = [group.filter((bid) => bid.bidId === drawn), group.filter((bid) => bid.bidId !== drawn)];
+  return { groups: [...standing.groups.slice(0, at), ...split, ...standing.groups.slice(at + 1)], drawGroup: group };
+}
 
 export function allocateByPreference(
   standings: readonly LotStanding[],
   maxLotsPerBidder: number,
   preferences: Readonly<Record<string, readonly string[]>>,
+  draws: DrawnWinners = new Map(),
 ): Allocation {
   const keys = preferenceKeys(standings, preferences);
   // preferenceKeys gives every school a key on every lot it bid on, and a school holds only lots it bid on.
@@ -43,7 +70,10 @@ export function allocateByPreference(
     return key;
   };
   const lots = new Map<string, LotState>(
-    standings.map((standing) => [standing.lotId, { standing, position: 0, holders: [...(standing.groups[0] ?? [])], released: [] }]),
+    standings.map((standing) => {
+      const refined = withDraw(standing, draws.get(standing.lotId));
+      return [standing.lotId, { standing, ...refined, position: 0, holders: [...(refined.groups[0] ?? [])], released: [] }];
+    }),
   );
   const held = (kvk: string) => [...lots.values()].filter((lot) => lot.holders.some((bid) => bid.kvk === kvk));
   const schools = [...keys.keys()].sort();
@@ -55,9 +85,9 @@ export function allocateByPreference(
     const released = least.holders.filter((holder) => holder.kvk === over);
     least.holders = least.holders.filter((holder) => holder.kvk !== over);
     least.released.push(...released);
-    while (least.holders.length === 0 && least.position < least.standing.groups.length) {
+    while (least.holders.length === 0 && least.position < least.groups.length) {
       least.position += 1;
-      least.holders = [...(least.standing.groups[least.position] ?? [])];
+      least.holders = [...(least.groups[least.position] ?? [])];
     }
   }
   const counted = (kvk: string): CountedLot[] =>
@@ -71,7 +101,14 @@ export function allocateByPreference(
       .sort((a, b) => a.rank - b.rank || (a.bidId < b.bidId ? -1 : 1))
       .map((bid) => ({ bid, why: 'released', kept: counted(bid.kvk) }));
     const [first] = lot.holders;
+    // A school at its maximum of lots it prefers to this one would have released it: no tie with it.
+    const wouldRelease = (bid: StandingBid) => {
+      const others = held(bid.kvk);
+      return others.length >= maxLotsPerBidder && others.every((o) => comparePreference(keyOf(bid.kvk, o.standing.lotId), keyOf(bid.kvk, lotId)) < 0);
+    };
+    const tiedWith = first !== undefined && first.bidId === draws.get(lotId) ? (lot.drawGroup ?? []).filter((bid) => bid !== first && !wouldRelease(bid)) : [];
     if (first === undefined) allocation.set(lotId, { kind: 'no-eligible-bid', passedOver });
+    else if (lot.holders.length === 1 && tiedWith.length > 0) allocation.set(lotId, { kind: 'awarded', bid: first, passedOver, tiedWith });
     else if (lot.holders.length === 1) allocation.set(lotId, { kind: 'awarded', bid: first, passedOver });
     else allocation.set(lotId, { kind: 'tie', bids: lot.holders, passedOver });
   }

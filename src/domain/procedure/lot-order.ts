@@ -9,10 +9,20 @@
  * other end above the maximum if it won the draw; counting it for none would let both. So
  * whatever the draw, no school ends with more than the maximum (docs/procedures.md).
  */
-import type { Allocation, CountedLot, LotOutcome, PassedOver } from './allocation.js';
+import type { Allocation, CountedLot, DrawnWinners, LotOutcome, PassedOver } from './allocation.js';
 import type { LotStanding } from './lot-standing.js';
 
-export function allocateInLotOrder(standings: readonly LotStanding[], maxLotsPerBidder: number, lotOrder: readonly string[]): Allocation {
+/**
+ * A recorded draw (`draws`, per lot the bid it fell on) decides a tied lot when the drawn bid
+ * is among the tied bids still eligible; the lot then counts for that school only, which may
+ * give a later lot to a school the tie had passed over.
+ */
+export function allocateInLotOrder(
+  standings: readonly LotStanding[],
+  maxLotsPerBidder: number,
+  lotOrder: readonly string[],
+  draws: DrawnWinners = new Map(),
+): Allocation {
   const byId = new Map(standings.map((standing) => [standing.lotId, standing]));
   const counted = new Map<string, CountedLot[]>();
   const countOf = (kvk: string) => counted.get(kvk)?.length ?? 0;
@@ -34,6 +44,12 @@ export function allocateInLotOrder(standings: readonly LotStanding[], maxLotsPer
         outcome = { kind: 'awarded', bid: first, passedOver };
         count(first.kvk, { lotId, drawPending: false });
       } else {
+        const drawn = eligible.find((bid) => bid.bidId === draws.get(lotId));
+        if (drawn !== undefined) {
+          outcome = { kind: 'awarded', bid: drawn, passedOver, tiedWith: eligible.filter((bid) => bid !== drawn) };
+          count(drawn.kvk, { lotId, drawPending: false });
+          break;
+        }
         outcome = { kind: 'tie', bids: eligible, passedOver };
         for (const bid of eligible) count(bid.kvk, { lotId, drawPending: true });
       }

@@ -8,6 +8,7 @@
  * other parts are malformed, so that one pass reports every problem (evaluation.md).
  */
 import { KVK_MESSAGE } from '../evaluation/dossier.schema.js';
+import { isSentence, SENTENCE_RULE_MESSAGE } from '../panel/motivation.js';
 import type { Report } from '../evaluation/dossier-rules.js';
 import { TEXT_LIMITS } from '../text/text-limits.js';
 
@@ -129,4 +130,48 @@ export function checkPreferences(preferences: unknown, awardLimit: unknown, lots
       seen.add(lotId);
     });
   }
+}
+
+/** Per lot id, the bid ids of that lot. */
+function bidsPerLot(lots: unknown): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  if (!Array.isArray(lots)) return out;
+  for (const lot of lots) {
+    if (!isRecord(lot) || typeof lot['id'] !== 'string' || !isRecord(lot['dossier'])) continue;
+    const bids = lot['dossier']['bids'];
+    out.set(lot['id'], new Set(Array.isArray(bids) ? bids.flatMap((bid: unknown) => (isRecord(bid) && typeof bid['id'] === 'string' ? [bid['id']] : [])) : []));
+  }
+  return out;
+}
+
+/**
+ * Recorded draws of lots: only under a limitation (without one a tied lot is decided by its
+ * own award decision with its draw, as a tender on its own), at most one per lot, about a lot
+ * of the procedure, for a bid of that lot, with a record of at least a sentence (as the single
+ * tender's draw). Whether the lot is tied is the allocation's to say: it reports a draw that
+ * decides nothing (`drawNotUsed`).
+ */
+export function checkDraws(draws: unknown, awardLimit: unknown, lots: unknown, report: Report): void {
+  if (!Array.isArray(draws)) return;
+  if (!isRecord(awardLimit) && draws.length > 0) {
+    report(
+      ['draws'],
+      'een loting per perceel hoort alleen bij een gunningsbeperking (awardLimit); zonder beperking legt de gunningsbeslissing van het perceel de loting vast',
+    );
+    return;
+  }
+  const bids = bidsPerLot(lots);
+  const seen = new Set<string>();
+  draws.forEach((draw, i) => {
+    if (!isRecord(draw)) return;
+    const { lotId, winner, record } = draw;
+    if (typeof lotId === 'string') {
+      const lotBids = bids.get(lotId);
+      if (seen.has(lotId)) report(['draws', i, 'lotId'], `voor perceel "${lotId}" staat al een loting`);
+      else if (lotBids === undefined) report(['draws', i, 'lotId'], `geen perceel van deze procedure: "${lotId}"`);
+      else if (typeof winner === 'string' && !lotBids.has(winner)) report(['draws', i, 'winner'], `geen inschrijving op perceel "${lotId}": "${winner}"`);
+      seen.add(lotId);
+    }
+    if (typeof record === 'string' && !isSentence(record)) report(['draws', i, 'record'], `beschrijf de loting (wie, wanneer, hoe): ${SENTENCE_RULE_MESSAGE}`);
+  });
 }

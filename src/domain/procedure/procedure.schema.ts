@@ -9,9 +9,10 @@
 import * as z from 'zod';
 import { ID_MESSAGE, ID_PATTERN } from '../evaluation/dossier-rules.js';
 import { always, dossierSchema, dutchErrorMap, issuesToProblems, line, reporter, type ValidationProblem } from '../evaluation/dossier.schema.js';
+import { multiLineText } from '../text/text-fields.js';
 import { TEXT_LIMITS } from '../text/text-limits.js';
 import { AWARD_LIMIT_RULES, MAX_LOTS, PROCEDURE_FORMAT, type Procedure } from './procedure.js';
-import { checkAwardLimit, checkOneBidPerSchool, checkPreferences, checkUniqueLotIds } from './procedure-rules.js';
+import { checkAwardLimit, checkDraws, checkOneBidPerSchool, checkPreferences, checkUniqueLotIds } from './procedure-rules.js';
 
 export type ProcedureParseResult = { ok: true; procedure: Procedure } | { ok: false; problems: ValidationProblem[] };
 
@@ -28,6 +29,13 @@ export const awardLimitSchema = z.strictObject({
   maxLotsPerBidder: z.number().refine((x) => Number.isSafeInteger(x) && x >= 1, { error: 'moet een geheel getal van minstens 1 zijn' }),
   rule: z.enum(AWARD_LIMIT_RULES),
   lotOrder: z.array(lotId).max(MAX_LOTS, TOO_MANY_LOTS).optional(),
+});
+
+/** A recorded draw of lots for a tied lot; what it must name is checked in checkDraws. */
+export const lotDrawSchema = z.strictObject({
+  lotId,
+  winner: z.string().max(TEXT_LIMITS.id, { abort: true, error: ID_MESSAGE }).regex(ID_PATTERN, { error: ID_MESSAGE }),
+  record: multiLineText('het verslag van de loting', TEXT_LIMITS.remark),
 });
 
 export const procedureLotSchema = z.strictObject({ id: lotId, dossier: dossierSchema });
@@ -48,10 +56,12 @@ export const procedureSchema = z
         checkUniqueLotIds(lots, reporter(ctx));
         checkOneBidPerSchool(lots, reporter(ctx));
       }, always),
+    draws: z.array(lotDrawSchema).max(MAX_LOTS, TOO_MANY_LOTS).optional(),
   })
   .superRefine((v, ctx) => {
     checkAwardLimit(v.awardLimit, v.lots, reporter(ctx));
     checkPreferences(v.preferences, v.awardLimit, v.lots, reporter(ctx));
+    checkDraws(v.draws, v.awardLimit, v.lots, reporter(ctx));
   }, always);
 
 // The schema and the hand-written type must describe the same procedure, in both directions.

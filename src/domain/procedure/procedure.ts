@@ -32,6 +32,14 @@ export type AwardLimit = {
 
 export type ProcedureLot = { id: string; dossier: Dossier };
 
+/**
+ * A draw of lots recorded for one lot under the award limitation: `winner` is the bid the lot
+ * fell on, `record` who drew, when and how (at least a sentence, as for a single tender's
+ * draw). It decides the lot only while the lot is tied and the winner is among the tied bids
+ * still open (docs/procedures.md, "Ties").
+ */
+export type LotDraw = { lotId: string; winner: string; record: string };
+
 export type Procedure = {
   format: typeof PROCEDURE_FORMAT;
   procedure: ProcedureFields;
@@ -39,4 +47,6 @@ export type Procedure = {
   /** Per KvK number, the school's lots from most to least preferred (`bidder-preference`). */
   preferences?: Record<string, string[]> | undefined;
   lots: ProcedureLot[];
+  /** Only with `awardLimit`: the draws of lots recorded for lots the allocation left tied. */
+  draws?: LotDraw[] | undefined;
 };

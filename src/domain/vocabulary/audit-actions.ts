@@ -50,6 +50,10 @@ export const AUDIT_ACTION_TERMS = {
     'gunningsbeperking gewijzigd',
     'De gunningsbeperking van een procedure (hoeveel percelen één school ten hoogste krijgt, en volgens welke regel) of de voorkeuren van de scholen zijn gewijzigd.',
   ),
+  'procedure.draw.record': term(
+    'loting voor een perceel vastgelegd',
+    'De uitslag van de loting tussen gelijk geëindigde inschrijvingen op een perceel onder de gunningsbeperking is vastgelegd; de toewijzing van de percelen houdt er rekening mee.',
+  ),
   'procedure.panel.add': term(
     'beoordelaar aan de procedure toegevoegd',
     'Iemand is in één keer aan het beoordelingspanel van elk perceel van een procedure toegevoegd.',

@@ -48,6 +48,7 @@ const AwardLimitValue = z.object({
   rule: z.enum(AWARD_LIMIT_RULES),
   lotOrder: z.array(z.string()).optional(),
 });
+const LotDrawValue = z.object({ lotId: z.string(), winner: z.string(), record: z.string() });
 const Preferences = z.record(z.string(), z.array(z.string()));
 const LotOfProcedure = z
   .object({ id: z.string(), lotId: z.string(), position: z.number().int().min(0) })
@@ -157,6 +158,7 @@ export const TENDER_ACTION_CHANGES = {
       procedure: z.object({ reference: z.string(), title: z.string(), buyer: z.string() }),
       awardLimit: AwardLimitValue.nullable(),
       preferences: Preferences.nullable(),
+      draws: z.array(LotDrawValue).optional().openapi({ description: 'Alleen als het bestand vastgelegde lotingen had' }),
       lots: z.array(z.object({ lotId: z.string(), tenderId: z.string() })).openapi({ description: 'De percelen, elk een aanbesteding in voorbereiding' }),
       createdAt: timestamp(),
     }),
@@ -180,6 +182,7 @@ export const TENDER_ACTION_CHANGES = {
       template: z.string().optional(),
       copyOf: z.string().optional().openapi({ description: 'Het perceel waarvan de criteria en regels zijn overgenomen' }),
       awardLimit: AwardLimitValue.nullable().openapi({ description: 'De gunningsbeperking daarna (bij lot-order staat het perceel achteraan)' }),
+      draws: z.null().optional().openapi({ description: 'Alleen als het toevoegen de vastgelegde lotingen van een ingelezen bestand vervallen liet' }),
     }),
   },
   'procedure.delete': {
@@ -189,9 +192,18 @@ export const TENDER_ACTION_CHANGES = {
     }),
     after: z.null(),
   },
+  // The full list of draws before and after: replayed into procedures.draws.
+  'procedure.draw.record': {
+    before: z.object({ draws: z.array(LotDrawValue) }),
+    after: z.object({ lotId: z.string(), tiedBids: z.array(z.string()), draws: z.array(LotDrawValue) }),
+  },
   'procedure.award-limit.set': {
-    before: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable() }),
-    after: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable() }),
+    before: z.object({ awardLimit: AwardLimitValue.nullable(), preferences: Preferences.nullable(), draws: z.array(LotDrawValue).optional() }),
+    after: z.object({
+      awardLimit: AwardLimitValue.nullable(),
+      preferences: Preferences.nullable(),
+      draws: z.null().optional().openapi({ description: 'Alleen als de wijziging vastgelegde lotingen ongedaan maakte' }),
+    }),
   },
   // Changes no table itself: each lot's own `panel.assign`, in the same transaction, does.
   'procedure.panel.add': {

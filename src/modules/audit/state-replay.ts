@@ -140,6 +140,7 @@ const importProcedure: Handler = (event, change, t) => {
       buyer: text(procedure.buyer),
       awardLimit: jsonOrNull(after.awardLimit ?? null),
       preferences: jsonOrNull(after.preferences ?? null),
+      draws: jsonOrNull(after.draws ?? null),
       createdAt: text(after.createdAt),
       createdBy: event.actorUserId,
     },
@@ -147,11 +148,14 @@ const importProcedure: Handler = (event, change, t) => {
   );
 };
 
-/** `procedure.lot.add`: the lot is a tender with its own `tender.create`; a `lot-order` limitation names it last. */
+/** `procedure.lot.add`: the lot is a tender with its own `tender.create`; a `lot-order` limitation names it last; recorded draws are voided. */
 const addLot: Handler = (event, change, t) => {
   const after = record(change.after);
-  if (after.awardLimit === undefined) return;
-  t.procedures.merge({ id: event.entityId }, { awardLimit: jsonOrNull(after.awardLimit) }, event.seq);
+  const fields: Record<string, unknown> = {};
+  if (after.awardLimit !== undefined) fields.awardLimit = jsonOrNull(after.awardLimit);
+  // `draws: null` only when adding the lot voided recorded draws; without it the column is untouched.
+  if ('draws' in after) fields.draws = null;
+  if (Object.keys(fields).length > 0) t.procedures.merge({ id: event.entityId }, fields, event.seq);
 };
 
 /** `procedure.delete` (every lot draft without bids): no row of the procedure is left; each lot has its own `tender.delete`. */
@@ -164,9 +168,15 @@ const setAwardLimit: Handler = (event, change, t) => {
   const after = record(change.after);
   t.procedures.merge(
     { id: event.entityId },
-    { awardLimit: jsonOrNull(after.awardLimit ?? null), preferences: jsonOrNull(after.preferences ?? null) },
+    // `draws: null` only when the change voided recorded draws; without it the column is untouched.
+    { awardLimit: jsonOrNull(after.awardLimit ?? null), preferences: jsonOrNull(after.preferences ?? null), ...('draws' in after ? { draws: null } : {}) },
     event.seq,
   );
+};
+
+/** `procedure.draw.record`: every draw recorded for the procedure, as it is now. */
+const recordDraw: Handler = (event, change, t) => {
+  t.procedures.merge({ id: event.entityId }, { draws: jsonOrNull(record(change.after).draws ?? null) }, event.seq);
 };
 
 /** `tender.update`: the draft's fields and criteria as they are after the PATCH. */
@@ -459,6 +469,7 @@ const HANDLERS: Record<string, Handler> = {
   'procedure.lot.add': addLot,
   'procedure.delete': deleteProcedure,
   'procedure.award-limit.set': setAwardLimit,
+  'procedure.draw.record': recordDraw,
   // Changes no table itself: each decided lot's own `tender.award-decision` does, in the same transaction.
   'procedure.award-decision': () => undefined,
   // Changes no table itself: each lot's own `panel.assign` does, in the same transaction.

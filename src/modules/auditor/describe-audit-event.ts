@@ -164,6 +164,14 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
       JSON.stringify(before.preferences ?? null) === JSON.stringify(after.preferences ?? null) ? '' : '; de voorkeuren van de scholen zijn gewijzigd';
     return `Gunningsbeperking gewijzigd van ${awardLimitSentence(before.awardLimit)} in ${awardLimitSentence(after.awardLimit)}${preferences}.`;
   },
+  'procedure.draw.record': (_e, c) => {
+    const after = record(c.after);
+    const lotId = text(after.lotId) ?? '?';
+    const draws = Array.isArray(after.draws) ? after.draws.map(record) : [];
+    const winner = text(draws.find((draw) => draw.lotId === lotId)?.winner) ?? '?';
+    const tied = Array.isArray(after.tiedBids) ? after.tiedBids.map((bid) => text(bid) ?? '?').join(' en ') : '?';
+    return `Loting voor perceel ${lotId} vastgelegd: tussen ${tied} viel de loting op ${winner}.`;
+  },
   'procedure.panel.add': (_e, c) => {
     const after = record(c.after);
     const lots = Array.isArray(after.lots) ? after.lots.map((lot) => text(record(lot).lotId) ?? '?') : [];

@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { writeTransaction } from '../../db/client.js';
 import type { TenderStatus } from '../../db/schema/index.js';
+import { labellerOfBids, missingScoresText } from '../../domain/bid-label.js';
 import { todayInAmsterdam } from '../../domain/dates.js';
 import { awardAllowedOn, checkAwardAllowed, computeStandstillEnd } from '../../domain/lifecycle/standstill.js';
 import { isSentence, SENTENCE_RULE_MESSAGE } from '../../domain/panel/motivation.js';
@@ -48,18 +49,21 @@ export type StoredAwardDecision = {
 
 export type AwardDecisionView = { status: TenderStatus; winner: string; standstillEndsOn: string; awardAllowedOn: string };
 
-const pairs = (list: readonly { bidId: string; criterionId: string }[]) => list.map((m) => `${m.bidId} op ${m.criterionId}`).join(', ');
-
-/** 409 unless the evaluation is final; the refusal names what is missing. */
-function requireFinalEvaluation(evaluation: TenderEvaluation): void {
+/**
+ * 409 unless the evaluation is final; the refusal names what is missing, each bid by its
+ * school (issue 15: an officer reads "Snel Inburgeren B.V. (B3)", not "B3 (open)").
+ */
+function requireFinalEvaluation(ctx: AppContext, tenderId: string, evaluation: TenderEvaluation): void {
+  if (evaluation.incomplete.length === 0 && evaluation.blockingReviews.length === 0) return;
+  const label = labellerOfBids(ctx.queries.tenders.listBids(tenderId));
   if (evaluation.incomplete.length > 0) {
     throw new AppError('conflict', {
-      detail: `De consensusscores zijn niet compleet; er ontbreekt nog: ${pairs(evaluation.incomplete)}.`,
+      detail: `De consensusscores zijn niet compleet; er ontbreekt nog: ${missingScoresText(evaluation.incomplete, label)}.`,
       errors: evaluation.incomplete.map((m) => ({ path: `scores.${m.bidId}.${m.criterionId}`, message: 'consensusscore ontbreekt' })),
     });
   }
   if (evaluation.blockingReviews.length > 0) {
-    const list = evaluation.blockingReviews.map((b) => `${b.bidId} (${b.state})`).join(', ');
+    const list = evaluation.blockingReviews.map((b) => label(b.bidId)).join(', ');
     throw new AppError('conflict', {
       detail: `Het onderzoek naar mogelijk abnormaal lage inschrijvingen is niet afgerond voor ${list}: ${evaluation.blockingReviews.map((b) => b.reason).join(' ')}`,
       errors: evaluation.blockingReviews.map((b) => ({ path: `bids.${b.bidId}.lowBidReview`, message: b.reason })),
@@ -114,20 +118,22 @@ export type DecidedWinner = { winner: string; drawOfLots: StoredAwardDecision['d
  * A lot of a procedure with an award limitation (issue 21) goes to the winner the limitation
  * gives it, which may be another bid than its own winner; a lot the allocation leaves
  * without a winner (a draw is needed, or no school may take it) cannot be decided. A draw of
- * lots for such a lot is not recorded per lot: the allocation would have to be re-run with
- * it (docs/procedures.md, "Not built").
+ * lots for such a lot is recorded on the procedure (`POST /procedures/:id/draws`), since the
+ * allocation re-runs with it and may move other lots; the decision then records that draw.
  */
 function winnerUnderLimit(lot: LotAllocation, draw: DrawOfLots | undefined, label: string): DecidedWinner {
   if (lot.winner === null) {
-    throw new AppError('conflict', { detail: `${label} krijgt onder de gunningsbeperking nu geen winnaar: ${lot.reason}` });
+    throw new AppError('conflict', {
+      detail: `${label} krijgt onder de gunningsbeperking nu geen winnaar: ${lot.reason}${lot.reason.includes('loting is nodig') ? ' De loting wordt bij de procedure vastgelegd.' : ''}`,
+    });
   }
   if (draw !== undefined) {
     throw new AppError('invalid-input', {
-      detail: `${label} gaat onder de gunningsbeperking naar ${lot.winner}; er valt niets te loten.`,
+      detail: `${label} gaat onder de gunningsbeperking naar ${lot.winner}; een loting voor een perceel van de procedure wordt bij de procedure vastgelegd.`,
       errors: [{ path: 'drawOfLots', message: 'geen gedeelde eerste plaats onder de gunningsbeperking' }],
     });
   }
-  return { winner: lot.winner, drawOfLots: null, limitation: { winnerWithoutLimit: lot.winnerWithoutLimit, reason: lot.reason } };
+  return { winner: lot.winner, drawOfLots: lot.drawOfLots ?? null, limitation: { winnerWithoutLimit: lot.winnerWithoutLimit, reason: lot.reason } };
 }
 
 /**
@@ -144,7 +150,7 @@ export function prepareAwardDecision(
   requireTransition(tender.status, 'award-proposed');
   requireAllSealed(ctx, tender.id, 'De gunningsbeslissing nemen');
   const evaluation = computeEvaluation(ctx, tender.id);
-  requireFinalEvaluation(evaluation);
+  requireFinalEvaluation(ctx, tender.id, evaluation);
   const decided = limited === undefined ? { ...decideWinner(evaluation, drawOfLots), limitation: null } : winnerUnderLimit(limited, drawOfLots, label);
   return { tender, evaluation, decided };
 }

@@ -5,6 +5,7 @@
  * no longer change. Everyone's scores become visible to the inkoper and auditors only when
  * every member on the panel has sealed, so that nobody can steer the others (issue 5).
  */
+import { labellerOfBids, missingScoresText } from '../../domain/bid-label.js';
 import { documentsAt, type DocumentVersion } from '../../domain/documents/documents-at.js';
 import { writeTransaction } from '../../db/client.js';
 import { isSentence, SENTENCE_RULE_MESSAGE } from '../../domain/panel/motivation.js';
@@ -108,12 +109,12 @@ export function sealScores(ctx: AppContext, { actor, access }: { actor: Actor; a
     const own = new Set(ctx.queries.panel.listScoresOfEvaluator(tender.id, actor.userId).map((s) => `${s.bidId}\u0000${s.criterionId}`));
     const criteria = q.listCriteria(tender.id);
     // A withdrawn bid needs no scores (it leaves the ranking; docs/corrections.md).
-    const missing = q
-      .listBids(tender.id)
+    const bids = q.listBids(tender.id);
+    const missing = bids
       .filter((bid) => bid.withdrawnOn === null)
       .flatMap((bid) => criteria.filter((c) => !own.has(`${bid.id}\u0000${c.id}`)).map((c) => ({ bidId: bid.id, criterionId: c.id })));
     if (missing.length > 0) {
-      const list = missing.map((m) => `${m.bidId} op ${m.criterionId}`).join(', ');
+      const list = missingScoresText(missing, labellerOfBids(bids));
       throw new AppError('conflict', {
         detail: `u kunt pas verzegelen als u elke inschrijving op elk criterium heeft gescoord; er ontbreekt nog: ${list}`,
         errors: missing.map((m) => ({ path: `scores.${m.bidId}.${m.criterionId}`, message: 'score ontbreekt' })),

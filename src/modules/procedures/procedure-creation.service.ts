@@ -20,7 +20,7 @@ import { tenderFieldsOf } from '../tenders/dossier-mapping.js';
 import { createLotTender, patchTender, requireInkoperOf, type LotRulesSource, type TenderView } from '../tenders/tenders.service.js';
 import type { FlatTenderInput } from '../tenders/tender-input.js';
 import { requireProcedureAccess, requireProcedureRole, type LotAccess, type ProcedureAccess } from './procedure-access.js';
-import { getProcedure, inLot, type ProcedureView } from './procedures.service.js';
+import { drawsOf, getProcedure, inLot, type ProcedureView } from './procedures.service.js';
 import type { ProcedureRow } from './procedures.queries.js';
 
 /** A new lot's own facts, as the routes' bodies give them. */
@@ -79,7 +79,7 @@ export function createProcedure(
   const id = newId();
   const createdAt = ctx.clock().toISOString();
   const fields = { reference: input.reference, title: input.title, buyer: input.buyer ?? organisation.name };
-  const row: ProcedureRow = { id, organisationId, ...fields, awardLimit: null, preferences: null, createdAt, createdBy: actor.userId };
+  const row: ProcedureRow = { id, organisationId, ...fields, awardLimit: null, preferences: null, draws: null, createdAt, createdBy: actor.userId };
   return writeTransaction(ctx.db, () => {
     ctx.queries.procedures.insertProcedure(row);
     const tenders = input.lots.map((lot, position) =>
@@ -137,7 +137,8 @@ function rulesOf(ctx: AppContext, tenderId: string): { rules: Extract<LotRulesSo
  * `POST /procedures/:id/lots` (inkoper, every lot draft): one more lot, last, from a template
  * or as a copy of another lot's award rules (not its bids, panel or estimate). Under a
  * `lot-order` limitation the new lot is added at the end of the published order, which must
- * name every lot; the event `procedure.lot.add` holds the limitation as it is after.
+ * name every lot; the event `procedure.lot.add` holds the limitation as it is after. Draws of
+ * lots an imported file brought are voided, as by a new limitation (`draws: null` in the event).
  */
 export function addLot(
   ctx: AppContext,
@@ -185,6 +186,9 @@ export function addLot(
     const awardLimit = limit?.lotOrder === undefined ? limit : { ...limit, lotOrder: [...limit.lotOrder, lot.id] };
     if (awardLimit !== limit)
       ctx.queries.procedures.updateAwardLimit(procedure.id, { awardLimit: JSON.stringify(awardLimit), preferences: procedure.preferences });
+    // A draw an imported file brought was recorded for the lots as they were; as with a new limitation, it no longer holds.
+    const voidsDraws = drawsOf(procedure).draws !== undefined;
+    if (voidsDraws) ctx.queries.procedures.updateDraws(procedure.id, null);
     recordAuditEvent(ctx, {
       actorUserId: actor.userId,
       organisationId: procedure.organisationId,
@@ -192,7 +196,14 @@ export function addLot(
       entityType: 'procedure',
       entityId: procedure.id,
       change: {
-        after: { lotId: lot.id, tenderId: tender.id, position, ...(copyOf === undefined ? { template } : { copyOf }), awardLimit },
+        after: {
+          lotId: lot.id,
+          tenderId: tender.id,
+          position,
+          ...(copyOf === undefined ? { template } : { copyOf }),
+          awardLimit,
+          ...(voidsDraws ? { draws: null } : {}),
+        },
       },
     });
     return getProcedure(ctx, { access: requireProcedureAccess(ctx, actor, procedure.id) });

@@ -13,7 +13,7 @@ import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { type DeclaredSchool, schoolsOfTender } from '../panel/declaration-subject.js';
 import { isOnPanel, PANEL_READERS, requirePanelMember } from '../panel/panel-access.js';
-import { assignEvaluator, declareConflictOfInterest } from '../panel/panel.service.js';
+import { assignEvaluator, declareConflictOfInterest, type EvaluatorCandidate, listEvaluatorCandidates } from '../panel/panel.service.js';
 import { requireProcedureRole, type ProcedureAccess } from './procedure-access.js';
 import { inLot } from './procedures.service.js';
 
@@ -156,4 +156,28 @@ export function declareForProcedure(
     }
     return memberOf(ctx, access, actor.userId);
   });
+}
+
+/**
+ * The beoordelaars the inkoper can seat on the panel of every lot now: those the tender's own
+ * `listEvaluatorCandidates` offers on each lot (the same rules as `assignEvaluator`), in the
+ * first lot's order. Someone already on one lot's panel is left out: the procedure's call
+ * would refuse it, and it is added per lot on that lot's panel page.
+ * @example listProcedureEvaluatorCandidates(ctx, { access }) // [{ userId, name: 'Bea Beoordelaar', email, organisations: ['Gemeente Zwolle'] }]
+ */
+export function listProcedureEvaluatorCandidates(ctx: AppContext, { access }: { access: ProcedureAccess }): EvaluatorCandidate[] {
+  requireProcedureRole(access, ['inkoper'], 'beoordelaars toewijzen');
+  const [first, ...rest] = access.lots.map(({ access: lotAccess }) => listEvaluatorCandidates(ctx, { access: lotAccess }));
+  const everywhere = rest.map((candidates) => new Set(candidates.map((c) => c.userId)));
+  return (first ?? []).filter((candidate) => everywhere.every((ids) => ids.has(candidate.userId)));
+}
+
+/**
+ * The caller's own seat on every lot (a beoordelaar of the procedure: on every lot's panel,
+ * also after a declared conflict took it off some), for its page after the declaration.
+ * @example getOwnProcedureSeat(ctx, { actor, access }).lots[0] // { lotId: 'L1', onPanel: true, declaration: 'no-conflict', ... }
+ */
+export function getOwnProcedureSeat(ctx: AppContext, { actor, access }: { actor: Actor; access: ProcedureAccess }): ProcedurePanelMember {
+  requireProcedureRole(access, ['beoordelaar'], 'de eigen plaats in het beoordelingspanel zien');
+  return memberOf(ctx, access, actor.userId);
 }

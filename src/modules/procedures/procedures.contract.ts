@@ -12,6 +12,7 @@ import { MAX_MONEY_EUROS, MIN_MONEY_EUROS } from '../../domain/money.js';
 import { AWARD_LIMIT_RULES, MAX_LOTS, type Procedure } from '../../domain/procedure/procedure.js';
 import { procedureSchema } from '../../domain/procedure/procedure.schema.js';
 import { prefixRules, type RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
+import { SENTENCE_RULE, SENTENCE_RULE_MESSAGE, sentenceText } from '../../domain/panel/motivation.js';
 import { multiLineText, nonBlankLine } from '../../domain/text/text-fields.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { documentedBy, sentAs, timestamp } from '../../http/documented.js';
@@ -35,8 +36,16 @@ const AWARD_LIMIT_FIELD_RULES: RuleBeyondSchema[] = [
   { path: 'preferences.*[*]', rule: 'een perceel waarop die school inschreef, elk hoogstens één keer' },
 ];
 
+const DRAW_FILE_RULES: RuleBeyondSchema[] = [
+  { path: 'draws', rule: 'alleen met een gunningsbeperking (awardLimit)' },
+  { path: 'draws[*].lotId', rule: 'een perceel van de procedure, elk hoogstens één keer' },
+  { path: 'draws[*].winner', rule: 'een inschrijving op dat perceel' },
+  { path: 'draws[*].record', rule: SENTENCE_RULE },
+];
+
 export const IMPORT_PROCEDURE_RULES: RuleBeyondSchema[] = [
   ...AWARD_LIMIT_FIELD_RULES,
+  ...DRAW_FILE_RULES,
   { path: 'lots[*].id', rule: 'uniek binnen de percelen' },
   { path: 'lots[*].dossier.bids[*].provider.kvk', rule: 'één inschrijving per school (KvK-nummer) per perceel' },
   ...prefixRules(DOSSIER_RULES, 'lots[*].dossier.'),
@@ -75,6 +84,34 @@ export const PutAwardLimitBody = z
   })
   .openapi('PutAwardLimit');
 
+const LotDrawSchema = z
+  .object({
+    lotId: z.string(),
+    winner: z.string().openapi({ description: 'De inschrijving waarop de loting viel' }),
+    record: z.string().openapi({ description: 'Wie loot, wanneer en hoe' }),
+  })
+  .openapi('LotDraw');
+
+export const RecordDrawBody = z
+  .strictObject({
+    lotId: z.string().min(1).max(TEXT_LIMITS.id).openapi({ description: 'Het perceel dat volgens de toewijzing op een loting wacht' }),
+    winner: z
+      .string()
+      .min(1)
+      .max(TEXT_LIMITS.id)
+      .openapi({ description: 'De inschrijving waarop de loting viel; een van de gelijk geëindigde inschrijvingen' }),
+    record: sentenceText('het verslag van de loting', TEXT_LIMITS.remark, `beschrijf de loting (wie, wanneer, hoe): ${SENTENCE_RULE_MESSAGE}`).openapi({
+      description: 'Wie loot, wanneer en hoe (minstens een zin)',
+    }),
+  })
+  .openapi('RecordLotDraw');
+
+export const RECORD_DRAW_RULES: RuleBeyondSchema[] = [
+  { path: 'lotId', rule: 'een perceel van deze procedure' },
+  { path: 'winner', rule: 'een van de inschrijvingen die volgens de toewijzing gelijk staan op dit perceel' },
+  { path: 'record', rule: SENTENCE_RULE },
+];
+
 const LotResponse = z
   .object({
     lotId: z.string(),
@@ -91,6 +128,7 @@ export const ProcedureResponse = z
     procedure: z.object({ reference: z.string(), title: z.string(), buyer: z.string() }),
     awardLimit: AwardLimitSchema.nullable(),
     preferences: PreferencesSchema.nullable(),
+    draws: z.array(LotDrawSchema).openapi({ description: 'De vastgelegde lotingen voor percelen onder de gunningsbeperking, in de volgorde van vastleggen' }),
     lots: z.array(LotResponse).openapi({ description: 'In de volgorde van het procedurebestand' }),
     createdAt: timestamp(),
   })
@@ -117,6 +155,14 @@ export const AllocationResponse = z
         winner: z.string().nullable().openapi({ description: 'De inschrijving (van dit perceel) die het perceel krijgt, of null' }),
         winnerWithoutLimit: z.string().nullable().openapi({ description: 'De winnaar van het perceel zonder de gunningsbeperking' }),
         reason: z.string().openapi({ description: 'Waarom, in één Nederlandse zin' }),
+        drawOfLots: z
+          .object({ winner: z.string(), record: z.string(), tiedBids: z.array(z.string()) })
+          .optional()
+          .openapi({ description: 'Alleen als een vastgelegde loting het perceel besliste' }),
+        drawNotUsed: z
+          .object({ winner: z.string(), record: z.string() })
+          .optional()
+          .openapi({ description: 'Alleen als voor het perceel een loting is vastgelegd die niets besliste (het perceel staat niet, of niet meer, gelijk)' }),
       }),
     ),
   })

@@ -36,6 +36,9 @@ export function createProcedureQueries(orm: Orm) {
     findProcedure: (id: string): ProcedureRow | undefined => procedureById.get({ id }),
     listProceduresOf: (organisationIds: readonly string[]): ProcedureRow[] => proceduresOf.all({ organisationIds: JSON.stringify(organisationIds) }),
     listLots: (procedureId: string): LotRow[] => lotsOf.all({ procedureId }),
+    updateDraws: (id: string, draws: string | null): void => {
+      orm.update(procedures).set({ draws }).where(eq(procedures.id, id)).run();
+    },
     updateAwardLimit: (id: string, columns: Pick<ProcedureRow, 'awardLimit' | 'preferences'>): void => {
       orm.update(procedures).set(columns).where(eq(procedures.id, id)).run();
     },

@@ -30,9 +30,12 @@ import {
   ProcedureLotParams,
   SETTINGS_COPY_RULES,
   SettingsCopyBody,
+  RECORD_DRAW_RULES,
+  RecordDrawBody,
 } from './procedures.contract.js';
 import { addLot, copyLotSettings, createProcedure } from './procedure-creation.service.js';
 import { deleteProcedure } from './procedure-deletion.service.js';
+import { recordProcedureDraw } from './procedure-draws.service.js';
 import { addProcedureEvaluator, declareForProcedure, getProcedureDeclarationSubject, getProcedurePanel } from './procedure-panel.service.js';
 import { AssignBody } from '../panel/panel.routes.js';
 import { allocateProcedure, exportProcedure, getProcedure, importProcedure, listProcedures, setAwardLimit } from './procedures.service.js';
@@ -164,6 +167,22 @@ const routes = {
       ...conflictResponse,
     },
   }),
+  recordDraw: createRoute({
+    method: 'post',
+    path: '/api/v1/procedures/{id}/draws',
+    tags,
+    summary: 'Record the draw of lots for a lot that awaits one under the award limitation (inkoper); the allocation then uses it',
+    description:
+      'Alleen voor een perceel dat volgens de toewijzing (met de lotingen tot nu toe) op een loting wacht, en alleen voor een van de gelijk geëindigde inschrijvingen; ' +
+      'anders 409 (perceel wacht niet) of 400 (inschrijving niet gelijk geëindigd). De gunningsbeslissing van de procedure en van het perceel gebruiken de loting daarna.',
+    request: { ...idRequest, body: jsonBody(RecordDrawBody) },
+    responses: {
+      201: jsonContent(ProcedureResponse, 'The procedure with its draws'),
+      ...problemResponses,
+      ...invalidInput(RECORD_DRAW_RULES),
+      ...conflictResponse,
+    },
+  }),
   addEvaluator: createRoute({
     method: 'post',
     path: '/api/v1/procedures/{id}/evaluators',
@@ -251,6 +270,9 @@ export function procedureRoutes(ctx: AppContext) {
       const { awardLimit, preferences = null } = c.req.valid('json');
       return c.json(setAwardLimit(ctx, { actor: requireActor(c), access: procedureAccessOf(c), awardLimit, preferences }), 200);
     })
+    .openapi(routes.recordDraw, (c) =>
+      c.json(recordProcedureDraw(ctx, { actor: requireActor(c), access: procedureAccessOf(c), input: c.req.valid('json') }), 201),
+    )
     .openapi(routes.addEvaluator, (c) =>
       c.json(addProcedureEvaluator(ctx, { actor: requireActor(c), access: procedureAccessOf(c), userId: c.req.valid('json').userId }), 201),
     )

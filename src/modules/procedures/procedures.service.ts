@@ -13,7 +13,7 @@ import { formatPath } from '../../domain/evaluation/dossier.schema.js';
 import { evaluateProcedure, type ProcedureResult } from '../../domain/procedure/evaluate-procedure.js';
 import { checkAwardLimit, checkPreferences } from '../../domain/procedure/procedure-rules.js';
 import { parseProcedure } from '../../domain/procedure/procedure.schema.js';
-import { PROCEDURE_FORMAT, type AwardLimit, type Procedure, type ProcedureFields } from '../../domain/procedure/procedure.js';
+import { PROCEDURE_FORMAT, type AwardLimit, type LotDraw, type Procedure, type ProcedureFields } from '../../domain/procedure/procedure.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError, type FieldError } from '../../lib/app-error.js';
 import { newId } from '../../lib/secrets.js';
@@ -32,6 +32,8 @@ export type ProcedureView = {
   procedure: ProcedureFields;
   awardLimit: AwardLimit | null;
   preferences: Preferences | null;
+  /** The draws of lots recorded for tied lots under the limitation, in the order recorded; empty when none. */
+  draws: LotDraw[];
   lots: LotRow[];
   createdAt: string;
 };
@@ -43,7 +45,7 @@ export type ProcedureAllocation = {
 
 const parseJson = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
-function toView(procedure: ProcedureRow, lots: LotRow[]): ProcedureView {
+export function toView(procedure: ProcedureRow, lots: LotRow[]): ProcedureView {
   const { id, organisationId, reference, title, buyer, createdAt } = procedure;
   return {
     id,
@@ -51,9 +53,16 @@ function toView(procedure: ProcedureRow, lots: LotRow[]): ProcedureView {
     procedure: { reference, title, buyer },
     awardLimit: parseJson<AwardLimit>(procedure.awardLimit),
     preferences: parseJson<Preferences>(procedure.preferences),
+    draws: parseJson<LotDraw[]>(procedure.draws) ?? [],
     lots,
     createdAt,
   };
+}
+
+/** The file's optional `draws`, left out when none are recorded: a procedure without draws gives exactly the file it gave before. */
+export function drawsOf(procedure: Pick<ProcedureRow, 'draws'>): { draws?: LotDraw[] } {
+  const draws = parseJson<LotDraw[]>(procedure.draws);
+  return draws === null || draws.length === 0 ? {} : { draws };
 }
 
 /**
@@ -65,7 +74,7 @@ export function importProcedure(ctx: AppContext, { actor, organisationId, file }
   requireInkoperOf(ctx, actor, organisationId);
   const parsed = parseProcedure(file);
   if (!parsed.ok) throw new AppError('invalid-input', { detail: 'Het procedurebestand is niet geldig.', errors: parsed.problems });
-  const { procedure, awardLimit, preferences, lots } = parsed.procedure;
+  const { procedure, awardLimit, preferences, lots, draws } = parsed.procedure;
   for (const [i, lot] of lots.entries()) requireImportableDossier(lot.dossier, `lots[${i}].dossier`);
   const id = newId();
   const createdAt = ctx.clock().toISOString();
@@ -75,6 +84,7 @@ export function importProcedure(ctx: AppContext, { actor, organisationId, file }
     ...procedure,
     awardLimit: awardLimit === undefined ? null : JSON.stringify(awardLimit),
     preferences: preferences === undefined ? null : JSON.stringify(preferences),
+    draws: draws === undefined || draws.length === 0 ? null : JSON.stringify(draws),
     createdAt,
     createdBy: actor.userId,
   };
@@ -94,6 +104,7 @@ export function importProcedure(ctx: AppContext, { actor, organisationId, file }
           procedure,
           awardLimit: awardLimit ?? null,
           preferences: preferences ?? null,
+          ...(row.draws === null ? {} : { draws }),
           lots: lots.map((lot, i) => ({ lotId: lot.id, tenderId: (tenders[i] as (typeof tenders)[number]).id })),
           createdAt,
         },
@@ -161,6 +172,7 @@ function fileOf(ctx: AppContext, actor: Actor, access: ProcedureAccess): Procedu
       id: lot.lotId,
       dossier: inLot(lot.lotId, () => exportDossier(ctx, { actor, access: lotAccess })),
     })),
+    ...drawsOf(access.procedure),
   };
 }
 
@@ -239,6 +251,7 @@ export function procedureOnRecord(ctx: AppContext, procedure: ProcedureRow): Pro
     ...(awardLimit === null ? {} : { awardLimit }),
     ...(preferences === null ? {} : { preferences }),
     lots: ctx.queries.procedures.listLots(procedure.id).map((lot) => ({ id: lot.lotId, dossier: loadDossier(ctx, lot.tenderId) })),
+    ...drawsOf(procedure),
   };
 }
 
@@ -247,6 +260,12 @@ export function procedureOnRecord(ctx: AppContext, procedure: ProcedureRow): Pro
  * their path in the file until every lot is a complete dossier, as the allocation answers.
  */
 export function evaluatedOnRecord(ctx: AppContext, procedure: ProcedureRow): { procedure: Procedure; result: ProcedureResult } {
+  const parsed = parsedOnRecord(ctx, procedure);
+  return { procedure: parsed, result: evaluateProcedure(parsed) };
+}
+
+/** The procedure as held, checked as a file; 409 with the problems by their path until every lot is a complete dossier. */
+export function parsedOnRecord(ctx: AppContext, procedure: ProcedureRow): Procedure {
   const parsed = parseProcedure(procedureOnRecord(ctx, procedure));
   if (!parsed.ok) {
     throw new AppError('conflict', {
@@ -254,7 +273,7 @@ export function evaluatedOnRecord(ctx: AppContext, procedure: ProcedureRow): { p
       errors: parsed.problems,
     });
   }
-  return { procedure: parsed.procedure, result: evaluateProcedure(parsed.procedure) };
+  return parsed.procedure;
 }
 
 /**
@@ -297,20 +316,28 @@ export function setAwardLimit(
     checkAwardLimit(awardLimit ?? undefined, asFile, report);
     checkPreferences(preferences ?? undefined, awardLimit ?? undefined, asFile, report);
     if (errors.length > 0) throw new AppError('invalid-input', { detail: 'De gunningsbeperking past niet bij de percelen van de procedure.', errors });
-    const before = { awardLimit: parseJson<AwardLimit>(procedure.awardLimit), preferences: parseJson<Preferences>(procedure.preferences) };
+    // A draw of lots (only from an imported file while every lot is draft) decided a tie under
+    // the old limitation; a new limitation voids it rather than leave it to decide another tie.
+    const draws = drawsOf(procedure).draws;
+    const before = {
+      awardLimit: parseJson<AwardLimit>(procedure.awardLimit),
+      preferences: parseJson<Preferences>(procedure.preferences),
+      ...(draws === undefined ? {} : { draws }),
+    };
     const columns = {
       awardLimit: awardLimit === null ? null : JSON.stringify(awardLimit),
       preferences: preferences === null ? null : JSON.stringify(preferences),
     };
     ctx.queries.procedures.updateAwardLimit(procedure.id, columns);
+    if (draws !== undefined) ctx.queries.procedures.updateDraws(procedure.id, null);
     recordAuditEvent(ctx, {
       actorUserId: actor.userId,
       organisationId: procedure.organisationId,
       action: 'procedure.award-limit.set',
       entityType: 'procedure',
       entityId: procedure.id,
-      change: { before, after: { awardLimit, preferences } },
+      change: { before, after: { awardLimit, preferences, ...(draws === undefined ? {} : { draws: null }) } },
     });
-    return toView({ ...procedure, ...columns }, lots);
+    return toView({ ...procedure, ...columns, draws: null }, lots);
   });
 }

@@ -19,6 +19,9 @@
  *
  * Bounded: beyond `maxTenders` the least recently stored tender is dropped (a region of
  * 1,000 tenders is about 10,000 rows of a few hundred bytes).
+ *
+ * One cache per server (`ctx.comparisonCache`), for the API route and the page alike, filled
+ * in the background after a start (comparison-warmup.ts).
  */
 import type { BidObservation } from '../../domain/comparison/observation.js';
 import { createVersionedCache } from '../../lib/versioned-cache.js';
@@ -28,13 +31,24 @@ export type CachedTender = { lastSeq: number | null; tenderDate: string; observa
 export type ComparisonCache = {
   get: (tenderId: string, lastSeq: number | null) => CachedTender | undefined;
   set: (tenderId: string, entry: CachedTender) => void;
+  /** How many tenders it holds at most. */
+  maxTenders: number;
 };
 
+export const COMPARISON_CACHE_TENDERS = 10_000;
+
 /** @example const cache = createComparisonCache({ maxTenders: 10_000 }); */
-export function createComparisonCache({ maxTenders = 10_000 }: { maxTenders?: number } = {}): ComparisonCache {
+export function createComparisonCache({ maxTenders = COMPARISON_CACHE_TENDERS }: { maxTenders?: number } = {}): ComparisonCache {
   const entries = createVersionedCache<CachedTender>({ maxEntries: maxTenders });
   return {
     get: (tenderId, lastSeq) => entries.get(tenderId, String(lastSeq)),
     set: (tenderId, entry) => entries.set(tenderId, String(entry.lastSeq), entry),
+    maxTenders,
   };
+}
+
+declare module '../../http/types.js' {
+  interface AppContext {
+    comparisonCache: ComparisonCache;
+  }
 }

@@ -111,7 +111,26 @@ export function createRegionQueries(sqlite: Database.Database) {
     )
     .raw();
 
+  // The tenders a comparison can count (not a draft, of a regio or of a gemeente in one), newest first.
+  const comparableTenders = sqlite
+    .prepare<{ limit: number }, Raw>(
+      `SELECT t.id FROM tenders t JOIN organisations o ON o.id = t.organisation_id
+        WHERE t.status <> 'draft'
+          AND (o.kind = 'regio' OR EXISTS (SELECT 1 FROM region_members m WHERE m.member_id = t.organisation_id))
+        ORDER BY COALESCE(t.opened_at, t.created_at) DESC, t.id
+        LIMIT @limit`,
+    )
+    .raw();
+  const lastSeqsByIds = sqlite
+    .prepare<{ ids: string }, Raw>(`SELECT t.id, (SELECT MAX(a.seq) FROM audit_events a WHERE a.tender_id = t.id) FROM tenders t WHERE t.id IN (${IDS})`)
+    .raw();
+
   return {
+    /** The newest `limit` tenders any regional comparison may count, for the warm-up after a start. */
+    listComparableTenderIds: (limit: number): string[] => comparableTenders.all({ limit }).map((r) => r[0] as string),
+    /** Each tender's cache key (the `seq` of its last audit event), as the listing gives it. */
+    lastSeqsOf: (tenderIds: readonly string[]): { id: string; lastSeq: number | null }[] =>
+      lastSeqsByIds.all({ ids: JSON.stringify(tenderIds) }).map((r) => ({ id: r[0] as string, lastSeq: r[1] as number | null })),
     /**
      * The tenders of the regio and of its member gemeenten, oldest first, with their cache keys
      * and whether `userId` sits on each one's panel.

@@ -8,7 +8,6 @@ import { requireActor } from '../../http/authenticate.js';
 import { createRouter, IdParams, invalidInput, jsonContent, problemResponses } from '../../http/router.js';
 import type { AppContext } from '../../http/types.js';
 import type { TenderStatus } from '../../db/schema/index.js';
-import { createComparisonCache } from './comparison-cache.js';
 import { ComparisonQuery, RegionComparisonResponse } from './regions.contract.js';
 import { compareRegionTenders } from './regions.service.js';
 
@@ -36,7 +35,6 @@ const comparisonRoute = createRoute({
 });
 
 export function regionRoutes(ctx: AppContext) {
-  const cache = createComparisonCache();
   return createRouter().openapi(comparisonRoute, (c) => {
     const { from, to, route, status } = c.req.valid('query');
     const filters = {
@@ -45,6 +43,6 @@ export function regionRoutes(ctx: AppContext) {
       ...(route === undefined ? {} : { route }),
       ...(status === undefined ? {} : { statuses: [...new Set(status.split(','))] as TenderStatus[] }),
     };
-    return c.json(compareRegionTenders(ctx, { actor: requireActor(c), regionId: c.req.valid('param').id, filters, cache }), 200);
+    return c.json(compareRegionTenders(ctx, { actor: requireActor(c), regionId: c.req.valid('param').id, filters }), 200);
   });
 }

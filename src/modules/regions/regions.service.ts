@@ -21,11 +21,10 @@ import type { BidObservation, ComparisonFilters } from '../../domain/comparison/
 import { onRoute } from '../../domain/comparison/route-key.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
-import type { StoredTender } from '../tenders/tenders.queries.js';
-import { comparisonDateOf, observationsOfTender } from './bid-observations.js';
+import { comparisonDateOf } from './bid-observations.js';
+import { observeAndCache } from './cached-observations.js';
 import { comparisonVisibility, requireRegionReader } from './comparison-access.js';
-import type { ComparisonCache } from './comparison-cache.js';
-import type { RegionTenderKey, TenderRowsById } from './regions.queries.js';
+import type { RegionTenderKey } from './regions.queries.js';
 
 /** A lot of a procedure that the comparison counted, named with its tender and procedure (issue 21). */
 export type RegionLot = ComparedLot & {
@@ -74,15 +73,6 @@ function nameLots(lots: readonly ComparedLot[], keys: ReadonlyMap<string, Region
     .map(({ lot }) => lot);
 }
 
-function groupByTender(rows: TenderRowsById): Map<string, StoredTender> {
-  const stored = new Map<string, StoredTender>(rows.tenders.map((tender) => [tender.id, { tender, criteria: [], bids: [], priceLines: [], scores: [] }]));
-  for (const row of rows.criteria) stored.get(row.tenderId)?.criteria.push(row);
-  for (const row of rows.bids) stored.get(row.tenderId)?.bids.push(row);
-  for (const row of rows.priceLines) stored.get(row.tenderId)?.priceLines.push(row);
-  for (const row of rows.scores) stored.get(row.tenderId)?.scores.push(row);
-  return stored;
-}
-
 /**
  * The rows of the region's tenders that the actor may see and that pass the filters, in
  * tender order; what the cache lacks is read in one go and cached under the tender's last
@@ -90,7 +80,7 @@ function groupByTender(rows: TenderRowsById): Map<string, StoredTender> {
  */
 function collectObservations(
   ctx: AppContext,
-  { actor, regionId, filters, cache }: { actor: Actor; regionId: string; filters: ComparisonFilters; cache: ComparisonCache },
+  { actor, regionId, filters }: { actor: Actor; regionId: string; filters: ComparisonFilters },
 ): { observations: BidObservation[]; keys: Map<string, RegionTenderKey> } {
   const counts = comparisonVisibility(ctx, actor);
   const route = filters.route === undefined ? undefined : onRoute(filters.route);
@@ -101,21 +91,17 @@ function collectObservations(
       for (const key of ctx.queries.regions.listRegionTenderKeys(regionId, actor.userId)) {
         // Before the cache and the filters: what the actor may not see is not there for it.
         if (!counts(key)) continue;
-        const cached = cache.get(key.id, key.lastSeq);
+        const cached = ctx.comparisonCache.get(key.id, key.lastSeq);
         // The date only when a filter asks for it: without the cache it is a time-zone conversion per tender.
         if (passesFilters(key, () => cached?.tenderDate ?? comparisonDateOf(key), filters, route)) selected.push({ key, cached: cached?.observations });
       }
-      const missing = selected.filter((tender) => tender.cached === undefined).map((tender) => tender.key.id);
-      const loaded = groupByTender(ctx.queries.regions.loadTenderRows(missing));
+      const computed = observeAndCache(
+        ctx,
+        selected.filter((tender) => tender.cached === undefined).map((tender) => tender.key),
+      );
       const observations: BidObservation[] = [];
       for (const { key, cached } of selected) {
-        let rows = cached;
-        const stored = loaded.get(key.id);
-        if (rows === undefined && stored !== undefined) {
-          rows = observationsOfTender(stored);
-          cache.set(key.id, { lastSeq: key.lastSeq, tenderDate: comparisonDateOf(stored.tender), observations: rows });
-        }
-        for (const observation of rows ?? []) observations.push(observation);
+        for (const observation of cached ?? computed.get(key.id) ?? []) observations.push(observation);
       }
       return { observations, keys: new Map(selected.map(({ key }) => [key.id, key])) };
     })
@@ -123,11 +109,11 @@ function collectObservations(
 }
 
 /**
- * @example compareRegionTenders(ctx, { actor, regionId, filters: { route: 'B1-route', from: '2025-01-01' }, cache })
+ * @example compareRegionTenders(ctx, { actor, regionId, filters: { route: 'B1-route', from: '2025-01-01' } })
  */
 export function compareRegionTenders(
   ctx: AppContext,
-  { actor, regionId, filters, cache }: { actor: Actor; regionId: string; filters: ComparisonFilters; cache: ComparisonCache },
+  { actor, regionId, filters }: { actor: Actor; regionId: string; filters: ComparisonFilters },
 ): RegionComparisonView {
   const region = requireRegionReader(ctx, actor, regionId);
   if (filters.from !== undefined && filters.to !== undefined && filters.from > filters.to) {
@@ -137,7 +123,7 @@ export function compareRegionTenders(
     .findOrganisations(ctx.queries.organisations.listRegionMemberIds(region.id))
     .map(({ id, name }) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  const { observations, keys } = collectObservations(ctx, { actor, regionId: region.id, filters, cache });
+  const { observations, keys } = collectObservations(ctx, { actor, regionId: region.id, filters });
   const comparison = compareRegion(observations, filters);
   return { region: { id: region.id, name: region.name, members }, ...comparison, lots: nameLots(comparison.lots, keys) };
 }

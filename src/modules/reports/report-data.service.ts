@@ -11,6 +11,7 @@
  * only place it would show them) and names the members who have not sealed yet, so the
  * report says plainly what it leaves out and why.
  */
+import { labellerOfBids, missingScoresText } from '../../domain/bid-label.js';
 import { addressOf } from '../../domain/provider/provider-address.js';
 import type { ReportSigner } from '../../reports/signing/signer.js';
 import type { ConsensusMotivation, Disagreement, EvaluationReportData, PanelMemberRecord, ReportCorrection } from '../../reports/report-data.js';
@@ -98,7 +99,7 @@ export function buildEvaluationReportData(
   const { tender } = options;
   const evaluation = computeEvaluation(ctx, tender.id);
   if (evaluation.incomplete.length > 0) {
-    const missing = evaluation.incomplete.map((m) => `${m.bidId} op ${m.criterionId}`).join(', ');
+    const missing = missingScoresText(evaluation.incomplete, labellerOfBids(ctx.queries.tenders.listBids(tender.id)));
     throw new AppError('conflict', { detail: `Het beoordelingsrapport kan pas als alle consensusscores er zijn; er ontbreekt nog: ${missing}.` });
   }
   const dossier = loadDossier(ctx, tender.id);

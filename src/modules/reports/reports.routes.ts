@@ -64,6 +64,16 @@ const DocumentProof = z
   })
   .openapi('DocumentProof');
 
+const ProcedureProof = z
+  .object({
+    procedureSha256: z.string().openapi({ description: 'SHA-256 of the embedded procedure.json' }),
+    procedureValid: z.boolean(),
+    embeddedResultMatches: z.boolean().openapi({ description: 'evaluateProcedure on the embedded procedure equals the embedded procedure-evaluation.json' }),
+    differences: z.array(z.object({ path: z.string(), stored: z.unknown().optional(), recomputed: z.unknown().optional() })),
+    problems: z.array(z.string()),
+  })
+  .openapi('ProcedureProof');
+
 const DocumentContents = z
   .object({
     pdfa: z.string().nullable().openapi({ description: 'PDF/A part and conformance from the XMP, e.g. 3B' }),
@@ -72,6 +82,9 @@ const DocumentContents = z
         "What the document's XMP says of itself: purpose, reportId, tenderReference, tenderTitle, buyer, signer, signingCertificateSha256, dossierSha256",
     }),
     proof: DocumentProof.nullable().openapi({ description: 'The embedded dossier re-computed; null when the document embeds none (an award letter)' }),
+    procedureProof: ProcedureProof.nullable().openapi({
+      description: "A procedure's evaluation report: the embedded procedure.json re-computed against procedure-evaluation.json; null for any other document",
+    }),
   })
   .openapi('DocumentContents');
 
@@ -87,7 +100,9 @@ const Verification = z
       description: 'The PAdES baseline level the valid signature reaches; null when invalid or not PAdES (adbe.pkcs7.detached)',
     }),
     timestamp: SignatureTimestamp.nullable().openapi({ description: 'The verified RFC 3161 signature timestamp (B-T)' }),
-    intact: z.boolean().openapi({ description: 'A valid signature over the whole file and, for an evaluation report, an embedded proof that holds' }),
+    intact: z.boolean().openapi({
+      description: 'A valid signature over the whole file and, for an evaluation report (of a tender or of a procedure), an embedded proof that holds',
+    }),
     document: DocumentContents.nullable(),
     issuedSignatureCheck: SignatureCheck.nullable().openapi({ description: 'For a report this server issued: its signature as validated right after signing' }),
     problems: z.array(z.string()),

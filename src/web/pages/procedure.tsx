@@ -22,6 +22,12 @@ import {
   type ProcedureView,
 } from '../../modules/procedures/procedures.service.js';
 import { requireActor } from '../../http/authenticate.js';
+import { parseInput } from '../../lib/zod-errors.js';
+import { lotsAwaitingDrawOf, recordProcedureDraw } from '../../modules/procedures/procedure-draws.service.js';
+import { RecordDrawBody } from '../../modules/procedures/procedures.contract.js';
+import { SelectField, TextareaField } from '../components/form-field.js';
+import { mapFieldErrors, NO_ERRORS } from '../forms/form-errors.js';
+import type { FormValues } from '../forms/form-values.js';
 import { decideProcedure } from '../../modules/award/procedure-award.service.js';
 import { createProcedureReports, listProcedureReports } from '../../modules/reports/procedure-reports.service.js';
 import type { ListedReport } from '../../modules/reports/reports.service.js';
@@ -61,7 +67,76 @@ function preferenceLines(preferences: Preferences | null): string[] {
 }
 
 /** The allocation with the schools' names per lot (by bid code) and over all lots (by KvK number). */
-type Allocated = { allocation: ProcedureAllocation; names: Map<string, Map<string, string>>; schools: Map<string, string> } | { refused: string } | undefined;
+type Allocated =
+  | {
+      allocation: ProcedureAllocation;
+      names: Map<string, Map<string, string>>;
+      schools: Map<string, string>;
+      /** Per lot awaiting a draw of lots, its tied bids. */
+      awaiting: Map<string, string[]>;
+    }
+  | { refused: string }
+  | undefined;
+
+/** A refused draw form: which lot's form, what was typed, and the errors by field. */
+type DrawFormState = { lotId: string; values: FormValues; errors: FormErrors };
+
+const DRAW_FIELDS = new Map([
+  ['winner', 'Winnaar van de loting'],
+  ['record', 'Verslag van de loting'],
+]);
+
+const bidList = (bids: readonly string[], names: ReadonlyMap<string, string> | undefined) => bids.map((id) => bidLabel(id, names?.get(id))).join(' en ');
+
+/** The draw column: awaiting, decided by a recorded draw, or a recorded draw that decided nothing. */
+function drawText(lot: ProcedureAllocation['allocation'][number], awaiting: string[] | undefined, names: ReadonlyMap<string, string> | undefined): string {
+  if (lot.drawOfLots !== undefined) {
+    return `Geloot tussen ${bidList(lot.drawOfLots.tiedBids, names)}; gevallen op ${bidLabel(lot.drawOfLots.winner, names?.get(lot.drawOfLots.winner))}. ${lot.drawOfLots.record}`;
+  }
+  if (awaiting !== undefined) return `Loting nodig tussen ${bidList(awaiting, names)}.`;
+  if (lot.drawNotUsed !== undefined) return `Vastgelegde loting (${bidLabel(lot.drawNotUsed.winner, names?.get(lot.drawNotUsed.winner))}) niet gebruikt.`;
+  return '-';
+}
+
+/** For an inkoper: per lot awaiting a draw, a form to record its outcome (`recordProcedureDraw`, as the API). */
+function DrawForms({ view, allocated, drawForm }: { view: ProcedureView; allocated: Allocated; drawForm: DrawFormState | undefined }) {
+  if (allocated === undefined || 'refused' in allocated || allocated.awaiting.size === 0) return null;
+  return (
+    <section aria-labelledby="loting-kop">
+      <h2 class="utrecht-heading-2 utrecht-heading-2--distanced" id="loting-kop">
+        Loting
+      </h2>
+      <p class="utrecht-paragraph utrecht-paragraph--distanced">
+        Op deze percelen staan inschrijvingen gelijk en beslist de beslisregel niet. Leg de uitslag van de loting vast; de toewijzing van alle percelen houdt er
+        daarna rekening mee.
+      </p>
+      {[...allocated.awaiting].map(([lotId, tied]) => {
+        const names = allocated.names.get(lotId);
+        const mine = drawForm?.lotId === lotId ? drawForm : undefined;
+        const errors = mine?.errors ?? NO_ERRORS;
+        const id = (name: string) => `loting-${lotId}-${name}`;
+        return (
+          <form method="post" action={`/procedures/${view.id}/loting`} class="utrecht-form" aria-label={`Loting voor perceel ${lotId}`}>
+            <h3 class="utrecht-heading-3">Perceel {lotId}</h3>
+            {mine === undefined ? null : <Notice kind="error">{mine.errors.summary.map((e) => `${e.label}: ${e.message}`).join(' ')}</Notice>}
+            <p class="utrecht-paragraph">Gelijk geëindigd: {bidList(tied, names)}.</p>
+            <input type="hidden" name="lotId" value={lotId} />
+            <SelectField
+              name="winner"
+              id={id('winner')}
+              label="Winnaar van de loting"
+              errors={errors}
+              value={mine?.values['winner']}
+              options={[{ value: '', label: 'Kies' }, ...tied.map((bid) => ({ value: bid, label: bidLabel(bid, names?.get(bid)) }))]}
+            />
+            <TextareaField name="record" id={id('record')} label="Verslag van de loting (wie, wanneer, hoe)" errors={errors} value={mine?.values['record']} />
+            <SubmitButton>Loting vastleggen</SubmitButton>
+          </form>
+        );
+      })}
+    </section>
+  );
+}
 
 /** The names of a procedure's schools, per lot by bid code and by KvK number, from its file. */
 function schoolNames(file: Procedure): { names: Map<string, Map<string, string>>; schools: Map<string, string> } {
@@ -82,7 +157,7 @@ function AllocationSection({ allocated }: { allocated: Allocated }) {
       ) : (
         <Table
           caption="Per perceel: aan wie het gaat, wie het zonder gunningsbeperking zou krijgen, en waarom"
-          columns={[{ label: 'Perceel' }, { label: 'Gegund aan' }, { label: 'Zonder gunningsbeperking' }, { label: 'Reden' }]}
+          columns={[{ label: 'Perceel' }, { label: 'Gegund aan' }, { label: 'Zonder gunningsbeperking' }, { label: 'Reden' }, { label: 'Loting' }]}
         >
           {allocated.allocation.allocation.map((lot) => {
             const names = allocated.names.get(lot.lotId);
@@ -94,12 +169,26 @@ function AllocationSection({ allocated }: { allocated: Allocated }) {
                   {lot.winnerWithoutLimit === null ? 'niemand' : <BidName bidId={lot.winnerWithoutLimit} name={names?.get(lot.winnerWithoutLimit)} />}
                 </Cell>
                 <Cell>{lot.reason}</Cell>
+                <Cell>{drawText(lot, allocated.awaiting.get(lot.lotId), names)}</Cell>
               </Row>
             );
           })}
         </Table>
       )}
     </section>
+  );
+}
+
+/** The procedure's one panel (procedure-panel.tsx), for whoever its page serves: the inkoper, an auditor, a beoordelaar on every lot. */
+function PanelLink({ view, roles }: { view: ProcedureView; roles: ProcedureAccess['roles'] }) {
+  const evaluator = roles.has('beoordelaar');
+  if (!evaluator && !roles.has('inkoper') && !roles.has('auditor')) return null;
+  return (
+    <p class="utrecht-paragraph utrecht-paragraph--distanced">
+      <a class="utrecht-link utrecht-link--html-a" href={`/procedures/${view.id}/panel`}>
+        {evaluator ? 'Uw verklaring over belangenverstrengeling, voor alle percelen, en het beoordelen per perceel' : 'Het beoordelingspanel van alle percelen'}
+      </a>
+    </p>
   );
 }
 
@@ -210,6 +299,8 @@ function ReportsSection({
 type PageProps = {
   viewer: Viewer;
   view: ProcedureView;
+  /** The caller's roles on every lot (procedure-access.ts). */
+  roles: ProcedureAccess['roles'];
   allocated: Allocated;
   mayDecide: boolean;
   reports: ListedReport[] | undefined;
@@ -219,9 +310,10 @@ type PageProps = {
   reportRefused?: string | undefined;
   /** A refused post of a form to add a lot or copy settings (procedure-lots.tsx). */
   lotForm?: LotFormState | undefined;
+  drawForm?: DrawFormState | undefined;
 };
 
-function ProcedurePage({ viewer, view, allocated, mayDecide, reports, notice, errors, reportRefused, lotForm }: PageProps) {
+function ProcedurePage({ viewer, view, roles, allocated, mayDecide, reports, notice, errors, reportRefused, drawForm, lotForm }: PageProps) {
   const preferences = preferenceLines(view.preferences);
   return (
     <Layout title={`Procedure ${view.procedure.reference}`} viewer={viewer} nav="aanbestedingen">
@@ -258,8 +350,10 @@ function ProcedurePage({ viewer, view, allocated, mayDecide, reports, notice, er
           </Row>
         ))}
       </Table>
+      <PanelLink view={view} roles={roles} />
       {mayDecide ? <DraftLotsSection view={view} state={lotForm} /> : null}
       <AllocationSection allocated={allocated} />
+      {mayDecide ? <DrawForms view={view} allocated={allocated} drawForm={drawForm} /> : null}
       {mayDecide ? <DecisionSection view={view} errors={errors} /> : null}
       <ReportsSection
         view={view}
@@ -277,7 +371,7 @@ function allocationFor(ctx: AppContext, actor: Actor, access: ProcedureAccess): 
   if (!access.roles.has('inkoper') && !access.roles.has('auditor')) return undefined;
   try {
     const allocation = allocateProcedure(ctx, { actor, access });
-    return { allocation, ...schoolNames(exportProcedure(ctx, { actor, access })) };
+    return { allocation, ...schoolNames(exportProcedure(ctx, { actor, access })), awaiting: lotsAwaitingDrawOf(ctx, { actor, access }) };
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'conflict') throw error;
     return { refused: `De toewijzing kan nog niet worden berekend. ${error.detail ?? ''}`.trim() };
@@ -288,7 +382,13 @@ function allocationFor(ctx: AppContext, actor: Actor, access: ProcedureAccess): 
 export function renderProcedurePage(
   ctx: AppContext,
   c: Context<AppEnv>,
-  extra: { notice?: string | undefined; errors?: FormErrors | undefined; reportRefused?: string | undefined; lotForm?: LotFormState | undefined },
+  extra: {
+    notice?: string | undefined;
+    errors?: FormErrors | undefined;
+    reportRefused?: string | undefined;
+    drawForm?: DrawFormState | undefined;
+    lotForm?: LotFormState | undefined;
+  },
   status: 200 | 400 | 409 | 503 = 200,
 ) {
   const viewer = viewerOf(ctx, c);
@@ -299,6 +399,7 @@ export function renderProcedurePage(
     <ProcedurePage
       viewer={viewer}
       view={getProcedure(ctx, { access })}
+      roles={access.roles}
       allocated={allocationFor(ctx, viewer.actor, access)}
       mayDecide={access.roles.has('inkoper')}
       reports={readsReports ? listProcedureReports(ctx, { access }) : undefined}
@@ -328,6 +429,24 @@ export function procedurePages(ctx: AppContext) {
     } catch (error) {
       if (!(error instanceof AppError) || !['invalid-input', 'conflict', 'tender-locked'].includes(error.code)) throw error;
       return render(c, { errors: formError(error.detail ?? error.message) }, error.status as 400);
+    }
+  });
+  app.post('/procedures/:id/loting', async (c) => {
+    const actor = requireActor(c);
+    const access = requireProcedureAccess(ctx, actor, c.req.param('id'));
+    const values = await readForm(c);
+    const lotId = values['lotId'] ?? '';
+    try {
+      const input = parseInput(RecordDrawBody, { lotId, winner: values['winner'] ?? '', record: values['record'] ?? '' });
+      recordProcedureDraw(ctx, { actor, access, input });
+      const notice = `De loting voor perceel ${lotId} is vastgelegd; de toewijzing houdt er rekening mee.`;
+      return redirectAfterPost(c, `/procedures/${access.procedure.id}?melding=${encodeURIComponent(notice)}`);
+    } catch (error) {
+      if (!(error instanceof AppError) || !['invalid-input', 'conflict'].includes(error.code)) throw error;
+      const idOf = (name: string) => `loting-${lotId}-${name}`;
+      const fieldErrors = error.errors.filter((e) => DRAW_FIELDS.has(e.path));
+      const errors = fieldErrors.length > 0 ? mapFieldErrors(fieldErrors, DRAW_FIELDS, undefined, idOf) : formError(error.detail ?? error.message);
+      return render(c, { drawForm: { lotId, values, errors } }, error.status as 400);
     }
   });
   app.post('/procedures/:id/rapporten', async (c) => {

@@ -19,7 +19,6 @@ import type { ProviderSummary } from '../../domain/comparison/provider-summary.j
 import { TENDER_STATUSES } from '../../domain/lifecycle/tender-status.js';
 import type { AppContext, AppEnv } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
-import { createComparisonCache } from '../../modules/regions/comparison-cache.js';
 import { compareRegionTenders, type RegionComparisonView, type RegionLot } from '../../modules/regions/regions.service.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
 import { SelectField, TextField } from '../components/form-field.js';
@@ -279,8 +278,6 @@ function ComparisonPage({
 
 export function regionComparisonPages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
-  // The pages' own cache of each tender's rows, as the API route keeps its own (comparison-cache.ts).
-  const cache = createComparisonCache();
   app.get('/regio/:id/vergelijking', (c) => {
     const viewer = viewerOf(ctx, c);
     const regionId = c.req.param('id');
@@ -292,7 +289,7 @@ export function regionComparisonPages(ctx: AppContext) {
       route: (c.req.query('route') ?? '').trim(),
       status: (TENDER_STATUSES as readonly string[]).includes(status) ? status : '',
     };
-    const compare = (filters: ComparisonFilters) => compareRegionTenders(ctx, { actor: viewer.actor, regionId, filters, cache });
+    const compare = (filters: ComparisonFilters) => compareRegionTenders(ctx, { actor: viewer.actor, regionId, filters });
     let comparison: RegionComparisonView | undefined;
     let problem: string | undefined;
     try {

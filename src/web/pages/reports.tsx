@@ -152,6 +152,15 @@ function documentSentences(result: ReportVerification): string[] {
         : 'Het ingesloten dossier is opnieuw doorgerekend: de uitkomst, de winnaar of de rangschikking in het rapport klopt NIET.',
     );
   }
+  const procedureProof = document.procedureProof;
+  if (procedureProof !== null) {
+    sentences.push(`SHA-256 van de ingesloten procedure: ${procedureProof.procedureSha256}.`);
+    sentences.push(
+      procedureProof.procedureValid && procedureProof.embeddedResultMatches
+        ? 'De ingesloten procedure is opnieuw doorgerekend: de uitkomst per perceel en de toewijzing van de percelen in het rapport kloppen.'
+        : 'De ingesloten procedure is opnieuw doorgerekend: de uitkomst per perceel of de toewijzing van de percelen in het rapport klopt NIET.',
+    );
+  }
   return sentences;
 }
 

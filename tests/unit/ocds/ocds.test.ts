@@ -378,6 +378,41 @@ describe('the OCDS mapping of methods and parties', () => {
     expect(tender.numberOfTenderers).toBe(4);
     expect(bids.statistics.find((statistic) => statistic.measure === 'bidders')?.value).toBe(4);
   });
+
+  it("gives a school's party its postal address from its bid, never its contact person or e-mail address", () => {
+    const dossier = structuredClone(B1);
+    Object.assign(dossier.bids[1]!.provider, {
+      street: 'Assendorperstraat 12',
+      postcode: '8012 DH',
+      place: 'Zwolle',
+      contactPerson: 'Marieke de Vries',
+      email: 'm.devries@nt2zwolle.example',
+    });
+    // A school that gives its place only: no street, no postcode and so no country.
+    Object.assign(dossier.bids[3]!.provider, { place: 'Kampen' });
+    for (const status of TENDER_STATUSES) expectValid(build(dossier, status));
+    const { parties } = release(build(dossier, 'awarded'));
+    const zwolle = parties.find((party) => party.id === 'NL-KVK-05234567');
+    expect(zwolle?.address).toEqual({ streetAddress: 'Assendorperstraat 12', postalCode: '8012 DH', locality: 'Zwolle', countryName: 'Nederland' });
+    expect(zwolle?.roles).toEqual(['tenderer', 'supplier']);
+    expect(parties.find((party) => party.id === 'NL-KVK-05456789')?.address).toEqual({ locality: 'Kampen' });
+    // No address object where the bid gives none, and none for the buyer (the register holds none).
+    expect(parties.find((party) => party.id === 'NL-KVK-05123456')).not.toHaveProperty('address');
+    expect(parties[0]).toEqual({ id: 'gemeente-zwolle', name: 'Gemeente Zwolle', roles: ['buyer'] });
+    const text = JSON.stringify(build(dossier, 'awarded'));
+    expect(text).not.toContain('Marieke de Vries');
+    expect(text).not.toContain('m.devries@nt2zwolle.example');
+    expect(parties.some((party) => 'contactPoint' in party)).toBe(false);
+  });
+
+  it("takes a school's address from the first of its bids that gives one", () => {
+    const dossier = structuredClone(B1);
+    const b1 = dossier.bids[0]!;
+    dossier.bids.push({ ...structuredClone(b1), id: 'B1V', provider: { ...b1.provider, postcode: '8011 AB', place: 'Deventer' } });
+    dossier.bids.push({ ...structuredClone(b1), id: 'B1W', provider: { ...b1.provider, place: 'Raalte' } });
+    const { parties } = release(build(dossier, 'open'));
+    expect(parties.find((party) => party.id === 'NL-KVK-05123456')?.address).toEqual({ postalCode: '8011 AB', locality: 'Deventer', countryName: 'Nederland' });
+  });
 });
 
 describe('the OCDS input', () => {

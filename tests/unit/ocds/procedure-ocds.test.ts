@@ -162,6 +162,40 @@ describe('the OCDS release of the three-lot example (lot order, at most 1 lot pe
     ]);
     expect(r.tender.numberOfTenderers).toBe(4);
   });
+
+  it("gives a school's party its postal address from the first of its bids over the lots that gives one, without contact details", () => {
+    const procedure = example();
+    const bid = (lotId: string, bidId: string) => {
+      const found = procedure.lots.find((lot) => lot.id === lotId)?.dossier.bids.find((candidate) => candidate.id === bidId);
+      if (found === undefined) throw new Error(`no bid ${lotId}-${bidId}`);
+      return found;
+    };
+    // Het Taalhuis Kampen gives its address on L2 only (not on L1, its first bid), with a contact person.
+    Object.assign(bid('L2', 'B3').provider, {
+      street: 'Oudestraat 101',
+      postcode: '8261 CK',
+      place: 'Kampen',
+      contactPerson: 'Jan Bakker',
+      email: 'j.bakker@taalhuiskampen.example',
+    });
+    Object.assign(bid('L3', 'B2').provider, { street: 'IJsselkade 1', postcode: '8261 AA', place: 'Kampen' });
+    for (const status of TENDER_STATUSES) {
+      const ocds = build(procedure, status);
+      expect(validators.official.validatePackage(ocds)).toEqual([]);
+      expect(validators.closed.validatePackage(ocds)).toEqual([]);
+    }
+    const ocds = build(procedure, 'award-proposed');
+    const { parties } = release(ocds);
+    expect(parties.find((party) => party.id === `NL-KVK-${KAMPEN}`)).toEqual({
+      id: `NL-KVK-${KAMPEN}`,
+      name: 'Het Taalhuis Kampen',
+      identifier: { scheme: 'NL-KVK', id: KAMPEN, legalName: 'Het Taalhuis Kampen' },
+      address: { streetAddress: 'Oudestraat 101', postalCode: '8261 CK', locality: 'Kampen', countryName: 'Nederland' },
+      roles: ['tenderer', 'supplier'],
+    });
+    expect(parties.filter((party) => 'address' in party).map((party) => party.id)).toEqual([`NL-KVK-${KAMPEN}`]);
+    expect(JSON.stringify(ocds)).not.toMatch(/Jan Bakker|j\.bakker@taalhuiskampen/);
+  });
 });
 
 describe('the OCDS release follows the allocation rule and the decisions', () => {

@@ -18,6 +18,7 @@ import type { EvaluationReportData } from '../../../src/reports/report-data.js';
 import { createDevelopmentSigner } from '../../../src/reports/signing/development-certificate.js';
 import { verifyPdfSignature } from '../../../src/reports/signing/verify-pdf-signature.js';
 import { KVK, letterDocument, lotReportsOf, threeLotProcedure } from '../../fixtures/procedure-report-data.js';
+import { evaluatedThreeLotProcedure } from '../../helpers/evaluated-procedure.js';
 import { normaliseWhitespace, pdfText } from './poppler.js';
 
 let procedure: Procedure;
@@ -25,9 +26,7 @@ let result: ProcedureResult;
 let reports: Record<string, EvaluationReportData>;
 
 beforeAll(() => {
-  procedure = threeLotProcedure();
-  result = evaluateProcedure(procedure);
-  reports = lotReportsOf(procedure);
+  ({ procedure, result, reports } = evaluatedThreeLotProcedure());
 });
 
 function letter(
@@ -192,6 +191,28 @@ describe('the rendered letter of a procedure', () => {
     expect(text).toContain('K1: score 2 ligt onder het minimum 4');
     expect(text).not.toContain('Dit is een voorgenomen gunning');
   });
+
+  it('tells the school that lost a recorded draw of lots on L2 that the draw decided, with its record (issue 21)', async () => {
+    // L2's B3 (Het Taalhuis Kampen) made equal to B1 (Taalschool IJsselland): tied at the margin, the draw falls on B1.
+    const tied = threeLotProcedure();
+    const l2 = tied.lots[1]!.dossier;
+    const b1 = l2.bids.find((bid) => bid.id === 'B1')!;
+    const b3 = l2.bids.find((bid) => bid.id === 'B3')!;
+    b3.price = b1.price;
+    b3.scores = { ...b1.scores };
+    const record = 'Geloot op 2 maart 2027 door de inkoper in bijzijn van de jurist.';
+    const drawn: Procedure = { ...tied, draws: [{ lotId: 'L2', winner: 'B1', record }] };
+    const drawnResult = evaluateProcedure(drawn);
+    const from = { procedure: drawn, result: drawnResult, reports: lotReportsOf(drawn) };
+    const kampen = letter(KVK.kampen, from);
+    expect(kampen.lots.find((lot) => lot.lotId === 'L2')?.outcome).toEqual({ kind: 'lost-draw', record });
+    const text = normaliseWhitespace(pdfText(await renderProcedureLetter(kampen)));
+    expect(text).toContain('Wij zijn voornemens perceel L2 te gunnen aan Taalschool IJsselland (inschrijving B1).');
+    expect(text).toContain(`de beslisregel bij gelijke stand besliste niet, en de loting viel op Taalschool IJsselland. Verslag van de loting: ${record}`);
+    // Without the draw the same school's letter says L2 awaits the draw.
+    const undecided = letter(KVK.kampen, { procedure: tied, result: evaluateProcedure(tied), reports: lotReportsOf(tied) });
+    expect(undecided.lots.find((lot) => lot.lotId === 'L2')?.outcome.kind).toBe('undecided');
+  }, 60_000);
 
   it('is a PDF/A that the development certificate signs', async () => {
     const signer = createDevelopmentSigner({ directory: mkdtempSync(join(tmpdir(), 'gw-cert-')) });

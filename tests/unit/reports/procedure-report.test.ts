@@ -12,7 +12,8 @@ import { procedureReportData } from '../../../src/reports/procedure-report-data.
 import { PROCEDURE_EVALUATION_FILE, PROCEDURE_FILE, renderProcedureReport } from '../../../src/reports/render-procedure-report.js';
 import type { EvaluationReportData } from '../../../src/reports/report-data.js';
 import { wording } from '../../../src/reports/wording.js';
-import { KVK, letterDocument, lotReportsOf, threeLotProcedure } from '../../fixtures/procedure-report-data.js';
+import { KVK, letterDocument } from '../../fixtures/procedure-report-data.js';
+import { evaluatedThreeLotProcedure } from '../../helpers/evaluated-procedure.js';
 import { pdfText } from './poppler.js';
 import { pdfdetachList, pdfdetachSave } from './poppler-extra.js';
 
@@ -21,9 +22,7 @@ let result: ProcedureResult;
 let reports: Record<string, EvaluationReportData>;
 
 beforeAll(() => {
-  procedure = threeLotProcedure();
-  result = evaluateProcedure(procedure);
-  reports = lotReportsOf(procedure);
+  ({ procedure, result, reports } = evaluatedThreeLotProcedure());
 });
 
 const data = (p = procedure, r = result, lotReports = reports) => procedureReportData(p, r, { lotReports, reportId: 'RPT-P1', document: letterDocument() });
