@@ -6,6 +6,7 @@
  * with its lots (refused while a lot has a bid). The audit check replays every event.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tiedProcedure } from '../helpers/procedures.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -167,6 +168,20 @@ describe('POST /api/v1/procedures/{id}/lots', () => {
     const added = await w.almereInkoper.post(`/api/v1/procedures/${otherId}/lots`, { id: 'L4', title: 'Extra', copyOf: 'L3' });
     expect(added.status).toBe(201);
     expect(added.body.awardLimit).toEqual({ maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L2', 'L1', 'L3', 'L4'] });
+  });
+
+  it('voids the draws of lots an imported file brought, as a new limitation does, and the audit check replays it', async () => {
+    const record = 'Geloot op 2 maart 2027 door de inkoper in bijzijn van de jurist, met twee gesloten enveloppen.';
+    const file = { ...tiedProcedure(), draws: [{ lotId: 'L2', winner: 'B1', record }] };
+    const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, file);
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    expect(imported.body.draws).toEqual(file.draws);
+    const added = await w.almereInkoper.post(`/api/v1/procedures/${imported.body.id}/lots`, { id: 'L4', title: 'Extra', copyOf: 'L1' });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    expect(added.body.draws).toEqual([]);
+    expect(added.body.awardLimit.lotOrder).toEqual(['L1', 'L2', 'L3', 'L4']);
+    const verify = await w.almereAuditor.get('/api/v1/audit/verify');
+    expect(verify.body).toMatchObject({ valid: true, stateMismatch: null, state: { unknownActions: [] } });
   });
 
   it('is for an inkoper of the organisation only', async () => {
