@@ -137,15 +137,17 @@ describe('the art. 2.116 review', () => {
     expect(locked.body.detail).toContain('kan pas als de aanbesteding is geopend');
   });
 
-  it('blocks the award decision while the review of a flagged bid is open (409 naming bid and state)', async () => {
+  it('blocks the award decision while the review of a flagged bid is open (409 naming the bid by its school, and what is missing)', async () => {
     const open = await w.almereInkoper.post(`/api/v1/tenders/${id}/award-decision`);
     expect(open.status).toBe(409);
-    expect(open.body.detail).toContain('B3 (open)');
+    expect(open.body.detail).toContain('niet afgerond voor Snel Inburgeren B.V. (B3): ');
+    expect(open.body.detail).toContain('er is nog geen toelichting gevraagd en geen besluit genomen');
+    expect(open.body.detail).not.toContain('(open)');
     expect(open.body.errors).toEqual([{ path: 'bids.B3.lowBidReview', message: expect.stringContaining('art. 2.116') }]);
     await review(request);
     const requested = await w.almereInkoper.post(`/api/v1/tenders/${id}/award-decision`);
     expect(requested.status).toBe(409);
-    expect(requested.body.detail).toContain('B3 (explanation-requested)');
+    expect(requested.body.detail).not.toContain('explanation-requested');
     expect(requested.body.detail).toContain('termijn tot en met 16 maart 2026');
     await review({ action: 'decide', decision: 'accepted', motivation: 'Eigen analyse: de prijs is haalbaar met grotere groepen.' });
     const decided = await w.almereInkoper.post(`/api/v1/tenders/${id}/award-decision`);
