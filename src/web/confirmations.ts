@@ -46,6 +46,22 @@ export const CONFIRMATIONS = {
     confirm: 'Ja, neem de gunningsbeslissing',
     missing: 'bevestig dat u begrijpt dat de beoordeling van de percelen daarmee vastligt',
   },
+  lotSettingsCopy: {
+    question: 'De instellingen overnemen?',
+    consequence:
+      'De criteria (met hun gewichten, schalen en minimumscores), de gunningsmethode met de prijsformule en de regels voor lage inschrijvingen van de gekozen percelen worden vervangen door die van het bronperceel. Wat daar nu staat gaat verloren; de audittrail bewaart het. Daarna wijzigt u elk perceel weer los.',
+    statement: 'Ik begrijp dat de instellingen van de gekozen percelen worden overschreven',
+    confirm: 'Ja, neem de instellingen over',
+    missing: 'bevestig dat u begrijpt dat de instellingen van de gekozen percelen worden overschreven',
+  },
+  procedureDelete: {
+    question: 'De procedure verwijderen?',
+    consequence:
+      'De procedure en al haar percelen worden verwijderd, met hun criteria en beoordelingspanels. Dat kan niet ongedaan worden gemaakt. De audittrail bewaart wat er was en wie het verwijderde.',
+    statement: 'Ik begrijp dat de procedure met al haar percelen wordt verwijderd',
+    confirm: 'Ja, verwijder de procedure',
+    missing: 'bevestig dat u begrijpt dat de procedure met al haar percelen wordt verwijderd',
+  },
   award: {
     question: 'Definitief gunnen?',
     consequence: 'Daarna is de aanbesteding vergrendeld: niets kan nog worden gewijzigd en de gunningsbeslissing kan niet meer worden ingetrokken.',

@@ -11,7 +11,17 @@ import type { AppContext, AppEnv } from '../http/types.js';
 import { staticRoutes } from './static-assets.js';
 import { webRoutes } from './web.routes.js';
 
-const PAGE_ROOTS = new Set(['/', '/inloggen', '/uitloggen', '/organisatie', '/nieuwe-aanbesteding', '/aanbestedingen', '/beheer', '/mijn-account']);
+const PAGE_ROOTS = new Set([
+  '/',
+  '/inloggen',
+  '/uitloggen',
+  '/organisatie',
+  '/nieuwe-aanbesteding',
+  '/nieuwe-procedure',
+  '/aanbestedingen',
+  '/beheer',
+  '/mijn-account',
+]);
 const PAGE_PREFIXES = ['/aanbestedingen/', '/voorbeelden/', '/rapporten/', '/regio/', '/static/', '/beheer/', '/mijn-account/', '/procedures/'];
 
 export function isPagePath(path: string): boolean {

@@ -36,6 +36,8 @@ import { bidChangePages } from './pages/bid-change.js';
 import { bidCorrectionPages } from './pages/bid-correction.js';
 import { accountPages } from './pages/account.js';
 import { procedurePages } from './pages/procedure.js';
+import { newProcedurePages } from './pages/procedure-new.js';
+import { procedureLotPages } from './pages/procedure-lots.js';
 import { procedurePanelPages } from './pages/procedure-panel.js';
 import { adminOrganisationPages } from './pages/admin/organisations.js';
 import { adminUserPages } from './pages/admin/user.js';
@@ -50,6 +52,7 @@ const PAGE_PATHS = [
   '/uitloggen',
   '/organisatie',
   '/nieuwe-aanbesteding',
+  '/nieuwe-procedure',
   // `/x/*` also matches `/x` in Hono: listing both would run the guards twice.
   '/aanbestedingen/*',
   '/voorbeelden/*',
@@ -105,6 +108,8 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', adminOrganisationPages(ctx));
   web.route('/', accountPages(ctx));
   web.route('/', procedurePages(ctx));
+  web.route('/', newProcedurePages(ctx));
+  web.route('/', procedureLotPages(ctx));
   web.route('/', procedurePanelPages(ctx));
 
   web.onError(createPageErrorHandler(ctx.logger));

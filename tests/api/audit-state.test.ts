@@ -20,6 +20,7 @@ let w: World;
 let imported: string;
 let panel: string;
 let temporary: string;
+let madeProcedure: string;
 
 const SCORES = { B1: { K1: 8, K2: 6 }, B2: { K1: 6, K2: 6 } };
 
@@ -63,6 +64,22 @@ beforeAll(async () => {
   expect(procedure.status).toBe(201);
   const preference = { awardLimit: { maxLotsPerBidder: 2, rule: 'bidder-preference' }, preferences: { '05234567': ['L2', 'L1'] } };
   expect((await w.almereInkoper.put(`/api/v1/procedures/${procedure.body.id}/award-limit`, preference)).status).toBe(200);
+  // A procedure made in the product: a lot added as a copy (at the end of the lot order), one lot's
+  // settings copied onto another, and a second procedure deleted with its lots.
+  const made = `/api/v1/procedures?organisationId=${w.orgs.almere}`;
+  const lots = [
+    { id: 'L1', title: 'B1-route', template: 'b1-route' },
+    { id: 'L2', title: 'Z-route', template: 'z-route', estimatedValue: 150000 },
+  ];
+  const created = await w.almereInkoper.post(made, { reference: 'ALM-P', title: 'Inburgering Almere', lots });
+  expect(created.status).toBe(201);
+  madeProcedure = created.body.id;
+  const order = { awardLimit: { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L2', 'L1'] } };
+  expect((await w.almereInkoper.put(`/api/v1/procedures/${created.body.id}/award-limit`, order)).status).toBe(200);
+  expect((await w.almereInkoper.post(`/api/v1/procedures/${created.body.id}/lots`, { id: 'L3', title: 'Kopie', copyOf: 'L2' })).status).toBe(201);
+  expect((await w.almereInkoper.post(`/api/v1/procedures/${created.body.id}/lots/L1/settings-copy`, { to: ['L3'] })).status).toBe(200);
+  const doomed = await w.almereInkoper.post(made, { reference: 'ALM-Q', title: 'Vergissing', lots });
+  expect((await w.almereInkoper.request('DELETE', `/api/v1/procedures/${doomed.body.id}`)).status).toBe(204);
   // A tender with bids added one by one, a panel, consensus, the award decision and the award.
   panel = await createPanelTender(w.regioInkoper, w.orgs.regio);
   await runPanel(w.regioInkoper, panel, [{ evaluator: w.almereBeoordelaar, scores: SCORES }]);
@@ -233,6 +250,11 @@ describe('the state tables against the audit trail', () => {
         key: { tender_id: panel, bid_id: 'B2', criterion_id: 'K1', evaluator_id: w.almereBeoordelaar.userId },
         column: 'score',
       }),
+    },
+    {
+      what: 'the lot order of a procedure without the lot that was added to it',
+      change: () => run("UPDATE procedures SET award_limit = json_remove(award_limit, '$.lotOrder[2]') WHERE id = ?", madeProcedure),
+      expected: () => ({ table: 'procedures', key: { id: madeProcedure }, column: 'award_limit' }),
     },
     {
       what: 'a consensus score',

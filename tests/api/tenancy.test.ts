@@ -129,6 +129,9 @@ describe('tenancy', () => {
         'GET /api/v1/procedures/:id/export',
         'GET /api/v1/procedures/:id/allocation',
         'PUT /api/v1/procedures/:id/award-limit',
+        'DELETE /api/v1/procedures/:id',
+        'POST /api/v1/procedures/:id/lots',
+        'POST /api/v1/procedures/:id/lots/:lotId/settings-copy',
       ]),
     );
   });

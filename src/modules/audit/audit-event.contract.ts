@@ -50,6 +50,10 @@ const AwardLimitValue = z.object({
 });
 const LotDrawValue = z.object({ lotId: z.string(), winner: z.string(), record: z.string() });
 const Preferences = z.record(z.string(), z.array(z.string()));
+const LotOfProcedure = z
+  .object({ id: z.string(), lotId: z.string(), position: z.number().int().min(0) })
+  .optional()
+  .openapi({ description: 'Alleen bij een perceel van een procedure: de procedure, het perceel en zijn plaats in het procedurebestand' });
 const ReviewChange = { before: LowBidReviewResponse.nullable(), after: LowBidReviewResponse };
 
 /** The two sides of a change, and what else the event holds beside them. */
@@ -57,17 +61,8 @@ type ChangeShape = { before?: z.ZodType; after?: z.ZodType; also?: z.ZodRawShape
 
 /** Per action recorded on a tender: the shape of its `change`. */
 export const TENDER_ACTION_CHANGES = {
-  'tender.create': { after: DossierResponse, also: { settings: Settings.optional() } },
-  'tender.import': {
-    after: DossierResponse,
-    also: {
-      settings: Settings.optional(),
-      procedure: z
-        .object({ id: z.string(), lotId: z.string(), position: z.number().int().min(0) })
-        .optional()
-        .openapi({ description: 'Alleen bij een perceel van een procedure: de procedure, het perceel en zijn plaats in het procedurebestand' }),
-    },
-  },
+  'tender.create': { after: DossierResponse, also: { settings: Settings.optional(), procedure: LotOfProcedure } },
+  'tender.import': { after: DossierResponse, also: { settings: Settings.optional(), procedure: LotOfProcedure } },
   'tender.update': { before: TenderFields, after: TenderFields },
   'tender.open': {
     before: z.object({ status }),
@@ -167,6 +162,35 @@ export const TENDER_ACTION_CHANGES = {
       lots: z.array(z.object({ lotId: z.string(), tenderId: z.string() })).openapi({ description: 'De percelen, elk een aanbesteding in voorbereiding' }),
       createdAt: timestamp(),
     }),
+  },
+  'procedure.create': {
+    after: z.object({
+      procedure: z.object({ reference: z.string(), title: z.string(), buyer: z.string() }),
+      awardLimit: z.null(),
+      preferences: z.null(),
+      lots: z
+        .array(z.object({ lotId: z.string(), tenderId: z.string(), template: z.string() }))
+        .openapi({ description: 'De percelen, elk een aanbesteding in voorbereiding uit zijn template, met elk een eigen tender.create' }),
+      createdAt: timestamp(),
+    }),
+  },
+  'procedure.lot.add': {
+    after: z.object({
+      lotId: z.string(),
+      tenderId: z.string(),
+      position: z.number().int().min(0),
+      template: z.string().optional(),
+      copyOf: z.string().optional().openapi({ description: 'Het perceel waarvan de criteria en regels zijn overgenomen' }),
+      awardLimit: AwardLimitValue.nullable().openapi({ description: 'De gunningsbeperking daarna (bij lot-order staat het perceel achteraan)' }),
+      draws: z.null().optional().openapi({ description: 'Alleen als het toevoegen de vastgelegde lotingen van een ingelezen bestand vervallen liet' }),
+    }),
+  },
+  'procedure.delete': {
+    before: z.object({
+      procedure: z.object({ reference: z.string(), title: z.string(), buyer: z.string() }),
+      lots: z.array(z.object({ lotId: z.string(), tenderId: z.string() })).openapi({ description: 'De verwijderde percelen, elk met een eigen tender.delete' }),
+    }),
+    after: z.null(),
   },
   // The full list of draws before and after: replayed into procedures.draws.
   'procedure.draw.record': {

@@ -127,7 +127,7 @@ const insertDossier: Handler = (event, change, t) => {
 /** JSON text of an event's value as the service stores it: null stays null (no limitation, no preferences). */
 const jsonOrNull = (value: unknown): string | null | undefined => (value === undefined ? undefined : value === null ? null : JSON.stringify(value));
 
-/** `procedure.import`: the procedure's row; its lots are tenders, each with its own `tender.import`. */
+/** `procedure.import` and `procedure.create`: the procedure's row; its lots are tenders, each with its own `tender.import` or `tender.create`. */
 const importProcedure: Handler = (event, change, t) => {
   const after = record(change.after);
   const procedure = record(after.procedure);
@@ -146,6 +146,21 @@ const importProcedure: Handler = (event, change, t) => {
     },
     event.seq,
   );
+};
+
+/** `procedure.lot.add`: the lot is a tender with its own `tender.create`; a `lot-order` limitation names it last; recorded draws are voided. */
+const addLot: Handler = (event, change, t) => {
+  const after = record(change.after);
+  const fields: Record<string, unknown> = {};
+  if (after.awardLimit !== undefined) fields.awardLimit = jsonOrNull(after.awardLimit);
+  // `draws: null` only when adding the lot voided recorded draws; without it the column is untouched.
+  if ('draws' in after) fields.draws = null;
+  if (Object.keys(fields).length > 0) t.procedures.merge({ id: event.entityId }, fields, event.seq);
+};
+
+/** `procedure.delete` (every lot draft without bids): no row of the procedure is left; each lot has its own `tender.delete`. */
+const deleteProcedure: Handler = (event, _change, t) => {
+  t.procedures.replaceScope(event.entityId, [], event.seq);
 };
 
 /** `procedure.award-limit.set` (every lot draft): the limitation and the preferences as they are now. */
@@ -450,6 +465,9 @@ const HANDLERS: Record<string, Handler> = {
   },
   'tender.delete': deleteTender,
   'procedure.import': importProcedure,
+  'procedure.create': importProcedure,
+  'procedure.lot.add': addLot,
+  'procedure.delete': deleteProcedure,
   'procedure.award-limit.set': setAwardLimit,
   'procedure.draw.record': recordDraw,
   // Changes no table itself: each decided lot's own `tender.award-decision` does, in the same transaction.

@@ -141,6 +141,22 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
     const lots = Array.isArray(after.lots) ? after.lots.map((lot) => text(record(lot).lotId) ?? '?') : [];
     return `Procedure ${text(record(after.procedure).reference) ?? '?'} ingelezen met ${lots.length === 1 ? 'perceel' : 'percelen'} ${lots.join(', ')}; ${awardLimitSentence(after.awardLimit)}.`;
   },
+  'procedure.create': (_e, c) => {
+    const after = record(c.after);
+    const lots = Array.isArray(after.lots) ? after.lots.map((lot) => text(record(lot).lotId) ?? '?') : [];
+    return `Procedure ${text(record(after.procedure).reference) ?? '?'} aangemaakt met ${lots.length === 1 ? 'perceel' : 'percelen'} ${lots.join(', ')}, elk uit een template.`;
+  },
+  'procedure.lot.add': (_e, c) => {
+    const after = record(c.after);
+    const from =
+      text(after.copyOf) === undefined ? `uit template ${text(after.template) ?? '?'}` : `met de criteria en regels van perceel ${text(after.copyOf)}`;
+    return `Perceel ${text(after.lotId) ?? '?'} toegevoegd, ${from}.`;
+  },
+  'procedure.delete': (_e, c) => {
+    const before = record(c.before);
+    const lots = Array.isArray(before.lots) ? before.lots.map((lot) => text(record(lot).lotId) ?? '?') : [];
+    return `Procedure ${text(record(before.procedure).reference) ?? '?'} verwijderd met ${lots.length === 1 ? 'perceel' : 'percelen'} ${lots.join(', ')}.`;
+  },
   'procedure.award-limit.set': (_e, c) => {
     const before = record(c.before);
     const after = record(c.after);

@@ -7,12 +7,13 @@
  */
 import { z } from '@hono/zod-openapi';
 import { TENDER_STATUSES } from '../../db/schema/index.js';
-import { DOSSIER_RULES } from '../../domain/evaluation/dossier-rules.js';
+import { DOSSIER_RULES, ID_MESSAGE, ID_PATTERN, MONEY_MESSAGE } from '../../domain/evaluation/dossier-rules.js';
+import { MAX_MONEY_EUROS, MIN_MONEY_EUROS } from '../../domain/money.js';
 import { AWARD_LIMIT_RULES, MAX_LOTS, type Procedure } from '../../domain/procedure/procedure.js';
 import { procedureSchema } from '../../domain/procedure/procedure.schema.js';
 import { prefixRules, type RuleBeyondSchema } from '../../domain/rules-beyond-schema.js';
 import { SENTENCE_RULE, SENTENCE_RULE_MESSAGE, sentenceText } from '../../domain/panel/motivation.js';
-import { multiLineText } from '../../domain/text/text-fields.js';
+import { multiLineText, nonBlankLine } from '../../domain/text/text-fields.js';
 import { TEXT_LIMITS } from '../../domain/text/text-limits.js';
 import { documentedBy, sentAs, timestamp } from '../../http/documented.js';
 import { EvaluationResponse } from '../evaluation/evaluation.contract.js';
@@ -215,4 +216,108 @@ export const ProcedureDeclarationBody = z
 export const PROCEDURE_DECLARATION_RULES: RuleBeyondSchema[] = [
   { path: 'conflictWith', rule: 'alleen bij noConflict: false' },
   { path: 'conflictWith[*]', rule: 'het KvK-nummer van een school die op een perceel van deze procedure inschreef' },
+];
+
+/**
+ * A new lot's tender is `<procedure reference>-<lot id>` (a tender's reference is at most
+ * 200 characters, a lot id at most 40), so a procedure made here has a reference of at most
+ * 159 characters.
+ */
+export const CREATED_PROCEDURE_REFERENCE_MAX = TEXT_LIMITS.reference - TEXT_LIMITS.id - 1;
+
+const lotIdField = z
+  .string()
+  .min(1)
+  .max(TEXT_LIMITS.id)
+  .regex(ID_PATTERN, { error: ID_MESSAGE })
+  .openapi({ description: 'Het id van het perceel in de procedure (L1, B1-route): uniek, 1 tot 40 tekens uit A-Z, a-z, 0-9, _ en -' });
+
+/** A new lot's own facts; its award rules come from a template or another lot. */
+const newLotFields = {
+  id: lotIdField,
+  title: nonBlankLine('de titel', TEXT_LIMITS.title),
+  lot: nonBlankLine('het perceel', TEXT_LIMITS.reference)
+    .optional()
+    .openapi({ description: 'De route of het deel dat dit perceel inkoopt (B1-route); standaard dat van de template of van het gekopieerde perceel' }),
+  estimatedValue: z
+    .number()
+    .min(MIN_MONEY_EUROS, { error: MONEY_MESSAGE })
+    .max(MAX_MONEY_EUROS, { error: MONEY_MESSAGE })
+    .optional()
+    .openapi({ description: 'De raming van dit perceel in euro (ten hoogste twee decimalen), zoals tender.estimatedValue van een dossier' }),
+  expectedLearners: z
+    .number()
+    .int({ error: 'moet een geheel getal van minstens 1 zijn' })
+    .min(1, { error: 'moet een geheel getal van minstens 1 zijn' })
+    .optional()
+    .openapi({ description: 'Het verwachte aantal inburgeraars van dit perceel' }),
+};
+
+const templateField = z.string().min(1).max(TEXT_LIMITS.serverId).openapi({ description: 'Een template van GET /api/v1/templates' });
+
+export const CreateProcedureQuery = ImportProcedureQuery;
+
+export const CreateProcedureBody = z
+  .strictObject({
+    reference: nonBlankLine('het kenmerk', CREATED_PROCEDURE_REFERENCE_MAX).openapi({
+      description: 'Het kenmerk van de procedure; elk perceel krijgt als kenmerk dit kenmerk, een streepje en zijn id',
+    }),
+    title: nonBlankLine('de titel', TEXT_LIMITS.title),
+    buyer: nonBlankLine('de aanbestedende dienst', TEXT_LIMITS.reference).optional().openapi({ description: 'Standaard de naam van de organisatie' }),
+    lots: z
+      .array(z.strictObject({ ...newLotFields, template: templateField }).openapi('NewProcedureLot'))
+      .min(1)
+      .max(MAX_LOTS)
+      .openapi({ description: 'De percelen in hun volgorde; elk wordt een aanbesteding in voorbereiding uit zijn template' }),
+  })
+  .openapi('CreateProcedure');
+
+/** What the dossier checks of a lot's fields beyond these schemas (`parseTenderFields`). */
+const NEW_LOT_RULES = (prefix: string): RuleBeyondSchema[] => [
+  { path: `${prefix}estimatedValue`, rule: 'een bedrag met ten hoogste twee decimalen' },
+  { path: `${prefix}template`, rule: 'een template van GET /api/v1/templates' },
+];
+
+export const CREATE_PROCEDURE_RULES: RuleBeyondSchema[] = [{ path: 'lots[*].id', rule: 'uniek binnen de percelen' }, ...NEW_LOT_RULES('lots[*].')];
+
+export const AddLotBody = z
+  .strictObject({
+    ...newLotFields,
+    template: templateField.optional().openapi({ description: 'Begin bij deze template (precies één van template en copyOf)' }),
+    copyOf: lotIdField.optional().openapi({
+      description:
+        'Neem de criteria, gewichten, schalen, minimumscores, prijsformule, regels voor lage inschrijvingen en enveloppen over van dit perceel (niet de inschrijvingen, het panel of de raming); precies één van template en copyOf',
+    }),
+  })
+  .openapi('NewLot');
+
+export const ADD_LOT_RULES: RuleBeyondSchema[] = [
+  { path: 'id', rule: 'nog geen perceel van de procedure' },
+  { path: 'template', rule: 'precies één van template en copyOf' },
+  { path: 'copyOf', rule: 'een perceel van de procedure; precies één van template en copyOf' },
+  ...NEW_LOT_RULES(''),
+];
+
+export const ProcedureLotParams = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.serverId)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  lotId: z
+    .string()
+    .min(1)
+    .max(TEXT_LIMITS.id)
+    .openapi({ param: { name: 'lotId', in: 'path' }, description: 'Het id van het perceel in de procedure (L1)' }),
+});
+
+export const SettingsCopyBody = z
+  .strictObject({
+    to: z.array(lotIdField).min(1).max(MAX_LOTS).openapi({ description: 'De percelen die de instellingen van het bronperceel krijgen, elk in voorbereiding' }),
+  })
+  .openapi('LotSettingsCopy');
+
+export const SETTINGS_COPY_RULES: RuleBeyondSchema[] = [
+  { path: 'to[*]', rule: 'een ander perceel van de procedure, elk hoogstens één keer' },
+  { path: 'to', rule: 'de vastgelegde consensusscores van een perceel passen op de nieuwe criteria' },
 ];

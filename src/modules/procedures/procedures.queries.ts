@@ -42,6 +42,10 @@ export function createProcedureQueries(orm: Orm) {
     updateAwardLimit: (id: string, columns: Pick<ProcedureRow, 'awardLimit' | 'preferences'>): void => {
       orm.update(procedures).set(columns).where(eq(procedures.id, id)).run();
     },
+    /** Only after its lots' tenders are deleted (procedure-deletion.service.ts). */
+    deleteProcedure: (id: string): void => {
+      orm.delete(procedures).where(eq(procedures.id, id)).run();
+    },
   };
 }
 

@@ -22,9 +22,19 @@ import {
   PROCEDURE_DECLARATION_RULES,
   ProcedureDeclarationBody,
   ProcedurePanelMember,
+  ADD_LOT_RULES,
+  AddLotBody,
+  CREATE_PROCEDURE_RULES,
+  CreateProcedureBody,
+  CreateProcedureQuery,
+  ProcedureLotParams,
+  SETTINGS_COPY_RULES,
+  SettingsCopyBody,
   RECORD_DRAW_RULES,
   RecordDrawBody,
 } from './procedures.contract.js';
+import { addLot, copyLotSettings, createProcedure } from './procedure-creation.service.js';
+import { deleteProcedure } from './procedure-deletion.service.js';
 import { recordProcedureDraw } from './procedure-draws.service.js';
 import { addProcedureEvaluator, declareForProcedure, getProcedureDeclarationSubject, getProcedurePanel } from './procedure-panel.service.js';
 import { AssignBody } from '../panel/panel.routes.js';
@@ -34,6 +44,64 @@ const tags = ['procedures'];
 const idRequest = { params: IdParams };
 
 const routes = {
+  create: createRoute({
+    method: 'post',
+    path: '/api/v1/procedures',
+    tags,
+    summary: 'Create a procedure with its lots, each lot a draft tender from a template (inkoper)',
+    description:
+      'Elk perceel wordt een aanbesteding in voorbereiding zoals POST /api/v1/tenders met een template haar maakt, met als kenmerk dat van de procedure, ' +
+      'een streepje en het id van het perceel; alles in één transactie. Daarna heeft elk perceel zijn eigen instellingen (PATCH /api/v1/tenders/{id}).',
+    request: { query: CreateProcedureQuery, body: jsonBody(CreateProcedureBody) },
+    responses: {
+      201: jsonContent(ProcedureResponse, 'The new procedure'),
+      ...problemResponses,
+      ...invalidInput(CREATE_PROCEDURE_RULES),
+    },
+  }),
+  delete: createRoute({
+    method: 'delete',
+    path: '/api/v1/procedures/{id}',
+    tags,
+    summary: 'Delete a procedure with all its lots while every lot is draft without bids (inkoper); 409 naming the lot otherwise',
+    description:
+      'Per perceel de regels van DELETE /api/v1/tenders/{id} (in voorbereiding, geen rapport, geen ontvangen document) en geen inschrijving; alles in één transactie. ' +
+      'De audittrail bewaart wat er was.',
+    request: idRequest,
+    responses: { 204: { description: 'Deleted; the audit trail keeps the procedure and its lots as they were' }, ...problemResponses, ...conflictResponse },
+  }),
+  addLot: createRoute({
+    method: 'post',
+    path: '/api/v1/procedures/{id}/lots',
+    tags,
+    summary: 'Add a lot, last, from a template or as a copy of another lot’s award rules, while every lot is draft (inkoper); 409 after',
+    description:
+      'Met copyOf neemt het perceel de criteria, gewichten, schalen, minimumscores, prijsformule, regels voor lage inschrijvingen en enveloppen van dat perceel over, ' +
+      'niet de inschrijvingen, het panel of de raming. Bij de regel lot-order komt het perceel achteraan in de gepubliceerde volgorde.',
+    request: { ...idRequest, body: jsonBody(AddLotBody) },
+    responses: {
+      201: jsonContent(ProcedureResponse, 'The procedure with its new lot'),
+      ...problemResponses,
+      ...invalidInput(ADD_LOT_RULES),
+      ...conflictResponse,
+    },
+  }),
+  settingsCopy: createRoute({
+    method: 'post',
+    path: '/api/v1/procedures/{id}/lots/{lotId}/settings-copy',
+    tags,
+    summary: 'Copy one lot’s criteria, weights, scales, minimums, price formula and low-bid rules onto other draft lots (inkoper)',
+    description:
+      'Elk doelperceel zoals PATCH /api/v1/tenders/{id} het wijzigt, met zijn eigen tender.update in de audittrail; alles in één transactie. ' +
+      'Daarna wijzigt u elk perceel weer los. 409 met het perceel erin als een doelperceel niet meer in voorbereiding is.',
+    request: { params: ProcedureLotParams, body: jsonBody(SettingsCopyBody) },
+    responses: {
+      200: jsonContent(ProcedureResponse, 'The procedure'),
+      ...problemResponses,
+      ...invalidInput(SETTINGS_COPY_RULES),
+      ...conflictResponse,
+    },
+  }),
   import: createRoute({
     method: 'post',
     path: '/api/v1/procedures/import',
@@ -175,6 +243,21 @@ const routes = {
 
 export function procedureRoutes(ctx: AppContext) {
   return createRouter()
+    .openapi(routes.create, (c) => {
+      const { organisationId } = c.req.valid('query');
+      return c.json(createProcedure(ctx, { actor: requireActor(c), organisationId, input: c.req.valid('json') }), 201);
+    })
+    .openapi(routes.delete, (c) => {
+      deleteProcedure(ctx, { actor: requireActor(c), access: procedureAccessOf(c) });
+      return c.body(null, 204);
+    })
+    .openapi(routes.addLot, (c) => c.json(addLot(ctx, { actor: requireActor(c), access: procedureAccessOf(c), input: c.req.valid('json') }), 201))
+    .openapi(routes.settingsCopy, (c) =>
+      c.json(
+        copyLotSettings(ctx, { actor: requireActor(c), access: procedureAccessOf(c), lotId: c.req.valid('param').lotId, to: c.req.valid('json').to }),
+        200,
+      ),
+    )
     .openapi(routes.import, (c) => {
       const { organisationId } = c.req.valid('query');
       return c.json(importProcedure(ctx, { actor: requireActor(c), organisationId, file: c.req.valid('json') }), 201);

@@ -174,6 +174,24 @@ export function importLotTender(
   return insertDossier(ctx, { actor, organisationId, dossier, action: 'tender.import', lot });
 }
 
+/** Where a new lot's award rules come from: a template, or another lot's rules (`tenderFieldsOf` of that lot). */
+export type LotRulesSource = { template: string } | { rules: Pick<FlatTenderInput, 'award' | 'criteria' | 'lowBidRules' | 'envelopes'> };
+
+/**
+ * A new lot of a procedure (issue 21) as a draft tender, made exactly as `POST /tenders` makes
+ * one (the same template rules, the same dossier checks, `tender.create`), plus the link to
+ * the procedure. Runs inside the procedure's transaction (procedure-creation.service.ts),
+ * which checked the caller; a problem's path is the request's own (`template`, `estimatedValue`).
+ */
+export function createLotTender(
+  ctx: AppContext,
+  { actor, organisationId, input, source, lot }: { actor: Actor; organisationId: string; input: FlatTenderInput; source: LotRulesSource; lot: LotOfProcedure },
+): TenderView {
+  const fields = parseTenderFields('template' in source ? fromTemplate(source.template, input) : { ...input, ...source.rules });
+  const dossier: Dossier = { format: 'gunningswijzer/dossier@1', ...fields, bids: [] };
+  return insertDossier(ctx, { actor, organisationId, dossier, action: 'tender.create', lot });
+}
+
 function insertDossier(
   ctx: AppContext,
   {

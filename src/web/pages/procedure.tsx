@@ -33,6 +33,7 @@ import { createProcedureReports, listProcedureReports } from '../../modules/repo
 import type { ListedReport } from '../../modules/reports/reports.service.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
 import { ConfirmStep } from '../components/confirm-step.js';
+import { DraftLotsSection, type LotFormState } from '../components/procedure-lot-forms.js';
 import { CONFIRMATIONS } from '../confirmations.js';
 import { requireConfirmation } from '../forms/confirmation.js';
 import { formError, type FormErrors } from '../forms/form-errors.js';
@@ -307,10 +308,12 @@ type PageProps = {
   errors?: FormErrors | undefined;
   /** Why the reports could not be made (the refusal of `POST .../rapporten`). */
   reportRefused?: string | undefined;
+  /** A refused post of a form to add a lot or copy settings (procedure-lots.tsx). */
+  lotForm?: LotFormState | undefined;
   drawForm?: DrawFormState | undefined;
 };
 
-function ProcedurePage({ viewer, view, roles, allocated, mayDecide, reports, notice, errors, reportRefused, drawForm }: PageProps) {
+function ProcedurePage({ viewer, view, roles, allocated, mayDecide, reports, notice, errors, reportRefused, drawForm, lotForm }: PageProps) {
   const preferences = preferenceLines(view.preferences);
   return (
     <Layout title={`Procedure ${view.procedure.reference}`} viewer={viewer} nav="aanbestedingen">
@@ -348,6 +351,7 @@ function ProcedurePage({ viewer, view, roles, allocated, mayDecide, reports, not
         ))}
       </Table>
       <PanelLink view={view} roles={roles} />
+      {mayDecide ? <DraftLotsSection view={view} state={lotForm} /> : null}
       <AllocationSection allocated={allocated} />
       {mayDecide ? <DrawForms view={view} allocated={allocated} drawForm={drawForm} /> : null}
       {mayDecide ? <DecisionSection view={view} errors={errors} /> : null}
@@ -374,30 +378,41 @@ function allocationFor(ctx: AppContext, actor: Actor, access: ProcedureAccess): 
   }
 }
 
+/** The procedure's page for the caller, with a notice or a refused form's errors; the page's 404 for whoever may not see every lot. */
+export function renderProcedurePage(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  extra: {
+    notice?: string | undefined;
+    errors?: FormErrors | undefined;
+    reportRefused?: string | undefined;
+    drawForm?: DrawFormState | undefined;
+    lotForm?: LotFormState | undefined;
+  },
+  status: 200 | 400 | 409 | 503 = 200,
+) {
+  const viewer = viewerOf(ctx, c);
+  const access = requireProcedureAccess(ctx, viewer.actor, c.req.param('id') ?? '');
+  const readsReports = ['inkoper', 'admin', 'auditor'].some((role) => access.roles.has(role as 'inkoper'));
+  return renderPage(
+    c,
+    <ProcedurePage
+      viewer={viewer}
+      view={getProcedure(ctx, { access })}
+      roles={access.roles}
+      allocated={allocationFor(ctx, viewer.actor, access)}
+      mayDecide={access.roles.has('inkoper')}
+      reports={readsReports ? listProcedureReports(ctx, { access }) : undefined}
+      {...extra}
+    />,
+    status,
+  );
+}
+
 export function procedurePages(ctx: AppContext) {
   const app = new Hono<AppEnv>();
-  const render = (
-    c: Context<AppEnv>,
-    extra: { notice?: string | undefined; errors?: FormErrors | undefined; reportRefused?: string | undefined; drawForm?: DrawFormState | undefined },
-    status: 200 | 400 | 409 | 503 = 200,
-  ) => {
-    const viewer = viewerOf(ctx, c);
-    const access = requireProcedureAccess(ctx, viewer.actor, c.req.param('id') ?? '');
-    const readsReports = ['inkoper', 'admin', 'auditor'].some((role) => access.roles.has(role as 'inkoper'));
-    return renderPage(
-      c,
-      <ProcedurePage
-        viewer={viewer}
-        view={getProcedure(ctx, { access })}
-        roles={access.roles}
-        allocated={allocationFor(ctx, viewer.actor, access)}
-        mayDecide={access.roles.has('inkoper')}
-        reports={readsReports ? listProcedureReports(ctx, { access }) : undefined}
-        {...extra}
-      />,
-      status,
-    );
-  };
+  const render = (c: Context<AppEnv>, extra: Parameters<typeof renderProcedurePage>[2], status: 200 | 400 | 409 | 503 = 200) =>
+    renderProcedurePage(ctx, c, extra, status);
   app.get('/procedures/:id', (c) => render(c, { notice: c.req.query('melding') }));
   app.post('/procedures/:id/gunningsbeslissing', async (c) => {
     const actor = requireActor(c);

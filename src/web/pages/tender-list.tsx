@@ -58,11 +58,13 @@ function TenderListPage({
   tenders,
   procedures,
   deleted,
+  deletedProcedure,
 }: {
   viewer: Viewer;
   tenders: ListedTender[];
   procedures: ProcedureView[];
   deleted: string | undefined;
+  deletedProcedure: string | undefined;
 }) {
   const organisation = viewer.current?.name;
   return (
@@ -71,6 +73,18 @@ function TenderListPage({
       {deleted === undefined ? null : (
         <Notice kind="ok">De aanbesteding {deleted} is verwijderd, met haar inschrijvingen; de audittrail bewaart wat er was.</Notice>
       )}
+      {deletedProcedure === undefined ? null : (
+        <Notice kind="ok">De procedure {deletedProcedure} is verwijderd, met al haar percelen; de audittrail bewaart wat er was.</Notice>
+      )}
+      {viewer.current?.role === 'inkoper' ? (
+        <p class="utrecht-paragraph utrecht-paragraph--distanced">
+          Koopt u in met meerdere percelen (per route, module of deelregio)?{' '}
+          <a class="utrecht-link utrecht-link--html-a" href="/nieuwe-procedure">
+            Start een procedure met percelen
+          </a>
+          .
+        </p>
+      ) : null}
       <ProcedureList procedures={procedures} />
       {tenders.length === 0 ? (
         <Notice>
@@ -152,7 +166,13 @@ export function tenderListPages(ctx: AppContext) {
     });
     return renderPage(
       c,
-      <TenderListPage viewer={viewer} tenders={tenders} procedures={listProcedures(ctx, { actor: actorFor(viewer) })} deleted={c.req.query('verwijderd')} />,
+      <TenderListPage
+        viewer={viewer}
+        tenders={tenders}
+        procedures={listProcedures(ctx, { actor: actorFor(viewer) })}
+        deleted={c.req.query('verwijderd')}
+        deletedProcedure={c.req.query('procedure-verwijderd')}
+      />,
     );
   });
   return app;

@@ -55,6 +55,13 @@ function NewTenderPage({ viewer, values, errors }: { viewer: Viewer; values: For
           <TextField name="estimatedValue" label="Raming (EUR)" value={values.estimatedValue} errors={errors} inputMode="decimal" amount="totaal" />
           <TextField name="expectedLearners" label="Verwacht aantal inburgeraars" value={values.expectedLearners} errors={errors} inputMode="numeric" />
           <SubmitButton>Aanbesteding aanmaken</SubmitButton>
+          <p class="utrecht-paragraph utrecht-paragraph--distanced">
+            Meerdere percelen in één procedure?{' '}
+            <a class="utrecht-link utrecht-link--html-a" href="/nieuwe-procedure">
+              Start een procedure met percelen
+            </a>
+            .
+          </p>
         </form>
       )}
     </Layout>
