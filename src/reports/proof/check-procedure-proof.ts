@@ -15,6 +15,7 @@ import { evaluateProcedure } from '../../domain/procedure/evaluate-procedure.js'
 import { parseProcedure } from '../../domain/procedure/procedure.schema.js';
 import { diffJson, type JsonDifference } from '../../lib/json-diff.js';
 import { PROCEDURE_EVALUATION_FILE, PROCEDURE_FILE } from '../embedded-files.js';
+import { MAX_DIFFERENCES, parseEmbeddedJson } from './embedded-json.js';
 import type { ReadDocument } from './read-document.js';
 
 export type ProcedureProof = {
@@ -28,16 +29,6 @@ export type ProcedureProof = {
   differences: JsonDifference[];
   problems: string[];
 };
-
-const MAX_DIFFERENCES = 20;
-
-function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
 
 /** @example checkProcedureProof(await readDocument(bytes)) // null for a report of one tender */
 export function checkProcedureProof(read: ReadDocument): ProcedureProof | null {
@@ -55,7 +46,7 @@ export function checkProcedureProof(read: ReadDocument): ProcedureProof | null {
     proof.problems.push(`het document bevat niet zowel ${PROCEDURE_FILE} als ${PROCEDURE_EVALUATION_FILE}`);
     return proof;
   }
-  const procedureJson = parseJson(procedureBytes);
+  const procedureJson = parseEmbeddedJson(procedureBytes);
   const parsed = procedureJson.ok ? parseProcedure(procedureJson.value) : undefined;
   if (parsed === undefined || !parsed.ok) {
     const reasons = parsed === undefined ? ['geen geldige JSON'] : parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
@@ -64,7 +55,7 @@ export function checkProcedureProof(read: ReadDocument): ProcedureProof | null {
   }
   proof.procedureValid = true;
   const recomputed = JSON.parse(JSON.stringify(evaluateProcedure(parsed.procedure))) as unknown;
-  const embedded = parseJson(evaluationBytes);
+  const embedded = parseEmbeddedJson(evaluationBytes);
   if (!embedded.ok) {
     proof.problems.push(`${PROCEDURE_EVALUATION_FILE} is geen geldige JSON`);
     return proof;

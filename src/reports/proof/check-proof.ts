@@ -16,6 +16,7 @@ import type { EvaluationResult } from '../../domain/evaluation/result.js';
 import { diffJson, type JsonDifference } from '../../lib/json-diff.js';
 import { DOSSIER_FILE, EVALUATION_FILE } from '../embedded-files.js';
 import { wording } from '../wording.js';
+import { MAX_DIFFERENCES, parseEmbeddedJson } from './embedded-json.js';
 import type { ReadDocument, StructureNode } from './read-document.js';
 
 export type DocumentProof = {
@@ -33,16 +34,6 @@ export type DocumentProof = {
   differences: JsonDifference[];
   problems: string[];
 };
-
-const MAX_DIFFERENCES = 20;
-
-function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
 
 function compact(text: string): string {
   return text.replace(/\s+/g, '');
@@ -122,7 +113,7 @@ export function checkDocumentProof(read: ReadDocument): DocumentProof | null {
   if (read.record.dossierSha256 !== undefined && read.record.dossierSha256 !== proof.dossierSha256) {
     proof.problems.push('de SHA-256 van het ingesloten dossier verschilt van die in de metadata van het document');
   }
-  const dossierJson = parseJson(dossierBytes);
+  const dossierJson = parseEmbeddedJson(dossierBytes);
   const parsed = dossierJson.ok ? parseDossier(dossierJson.value) : undefined;
   if (parsed === undefined || !parsed.ok) {
     const reasons = parsed === undefined ? ['geen geldige JSON'] : parsed.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
@@ -132,7 +123,7 @@ export function checkDocumentProof(read: ReadDocument): DocumentProof | null {
   proof.dossierValid = true;
   const recomputed = evaluateDossier(parsed.dossier);
   const recomputedJson = JSON.parse(JSON.stringify(recomputed)) as unknown;
-  const embedded = parseJson(evaluationBytes);
+  const embedded = parseEmbeddedJson(evaluationBytes);
   if (!embedded.ok) proof.problems.push(`${EVALUATION_FILE} is geen geldige JSON`);
   else {
     const differences = diffJson(engineFieldsOf(embedded.value), recomputedJson);
