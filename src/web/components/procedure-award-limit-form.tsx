@@ -4,6 +4,7 @@
  * is draft: at most N lots per school (empty: no limitation), the published rule, the lot order
  * as one position per lot, and per school that bid its preferred lots in order. Its post is
  * `src/web/pages/procedure-award-limit.tsx`, on the service behind `PUT .../award-limit`.
+ * Once a lot is opened the limitation is fixed: the page shows it in words, not this form.
  */
 import { AWARD_LIMIT_RULES, type AwardLimitRule } from '../../domain/procedure/procedure.js';
 import { AWARD_LIMIT_RULE_TERMS } from '../../domain/vocabulary/index.js';
@@ -12,7 +13,7 @@ import type { ProcedureView } from '../../modules/procedures/procedures.service.
 import type { FormErrors } from '../forms/form-errors.js';
 import { NO_ERRORS } from '../forms/form-errors.js';
 import type { FormValues } from '../forms/form-values.js';
-import { ErrorSummary, SubmitButton } from './alerts.js';
+import { ErrorSummary, Notice, SubmitButton } from './alerts.js';
 import { RadioScale, TextField } from './form-field.js';
 
 /** A refused post of the form: what was sent and why. */
@@ -55,7 +56,10 @@ function fieldsetClass(invalid: boolean): string {
 
 /** For an inkoper while every lot is draft; nothing once a lot is opened (the limitation is then fixed). */
 export function AwardLimitForm({ view, schools, state }: { view: ProcedureView; schools: readonly DeclaredSchool[]; state: AwardLimitFormState | undefined }) {
-  if (view.lots.some((lot) => lot.status !== 'draft')) return null;
+  if (view.lots.some((lot) => lot.status !== 'draft')) {
+    // A post that came too late (a lot was opened meanwhile): its refusal, without the form.
+    return state === undefined ? null : <Notice kind="error">{state.errors.summary.map((e) => e.message).join(' ')}</Notice>;
+  }
   const values = state?.values ?? awardLimitValues(view);
   const errors = state?.errors ?? NO_ERRORS;
   const orderErrors = errors.byField.get(ORDER_FIELD) ?? [];
