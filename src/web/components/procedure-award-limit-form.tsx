@@ -94,13 +94,13 @@ export function AwardLimitForm({ view, schools, state }: { view: ProcedureView; 
         />
         <fieldset class={fieldsetClass(orderErrors.length > 0)} id="veld-volgorde">
           <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-            De gepubliceerde volgorde van de percelen (alleen {RULE_OPTION_LABELS['lot-order']})
+            Gepubliceerde volgorde, bij de regel "{RULE_OPTION_LABELS['lot-order']}"
           </legend>
           {orderErrors.length === 0 ? null : <div class="utrecht-form-field-error-message">{orderErrors.join(' ')}</div>}
           {view.lots.map((lot) => (
             <TextField
               name={positionField(lot.lotId)}
-              label={`Positie van perceel ${lot.lotId} (${lot.title})`}
+              label={`Positie ${lot.lotId}: ${lot.title}`}
               description={`1 tot en met ${n}; elke positie één keer`}
               value={values[positionField(lot.lotId)]}
               errors={errors}
@@ -112,7 +112,7 @@ export function AwardLimitForm({ view, schools, state }: { view: ProcedureView; 
         {schools.length === 0 ? null : (
           <fieldset class={fieldsetClass(false)} id="veld-voorkeuren">
             <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-              Voorkeuren van de inschrijvers (alleen {RULE_OPTION_LABELS['bidder-preference']})
+              Voorkeuren, bij de regel "{RULE_OPTION_LABELS['bidder-preference']}"
             </legend>
             {schools.map((school) => (
               <TextField
