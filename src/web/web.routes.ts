@@ -38,6 +38,7 @@ import { accountPages } from './pages/account.js';
 import { procedurePages } from './pages/procedure.js';
 import { newProcedurePages } from './pages/procedure-new.js';
 import { procedureLotPages } from './pages/procedure-lots.js';
+import { procedureAwardLimitPages } from './pages/procedure-award-limit.js';
 import { procedurePanelPages } from './pages/procedure-panel.js';
 import { adminOrganisationPages } from './pages/admin/organisations.js';
 import { adminUserPages } from './pages/admin/user.js';
@@ -110,6 +111,7 @@ export function webRoutes(ctx: AppContext) {
   web.route('/', procedurePages(ctx));
   web.route('/', newProcedurePages(ctx));
   web.route('/', procedureLotPages(ctx));
+  web.route('/', procedureAwardLimitPages(ctx));
   web.route('/', procedurePanelPages(ctx));
 
   web.onError(createPageErrorHandler(ctx.logger));

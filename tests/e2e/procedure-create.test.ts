@@ -1,6 +1,7 @@
 /**
  * Making a procedure in a real browser (issue 21): the inkoper starts it from the tender list
- * on `/nieuwe-procedure` (three lot rows, one per route), adds a lot as a copy of another on
+ * on `/nieuwe-procedure` (three lot rows, one per route), sets the award limitation with a
+ * custom lot order (after a refused number), adds a lot as a copy of another on
  * the procedure's page, copies one lot's settings onto another after the confirmation dialog,
  * and deletes a procedure after its own. axe-core runs on every page visited; serious or
  * critical violations fail the test.
@@ -56,6 +57,21 @@ it('takes the inkoper from an empty form to a procedure of four lots, and delete
   await page.getByRole('button', { name: 'Procedure aanmaken' }).click();
   await page.getByText('Procedure ZWL-2028-INB is aangemaakt met de percelen L1, L2, L3.').waitFor();
   await visit('procedure');
+
+  // The limitation: first a number that is none (refused at its field), then at most one lot per school with L2 first.
+  const limit = page.locator('#gunningsbeperking');
+  await limit.getByLabel('Ten hoogste zoveel percelen per school').fill('0');
+  await limit.getByRole('radio', { name: 'in de volgorde van de percelen' }).check();
+  await page.getByRole('button', { name: 'Gunningsbeperking vastleggen' }).click();
+  await page.getByText('vul een geheel getal van minstens 1 in').first().waitFor();
+  await visit('beperking-fout');
+  await limit.getByLabel('Ten hoogste zoveel percelen per school').fill('1');
+  await limit.getByLabel('Positie L1').fill('2');
+  await limit.getByLabel('Positie L2').fill('1');
+  await page.getByRole('button', { name: 'Gunningsbeperking vastleggen' }).click();
+  await page
+    .getByText('De gunningsbeperking is vastgelegd. Ten hoogste 1 perceel per inschrijver, gegund in de volgorde van de percelen: L2, L1, L3.')
+    .waitFor();
 
   await page.getByLabel('Id van het perceel').fill('L4');
   await page.locator('#perceel-toevoegen').getByLabel('Titel').fill('Onderwijsroute Kampen');

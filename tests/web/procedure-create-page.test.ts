@@ -213,8 +213,19 @@ describe('a three-lot procedure from creation to award', () => {
     const made = await inkoper.post('/nieuwe-procedure', form);
     expect(made.status, made.html).toBe(303);
     const id = (made.location ?? '').split('/')[2]?.split('?')[0] ?? '';
-    const limit = { awardLimit: { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2', 'L3'] } };
-    expect((await w.almereInkoper.put(`/api/v1/procedures/${id}/award-limit`, limit)).status).toBe(200);
+    const limit = await inkoper.post(`/procedures/${id}/gunningsbeperking`, {
+      maxLotsPerBidder: '1',
+      rule: 'lot-order',
+      'positie-L1': '1',
+      'positie-L2': '2',
+      'positie-L3': '3',
+    });
+    expect(limit.status, visibleText(limit.html)).toBe(303);
+    expect((await w.almereInkoper.get(`/api/v1/procedures/${id}`)).body.awardLimit).toEqual({
+      maxLotsPerBidder: 1,
+      rule: 'lot-order',
+      lotOrder: ['L1', 'L2', 'L3'],
+    });
 
     const lots: Lot[] = (await w.almereInkoper.get(`/api/v1/procedures/${id}`)).body.lots;
     for (const lot of lots) {

@@ -30,10 +30,13 @@ import { mapFieldErrors, NO_ERRORS } from '../forms/form-errors.js';
 import type { FormValues } from '../forms/form-values.js';
 import { decideProcedure } from '../../modules/award/procedure-award.service.js';
 import { createProcedureReports, listProcedureReports } from '../../modules/reports/procedure-reports.service.js';
+import type { DeclaredSchool } from '../../modules/panel/declaration-subject.js';
 import type { ListedReport } from '../../modules/reports/reports.service.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
 import { ConfirmStep } from '../components/confirm-step.js';
 import { DraftLotsSection, type LotFormState } from '../components/procedure-lot-forms.js';
+import { AwardLimitForm, type AwardLimitFormState } from '../components/procedure-award-limit-form.js';
+import { schoolsOfProcedure } from '../../modules/procedures/procedure-panel.service.js';
 import { CONFIRMATIONS } from '../confirmations.js';
 import { requireConfirmation } from '../forms/confirmation.js';
 import { formError, type FormErrors } from '../forms/form-errors.js';
@@ -311,10 +314,29 @@ type PageProps = {
   /** A refused post of a form to add a lot or copy settings (procedure-lots.tsx). */
   lotForm?: LotFormState | undefined;
   drawForm?: DrawFormState | undefined;
+  /** A refused post of the form "Gunningsbeperking" (procedure-award-limit.tsx). */
+  limitForm?: AwardLimitFormState | undefined;
+  /** The schools that bid, each once by KvK number, for the preferences of the form "Gunningsbeperking". */
+  schools?: DeclaredSchool[] | undefined;
 };
 
-function ProcedurePage({ viewer, view, roles, allocated, mayDecide, reports, notice, errors, reportRefused, drawForm, lotForm }: PageProps) {
+function ProcedurePage({
+  viewer,
+  view,
+  roles,
+  allocated,
+  mayDecide,
+  reports,
+  notice,
+  errors,
+  reportRefused,
+  drawForm,
+  lotForm,
+  limitForm,
+  schools,
+}: PageProps) {
   const preferences = preferenceLines(view.preferences);
+  const opened = view.lots.filter((lot) => lot.status !== 'draft').map((lot) => lot.lotId);
   return (
     <Layout title={`Procedure ${view.procedure.reference}`} viewer={viewer} nav="aanbestedingen">
       <h1 class="utrecht-heading-1 utrecht-heading-1--distanced">
@@ -330,7 +352,9 @@ function ProcedurePage({ viewer, view, roles, allocated, mayDecide, reports, not
         ]}
       />
       <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        De gunningsbeperking ligt vast zodra een perceel is geopend, zoals de formule: zij hoort bij de gepubliceerde aanbestedingsstukken.
+        {opened.length === 0
+          ? 'De gunningsbeperking ligt vast zodra een perceel is geopend, zoals de formule: zij hoort bij de gepubliceerde aanbestedingsstukken.'
+          : `De gunningsbeperking ligt vast sinds de opening (${opened.length === 1 ? 'perceel' : 'percelen'} ${opened.join(', ')} geopend): zij hoort, zoals de formule, bij de gepubliceerde aanbestedingsstukken.`}
       </p>
       <Table
         caption="De percelen, elk een aanbesteding met eigen criteria, inschrijvingen en beoordeling"
@@ -351,6 +375,7 @@ function ProcedurePage({ viewer, view, roles, allocated, mayDecide, reports, not
         ))}
       </Table>
       <PanelLink view={view} roles={roles} />
+      {mayDecide ? <AwardLimitForm view={view} schools={schools ?? []} state={limitForm} /> : null}
       {mayDecide ? <DraftLotsSection view={view} state={lotForm} /> : null}
       <AllocationSection allocated={allocated} />
       {mayDecide ? <DrawForms view={view} allocated={allocated} drawForm={drawForm} /> : null}
@@ -388,6 +413,7 @@ export function renderProcedurePage(
     reportRefused?: string | undefined;
     drawForm?: DrawFormState | undefined;
     lotForm?: LotFormState | undefined;
+    limitForm?: AwardLimitFormState | undefined;
   },
   status: 200 | 400 | 409 | 503 = 200,
 ) {
@@ -403,6 +429,7 @@ export function renderProcedurePage(
       allocated={allocationFor(ctx, viewer.actor, access)}
       mayDecide={access.roles.has('inkoper')}
       reports={readsReports ? listProcedureReports(ctx, { access }) : undefined}
+      schools={access.roles.has('inkoper') && access.lots.every(({ lot }) => lot.status === 'draft') ? schoolsOfProcedure(ctx, access) : undefined}
       {...extra}
     />,
     status,
