@@ -60,12 +60,12 @@ it('takes the inkoper from an empty form to a procedure of four lots, and delete
 
   // The limitation: first a number that is none (refused at its field), then at most one lot per school with L2 first.
   const limit = page.locator('#gunningsbeperking');
-  await limit.getByLabel('Ten hoogste zoveel percelen per school').fill('0');
+  await limit.getByLabel('Ten hoogste zoveel percelen per inschrijver').fill('0');
   await limit.getByRole('radio', { name: 'in de volgorde van de percelen' }).check();
   await page.getByRole('button', { name: 'Gunningsbeperking vastleggen' }).click();
   await page.getByText('vul een geheel getal van minstens 1 in').first().waitFor();
   await visit('beperking-fout');
-  await limit.getByLabel('Ten hoogste zoveel percelen per school').fill('1');
+  await limit.getByLabel('Ten hoogste zoveel percelen per inschrijver').fill('1');
   await limit.getByLabel('Positie L1').fill('2');
   await limit.getByLabel('Positie L2').fill('1');
   await page.getByRole('button', { name: 'Gunningsbeperking vastleggen' }).click();

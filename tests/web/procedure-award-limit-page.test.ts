@@ -111,7 +111,7 @@ describe('the form "Gunningsbeperking" on the procedure page', () => {
     });
     expect(badN.status).toBe(400);
     expect(visibleText(badN.html)).toContain(
-      'Ten hoogste zoveel percelen per school: vul een geheel getal van minstens 1 in, of laat het leeg voor geen gunningsbeperking',
+      'Ten hoogste zoveel percelen per inschrijver: vul een geheel getal van minstens 1 in, of laat het leeg voor geen gunningsbeperking',
     );
     expect(badN.html).toMatch(/id="veld-maxLotsPerBidder-fout"[^>]*>vul een geheel getal van minstens 1 in/);
     expect(badN.html).toContain('name="maxLotsPerBidder" type="text" value="0"');

@@ -61,7 +61,7 @@ export const ImportProcedureQuery = z.object({
 
 const AwardLimitSchema = z
   .strictObject({
-    maxLotsPerBidder: z.number().int().min(1).openapi({ description: 'Ten hoogste zoveel percelen per school (KvK-nummer)' }),
+    maxLotsPerBidder: z.number().int().min(1).openapi({ description: 'Ten hoogste zoveel percelen per inschrijver (KvK-nummer)' }),
     rule: z.enum(AWARD_LIMIT_RULES).openapi({ description: 'De gepubliceerde regel: lot-order (percelen in een vaste volgorde) of bidder-preference' }),
     lotOrder: z
       .array(z.string().min(1).max(TEXT_LIMITS.id))

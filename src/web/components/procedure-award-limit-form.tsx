@@ -77,7 +77,7 @@ export function AwardLimitForm({ view, schools, state }: { view: ProcedureView; 
         </p>
         <TextField
           name={MAX_FIELD}
-          label="Ten hoogste zoveel percelen per school"
+          label="Ten hoogste zoveel percelen per inschrijver"
           description="Een geheel getal van minstens 1; leeg: geen gunningsbeperking"
           value={values[MAX_FIELD]}
           errors={errors}

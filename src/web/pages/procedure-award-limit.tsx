@@ -79,7 +79,7 @@ function awardLimitInput(ctx: AppContext, access: ProcedureAccess, values: FormV
 function fieldsOf(ctx: AppContext, access: ProcedureAccess, values: FormValues) {
   const lotIds = access.lots.map(({ lot }) => lot.lotId);
   const fields = new Map<string, string>([
-    [MAX_FIELD, 'Ten hoogste zoveel percelen per school'],
+    [MAX_FIELD, 'Ten hoogste zoveel percelen per inschrijver'],
     [RULE_FIELD, 'Regel'],
     [ORDER_FIELD, 'Volgorde van de percelen'],
     ...lotIds.map((lotId) => [positionField(lotId), `Positie van perceel ${lotId}`] as [string, string]),
