@@ -10,7 +10,7 @@
  * with its own exact settings: sharing is a copy at one moment, never a link.
  */
 import { writeTransaction } from '../../db/client.js';
-import { MAX_LOTS, type AwardLimit } from '../../domain/procedure/procedure.js';
+import { MAX_LOTS } from '../../domain/procedure/procedure.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError, type FieldError } from '../../lib/app-error.js';
 import { prefixFieldPath } from '../../lib/field-path.js';
@@ -20,7 +20,7 @@ import { tenderFieldsOf } from '../tenders/dossier-mapping.js';
 import { createLotTender, patchTender, requireInkoperOf, type LotRulesSource, type TenderView } from '../tenders/tenders.service.js';
 import type { FlatTenderInput } from '../tenders/tender-input.js';
 import { requireProcedureAccess, requireProcedureRole, type LotAccess, type ProcedureAccess } from './procedure-access.js';
-import { drawsOf, getProcedure, inLot, type ProcedureView } from './procedures.service.js';
+import { awardLimitOf, drawsOf, getProcedure, inLot, type ProcedureView } from './procedures.service.js';
 import type { ProcedureRow } from './procedures.queries.js';
 
 /** A new lot's own facts, as the routes' bodies give them. */
@@ -182,7 +182,7 @@ export function addLot(
       source,
       lot: { procedureId: procedure.id, lotId: lot.id, position },
     });
-    const limit = procedure.awardLimit === null ? null : (JSON.parse(procedure.awardLimit) as AwardLimit);
+    const limit = awardLimitOf(procedure);
     const awardLimit = limit?.lotOrder === undefined ? limit : { ...limit, lotOrder: [...limit.lotOrder, lot.id] };
     if (awardLimit !== limit)
       ctx.queries.procedures.updateAwardLimit(procedure.id, { awardLimit: JSON.stringify(awardLimit), preferences: procedure.preferences });

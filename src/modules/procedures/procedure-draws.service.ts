@@ -16,8 +16,7 @@ import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
 import { recordAuditEvent } from '../audit/audit.service.js';
 import { requireProcedureRole, type ProcedureAccess } from './procedure-access.js';
-import { parseProcedure } from '../../domain/procedure/procedure.schema.js';
-import { drawsOf, exportProcedure, parsedOnRecord, type ProcedureView, toView } from './procedures.service.js';
+import { drawsOf, parsedOnRecord, type ProcedureView, toView } from './procedures.service.js';
 
 export type DrawInput = { lotId: string; winner: string; record: string };
 
@@ -73,15 +72,4 @@ export function recordProcedureDraw(ctx: AppContext, { actor, access, input }: {
       access.lots.map((l) => l.lot),
     );
   });
-}
-
-/**
- * Per lot that awaits a draw of lots, its tied bid ids: for the procedure page's form
- * (inkoper, auditor, as the allocation). Empty while the allocation cannot be computed.
- */
-export function lotsAwaitingDrawOf(ctx: AppContext, { actor, access }: { actor: Actor; access: ProcedureAccess }): Map<string, string[]> {
-  requireProcedureRole(access, ['inkoper', 'auditor'], 'de toewijzing van de percelen zien');
-  if (access.procedure.awardLimit === null) return new Map();
-  const parsed = parseProcedure(exportProcedure(ctx, { actor, access }));
-  return parsed.ok ? lotsAwaitingDraw(parsed.procedure) : new Map();
 }

@@ -59,6 +59,9 @@ export function toView(procedure: ProcedureRow, lots: LotRow[]): ProcedureView {
   };
 }
 
+/** The stored award limitation, or null for none. */
+export const awardLimitOf = (procedure: Pick<ProcedureRow, 'awardLimit'>): AwardLimit | null => parseJson<AwardLimit>(procedure.awardLimit);
+
 /** The file's optional `draws`, left out when none are recorded: a procedure without draws gives exactly the file it gave before. */
 export function drawsOf(procedure: Pick<ProcedureRow, 'draws'>): { draws?: LotDraw[] } {
   const draws = parseJson<LotDraw[]>(procedure.draws);
@@ -197,15 +200,23 @@ export function exportProcedure(ctx: AppContext, { actor, access }: { actor: Act
  * dossier (every consensus score set, one bid per school); until then 409 with what is missing.
  */
 export function allocateProcedure(ctx: AppContext, { actor, access }: { actor: Actor; access: ProcedureAccess }): ProcedureAllocation {
+  return allocationOf(access, allocatableFile(ctx, { actor, access }));
+}
+
+/**
+ * The procedure as a valid file the allocation can weigh (inkoper, auditor on every lot);
+ * 409 with the problems by their path while a lot is not a complete dossier. For a caller
+ * that reads more of the file than the allocation (the procedure's page: the schools' names,
+ * the lots awaiting a draw), so that it is built once.
+ */
+export function allocatableFile(ctx: AppContext, { actor, access }: { actor: Actor; access: ProcedureAccess }): Procedure {
   requireProcedureRole(access, ['inkoper', 'auditor'], 'de toewijzing van de percelen zien');
-  const parsed = parseProcedure(fileOf(ctx, actor, access));
-  if (!parsed.ok) {
-    throw new AppError('conflict', {
-      detail: 'De percelen kunnen nog niet tegen elkaar worden afgewogen: niet elk perceel is een volledig dossier (zie errors).',
-      errors: parsed.problems,
-    });
-  }
-  const result = evaluateProcedure(parsed.procedure);
+  return weighable(fileOf(ctx, actor, access));
+}
+
+/** `GET .../allocation`'s answer for a file of `allocatableFile`. */
+export function allocationOf(access: ProcedureAccess, file: Procedure): ProcedureAllocation {
+  const result = evaluateProcedure(file);
   const tenderIds = new Map(access.lots.map((l) => [l.lot.lotId, l.lot.tenderId]));
   return {
     lots: result.lots.map(({ lotId, result: lotResult }) => ({ lotId, tenderId: tenderIds.get(lotId) ?? '', result: lotResult })),
@@ -266,7 +277,12 @@ export function evaluatedOnRecord(ctx: AppContext, procedure: ProcedureRow): { p
 
 /** The procedure as held, checked as a file; 409 with the problems by their path until every lot is a complete dossier. */
 export function parsedOnRecord(ctx: AppContext, procedure: ProcedureRow): Procedure {
-  const parsed = parseProcedure(procedureOnRecord(ctx, procedure));
+  return weighable(procedureOnRecord(ctx, procedure));
+}
+
+/** The file checked as the allocation needs it; 409 with the problems by their path until every lot is a complete dossier. */
+function weighable(file: Procedure): Procedure {
+  const parsed = parseProcedure(file);
   if (!parsed.ok) {
     throw new AppError('conflict', {
       detail: 'De percelen kunnen nog niet tegen elkaar worden afgewogen: niet elk perceel is een volledig dossier (zie errors).',

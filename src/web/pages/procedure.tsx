@@ -3,7 +3,7 @@
  * `GET /procedures/:id`: a procedure with several lots (issue 21): its lots with links to
  * each lot's tender pages, the award limitation in Dutch, and, for an inkoper or auditor, the
  * allocation of the lots with the reason per lot. The same services as the JSON routes
- * (`requireProcedureAccess`, `getProcedure`, `allocateProcedure`): whoever may not see every
+ * (`requireProcedureAccess`, `getProcedure`, `allocatableFile`, `allocationOf`): whoever may not see every
  * lot gets the page's 404, an evaluator never sees the allocation.
  */
 import { Hono, type Context } from 'hono';
@@ -11,10 +11,12 @@ import { bidLabel } from '../../domain/bid-label.js';
 import type { AwardLimit, Procedure } from '../../domain/procedure/procedure.js';
 import { AWARD_LIMIT_RULE_TERMS } from '../../domain/vocabulary/index.js';
 import type { Actor, AppContext, AppEnv } from '../../http/types.js';
+import { lotsAwaitingDraw } from '../../domain/procedure/evaluate-procedure.js';
 import { AppError } from '../../lib/app-error.js';
 import { requireProcedureAccess, type ProcedureAccess } from '../../modules/procedures/procedure-access.js';
 import {
-  allocateProcedure,
+  allocatableFile,
+  allocationOf,
   exportProcedure,
   getProcedure,
   type Preferences,
@@ -23,7 +25,7 @@ import {
 } from '../../modules/procedures/procedures.service.js';
 import { requireActor } from '../../http/authenticate.js';
 import { parseInput } from '../../lib/zod-errors.js';
-import { lotsAwaitingDrawOf, recordProcedureDraw } from '../../modules/procedures/procedure-draws.service.js';
+import { recordProcedureDraw } from '../../modules/procedures/procedure-draws.service.js';
 import { RecordDrawBody } from '../../modules/procedures/procedures.contract.js';
 import { SelectField, TextareaField } from '../components/form-field.js';
 import { mapFieldErrors, NO_ERRORS } from '../forms/form-errors.js';
@@ -395,8 +397,9 @@ function ProcedurePage({
 function allocationFor(ctx: AppContext, actor: Actor, access: ProcedureAccess): Allocated {
   if (!access.roles.has('inkoper') && !access.roles.has('auditor')) return undefined;
   try {
-    const allocation = allocateProcedure(ctx, { actor, access });
-    return { allocation, ...schoolNames(exportProcedure(ctx, { actor, access })), awaiting: lotsAwaitingDrawOf(ctx, { actor, access }) };
+    // One file for the allocation, the schools' names and the lots awaiting a draw: each lot's dossier read once.
+    const file = allocatableFile(ctx, { actor, access });
+    return { allocation: allocationOf(access, file), ...schoolNames(file), awaiting: file.awardLimit === undefined ? new Map() : lotsAwaitingDraw(file) };
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'conflict') throw error;
     return { refused: `De toewijzing kan nog niet worden berekend. ${error.detail ?? ''}`.trim() };
