@@ -29,6 +29,7 @@ import { parseInput } from '../../lib/zod-errors.js';
 import { AssignBody } from '../../modules/panel/panel.routes.js';
 import { tenderAccessOf, type TenderAccess } from '../../modules/tenders/tender-access.js';
 import { Notice, SubmitButton } from '../components/alerts.js';
+import { DeclaredSchools } from '../components/declared-schools.js';
 import { ConfirmStep, confirmationFieldId } from '../components/confirm-step.js';
 import { UnavailableAction } from '../components/unavailable-action.js';
 import { CONFIRMATIONS } from '../confirmations.js';
@@ -135,25 +136,6 @@ function OfficerView({ access, panel, candidates, forms }: { access: TenderAcces
   );
 }
 
-function SchoolList({ schools }: { schools: readonly DeclaredSchool[] }) {
-  if (schools.length === 0)
-    return <p class="utrecht-paragraph utrecht-paragraph--distanced">Er zijn nog geen inschrijvingen; u verklaart over de inschrijvers die nog inschrijven.</p>;
-  return (
-    <>
-      <p class="utrecht-paragraph utrecht-paragraph--distanced">
-        U verklaart over {schools.length === 1 ? 'deze inschrijver' : `deze ${schools.length} inschrijvers`}:
-      </p>
-      <ul class="utrecht-unordered-list utrecht-unordered-list--distanced" id="verklaring-scholen">
-        {schools.map((school) => (
-          <li class="utrecht-unordered-list__item">
-            {school.name} <span class="gw-bid__code">(KvK {school.kvk})</span>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
 function EvaluatorView({
   access,
   member,
@@ -177,7 +159,7 @@ function EvaluatorView({
           Voordat u de inschrijvingen ziet, verklaart u of u een persoonlijk of zakelijk belang heeft bij een van de inschrijvers. Met een belang neemt u niet
           deel aan de beoordeling.
         </p>
-        <SchoolList schools={schools} />
+        <DeclaredSchools schools={schools} />
         <RadioScale
           name="noConflict"
           legend="Mijn verklaring"

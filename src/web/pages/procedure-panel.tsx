@@ -33,6 +33,7 @@ import {
 import { ProcedureDeclarationBody } from '../../modules/procedures/procedures.contract.js';
 import type { LotRow } from '../../modules/procedures/procedures.queries.js';
 import { ErrorSummary, Notice, SubmitButton } from '../components/alerts.js';
+import { DeclaredSchools } from '../components/declared-schools.js';
 import { RadioScale, SelectField, TextareaField } from '../components/form-field.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { Cell, Row, Table } from '../components/table.js';
@@ -144,22 +145,6 @@ function AssignForm({ access, candidates, forms }: { access: ProcedureAccess; ca
   );
 }
 
-function SchoolList({ schools }: { schools: readonly DeclaredSchool[] }) {
-  if (schools.length === 0) return paragraph('Er zijn nog geen inschrijvingen; u verklaart over de inschrijvers die nog inschrijven.');
-  return (
-    <>
-      {paragraph(`U verklaart over ${schools.length === 1 ? 'deze inschrijver' : `deze ${schools.length} inschrijvers`}, op alle percelen samen:`)}
-      <ul class="utrecht-unordered-list utrecht-unordered-list--distanced" id="verklaring-scholen">
-        {schools.map((school) => (
-          <li class="utrecht-unordered-list__item">
-            {school.name} <span class="gw-bid__code">(KvK {school.kvk})</span>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
 /** The schools to tick with a conflict: the declaration then takes the member off only the lots where one of them bid. */
 function ConflictSchools({ schools, values, errors }: { schools: readonly DeclaredSchool[]; values: FormValues | undefined; errors: FormErrors }) {
   if (schools.length === 0) return null;
@@ -210,7 +195,7 @@ function DeclarationForm({ access, schools, forms }: { access: ProcedureAccess; 
       {paragraph(
         'Voordat u de inschrijvingen ziet, verklaart u of u een persoonlijk of zakelijk belang heeft bij een van de inschrijvers. U verklaart één keer voor de hele procedure; uw verklaring wordt op elk perceel vastgelegd. Met een belang neemt u niet deel aan de beoordeling van de percelen waarop die inschrijver inschreef.',
       )}
-      <SchoolList schools={schools} />
+      <DeclaredSchools scope=", op alle percelen samen" schools={schools} />
       <RadioScale
         name="noConflict"
         legend="Mijn verklaring"
