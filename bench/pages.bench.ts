@@ -6,8 +6,8 @@
  * consensus on every score and a signed evaluation report, so that every page has its full
  * content. Each tender page is then requested by the inkoper's session (the pages' own
  * credential) over 10 keep-alive connections with autocannon, as the server benchmark does;
- * printed per page: requests per second as a ratio of the bare `/health` route measured in
- * the same run, and the p99 latency. Targets: every page at least 0.10 of `/health` with
+ * printed per page: requests per second as a ratio of the bare `/health` route measured just
+ * before it, and the p99 latency, each the median of three rounds. Targets: every page at least 0.10 of `/health` with
  * p99 under 10 ms, the OCDS export at least 0.25 with p99 under 5 ms.
  * `npm run bench -- pages`; `GW_PROFILE_DIR=dir` writes the server's CPU profile there.
  */
@@ -19,7 +19,7 @@ import { callApi, expectStatus, loginCookie, type Auth } from '../scripts/api-se
 import { percentile } from '../scripts/load-mix.js';
 import { startServerProcess } from '../scripts/server-process.js';
 import { createTenderBody } from '../tests/helpers/dossiers.js';
-import { report } from './measure.js';
+import { loadPerCore, report } from './measure.js';
 
 const ADMIN = { email: 'pages@gunningswijzer.test', password: 'pages bench password 1' };
 const PASSWORD = 'bench wachtwoord 12345';
@@ -136,8 +136,19 @@ async function load(baseUrl: string, path: string, headers: Record<string, strin
   return { rps: latencies.length / result.duration, p99: percentile(latencies, 0.99) };
 }
 
+/** The middle value; of an even count, the upper of the two middle ones. */
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/**
+ * Each target is measured in `ROUNDS` rounds, each with its own `/health` just before it, and
+ * the median of the rounds is printed: on a shared machine a neighbour's burst of seconds
+ * halves one round's throughput and doubles its p99; a ratio to a `/health` measured
+ * minutes earlier, or one round alone, then says more about the neighbour than the page.
+ */
+const ROUNDS = 3;
+
 /** Runs the page benchmark; answers whether every target was met. */
-export async function runPagesBench(seconds = 4): Promise<boolean> {
+export async function runPagesBench(seconds = 3): Promise<boolean> {
   const dir = mkdtempSync(join(tmpdir(), 'gw-bench-pages-'));
   const { child, baseUrl } = await startServerProcess({ databasePath: join(dir, 'pages.db'), admin: ADMIN, build: true });
   try {
@@ -150,30 +161,46 @@ export async function runPagesBench(seconds = 4): Promise<boolean> {
     // Warm-up: the JIT compiles each route's hot path before anything is timed.
     await load(baseUrl, '/health', {}, 1);
     for (const { path } of targets) await load(baseUrl, path, headers, 1);
-    const bare = await load(baseUrl, '/health', {}, seconds);
-    const evaluation = await load(baseUrl, `/api/v1/tenders/${tenderId}/evaluation`, headers, seconds);
+    /** Median over the rounds of the ratio to that round's `/health`, and of the p99. */
+    const rounds = async (path: string) => {
+      const measured: { rps: number; ratio: number; p99: number; bare: { rps: number; p99: number } }[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const bare = await load(baseUrl, '/health', {}, seconds);
+        const one = await load(baseUrl, path, headers, seconds);
+        measured.push({ ...one, ratio: one.rps / bare.rps, bare });
+      }
+      return {
+        rps: median(measured.map((m) => m.rps)),
+        ratio: median(measured.map((m) => m.ratio)),
+        p99: median(measured.map((m) => m.p99)),
+        bare: { rps: median(measured.map((m) => m.bare.rps)), p99: median(measured.map((m) => m.bare.p99)) },
+      };
+    };
+    const evaluation = await rounds(`/api/v1/tenders/${tenderId}/evaluation`);
     const lines: Parameters<typeof report>[0] = [
-      { label: 'kale /health', value: `${bare.rps.toFixed(0)} req/s` },
-      { label: `  p99`, value: `${bare.p99.toFixed(2)} ms` },
-      { label: 'JSON-evaluatie (ter vergelijking)', value: `${(evaluation.rps / bare.rps).toFixed(3)} x` },
+      { label: 'kale /health', value: `${evaluation.bare.rps.toFixed(0)} req/s` },
+      { label: `  p99`, value: `${evaluation.bare.p99.toFixed(2)} ms` },
+      { label: 'JSON-evaluatie (ter vergelijking)', value: `${evaluation.ratio.toFixed(3)} x` },
       { label: `  p99`, value: `${evaluation.p99.toFixed(2)} ms` },
     ];
     let ok = true;
     for (const { name, path, target } of targets) {
-      const measured = await load(baseUrl, path, headers, seconds);
-      const ratio = measured.rps / bare.rps;
-      ok &&= ratio >= target.ratio && measured.p99 < target.p99;
+      const measured = await rounds(path);
+      ok &&= measured.ratio >= target.ratio && measured.p99 < target.p99;
       lines.push(
         {
           label: `${name}: ${measured.rps.toFixed(0)} req/s, verhouding tot /health`,
-          value: `${ratio.toFixed(3)} x`,
+          value: `${measured.ratio.toFixed(3)} x`,
           target: `>= ${target.ratio}`,
-          ok: ratio >= target.ratio,
+          ok: measured.ratio >= target.ratio,
         },
         { label: `${name}: p99`, value: `${measured.p99.toFixed(2)} ms`, target: `< ${target.p99} ms`, ok: measured.p99 < target.p99 },
       );
     }
-    process.stdout.write(`\nPagina's van een aanbesteding met ${BIDS} inschrijvingen (echte HTTP, ${CONNECTIONS} verbindingen, de build)\n`);
+    process.stdout.write(
+      `\nPagina's van een aanbesteding met ${BIDS} inschrijvingen (echte HTTP, ${CONNECTIONS} verbindingen, de build; ` +
+        `mediaan van ${ROUNDS} rondes van ${seconds} s, elk met zijn eigen /health; belasting ${loadPerCore()})\n`,
+    );
     report(lines);
     return ok;
   } finally {

@@ -76,7 +76,7 @@ const secureApiHeaders = secureHeaders({
 });
 const apiHeaders: MiddlewareHandler = async (c, next) => {
   await secureApiHeaders(c, next);
-  if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
   // A file the API serves (a bid document, a report) is never a page that runs anything.
   if (c.res.headers.has('content-disposition')) c.res.headers.set('content-security-policy', "sandbox; default-src 'none'; frame-ancestors 'none'");
 };

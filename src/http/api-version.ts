@@ -23,6 +23,8 @@ export const API_VERSION_HEADER = 'API-Version';
 export function apiVersionHeader(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    c.header(API_VERSION_HEADER, API_VERSION);
+    // On the response's own headers: `c.header` after `next` copies the finished response
+    // into a stream-bodied one, which tripled the cost of a small answer (issue 19's profile).
+    c.res.headers.set(API_VERSION_HEADER, API_VERSION);
   };
 }

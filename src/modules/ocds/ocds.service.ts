@@ -22,9 +22,12 @@ import { evaluationVersion } from '../evaluation/evaluation-cache.js';
 import { computeEvaluation, loadDossier } from '../evaluation/evaluation.service.js';
 import { requireTenderRole, tenderRowOf, type TenderAccess } from '../tenders/tender-access.js';
 
-export type OcdsCache = VersionedCache<string>;
+/** The package as UTF-8 bytes, encoded once: a hit writes them as they are (issue 19: the export's p99). */
+export type OcdsCache = VersionedCache<Uint8Array<ArrayBuffer>>;
 
-export const createOcdsCache = (): OcdsCache => createVersionedCache<string>({ maxEntries: 200 });
+/** 32 MiB of packages (a 200-bid tender's is about 120 kB). */
+export const createOcdsCache = (): OcdsCache =>
+  createVersionedCache<Uint8Array<ArrayBuffer>>({ maxEntries: 200, maxWeight: 32 * 1024 * 1024, weightOf: (bytes) => bytes.byteLength });
 
 declare module '../../http/types.js' {
   interface AppContext {
@@ -33,15 +36,15 @@ declare module '../../http/types.js' {
   }
 }
 
-/** The release package as the JSON the route sends, from the cache while the tender is unchanged. */
-export function exportOcdsJson(ctx: AppContext, { access }: { access: TenderAccess }): string {
+/** The release package as the JSON bytes the route sends, from the cache while the tender is unchanged. */
+export function exportOcdsJson(ctx: AppContext, { access }: { access: TenderAccess }): Uint8Array<ArrayBuffer> {
   mayExport(access);
   const version = evaluationVersion(ctx.queries.audit.findChangeMarks(access.tender.id));
   const cached = ctx.ocdsCache.get(access.tender.id, version);
   if (cached !== undefined) return cached;
-  const json = JSON.stringify(exportOcds(ctx, { access }));
-  ctx.ocdsCache.set(access.tender.id, version, json);
-  return json;
+  const bytes = new TextEncoder().encode(JSON.stringify(exportOcds(ctx, { access })));
+  ctx.ocdsCache.set(access.tender.id, version, bytes);
+  return bytes;
 }
 
 function mayExport(access: TenderAccess): void {
