@@ -7,7 +7,8 @@
 import { POINTS_METHODS_WITH_PRICE } from '../../domain/evaluation/dossier.js';
 import { explainEffectiveWeights, explainPriceShareRange, explainPriceToWin, explainWarningWith } from '../../domain/evaluation/explain.js';
 import { COLOR, SIZE, bulletList, ensureSpace, heading, paragraph } from '../pdf/layout.js';
-import { CHART_HEIGHT, type ChartPoint, drawQualityPriceChart } from '../pdf/quality-price-chart.js';
+import { CHART_HEIGHT, drawQualityPriceChart } from '../pdf/quality-price-chart.js';
+import type { ChartPoint } from '../quality-price-point.js';
 import { formatDutchNumber, formatEuros } from '../../domain/money.js';
 import { fill, wording } from '../wording.js';
 import { type SectionContext, bidTitle } from './context.js';

@@ -5,48 +5,15 @@
  * its place with quality or with price, and how far a suspiciously cheap bid lies from the rest.
  */
 import { formatDutchNumber } from '../../domain/money.js';
+import { axisTicks, niceAxis } from '../chart-axis.js';
+import type { ChartPoint } from '../quality-price-point.js';
 import { COLOR, FONT, SIZE, contentWidth, ensureSpace, heading, labelledRows } from './layout.js';
 import type { PdfDocument } from './pdf-document-type.js';
 import { toPrintable } from './printable-text.js';
 import { tagged } from './structure.js';
 
-export type ChartPoint = {
-  /** The bid's code, printed beside its point: a school's name would cover the other points. */
-  label: string;
-  /** The bid as a reader knows it, "School (B2)" (`bidLabel`): in the legend and the alternative text. */
-  name: string;
-  /** Euros. */
-  price: number;
-  /** Quality as a share of the maximum, 0 to 1. */
-  quality: number;
-  kind: 'winner' | 'ranked' | 'excluded';
-  /** Flagged as possibly abnormally low (art. 2.116): drawn as a diamond, so shape, not colour, tells. */
-  flagged: boolean;
-};
-
-type Axis = { min: number; max: number; step: number };
-
 /** The plot's height; with its axis labels the chart needs about 40 points more. */
 export const CHART_HEIGHT = 210;
-
-/** Round axis bounds on a 1-2-5 step so tick labels are numbers a reader can use. */
-export function niceAxis(options: { min: number; max: number; ticks: number }): Axis {
-  let { min, max } = options;
-  if (max - min < 1e-9 * Math.max(1, Math.abs(max))) {
-    const pad = Math.abs(max) * 0.1 || 1;
-    min -= pad;
-    max += pad;
-  }
-  const rough = (max - min) / options.ticks;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
-  return { min: Math.floor(min / step) * step, max: Math.ceil(max / step) * step, step };
-}
-
-function ticksOf(axis: Axis): number[] {
-  const count = Math.round((axis.max - axis.min) / axis.step);
-  return Array.from({ length: count + 1 }, (_, i) => axis.min + i * axis.step);
-}
 
 /**
  * The chart, then its legend: each code on the chart with the bid's name, in the order of
@@ -98,14 +65,14 @@ function drawChart(doc: PdfDocument, options: { points: readonly ChartPoint[]; x
 
   doc.save().lineWidth(0.4).strokeColor(COLOR.rule);
   doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted);
-  for (const tick of ticksOf(yAxis)) {
+  for (const tick of axisTicks(yAxis)) {
     doc
       .moveTo(plotLeft, toY(tick))
       .lineTo(plotLeft + plotWidth, toY(tick))
       .stroke();
     doc.text(`${formatDutchNumber(tick, 0)}%`, plotLeft - 44, toY(tick) - 3.5, { width: 40, align: 'right', lineBreak: false });
   }
-  for (const tick of ticksOf(xAxis)) {
+  for (const tick of axisTicks(xAxis)) {
     doc
       .moveTo(toX(tick), plotTop)
       .lineTo(toX(tick), plotTop + height)

@@ -7,7 +7,6 @@
  * "Winnaar" paragraph and the rows of the table under the ranking heading, read through the
  * tags rather than guessed from positions on the page.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export type StructureNode = { role: string; text: string; children: StructureNode[] };
 
@@ -60,6 +59,8 @@ function markedTexts(items: readonly TextItem[]): Map<string, string> {
  * @throws when PDF.js cannot read the file at all.
  */
 export async function readDocument(pdf: Uint8Array): Promise<ReadDocument> {
+  // Loaded at the first check of a report, not at the server's start (about 150 ms of it, docs/build.md).
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // PDF.js takes ownership of the buffer it is given: a copy keeps the caller's bytes intact.
   const task = getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   const document = await task.promise;

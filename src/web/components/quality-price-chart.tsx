@@ -8,13 +8,12 @@
  * with a title and a description for screen readers, and a data table follows it with the
  * same numbers for everyone who cannot see the picture.
  */
-import { niceAxis, type ChartPoint } from '../../reports/pdf/quality-price-chart.js';
+import { axisTicks, niceAxis } from '../../reports/chart-axis.js';
+import type { ChartPoint } from '../../reports/quality-price-point.js';
 import { formatDutchNumber, formatEuros, formatPercent } from '../format.js';
-import { BLUE, GRID, INK, MUTED, ticks } from './chart-style.js';
+import { BLUE, GRID, INK, MUTED } from './chart-style.js';
 import { ChartSvg } from './chart-svg.js';
 import { Cell, Row, Table } from './table.js';
-
-export type { ChartPoint };
 
 const WIDTH = 640;
 const HEIGHT = 380;
@@ -107,7 +106,7 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
   return (
     <figure class="utrecht-figure">
       <ChartSvg id={id} width={WIDTH} height={HEIGHT} title={'Kwaliteit tegen prijs'} description={description}>
-        {ticks(y).map((tick) => (
+        {axisTicks(y).map((tick) => (
           <g>
             <line x1={PLOT.left} x2={PLOT.left + PLOT_WIDTH} y1={toY(tick)} y2={toY(tick)} stroke={GRID} stroke-width="1" />
             <text x={PLOT.left - 8} y={toY(tick) + 4} text-anchor="end" fill={INK}>
@@ -115,7 +114,7 @@ export function QualityPriceChart({ points, id = 'grafiek' }: { points: readonly
             </text>
           </g>
         ))}
-        {ticks(x).map((tick) => (
+        {axisTicks(x).map((tick) => (
           <g>
             <line x1={toX(tick)} x2={toX(tick)} y1={PLOT.top} y2={PLOT.top + PLOT_HEIGHT} stroke={GRID} stroke-width="1" />
             <text x={toX(tick)} y={PLOT.top + PLOT_HEIGHT + 18} text-anchor="middle" fill={INK}>

@@ -6,9 +6,9 @@
  * with the same numbers.
  */
 import type { RouteYear } from '../../domain/comparison/route-trend.js';
-import { niceAxis } from '../../reports/pdf/quality-price-chart.js';
+import { axisTicks, niceAxis } from '../../reports/chart-axis.js';
 import { formatDutchNumber, formatEuros } from '../format.js';
-import { BLUE, GRID, INK, MUTED, ticks } from './chart-style.js';
+import { BLUE, GRID, INK, MUTED } from './chart-style.js';
 import { ChartSvg } from './chart-svg.js';
 import { Cell, Row, Table } from './table.js';
 
@@ -43,7 +43,7 @@ export function RouteTrendChart({ route, trend, id }: { route: string; trend: re
   return (
     <figure class="utrecht-figure">
       <ChartSvg id={id} width={WIDTH} height={HEIGHT} title={`Prijs per inburgeraar per jaar: ${route}`} description={description}>
-        {ticks(y).map((tick) => (
+        {axisTicks(y).map((tick) => (
           <g>
             <line x1={PLOT.left} x2={PLOT.left + PLOT_WIDTH} y1={toY(tick)} y2={toY(tick)} stroke={GRID} stroke-width="1" />
             <text x={PLOT.left - 8} y={toY(tick) + 4} text-anchor="end" fill={INK}>
