@@ -5,14 +5,15 @@
  * Another organisation gets 404, an evaluator on every lot 403.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ImportedLot, procedureWorld, seatOnEachLot } from '../helpers/procedure-world.js';
 import { exampleProcedure } from '../helpers/procedures.js';
-import { seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import type { World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 let w: World;
 let id: string;
-let lots: { lotId: string; tenderId: string }[];
+let lots: ImportedLot[];
 
 /** The example with lot L2's formula made to invite underbidding: price weight 80, quality 20 (7, 6, 4, 3), no minimums. */
 function procedureWithOneBadLot() {
@@ -26,12 +27,7 @@ function procedureWithOneBadLot() {
 }
 
 beforeAll(async () => {
-  t = createTestApp();
-  w = await seedWorld(t);
-  const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, procedureWithOneBadLot());
-  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-  id = imported.body.id;
-  lots = imported.body.lots;
+  ({ t, w, id, lots } = await procedureWorld({ file: procedureWithOneBadLot() }));
 });
 afterAll(() => t.close());
 
@@ -65,9 +61,7 @@ describe('GET /api/v1/procedures/:id/formula-check', () => {
     expect((await w.almereAuditor.get(`/api/v1/procedures/${id}/formula-check`)).status).toBe(200);
     expect((await w.utrechtInkoper.get(`/api/v1/procedures/${id}/formula-check`)).status).toBe(404);
     expect((await w.almereBeoordelaar.get(`/api/v1/procedures/${id}/formula-check`)).status).toBe(404);
-    for (const lot of lots) {
-      expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
-    }
+    await seatOnEachLot(w.almereInkoper, lots, w.almereBeoordelaar.userId);
     expect((await w.almereBeoordelaar.get(`/api/v1/procedures/${id}/formula-check`)).status).toBe(403);
   });
 });

@@ -7,15 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClient } from '../helpers/client.js';
+import { type ImportedLot, procedureWorld } from '../helpers/procedure-world.js';
 import { exampleProcedure } from '../helpers/procedures.js';
-import { seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
+import type { World } from '../helpers/seed.js';
+import { LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
 import { normaliseWhitespace, pdfsig, pdfText } from '../unit/reports/poppler.js';
 
 let t: TestApp;
 let w: World;
 let id: string;
-let lots: { lotId: string; tenderId: string }[];
+let lots: ImportedLot[];
 
 async function binary(client: TestClient, method: string, path: string, body?: Uint8Array) {
   const headers: Record<string, string> = {};
@@ -28,13 +29,7 @@ async function binary(client: TestClient, method: string, path: string, body?: U
 const ZWOLLE = '05234567';
 
 beforeAll(async () => {
-  t = createTestApp(LONG_SESSIONS);
-  w = await seedWorld(t);
-  const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
-  expect(imported.status).toBe(201);
-  id = imported.body.id;
-  lots = imported.body.lots;
-  for (const lot of lots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+  ({ t, w, id, lots } = await procedureWorld({ config: LONG_SESSIONS, open: true }));
 }, 60_000);
 afterAll(() => t.close());
 

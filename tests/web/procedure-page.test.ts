@@ -5,23 +5,18 @@
  * overview; 404 to another organisation, decided by the same access as the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleProcedure } from '../helpers/procedures.js';
-import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { type ImportedLot, importProcedure, openLots, procedureWorld, seatOnEachLot } from '../helpers/procedure-world.js';
+import { PASSWORD, type World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText } from './page-client.js';
 
 let t: TestApp;
 let w: World;
 let id: string;
-let lots: { lotId: string; tenderId: string }[];
+let lots: ImportedLot[];
 
 beforeAll(async () => {
-  t = createTestApp();
-  w = await seedWorld(t);
-  const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
-  expect(imported.status).toBe(201);
-  id = imported.body.id;
-  lots = imported.body.lots;
+  ({ t, w, id, lots } = await procedureWorld());
 }, 60_000);
 afterAll(() => t.close());
 
@@ -39,8 +34,7 @@ describe('GET /procedures/:id', () => {
   });
 
   it('shows an evaluator on every lot the lots but not the allocation', async () => {
-    for (const lot of lots)
-      expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
+    await seatOnEachLot(w.almereInkoper, lots, w.almereBeoordelaar.userId);
     const page = await (await loginPage(t, w.almereBeoordelaar.email, PASSWORD)).get(`/procedures/${id}`);
     expect(page.status).toBe(200);
     const text = visibleText(page.html);
@@ -70,9 +64,8 @@ describe('links to the procedure', () => {
 
 describe('the award decision and the reports on the procedure page', () => {
   it('asks for the confirmation, then decides every open lot for its allocated bid, and lists the reports with links', async () => {
-    const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
-    const procedure = imported.body as { id: string; lots: { tenderId: string }[] };
-    for (const lot of procedure.lots.slice(1)) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    const procedure = await importProcedure(w.almereInkoper, w.orgs.almere);
+    await openLots(w.almereInkoper, procedure.lots.slice(1));
     const client = await loginPage(t, w.almereInkoper.email, PASSWORD);
     const page = await client.get(`/procedures/${procedure.id}`);
     expect(visibleText(page.html)).toContain('De gunningsbeslissing voor de percelen L2, L3');
@@ -126,8 +119,7 @@ describe('the award decision and the reports on the procedure page', () => {
   }, 60_000);
 
   it('makes no reports before a decision, and never for an auditor or another organisation', async () => {
-    const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
-    const procedureId = imported.body.id as string;
+    const { id: procedureId } = await importProcedure(w.almereInkoper, w.orgs.almere);
     const client = await loginPage(t, w.almereInkoper.email, PASSWORD);
     const page = await client.get(`/procedures/${procedureId}`);
     expect(visibleText(page.html)).toContain('Na de gunningsbeslissing kunt u hier de rapporten maken.');

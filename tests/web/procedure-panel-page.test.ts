@@ -6,16 +6,16 @@
  * organisation and a beoordelaar on one lot only get 404, an auditor reads without a form.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleProcedure } from '../helpers/procedures.js';
-import { createMember, PASSWORD, seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { type ImportedLot, importProcedure, openLots, procedureWorld } from '../helpers/procedure-world.js';
+import { createMember, PASSWORD, type World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText, type PageClient } from './page-client.js';
 
 type Member = Awaited<ReturnType<typeof createMember>>;
 let t: TestApp;
 let w: World;
 let id: string;
-let lots: { lotId: string; tenderId: string }[];
+let lots: ImportedLot[];
 let bert: Member;
 let carla: Member;
 let inkoper: PageClient;
@@ -29,13 +29,7 @@ const rowOf = (html: string, name: string) => visibleText(new RegExp(`<tr[^>]*>(
 const DATE = '\\d{1,2} [a-z]+ \\d{4}';
 
 beforeAll(async () => {
-  t = createTestApp();
-  w = await seedWorld(t);
-  const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
-  expect(imported.status).toBe(201);
-  id = imported.body.id;
-  lots = imported.body.lots;
-  for (const lot of lots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+  ({ t, w, id, lots } = await procedureWorld({ open: true }));
   bert = await createMember(t, w.admin, { organisationId: w.orgs.almere, role: 'beoordelaar' });
   carla = await createMember(t, w.admin, { organisationId: w.orgs.almere, role: 'beoordelaar' });
   inkoper = await loginPage(t, w.almereInkoper.email, PASSWORD);
@@ -105,9 +99,8 @@ describe('the inkoper on /procedures/:id/panel', () => {
 
 describe('a procedure with decided lots', () => {
   it('offers no form while a lot is past open, and names those lots', async () => {
-    const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
-    const other = imported.body as { id: string; lots: { tenderId: string }[] };
-    for (const lot of other.lots.slice(1)) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    const other = await importProcedure(w.almereInkoper, w.orgs.almere);
+    await openLots(w.almereInkoper, other.lots.slice(1));
     expect((await w.almereInkoper.post(`/api/v1/procedures/${other.id}/award-decision`, { lots: ['L2', 'L3'] })).status).toBe(200);
     const page = await inkoper.get(`/procedures/${other.id}/panel`);
     expect(visibleText(page.html)).toContain(
