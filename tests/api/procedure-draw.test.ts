@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Procedure } from '../../src/domain/procedure/procedure.js';
+import { type ImportedProcedure, importProcedure, openLots } from '../helpers/procedure-world.js';
 import { exampleProcedure, tiedProcedure } from '../helpers/procedures.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -16,16 +17,15 @@ let w: World;
 
 const RECORD = 'Geloot op 2 maart 2027 door de inkoper in bijzijn van de jurist, met twee gesloten enveloppen.';
 
-async function opened(file: Procedure = tiedProcedure()): Promise<{ id: string; lots: { lotId: string; tenderId: string }[] }> {
-  const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, file);
-  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-  for (const lot of imported.body.lots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+async function opened(file: Procedure = tiedProcedure()): Promise<ImportedProcedure> {
+  const imported = await importProcedure(w.almereInkoper, w.orgs.almere, file);
+  await openLots(w.almereInkoper, imported.lots);
   // Snel Inburgeren (B3) on L1 is possibly abnormally low: its review must be decided before any decision on L1.
-  const review = (body: unknown) => w.almereInkoper.post(`/api/v1/tenders/${imported.body.lots[0].tenderId}/bids/B3/low-bid-review`, body);
+  const review = (body: unknown) => w.almereInkoper.post(`/api/v1/tenders/${imported.lots[0]?.tenderId}/bids/B3/low-bid-review`, body);
   expect((await review({ action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoeveel contacturen rekent u?'] })).status).toBe(200);
   expect((await review({ action: 'record-explanation', explanation: 'Wij werken met groepen van 16 en een eigen lesmethode.' })).status).toBe(200);
   expect((await review({ action: 'decide', decision: 'accepted', motivation: 'De toelichting maakt de prijs aannemelijk.' })).status).toBe(200);
-  return imported.body;
+  return imported;
 }
 
 const winners = (allocation: { lotId: string; winner: string | null }[]) => Object.fromEntries(allocation.map((a) => [a.lotId, a.winner]));

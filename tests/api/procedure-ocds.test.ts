@@ -5,23 +5,20 @@
  * it), with the access of a lot's OCDS export.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleProcedure } from '../helpers/procedures.js';
-import { seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { type ImportedLot, importProcedure, procedureWorld, seatOnEachLot } from '../helpers/procedure-world.js';
+import type { World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
 import { validators } from '../unit/ocds/ocds-schemas.js';
 
 let t: TestApp;
 let w: World;
 let id: string;
-let lots: { lotId: string; tenderId: string }[];
+let lots: ImportedLot[];
 
 beforeAll(async () => {
-  t = createTestApp({ publicBaseUrl: 'https://gunningswijzer.ijsselland.example.nl/aanbesteden', ocidPrefix: 'ocds-ijs123' });
-  w = await seedWorld(t);
-  const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
-  expect(imported.status).toBe(201);
-  id = imported.body.id;
-  lots = imported.body.lots;
+  ({ t, w, id, lots } = await procedureWorld({
+    config: { publicBaseUrl: 'https://gunningswijzer.ijsselland.example.nl/aanbesteden', ocidPrefix: 'ocds-ijs123' },
+  }));
 });
 afterAll(() => t.close());
 
@@ -60,24 +57,21 @@ describe('GET /api/v1/procedures/{id}/ocds', () => {
   });
 
   it('answers 404 to another organisation and to an evaluator on some lots, 403 to an evaluator on every lot', async () => {
-    const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
-    const url = `/api/v1/procedures/${imported.body.id}/ocds`;
+    const imported = await importProcedure(w.almereInkoper, w.orgs.almere);
+    const url = `/api/v1/procedures/${imported.id}/ocds`;
     expect((await w.almereInkoper.get(url)).status).toBe(200);
     for (const client of [w.utrechtInkoper, w.utrechtAuditor, w.lelystadInkoper]) expect((await client.get(url)).status).toBe(404);
-    const [first, ...rest] = imported.body.lots as { tenderId: string }[];
-    expect((await w.almereInkoper.post(`/api/v1/tenders/${first?.tenderId}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
+    await seatOnEachLot(w.almereInkoper, imported.lots.slice(0, 1), w.almereBeoordelaar.userId);
     expect((await w.almereBeoordelaar.get(url)).status).toBe(404);
-    for (const lot of rest) {
-      expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/evaluators`, { userId: w.almereBeoordelaar.userId })).status).toBe(201);
-    }
+    await seatOnEachLot(w.almereInkoper, imported.lots.slice(1), w.almereBeoordelaar.userId);
     expect((await w.almereBeoordelaar.get(url)).status).toBe(403);
   });
 
   it('answers 409 while a lot is not a complete dossier, naming the missing scores by their path', async () => {
-    const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
+    const imported = await importProcedure(w.almereInkoper, w.orgs.almere);
     const bid = { provider: { name: 'Taalschool De Nieuwe', kvk: '05999999', keurmerk: true }, price: 400000 };
-    expect((await w.almereInkoper.post(`/api/v1/tenders/${imported.body.lots[1].tenderId}/bids`, bid)).status).toBe(201);
-    const response = await w.almereInkoper.get(`/api/v1/procedures/${imported.body.id}/ocds`);
+    expect((await w.almereInkoper.post(`/api/v1/tenders/${imported.lots[1]?.tenderId}/bids`, bid)).status).toBe(201);
+    const response = await w.almereInkoper.get(`/api/v1/procedures/${imported.id}/ocds`);
     expect(response.status).toBe(409);
     expect(response.body.errors.map((e: { path: string }) => e.path)).toContain('lots[1].dossier.bids[3].scores.K1');
   });

@@ -6,7 +6,7 @@
  * no form for an auditor or evaluator, nor once a lot is open; 404 to another organisation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleProcedure } from '../helpers/procedures.js';
+import { importProcedure } from '../helpers/procedure-world.js';
 import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText, type PageClient } from './page-client.js';
@@ -16,11 +16,7 @@ let w: World;
 let inkoper: PageClient;
 
 /** A fresh import of the example (three draft lots with bids; at most 1 lot per school in the order L1, L2, L3). */
-async function importExample(): Promise<{ id: string; lots: { lotId: string; tenderId: string }[] }> {
-  const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());
-  expect(imported.status).toBe(201);
-  return imported.body;
-}
+const importExample = () => importProcedure(w.almereInkoper, w.orgs.almere);
 const limitOf = async (id: string) => {
   const body = (await w.almereInkoper.get(`/api/v1/procedures/${id}`)).body;
   return { awardLimit: body.awardLimit, preferences: body.preferences };

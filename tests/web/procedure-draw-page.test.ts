@@ -5,9 +5,10 @@
  * table shows the draw. An auditor sees the table but no form.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importProcedure, procedureWorld } from '../helpers/procedure-world.js';
 import { tiedProcedure } from '../helpers/procedures.js';
-import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { PASSWORD, type World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText } from './page-client.js';
 
 let t: TestApp;
@@ -17,11 +18,7 @@ let id: string;
 const RECORD = 'Geloot op 2 maart 2027 door de inkoper in bijzijn van de jurist, met twee gesloten enveloppen.';
 
 beforeAll(async () => {
-  t = createTestApp();
-  w = await seedWorld(t);
-  const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, tiedProcedure());
-  expect(imported.status).toBe(201);
-  id = imported.body.id;
+  ({ t, w, id } = await procedureWorld({ file: tiedProcedure() }));
 }, 60_000);
 afterAll(() => t.close());
 
@@ -54,13 +51,13 @@ describe('the draw of lots on the procedure page', () => {
   });
 
   it('shows an auditor the allocation but no form, and refuses its post', async () => {
-    const imported = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, tiedProcedure());
+    const imported = await importProcedure(w.almereInkoper, w.orgs.almere, tiedProcedure());
     const client = await loginPage(t, w.almereAuditor.email, PASSWORD);
-    const page = await client.get(`/procedures/${imported.body.id}`);
+    const page = await client.get(`/procedures/${imported.id}`);
     expect(visibleText(page.html)).toContain('Loting nodig tussen');
     expect(page.html).not.toContain('/loting"');
-    const post = await client.post(`/procedures/${imported.body.id}/loting`, { lotId: 'L2', winner: 'B1', record: RECORD });
+    const post = await client.post(`/procedures/${imported.id}/loting`, { lotId: 'L2', winner: 'B1', record: RECORD });
     expect(post.status).toBe(403);
-    expect((await w.almereInkoper.get(`/api/v1/procedures/${imported.body.id}`)).body.draws).toEqual([]);
+    expect((await w.almereInkoper.get(`/api/v1/procedures/${imported.id}`)).body.draws).toEqual([]);
   });
 });
