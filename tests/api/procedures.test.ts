@@ -10,7 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeStandstillEnd } from '../../src/domain/lifecycle/standstill.js';
 import { evaluateProcedure } from '../../src/domain/procedure/evaluate-procedure.js';
 import type { Procedure } from '../../src/domain/procedure/procedure.js';
-import { type ImportedLot, type ImportedProcedure, importProcedure, procedureImportUrl as importUrl, procedureWorld } from '../helpers/procedure-world.js';
+import {
+  type ImportedLot,
+  type ImportedProcedure,
+  importProcedure,
+  openLots,
+  procedureImportUrl as importUrl,
+  procedureWorld,
+} from '../helpers/procedure-world.js';
 import { exampleProcedure } from '../helpers/procedures.js';
 import type { World } from '../helpers/seed.js';
 import type { TestApp } from '../helpers/test-app.js';
@@ -240,7 +247,7 @@ describe('the award decision of a lot under the limitation', () => {
     const procedureLots = imported.lots;
     // Bidder preference: Zwolle (B2 on L2, B1 on L3) keeps L2, which it prefers; L3 goes to Het Taalhuis Kampen (B2).
     expect((await w.almereInkoper.put(`/api/v1/procedures/${imported.id}/award-limit`, BIDDER_PREFERENCE)).status).toBe(200);
-    for (const lot of procedureLots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    await openLots(w.almereInkoper, procedureLots);
     const draw = { drawOfLots: { winner: 'B1', record: 'De inkoper heeft op 2 maart geloot in bijzijn van de notaris.' } };
     const refused = await w.almereInkoper.post(`/api/v1/tenders/${procedureLots[2]?.tenderId}/award-decision`, draw);
     expect(refused.status).toBe(400);
@@ -280,7 +287,7 @@ describe('POST /api/v1/procedures/{id}/award-decision', () => {
   };
   const opened = async (file: Procedure = exampleProcedure()): Promise<ImportedProcedure> => {
     const imported = await importProcedure(w.almereInkoper, w.orgs.almere, file);
-    for (const lot of imported.lots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    await openLots(w.almereInkoper, imported.lots);
     await acceptLowBid(imported.lots[0]?.tenderId ?? '');
     return imported;
   };
@@ -358,7 +365,7 @@ describe('POST /api/v1/procedures/{id}/award-decision', () => {
     const [, , third] = imported.lots;
     const bid = { provider: { name: 'Taalschool De Nieuwe', kvk: '05999999', keurmerk: true }, price: 400000 };
     expect((await w.almereInkoper.post(`/api/v1/tenders/${third?.tenderId}/bids`, bid)).status).toBe(201);
-    for (const lot of imported.lots) expect((await w.almereInkoper.post(`/api/v1/tenders/${lot.tenderId}/open`)).status).toBe(200);
+    await openLots(w.almereInkoper, imported.lots);
     const response = await w.almereInkoper.post(`/api/v1/procedures/${imported.id}/award-decision`, { lots: ['L2'] });
     expect(response.status).toBe(409);
     expect(response.body.detail).toContain('eerst moet elk perceel volledig beoordeeld zijn');
