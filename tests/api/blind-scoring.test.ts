@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/schema/index.js';
-import type { TestClient } from '../helpers/client.js';
+import { binaryRequest, type TestClient } from '../helpers/client.js';
 import { exampleDossier } from '../helpers/dossiers.js';
 import { fillTenderPath, tenderApiRoutes, tenderPageRoutes } from '../helpers/routes.js';
 import { createMember, loginClient, PASSWORD, seedWorld, type World } from '../helpers/seed.js';
@@ -50,10 +50,7 @@ async function scoreEverything(
 const annaScore = (bidId: string, criterionId: string) => (bidId === 'B1' && criterionId === 'K1' ? 2 : 6);
 const bertScore = (bidId: string, criterionId: string) => (bidId === 'B1' && criterionId === 'K1' ? 10 : 6);
 
-async function binary(client: TestClient, path: string): Promise<{ status: number; bytes: Buffer }> {
-  const response = await t.app.request(path, { headers: client.cookie === null ? {} : { cookie: client.cookie } });
-  return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
-}
+const binary = (client: TestClient, path: string) => binaryRequest(t, client, 'GET', path);
 
 async function createUser(memberships: { organisationId: string; role: Role }[], name: string): Promise<TestClient & { userId: string }> {
   const email = `${name.toLowerCase().replace(/\s+/g, '.')}@gemeente.test`;

@@ -6,7 +6,7 @@
  * another organisation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestClient } from '../helpers/client.js';
+import { binaryRequest, type TestClient } from '../helpers/client.js';
 import { type ImportedLot, procedureWorld } from '../helpers/procedure-world.js';
 import { exampleProcedure } from '../helpers/procedures.js';
 import type { World } from '../helpers/seed.js';
@@ -18,13 +18,7 @@ let w: World;
 let id: string;
 let lots: ImportedLot[];
 
-async function binary(client: TestClient, method: string, path: string, body?: Uint8Array) {
-  const headers: Record<string, string> = {};
-  if (client.cookie !== null) headers.cookie = client.cookie;
-  if (body !== undefined) headers['content-type'] = 'application/pdf';
-  const response = await t.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
-  return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
-}
+const binary = (client: TestClient, method: string, path: string, body?: Uint8Array) => binaryRequest(t, client, method, path, body);
 
 const ZWOLLE = '05234567';
 

@@ -5,7 +5,7 @@
  * and page alike).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestClient } from '../helpers/client.js';
+import { binaryRequest, type TestClient } from '../helpers/client.js';
 import { exampleDossier } from '../helpers/dossiers.js';
 import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
@@ -18,13 +18,7 @@ let t: TestApp;
 let w: World;
 let tenderId: string;
 
-async function binary(client: TestClient, method: string, path: string, body?: Uint8Array) {
-  const headers: Record<string, string> = {};
-  if (client.cookie !== null) headers.cookie = client.cookie;
-  if (body !== undefined) headers['content-type'] = 'application/pdf';
-  const response = await t.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
-  return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
-}
+const binary = (client: TestClient, method: string, path: string, body?: Uint8Array) => binaryRequest(t, client, method, path, body);
 
 async function reportCount(): Promise<{ reports: number; events: number }> {
   const reports = (await w.almereInkoper.get(`/api/v1/tenders/${tenderId}/reports`)).body as unknown[];

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDutchNumber } from '../../src/domain/money.js';
-import type { TestClient } from '../helpers/client.js';
+import { binaryRequest, type TestClient } from '../helpers/client.js';
 import { derivedSecrets, findSecrets, otherBiddersSecrets } from '../helpers/confidential-figures.js';
 import { exampleDossier } from '../helpers/dossiers.js';
 import { createPanelTender, runPanel, setConsensus } from '../helpers/panel.js';
@@ -21,13 +21,7 @@ let panelTenderId: string;
 
 const SCORES = { B1: { K1: 8, K2: 6 }, B2: { K1: 6, K2: 6 } };
 
-async function binary(client: TestClient, method: string, path: string, body?: Uint8Array, type = 'application/pdf') {
-  const headers: Record<string, string> = {};
-  if (client.cookie !== null) headers.cookie = client.cookie;
-  if (body !== undefined) headers['content-type'] = type;
-  const response = await t.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
-  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
-}
+const binary = (client: TestClient, method: string, path: string, body?: Uint8Array, type?: string) => binaryRequest(t, client, method, path, body, type);
 
 beforeAll(async () => {
   t = createTestApp(LONG_SESSIONS);

@@ -50,3 +50,24 @@ export function createClient(t: Pick<TestApp, 'app'>, auth: { cookie?: string; b
   };
   return client;
 }
+
+export type BinaryResponse = { status: number; headers: Headers; bytes: Buffer };
+
+/**
+ * A request with `client`'s session whose answer is read as bytes (a PDF, a download), not
+ * parsed: `body` (the bytes of a file) is sent as `type`.
+ */
+export async function binaryRequest(
+  t: Pick<TestApp, 'app'>,
+  client: TestClient,
+  method: string,
+  path: string,
+  body?: Uint8Array,
+  type = 'application/pdf',
+): Promise<BinaryResponse> {
+  const headers: Record<string, string> = {};
+  if (client.cookie !== null) headers.cookie = client.cookie;
+  if (body !== undefined) headers['content-type'] = type;
+  const response = await t.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+}
