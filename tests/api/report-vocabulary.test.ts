@@ -21,22 +21,12 @@ import { procedureReportData } from '../../src/reports/procedure-report-data.js'
 import { renderEvaluationReport } from '../../src/reports/render-evaluation-report.js';
 import { renderProcedureLetter } from '../../src/reports/render-procedure-letter.js';
 import { renderProcedureReport } from '../../src/reports/render-procedure-report.js';
-import type { CertificateInfo } from '../../src/reports/signing/signer.js';
-import { b1RouteDossier, buildEvaluationReportData } from '../fixtures/evaluation-report-data.js';
+import { b1RouteDossier, buildEvaluationReportData, testCertificate as certificate } from '../fixtures/evaluation-report-data.js';
 import { KVK, letterDocument, lotReportsOf, threeLotProcedure } from '../fixtures/procedure-report-data.js';
 import { createClient, type TestClient } from '../helpers/client.js';
 import { createDemoApp, type DemoApp } from '../helpers/demo-app.js';
 import { identifierPattern, leakedIdentifiers } from '../helpers/identifier-scan.js';
 import { pdfText } from '../unit/reports/poppler.js';
-
-const certificate: CertificateInfo = {
-  subject: 'CN=Gemeente Zwolle, O=Gemeente Zwolle, C=NL',
-  issuer: 'CN=Test CA, C=NL',
-  validFrom: '2026-01-01T00:00:00.000Z',
-  validTo: '2029-01-01T00:00:00.000Z',
-  fingerprintSha256: 'AB:CD',
-  development: false,
-};
 
 /**
  * Where a report names a bid by its code first or alone (issue 17): a heading or cover line

@@ -4,18 +4,8 @@ import type { Award, Dossier } from '../../../src/domain/evaluation/dossier.js';
 import { METHOD_NAMES } from '../../../src/domain/vocabulary/index.js';
 import { parseDossier } from '../../../src/domain/evaluation/dossier.schema.js';
 import { renderEvaluationReport } from '../../../src/reports/render-evaluation-report.js';
-import type { CertificateInfo } from '../../../src/reports/signing/signer.js';
-import { b1RouteDossier, buildEvaluationReportData } from '../../fixtures/evaluation-report-data.js';
+import { b1RouteDossier, buildEvaluationReportData, testCertificate as certificate } from '../../fixtures/evaluation-report-data.js';
 import { pdfText } from './poppler.js';
-
-const certificate: CertificateInfo = {
-  subject: 'CN=Gemeente Zwolle, O=Gemeente Zwolle, C=NL',
-  issuer: 'CN=Test CA, C=NL',
-  validFrom: '2026-01-01T00:00:00.000Z',
-  validTo: '2029-01-01T00:00:00.000Z',
-  fingerprintSha256: 'AB:CD',
-  development: false,
-};
 
 function withAward(dossier: Dossier, award: Award): Dossier {
   const parsed = parseDossier({ ...dossier, award });
