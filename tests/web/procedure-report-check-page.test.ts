@@ -7,11 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateProcedure, type ProcedureResult } from '../../src/domain/procedure/evaluate-procedure.js';
-import { procedureReportData } from '../../src/reports/procedure-report-data.js';
-import { renderProcedureReport } from '../../src/reports/render-procedure-report.js';
+import type { ProcedureResult } from '../../src/domain/procedure/evaluate-procedure.js';
 import { createDevelopmentSigner } from '../../src/reports/signing/development-certificate.js';
-import { letterDocument, lotReportsOf, threeLotProcedure } from '../fixtures/procedure-report-data.js';
+import { evaluatedThreeLotProcedure, signedProcedureReport } from '../helpers/evaluated-procedure.js';
 import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText } from './page-client.js';
@@ -28,12 +26,9 @@ afterAll(() => t.close());
 describe('the check page on a procedure report', () => {
   it('says the embedded procedure was re-computed, and that a forged allocation does not hold', async () => {
     const signer = createDevelopmentSigner({ directory: mkdtempSync(join(tmpdir(), 'gw-cert-')) });
-    const procedure = threeLotProcedure();
-    const result = evaluateProcedure(procedure);
-    const signed = async (r: ProcedureResult) =>
-      signer.sign(
-        await renderProcedureReport(procedureReportData(procedure, r, { lotReports: lotReportsOf(procedure), reportId: 'RPT-P1', document: letterDocument() })),
-      );
+    const evaluated = evaluatedThreeLotProcedure();
+    const { result } = evaluated;
+    const signed = (r: ProcedureResult) => signedProcedureReport(signer, evaluated, r);
     const page = await loginPage(t, w.almereAuditor.email, PASSWORD);
     const check = async (bytes: Uint8Array) => {
       const form = new FormData();

@@ -10,30 +10,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run-cli.js';
-import { evaluateProcedure, type ProcedureResult } from '../../../src/domain/procedure/evaluate-procedure.js';
-import type { Procedure } from '../../../src/domain/procedure/procedure.js';
+import type { ProcedureResult } from '../../../src/domain/procedure/evaluate-procedure.js';
 import { PROCEDURE_FILE } from '../../../src/reports/embedded-files.js';
-import { procedureReportData } from '../../../src/reports/procedure-report-data.js';
 import { isIntact, verifyDocument } from '../../../src/reports/proof/verify-document.js';
-import { renderProcedureReport } from '../../../src/reports/render-procedure-report.js';
 import { createDevelopmentSigner } from '../../../src/reports/signing/development-certificate.js';
 import type { ReportSigner } from '../../../src/reports/signing/signer.js';
-import { letterDocument, lotReportsOf, threeLotProcedure } from '../../fixtures/procedure-report-data.js';
+import { type EvaluatedProcedure, evaluatedThreeLotProcedure, signedProcedureReport } from '../../helpers/evaluated-procedure.js';
 import { pdfdetachSave } from './poppler-extra.js';
 
 let signer: ReportSigner;
-let procedure: Procedure;
+let evaluated: EvaluatedProcedure;
 let result: ProcedureResult;
 
-const signedReport = async (r: ProcedureResult) =>
-  signer.sign(
-    await renderProcedureReport(procedureReportData(procedure, r, { lotReports: lotReportsOf(procedure), reportId: 'RPT-P1', document: letterDocument() })),
-  );
+const signedReport = (r: ProcedureResult) => signedProcedureReport(signer, evaluated, r);
 
 beforeAll(() => {
   signer = createDevelopmentSigner({ directory: mkdtempSync(join(tmpdir(), 'gw-cert-')) });
-  procedure = threeLotProcedure();
-  result = evaluateProcedure(procedure);
+  evaluated = evaluatedThreeLotProcedure();
+  result = evaluated.result;
 });
 
 describe('verifying a procedure report recomputes its content', () => {
