@@ -2,40 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateProcedure } from '../../../src/domain/procedure/evaluate-procedure.js';
 import { parseProcedure } from '../../../src/domain/procedure/procedure.schema.js';
-import type { AwardLimit, LotDraw, Procedure } from '../../../src/domain/procedure/procedure.js';
-import { buildProcedure, kvkOf, type SimpleLot } from './build-procedure.js';
+import type { AwardLimit, LotDraw } from '../../../src/domain/procedure/procedure.js';
+import { buildProcedure, kvkOf, problemsOf, readAsFile, type SimpleLot, tiedL1Lots, winners } from './build-procedure.js';
 
 const RECORD = 'Geloot door de notaris op 3 maart 2027 met twee gesloten enveloppen.';
 
-function parsed(procedure: Procedure): Procedure {
-  const result = parseProcedure(JSON.parse(JSON.stringify(procedure)));
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return result.procedure;
-}
-
 function allocate(lots: SimpleLot[], awardLimit: AwardLimit, draws?: LotDraw[], preferences?: Record<string, string[]>) {
   const procedure = buildProcedure({ lots, awardLimit, ...(preferences === undefined ? {} : { preferences }) });
-  return evaluateProcedure(parsed({ ...procedure, ...(draws === undefined ? {} : { draws }) })).allocation;
+  return evaluateProcedure(readAsFile({ ...procedure, ...(draws === undefined ? {} : { draws }) })).allocation;
 }
-const winners = (allocation: { lotId: string; winner: string | null }[]) => Object.fromEntries(allocation.map((a) => [a.lotId, a.winner]));
 
 // L1: A and C tie at rank 1; L2: A best, B second (the tie example of allocation-golden.test.ts).
-const tiedL1: SimpleLot[] = [
-  {
-    id: 'L1',
-    bids: [
-      { id: 'A1', school: 'A', quality: 8 },
-      { id: 'C1', school: 'C', quality: 8 },
-    ],
-  },
-  {
-    id: 'L2',
-    bids: [
-      { id: 'A2', school: 'A', quality: 9 },
-      { id: 'B2', school: 'B', quality: 6 },
-    ],
-  },
-];
+const tiedL1 = tiedL1Lots();
 const LOT_ORDER: AwardLimit = { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2'] };
 const PREFERENCE: AwardLimit = { maxLotsPerBidder: 1, rule: 'bidder-preference' };
 
@@ -118,13 +96,10 @@ describe('the draws in the file', () => {
     ...JSON.parse(JSON.stringify(buildProcedure({ lots: tiedL1, ...(limited ? { awardLimit: LOT_ORDER } : {}) }))),
     ...extra,
   });
-  const problems = (input: unknown) => {
-    const result = parseProcedure(input);
-    return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
-  };
+  const problems = problemsOf;
 
   it('a file without draws evaluates exactly as before (no draw fields in the output)', () => {
-    const out = JSON.stringify(evaluateProcedure(parsed(buildProcedure({ lots: tiedL1, awardLimit: LOT_ORDER }))));
+    const out = JSON.stringify(evaluateProcedure(readAsFile(buildProcedure({ lots: tiedL1, awardLimit: LOT_ORDER }))));
     expect(out).not.toContain('draw');
   });
 

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateProcedure } from '../../../src/domain/procedure/evaluate-procedure.js';
-import { parseProcedure } from '../../../src/domain/procedure/procedure.schema.js';
 import type { AwardLimit } from '../../../src/domain/procedure/procedure.js';
-import { buildProcedure, kvkOf, type SimpleLot } from './build-procedure.js';
+import { buildProcedure, kvkOf, readAsFile, type SimpleLot, tiedL1Lots, winners } from './build-procedure.js';
 
 function allocate(lots: SimpleLot[], awardLimit?: AwardLimit, preferences?: Record<string, string[]>) {
   const procedure = buildProcedure({ lots, ...(awardLimit === undefined ? {} : { awardLimit }), ...(preferences === undefined ? {} : { preferences }) });
   // Through the schema, as the CLI does: the golden procedures are valid files.
-  const parsed = parseProcedure(JSON.parse(JSON.stringify(procedure)));
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return evaluateProcedure(parsed.procedure).allocation;
+  return evaluateProcedure(readAsFile(procedure)).allocation;
 }
-const winners = (allocation: { lotId: string; winner: string | null }[]) => Object.fromEntries(allocation.map((a) => [a.lotId, a.winner]));
 
 // School A is best on both lots, school B second on both.
 const TWO_LOTS: SimpleLot[] = [
@@ -105,22 +101,7 @@ describe('the two rules give different allocations', () => {
 });
 
 describe('ties, as the spec decides them: the tool does not draw lots', () => {
-  const tiedL1: SimpleLot[] = [
-    {
-      id: 'L1',
-      bids: [
-        { id: 'A1', school: 'A', quality: 8 },
-        { id: 'C1', school: 'C', quality: 8 },
-      ],
-    },
-    {
-      id: 'L2',
-      bids: [
-        { id: 'A2', school: 'A', quality: 9 },
-        { id: 'B2', school: 'B', quality: 6 },
-      ],
-    },
-  ];
+  const tiedL1 = tiedL1Lots();
 
   it('without a limitation a shared first rank leaves the lot without a winner, like its own result', () => {
     const allocation = allocate(tiedL1);

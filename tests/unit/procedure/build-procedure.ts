@@ -7,6 +7,7 @@
  */
 import type { Bid, Dossier } from '../../../src/domain/evaluation/dossier.js';
 import type { AwardLimit, Procedure } from '../../../src/domain/procedure/procedure.js';
+import { parseProcedure } from '../../../src/domain/procedure/procedure.schema.js';
 
 export type SimpleLotBid = { id: string; school: string; quality: number };
 export type SimpleLot = { id: string; bids: SimpleLotBid[] };
@@ -40,3 +41,39 @@ export function buildProcedure(options: { lots: SimpleLot[]; awardLimit?: AwardL
     lots: options.lots.map((lot) => ({ id: lot.id, dossier: lotDossier(lot) })),
   };
 }
+
+/** L1: schools A and C tie at rank 1 (quality 8); L2: A best (9), B second (6). A fresh copy each call. */
+export function tiedL1Lots(): SimpleLot[] {
+  return [
+    {
+      id: 'L1',
+      bids: [
+        { id: 'A1', school: 'A', quality: 8 },
+        { id: 'C1', school: 'C', quality: 8 },
+      ],
+    },
+    {
+      id: 'L2',
+      bids: [
+        { id: 'A2', school: 'A', quality: 9 },
+        { id: 'B2', school: 'B', quality: 6 },
+      ],
+    },
+  ];
+}
+
+/** What the schema finds in `input` read as a file (through JSON), as `path: message`; [] for a valid file. */
+export function problemsOf(input: unknown): string[] {
+  const parsed = parseProcedure(JSON.parse(JSON.stringify(input)));
+  return parsed.ok ? [] : parsed.problems.map((p) => `${p.path}: ${p.message}`);
+}
+
+/** `procedure` read as the CLI reads a file (through JSON and the schema); throws with the problems of an invalid one. */
+export function readAsFile(procedure: unknown): Procedure {
+  const parsed = parseProcedure(JSON.parse(JSON.stringify(procedure)));
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return parsed.procedure;
+}
+
+/** An allocation as its winner per lot id. */
+export const winners = (allocation: { lotId: string; winner: string | null }[]) => Object.fromEntries(allocation.map((a) => [a.lotId, a.winner]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeProcedure, parseProcedure } from '../../../src/domain/procedure/procedure.schema.js';
-import { buildProcedure, kvkOf, type SimpleLot } from './build-procedure.js';
+import { looksLikeProcedure } from '../../../src/domain/procedure/procedure.schema.js';
+import { buildProcedure, kvkOf, problemsOf as problems, type SimpleLot } from './build-procedure.js';
 
 const LOTS: SimpleLot[] = [
   {
@@ -12,10 +12,6 @@ const LOTS: SimpleLot[] = [
   },
   { id: 'L2', bids: [{ id: 'A2', school: 'A', quality: 8 }] },
 ];
-const problems = (input: unknown) => {
-  const parsed = parseProcedure(JSON.parse(JSON.stringify(input)));
-  return parsed.ok ? [] : parsed.problems.map((p) => `${p.path}: ${p.message}`);
-};
 
 describe('the procedure file', () => {
   it('accepts a partial preference of a school, about lots it bid on', () => {
