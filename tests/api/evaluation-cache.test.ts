@@ -4,14 +4,14 @@
  * bids, opening, the panel and its seals, consensus scores, the art. 2.116 review, the award
  * decision. And that a change elsewhere leaves a tender's cached evaluation in place.
  */
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { computeEvaluation } from '../../src/modules/evaluation/evaluation.service.js';
 import { createPanelTender, runPanel, setConsensus } from '../helpers/panel.js';
 import { createMember, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
+import { ijssellandB1Example } from '../helpers/dossiers.js';
 
-const EXAMPLE = JSON.parse(readFileSync(new URL('../../templates/examples/b1-route-ijsselland.dossier.json', import.meta.url), 'utf8')) as unknown;
+const EXAMPLE = ijssellandB1Example();
 
 let t: TestApp;
 let w: World;

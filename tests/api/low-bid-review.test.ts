@@ -2,7 +2,6 @@
  * The art. 2.116 review through the API, on the IJsselland example: B3 (Snel Inburgeren,
  * €\u00a0289.000) is flagged by five rules. The clock is injected, so deadlines pass on purpose.
  */
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDossier } from '../../src/domain/evaluation/dossier.schema.js';
 import { REJECTION_NEEDS_EXPLANATION } from '../../src/domain/low-bids/review.js';
@@ -10,8 +9,9 @@ import { derivedSecrets, findSecrets, otherBiddersSecrets } from '../helpers/con
 import { evaluateWithTheCli } from '../helpers/cli.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
+import { ijssellandB1Example } from '../helpers/dossiers.js';
 
-const EXAMPLE = JSON.parse(readFileSync(new URL('../../templates/examples/b1-route-ijsselland.dossier.json', import.meta.url), 'utf8')) as unknown;
+const EXAMPLE = ijssellandB1Example();
 const EXAMPLE_DOSSIER = (() => {
   const parsed = parseDossier(EXAMPLE);
   if (!parsed.ok) throw new Error('the example dossier must be valid');

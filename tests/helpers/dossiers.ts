@@ -1,10 +1,17 @@
 /**
  * @module
- * Dossiers for API tests: the B1-route example of the spec, and a generated n-bid lot.
+ * Dossiers for API tests: the B1-route example of the spec, the IJsselland B1-route example
+ * file of templates/examples/, and a generated n-bid lot.
  */
+import { readFileSync } from 'node:fs';
 import type { Dossier } from '../../src/domain/evaluation/dossier.js';
 
 const scale = [0, 2, 4, 6, 8, 10];
+
+/** `templates/examples/b1-route-ijsselland.dossier.json` as the JSON a client sends it (unchecked); a fresh copy each call. */
+export function ijssellandB1Example(): unknown {
+  return JSON.parse(readFileSync(new URL('../../templates/examples/b1-route-ijsselland.dossier.json', import.meta.url), 'utf8'));
+}
 
 export function exampleDossier(): Dossier {
   return {

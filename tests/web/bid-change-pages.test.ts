@@ -4,14 +4,14 @@
  * price-only flags on the bids page as soon as the bids are in; deleting a draft tender; the
  * sum of the weights when it is not 100. Each through the same services as the API.
  */
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPanelTender } from '../helpers/panel.js';
 import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText, type PageClient } from './page-client.js';
+import { ijssellandB1Example } from '../helpers/dossiers.js';
 
-const EXAMPLE = JSON.parse(readFileSync(new URL('../../templates/examples/b1-route-ijsselland.dossier.json', import.meta.url), 'utf8')) as unknown;
+const EXAMPLE = ijssellandB1Example();
 const REASON = 'Bij het overnemen van het formulier zijn twee cijfers verwisseld.';
 
 let t: TestApp;

@@ -5,19 +5,18 @@
  * own, behind a counting page; then through the real pages, with the roles that must never
  * see each other's pages.
  */
-import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, AppEnv } from '../../src/http/types.js';
 import type { TenderAccess } from '../../src/modules/tenders/tender-access.js';
 import { cachePages, doNotCachePage } from '../../src/web/page-cache.js';
-import { exampleDossier } from '../helpers/dossiers.js';
+import { exampleDossier, ijssellandB1Example } from '../helpers/dossiers.js';
 import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText, type PageClient } from './page-client.js';
 
-const EXAMPLE = JSON.parse(readFileSync(new URL('../../templates/examples/b1-route-ijsselland.dossier.json', import.meta.url), 'utf8')) as unknown;
+const EXAMPLE = ijssellandB1Example();
 
 let t: TestApp;
 let w: World;
