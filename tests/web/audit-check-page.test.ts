@@ -5,20 +5,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { anchorAuditHead } from '../../src/modules/audit/audit-anchor.service.js';
 import { exampleDossier } from '../helpers/dossiers.js';
-import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { PASSWORD, type World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText, type PageClient } from './page-client.js';
+import { importAlmereTender, pageWorld } from './page-world.js';
 
 let t: TestApp;
 let w: World;
 let page: PageClient;
 let id: string;
 beforeEach(async () => {
-  t = createTestApp();
-  w = await seedWorld(t);
-  page = await loginPage(t, w.almereAuditor.email, PASSWORD);
-  id = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
-  expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/open`)).status).toBe(200);
+  ({ t, w, page } = await pageWorld((world) => world.almereAuditor));
+  id = await importAlmereTender(w, exampleDossier(), { open: true });
 });
 afterEach(() => t.close());
 

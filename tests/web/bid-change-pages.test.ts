@@ -6,10 +6,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPanelTender } from '../helpers/panel.js';
-import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { PASSWORD, type World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText, type PageClient } from './page-client.js';
 import { ijssellandB1Example } from '../helpers/dossiers.js';
+import { importAlmereTender, pageWorld } from './page-world.js';
 
 const EXAMPLE = ijssellandB1Example();
 const REASON = 'Bij het overnemen van het formulier zijn twee cijfers verwisseld.';
@@ -19,10 +20,8 @@ let w: World;
 let page: PageClient;
 let id: string;
 beforeEach(async () => {
-  t = createTestApp();
-  w = await seedWorld(t);
-  page = await loginPage(t, w.almereInkoper.email, PASSWORD);
-  id = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: EXAMPLE })).body.id;
+  ({ t, w, page } = await pageWorld());
+  id = await importAlmereTender(w, EXAMPLE);
 });
 afterEach(() => t.close());
 

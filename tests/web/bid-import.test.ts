@@ -1,17 +1,16 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { loginPage, visibleText, type PageClient } from './page-client.js';
+import type { World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { visibleText, type PageClient } from './page-client.js';
+import { pageWorld } from './page-world.js';
 
 let t: TestApp;
 let w: World;
 let page: PageClient;
 let id: string;
 beforeEach(async () => {
-  t = createTestApp();
-  w = await seedWorld(t);
-  page = await loginPage(t, w.almereInkoper.email, PASSWORD);
+  ({ t, w, page } = await pageWorld());
   const created = await page.post('/nieuwe-aanbesteding', {
     template: 'b1-route',
     reference: 'ZWL-2027-INB-B1',

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { loginPage, visibleText, type PageClient } from './page-client.js';
+import type { World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { visibleText, type PageClient } from './page-client.js';
 import { ijssellandB1Example } from '../helpers/dossiers.js';
+import { importAlmereTender, pageWorld } from './page-world.js';
 
 const EXAMPLE = ijssellandB1Example();
 
@@ -12,10 +13,8 @@ let w: World;
 let page: PageClient;
 let id: string;
 beforeEach(async () => {
-  t = createTestApp();
-  w = await seedWorld(t);
-  page = await loginPage(t, w.almereInkoper.email, PASSWORD);
-  id = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: EXAMPLE })).body.id;
+  ({ t, w, page } = await pageWorld());
+  id = await importAlmereTender(w, EXAMPLE);
 });
 afterEach(() => t.close());
 

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { PASSWORD, type World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
 import { errorSummaryOnTop, loginPage, visibleText, type PageClient } from './page-client.js';
 import { ijssellandB1Example } from '../helpers/dossiers.js';
+import { importAlmereTender, pageWorld } from './page-world.js';
 
 const EXAMPLE = ijssellandB1Example();
 
@@ -11,13 +12,8 @@ let w: World;
 let page: PageClient;
 let id: string;
 beforeEach(async () => {
-  t = createTestApp();
-  w = await seedWorld(t);
-  page = await loginPage(t, w.almereInkoper.email, PASSWORD);
-  const imported = await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: EXAMPLE });
-  expect(imported.status).toBe(201);
-  id = imported.body.id;
-  expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/open`)).status).toBe(200);
+  ({ t, w, page } = await pageWorld());
+  id = await importAlmereTender(w, EXAMPLE, { open: true });
 });
 afterEach(() => t.close());
 

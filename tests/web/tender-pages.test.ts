@@ -1,15 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { PASSWORD, type World } from '../helpers/seed.js';
+import type { TestApp } from '../helpers/test-app.js';
 import { formValuesOf, loginPage, visibleText, type PageClient } from './page-client.js';
+import { pageWorld } from './page-world.js';
 
 let t: TestApp;
 let w: World;
 let page: PageClient;
 beforeEach(async () => {
-  t = createTestApp();
-  w = await seedWorld(t);
-  page = await loginPage(t, w.almereInkoper.email, PASSWORD);
+  ({ t, w, page } = await pageWorld());
 });
 afterEach(() => t.close());
 
