@@ -4,6 +4,7 @@ import { manyCellsXlsx, zipBombXlsx } from '../helpers/hostile-xlsx.js';
 import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginPage, ORIGIN, visibleText, type PageClient } from './page-client.js';
+import { draftFromTemplate } from './page-world.js';
 
 // The real reader, watched: a refused upload must never reach it.
 vi.mock('../../src/web/sheet/read-bid-sheet.js', async (importOriginal) => {
@@ -22,8 +23,7 @@ beforeAll(async () => {
   w = await seedWorld(t);
   inkoper = await loginPage(t, w.almereInkoper.email, PASSWORD);
   auditor = await loginPage(t, w.almereAuditor.email, PASSWORD);
-  const created = await inkoper.post('/nieuwe-aanbesteding', { template: 'b1-route', reference: 'ZWL-2027-INB-B1', title: 'Inburgering B1-route' });
-  id = /\/aanbestedingen\/([^/]+)\//.exec(created.location ?? '')?.[1] ?? '';
+  id = await draftFromTemplate(inkoper, { reference: 'ZWL-2027-INB-B1', title: 'Inburgering B1-route' });
   // 300 MiB of sheet XML, about 300 KB packed.
   bomb = await zipBombXlsx({ megabytes: 300 });
 });
@@ -143,8 +143,7 @@ describe('who may upload', () => {
   });
 
   it('refuses an upload once the tender is open (409), before the file is read', async () => {
-    const other = await inkoper.post('/nieuwe-aanbesteding', { template: 'b1-route', reference: 'ZWL-2027-INB-B2', title: 'Inburgering B1-route 2' });
-    const otherId = /\/aanbestedingen\/([^/]+)\//.exec(other.location ?? '')?.[1] ?? '';
+    const otherId = await draftFromTemplate(inkoper, { reference: 'ZWL-2027-INB-B2', title: 'Inburgering B1-route 2' });
     await w.almereInkoper.post(`/api/v1/tenders/${otherId}/bids`, { provider: { name: 'Taalhuis', kvk: '30123456', keurmerk: true }, price: 500000 });
     expect(
       (

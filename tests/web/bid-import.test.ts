@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { World } from '../helpers/seed.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { visibleText, type PageClient } from './page-client.js';
-import { pageWorld } from './page-world.js';
+import { draftFromTemplate, pageWorld } from './page-world.js';
 
 let t: TestApp;
 let w: World;
@@ -11,14 +11,7 @@ let page: PageClient;
 let id: string;
 beforeEach(async () => {
   ({ t, w, page } = await pageWorld());
-  const created = await page.post('/nieuwe-aanbesteding', {
-    template: 'b1-route',
-    reference: 'ZWL-2027-INB-B1',
-    title: 'Inburgering B1-route',
-    estimatedValue: '520000',
-    expectedLearners: '80',
-  });
-  id = /\/aanbestedingen\/([^/]+)\//.exec(created.location ?? '')?.[1] ?? '';
+  id = await draftFromTemplate(page, { reference: 'ZWL-2027-INB-B1', title: 'Inburgering B1-route', estimatedValue: '520000', expectedLearners: '80' });
 });
 afterEach(() => t.close());
 

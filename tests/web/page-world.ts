@@ -26,3 +26,18 @@ export async function importAlmereTender(w: World, dossier: unknown, options: { 
   if (options.open === true) expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/open`)).status).toBe(200);
   return id;
 }
+
+/**
+ * A draft made on the page "Nieuwe aanbesteding" from the `b1-route` template with `fields`
+ * (the form's own names and text); asserts the redirect to its settings page; the tender's id.
+ */
+export async function draftFromTemplate(
+  page: PageClient,
+  fields: { reference: string; title: string; estimatedValue?: string; expectedLearners?: string },
+): Promise<string> {
+  const created = await page.post('/nieuwe-aanbesteding', { template: 'b1-route', ...fields });
+  expect(created.status, created.html.slice(0, 400)).toBe(303);
+  const match = /^\/aanbestedingen\/([^/]+)\/instellingen$/.exec(created.location ?? '');
+  expect(match, created.location ?? 'no location').not.toBeNull();
+  return match?.[1] ?? '';
+}

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PASSWORD, type World } from '../helpers/seed.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { formValuesOf, loginPage, visibleText, type PageClient } from './page-client.js';
-import { pageWorld } from './page-world.js';
+import { draftFromTemplate, pageWorld } from './page-world.js';
 
 let t: TestApp;
 let w: World;
@@ -12,19 +12,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function createFromTemplate(): Promise<string> {
-  const created = await page.post('/nieuwe-aanbesteding', {
-    template: 'b1-route',
-    reference: 'ALM-2027-B1',
-    title: 'Inburgering B1 Almere',
-    estimatedValue: '520.000',
-    expectedLearners: '80',
-  });
-  expect(created.status, created.html.slice(0, 400)).toBe(303);
-  const match = /^\/aanbestedingen\/([^/]+)\/instellingen$/.exec(created.location ?? '');
-  expect(match).not.toBeNull();
-  return match?.[1] ?? '';
-}
+const createFromTemplate = () =>
+  draftFromTemplate(page, { reference: 'ALM-2027-B1', title: 'Inburgering B1 Almere', estimatedValue: '520.000', expectedLearners: '80' });
 
 describe('creating a tender from a template', () => {
   it('offers every template and creates a draft for the chosen organisation', async () => {
