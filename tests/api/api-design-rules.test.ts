@@ -17,6 +17,7 @@ import { createClient } from '../helpers/client.js';
 import { exampleDossier } from '../helpers/dossiers.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 const CONTACT = { name: 'Team Inkoop Regio IJsselland', email: 'api@ijsselland.example.nl', url: 'https://gunningswijzer.ijsselland.example.nl' };
 
@@ -31,7 +32,7 @@ const anonymous = () => createClient(t);
 beforeAll(async () => {
   t = createTestApp({ apiContact: CONTACT });
   w = await seedWorld(t);
-  tenderId = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+  tenderId = await importAlmereTender(w, exampleDossier());
   otherTenderId = (await w.utrechtInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.utrecht, dossier: exampleDossier() })).body.id;
   doc = (await anonymous().get('/api/v1/openapi.json')).body;
   dir = mkdtempSync(join(tmpdir(), 'gw-adr-'));

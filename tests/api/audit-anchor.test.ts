@@ -21,6 +21,7 @@ import type { ReportSigner } from '../../src/reports/signing/signer.js';
 import { exampleDossier } from '../helpers/dossiers.js';
 import { loginClient, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 /** The certificate the test apps sign with (test-app.ts), and another one, as after a rotation. */
 let current: ReportSigner;
@@ -38,7 +39,7 @@ let tenderId: string;
 beforeEach(async () => {
   t = createTestApp(LONG_SESSIONS);
   w = await seedWorld(t);
-  tenderId = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+  tenderId = await importAlmereTender(w, exampleDossier());
   expect((await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/open`)).status).toBe(200);
 }, 30_000);
 afterEach(() => t.close());

@@ -14,6 +14,7 @@ import { pdfDocument, uploadDocument } from '../helpers/documents.js';
 import { createPanelTender, runPanel, setConsensus } from '../helpers/panel.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 let t: TestApp;
 let w: World;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   w = await seedWorld(t);
   expect((await w.almereInkoper.post('/api/v1/providers', { name: 'Taalhuis Flevoland', kvk: '30123456', keurmerk: true })).status).toBe(201);
   // An imported dossier with price lines, opened, with a step of the art. 2.116 review and a report.
-  imported = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+  imported = await importAlmereTender(w, exampleDossier());
   expect((await w.almereInkoper.patch(`/api/v1/tenders/${imported}`, { title: 'Inburgering B1-route Almere 2027-2029' })).status).toBe(200);
   expect((await w.almereInkoper.post(`/api/v1/tenders/${imported}/open`)).status).toBe(200);
   const request = { action: 'request-explanation', deadline: '2026-03-16', questions: ['Hoeveel contacturen per inburgeraar rekent u?'] };
@@ -46,7 +47,7 @@ beforeAll(async () => {
   const withdrawal = { receivedOn: '2026-03-02', reason: 'De school trekt zich terug uit de regio en doet niet meer mee.' };
   expect((await w.almereInkoper.post(`/api/v1/tenders/${imported}/bids/B1/withdrawal`, withdrawal)).status).toBe(201);
   // Before an opening: a bid edited and one deleted, and a draft tender deleted as a whole.
-  const draft = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+  const draft = await importAlmereTender(w, exampleDossier());
   expect((await w.almereInkoper.patch(`/api/v1/tenders/${draft}/bids/B4`, { priceLines: lines })).status).toBe(200);
   expect(
     (await w.almereInkoper.patch(`/api/v1/tenders/${draft}/bids/B2`, { provider: { name: 'NT2 Centrum', kvk: '30234567', keurmerk: false } })).status,
@@ -57,7 +58,7 @@ beforeAll(async () => {
   expect(plan.status).toBe(201);
   const replacement = `/api/v1/tenders/${draft}/bids/B2/documents?envelope=quality&name=plan.pdf&replaces=${plan.body.id}&reason=Verkeerde%20versie.`;
   expect((await uploadDocument(t, w.almereInkoper, replacement, pdfDocument('Plan, versie 2'))).status).toBe(201);
-  const gone = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+  const gone = await importAlmereTender(w, exampleDossier());
   expect((await w.almereInkoper.request('DELETE', `/api/v1/tenders/${gone}`)).status).toBe(204);
   // A procedure of three lots (issue 21), its award limitation changed before any lot opened.
   const procedure = await w.almereInkoper.post(`/api/v1/procedures/import?organisationId=${w.orgs.almere}`, exampleProcedure());

@@ -9,6 +9,7 @@ import { exampleDossier } from '../helpers/dossiers.js';
 import { createPanelTender } from '../helpers/panel.js';
 import { createMember, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 let t: TestApp;
 let w: World;
@@ -16,7 +17,7 @@ let id: string;
 beforeEach(async () => {
   t = createTestApp();
   w = await seedWorld(t);
-  id = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+  id = await importAlmereTender(w, exampleDossier());
 });
 afterEach(() => t.close());
 

@@ -13,6 +13,7 @@ import { createPanelTender, runPanel, setConsensus } from '../helpers/panel.js';
 import { createMember, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
 import { normaliseWhitespace, pdfText } from '../unit/reports/poppler.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 let t: TestApp;
 let w: World;
@@ -20,7 +21,7 @@ let id: string;
 beforeEach(async () => {
   t = createTestApp(LONG_SESSIONS);
   w = await seedWorld(t);
-  id = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+  id = await importAlmereTender(w, exampleDossier());
   expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/open`)).status).toBe(200);
 });
 afterEach(() => t.close());
@@ -142,7 +143,7 @@ describe('POST .../bids/:bidId/withdrawal', () => {
     expect(exported.bids[2].withdrawal).toEqual(WITHDRAWAL);
     expect(engineFields(result)).toEqual(evaluateWithTheCli(exported));
     // The dossier re-imports with the withdrawal.
-    const again = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exported })).body.id;
+    const again = await importAlmereTender(w, exported);
     expect((await w.almereInkoper.get(`/api/v1/tenders/${again}/dossier`)).body).toEqual(exported);
     expect((await events('bid.withdraw'))[0]?.change).toMatchObject({ before: { withdrawal: null }, after: { withdrawal: WITHDRAWAL } });
     expect(verifyAuditTrail(t.ctx)).toMatchObject({ valid: true, stateMismatch: null, state: { unknownActions: [] } });
@@ -218,7 +219,7 @@ describe('the panel', () => {
 
 describe('state and roles', () => {
   it('refuses both before the opening (editing the bid is the way then) and once the award decision is taken', async () => {
-    const draft = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+    const draft = await importAlmereTender(w, exampleDossier());
     const early = await w.almereInkoper.post(`/api/v1/tenders/${draft}/bids/B2/correction`, { price: 602000, reason: REASON });
     expect(early.status).toBe(409);
     expect(early.body.detail).toBe(

@@ -12,6 +12,7 @@ import { documentQuery, downloadDocument, pdfDocument, uploadDocument, XLSX } fr
 import { createPanelTender } from '../helpers/panel.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 const MIB = 1024 * 1024;
 let t: TestApp;
@@ -304,7 +305,7 @@ describe('the evaluation report', () => {
   it('lists every document, every version, with its SHA-256', async () => {
     const { exampleDossier } = await import('../helpers/dossiers.js');
     const { normaliseWhitespace, pdfText } = await import('../unit/reports/poppler.js');
-    const id = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+    const id = await importAlmereTender(w, exampleDossier());
     const plan = pdfDocument('Plan B2');
     const first = await uploadDocument(t, w.almereInkoper, docs(id, 'B2', { envelope: 'quality', name: 'Plan B2.pdf' }), plan);
     const price = await uploadDocument(t, w.almereInkoper, docs(id, 'B2', { envelope: 'price', name: 'Prijzen B2.pdf' }), pdfDocument('Prijzen'));

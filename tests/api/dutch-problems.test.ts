@@ -11,6 +11,7 @@ import { exampleDossier, createTenderBody } from '../helpers/dossiers.js';
 import { fillTenderPath, tenderApiRoutes } from '../helpers/routes.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 /** Words that give English away; none is a Dutch word. */
 const ENGLISH = /\b(the|not|found|only|may|must|does|invalid|required|expected|received|unknown|should|cannot|too|field|request|schema)\b/i;
@@ -38,7 +39,7 @@ describe('problem details in Dutch', () => {
   beforeAll(async () => {
     t = createTestApp();
     w = await seedWorld(t);
-    tenderId = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+    tenderId = await importAlmereTender(w, exampleDossier());
     for (const { method, path } of tenderApiRoutes(t)) {
       const filled = fillTenderPath(path, tenderId);
       await collect('as another organisation', w.utrechtInkoper, method, filled, method === 'GET' ? undefined : {});

@@ -10,6 +10,7 @@ import { evaluateWithTheCli } from '../helpers/cli.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
 import { ijssellandB1Example } from '../helpers/dossiers.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 const EXAMPLE = ijssellandB1Example();
 const EXAMPLE_DOSSIER = (() => {
@@ -131,7 +132,7 @@ describe('the art. 2.116 review', () => {
     expect((await review({ ...request, extra: true })).body.errors).toEqual([{ path: 'extra', message: 'onbekend veld' }]);
     expect((await review(request, 'B9')).status).toBe(404);
     expect((await w.almereAuditor.post(`/api/v1/tenders/${id}/bids/B3/low-bid-review`, request)).status).toBe(403);
-    const draft = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: EXAMPLE })).body.id;
+    const draft = await importAlmereTender(w, EXAMPLE);
     const locked = await w.almereInkoper.post(`/api/v1/tenders/${draft}/bids/B3/low-bid-review`, request);
     expect(locked.status).toBe(409);
     expect(locked.body.detail).toContain('kan pas als de aanbesteding is geopend');

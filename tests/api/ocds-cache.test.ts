@@ -8,6 +8,7 @@ import { exampleDossier } from '../helpers/dossiers.js';
 import { createPanelTender } from '../helpers/panel.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 let t: TestApp;
 let w: World;
@@ -15,7 +16,7 @@ let tenderId: string;
 beforeAll(async () => {
   t = createTestApp();
   w = await seedWorld(t);
-  tenderId = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+  tenderId = await importAlmereTender(w, exampleDossier());
 });
 afterAll(() => t.close());
 

@@ -12,6 +12,7 @@ import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.
 import { startTimestampAuthority, type TestTimestampAuthority } from '../helpers/timestamp-authority.js';
 import { normaliseWhitespace, pdfsig, pdfText } from '../unit/reports/poppler.js';
 import { loginPage, visibleText } from '../web/page-client.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 let tsa: TestTimestampAuthority;
 let t: TestApp;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   tsa = await startTimestampAuthority();
   t = createTestApp(LONG_SESSIONS, { timestamping: { url: tsa.url, timeoutMs: 1000 } });
   w = await seedWorld(t);
-  tenderId = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+  tenderId = await importAlmereTender(w, exampleDossier());
   expect((await w.almereInkoper.post(`/api/v1/tenders/${tenderId}/open`)).status).toBe(200);
 }, 60_000);
 afterAll(async () => {

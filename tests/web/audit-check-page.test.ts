@@ -8,7 +8,8 @@ import { exampleDossier } from '../helpers/dossiers.js';
 import { PASSWORD, type World } from '../helpers/seed.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText, type PageClient } from './page-client.js';
-import { importAlmereTender, pageWorld } from './page-world.js';
+import { pageWorld } from './page-world.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 let t: TestApp;
 let w: World;

@@ -10,7 +10,8 @@ import { PASSWORD, type World } from '../helpers/seed.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText, type PageClient } from './page-client.js';
 import { ijssellandB1Example } from '../helpers/dossiers.js';
-import { importAlmereTender, pageWorld } from './page-world.js';
+import { pageWorld } from './page-world.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 const EXAMPLE = ijssellandB1Example();
 const REASON = 'Bij het overnemen van het formulier zijn twee cijfers verwisseld.';

@@ -8,6 +8,7 @@ import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText, type PageClient } from './page-client.js';
 import { ijssellandB1Example } from '../helpers/dossiers.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 const EXAMPLE = ijssellandB1Example();
 
@@ -19,7 +20,7 @@ beforeEach(async () => {
   t = createTestApp();
   w = await seedWorld(t);
   inkoper = await loginPage(t, w.almereInkoper.email, PASSWORD);
-  id = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: EXAMPLE })).body.id;
+  id = await importAlmereTender(w, EXAMPLE);
   expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/open`)).status).toBe(200);
 });
 afterEach(() => t.close());

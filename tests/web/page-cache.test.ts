@@ -15,6 +15,7 @@ import { exampleDossier, ijssellandB1Example } from '../helpers/dossiers.js';
 import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText, type PageClient } from './page-client.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 const EXAMPLE = ijssellandB1Example();
 
@@ -98,7 +99,7 @@ describe('the page cache on its own', () => {
 
   it('makes it afresh after an audit event of the tender or of no tender, not after one of another tender', async () => {
     await get('/pagina');
-    const other = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id;
+    const other = await importAlmereTender(w, exampleDossier());
     expect(await get('/pagina')).toBe('<p>weergave 1</p>');
     expect((await w.almereInkoper.post(`/api/v1/tenders/${other}/open`)).status).toBe(200);
     expect(await get('/pagina')).toBe('<p>weergave 1</p>');

@@ -1,8 +1,8 @@
 /**
  * @module
  * The world of the page tests: a new server with the seeded organisations and users
- * (tests/helpers/seed.ts) and one of them logged in on the pages; and a dossier imported into
- * Almere by its inkoper. One set-up for the page test files, so they start alike.
+ * (tests/helpers/seed.ts) and one of them logged in on the pages, and a draft made on the
+ * page from a template (tenders imported by API: tests/helpers/tenders.ts). One set-up for the page test files, so they start alike.
  */
 import { expect } from 'vitest';
 import { PASSWORD, seedWorld, type World } from '../helpers/seed.js';
@@ -16,15 +16,6 @@ export async function pageWorld(who: (w: World) => { email: string } = (w) => w.
   const t = createTestApp();
   const w = await seedWorld(t);
   return { t, w, page: await loginPage(t, who(w).email, PASSWORD) };
-}
-
-/** `dossier` imported into Almere by its inkoper (asserts the 201), with `open` also opened (asserts the 200); the tender's id. */
-export async function importAlmereTender(w: World, dossier: unknown, options: { open?: boolean } = {}): Promise<string> {
-  const imported = await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier });
-  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-  const id = imported.body.id as string;
-  if (options.open === true) expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/open`)).status).toBe(200);
-  return id;
 }
 
 /**

@@ -4,7 +4,8 @@ import type { World } from '../helpers/seed.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { visibleText, type PageClient } from './page-client.js';
 import { ijssellandB1Example } from '../helpers/dossiers.js';
-import { importAlmereTender, pageWorld } from './page-world.js';
+import { pageWorld } from './page-world.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 const EXAMPLE = ijssellandB1Example();
 

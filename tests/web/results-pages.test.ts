@@ -3,7 +3,8 @@ import { PASSWORD, type World } from '../helpers/seed.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { errorSummaryOnTop, loginPage, visibleText, type PageClient } from './page-client.js';
 import { ijssellandB1Example } from '../helpers/dossiers.js';
-import { importAlmereTender, pageWorld } from './page-world.js';
+import { pageWorld } from './page-world.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 const EXAMPLE = ijssellandB1Example();
 
