@@ -12,6 +12,7 @@ import { exampleProcedure } from '../helpers/procedures.js';
 import { createPanelTender, motivationFor, runPanel, scoreAll, setConsensus } from '../helpers/panel.js';
 import { createMember, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 let t: TestApp;
 let w: World;
@@ -197,7 +198,7 @@ describe('GET /api/v1/tenders/:id/timeline', () => {
 
   it('describes changed consensus scores and art. 2.116 decisions with both values', async () => {
     t.clock.set('2026-03-02T09:00:00Z');
-    const id = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id as string;
+    const id = await importAlmereTender(w, exampleDossier());
     expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/open`)).status).toBe(200);
     await w.almereInkoper.put(`/api/v1/tenders/${id}/bids/B2/consensus/K1`, { score: 6, motivation: 'Na herlezing van het plan is zes punten passend.' });
     const review = `/api/v1/tenders/${id}/bids/B3/low-bid-review`;

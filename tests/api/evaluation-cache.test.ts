@@ -10,6 +10,7 @@ import { createPanelTender, runPanel, setConsensus } from '../helpers/panel.js';
 import { createMember, seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, LONG_SESSIONS, type TestApp } from '../helpers/test-app.js';
 import { ijssellandB1Example } from '../helpers/dossiers.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 const EXAMPLE = ijssellandB1Example();
 
@@ -64,7 +65,7 @@ describe('the cached evaluation', () => {
   });
 
   it('follows the art. 2.116 review and the award decision', async () => {
-    const id = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: EXAMPLE })).body.id as string;
+    const id = await importAlmereTender(w, EXAMPLE);
     expect((await w.almereInkoper.post(`/api/v1/tenders/${id}/open`)).status).toBe(200);
     await expectServedIsFresh(id);
     const review = (body: unknown) => w.almereInkoper.post(`/api/v1/tenders/${id}/bids/B3/low-bid-review`, body);

@@ -8,6 +8,7 @@ import { toTenderView } from '../../src/modules/tenders/tenders.service.js';
 import { createTenderBody, exampleDossier } from '../helpers/dossiers.js';
 import { seedWorld, type World } from '../helpers/seed.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 let t: TestApp;
 let w: World;
@@ -39,7 +40,7 @@ describe('the tender list', () => {
   it('follows every change to a tender and reads only the changed ones again', async () => {
     const first = (await w.almereInkoper.post('/api/v1/tenders', createTenderBody(w.orgs.almere))).body.id as string;
     t.clock.advance(60_000); // the list is in order of creation
-    const second = (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id as string;
+    const second = await importAlmereTender(w, exampleDossier());
     expect((await expectServedIsFresh()).map((x) => x.id)).toEqual([first, second]);
     expect(rowsRead().sort()).toEqual([first, second].sort());
 

@@ -8,13 +8,13 @@ import { verifyAcknowledged, type AcknowledgedWrite } from '../../scripts/load-m
 import { exampleDossier } from '../helpers/dossiers.js';
 import { seedWorld } from '../helpers/seed.js';
 import { createTestApp } from '../helpers/test-app.js';
+import { importAlmereTender } from '../helpers/tenders.js';
 
 describe('verifyAcknowledged', () => {
   it('finds acknowledged writes, and reports missing ones and rows that disagree with the log', async () => {
     const t = createTestApp();
     const w = await seedWorld(t);
-    const importTender = async () =>
-      (await w.almereInkoper.post('/api/v1/tenders/import', { organisationId: w.orgs.almere, dossier: exampleDossier() })).body.id as string;
+    const importTender = () => importAlmereTender(w, exampleDossier());
     const draft = await importTender();
     const open = await importTender();
     expect((await w.almereInkoper.post(`/api/v1/tenders/${open}/open`)).status).toBe(200);
