@@ -51,7 +51,10 @@ describe('the word choices', () => {
     ).toEqual([]);
     expect(rejectedWordsIn('De prijsenveloppe is verzegeld; de enveloppe gaat open.')).toEqual(['prijsenveloppe → envelop', 'enveloppe → envelop']);
     expect(rejectedWordsIn('De prijsenvelop en de kwaliteitsenvelop; beide enveloppen.')).toEqual([]);
-    expect(WORD_CHOICES.map((c) => c.use)).toEqual(['aanvaard', 'motivering', 'inburgeraar', 'inschrijver', 'envelop']);
+    expect(rejectedWordsIn('Kies een template; de templates leveren de criteria.')).toEqual(['template → sjabloon', 'templates → sjabloon']);
+    // A file path and an API field are names, not words.
+    expect(rejectedWordsIn('Uit templates/tenders/b1-route.json, het veld `template`, "template"; het sjabloon, de sjablonen.')).toEqual([]);
+    expect(WORD_CHOICES.map((c) => c.use)).toEqual(['aanvaard', 'motivering', 'inburgeraar', 'inschrijver', 'envelop', 'sjabloon']);
   });
 });
 

@@ -39,11 +39,11 @@ export const AUDIT_ACTION_TERMS = {
   ),
   'procedure.create': term(
     'procedure aangemaakt',
-    'Een procedure met meerdere percelen is aangemaakt; elk perceel is uit een template een aanbesteding in voorbereiding geworden.',
+    'Een procedure met meerdere percelen is aangemaakt; elk perceel is uit een sjabloon een aanbesteding in voorbereiding geworden.',
   ),
   'procedure.lot.add': term(
     'perceel toegevoegd',
-    'Een procedure heeft er een perceel bij, uit een template of met de criteria en regels van een ander perceel; het perceel is een aanbesteding in voorbereiding.',
+    'Een procedure heeft er een perceel bij, uit een sjabloon of met de criteria en regels van een ander perceel; het perceel is een aanbesteding in voorbereiding.',
   ),
   'procedure.delete': term('procedure verwijderd', 'Een procedure in voorbereiding is met al haar percelen verwijderd.'),
   'procedure.award-limit.set': term(

@@ -51,6 +51,13 @@ export const WORD_CHOICES: readonly WordChoice[] = [
     rejected: /\b(?:prijs|kwaliteits)?enveloppe\b/giu,
     why: 'Eén spelling voor de prijsenvelop en de kwaliteitsenvelop; envelop is de voorkeursspelling van het Groene Boekje.',
   },
+  {
+    use: 'sjabloon',
+    not: 'template',
+    // A file path (`templates/tenders/b1-route.json`) and an API field (`template`) are names, not words: a slash or a quote beside it keeps it.
+    rejected: /(?<![/`"'.\w-])templates?(?![/`"'.\w-])/giu,
+    why: 'Een aanbesteding begint bij een sjabloon, het Nederlandse woord; template is Engels.',
+  },
 ];
 
 /** The rejected words found in a text, each as "gevonden → te gebruiken", once. */
