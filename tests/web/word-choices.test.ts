@@ -40,11 +40,12 @@ describe('the word choices', () => {
       'motivaties → motivering',
       'leerlingen → inburgeraar',
     ]);
-    expect(rejectedWordsIn('U verklaart over deze scholen; de school heeft een keurmerk; 3 scholen; maximaal 1 perceel per school.')).toEqual([
+    expect(rejectedWordsIn('U verklaart over deze scholen; de school heeft een keurmerk; 3 scholen; maximaal 1 perceel per school; één school.')).toEqual([
       'deze scholen → inschrijver',
       'de school → inschrijver',
       'scholen → inschrijver',
       'per school → inschrijver',
+      'één school → inschrijver',
     ]);
     expect(
       rejectedWordsIn('De prijs is aanvaard. Motivering van de score. Twaalf inburgeraars per groep. Taalschool Noord (B2) schreef in; de inschrijver.'),

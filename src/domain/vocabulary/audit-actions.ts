@@ -48,7 +48,7 @@ export const AUDIT_ACTION_TERMS = {
   'procedure.delete': term('procedure verwijderd', 'Een procedure in voorbereiding is met al haar percelen verwijderd.'),
   'procedure.award-limit.set': term(
     'gunningsbeperking gewijzigd',
-    'De gunningsbeperking van een procedure (hoeveel percelen één school ten hoogste krijgt, en volgens welke regel) of de voorkeuren van de scholen zijn gewijzigd.',
+    'De gunningsbeperking van een procedure (hoeveel percelen één inschrijver ten hoogste krijgt, en volgens welke regel) of de voorkeuren van de inschrijvers zijn gewijzigd.',
   ),
   'procedure.draw.record': term(
     'loting voor een perceel vastgelegd',

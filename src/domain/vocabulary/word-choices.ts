@@ -41,7 +41,7 @@ export const WORD_CHOICES: readonly WordChoice[] = [
     not: 'school (voor de partij in de procedure)',
     // A bid is named by its school ("Taalhuis (B2)"): the proper name stays. What is rejected is
     // the common noun for the party: "de school", "deze scholen".
-    rejected: /\b(?:de|deze|die|een|elke|iedere|andere|welke|geen|per)\s+(?:school|scholen)\b|\bscholen\b/giu,
+    rejected: /(?<![\p{L}\p{N}])(?:de|deze|die|een|één|elke|iedere|andere|welke|geen|per)\s+(?:school|scholen)\b|\bscholen\b/giu,
     why: 'De Aanbestedingswet 2012 spreekt van de inschrijver; een inschrijving heet naar haar school, "School (B2)".',
   },
   {
