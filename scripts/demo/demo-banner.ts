@@ -1,8 +1,8 @@
 /**
  * @module
  * What `npm run demo` prints once the server listens: the address, and per account the web
- * page to open first (opening it asks for the login and then goes there), and the tenders by
- * their pages. Web pages only: the API is for scripts, and its document names itself.
+ * page to open first (opening it asks for the login and then goes there), and the tenders and
+ * the procedures in lots by their pages. Web pages only: the API is for scripts, and its document names itself.
  */
 import { statusName } from '../../src/reports/report-format.js';
 import { DEMO_PASSWORD } from './demo-world.js';
@@ -23,6 +23,9 @@ export function demoBanner({ address, summary, seconds, database }: { address: s
     ...summary.tenders.map(
       (t) => `  ${t.reference.padEnd(18)} ${statusName(t.status).padEnd(statusWidth)} ${t.lot.padEnd(42)} ${address}/aanbestedingen/${t.id}`,
     ),
+    '',
+    'Procedures in percelen:',
+    ...summary.procedures.map((p) => `  ${p.reference.padEnd(18)} ${p.title}  ${address}/procedures/${p.id}`),
     '',
     `Regiovergelijking Regio IJsselland: ${address}/regio/${summary.organisations.regio}/vergelijking`,
   ];

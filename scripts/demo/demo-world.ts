@@ -415,5 +415,32 @@ export const TENDERS: readonly DemoTender[] = [
   },
 ];
 
+/**
+ * A procedure in two lots still in preparation (issue 21), so that the demo shows the
+ * procedure page's draft forms (adding a lot, copying settings, the award limitation) with
+ * the limitation already set: two lots from the templates, at most one lot per school, in
+ * the published lot order. Made by Raalte's inkoper after the other tenders' last step.
+ */
+export const DRAFT_PROCEDURE = {
+  reference: 'RLT-2027-INB',
+  owner: 'raalte',
+  inkoper: 'raalteInkoper',
+  title: 'Inburgering Raalte 2027-2029 in twee percelen',
+  createdOn: '2026-11-23',
+  lots: [
+    { id: 'L1', title: 'Inburgering Raalte B1-route 2027-2029', template: B1, estimatedValue: 420_000, expectedLearners: 30 },
+    { id: 'L2', title: 'Inburgering Raalte Z-route 2027-2029', template: Z, estimatedValue: 180_000, expectedLearners: 12 },
+  ],
+  awardLimit: { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2'] },
+} as const satisfies {
+  reference: string;
+  owner: OrganisationKey;
+  inkoper: string;
+  title: string;
+  createdOn: string;
+  lots: readonly { id: string; title: string; template: DemoTender['template']; estimatedValue: number; expectedLearners: number }[];
+  awardLimit: { maxLotsPerBidder: number; rule: 'lot-order'; lotOrder: readonly string[] };
+};
+
 /** The two Zwolle beoordelaars of the panels, and how each scores relative to the consensus. */
 export const PANEL = ['bea', 'bram'] as const;

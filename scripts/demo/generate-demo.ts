@@ -22,6 +22,9 @@ import { rolesForOrganisation } from '../../src/modules/organisations/organisati
 import { createOrganisation } from '../../src/modules/organisations/organisations.service.js';
 import { assignEvaluator, declareConflictOfInterest } from '../../src/modules/panel/panel.service.js';
 import { sealScores, setIndividualScore } from '../../src/modules/panel/scores.service.js';
+import { createProcedure } from '../../src/modules/procedures/procedure-creation.service.js';
+import { requireProcedureAccess } from '../../src/modules/procedures/procedure-access.js';
+import { setAwardLimit } from '../../src/modules/procedures/procedures.service.js';
 import { createProvider } from '../../src/modules/providers/providers.service.js';
 import { createReport } from '../../src/modules/reports/reports.service.js';
 import type { TenderAccess } from '../../src/modules/tenders/tender-access.js';
@@ -32,6 +35,7 @@ import { dossierOf, emptyDossierOf, scoresOf } from './demo-dossiers.js';
 import {
   ADMIN_EMAIL,
   DEMO_PASSWORD,
+  DRAFT_PROCEDURE,
   ORGANISATION_NAMES,
   PANEL,
   REGION,
@@ -48,6 +52,8 @@ export type DemoSummary = {
   /** `start`: the page to open first, a path of the site. */
   users: { email: string; name: string; what: string; start: string }[];
   tenders: { reference: string; id: string; lot: string; opensOn: string; status: string }[];
+  /** The procedures in lots (DRAFT_PROCEDURE); their lots are not in `tenders`. */
+  procedures: { reference: string; id: string; title: string }[];
 };
 
 /** A step of the story; an asynchronous one (a signed report) is awaited before the clock moves on. */
@@ -160,6 +166,25 @@ function tenderSteps(ctx: AppContext, spec: DemoTender, actors: Map<string, Acto
   return steps;
 }
 
+/** DRAFT_PROCEDURE, made as its inkoper would on the procedure pages: the lots from their templates, then the limitation. */
+function draftProcedureSteps(ctx: AppContext, actors: Map<string, Actor>, ids: Map<string, string>): Step[] {
+  const spec = DRAFT_PROCEDURE;
+  const actor = actors.get(spec.inkoper) as Actor;
+  const run = () => {
+    const lots = spec.lots.map((lot) => ({ ...lot }));
+    const view = createProcedure(ctx, { actor, organisationId: ids.get(spec.owner) as string, input: { reference: spec.reference, title: spec.title, lots } });
+    ids.set(spec.reference, view.id);
+    const { awardLimit } = spec;
+    setAwardLimit(ctx, {
+      actor,
+      access: requireProcedureAccess(ctx, actor, view.id),
+      awardLimit: { ...awardLimit, lotOrder: [...awardLimit.lotOrder] },
+      preferences: null,
+    });
+  };
+  return [{ at: morningOf(spec.createdOn), run }];
+}
+
 /** The page a demo user opens first. */
 function startPath(start: DemoStart, ids: ReadonlyMap<string, string>): string {
   if ('tender' in start) return `/aanbestedingen/${ids.get(start.tender) ?? start.tender}/${start.tab}`;
@@ -212,7 +237,7 @@ export async function generateDemo(ctx: AppContext, clock: DemoClock): Promise<D
   const regioInkoper = actors.get('regioInkoper') as Actor;
   for (const school of Object.values(SCHOOLS)) createProvider(ctx, { actor: regioInkoper, input: school });
 
-  const steps = TENDERS.flatMap((spec) => tenderSteps(ctx, spec, actors, ids));
+  const steps = [...TENDERS.flatMap((spec) => tenderSteps(ctx, spec, actors, ids)), ...draftProcedureSteps(ctx, actors, ids)];
   // Stable: steps of one tender on one day keep the order they were planned in.
   steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   for (const step of steps) {
@@ -234,5 +259,6 @@ export async function generateDemo(ctx: AppContext, clock: DemoClock): Promise<D
       const tender = ctx.queries.tenders.findTender(id);
       return { reference: spec.reference, id, lot: tender?.lot ?? '', opensOn: spec.opensOn, status: tender?.status ?? '' };
     }),
+    procedures: [{ reference: DRAFT_PROCEDURE.reference, id: ids.get(DRAFT_PROCEDURE.reference) as string, title: DRAFT_PROCEDURE.title }],
   };
 }

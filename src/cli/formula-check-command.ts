@@ -57,8 +57,8 @@ function toDossier(json: unknown, overrides: Record<string, number>): Input {
     const parsed = parseTemplate(json);
     if (!parsed.ok) return { ok: false, outcome: { code: 1, stderr: parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n') } };
     const { template } = parsed;
-    const dossier = dossierFromTemplate(template, { reference: template.id, title: template.name, buyer: 'template', ...overrides });
-    return { ok: true, dossier, heading: `template ${template.id} - ${template.name} (${template.lot})` };
+    const dossier = dossierFromTemplate(template, { reference: template.id, title: template.name, buyer: 'sjabloon', ...overrides });
+    return { ok: true, dossier, heading: `sjabloon ${template.id} - ${template.name} (${template.lot})` };
   }
   if (!isRecord(json)) return { ok: true, dossier: json, heading: '' };
   const tender = isRecord(json['tender']) ? { ...json['tender'], ...overrides } : json['tender'];

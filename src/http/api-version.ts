@@ -9,7 +9,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 
-export const API_VERSION = '1.8.0';
+export const API_VERSION = '1.9.0';
 
 /** The base path of every API route: `/api/v` and the major version. */
 export const API_BASE_PATH = `/api/v${API_VERSION.split('.')[0]}`;

@@ -2,7 +2,8 @@
  * @module
  * The evaluation report of a procedure with several lots (issue 21): a procedure part (its
  * fields, the award limitation and its published rule, the schools' preferences, and per lot
- * the allocated winner, the winner without the limitation and the reason), followed by a part
+ * the allocated winner, the winner without the limitation and the reason, and each recorded
+ * draw of lots: the tied schools, the school drawn and the record), followed by a part
  * per lot with the sections of a single tender's report, drawn from that lot's own report
  * data. Pure: the server passes each lot's report data as it makes them for a tender.
  *
@@ -12,6 +13,7 @@
  */
 import { bidLabel } from '../domain/bid-label.js';
 import type { ProcedureResult } from '../domain/procedure/evaluate-procedure.js';
+import type { DrawOutcome } from '../domain/vocabulary/draw-outcomes.js';
 import type { Procedure } from '../domain/procedure/procedure.js';
 import type { LetterDocument, ProcedureLetterLimit } from './procedure-letter-data.js';
 import type { EvaluationReportData } from './report-data.js';
@@ -24,6 +26,28 @@ export type ReportAllocationRow = {
   winner: string | null;
   winnerWithoutLimit: string | null;
   reason: string;
+};
+
+/**
+ * A draw of lots recorded for a lot (the procedure's `draws`, in the order recorded), with
+ * what the allocation did with it. The record is the officer's sentence (who drew, when,
+ * how): the server keeps no other account of the draw with it; who recorded it and when is
+ * in the audit trail (`procedure.draw.record`), whose head the report prints.
+ */
+export type ReportDrawRow = {
+  lotId: string;
+  /** The lot's name ("B1-route"). */
+  lot: string;
+  /**
+   * The bids tied for the lot, "School (B2)" each, in bid code order: those the draw decided
+   * between, or for a draw not used the bids the lot is tied between now (none when it is
+   * not tied).
+   */
+  tied: string[];
+  /** "School (B2)": the bid the draw fell on. */
+  winner: string;
+  outcome: DrawOutcome;
+  record: string;
 };
 
 export type ReportPreference = { school: string; kvk: string; lots: readonly string[] };
@@ -40,6 +64,8 @@ export type ProcedureReportData = LetterDocument & {
   /** `bidder-preference` only: each school that stated a preference, in KvK order. */
   preferences: readonly ReportPreference[];
   allocation: readonly ReportAllocationRow[];
+  /** The draws of lots recorded for the procedure (empty without any). */
+  draws: readonly ReportDrawRow[];
   /** Per lot, in the order of the procedure, its own report data. */
   lots: readonly EvaluationReportData[];
 };
@@ -78,6 +104,22 @@ export function procedureReportData(procedure: Procedure, result: ProcedureResul
       reason: allocated?.reason ?? '',
     };
   });
+  const draws = (procedure.draws ?? []).map((draw): ReportDrawRow => {
+    const index = procedure.lots.findIndex((lot) => lot.id === draw.lotId);
+    const lot = procedure.lots[index];
+    const allocated = result.allocation[index];
+    if (lot === undefined || allocated === undefined) throw new RangeError(`de loting voor perceel ${draw.lotId} hoort bij geen perceel van deze procedure`);
+    const label = (bidId: string) => bidLabel(bidId, lot.dossier.bids.find((bid) => bid.id === bidId)?.provider.name);
+    const decided = allocated.drawOfLots;
+    return {
+      lotId: lot.id,
+      lot: lot.dossier.tender.lot,
+      tied: (decided?.tiedBids ?? allocated.tiedBids ?? []).map(label),
+      winner: label(draw.winner),
+      outcome: decided === undefined ? 'not-used' : 'decided',
+      record: draw.record.trim(),
+    };
+  });
   const limit = procedure.awardLimit;
   const preferences =
     limit?.rule === 'bidder-preference'
@@ -94,6 +136,7 @@ export function procedureReportData(procedure: Procedure, result: ProcedureResul
     limit: limit === undefined ? null : { maxLotsPerBidder: limit.maxLotsPerBidder, rule: limit.rule, lotOrder: limit.lotOrder ?? null },
     preferences,
     allocation,
+    draws,
     lots,
   };
 }

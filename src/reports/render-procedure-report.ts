@@ -3,7 +3,7 @@
  * The evaluation report of a procedure with several lots (procedure-report-data.ts) as an
  * unsigned PDF/A-3: a cover, the procedure part (the award limitation and its rule in Dutch,
  * the preferences, the allocation table with the winner, the winner without the limitation
- * and the reason per lot), then per lot the sections of the single report
+ * and the reason per lot, and the recorded draws of lots), then per lot the sections of the single report
  * (render-evaluation-report.ts) on that lot's data, and a closing section with the audit
  * chain's head and the embedded files: `procedure.json` (the procedure, Source) and
  * `procedure-evaluation.json` (its result, Data), which `evaluate` reproduces.
@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { formatEuros } from '../domain/money.js';
 import { AWARD_LIMIT_RULE_TERMS } from '../domain/vocabulary/award-limit-rules.js';
+import { DRAW_OUTCOME_NAMES } from '../domain/vocabulary/draw-outcomes.js';
 import { drawCertificate } from './certificate-block.js';
 import { dossierSha256Of, PROCEDURE_EVALUATION_FILE, PROCEDURE_FILE } from './embedded-files.js';
 import { createSectionContext } from './evaluation-report/context.js';
@@ -126,6 +127,36 @@ function drawProcedurePart(doc: PdfDocument, data: ProcedureReportData): void {
       cells: [`${row.lotId} ${row.lot}`, row.winner ?? words.noWinner, row.winnerWithoutLimit ?? words.noWinner, row.reason],
       // A lot the limitation gave to another bid than its own winner stands out.
       ...(row.winner !== row.winnerWithoutLimit ? { bold: true } : {}),
+    })),
+  });
+  drawDraws(doc, data);
+}
+
+/**
+ * The record of each draw of lots beside the allocation it changed: without it the PDF
+ * showed a draw only through a lot's reason, and its record only in the embedded file.
+ */
+function drawDraws(doc: PdfDocument, data: ProcedureReportData): void {
+  if (data.draws.length === 0) return;
+  const [lot = '', tied = '', winner = '', outcome = '', record = ''] = words.drawsColumns;
+  heading(doc, { text: words.drawsTitle, level: 2, keepWithNext: 80 });
+  paragraph(doc, { text: words.drawsIntro, after: 4 });
+  drawTable(doc, {
+    columns: [
+      { header: lot, width: 0.15 },
+      { header: tied, width: 0.22 },
+      { header: winner, width: 0.17 },
+      { header: outcome, width: 0.12 },
+      { header: record, width: 0.34 },
+    ],
+    rows: data.draws.map((draw) => ({
+      cells: [
+        `${draw.lotId} ${draw.lot}`,
+        draw.tied.length === 0 ? words.drawsNoTie : draw.tied.join(', '),
+        draw.winner,
+        DRAW_OUTCOME_NAMES[draw.outcome],
+        draw.record,
+      ],
     })),
   });
 }

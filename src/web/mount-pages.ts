@@ -8,25 +8,9 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv } from '../http/types.js';
+import { isPagePath } from './page-paths.js';
 import { staticRoutes } from './static-assets.js';
 import { webRoutes } from './web.routes.js';
-
-const PAGE_ROOTS = new Set([
-  '/',
-  '/inloggen',
-  '/uitloggen',
-  '/organisatie',
-  '/nieuwe-aanbesteding',
-  '/nieuwe-procedure',
-  '/aanbestedingen',
-  '/beheer',
-  '/mijn-account',
-]);
-const PAGE_PREFIXES = ['/aanbestedingen/', '/voorbeelden/', '/rapporten/', '/regio/', '/static/', '/beheer/', '/mijn-account/', '/procedures/'];
-
-export function isPagePath(path: string): boolean {
-  return PAGE_ROOTS.has(path) || PAGE_PREFIXES.some((prefix) => path.startsWith(prefix));
-}
 
 /** @example app.use(pages(ctx)); */
 export function pages(ctx: AppContext): MiddlewareHandler<AppEnv> {

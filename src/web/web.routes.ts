@@ -11,6 +11,7 @@ import { limitBody } from '../http/body-limit.js';
 import { authenticate } from '../http/authenticate.js';
 import { rejectCrossSiteRequests } from '../http/csrf.js';
 import type { AppContext, AppEnv } from '../http/types.js';
+import { PAGE_AREAS, PAGE_ROOTS } from './page-paths.js';
 import { AppError } from '../lib/app-error.js';
 import { resolveActor } from '../modules/auth/auth.service.js';
 import { tenderScope } from '../modules/tenders/tender-access.js';
@@ -47,23 +48,6 @@ import { adminUserListPages } from './pages/admin/users.js';
 /** A sheet of bids or a signed PDF is larger than any JSON body; 10 MiB is still no attack surface. */
 const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
-const PAGE_PATHS = [
-  '/',
-  '/inloggen',
-  '/uitloggen',
-  '/organisatie',
-  '/nieuwe-aanbesteding',
-  '/nieuwe-procedure',
-  // `/x/*` also matches `/x` in Hono: listing both would run the guards twice.
-  '/aanbestedingen/*',
-  '/voorbeelden/*',
-  '/rapporten/*',
-  '/regio/*',
-  '/beheer/*',
-  '/mijn-account/*',
-  '/procedures/*',
-] as const;
-
 /**
  * The one page whose body may exceed the limit: a bid document (25 MB by default). Its route
  * checks the caller, the tender, the bid and the declared length before it reads a byte, and
@@ -80,7 +64,9 @@ export function webRoutes(ctx: AppContext) {
     rejectCrossSiteRequests(),
     authenticate((credentials) => resolveActor(ctx, credentials)),
   ];
-  for (const path of PAGE_PATHS) web.use(path, ...guards);
+  for (const path of PAGE_ROOTS) web.use(path, ...guards);
+  // `/x/*` also matches `/x` in Hono: listing both would run the guards twice.
+  for (const area of PAGE_AREAS) web.use(`${area}/*`, ...guards);
   // Also covers `/aanbestedingen/:id` itself.
   web.use('/aanbestedingen/:id/*', tenderScope(ctx));
   // After the access resolution, so that a kept page is only served to whom it was made for (page-cache.ts).

@@ -112,7 +112,7 @@ describe('POST /api/v1/procedures', () => {
       lots: [THREE_LOTS.lots[0], { ...THREE_LOTS.lots[1], template: 'geen' }],
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors).toEqual([{ path: 'lots[1].template', message: 'onbekende template "geen"' }]);
+    expect(unknown.body.errors).toEqual([{ path: 'lots[1].template', message: 'onbekend sjabloon "geen"' }]);
     expect((await w.almereInkoper.get('/api/v1/procedures')).body.length).toBe(before);
   });
 

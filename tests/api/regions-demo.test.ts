@@ -61,7 +61,7 @@ describe('npm run demo: the generated world', () => {
   });
 
   it('has twelve tenders over 2024-2026 across the four routes, most of them awarded', () => {
-    const tenders = sql<{ lot: string; status: string; openedAt: string }>('SELECT lot, status, opened_at AS openedAt FROM tenders');
+    const tenders = sql<{ lot: string; status: string; openedAt: string }>('SELECT lot, status, opened_at AS openedAt FROM tenders WHERE procedure_id IS NULL');
     expect(tenders).toHaveLength(12);
     expect(new Set(tenders.map((t) => t.openedAt.slice(0, 4)))).toEqual(new Set(['2024', '2025', '2026']));
     expect(new Set(tenders.map((t) => t.lot))).toEqual(new Set(['B1-route', 'onderwijsroute', 'Z-route', 'Module Arbeidsmarkt en Participatie (MAP)']));
@@ -73,6 +73,25 @@ describe('npm run demo: the generated world', () => {
       `SELECT awarded_at AS awardedAt, standstill_ends_on AS standstill FROM tenders WHERE status = 'awarded'`,
     );
     for (const award of awards) expect(award.awardedAt.slice(0, 10) > award.standstill).toBe(true);
+  });
+
+  it('has a procedure of two lots in preparation, with its award limitation set (issue 21)', async () => {
+    expect(summary.procedures.map((p) => p.reference)).toEqual(['RLT-2027-INB']);
+    const inkoper = createClient(app);
+    expect((await inkoper.post('/api/v1/auth/login', { email: 'inkoper@raalte.demo', password: DEMO_PASSWORD })).status).toBe(200);
+    const procedure = await inkoper.get(`/api/v1/procedures/${summary.procedures[0]!.id}`);
+    expect(procedure.status).toBe(200);
+    expect(procedure.body).toMatchObject({
+      procedure: { reference: 'RLT-2027-INB', buyer: 'Gemeente Raalte' },
+      awardLimit: { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2'] },
+      preferences: null,
+    });
+    expect((procedure.body.lots as { lotId: string; status: string }[]).map((lot) => [lot.lotId, lot.status])).toEqual([
+      ['L1', 'draft'],
+      ['L2', 'draft'],
+    ]);
+    const lots = sql<{ lot: string }>(`SELECT lot FROM tenders WHERE procedure_id IS NOT NULL ORDER BY lot_position`);
+    expect(lots.map((l) => l.lot)).toEqual(['B1-route', 'Z-route']);
   });
 
   it('has exactly two abnormally low bids: one rejected after the art. 2.116 review, one accepted', () => {

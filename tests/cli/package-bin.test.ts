@@ -86,7 +86,7 @@ describe('npx gunningswijzer from an installed package', () => {
   it('formula-check FILE checks a template', () => {
     const run = bin('formula-check', TEMPLATE, '--estimated-value', '600000', '--expected-learners', '100', '--format', 'table');
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Formulecheck: template b1-route');
+    expect(run.stdout).toContain('Formulecheck: sjabloon b1-route');
   });
 
   it('verify FILE.pdf checks a signed report', async () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importProcedure, procedureWorld } from '../helpers/procedure-world.js';
-import { tiedProcedure } from '../helpers/procedures.js';
+import { exampleProcedure, tiedProcedure } from '../helpers/procedures.js';
 import { PASSWORD, type World } from '../helpers/seed.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { loginPage, visibleText } from './page-client.js';
@@ -59,5 +59,27 @@ describe('the draw of lots on the procedure page', () => {
     const post = await client.post(`/procedures/${imported.id}/loting`, { lotId: 'L2', winner: 'B1', record: RECORD });
     expect(post.status).toBe(403);
     expect((await w.almereInkoper.get(`/api/v1/procedures/${imported.id}`)).body.draws).toEqual([]);
+  });
+
+  it('without a limitation says between which bids a tied lot awaits its draw, from the allocation, but has no form: the draw belongs to the lot', async () => {
+    // L3's B2 (Het Taalhuis Kampen) made equal to B1 (NT2 Centrum Zwolle): a shared first place, and no limitation.
+    const file = exampleProcedure();
+    delete file.awardLimit;
+    const l3 = file.lots[2]!.dossier;
+    const b1 = l3.bids.find((bid) => bid.id === 'B1')!;
+    const b2 = l3.bids.find((bid) => bid.id === 'B2')!;
+    b2.price = b1.price;
+    b2.scores = { ...b1.scores };
+    const imported = await importProcedure(w.almereInkoper, w.orgs.almere, file);
+    const allocation = await w.almereInkoper.get(`/api/v1/procedures/${imported.id}/allocation`);
+    expect((allocation.body.allocation as { lotId: string; tiedBids?: string[] }[]).map((lot) => [lot.lotId, lot.tiedBids])).toEqual([
+      ['L1', undefined],
+      ['L2', undefined],
+      ['L3', ['B1', 'B2']],
+    ]);
+    const client = await loginPage(t, w.almereInkoper.email, PASSWORD);
+    const page = await client.get(`/procedures/${imported.id}`);
+    expect(visibleText(page.html)).toContain('Loting nodig tussen NT2 Centrum Zwolle (B1) en Het Taalhuis Kampen (B2).');
+    expect(page.html).not.toContain('/loting"');
   });
 });

@@ -68,7 +68,12 @@ describe('every page of the demo world', () => {
     for (const id of procedureIds(demo)) for (const tab of ['', '/panel']) expect(shown).toContain(`/procedures/${id}${tab}`);
     // The procedure's panel page as its beoordelaar reads it (the declaration), besides the inkoper's and auditor's.
     expect(pages.filter((p) => p.route === '/procedures/:id/panel').map((p) => p.email)).toContain('beoordelaar2@zwolle.demo');
-    expect(procedureIds(demo)).toHaveLength(1);
+    // The demo's procedure in preparation (scripts/demo/demo-world.ts) and the one imported here.
+    expect(procedureIds(demo)).toHaveLength(2);
+    // Its inkoper reads the draft forms: the limitation, adding a lot, copying settings.
+    const draft = pages.find((p) => p.path === `/procedures/${demo.summary.procedures[0]!.id}` && p.email === 'inkoper@raalte.demo');
+    for (const words of ['Gunningsbeperking', 'Percelen inrichten', 'Perceel toevoegen', 'Instellingen overnemen', 'Ten hoogste 1 perceel per inschrijver'])
+      expect(draft?.text).toContain(words);
     expect([...leaks.keys()]).toEqual([]);
   }, 600_000);
 });

@@ -40,18 +40,22 @@ describe('the word choices', () => {
       'motivaties → motivering',
       'leerlingen → inburgeraar',
     ]);
-    expect(rejectedWordsIn('U verklaart over deze scholen; de school heeft een keurmerk; 3 scholen; maximaal 1 perceel per school.')).toEqual([
+    expect(rejectedWordsIn('U verklaart over deze scholen; de school heeft een keurmerk; 3 scholen; maximaal 1 perceel per school; één school.')).toEqual([
       'deze scholen → inschrijver',
       'de school → inschrijver',
       'scholen → inschrijver',
       'per school → inschrijver',
+      'één school → inschrijver',
     ]);
     expect(
       rejectedWordsIn('De prijs is aanvaard. Motivering van de score. Twaalf inburgeraars per groep. Taalschool Noord (B2) schreef in; de inschrijver.'),
     ).toEqual([]);
     expect(rejectedWordsIn('De prijsenveloppe is verzegeld; de enveloppe gaat open.')).toEqual(['prijsenveloppe → envelop', 'enveloppe → envelop']);
     expect(rejectedWordsIn('De prijsenvelop en de kwaliteitsenvelop; beide enveloppen.')).toEqual([]);
-    expect(WORD_CHOICES.map((c) => c.use)).toEqual(['aanvaard', 'motivering', 'inburgeraar', 'inschrijver', 'envelop']);
+    expect(rejectedWordsIn('Kies een template; de templates leveren de criteria.')).toEqual(['template → sjabloon', 'templates → sjabloon']);
+    // A file path and an API field are names, not words.
+    expect(rejectedWordsIn('Uit templates/tenders/b1-route.json, het veld `template`, "template"; het sjabloon, de sjablonen.')).toEqual([]);
+    expect(WORD_CHOICES.map((c) => c.use)).toEqual(['aanvaard', 'motivering', 'inburgeraar', 'inschrijver', 'envelop', 'sjabloon']);
   });
 });
 

@@ -12,7 +12,7 @@ import { allocateInLotOrder } from './lot-order.js';
 import type { LotStanding } from './lot-standing.js';
 import type { AwardLimit, LotDraw } from './procedure.js';
 
-export function allocationOutcomes(
+function allocationOutcomes(
   standings: readonly LotStanding[],
   limit: AwardLimit | undefined,
   preferences: Readonly<Record<string, readonly string[]>>,
@@ -53,6 +53,8 @@ export function allocateLots(
       winnerWithoutLimit: standing.winner,
       reason,
     };
+    // A lot awaiting a draw says between which bids, so that whoever records the draw need not evaluate again.
+    if (outcome.kind === 'tie') lot.tiedBids = outcome.bids.map((bid) => bid.bidId).sort();
     const draw = drawOf.get(standing.lotId);
     if (draw === undefined) return lot;
     if (outcome.kind === 'awarded' && outcome.tiedWith !== undefined) {

@@ -39,6 +39,12 @@ export type LotAllocation = {
   winner: string | null;
   winnerWithoutLimit: string | null;
   reason: string;
+  /**
+   * Only while the lot awaits a draw of lots: the bid ids tied for it, in bid id order (the
+   * bids among which the draw must fall). With a limitation the draw is recorded on the
+   * procedure; without one in the lot's own award decision.
+   */
+  tiedBids?: string[];
   /** Only when a recorded draw decided the lot. */
   drawOfLots?: UsedDraw;
   /** Only when a draw is recorded for the lot but it is not (or no longer) tied with the drawn bid among the tied. */

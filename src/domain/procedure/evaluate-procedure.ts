@@ -10,7 +10,7 @@
  */
 import { evaluateDossier } from '../evaluation/evaluate.js';
 import type { EvaluationResult } from '../evaluation/result.js';
-import { allocateLots, allocationOutcomes } from './allocate.js';
+import { allocateLots } from './allocate.js';
 import type { LotAllocation } from './allocation.js';
 import { type LotStanding, lotStanding } from './lot-standing.js';
 import type { Procedure } from './procedure.js';
@@ -31,24 +31,4 @@ function evaluateLots(procedure: Procedure): { lots: ProcedureResult['lots']; st
 export function evaluateProcedure(procedure: Procedure): ProcedureResult {
   const { lots, standings } = evaluateLots(procedure);
   return { lots, allocation: allocateLots(standings, procedure.awardLimit, procedure.preferences ?? {}, procedure.draws ?? []) };
-}
-
-/**
- * Per lot that awaits a draw of lots under the allocation with the draws recorded so far, the
- * bid ids tied for it (in bid id order): where the server may record the next draw.
- */
-export function lotsAwaitingDraw(procedure: Procedure): Map<string, string[]> {
-  const { standings } = evaluateLots(procedure);
-  const drawn = new Map((procedure.draws ?? []).map((draw) => [draw.lotId, draw.winner]));
-  const outcomes = allocationOutcomes(standings, procedure.awardLimit, procedure.preferences ?? {}, drawn);
-  const out = new Map<string, string[]>();
-  for (const standing of standings) {
-    const outcome = outcomes.get(standing.lotId);
-    if (outcome?.kind === 'tie')
-      out.set(
-        standing.lotId,
-        outcome.bids.map((bid) => bid.bidId),
-      );
-  }
-  return out;
 }

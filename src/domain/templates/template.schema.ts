@@ -62,7 +62,7 @@ export const tenderTemplateSchema = z
         checkLevelsComplete(v, reporter(ctx));
       }, always),
     lowBidRules: lowBidRulesSchema.extend({ costFloor: costFloorSchema }),
-    assumptions: z.array(assumptionSchema).min(1, { error: 'noem de aannames achter de getallen van deze template' }),
+    assumptions: z.array(assumptionSchema).min(1, { error: 'noem de aannames achter de getallen van dit sjabloon' }),
   })
   .superRefine((v, ctx) => checkAssumptions(v, reporter(ctx)), always);
 

@@ -39,16 +39,16 @@ export const AUDIT_ACTION_TERMS = {
   ),
   'procedure.create': term(
     'procedure aangemaakt',
-    'Een procedure met meerdere percelen is aangemaakt; elk perceel is uit een template een aanbesteding in voorbereiding geworden.',
+    'Een procedure met meerdere percelen is aangemaakt; elk perceel is uit een sjabloon een aanbesteding in voorbereiding geworden.',
   ),
   'procedure.lot.add': term(
     'perceel toegevoegd',
-    'Een procedure heeft er een perceel bij, uit een template of met de criteria en regels van een ander perceel; het perceel is een aanbesteding in voorbereiding.',
+    'Een procedure heeft er een perceel bij, uit een sjabloon of met de criteria en regels van een ander perceel; het perceel is een aanbesteding in voorbereiding.',
   ),
   'procedure.delete': term('procedure verwijderd', 'Een procedure in voorbereiding is met al haar percelen verwijderd.'),
   'procedure.award-limit.set': term(
     'gunningsbeperking gewijzigd',
-    'De gunningsbeperking van een procedure (hoeveel percelen één school ten hoogste krijgt, en volgens welke regel) of de voorkeuren van de scholen zijn gewijzigd.',
+    'De gunningsbeperking van een procedure (hoeveel percelen één inschrijver ten hoogste krijgt, en volgens welke regel) of de voorkeuren van de inschrijvers zijn gewijzigd.',
   ),
   'procedure.draw.record': term(
     'loting voor een perceel vastgelegd',

@@ -10,6 +10,7 @@ import { AUDIT_ACTION_TERMS } from './audit-actions.js';
 import { AUDIT_SUBJECT_TERMS } from './audit-subjects.js';
 import { AWARD_LIMIT_RULE_TERMS } from './award-limit-rules.js';
 import { AWARD_METHOD_TERMS } from './award-methods.js';
+import { DRAW_OUTCOME_TERMS } from './draw-outcomes.js';
 import { PRICE_OPENING_STAGE_TERMS } from './envelopes.js';
 import { FORMULA_VERDICT_TERMS } from './formula-verdicts.js';
 import { LOW_BID_PRESET_TERMS } from './low-bid-presets.js';
@@ -25,6 +26,7 @@ export * from './audit-actions.js';
 export * from './audit-subjects.js';
 export * from './award-limit-rules.js';
 export * from './award-methods.js';
+export * from './draw-outcomes.js';
 export * from './envelopes.js';
 export * from './formula-verdicts.js';
 export * from './low-bid-presets.js';
@@ -50,6 +52,7 @@ export const VOCABULARY: Readonly<Record<string, Readonly<Record<string, Term>>>
   'onderwerp in de audittrail': AUDIT_SUBJECT_TERMS,
   'onderdeel van de instellingen': SETTING_GROUP_TERMS,
   'beslisregel bij gelijke stand': TIE_BREAK_TERMS,
+  'uitkomst van een vastgelegde loting': DRAW_OUTCOME_TERMS,
   rol: ROLE_TERMS,
   'stand van de prijsopening': PRICE_OPENING_STAGE_TERMS,
 };

@@ -41,7 +41,7 @@ export const WORD_CHOICES: readonly WordChoice[] = [
     not: 'school (voor de partij in de procedure)',
     // A bid is named by its school ("Taalhuis (B2)"): the proper name stays. What is rejected is
     // the common noun for the party: "de school", "deze scholen".
-    rejected: /\b(?:de|deze|die|een|elke|iedere|andere|welke|geen|per)\s+(?:school|scholen)\b|\bscholen\b/giu,
+    rejected: /(?<![\p{L}\p{N}])(?:de|deze|die|een|één|elke|iedere|andere|welke|geen|per)\s+(?:school|scholen)\b|\bscholen\b/giu,
     why: 'De Aanbestedingswet 2012 spreekt van de inschrijver; een inschrijving heet naar haar school, "School (B2)".',
   },
   {
@@ -50,6 +50,13 @@ export const WORD_CHOICES: readonly WordChoice[] = [
     // Both spellings are correct Dutch; the plural (enveloppen) is the same for both.
     rejected: /\b(?:prijs|kwaliteits)?enveloppe\b/giu,
     why: 'Eén spelling voor de prijsenvelop en de kwaliteitsenvelop; envelop is de voorkeursspelling van het Groene Boekje.',
+  },
+  {
+    use: 'sjabloon',
+    not: 'template',
+    // A file path (`templates/tenders/b1-route.json`) and an API field (`template`) are names, not words: a slash or a quote beside it keeps it.
+    rejected: /(?<![/`"'.\w-])templates?(?![/`"'.\w-])/giu,
+    why: 'Een aanbesteding begint bij een sjabloon, het Nederlandse woord; template is Engels.',
   },
 ];
 

@@ -144,7 +144,7 @@ const DESCRIBERS: Record<string, (event: DescribedEvent, change: Change, bid: Bi
   'procedure.create': (_e, c) => {
     const after = record(c.after);
     const lots = Array.isArray(after.lots) ? after.lots.map((lot) => text(record(lot).lotId) ?? '?') : [];
-    return `Procedure ${text(record(after.procedure).reference) ?? '?'} aangemaakt met ${lots.length === 1 ? 'perceel' : 'percelen'} ${lots.join(', ')}, elk uit een template.`;
+    return `Procedure ${text(record(after.procedure).reference) ?? '?'} aangemaakt met ${lots.length === 1 ? 'perceel' : 'percelen'} ${lots.join(', ')}, elk uit een sjabloon.`;
   },
   'procedure.lot.add': (_e, c) => {
     const after = record(c.after);

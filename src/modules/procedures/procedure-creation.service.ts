@@ -149,7 +149,7 @@ export function addLot(
   if ((template === undefined) === (copyOf === undefined)) {
     const message = 'geef precies één van template en copyOf';
     throw new AppError('invalid-input', {
-      detail: 'Een nieuw perceel begint bij een template of bij een ander perceel.',
+      detail: 'Een nieuw perceel begint bij een sjabloon of bij een ander perceel.',
       errors: [{ path: 'template', message }],
     });
   }

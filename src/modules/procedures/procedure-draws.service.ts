@@ -10,7 +10,7 @@
  */
 import { writeTransaction } from '../../db/client.js';
 import { isSentence, SENTENCE_RULE_MESSAGE } from '../../domain/panel/motivation.js';
-import { evaluateProcedure, lotsAwaitingDraw } from '../../domain/procedure/evaluate-procedure.js';
+import { evaluateProcedure } from '../../domain/procedure/evaluate-procedure.js';
 import type { LotDraw } from '../../domain/procedure/procedure.js';
 import type { Actor, AppContext } from '../../http/types.js';
 import { AppError } from '../../lib/app-error.js';
@@ -40,9 +40,10 @@ export function recordProcedureDraw(ctx: AppContext, { actor, access, input }: {
       });
     }
     const file = parsedOnRecord(ctx, procedure);
-    const tiedBids = lotsAwaitingDraw(file).get(input.lotId);
+    const lot = evaluateProcedure(file).allocation.find((entry) => entry.lotId === input.lotId);
+    const tiedBids = lot?.tiedBids;
     if (tiedBids === undefined) {
-      const reason = evaluateProcedure(file).allocation.find((lot) => lot.lotId === input.lotId)?.reason ?? '';
+      const reason = lot?.reason ?? '';
       throw new AppError('conflict', {
         detail: `Perceel ${input.lotId} wacht niet op een loting: ${reason}`,
         errors: [{ path: 'lotId', message: 'dit perceel wacht niet op een loting' }],

@@ -155,6 +155,10 @@ export const AllocationResponse = z
         winner: z.string().nullable().openapi({ description: 'De inschrijving (van dit perceel) die het perceel krijgt, of null' }),
         winnerWithoutLimit: z.string().nullable().openapi({ description: 'De winnaar van het perceel zonder de gunningsbeperking' }),
         reason: z.string().openapi({ description: 'Waarom, in één Nederlandse zin' }),
+        tiedBids: z.array(z.string()).optional().openapi({
+          description:
+            'Alleen zolang het perceel op een loting wacht: de inschrijvingen (van dit perceel) die gelijk staan, op volgorde van code; de loting kan alleen op een van deze vallen. Met een gunningsbeperking wordt ze vastgelegd met POST /procedures/{id}/draws, zonder in de gunningsbeslissing van het perceel.',
+        }),
         drawOfLots: z
           .object({ winner: z.string(), record: z.string(), tiedBids: z.array(z.string()) })
           .optional()

@@ -24,7 +24,7 @@ const listRoute = createRoute({
 export function templateRoutes() {
   return createRouter().openapi(listRoute, (c) => {
     if (!requireActor(c).memberships.some((m) => m.role === 'inkoper')) {
-      throw new AppError('forbidden', { detail: 'only an inkoper uses tender templates' });
+      throw new AppError('forbidden', { detail: 'Alleen een inkoper gebruikt de sjablonen voor een aanbesteding.' });
     }
     return c.json([...listTemplates()], 200);
   });

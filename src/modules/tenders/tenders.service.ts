@@ -127,11 +127,11 @@ export function createTender(
 /** A template's award rules with the buyer's facts; the template's own fields may not be overridden here (PATCH the draft). */
 function fromTemplate(templateId: string, input: FlatTenderInput): FlatTenderInput {
   const template = getTemplate(templateId);
-  if (template === undefined) throw new AppError('invalid-input', { errors: [{ path: 'template', message: `onbekende template "${templateId}"` }] });
+  if (template === undefined) throw new AppError('invalid-input', { errors: [{ path: 'template', message: `onbekend sjabloon "${templateId}"` }] });
   const clashes = (['award', 'criteria', 'lowBidRules'] as const).filter((key) => input[key] !== undefined);
   if (clashes.length > 0) {
     throw new AppError('invalid-input', {
-      errors: clashes.map((key) => ({ path: key, message: 'komt uit de template; wijzig het concept daarna met PATCH' })),
+      errors: clashes.map((key) => ({ path: key, message: 'komt uit het sjabloon; wijzig het concept daarna met PATCH' })),
     });
   }
   const { tender, award, criteria, lowBidRules } = dossierFromTemplate(template, { reference: '', title: '', buyer: '' });

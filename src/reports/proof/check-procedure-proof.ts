@@ -8,7 +8,10 @@
  * `dossier.json` is compared with its `evaluation.json` (check-proof.ts). The procedure
  * report prints no single winner or ranking to compare: its allocation table is drawn from
  * the same result. A document without these files (any other report) has no procedure
- * proof: `null`.
+ * proof: `null`. A report made before API 1.9.0 embeds an allocation without `tiedBids` (the
+ * bids a lot awaiting a draw is tied between): that field follows from the rest of the entry,
+ * so its absence is no difference (`withoutLaterFields`); a `tiedBids` that is there must be
+ * exact.
  */
 import { createHash } from 'node:crypto';
 import { evaluateProcedure } from '../../domain/procedure/evaluate-procedure.js';
@@ -29,6 +32,30 @@ export type ProcedureProof = {
   differences: JsonDifference[];
   problems: string[];
 };
+
+type AllocationEntry = Record<string, unknown>;
+const allocationOf = (value: unknown): AllocationEntry[] | undefined => {
+  const allocation = (value as { allocation?: unknown } | null)?.allocation;
+  return Array.isArray(allocation) ? (allocation as AllocationEntry[]) : undefined;
+};
+
+/**
+ * The re-computed result without the allocation fields a report of an older version could not
+ * embed, where its embedded allocation entry (same place) leaves them out: `tiedBids`
+ * (API 1.9.0). Everything else is compared as it is.
+ */
+function withoutLaterFields(recomputed: unknown, embedded: unknown): unknown {
+  const ours = allocationOf(recomputed);
+  const theirs = allocationOf(embedded);
+  if (ours === undefined || theirs === undefined) return recomputed;
+  const allocation = ours.map((entry, index) => {
+    const old = theirs[index];
+    if (!('tiedBids' in entry) || old === null || typeof old !== 'object' || 'tiedBids' in old) return entry;
+    const { tiedBids: _later, ...rest } = entry;
+    return rest;
+  });
+  return { ...(recomputed as object), allocation };
+}
 
 /** @example checkProcedureProof(await readDocument(bytes)) // null for a report of one tender */
 export function checkProcedureProof(read: ReadDocument): ProcedureProof | null {
@@ -60,7 +87,7 @@ export function checkProcedureProof(read: ReadDocument): ProcedureProof | null {
     proof.problems.push(`${PROCEDURE_EVALUATION_FILE} is geen geldige JSON`);
     return proof;
   }
-  const differences = diffJson(embedded.value, recomputed);
+  const differences = diffJson(embedded.value, withoutLaterFields(recomputed, embedded.value));
   proof.embeddedResultMatches = differences.length === 0;
   proof.differences = differences.slice(0, MAX_DIFFERENCES);
   if (differences.length > 0) {

@@ -72,8 +72,8 @@ export function AwardLimitForm({ view, schools, state }: { view: ProcedureView; 
       <form method="post" action={`/procedures/${view.id}/gunningsbeperking`} class="utrecht-form" id="gunningsbeperking">
         <ErrorSummary errors={errors} title="De gunningsbeperking is niet vastgelegd" />
         <p class="utrecht-paragraph utrecht-paragraph--distanced">
-          Zolang elk perceel in voorbereiding is, legt u hier vast hoeveel percelen één school (KvK-nummer) ten hoogste krijgt en volgens welke gepubliceerde
-          regel. Laat het aantal leeg voor geen gunningsbeperking: elk perceel gaat dan naar zijn eigen winnaar.
+          Zolang elk perceel in voorbereiding is, legt u hier vast hoeveel percelen één inschrijver (KvK-nummer) ten hoogste krijgt en volgens welke
+          gepubliceerde regel. Laat het aantal leeg voor geen gunningsbeperking: elk perceel gaat dan naar zijn eigen winnaar.
         </p>
         <TextField
           name={MAX_FIELD}

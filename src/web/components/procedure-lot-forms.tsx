@@ -29,7 +29,7 @@ function AddLotForm({ view, state }: { view: ProcedureView; state: LotFormState 
   const errors = mine?.errors ?? NO_ERRORS;
   const sources = [
     ...view.lots.map((lot) => ({ value: `perceel:${lot.lotId}`, label: `Kopie van perceel ${lot.lotId} (${lot.title})` })),
-    ...listTemplates().map((t) => ({ value: `template:${t.id}`, label: `Template: ${t.name}` })),
+    ...listTemplates().map((t) => ({ value: `template:${t.id}`, label: `Sjabloon: ${t.name}` })),
   ];
   return (
     <form method="post" action={`/procedures/${view.id}/percelen`} class="utrecht-form" id="perceel-toevoegen">
@@ -42,7 +42,7 @@ function AddLotForm({ view, state }: { view: ProcedureView; state: LotFormState 
       <TextField name="id" label="Id van het perceel" value={values.id} errors={errors} description="Bijvoorbeeld L4" size={12} mandatory />
       <TextField name="title" label="Titel" value={values.title} errors={errors} size={60} mandatory />
       <SelectField name={SOURCE_FIELD} label="Begin bij" value={values[SOURCE_FIELD]} errors={errors} options={sources} />
-      <TextField name="lot" label="Route (leeg: die van de template of van het gekopieerde perceel)" value={values.lot} errors={errors} />
+      <TextField name="lot" label="Route (leeg: die van het sjabloon of van het gekopieerde perceel)" value={values.lot} errors={errors} />
       <TextField name="estimatedValue" label="Raming (EUR)" value={values.estimatedValue} errors={errors} inputMode="decimal" amount="totaal" />
       <SubmitButton>Perceel toevoegen</SubmitButton>
     </form>

@@ -33,7 +33,7 @@ const LOT_FIELDS = [
   ['id', 'id'],
   ['title', 'titel'],
   ['lot', 'route'],
-  ['template', 'template'],
+  ['template', 'sjabloon'],
   ['estimatedValue', 'raming'],
   ['expectedLearners', 'verwacht aantal inburgeraars'],
 ] as const;
@@ -67,12 +67,12 @@ function LotRow({ index, values, errors }: { index: number; values: FormValues; 
       <TextField name={name('title')} label="Titel" value={value('title')} errors={errors} size={60} />
       <SelectField
         name={name('template')}
-        label="Template"
+        label="Sjabloon"
         value={value('template', preset?.template)}
         errors={errors}
         options={templates.map((t) => ({ value: t.id, label: t.name }))}
       />
-      <TextField name={name('lot')} label="Route (leeg: die van de template)" value={value('lot')} errors={errors} />
+      <TextField name={name('lot')} label="Route (leeg: die van het sjabloon)" value={value('lot')} errors={errors} />
       <TextField name={name('estimatedValue')} label="Raming (EUR)" value={value('estimatedValue')} errors={errors} inputMode="decimal" amount="totaal" />
       <TextField name={name('expectedLearners')} label="Verwacht aantal inburgeraars" value={value('expectedLearners')} errors={errors} inputMode="numeric" />
     </fieldset>
@@ -91,7 +91,7 @@ function NewProcedurePage({ viewer, values, errors, rows }: { viewer: Viewer; va
           <ErrorSummary errors={errors} title="De procedure is niet aangemaakt" />
           <p class="utrecht-paragraph utrecht-paragraph--distanced">
             Voor {organisation.name}. Elk perceel wordt een aanbesteding in voorbereiding met de criteria, de gunningsmethode en de regels voor lage
-            inschrijvingen van zijn template; u past ze daarna per perceel aan, of neemt op de pagina van de procedure de instellingen van het ene perceel over
+            inschrijvingen van zijn sjabloon; u past ze daarna per perceel aan, of neemt op de pagina van de procedure de instellingen van het ene perceel over
             op andere. Een perceel zonder id en titel laat u leeg.
           </p>
           <TextField

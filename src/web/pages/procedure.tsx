@@ -11,7 +11,6 @@ import { bidLabel } from '../../domain/bid-label.js';
 import type { AwardLimit, Procedure } from '../../domain/procedure/procedure.js';
 import { AWARD_LIMIT_RULE_TERMS } from '../../domain/vocabulary/index.js';
 import type { Actor, AppContext, AppEnv } from '../../http/types.js';
-import { lotsAwaitingDraw } from '../../domain/procedure/evaluate-procedure.js';
 import { AppError } from '../../lib/app-error.js';
 import { requireProcedureAccess, type ProcedureAccess } from '../../modules/procedures/procedure-access.js';
 import {
@@ -77,8 +76,6 @@ type Allocated =
       allocation: ProcedureAllocation;
       names: Map<string, Map<string, string>>;
       schools: Map<string, string>;
-      /** Per lot awaiting a draw of lots, its tied bids. */
-      awaiting: Map<string, string[]>;
     }
   | { refused: string }
   | undefined;
@@ -94,18 +91,23 @@ const DRAW_FIELDS = new Map([
 const bidList = (bids: readonly string[], names: ReadonlyMap<string, string> | undefined) => bids.map((id) => bidLabel(id, names?.get(id))).join(' en ');
 
 /** The draw column: awaiting, decided by a recorded draw, or a recorded draw that decided nothing. */
-function drawText(lot: ProcedureAllocation['allocation'][number], awaiting: string[] | undefined, names: ReadonlyMap<string, string> | undefined): string {
+function drawText(lot: ProcedureAllocation['allocation'][number], names: ReadonlyMap<string, string> | undefined): string {
   if (lot.drawOfLots !== undefined) {
     return `Geloot tussen ${bidList(lot.drawOfLots.tiedBids, names)}; gevallen op ${bidLabel(lot.drawOfLots.winner, names?.get(lot.drawOfLots.winner))}. ${lot.drawOfLots.record}`;
   }
-  if (awaiting !== undefined) return `Loting nodig tussen ${bidList(awaiting, names)}.`;
+  if (lot.tiedBids !== undefined) return `Loting nodig tussen ${bidList(lot.tiedBids, names)}.`;
   if (lot.drawNotUsed !== undefined) return `Vastgelegde loting (${bidLabel(lot.drawNotUsed.winner, names?.get(lot.drawNotUsed.winner))}) niet gebruikt.`;
   return '-';
 }
 
-/** For an inkoper: per lot awaiting a draw, a form to record its outcome (`recordProcedureDraw`, as the API). */
+/**
+ * For an inkoper: per lot awaiting a draw, a form to record its outcome (`recordProcedureDraw`,
+ * as the API). Only under a limitation: without one a lot's draw belongs to its own award decision.
+ */
 function DrawForms({ view, allocated, drawForm }: { view: ProcedureView; allocated: Allocated; drawForm: DrawFormState | undefined }) {
-  if (allocated === undefined || 'refused' in allocated || allocated.awaiting.size === 0) return null;
+  if (allocated === undefined || 'refused' in allocated || view.awardLimit === null) return null;
+  const awaiting = allocated.allocation.allocation.flatMap((lot) => (lot.tiedBids === undefined ? [] : [[lot.lotId, lot.tiedBids] as const]));
+  if (awaiting.length === 0) return null;
   return (
     <section aria-labelledby="loting-kop">
       <h2 class="utrecht-heading-2 utrecht-heading-2--distanced" id="loting-kop">
@@ -115,7 +117,7 @@ function DrawForms({ view, allocated, drawForm }: { view: ProcedureView; allocat
         Op deze percelen staan inschrijvingen gelijk en beslist de beslisregel niet. Leg de uitslag van de loting vast; de toewijzing van alle percelen houdt er
         daarna rekening mee.
       </p>
-      {[...allocated.awaiting].map(([lotId, tied]) => {
+      {awaiting.map(([lotId, tied]) => {
         const names = allocated.names.get(lotId);
         const mine = drawForm?.lotId === lotId ? drawForm : undefined;
         const errors = mine?.errors ?? NO_ERRORS;
@@ -174,7 +176,7 @@ function AllocationSection({ allocated }: { allocated: Allocated }) {
                   {lot.winnerWithoutLimit === null ? 'niemand' : <BidName bidId={lot.winnerWithoutLimit} name={names?.get(lot.winnerWithoutLimit)} />}
                 </Cell>
                 <Cell>{lot.reason}</Cell>
-                <Cell>{drawText(lot, allocated.awaiting.get(lot.lotId), names)}</Cell>
+                <Cell>{drawText(lot, names)}</Cell>
               </Row>
             );
           })}
@@ -397,9 +399,9 @@ function ProcedurePage({
 function allocationFor(ctx: AppContext, actor: Actor, access: ProcedureAccess): Allocated {
   if (!access.roles.has('inkoper') && !access.roles.has('auditor')) return undefined;
   try {
-    // One file for the allocation, the schools' names and the lots awaiting a draw: each lot's dossier read once.
+    // One file for the allocation and the schools' names: each lot's dossier read once.
     const file = allocatableFile(ctx, { actor, access });
-    return { allocation: allocationOf(access, file), ...schoolNames(file), awaiting: file.awardLimit === undefined ? new Map() : lotsAwaitingDraw(file) };
+    return { allocation: allocationOf(access, file), ...schoolNames(file) };
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'conflict') throw error;
     return { refused: `De toewijzing kan nog niet worden berekend. ${error.detail ?? ''}`.trim() };

@@ -18,7 +18,7 @@ import { redirectAfterPost, renderPage } from '../render.js';
 import { viewerOf, type Viewer } from '../viewer.js';
 
 const FIELDS = new Map([
-  ['template', 'Template'],
+  ['template', 'Sjabloon'],
   ['reference', 'Kenmerk'],
   ['title', 'Titel'],
   ['lot', 'Perceel'],
@@ -38,12 +38,12 @@ function NewTenderPage({ viewer, values, errors }: { viewer: Viewer; values: For
         <form method="post" action="/nieuwe-aanbesteding" class="utrecht-form">
           <ErrorSummary errors={errors} title="De aanbesteding is niet aangemaakt" />
           <p class="utrecht-paragraph utrecht-paragraph--distanced">
-            Voor {organisation.name}. De template levert de criteria, de gunningsmethode en de regels voor lage inschrijvingen; u past ze daarna aan zolang de
+            Voor {organisation.name}. Het sjabloon levert de criteria, de gunningsmethode en de regels voor lage inschrijvingen; u past ze daarna aan zolang de
             aanbesteding in voorbereiding is.
           </p>
           <RadioScale
             name="template"
-            legend="Template"
+            legend="Sjabloon"
             idPrefix="veld-template"
             errors={errors}
             value={values.template ?? templates[0]?.id}
@@ -51,7 +51,7 @@ function NewTenderPage({ viewer, values, errors }: { viewer: Viewer; values: For
           />
           <TextField name="reference" label="Kenmerk" value={values.reference} errors={errors} description="Bijvoorbeeld ZWL-2027-INB-B1" mandatory />
           <TextField name="title" label="Titel" value={values.title} errors={errors} size={60} mandatory />
-          <TextField name="lot" label="Perceel (leeg: dat van de template)" value={values.lot} errors={errors} />
+          <TextField name="lot" label="Perceel (leeg: dat van het sjabloon)" value={values.lot} errors={errors} />
           <TextField name="estimatedValue" label="Raming (EUR)" value={values.estimatedValue} errors={errors} inputMode="decimal" amount="totaal" />
           <TextField name="expectedLearners" label="Verwacht aantal inburgeraars" value={values.expectedLearners} errors={errors} inputMode="numeric" />
           <SubmitButton>Aanbesteding aanmaken</SubmitButton>

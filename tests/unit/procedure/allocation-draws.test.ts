@@ -22,7 +22,19 @@ describe('a recorded draw of lots under lot-order', () => {
     const allocation = allocate(tiedL1, LOT_ORDER);
     expect(winners(allocation)).toEqual({ L1: null, L2: 'B2' });
     expect(allocation[0]).not.toHaveProperty('drawOfLots');
+    expect(allocation[0]!.tiedBids).toEqual(['A1', 'C1']);
+    expect(allocation[1]).not.toHaveProperty('tiedBids');
     expect(allocation[1]!.reason).toContain(`School A (KvK ${kvkOf('A')}) heeft al perceel L1 (loting)`);
+  });
+
+  it('once a draw decided the tied lot, its entry no longer carries tiedBids (they are in drawOfLots), under both rules', () => {
+    for (const drawn of ['A1', 'C1']) {
+      const byOrder = allocate(tiedL1, LOT_ORDER, [{ lotId: 'L1', winner: drawn, record: RECORD }]);
+      expect(byOrder.some((lot) => 'tiedBids' in lot)).toBe(false);
+      expect(byOrder[0]!.drawOfLots?.tiedBids).toEqual(['A1', 'C1']);
+      const byPreference = allocate(tiedL1, PREFERENCE, [{ lotId: 'L1', winner: drawn, record: RECORD }], { A: ['L1', 'L2'] });
+      expect(byPreference.some((lot) => 'tiedBids' in lot)).toBe(false);
+    }
   });
 
   it('a draw for C decides L1 for C; L1 then no longer counts for A, so A gets L2 (the knock-on effect)', () => {
@@ -61,6 +73,8 @@ describe('a recorded draw of lots under lot-order', () => {
     const withDraw = allocate(tiedL1, LOT_ORDER, [{ lotId: 'L2', winner: 'B2', record: RECORD }]);
     expect(winners(withDraw)).toEqual(winners(without));
     expect(withDraw[1]!.drawNotUsed).toEqual({ winner: 'B2', record: RECORD });
+    // L1 is still tied: it awaits its draw as before.
+    expect(withDraw[0]!.tiedBids).toEqual(['A1', 'C1']);
   });
 });
 

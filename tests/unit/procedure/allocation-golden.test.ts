@@ -110,8 +110,21 @@ describe('ties, as the spec decides them: the tool does not draw lots', () => {
       winner: null,
       winnerWithoutLimit: null,
       reason: 'Nog niet gegund: School A (A1) en School C (C1) staan gelijk op plaats 1 en de beslisregel bij gelijke stand beslist niet: loting is nodig.',
+      tiedBids: ['A1', 'C1'],
     });
     expect(allocation[1]!.winner).toBe('A2');
+    expect(allocation[1]).not.toHaveProperty('tiedBids');
+  });
+
+  it('a lot awaiting a draw carries its tied bids in the allocation, under both rules; a lot that is not tied has none', () => {
+    const byOrder = allocate(tiedL1, { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L1', 'L2'] });
+    expect(byOrder.map((lot) => lot.tiedBids)).toEqual([['A1', 'C1'], undefined]);
+    expect(byOrder[1]).not.toHaveProperty('tiedBids');
+    const byPreference = allocate(tiedL1, { maxLotsPerBidder: 1, rule: 'bidder-preference' }, { A: ['L1', 'L2'] });
+    expect(byPreference.map((lot) => lot.tiedBids)).toEqual([['A1', 'C1'], undefined]);
+    // A tie with a school already at its maximum is no tie: nothing awaits a draw.
+    const noTie = allocate(tiedL1, { maxLotsPerBidder: 1, rule: 'lot-order', lotOrder: ['L2', 'L1'] });
+    expect(noTie.some((lot) => 'tiedBids' in lot)).toBe(false);
   });
 
   it('lot-order: the tied lot waits for the draw and counts for both tied schools, so L2 passes A by', () => {

@@ -10,11 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run-cli.js';
-import type { ProcedureResult } from '../../../src/domain/procedure/evaluate-procedure.js';
-import { PROCEDURE_FILE } from '../../../src/reports/embedded-files.js';
+import { evaluateProcedure, type ProcedureResult } from '../../../src/domain/procedure/evaluate-procedure.js';
+import type { Procedure } from '../../../src/domain/procedure/procedure.js';
+import { PROCEDURE_EVALUATION_FILE, PROCEDURE_FILE } from '../../../src/reports/embedded-files.js';
+import { checkProcedureProof } from '../../../src/reports/proof/check-procedure-proof.js';
 import { isIntact, verifyDocument } from '../../../src/reports/proof/verify-document.js';
 import { createDevelopmentSigner } from '../../../src/reports/signing/development-certificate.js';
 import type { ReportSigner } from '../../../src/reports/signing/signer.js';
+import { threeLotProcedure } from '../../fixtures/procedure-report-data.js';
 import { type EvaluatedProcedure, evaluatedThreeLotProcedure, signedProcedureReport } from '../../helpers/evaluated-procedure.js';
 import { pdfdetachSave } from './poppler-extra.js';
 
@@ -66,4 +69,43 @@ describe('verifying a procedure report recomputes its content', () => {
     expect(check.problems).toContain('de ingesloten uitkomst van de procedure wijkt op 1 plaats(en) af van de herberekening uit procedure.json');
     expect(isIntact(check)).toBe(false);
   }, 60_000);
+});
+
+describe('a procedure report made before the allocation carried tiedBids (API 1.9.0)', () => {
+  /** L2's B3 made equal to B1: under the lot order L2 awaits a draw between B1 and B3. */
+  function tied(): Procedure {
+    const file = threeLotProcedure();
+    const l2 = file.lots[1]!.dossier;
+    const b1 = l2.bids.find((bid) => bid.id === 'B1')!;
+    const b3 = l2.bids.find((bid) => bid.id === 'B3')!;
+    b3.price = b1.price;
+    b3.scores = { ...b1.scores };
+    return file;
+  }
+  const proofOf = (file: Procedure, embedded: unknown) =>
+    checkProcedureProof({
+      attachments: new Map([
+        [PROCEDURE_FILE, Buffer.from(JSON.stringify(file))],
+        [PROCEDURE_EVALUATION_FILE, Buffer.from(JSON.stringify(embedded))],
+      ]),
+      pdfa: '3B',
+      record: {},
+      elements: [],
+    });
+
+  it('still holds when its embedded allocation lacks tiedBids, and a tiedBids it does embed must be exact', () => {
+    const file = tied();
+    const now = JSON.parse(JSON.stringify(evaluateProcedure(file))) as { allocation: Record<string, unknown>[] };
+    expect(now.allocation[1]!['tiedBids']).toEqual(['B1', 'B3']);
+    expect(proofOf(file, now)).toMatchObject({ procedureValid: true, embeddedResultMatches: true });
+    const before = { ...now, allocation: now.allocation.map(({ tiedBids: _omitted, ...entry }) => entry) };
+    expect(proofOf(file, before)).toMatchObject({ embeddedResultMatches: true, problems: [] });
+    const forged = { ...now, allocation: now.allocation.map((entry) => ('tiedBids' in entry ? { ...entry, tiedBids: ['B1', 'B2'] } : entry)) };
+    const proof = proofOf(file, forged);
+    expect(proof?.embeddedResultMatches).toBe(false);
+    expect(proof?.differences.map((d) => d.path).join(' ')).toContain('tiedBids');
+    // Another field left out is still a difference.
+    const withoutReason = { ...now, allocation: now.allocation.map(({ reason: _omitted, ...entry }) => entry) };
+    expect(proofOf(file, withoutReason)?.embeddedResultMatches).toBe(false);
+  });
 });

@@ -12,9 +12,9 @@ import { procedureReportData } from '../../../src/reports/procedure-report-data.
 import { PROCEDURE_EVALUATION_FILE, PROCEDURE_FILE, renderProcedureReport } from '../../../src/reports/render-procedure-report.js';
 import type { EvaluationReportData } from '../../../src/reports/report-data.js';
 import { wording } from '../../../src/reports/wording.js';
-import { KVK, letterDocument } from '../../fixtures/procedure-report-data.js';
+import { KVK, letterDocument, lotReportsOf, threeLotProcedure } from '../../fixtures/procedure-report-data.js';
 import { evaluatedThreeLotProcedure } from '../../helpers/evaluated-procedure.js';
-import { pdfText } from './poppler.js';
+import { normaliseWhitespace, pdfText } from './poppler.js';
 import { pdfdetachList, pdfdetachSave } from './poppler-extra.js';
 
 let procedure: Procedure;
@@ -101,4 +101,68 @@ describe('the rendered report of a procedure', () => {
     expect(JSON.parse(pdfdetachSave(pdf, PROCEDURE_EVALUATION_FILE).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(evaluateProcedure(embedded))));
     expect(text).toContain('SHA-256 van de ingesloten procedure (procedure.json)');
   });
+});
+
+describe('the recorded draws of lots in the report of a procedure (issue 21)', () => {
+  const record = 'Geloot op 2 maart 2027 door de inkoper Petra de Vries in bijzijn van de jurist, met twee gesloten enveloppen.';
+  const unused = 'Geloot op 3 maart 2027 door de inkoper Petra de Vries, met twee gesloten enveloppen.';
+  /** L2's B3 (Het Taalhuis Kampen) made equal to B1 (Taalschool IJsselland): tied at the second place, the draw falls on B1; a draw for L3, which is not tied, decides nothing. */
+  function drawnProcedure(): Procedure {
+    const tied = threeLotProcedure();
+    const l2 = tied.lots[1]!.dossier;
+    const b1 = l2.bids.find((bid) => bid.id === 'B1')!;
+    const b3 = l2.bids.find((bid) => bid.id === 'B3')!;
+    b3.price = b1.price;
+    b3.scores = { ...b1.scores };
+    return {
+      ...tied,
+      draws: [
+        { lotId: 'L2', winner: 'B1', record },
+        { lotId: 'L3', winner: 'B2', record: unused },
+      ],
+    };
+  }
+  let drawn: Procedure;
+  let text: string;
+  beforeAll(async () => {
+    drawn = drawnProcedure();
+    text = normaliseWhitespace(pdfText(await renderProcedureReport(data(drawn, evaluateProcedure(drawn), lotReportsOf(drawn)))));
+  }, 60_000);
+
+  it('holds per recorded draw the lot, the tied schools by name and code, the school drawn, what it did and its record', () => {
+    expect(data(drawn, evaluateProcedure(drawn), lotReportsOf(drawn)).draws).toEqual([
+      {
+        lotId: 'L2',
+        lot: 'onderwijsroute',
+        tied: ['Taalschool IJsselland (B1)', 'Het Taalhuis Kampen (B3)'],
+        winner: 'Taalschool IJsselland (B1)',
+        outcome: 'decided',
+        record,
+      },
+      { lotId: 'L3', lot: 'Z-route', tied: [], winner: 'Het Taalhuis Kampen (B2)', outcome: 'not-used', record: unused },
+    ]);
+    expect(data().draws).toEqual([]);
+  });
+
+  it('prints the draws beside the allocation: the tied schools, the school drawn and the record sentence', () => {
+    const start = text.indexOf('Lotingen');
+    expect(start).toBeGreaterThan(text.indexOf('Verdeling van de percelen'));
+    expect(start).toBeLessThan(text.indexOf('Deel 1: perceel L1 (B1-route)'));
+    const part = text.slice(start, text.indexOf('Deel 1: perceel L1 (B1-route)'));
+    expect(part).toContain('Perceel Gelijk geëindigd Loting gevallen op Uitkomst Verslag van de loting');
+    // pdftotext -raw reads a row cell by cell, a cell's lines in turn.
+    expect(part).toMatch(
+      /L2 onderwijsroute Taalschool IJsselland \(B1\), Het Taalhuis Kampen \(B3\) Taalschool IJsselland \(B1\) beslist het perceel Geloot op 2 maart 2027/,
+    );
+    expect(part).toContain('in bijzijn van de jurist, met twee gesloten enveloppen.');
+    expect(part).toMatch(/L3 Z-route staat niet \(meer\) gelijk Het Taalhuis Kampen \(B2\) niet gebruikt Geloot op 3 maart 2027/);
+    // The allocation's reason still says it too.
+    expect(text).toContain('Gegund na loting aan Taalschool IJsselland (B1)');
+  });
+
+  it('has no draws section when no draw is recorded', async () => {
+    const plain = normaliseWhitespace(pdfText(await renderProcedureReport(data())));
+    expect(plain).not.toContain('Lotingen');
+    expect(plain).not.toContain('Loting gevallen op');
+  }, 60_000);
 });
