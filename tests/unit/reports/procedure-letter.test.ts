@@ -17,7 +17,7 @@ import { formatBidScore, formatPrice } from '../../../src/reports/report-format.
 import type { EvaluationReportData } from '../../../src/reports/report-data.js';
 import { createDevelopmentSigner } from '../../../src/reports/signing/development-certificate.js';
 import { verifyPdfSignature } from '../../../src/reports/signing/verify-pdf-signature.js';
-import { KVK, letterDocument, lotReportsOf, threeLotProcedure } from '../../fixtures/procedure-report-data.js';
+import { KVK, letterDocument, lotReportsOf, threeLotProcedureTiedOnL2 } from '../../fixtures/procedure-report-data.js';
 import { evaluatedThreeLotProcedure } from '../../helpers/evaluated-procedure.js';
 import { normaliseWhitespace, pdfText } from './poppler.js';
 
@@ -194,12 +194,7 @@ describe('the rendered letter of a procedure', () => {
 
   it('tells the school that lost a recorded draw of lots on L2 that the draw decided, with its record (issue 21)', async () => {
     // L2's B3 (Het Taalhuis Kampen) made equal to B1 (Taalschool IJsselland): tied at the margin, the draw falls on B1.
-    const tied = threeLotProcedure();
-    const l2 = tied.lots[1]!.dossier;
-    const b1 = l2.bids.find((bid) => bid.id === 'B1')!;
-    const b3 = l2.bids.find((bid) => bid.id === 'B3')!;
-    b3.price = b1.price;
-    b3.scores = { ...b1.scores };
+    const tied = threeLotProcedureTiedOnL2();
     const record = 'Geloot op 2 maart 2027 door de inkoper in bijzijn van de jurist.';
     const drawn: Procedure = { ...tied, draws: [{ lotId: 'L2', winner: 'B1', record }] };
     const drawnResult = evaluateProcedure(drawn);

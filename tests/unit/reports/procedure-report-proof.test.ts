@@ -17,7 +17,7 @@ import { checkProcedureProof } from '../../../src/reports/proof/check-procedure-
 import { isIntact, verifyDocument } from '../../../src/reports/proof/verify-document.js';
 import { createDevelopmentSigner } from '../../../src/reports/signing/development-certificate.js';
 import type { ReportSigner } from '../../../src/reports/signing/signer.js';
-import { threeLotProcedure } from '../../fixtures/procedure-report-data.js';
+import { threeLotProcedureTiedOnL2 } from '../../fixtures/procedure-report-data.js';
 import { type EvaluatedProcedure, evaluatedThreeLotProcedure, signedProcedureReport } from '../../helpers/evaluated-procedure.js';
 import { pdfdetachSave } from './poppler-extra.js';
 
@@ -72,16 +72,6 @@ describe('verifying a procedure report recomputes its content', () => {
 });
 
 describe('a procedure report made before the allocation carried tiedBids (API 1.9.0)', () => {
-  /** L2's B3 made equal to B1: under the lot order L2 awaits a draw between B1 and B3. */
-  function tied(): Procedure {
-    const file = threeLotProcedure();
-    const l2 = file.lots[1]!.dossier;
-    const b1 = l2.bids.find((bid) => bid.id === 'B1')!;
-    const b3 = l2.bids.find((bid) => bid.id === 'B3')!;
-    b3.price = b1.price;
-    b3.scores = { ...b1.scores };
-    return file;
-  }
   const proofOf = (file: Procedure, embedded: unknown) =>
     checkProcedureProof({
       attachments: new Map([
@@ -94,7 +84,7 @@ describe('a procedure report made before the allocation carried tiedBids (API 1.
     });
 
   it('still holds when its embedded allocation lacks tiedBids, and a tiedBids it does embed must be exact', () => {
-    const file = tied();
+    const file = threeLotProcedureTiedOnL2();
     const now = JSON.parse(JSON.stringify(evaluateProcedure(file))) as { allocation: Record<string, unknown>[] };
     expect(now.allocation[1]!['tiedBids']).toEqual(['B1', 'B3']);
     expect(proofOf(file, now)).toMatchObject({ procedureValid: true, embeddedResultMatches: true });

@@ -12,7 +12,7 @@ import { procedureReportData } from '../../../src/reports/procedure-report-data.
 import { PROCEDURE_EVALUATION_FILE, PROCEDURE_FILE, renderProcedureReport } from '../../../src/reports/render-procedure-report.js';
 import type { EvaluationReportData } from '../../../src/reports/report-data.js';
 import { wording } from '../../../src/reports/wording.js';
-import { KVK, letterDocument, lotReportsOf, threeLotProcedure } from '../../fixtures/procedure-report-data.js';
+import { KVK, letterDocument, lotReportsOf, threeLotProcedureTiedOnL2 } from '../../fixtures/procedure-report-data.js';
 import { evaluatedThreeLotProcedure } from '../../helpers/evaluated-procedure.js';
 import { normaliseWhitespace, pdfText } from './poppler.js';
 import { pdfdetachList, pdfdetachSave } from './poppler-extra.js';
@@ -108,12 +108,7 @@ describe('the recorded draws of lots in the report of a procedure (issue 21)', (
   const unused = 'Geloot op 3 maart 2027 door de inkoper Petra de Vries, met twee gesloten enveloppen.';
   /** L2's B3 (Het Taalhuis Kampen) made equal to B1 (Taalschool IJsselland): tied at the second place, the draw falls on B1; a draw for L3, which is not tied, decides nothing. */
   function drawnProcedure(): Procedure {
-    const tied = threeLotProcedure();
-    const l2 = tied.lots[1]!.dossier;
-    const b1 = l2.bids.find((bid) => bid.id === 'B1')!;
-    const b3 = l2.bids.find((bid) => bid.id === 'B3')!;
-    b3.price = b1.price;
-    b3.scores = { ...b1.scores };
+    const tied = threeLotProcedureTiedOnL2();
     return {
       ...tied,
       draws: [
