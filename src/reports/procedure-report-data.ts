@@ -11,7 +11,7 @@
  * const data = procedureReportData(procedure, evaluateProcedure(procedure), { lotReports, reportId: 'RPT-P1', document });
  * const pdf = await renderProcedureReport(data);
  */
-import { bidLabel } from '../domain/bid-label.js';
+import { bidLabeller } from '../domain/bid-label.js';
 import type { ProcedureResult } from '../domain/procedure/evaluate-procedure.js';
 import type { DrawOutcome } from '../domain/vocabulary/draw-outcomes.js';
 import type { Procedure } from '../domain/procedure/procedure.js';
@@ -78,6 +78,9 @@ export type ProcedureReportOptions = {
   auditHeadHash?: string | undefined;
 };
 
+/** "School (B2)" for each bid of the lot, by its id. */
+const labellerOfLot = (lot: Procedure['lots'][number]) => bidLabeller(new Map(lot.dossier.bids.map((bid) => [bid.id, bid.provider.name])));
+
 /** @throws RangeError when a lot has no report, or a report is not of the procedure's result for that lot. */
 export function procedureReportData(procedure: Procedure, result: ProcedureResult, options: ProcedureReportOptions): ProcedureReportData {
   const lots = procedure.lots.map((lot, index) => {
@@ -92,10 +95,8 @@ export function procedureReportData(procedure: Procedure, result: ProcedureResul
   for (const lot of procedure.lots) for (const bid of lot.dossier.bids) if (!names.has(bid.provider.kvk)) names.set(bid.provider.kvk, bid.provider.name);
   const allocation = procedure.lots.map((lot, index): ReportAllocationRow => {
     const allocated = result.allocation[index];
-    const label = (bidId: string | null | undefined) => {
-      if (bidId === null || bidId === undefined) return null;
-      return bidLabel(bidId, lot.dossier.bids.find((bid) => bid.id === bidId)?.provider.name);
-    };
+    const labelOfBid = labellerOfLot(lot);
+    const label = (bidId: string | null | undefined) => (bidId === null || bidId === undefined ? null : labelOfBid(bidId));
     return {
       lotId: lot.id,
       lot: lot.dossier.tender.lot,
@@ -109,7 +110,7 @@ export function procedureReportData(procedure: Procedure, result: ProcedureResul
     const lot = procedure.lots[index];
     const allocated = result.allocation[index];
     if (lot === undefined || allocated === undefined) throw new RangeError(`de loting voor perceel ${draw.lotId} hoort bij geen perceel van deze procedure`);
-    const label = (bidId: string) => bidLabel(bidId, lot.dossier.bids.find((bid) => bid.id === bidId)?.provider.name);
+    const label = labellerOfLot(lot);
     const decided = allocated.drawOfLots;
     return {
       lotId: lot.id,
