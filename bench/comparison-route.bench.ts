@@ -31,7 +31,7 @@ import { createOrganisation } from '../src/modules/organisations/organisations.s
 import { dossierRows } from '../src/modules/tenders/dossier-mapping.js';
 import { createUser, ensurePlatformAdmin } from '../src/modules/users/users.service.js';
 import { exampleDossier } from '../tests/helpers/dossiers.js';
-import { measureAsync, report } from './measure.js';
+import { measureAsync, median, report } from './measure.js';
 
 const ROUTES = ['B1-route', 'onderwijsroute', 'Z-route'] as const;
 const BASE_PRICE_PER_LEARNER = { 'B1-route': 5200, onderwijsroute: 16000, 'Z-route': 9000 } as const;
@@ -280,7 +280,6 @@ export async function runComparisonRouteBench(tenderCount = 1000, bidsPerTender 
       await answer.text();
       restarts.push({ warmupMs, firstMs: performance.now() - firstStarted });
     }
-    const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)] as number;
     const afterRestart = { warmupMs: median(restarts.map((r) => r.warmupMs)), firstMs: median(restarts.map((r) => r.firstMs)) };
 
     const flagged = first.providers.filter((p) => p.crossTenderFlagged).length;

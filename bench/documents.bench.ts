@@ -23,7 +23,7 @@ import { createLogger } from '../src/lib/logger.js';
 import { ensurePlatformAdmin } from '../src/modules/users/users.service.js';
 import { pdfDocument } from '../tests/helpers/documents.js';
 import { createTenderBody } from '../tests/helpers/dossiers.js';
-import { report } from './measure.js';
+import { median, report } from './measure.js';
 
 const MIB = 1024 * 1024;
 const PASSWORD = 'benchmark wachtwoord lang genoeg';
@@ -62,8 +62,6 @@ async function livePeak(fn: () => Promise<void>): Promise<number> {
   }
   return peak - start;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 export async function runDocumentsBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gw-bench-documents-'));

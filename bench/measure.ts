@@ -15,6 +15,9 @@ export function loadPerCore(): string {
   return `${(loadavg()[0] ?? 0).toFixed(1)} op ${cpus().length} kernen`;
 }
 
+/** The middle value; of an even count, the upper of the two middle ones; NaN of none. */
+export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
 export function measure(name: string, fn: () => unknown, options: { runs?: number; warmup?: number } = {}): Measurement {
   const runs = options.runs ?? 200;
   for (let i = 0; i < (options.warmup ?? 20); i++) fn();

@@ -19,7 +19,7 @@ import { callApi, expectStatus, loginCookie, type Auth } from '../scripts/api-se
 import { percentile } from '../scripts/load-mix.js';
 import { startServerProcess } from '../scripts/server-process.js';
 import { createTenderBody } from '../tests/helpers/dossiers.js';
-import { loadPerCore, report } from './measure.js';
+import { loadPerCore, median, report } from './measure.js';
 
 const ADMIN = { email: 'pages@gunningswijzer.test', password: 'pages bench password 1' };
 const PASSWORD = 'bench wachtwoord 12345';
@@ -135,9 +135,6 @@ async function load(baseUrl: string, path: string, headers: Record<string, strin
   if (failed > 0) throw new Error(`${path}: ${failed} failed requests`);
   return { rps: latencies.length / result.duration, p99: percentile(latencies, 0.99) };
 }
-
-/** The middle value; of an even count, the upper of the two middle ones. */
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /**
  * Each target is measured in `ROUNDS` rounds, each with its own `/health` just before it, and

@@ -21,13 +21,11 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEVELOPMENT_P12_PASSWORD, ensureDevelopmentP12 } from '../src/reports/signing/development-certificate.js';
-import { report } from './measure.js';
+import { median, report } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLE = join(ROOT, 'templates/examples/b1-route-ijsselland.dossier.json');
 const ADMIN = { ADMIN_EMAIL: 'start@gunningswijzer.test', ADMIN_PASSWORD: 'start bench password 1' };
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /** The median wall time of `runs` whole runs of `node ARGS`. */
 function timeProcess(args: string[], runs: number): number {
